@@ -1,0 +1,2 @@
+// Test-only helpers: import from '@paperboy/db/testing'.
+export * from './src/testing';
