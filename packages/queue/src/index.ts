@@ -1,1 +1,5 @@
 export * from './names';
+export * from './redis';
+export * from './job-id';
+export * from './queues';
+export * from './payloads';

@@ -1,0 +1,33 @@
+// Job payloads carry ids only; processors reload state from the database. Each queue's schema
+// lives here so producers and the worker validate the same shape.
+import { z } from 'zod';
+import { QUEUE, type QueueName } from './names';
+
+export const payloadSchemas = {
+  [QUEUE.transactionalEmail]: z.object({
+    subscriberId: z.number().int().positive(),
+    kind: z.enum(['confirm', 'manage-link', 'goodbye']),
+  }),
+  [QUEUE.ingest]: z.object({ source: z.string().min(1) }),
+  [QUEUE.match]: z.object({ paperIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
+  [QUEUE.digestSchedule]: z.object({ now: z.iso.datetime().optional(), force: z.boolean().optional() }),
+  [QUEUE.digestBuild]: z.object({ subscriberId: z.number().int().positive(), periodKey: z.string().min(1) }),
+  [QUEUE.digestSend]: z.object({ deliveryId: z.number().int().positive() }),
+} satisfies Record<QueueName, z.ZodType>;
+
+export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;
+
+export class InvalidPayloadError extends Error {
+  constructor(queue: QueueName, detail: string) {
+    super(`Invalid ${queue} job payload: ${detail}`);
+    this.name = 'InvalidPayloadError';
+  }
+}
+
+export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): Payload<Q> {
+  const result = payloadSchemas[queue].safeParse(data);
+  if (!result.success) {
+    throw new InvalidPayloadError(queue, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  }
+  return result.data as Payload<Q>;
+}
