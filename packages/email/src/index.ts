@@ -1,0 +1,2 @@
+export * from './dev-mailbox/dev-mailbox';
+export * from './transport/mail-transport';
