@@ -1,0 +1,46 @@
+// Renders a sample digest with the fast renderer and photographs it in headless Chromium at
+// desktop and phone widths: docs/digest-desktop.png and docs/digest-mobile.png.
+// Run from the repository root: npx tsx packages/email/scripts/screenshot-digest.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createRenderer } from '../src/render/renderer';
+import { sampleDigestData } from '../src/render/sample-email-data';
+
+const DOCS = path.resolve(__dirname, '../../../docs');
+const SHOTS = [
+  { file: 'digest-desktop.png', width: 1200, height: 900, fullPage: true },
+  { file: 'digest-mobile.png', width: 375, height: 812, fullPage: true },
+];
+
+async function main(): Promise<void> {
+  const renderer = await createRenderer();
+  const digest = renderer.renderDigest(sampleDigestData(0, Number(process.argv[2] ?? 5)));
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'paperboy-chromium-'));
+  // A fresh profile per run (Playwright passes it as --user-data-dir).
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    for (const shot of SHOTS) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: shot.width, height: shot.height });
+      // The email must not fetch anything (no pixels, no fonts): block the network to prove it.
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(digest.html, { waitUntil: 'load' });
+      await page.screenshot({ path: path.join(DOCS, shot.file), fullPage: shot.fullPage });
+      await page.close();
+      console.log(`wrote docs/${shot.file}`);
+    }
+  } finally {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

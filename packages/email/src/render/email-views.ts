@@ -1,0 +1,114 @@
+// Turns validated email data into the flat "view" the templates read: every string already
+// worded (but not escaped: the fill escapes). Wording that depends on the data lives here;
+// fixed wording lives in the templates.
+import { oneLine } from './escape';
+import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
+import { authorsLine, dateLabel, listPhrase, reasonParts, reasonText, shortSummary, upvotesLabel } from './format-text';
+
+export interface BrandOptions {
+  /** The product name shown in emails (default "Paperboy"). */
+  brand: string;
+}
+
+interface BaseView {
+  brand: string;
+  brandCaps: string;
+  subject: string;
+  preview: string;
+  email: string;
+  footerReason: string;
+  manageUrl: string;
+  unsubscribeUrl: string;
+}
+
+function baseView(brand: string, email: string): Omit<BaseView, 'subject' | 'preview' | 'footerReason'> {
+  return { brand, brandCaps: brand.toUpperCase(), email, manageUrl: '', unsubscribeUrl: '' };
+}
+
+/** "a, b and c", or "a, b, c and 2 more" so that a subject line stays short. */
+function topicsPhrase(topics: readonly string[], max: number): string {
+  const clean = topics.map(oneLine);
+  if (clean.length <= max) return listPhrase(clean);
+  return `${clean.slice(0, max).join(', ')} and ${clean.length - max} more`;
+}
+
+/** The reader's topics that actually matched, in paper order; falls back to all topics. */
+function matchedTopics(data: DigestEmailData): string[] {
+  const seen = new Set<string>();
+  for (const paper of data.papers) if (typeof paper.reason !== 'string') seen.add(oneLine(paper.reason.topic));
+  return seen.size > 0 ? [...seen] : data.topics;
+}
+
+export function digestView({ brand }: BrandOptions, data: DigestEmailData) {
+  const count = data.papers.length;
+  const papers = data.papers.map((paper, i) => ({
+    number: String(i + 1),
+    title: oneLine(paper.title),
+    url: paper.url,
+    authorsLine: authorsLine(paper.authors),
+    summary: shortSummary(paper.summary),
+    upvotesLabel: upvotesLabel(paper.upvotes),
+    reason: reasonText(paper.reason),
+    ...reasonParts(paper.reason),
+    pdfUrl: paper.pdfUrl ?? '',
+    codeUrl: paper.codeUrl ?? '',
+  }));
+  const topics = topicsPhrase(matchedTopics(data), 3);
+  const period = data.frequency === 'daily' ? 'today' : 'this week';
+  const nPapers = `${count} new paper${count === 1 ? '' : 's'}`;
+  return {
+    ...baseView(brand, data.reader.email),
+    subject: count > 0 ? `${nPapers} on ${topics}` : `No new papers on ${topics} ${period}`,
+    preview: shortSummary(papers.map((p) => p.title).join(' · '), 140),
+    frequencyAdjective: data.frequency,
+    frequencyAdjectiveCaps: data.frequency.toUpperCase(),
+    dateLabel: data.date ? dateLabel(data.date, data.timeZone) : '',
+    intro:
+      count > 0
+        ? `${nPapers} on ${topics}, picked from ${period}'s trending research.`
+        : `Nothing new matched ${topics} ${period}. We will keep looking.`,
+    papers,
+    footerReason: `You get this email because ${data.reader.email} signed up for ${data.frequency} papers on ${topicsPhrase(data.topics, 8)}.`,
+    manageUrl: data.links.manageUrl,
+    unsubscribeUrl: data.links.unsubscribeUrl,
+  };
+}
+
+export function confirmView({ brand }: BrandOptions, data: ConfirmEmailData) {
+  const hours = data.expiresInHours ?? 48;
+  return {
+    ...baseView(brand, data.reader.email),
+    subject: `Please confirm your ${brand} subscription`,
+    preview: `One click to start getting papers on ${topicsPhrase(data.topics, 3)}.`,
+    topicsLine: topicsPhrase(data.topics, 20),
+    frequencyLabel: data.frequency === 'daily' ? 'every day' : 'once a week',
+    expiresLabel: hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`,
+    actionUrl: data.links.confirmUrl,
+    actionLabel: 'Yes, send me papers',
+    footerReason: `You got this email because ${data.reader.email} was entered on the ${brand} sign-up page.`,
+  };
+}
+
+export function manageLinkView({ brand }: BrandOptions, data: ManageLinkEmailData) {
+  return {
+    ...baseView(brand, data.reader.email),
+    subject: `Your link to manage ${brand}`,
+    preview: 'You are already subscribed. Here is your link to change topics or schedule.',
+    actionUrl: data.links.manageUrl,
+    actionLabel: 'Manage my preferences',
+    footerReason: `You got this email because someone asked to subscribe ${data.reader.email}, which already gets ${brand} digests.`,
+    manageUrl: data.links.manageUrl,
+    unsubscribeUrl: data.links.unsubscribeUrl,
+  };
+}
+
+export function goodbyeView({ brand }: BrandOptions, data: GoodbyeEmailData) {
+  return {
+    ...baseView(brand, data.reader.email),
+    subject: `You are unsubscribed from ${brand}`,
+    preview: 'No more digests. Changed your mind? One click brings you back.',
+    actionUrl: data.links.resubscribeUrl,
+    actionLabel: 'Resubscribe',
+    footerReason: `This is the last email ${brand} sends to ${data.reader.email}, unless you resubscribe.`,
+  };
+}

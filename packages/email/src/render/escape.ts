@@ -1,0 +1,57 @@
+// Escaping for the three places a value can land in an email: HTML text/attributes, a link
+// target, and the plain-text part. Every value that came from a reader or a paper goes
+// through one of these; templates have no "raw" output on purpose.
+
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIAL_ALL = /[&<>"']/g;
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes for HTML text and for double- or single-quoted attribute values. */
+export function escapeHtml(value: string): string {
+  // Fast path: most titles and names need no escaping, and this runs ~100 times per digest.
+  if (!HTML_SPECIAL.test(value)) return value;
+  return value.replace(HTML_SPECIAL_ALL, (ch) => HTML_ENTITIES[ch] ?? ch);
+}
+
+// Only schemes a mail client can open safely. `javascript:`, `data:` and `vbscript:` are
+// refused; so are whitespace, quotes, angle brackets and backslashes, which have no place
+// in a well-formed URL and are the usual tools for breaking out of an attribute or a
+// `List-Unsubscribe: <…>` header.
+const SAFE_URL = /^(?:https?:\/\/[^\s"'<>\\`]+|mailto:[^\s"'<>\\`]+)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** True when `value` is an http(s) or mailto URL that is safe to put in an href. */
+export function isSafeUrl(value: string): boolean {
+  return SAFE_URL.test(value) && !CONTROL_CHARS.test(value);
+}
+
+/** Returns the URL escaped for an href attribute, or throws when it is not a safe URL. */
+export function escapeUrl(value: string, name: string): string {
+  if (!isSafeUrl(value)) {
+    throw new Error(`${name} must be an http(s) or mailto URL without spaces or quotes, got ${JSON.stringify(value.slice(0, 80))}`);
+  }
+  return escapeHtml(value);
+}
+
+// eslint-disable-next-line no-control-regex
+const TEXT_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * For the plain-text part: nothing is interpreted there, but control characters (other than
+ * tab and newline) could garble a terminal or a mail client, so they go.
+ */
+export function escapeText(value: string): string {
+  return value.replace(TEXT_UNSAFE, '');
+}
+
+/** Collapses all whitespace (including newlines) to single spaces; for one-line fields. */
+export function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,67 @@
+// Small wording helpers shared by every email's view: lists, authors, reasons, dates.
+// Pure and cheap: they run for every paper of every digest.
+import { oneLine } from './escape';
+import type { MatchReason } from './email-data.types';
+
+/** "a", "a and b", "a, b and c". */
+export function listPhrase(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Up to three names, then "and N others": long author lists drown the title. */
+export function authorsLine(authors: readonly string[], shown = 3): string {
+  const names = authors.map(oneLine).filter((name) => name !== '');
+  if (names.length <= shown) return listPhrase(names);
+  const rest = names.length - shown;
+  return `${names.slice(0, shown).join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
+}
+
+/**
+ * Cuts a summary to about two lines of a desktop card, at a word boundary. Email clients
+ * ignore CSS line clamping, so the cut happens here.
+ */
+export function shortSummary(summary: string, maxChars = 220): string {
+  const text = oneLine(summary);
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${cut.slice(0, lastSpace > maxChars * 0.6 ? lastSpace : maxChars).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+/**
+ * The reason split for emphasis: topic "reward models", detail ": “process reward models” in
+ * the abstract". A reason given as a sentence has no parts (both empty).
+ */
+export function reasonParts(reason: MatchReason | string): { reasonTopic: string; reasonDetail: string } {
+  if (typeof reason === 'string') return { reasonTopic: '', reasonDetail: '' };
+  const topic = oneLine(reason.topic);
+  return { reasonTopic: topic, reasonDetail: reasonText(reason).slice(`Because you follow ${topic}`.length) };
+}
+
+/** "Because you follow reward models: “process reward models” in the abstract". */
+export function reasonText(reason: MatchReason | string): string {
+  if (typeof reason === 'string') return oneLine(reason);
+  const topic = oneLine(reason.topic);
+  const words = (reason.matched ?? []).map(oneLine).filter((w) => w !== '');
+  const where = reason.field ? ` in the ${reason.field}` : '';
+  if (words.length === 0) return `Because you follow ${topic}`;
+  return `Because you follow ${topic}: ${listPhrase(words.map((w) => `“${w}”`))}${where}`;
+}
+
+export function upvotesLabel(upvotes: number): string {
+  return `${upvotes.toLocaleString('en-US')} upvote${upvotes === 1 ? '' : 's'}`;
+}
+
+// Intl formatters are slow to build (~tens of µs) and fast to use, so keep one per zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Friday, 27 November 2026" in the reader's time zone. */
+export function dateLabel(date: Date, timeZone = 'UTC'): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}

@@ -1,0 +1,51 @@
+// The fast renderer: every template compiled once by createRenderer, then each email is
+// validate → view → fill (no MJML per email).
+import path from 'node:path';
+import { compileTemplate, type CompiledTemplate } from './compile-template';
+import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData, RenderedEmail } from './email-data.types';
+import { EMAIL_KINDS, type EmailKind, type EmailKindName } from './email-kinds';
+
+/** The repository's `templates/` folder. */
+export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
+
+export interface RendererOptions {
+  /** Folder with `<name>.mjml`, `<name>.txt` and `partials/`. */
+  templatesDir?: string;
+  /** Product name in emails (default "Paperboy"). */
+  brand?: string;
+  /** Collapse whitespace in the compiled HTML (default true). */
+  minify?: boolean;
+}
+
+export interface Renderer {
+  renderDigest(data: DigestEmailData): RenderedEmail;
+  renderConfirm(data: ConfirmEmailData): RenderedEmail;
+  renderManageLink(data: ManageLinkEmailData): RenderedEmail;
+  renderGoodbye(data: GoodbyeEmailData): RenderedEmail;
+}
+
+/** Compiles every template (MJML runs here, ~tens of ms each) and returns the fast renderer. */
+export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const brand = { brand: options.brand ?? 'Paperboy' };
+  const names = Object.keys(EMAIL_KINDS) as EmailKindName[];
+  const compiled = await Promise.all(names.map((n) => compileTemplate(templatesDir, EMAIL_KINDS[n].template, options)));
+  const byName = new Map(names.map((n, i) => [n, compiled[i] as CompiledTemplate]));
+
+  const renderer = <Data>(name: EmailKindName) => {
+    const kind = EMAIL_KINDS[name] as unknown as EmailKind<Data>;
+    const template = byName.get(name) as CompiledTemplate;
+    return (data: Data): RenderedEmail => {
+      const validate: EmailKind<Data>['validate'] = kind.validate;
+      validate(data);
+      const view = kind.view(brand, data);
+      return { subject: view.subject, html: template.html(view), text: template.text(view) };
+    };
+  };
+  return {
+    renderDigest: renderer<DigestEmailData>('digest'),
+    renderConfirm: renderer<ConfirmEmailData>('confirm'),
+    renderManageLink: renderer<ManageLinkEmailData>('manageLink'),
+    renderGoodbye: renderer<GoodbyeEmailData>('goodbye'),
+  };
+}

@@ -1,0 +1,102 @@
+// Turns a parsed template into a fill function: a tree of small closures that concatenate
+// precomputed strings with escaped values. This is the per-email hot path, so all the
+// work that does not depend on the data (parsing, MJML, choosing an escaper) happens here,
+// once.
+import { escapeHtml, escapeText, escapeUrl } from './escape';
+import type { TemplateNode } from './template-syntax';
+
+export type OutputMode = 'html' | 'text';
+export type FillFn = (view: object) => string;
+type Part = (scopes: object[]) => string;
+
+/** Compiles template nodes into a function that fills them from a view object. */
+export function compileFill(nodes: TemplateNode[], mode: OutputMode, source: string): FillFn {
+  const part = compileNodes(nodes, mode, source);
+  return (view) => part([view]);
+}
+
+function compileNodes(nodes: TemplateNode[], mode: OutputMode, source: string): Part {
+  const parts = mergeText(nodes).map((node) => compileNode(node, mode, source));
+  if (parts.length === 1) return parts[0] as Part;
+  return (scopes) => {
+    let out = '';
+    for (const part of parts) out += part(scopes);
+    return out;
+  };
+}
+
+function compileNode(node: TemplateNode, mode: OutputMode, source: string): Part {
+  switch (node.kind) {
+    case 'text': {
+      const text = node.text;
+      return () => text;
+    }
+    case 'var': {
+      const escape = pickEscaper(node.url, mode, `${source}: [[${node.name}]]`);
+      return (scopes) => escape(valueText(lookup(scopes, node.path), node.name, source));
+    }
+    case 'each': {
+      const body = compileNodes(node.children, mode, source);
+      return (scopes) => {
+        const items = lookup(scopes, node.path);
+        if (!Array.isArray(items)) throw new Error(`${source}: [[#each ${node.name}]] needs a list`);
+        let out = '';
+        for (const item of items) {
+          scopes.push(item as object);
+          try {
+            out += body(scopes);
+          } finally {
+            scopes.pop();
+          }
+        }
+        return out;
+      };
+    }
+    case 'if': {
+      const then = compileNodes(node.then, mode, source);
+      const otherwise = compileNodes(node.else, mode, source);
+      return (scopes) => (truthy(lookup(scopes, node.path)) ? then(scopes) : otherwise(scopes));
+    }
+  }
+}
+
+function pickEscaper(url: boolean, mode: OutputMode, name: string): (value: string) => string {
+  if (mode === 'text') return escapeText;
+  return url ? (value) => escapeUrl(value, name) : escapeHtml;
+}
+
+/** Finds a dotted name, innermost scope first (so a paper's `title` shadows the view's). */
+function lookup(scopes: object[], path: string[]): unknown {
+  const [head, ...rest] = path as [string, ...string[]];
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i] as Record<string, unknown>;
+    if (scope !== null && typeof scope === 'object' && Object.prototype.hasOwnProperty.call(scope, head)) {
+      let value: unknown = scope[head];
+      for (const key of rest) value = value == null ? undefined : (value as Record<string, unknown>)[key];
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function valueText(value: unknown, name: string, source: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // A missing value is a bug in the view model; an empty gap in an email would hide it.
+  throw new Error(`${source}: [[${name}]] has no text value (got ${value === null ? 'null' : typeof value})`);
+}
+
+function truthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return Boolean(value);
+}
+
+function mergeText(nodes: TemplateNode[]): TemplateNode[] {
+  const merged: TemplateNode[] = [];
+  for (const node of nodes) {
+    const prev = merged[merged.length - 1];
+    if (node.kind === 'text' && prev?.kind === 'text') merged[merged.length - 1] = { kind: 'text', text: prev.text + node.text };
+    else if (node.kind !== 'text' || node.text !== '') merged.push(node);
+  }
+  return merged;
+}
