@@ -1,0 +1,23 @@
+// @paperboy/matching — the pure matching engine: topic normalisation, a topic index that tags
+// each batch of papers once per distinct topic, BM25-style scores with explanations, and digest
+// ranking per reader. No I/O: callers load topics/papers and store matches.
+export type {
+  MatchablePaper,
+  RankablePaper,
+  ParsedTopic,
+  TopicPhrase,
+  MatchField,
+  MatchReason,
+  TopicMatch,
+  ReaderTopic,
+  RankedPaper,
+} from './types';
+export { normalizeTopic, topicKey, DEFAULT_TOPIC_LIMITS, type TopicLimits } from './topic/normalize-topic';
+export { parseTopicKey } from './topic/topic-key';
+export { TopicError, type TopicErrorCode } from './topic/topic-error';
+export { ALIASES, type AliasEntry } from './vocab/aliases.data';
+export { buildTopicIndex, type TopicIndex, type TopicInput } from './match/topic-index';
+export { matchPapers, type MatchOptions } from './match/match-papers';
+export { PaperInputError } from './match/analyze-paper';
+export { DEFAULT_BM25, type Bm25Options } from './match/bm25.scorer';
+export { reasonText, relabelReason } from './match/reason';

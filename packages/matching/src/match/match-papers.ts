@@ -1,0 +1,92 @@
+// matchPapers: a batch of new papers against every distinct topic at once. Each paper is
+// tokenised and tagged once; scores need the batch (a topic's rarity), so they come after.
+import type { MatchablePaper, TopicMatch } from '../types';
+import { analyzePaper, PaperInputError, type AnalyzedPaper } from './analyze-paper';
+import { DEFAULT_BM25, idf, phraseWeight, type BatchStats, type Bm25Options } from './bm25.scorer';
+import { buildReason } from './reason';
+import { findPhrases, tagPaper, type PhraseHits } from './tag-paper';
+import type { IndexedTopic, TopicIndex } from './topic-index';
+
+export interface MatchOptions {
+  bm25?: Partial<Bm25Options>;
+}
+
+interface Tagged {
+  doc: AnalyzedPaper;
+  hits: PhraseHits;
+  topics: Map<number, number[][]>;
+}
+
+function analyzeAll(papers: readonly MatchablePaper[]): AnalyzedPaper[] {
+  if (!Array.isArray(papers)) throw new PaperInputError('papers must be an array');
+  const ids = new Set<number>();
+  return papers.map((paper, i) => {
+    const doc = analyzePaper(paper, `papers[${i}]`);
+    if (ids.has(paper.id)) throw new PaperInputError(`papers[${i}].id ${paper.id} appears twice`);
+    ids.add(paper.id);
+    return doc;
+  });
+}
+
+function batchStats(docs: readonly AnalyzedPaper[]): BatchStats {
+  const n = Math.max(docs.length, 1);
+  const sum = (f: (d: AnalyzedPaper) => number): number => docs.reduce((acc, d) => acc + f(d), 0);
+  return {
+    docCount: docs.length,
+    avgTitleLength: sum((d) => d.title.tokens.length) / n,
+    avgAbstractLength: sum((d) => d.abstract.tokens.length) / n,
+  };
+}
+
+/** The best alternative's summed phrase weights, with the occurrences that explain it. */
+function bestAlternative(t: Tagged, alts: number[][], stats: BatchStats, bm25: Bm25Options) {
+  const lengths = { title: t.doc.title.tokens.length, abstract: t.doc.abstract.tokens.length };
+  let best = { weight: -1, occurrences: [] as NonNullable<ReturnType<PhraseHits['get']>> };
+  for (const alt of alts) {
+    const occurrences = alt.flatMap((id) => t.hits.get(id) ?? []);
+    const weight = alt.reduce((w, id) => w + phraseWeight(t.hits.get(id) ?? [], lengths, stats, bm25), 0);
+    if (weight > best.weight) best = { weight, occurrences };
+  }
+  return best;
+}
+
+/**
+ * Matches every paper against every topic of the index. Returns topic key → its matches,
+ * strongest first; topics without a match are absent.
+ */
+export function matchPapers(
+  index: TopicIndex,
+  papers: readonly MatchablePaper[],
+  opts: MatchOptions = {},
+): Map<string, TopicMatch[]> {
+  const bm25 = { ...DEFAULT_BM25, ...opts.bm25 };
+  const docs = analyzeAll(papers);
+  const stats = batchStats(docs);
+  const tagged: Tagged[] = docs.map((doc) => {
+    const hits = findPhrases(index, doc);
+    return { doc, hits, topics: tagPaper(index, hits) };
+  });
+  const df = new Map<number, number>();
+  for (const t of tagged) for (const topicIdx of t.topics.keys()) df.set(topicIdx, (df.get(topicIdx) ?? 0) + 1);
+
+  const result = new Map<string, TopicMatch[]>();
+  for (const t of tagged) {
+    for (const [topicIdx, alts] of t.topics) {
+      const topic = index.topics[topicIdx] as IndexedTopic;
+      const best = bestAlternative(t, alts, stats, bm25);
+      const score = idf(df.get(topicIdx) ?? 1, stats.docCount) * best.weight;
+      const match: TopicMatch = {
+        topicKey: topic.key,
+        paperId: t.doc.paper.id,
+        score,
+        reason: buildReason(topic.label, t.doc, best.occurrences),
+        paper: t.doc.paper,
+      };
+      const list = result.get(topic.key) ?? [];
+      list.push(match);
+      result.set(topic.key, list);
+    }
+  }
+  for (const list of result.values()) list.sort((a, b) => b.score - a.score || a.paperId - b.paperId);
+  return result;
+}

@@ -1,0 +1,89 @@
+// Turns text into canonical tokens with their places in the original text. Papers and topics go
+// through the same function so that they always agree: Unicode folded (accents, ligatures),
+// lower-cased, hyphens split, stop words dropped, light stemming, compounds joined, and known
+// acronyms replaced by their canonical form ("LLMs" → "LLM", "MoE" → "MoE").
+import { ACRONYMS } from '../vocab/acronyms';
+import { COMPOUND_PREFIXES } from '../vocab/aliases.data';
+import { stemWord } from './stem.util';
+import { STOPWORDS } from './stopwords.data';
+
+export interface TokenStream {
+  source: string;
+  tokens: string[];
+  /** Offsets of each token in `source` (end exclusive), to quote the paper's own words. */
+  starts: number[];
+  ends: number[];
+  /** Clause number: phrases never span punctuation such as "." "," ";" or brackets. */
+  clauses: number[];
+}
+
+/** 'topic': a reader's words, where "rag" means RAG; 'paper': "rag" must be written "RAG". */
+export type TokenizeMode = 'topic' | 'paper';
+
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”|—]/;
+const JOINER = /^[\s\-‐‑‒–/]*$/;
+
+function fold(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’]s$/u, '').replace(/['’]/gu, '');
+}
+
+/** Capitals beyond the first letter mark an acronym as written ("RAG", "MoE", "NeRF"). */
+function acronymBase(folded: string): string | undefined {
+  const base = /[A-Z]s$/.test(folded) ? folded.slice(0, -1) : folded;
+  const capitals = base.replace(/[^A-Z]/g, '').length;
+  return capitals >= 2 ? base.toLowerCase() : undefined;
+}
+
+/** Canonical token of one word, or undefined for a stop word. */
+function canonicalWord(folded: string, mode: TokenizeMode): string | undefined {
+  const written = acronymBase(folded);
+  const known = written === undefined ? undefined : ACRONYMS.get(written);
+  if (known) return known.acronym;
+  // Unknown capitals ("LLaMA", a shouted title) are ordinary words from here on.
+  const lower = folded.toLowerCase();
+  if (STOPWORDS.has(lower)) return undefined;
+  const stem = stemWord(lower);
+  const entry = ACRONYMS.get(stem) ?? ACRONYMS.get(lower);
+  if (entry && (mode === 'topic' || !entry.wordLike)) return entry.acronym;
+  return stem;
+}
+
+function joinsNext(prefixWord: string, nextStem: string): boolean {
+  const allowed = COMPOUND_PREFIXES[prefixWord];
+  if (allowed === undefined) return false;
+  return allowed === null || allowed.includes(nextStem);
+}
+
+export function tokenize(source: string, mode: TokenizeMode): TokenStream {
+  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [] };
+  let clause = 0;
+  let prevEnd = 0;
+  let prevWord = ''; // the previous word as written (lower-cased), even when it was a stop word
+  let prevEmitted = false;
+  for (const m of source.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const gap = source.slice(prevEnd, start);
+    if (CLAUSE_BREAK.test(gap)) clause += 1;
+    const folded = fold(m[0]);
+    const token = canonicalWord(folded, mode);
+    const last = out.tokens.length - 1;
+    if (token !== undefined && prevEmitted && JOINER.test(gap) && joinsNext(prevWord, token)) {
+      out.tokens[last] = prevWord + token;
+      out.ends[last] = end;
+      prevEmitted = false; // "multi-agent-system" joins once, not twice
+    } else if (token !== undefined) {
+      out.tokens.push(token);
+      out.starts.push(start);
+      out.ends.push(end);
+      out.clauses.push(clause);
+      prevEmitted = true;
+    } else {
+      prevEmitted = false;
+    }
+    prevWord = folded.toLowerCase();
+    prevEnd = end;
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// A reader's topic as typed → a ParsedTopic with a stable key. Readers who mean the same thing
+// ("Reward Models", "reward model", "reward-models"; "RLHF" and its expansion) get the same key,
+// so matching runs once for all of them.
+import type { ParsedTopic, TopicPhrase } from '../types';
+import { tokenize } from '../text/tokenize.util';
+import { collapseAliases } from '../vocab/alias-index';
+import { lexQuery, type QueryPart } from './query-lexer';
+import { TopicError } from './topic-error';
+import { LOOSE_GAP, alternativeKey, phraseKey, serializeTopicKey } from './topic-key';
+
+export interface TopicLimits {
+  maxLength: number;
+  /** Canonical terms across all positive phrases. */
+  maxTerms: number;
+  maxAlternatives: number;
+  maxExclusions: number;
+}
+
+export const DEFAULT_TOPIC_LIMITS: TopicLimits = {
+  maxLength: 120,
+  maxTerms: 12,
+  maxAlternatives: 5,
+  maxExclusions: 5,
+};
+
+// Unquoted multi-word topics allow one extra word inside ("reward process models").
+function toPhrase(text: string, quoted: boolean): TopicPhrase | undefined {
+  const tokens = collapseAliases(tokenize(text, 'topic').tokens);
+  if (tokens.length === 0) return undefined;
+  return { tokens, maxGap: quoted || tokens.length === 1 ? 0 : LOOSE_GAP };
+}
+
+/** Sorted, de-duplicated: the key must not depend on the order the reader typed things in. */
+function uniqueSorted<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  return [...byKey.keys()].sort().map((k) => byKey.get(k) as T);
+}
+
+function collect(parts: QueryPart[]): { alternatives: TopicPhrase[][]; exclusions: TopicPhrase[] } {
+  const alternatives: TopicPhrase[][] = [[]];
+  const exclusions: TopicPhrase[] = [];
+  for (const part of parts) {
+    if (part.kind === 'or') {
+      alternatives.push([]);
+      continue;
+    }
+    const phrase = toPhrase(part.text, part.kind === 'quoted');
+    if (!phrase) continue;
+    if (part.exclude) exclusions.push(phrase);
+    else (alternatives[alternatives.length - 1] as TopicPhrase[]).push(phrase);
+  }
+  const alts = alternatives.filter((a) => a.length > 0).map((a) => uniqueSorted(a, phraseKey));
+  return { alternatives: uniqueSorted(alts, alternativeKey), exclusions: uniqueSorted(exclusions, phraseKey) };
+}
+
+function validate(raw: string, parsed: ReturnType<typeof collect>, limits: TopicLimits): void {
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  if (parsed.alternatives.length === 0) {
+    throw new TopicError('empty', `Topic "${shown}" has no words to look for (only common words or exclusions).`);
+  }
+  const terms = parsed.alternatives.flat().reduce((n, p) => n + p.tokens.length, 0);
+  if (terms > limits.maxTerms) {
+    throw new TopicError('too_many_terms', `Topic "${shown}" has ${terms} terms; at most ${limits.maxTerms} are allowed.`);
+  }
+  if (parsed.alternatives.length > limits.maxAlternatives) {
+    throw new TopicError('too_many_terms', `Topic "${shown}" has more than ${limits.maxAlternatives} OR alternatives.`);
+  }
+  if (parsed.exclusions.length > limits.maxExclusions) {
+    throw new TopicError('too_many_terms', `Topic "${shown}" has more than ${limits.maxExclusions} exclusions.`);
+  }
+}
+
+/** Normalises one topic as typed; throws TopicError with a reader-facing message. */
+export function normalizeTopic(raw: string, limits: TopicLimits = DEFAULT_TOPIC_LIMITS): ParsedTopic {
+  if (typeof raw !== 'string') throw new TopicError('invalid', 'A topic must be a string.');
+  const label = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (label === '') throw new TopicError('empty', 'A topic cannot be empty.');
+  if (label.length > limits.maxLength) {
+    throw new TopicError('too_long', `A topic can be at most ${limits.maxLength} characters (this one has ${label.length}).`);
+  }
+  const parsed = collect(lexQuery(label));
+  validate(label, parsed, limits);
+  const key = serializeTopicKey(parsed.alternatives, parsed.exclusions);
+  return { raw, key, label, ...parsed };
+}
+
+/** The key alone, for callers that only store it. */
+export const topicKey = (raw: string): string => normalizeTopic(raw).key;

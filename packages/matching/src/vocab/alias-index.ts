@@ -1,0 +1,87 @@
+// The alias table in token form: expansions become canonical token sequences, so a topic typed
+// as an expansion collapses to its acronym (one key), and a topic's phrase expands back into
+// every way a paper may write it (the variants the index looks for).
+import { tokenize } from '../text/tokenize.util';
+import { ACRONYMS } from './acronyms';
+import { ALIASES, type AliasEntry } from './aliases.data';
+
+const toTokens = (text: string): string[] => tokenize(text, 'topic').tokens;
+
+/** "reinforcement learn human feedback" → RLHF entry (expansion tokens joined by spaces). */
+const BY_EXPANSION = new Map<string, AliasEntry>();
+/** Longest expansion in tokens, to bound the search. */
+let LONGEST = 1;
+/** "reward model" → entries that are narrower than that phrase (PRM, ORM). */
+const NARROWER = new Map<string, AliasEntry[]>();
+/** Canonical acronym → all ways to write it, in tokens ([["RLHF"], ["reinforcement", ...]]). */
+const FORMS = new Map<string, string[][]>();
+
+for (const entry of ALIASES) {
+  const forms: string[][] = [[entry.acronym]];
+  for (const expansion of entry.expansions) {
+    const tokens = toTokens(expansion);
+    BY_EXPANSION.set(tokens.join(' '), entry);
+    LONGEST = Math.max(LONGEST, tokens.length);
+    forms.push(tokens);
+  }
+  FORMS.set(entry.acronym, forms);
+  for (const broader of entry.broader ?? []) {
+    const key = toTokens(broader).join(' ');
+    NARROWER.set(key, [...(NARROWER.get(key) ?? []), entry]);
+  }
+}
+
+/** Replaces expansions inside a token sequence by their acronym, longest match first. */
+export function collapseAliases(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let replaced = false;
+    for (let len = Math.min(LONGEST, tokens.length - i); len >= 2 && !replaced; len -= 1) {
+      const entry = BY_EXPANSION.get(tokens.slice(i, i + len).join(' '));
+      if (entry) {
+        out.push(entry.acronym);
+        i += len;
+        replaced = true;
+      }
+    }
+    if (!replaced) out.push(tokens[i++] as string);
+  }
+  return out;
+}
+
+/** Caps the combinations of a phrase with several acronyms; beyond it the acronyms stay. */
+const MAX_VARIANTS = 32;
+
+/** Every token sequence a paper may use for this canonical phrase. */
+export function expandVariants(tokens: readonly string[]): string[][] {
+  let variants: string[][] = [[]];
+  for (const token of tokens) {
+    const forms = FORMS.get(token) ?? [[token]];
+    const next: string[][] = [];
+    for (const variant of variants) {
+      for (const form of forms) {
+        if (next.length < MAX_VARIANTS || form === forms[0]) next.push([...variant, ...form]);
+      }
+    }
+    variants = next;
+  }
+  for (const narrower of NARROWER.get(tokens.join(' ')) ?? []) {
+    variants.push(...(FORMS.get(narrower.acronym) ?? []));
+  }
+  return dedupe(variants);
+}
+
+function dedupe(variants: string[][]): string[][] {
+  const seen = new Set<string>();
+  return variants.filter((v) => {
+    const k = v.join(' ');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function aliasEntry(acronym: string): AliasEntry | undefined {
+  return ACRONYMS.get(acronym.toLowerCase());
+}
