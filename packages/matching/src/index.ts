@@ -21,3 +21,6 @@ export { matchPapers, type MatchOptions } from './match/match-papers';
 export { PaperInputError } from './match/analyze-paper';
 export { DEFAULT_BM25, type Bm25Options } from './match/bm25.scorer';
 export { reasonText, relabelReason } from './match/reason';
+export { rankForReader, createDigestRanker, type RankForReaderOptions } from './rank/rank-for-reader';
+export { DigestRanker, DEFAULT_CAP, type RankingOptions } from './rank/digest-ranker';
+export { DEFAULT_WEIGHTS, paperBoost, type RankingWeights } from './rank/signals';

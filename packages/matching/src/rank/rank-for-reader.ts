@@ -1,0 +1,44 @@
+// The one-call entry point. Preparing the per-topic lists costs a pass over all matches, so the
+// prepared ranker is cached per matches map and options: streaming readers in batches through
+// rankForReader with the same map pays that cost once per batch of papers, not per reader.
+import type { RankedPaper, ReaderTopic, TopicMatch } from '../types';
+import { DigestRanker, type RankingOptions } from './digest-ranker';
+
+export interface RankForReaderOptions extends RankingOptions {
+  /** Paper ids the reader already received. */
+  exclude?: Iterable<number>;
+}
+
+const cache = new WeakMap<ReadonlyMap<string, readonly TopicMatch[]>, { fingerprint: string; ranker: DigestRanker }>();
+
+function fingerprint(opts: RankingOptions): string {
+  return JSON.stringify([opts.cap ?? null, opts.now?.getTime() ?? null, opts.weights ?? null]);
+}
+
+/** Builds (or reuses) the ranker for this matches map; use it directly to rank many readers. */
+export function createDigestRanker(
+  matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>,
+  opts: RankingOptions = {},
+): DigestRanker {
+  const fp = fingerprint(opts);
+  const cached = cache.get(matchesByTopic);
+  if (cached && cached.fingerprint === fp) return cached.ranker;
+  const ranker = new DigestRanker(matchesByTopic, opts);
+  cache.set(matchesByTopic, { fingerprint: fp, ranker });
+  return ranker;
+}
+
+/**
+ * One reader's digest: their matched papers ranked by relevance × trending × recency, at most
+ * `cap` (default 10), none of `exclude`. The map must not be mutated between calls (the
+ * prepared ranker is cached on it).
+ */
+export function rankForReader(
+  readerTopics: readonly ReaderTopic[],
+  matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>,
+  opts: RankForReaderOptions = {},
+): RankedPaper[] {
+  if (!Array.isArray(readerTopics)) throw new TypeError('readerTopics must be an array of topic keys');
+  const { exclude, ...rankingOpts } = opts;
+  return createDigestRanker(matchesByTopic, rankingOpts).rank(readerTopics, exclude);
+}

@@ -1,0 +1,88 @@
+// Per-topic lists prepared for ranking many readers: papers get dense indices (so per-reader
+// scratch space is typed arrays, not hash maps) and each topic's matches are sorted by their
+// boosted score, so a reader only ever reads the head of each of their topics' lists.
+import type { MatchReason, RankablePaper, TopicMatch } from '../types';
+import { paperBoost, type RankingWeights } from './signals';
+
+export interface TopicList {
+  key: string;
+  length: number;
+  /** Dense paper indices, by boosted score descending. */
+  papers: Int32Array;
+  /** Boosted score (relevance × paper boost) of each entry. */
+  scores: Float64Array;
+  relevances: Float64Array;
+  reasons: MatchReason[];
+  /** Dense paper index → entry position + 1 (0: absent). Built on first need: long lists only. */
+  positions?: Int32Array;
+}
+
+export interface PreparedLists {
+  lists: Map<string, TopicList>;
+  paperIds: number[];
+  paperIndex: Map<number, number>;
+}
+
+function validateMatches(key: string, matches: readonly TopicMatch[]): void {
+  if (!Array.isArray(matches)) throw new TypeError(`matches of topic "${key}" must be an array`);
+  for (const m of matches) {
+    if (!Number.isFinite(m?.score) || m.score < 0) throw new RangeError(`a match of topic "${key}" has an invalid score`);
+    if (!(m.paper?.publishedAt instanceof Date)) throw new TypeError(`a match of topic "${key}" lacks its paper`);
+  }
+}
+
+export function prepareLists(
+  matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>,
+  now: Date,
+  weights: RankingWeights,
+): PreparedLists {
+  const paperIds: number[] = [];
+  const paperIndex = new Map<number, number>();
+  const boosts: number[] = [];
+  const indexOf = (paper: RankablePaper): number => {
+    let idx = paperIndex.get(paper.id);
+    if (idx === undefined) {
+      idx = paperIds.length;
+      paperIds.push(paper.id);
+      paperIndex.set(paper.id, idx);
+      boosts.push(paperBoost(paper, now, weights));
+    }
+    return idx;
+  };
+  const lists = new Map<string, TopicList>();
+  for (const [key, matches] of matchesByTopic) {
+    validateMatches(key, matches);
+    const entries = matches.map((m) => {
+      const idx = indexOf(m.paper);
+      return { idx, score: m.score * (boosts[idx] as number), relevance: m.score, reason: m.reason };
+    });
+    entries.sort((a, b) => b.score - a.score || (paperIds[a.idx] as number) - (paperIds[b.idx] as number));
+    lists.set(key, {
+      key,
+      length: entries.length,
+      papers: Int32Array.from(entries, (e) => e.idx),
+      scores: Float64Array.from(entries, (e) => e.score),
+      relevances: Float64Array.from(entries, (e) => e.relevance),
+      reasons: entries.map((e) => e.reason),
+    });
+  }
+  return { lists, paperIds, paperIndex };
+}
+
+export function positionsOf(list: TopicList, paperCount: number): Int32Array {
+  if (list.positions === undefined) {
+    const positions = new Int32Array(paperCount);
+    for (let i = 0; i < list.length; i += 1) positions[list.papers[i] as number] = i + 1;
+    list.positions = positions;
+  }
+  return list.positions;
+}
+
+/** Position of a paper in a list, or -1; a scan for short lists, the position table for long. */
+export function findInList(list: TopicList, paper: number, paperCount: number): number {
+  if (list.positions === undefined && list.length <= 32) {
+    for (let i = 0; i < list.length; i += 1) if (list.papers[i] === paper) return i;
+    return -1;
+  }
+  return positionsOf(list, paperCount)[paper]! - 1;
+}
