@@ -12,16 +12,16 @@ export interface CompiledTemplate {
 }
 
 export interface CompileOptions {
-  /** Collapse whitespace in the HTML (default true; costs nothing per email). */
-  minify?: boolean;
+  /** Shrink MJML's indentation in the HTML (default true; costs nothing per email). */
+  compact?: boolean;
 }
 
 /** Compiles `<name>.mjml` and `<name>.txt` from `templatesDir`. */
 export async function compileTemplate(templatesDir: string, name: string, options: CompileOptions = {}): Promise<CompiledTemplate> {
   const mjmlSource = loadTemplate(templatesDir, `${name}.mjml`);
   const sourceTree = parseTemplate(mjmlSource, `${name}.mjml`);
-  const html = await mjmlToHtml(mjmlSource, { source: `${name}.mjml`, minify: options.minify ?? true });
-  const htmlTree = parseTemplate(html, `${name}.mjml (compiled)`);
+  const html = await mjmlToHtml(mjmlSource, { source: `${name}.mjml`, compact: options.compact ?? true });
+  const htmlTree = parseCompiled(html, name);
   assertSameShape(sourceTree, htmlTree, name);
   const textSource = loadTemplate(templatesDir, `${name}.txt`);
   return {
@@ -29,6 +29,16 @@ export async function compileTemplate(templatesDir: string, name: string, option
     html: compileFill(htmlTree, 'html', `${name}.mjml`),
     text: compileFill(parseTemplate(textSource, `${name}.txt`), 'text', `${name}.txt`),
   };
+}
+
+const RAW_HINT = 'put [[#each]]/[[#if]] tags that sit between MJML components inside <mj-raw>';
+
+function parseCompiled(html: string, name: string): TemplateNode[] {
+  try {
+    return parseTemplate(html, `${name}.mjml (compiled by MJML)`);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n  MJML dropped part of a block: ${RAW_HINT}`);
+  }
 }
 
 /**
@@ -40,7 +50,7 @@ function assertSameShape(source: TemplateNode[], compiled: TemplateNode[], name:
   const after = shape(compiled);
   if (before.blocks !== after.blocks) {
     throw new Error(
-      `${name}.mjml: MJML moved or dropped a block tag; put [[#each]]/[[#if]] tags between components inside <mj-raw>.\n` +
+      `${name}.mjml: MJML moved or dropped a block tag; ${RAW_HINT}.\n` +
         `  source:   ${before.blocks}\n  compiled: ${after.blocks}`,
     );
   }

@@ -19,6 +19,8 @@ export function visibleText(html: string): string {
   const text = body
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    // Inline tags do not break words ("<strong>a</strong>: b" reads "a: b"); block tags do.
+    .replace(/<\/?(?:a|span|strong|b|i|em|u)\b[^>]*>/gi, '')
     .replace(/<[^>]+>/g, ' ');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }

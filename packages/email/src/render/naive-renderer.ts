@@ -29,7 +29,7 @@ export function createNaiveRenderer(options: RendererOptions = {}): NaiveRendere
     const validate: EmailKind<unknown>['validate'] = kind.validate;
     validate(data);
     const view = kind.view(brand, data);
-    const html = await mjmlToHtml(fill.mjml(view), { source: `${kind.template}.mjml`, minify: options.minify ?? false });
+    const html = await mjmlToHtml(fill.mjml(view), { source: `${kind.template}.mjml`, compact: false });
     return { subject: view.subject, html, text: fill.text(view) };
   };
 }

@@ -13,8 +13,8 @@ export interface RendererOptions {
   templatesDir?: string;
   /** Product name in emails (default "Paperboy"). */
   brand?: string;
-  /** Collapse whitespace in the compiled HTML (default true). */
-  minify?: boolean;
+  /** Shrink MJML's indentation in the compiled HTML (default true). */
+  compact?: boolean;
 }
 
 export interface Renderer {

@@ -1,0 +1,71 @@
+import { buildMessage, type BuildMessageInput } from './build-message';
+import { domainOfAddress, stableMessageId } from './message-id';
+
+const content = { subject: '3 new papers on agents', html: '<p>hi</p>', text: 'hi' };
+const input = (over: Partial<BuildMessageInput> = {}): BuildMessageInput => ({
+  from: 'Paperboy <papers@news.example.com>',
+  to: 'ada@example.com',
+  content,
+  idempotencyKey: 'delivery-42',
+  list: { name: 'Paperboy daily papers', id: 'digest' },
+  unsubscribe: { url: 'https://pb.example.com/unsubscribe/one-click?token=abc.def' },
+  ...over,
+});
+
+describe('buildMessage', () => {
+  it('when a digest is built, then it has both parts, the addresses and base64 text encoding', () => {
+    const message = buildMessage(input());
+    expect(message).toMatchObject({ from: 'Paperboy <papers@news.example.com>', to: 'ada@example.com', subject: content.subject, html: content.html, text: content.text, textEncoding: 'base64' });
+  });
+
+  it('when an unsubscribe URL is given, then List-Unsubscribe and the RFC 8058 one-click header are set', () => {
+    const { headers } = buildMessage(input({ unsubscribe: { url: 'https://pb.example.com/u?t=1', mailto: 'unsubscribe@news.example.com' } }));
+    expect(headers['List-Unsubscribe']).toBe('<https://pb.example.com/u?t=1>, <mailto:unsubscribe@news.example.com>');
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('when no unsubscribe URL is given (a confirmation), then no List-Unsubscribe headers are set', () => {
+    const { headers } = buildMessage(input({ unsubscribe: undefined, list: undefined }));
+    expect(headers).toEqual({});
+  });
+
+  it('when a list is named, then List-Id is the list id under the sender domain', () => {
+    expect(buildMessage(input()).headers['List-Id']).toBe('"Paperboy daily papers" <digest.news.example.com>');
+    expect(buildMessage(input({ domain: 'example.org' })).headers['List-Id']).toBe('"Paperboy daily papers" <digest.example.org>');
+  });
+
+  it('when the same delivery is built twice, then the Message-ID is the same; another delivery gets another', () => {
+    const first = buildMessage(input()).messageId;
+    expect(buildMessage(input()).messageId).toBe(first);
+    expect(buildMessage(input({ idempotencyKey: 'delivery-43' })).messageId).not.toBe(first);
+    expect(first).toMatch(/^<[0-9a-f]{32}@news\.example\.com>$/);
+  });
+
+  it.each([
+    ['a subject with a line break', { content: { ...content, subject: 'hi\r\nBcc: victim@example.com' } }, /subject must be one non-empty line/],
+    ['a recipient with a line break', { to: 'ada@example.com\nBcc: x@y.z' }, /to must be one non-empty line/],
+    ['two recipients', { to: 'a@example.com, b@example.com' }, /is not an email address/],
+    ['a javascript: unsubscribe URL', { unsubscribe: { url: 'javascript:alert(1)' } }, /unsubscribe\.url must be an http\(s\) URL/],
+    ['an unsubscribe URL that closes the angle bracket', { unsubscribe: { url: 'https://x.org/>, <https://evil.example' } }, /unsubscribe\.url/],
+    ['a list id with spaces', { list: { name: 'x', id: 'a b' } }, /list\.id/],
+    ['an empty idempotency key', { idempotencyKey: ' ' }, /idempotencyKey is required/],
+  ])('when given %s, then building fails with a clear error', (_name, over, message) => {
+    expect(() => buildMessage(input(over as Partial<BuildMessageInput>))).toThrow(message);
+  });
+});
+
+describe('message ids and addresses', () => {
+  it('when the key is the same, then the id is the same; the domain is lower-cased', () => {
+    expect(stableMessageId('k', 'Example.COM')).toBe(stableMessageId('k', 'example.com'));
+  });
+
+  it('when the domain is not a domain, then it is refused', () => {
+    expect(() => stableMessageId('k', 'exa mple>.com')).toThrow(/is not a domain name/);
+  });
+
+  it('when an address has a display name or none, then its domain is found', () => {
+    expect(domainOfAddress('paperboy <paperboy@localhost>')).toBe('localhost');
+    expect(domainOfAddress('news@papers.example.org')).toBe('papers.example.org');
+    expect(() => domainOfAddress('paperboy')).toThrow(/not an email address/);
+  });
+});

@@ -1,0 +1,39 @@
+import { authorsLine, dateLabel, listPhrase, reasonParts, reasonText, shortSummary, upvotesLabel } from './format-text';
+
+describe('wording helpers', () => {
+  it('when listing, then items join with commas and a final "and"', () => {
+    expect([listPhrase([]), listPhrase(['a']), listPhrase(['a', 'b']), listPhrase(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
+  });
+
+  it('when a paper has many authors, then three are named and the rest counted', () => {
+    expect(authorsLine(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 others');
+    expect(authorsLine(['A', 'B', 'C', 'D'])).toBe('A, B, C and 1 other');
+    expect(authorsLine([' A\n', ''])).toBe('A');
+  });
+
+  it('when a summary is long, then it is cut at a word boundary with an ellipsis', () => {
+    const long = 'word '.repeat(100);
+    const short = shortSummary(long, 50);
+    expect(short.length).toBeLessThanOrEqual(51);
+    expect(short).toMatch(/word…$/);
+    expect(shortSummary('Short one.', 50)).toBe('Short one.');
+  });
+
+  it('when a reason is structured, then it reads as a sentence and splits into topic and detail', () => {
+    const reason = { topic: 'reward models', matched: ['process reward models', 'PRM'], field: 'abstract' as const };
+    expect(reasonText(reason)).toBe('Because you follow reward models: “process reward models” and “PRM” in the abstract');
+    expect(reasonParts(reason)).toEqual({ reasonTopic: 'reward models', reasonDetail: ': “process reward models” and “PRM” in the abstract' });
+    expect(reasonText({ topic: 'agents' })).toBe('Because you follow agents');
+    expect(reasonText('  Trending in\nagents ')).toBe('Trending in agents');
+  });
+
+  it('when counting upvotes, then one is singular and thousands are grouped', () => {
+    expect([upvotesLabel(1), upvotesLabel(0), upvotesLabel(1234)]).toEqual(['1 upvote', '0 upvotes', '1,234 upvotes']);
+  });
+
+  it('when a date is shown, then it is the day in the reader’s time zone', () => {
+    const lateUtc = new Date(Date.UTC(2026, 10, 27, 23, 30));
+    expect(dateLabel(lateUtc, 'UTC')).toBe('Friday, 27 November 2026');
+    expect(dateLabel(lateUtc, 'Asia/Tokyo')).toBe('Saturday, 28 November 2026');
+  });
+});

@@ -1,0 +1,154 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createNaiveRenderer, type NaiveRenderer } from './naive-renderer';
+import { createRenderer, DEFAULT_TEMPLATES_DIR, type Renderer } from './renderer';
+import { linkTargets, visibleText } from './html-visible-text';
+import { sampleDigestData } from './sample-email-data';
+import type { DigestEmailData } from './email-data.types';
+
+const reader = { email: 'ada@example.com' };
+const confirmData = { reader, topics: ['reward models', 'agents'], frequency: 'weekly' as const, links: { confirmUrl: 'https://pb.example/confirm?t=a.b&x=1' } };
+const manageData = { reader, links: { manageUrl: 'https://pb.example/manage?t=m', unsubscribeUrl: 'https://pb.example/unsubscribe?t=u' } };
+const goodbyeData = { reader, links: { resubscribeUrl: 'https://pb.example/resubscribe?t=r' } };
+
+function hostileDigest(): DigestEmailData {
+  const data = sampleDigestData(7, 2);
+  data.topics = ['<b>bold</b> topic', 'agents'];
+  const paper = data.papers[0]!;
+  paper.title = 'Agents <script>alert("x")</script> & "friends"';
+  paper.authors = ['"><img src=x onerror=alert(1)>', "O'Brien"];
+  paper.summary = '</mj-text><mj-raw><script>bad()</script></mj-raw> [[papers]] {{x}}';
+  paper.reason = { topic: '<i>agents</i>', matched: ['"quoted"'], field: 'title' };
+  paper.url = 'https://huggingface.co/papers/1?a=1&b="2"'.replace('"2"', '2');
+  return data;
+}
+
+describe('createRenderer', () => {
+  let fast: Renderer;
+  let naive: NaiveRenderer;
+  beforeAll(async () => {
+    fast = await createRenderer();
+    naive = createNaiveRenderer();
+  });
+
+  describe('when the compiled fill and a direct MJML render get the same data', () => {
+    const cases: [string, () => Promise<[{ html: string; text: string; subject: string }, { html: string; text: string; subject: string }]>][] = [
+      ['a 10-paper digest', async () => [fast.renderDigest(sampleDigestData(3)), await naive('digest', sampleDigestData(3))]],
+      ['a digest with hostile values', async () => [fast.renderDigest(hostileDigest()), await naive('digest', hostileDigest())]],
+      ['an empty digest', async () => [fast.renderDigest(sampleDigestData(1, 0)), await naive('digest', sampleDigestData(1, 0))]],
+      ['a confirmation', async () => [fast.renderConfirm(confirmData), await naive('confirm', confirmData)]],
+      ['a manage link', async () => [fast.renderManageLink(manageData), await naive('manageLink', manageData)]],
+      ['a goodbye', async () => [fast.renderGoodbye(goodbyeData), await naive('goodbye', goodbyeData)]],
+    ];
+    it.each(cases)('then %s shows the same text and links', async (_name, render) => {
+      const [compiled, direct] = await render();
+      expect(visibleText(compiled.html)).toBe(visibleText(direct.html));
+      expect(linkTargets(compiled.html)).toEqual(linkTargets(direct.html));
+      expect(compiled.subject).toBe(direct.subject);
+      expect(compiled.text).toBe(direct.text);
+      expect(visibleText(compiled.html).length).toBeGreaterThan(100);
+    });
+  });
+
+  it('when a digest is rendered, then each paper appears as a card with its title link, authors, reason, upvotes and links', () => {
+    const data = sampleDigestData(0, 3);
+    const email = fast.renderDigest(data);
+    const text = visibleText(email.html);
+    const links = linkTargets(email.html);
+    for (const paper of data.papers) {
+      expect(text).toContain(paper.title);
+      expect(links).toContain(paper.url);
+      expect(links).toContain(paper.pdfUrl);
+      expect(text).toContain(`${paper.upvotes} upvotes`);
+    }
+    expect(text).toContain('Because you follow reward models: “process reward models” in the abstract');
+    expect(text).toContain('Mira Okafor, Jonas Lindqvist, Priya Raman and 2 others');
+    expect(links).toEqual(expect.arrayContaining([data.links.manageUrl, data.links.unsubscribeUrl]));
+    expect(text).toContain('You get this email because reader0@example.com signed up for daily papers on reward models, agents and diffusion.');
+    expect(email.subject).toBe('3 new papers on reward models, agents and diffusion');
+  });
+
+  it('when values are hostile, then no markup from them survives in the HTML, and the reader sees them literally', () => {
+    const email = fast.renderDigest(hostileDigest());
+    expect(email.html).not.toMatch(/<script|<img|<b>bold|<i>agents|onerror=alert\(1\)>/i);
+    const text = visibleText(email.html);
+    expect(text).toContain('Agents <script>alert("x")</script> & "friends"');
+    expect(text).toContain(`"><img src=x onerror=alert(1)> and O'Brien`);
+    expect(text).toContain('</mj-text><mj-raw><script>bad()</script></mj-raw> [[papers]] {{x}}');
+    expect(email.text).toContain('Agents <script>alert("x")</script> & "friends"');
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'papers[0].url'],
+    ['https://x.org/"onmouseover="alert(1)', 'papers[0].url'],
+  ])('when a paper link is %j, then rendering refuses it and names the field', (url, field) => {
+    const data = sampleDigestData(0, 1);
+    data.papers[0]!.url = url;
+    expect(() => fast.renderDigest(data)).toThrow(`digest email: ${field} must be an http(s) URL`);
+  });
+
+  it('when a required link is missing, then rendering fails with the link named', () => {
+    const data = sampleDigestData(0, 1) as unknown as { links: Record<string, string> };
+    delete data.links.unsubscribeUrl;
+    expect(() => fast.renderDigest(data as unknown as DigestEmailData)).toThrow('digest email: links.unsubscribeUrl is required (an https URL)');
+    expect(() => fast.renderConfirm({ ...confirmData, links: {} } as never)).toThrow('confirm email: links.confirmUrl is required');
+  });
+
+  it('when the text part is read on its own, then it has every paper, reason and link and no HTML', () => {
+    const data = sampleDigestData(2, 10);
+    const { text } = fast.renderDigest(data);
+    expect(text).not.toMatch(/<[a-z/][^>]*>|&amp;|&nbsp;/i);
+    for (const [i, paper] of data.papers.entries()) {
+      expect(text).toContain(`${i + 1}. ${paper.title}\n`);
+      expect(text).toContain(`Read: ${paper.url}\n`);
+    }
+    expect(text).toContain('Because you follow diffusion: “diffusion model” in the abstract');
+    expect(text).toContain(`Unsubscribe: ${data.links.unsubscribeUrl}`);
+    expect(text).not.toMatch(/\n{3,}/);
+  });
+
+  it('when a confirmation is rendered, then it carries the signed link, the topics and an "ignore if not you"', () => {
+    const email = fast.renderConfirm(confirmData);
+    const text = visibleText(email.html);
+    expect(linkTargets(email.html).filter((l) => l === confirmData.links.confirmUrl)).toHaveLength(2);
+    expect(text).toContain('Topics: reward models and agents');
+    expect(text).toContain('How often: once a week');
+    expect(text).toContain('This link works for 2 days. Not you? Just ignore this email');
+    expect(text).not.toContain('Unsubscribe');
+    expect(email.text).toContain(`To confirm, open this link:\n${confirmData.links.confirmUrl}\n`);
+  });
+
+  it('when any email is rendered, then it loads nothing from outside (no pixel, no image, no web font)', () => {
+    const emails = [fast.renderDigest(sampleDigestData()), fast.renderConfirm(confirmData), fast.renderManageLink(manageData), fast.renderGoodbye(goodbyeData)];
+    for (const { html } of emails) {
+      expect(html).not.toMatch(/<img|\bsrc=|<link|@import|url\(/i);
+    }
+  });
+
+  it('when the shared footer partial changes, then every email shows the change', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'paperboy-templates-'));
+    try {
+      cpSync(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
+      const footer = path.join(dir, 'partials/footer.mjml');
+      writeFileSync(footer, readFileSync(footer, 'utf8').replace('no tracking pixels', 'PARTIAL-MARKER'));
+      const custom = await createRenderer({ templatesDir: dir });
+      const emails = [custom.renderDigest(sampleDigestData()), custom.renderConfirm(confirmData), custom.renderManageLink(manageData), custom.renderGoodbye(goodbyeData)];
+      for (const { html } of emails) expect(visibleText(html)).toContain('PARTIAL-MARKER');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('when a condition sits bare between MJML components, then compiling fails instead of silently dropping it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'paperboy-templates-'));
+    try {
+      cpSync(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
+      const card = path.join(dir, 'partials/paper-card.mjml');
+      writeFileSync(card, readFileSync(card, 'utf8').replace('<mj-raw>[[#if authorsLine]]</mj-raw>', '[[#if authorsLine]]'));
+      await expect(createRenderer({ templatesDir: dir })).rejects.toThrow(/digest\.mjml[\s\S]*inside <mj-raw>/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
