@@ -14,9 +14,6 @@ const ACCENTS: Record<string, string> = {
   '=': '\u0304', '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328',
 };
 
-/** Commands whose argument is dropped entirely (references are noise in a digest). */
-const DROP_WITH_ARG = new Set(['cite', 'citep', 'citet', 'ref', 'eqref', 'label', 'footnote', 'thanks']);
-
 /** Cleans one field for display and matching; returns '' for blank input. */
 export function cleanText(input: string): string {
   let s = input.normalize('NFC');
@@ -46,11 +43,16 @@ function protectEscapes(s: string): string {
 
 function replaceAccents(s: string): string {
   // Forms: \'e  \'{e}  {\'e}  \c{c}  \v s ; letter accents need a brace or space after.
+  // `\" x` (with a space) is not an umlaut but an escaped quote in the wild.
   return s
-    .replace(/\\(['`^"~=.])\s*\{?\s*([A-Za-z]|\\i)\}?/g, (_m, a: string, ch: string) => accent(ch, a))
+    .replace(/\\(['`^"~=.])(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]|\\i))/g, (_m, a: string, b?: string, c?: string) =>
+      accent(b ?? c ?? '', a),
+    )
     .replace(/\\([uvHck])(?:\{([A-Za-z])\}|\s+([A-Za-z]))/g, (_m, a: string, b?: string, c?: string) =>
       accent(b ?? c ?? '', a),
-    );
+    )
+    // An accent command with nothing to accent was an escaped quote or mark: keep the mark.
+    .replace(/\\(['`"^])/g, '$1');
 }
 
 function accent(ch: string, mark: string): string {
@@ -85,12 +87,14 @@ function unwrapCommands(s: string): string {
   for (let i = 0; i < 10 && prev !== s; i++) {
     prev = s;
     s = s
+      // A dropped reference takes its tie or space along: "baselines~\cite{x}." → "baselines."
+      .replace(/[\s~]*\\(?:cite[pt]?|eqref|ref|label|footnote|thanks)\*?\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}/g, '')
       .replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrap(a)}/${wrap(b)}`)
       .replace(/\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}/g, '$1')
       .replace(/\\sqrt\s*\{([^{}]*)\}/g, (_m, a: string) => `\u221A${wrap(a)}`)
       .replace(/\\mathbb\s*\{([A-Z])\}/g, (_m, a: string) => DOUBLE_STRUCK[a] ?? a)
       .replace(/\\(?!(?:[dt]?frac|href|sqrt)\b)([A-Za-z]+)\*?\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}/g, (m, cmd: string, arg: string) =>
-        DROP_WITH_ARG.has(cmd) ? '' : LATEX_SYMBOLS[cmd] !== undefined ? m : arg,
+        LATEX_SYMBOLS[cmd] !== undefined ? m : arg,
       );
   }
   return s;
