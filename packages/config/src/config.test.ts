@@ -30,6 +30,7 @@ describe('loadConfig', () => {
   it('when running in production without SECRET_KEY or PUBLIC_URL, then it refuses to start', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: required/);
     expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32) })).toThrow(/PUBLIC_URL: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32) })).toThrow(/SMTP_URL: required/);
   });
 
   it('when only one admin credential is set, then it says both are needed', () => {

@@ -33,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = e.NODE_ENV === 'production';
   if (isProduction && !e.SECRET_KEY) problems.push('SECRET_KEY: required when NODE_ENV=production');
   if (isProduction && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production');
+  if (isProduction && !e.SMTP_URL) problems.push('SMTP_URL: required when NODE_ENV=production (the dev mailbox is for development)');
   if (Boolean(e.ADMIN_USER) !== Boolean(e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USER and ADMIN_PASSWORD: set both or neither');
   }

@@ -1,0 +1,37 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { AppDeps } from './deps';
+import { errorHandler, notFound } from './middleware/error-handler';
+import { requestLogging } from './middleware/request-logging';
+import { devMailboxRoutes } from './routes/dev-mailbox.routes';
+import { healthRoutes } from './routes/health.routes';
+import { homeRoutes } from './routes/home.routes';
+
+/** Builds the HTTP app from its dependencies; listening is main.ts's job (tests use supertest-free fetch on port 0). */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+  app.use(requestLogging(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'self'"],
+          upgradeInsecureRequests: deps.config.isProduction ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use(healthRoutes(deps));
+  if (deps.devMailbox) app.use(devMailboxRoutes(deps.devMailbox));
+  app.use(homeRoutes(deps));
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,62 @@
+// Builds the real app against real services for one test file: a fresh migrated database,
+// a unique Redis key prefix, the dev mailbox as SMTP sink, listening on a free port.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from '@paperboy/config';
+import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
+import { startDevMailbox, type DevMailbox } from '@paperboy/email';
+import { createLogger } from '@paperboy/logger';
+import { closeQueues, createQueues, createRedis, type Queues, type Redis } from '@paperboy/queue';
+import { createApp } from '../src/app';
+import type { AppDeps } from '../src/deps';
+
+export interface TestApp {
+  baseUrl: string;
+  deps: AppDeps;
+  config: Config;
+  database: TestDatabase;
+  mailbox: DevMailbox;
+  redis: Redis;
+  queues: Queues;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const mailbox = await startDevMailbox({ port: 0 });
+  const prefix = `test-${randomBytes(4).toString('hex')}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    DEV_MAILBOX_PORT: String(mailbox.port),
+    SUBSCRIBE_CHALLENGE: 'off',
+    ...env,
+  });
+  const redis = createRedis(config.REDIS_URL);
+  const queues = createQueues(redis, prefix);
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'api-test' });
+  const deps: AppDeps = { config, logger, db: database.db, redis, queues, devMailbox: mailbox, ...overrides };
+  const server = createApp(deps).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    deps,
+    config,
+    database,
+    mailbox,
+    redis,
+    queues,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
+      await closeQueues(queues);
+      redis.disconnect();
+      await mailbox.close();
+      await database.drop();
+    },
+  };
+}

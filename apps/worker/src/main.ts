@@ -1,0 +1,47 @@
+// Wires the worker process: configuration, logger, Postgres, Redis, the SMTP transport, then one
+// BullMQ worker per processor. Shutdown: stop taking jobs (finishing the running ones), then
+// close SMTP, Postgres and Redis.
+import { ConfigError, loadConfig } from '@paperboy/config';
+import { createDb } from '@paperboy/db';
+import { createMailTransport } from '@paperboy/email';
+import { onShutdown } from '@paperboy/lifecycle';
+import { createLogger } from '@paperboy/logger';
+import { closeQueues, createQueues, createRedis } from '@paperboy/queue';
+import { processors } from './processors';
+import { startWorkers } from './run-workers';
+
+function main(): void {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
+  const db = createDb(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL);
+  const queues = createQueues(redis, config.REDIS_PREFIX);
+  const mail = createMailTransport({
+    smtpUrl: config.SMTP_URL,
+    devMailboxPort: config.DEV_MAILBOX_PORT,
+    poolSize: config.SMTP_POOL_SIZE,
+    dkim: config.DKIM_DOMAIN
+      ? { domainName: config.DKIM_DOMAIN, keySelector: config.DKIM_SELECTOR!, privateKey: config.DKIM_PRIVATE_KEY! }
+      : undefined,
+  });
+  const workers = startWorkers({ config, logger, db, redis, queues, mail }, processors);
+  logger.info({ queues: processors.map((p) => p.queue) }, 'paperboy worker started');
+
+  onShutdown(
+    [
+      { name: 'workers', close: () => Promise.all(workers.map((w) => w.close())) },
+      { name: 'queues', close: () => closeQueues(queues) },
+      { name: 'smtp', close: () => mail.close() },
+      { name: 'postgres', close: () => db.$disconnect() },
+      { name: 'redis', close: () => redis.quit() },
+    ],
+    { logger },
+  );
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,5 @@
+// The worker's processors, one file per queue. A queue without an entry here has no consumer
+// in this process.
+import type { ProcessorDefinition } from './processor';
+
+export const processors: ProcessorDefinition[] = [];

@@ -1,0 +1,18 @@
+import type { Job, WorkerOptions } from 'bullmq';
+import type { Payload, QueueName } from '@paperboy/queue';
+import type { WorkerDeps } from '../worker-deps';
+
+/**
+ * One queue's processor. Its handler receives an already-validated payload and follows
+ * parse → load → check status → act → save; it throws AppError (retryable or not) on failure.
+ */
+export interface ProcessorDefinition<Q extends QueueName = QueueName> {
+  queue: Q;
+  /** Per-process concurrency and, for rate-limited queues, a limiter shared by all workers. */
+  options?: (deps: WorkerDeps) => Pick<WorkerOptions, 'concurrency' | 'limiter'>;
+  handle: (payload: Payload<Q>, job: Job, deps: WorkerDeps) => Promise<unknown>;
+}
+
+export function defineProcessor<Q extends QueueName>(definition: ProcessorDefinition<Q>): ProcessorDefinition<Q> {
+  return definition;
+}
