@@ -2,8 +2,9 @@
 // tokenised and tagged once; scores need the batch (a topic's rarity), so they come after.
 import type { MatchablePaper, TopicMatch } from '../types';
 import { analyzePaper, PaperInputError, type AnalyzedPaper } from './analyze-paper';
-import { DEFAULT_BM25, idf, phraseWeight, type BatchStats, type Bm25Options } from './bm25.scorer';
+import { DEFAULT_BM25, idf, type Bm25Options } from './bm25.scorer';
 import { buildReason } from './reason';
+import { batchStats, bestAlternative } from './score-match';
 import { findPhrases, tagPaper, type PhraseHits } from './tag-paper';
 import type { IndexedTopic, TopicIndex } from './topic-index';
 
@@ -17,7 +18,7 @@ interface Tagged {
   topics: Map<number, number[][]>;
 }
 
-function analyzeAll(papers: readonly MatchablePaper[]): AnalyzedPaper[] {
+export function analyzeAll(papers: readonly MatchablePaper[]): AnalyzedPaper[] {
   if (!Array.isArray(papers)) throw new PaperInputError('papers must be an array');
   const ids = new Set<number>();
   return papers.map((paper, i) => {
@@ -26,28 +27,6 @@ function analyzeAll(papers: readonly MatchablePaper[]): AnalyzedPaper[] {
     ids.add(paper.id);
     return doc;
   });
-}
-
-function batchStats(docs: readonly AnalyzedPaper[]): BatchStats {
-  const n = Math.max(docs.length, 1);
-  const sum = (f: (d: AnalyzedPaper) => number): number => docs.reduce((acc, d) => acc + f(d), 0);
-  return {
-    docCount: docs.length,
-    avgTitleLength: sum((d) => d.title.tokens.length) / n,
-    avgAbstractLength: sum((d) => d.abstract.tokens.length) / n,
-  };
-}
-
-/** The best alternative's summed phrase weights, with the occurrences that explain it. */
-function bestAlternative(t: Tagged, alts: number[][], stats: BatchStats, bm25: Bm25Options) {
-  const lengths = { title: t.doc.title.tokens.length, abstract: t.doc.abstract.tokens.length };
-  let best = { weight: -1, occurrences: [] as NonNullable<ReturnType<PhraseHits['get']>> };
-  for (const alt of alts) {
-    const occurrences = alt.flatMap((id) => t.hits.get(id) ?? []);
-    const weight = alt.reduce((w, id) => w + phraseWeight(t.hits.get(id) ?? [], lengths, stats, bm25), 0);
-    if (weight > best.weight) best = { weight, occurrences };
-  }
-  return best;
 }
 
 /**
@@ -73,7 +52,7 @@ export function matchPapers(
   for (const t of tagged) {
     for (const [topicIdx, alts] of t.topics) {
       const topic = index.topics[topicIdx] as IndexedTopic;
-      const best = bestAlternative(t, alts, stats, bm25);
+      const best = bestAlternative(t.doc, t.hits, alts, stats, bm25);
       const score = idf(df.get(topicIdx) ?? 1, stats.docCount) * best.weight;
       const match: TopicMatch = {
         topicKey: topic.key,

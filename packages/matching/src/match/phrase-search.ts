@@ -45,20 +45,31 @@ export function occurrenceAt(
   return { field, start: s.starts[i] as number, end: s.ends[last] as number, gaps: last - i + 1 - length };
 }
 
+/** Overlapping occurrences of one phrase are one mention ("process reward models" already
+ * covers "reward models"): counting both would inflate the score and repeat the quote. */
+export function addOccurrence(list: Occurrence[], occ: Occurrence): void {
+  const prev = list[list.length - 1];
+  if (prev !== undefined && prev.field === occ.field && occ.start < prev.end) {
+    if (occ.end > prev.end) list[list.length - 1] = { ...prev, end: occ.end };
+    return;
+  }
+  list.push(occ);
+}
+
 /** Every occurrence of any variant, scanning the whole stream (the index avoids this scan). */
 export function scanPhrase(
   s: TokenStream,
   field: FieldIndex,
   variants: readonly (readonly string[])[],
   maxGap: number,
+  found: Occurrence[] = [],
 ): Occurrence[] {
-  const found: Occurrence[] = [];
   for (let i = 0; i < s.tokens.length; i += 1) {
     for (const variant of variants) {
       if (s.tokens[i] !== variant[0]) continue;
       const last = matchAt(s, variant, maxGap, i);
       if (last >= 0) {
-        found.push(occurrenceAt(s, field, i, last, variant.length));
+        addOccurrence(found, occurrenceAt(s, field, i, last, variant.length));
         break; // one occurrence per start position, whichever variant found it
       }
     }

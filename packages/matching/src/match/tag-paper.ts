@@ -2,27 +2,11 @@
 // phrases present, then only the topics using those phrases are checked (all phrases of an
 // alternative present, no exclusion present).
 import { fieldStream, type AnalyzedPaper, type FieldIndex } from './analyze-paper';
-import { matchAt, occurrenceAt, type Occurrence } from './phrase-search';
+import { addOccurrence, matchAt, occurrenceAt, type Occurrence } from './phrase-search';
 import type { IndexedTopic, TopicIndex } from './topic-index';
 
 /** Phrase id → where it occurs in the paper. */
 export type PhraseHits = Map<number, Occurrence[]>;
-
-/** Overlapping occurrences of one phrase are one mention ("process reward models" already
- * covers "reward models"): counting both would inflate the score and repeat the quote. */
-function addOccurrence(hits: PhraseHits, phraseId: number, occ: Occurrence): void {
-  const list = hits.get(phraseId);
-  if (list === undefined) {
-    hits.set(phraseId, [occ]);
-    return;
-  }
-  const prev = list[list.length - 1] as Occurrence;
-  if (prev.field === occ.field && occ.start < prev.end) {
-    if (occ.end > prev.end) list[list.length - 1] = { ...prev, end: occ.end };
-    return;
-  }
-  list.push(occ);
-}
 
 export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
   const hits: PhraseHits = new Map();
@@ -38,7 +22,10 @@ export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
         const last = matchAt(s, ref.variant, maxGap, i);
         if (last < 0) continue;
         lastPhrase = ref.phraseId;
-        addOccurrence(hits, ref.phraseId, occurrenceAt(s, field, i, last, ref.variant.length));
+        const occ = occurrenceAt(s, field, i, last, ref.variant.length);
+        const list = hits.get(ref.phraseId);
+        if (list === undefined) hits.set(ref.phraseId, [occ]);
+        else addOccurrence(list, occ);
       }
     }
   }

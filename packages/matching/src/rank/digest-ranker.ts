@@ -1,8 +1,7 @@
 // Ranks one reader's digest from the per-topic lists: a reader's score for a paper is the sum of
 // its boosted scores over the reader's topics (a paper matching two of your topics ranks higher).
-// Only the head of each list is read: with M entries taken from each long list, any paper not
-// yet seen scores at most the sum of those lists' M-th scores (theta), so once the cap-th best
-// candidate beats theta the answer is exact; otherwise M doubles. No pass over all papers.
+// Only the heads of long lists are read (a threshold algorithm): once the cap-th best paper seen
+// beats the most any unseen paper could score, the answer is exact. No pass over all papers.
 import type { MatchReason, RankedPaper, ReaderTopic, TopicMatch } from '../types';
 import { relabelReason } from '../match/reason';
 import { DEFAULT_WEIGHTS, validateWeights, type RankingWeights } from './signals';
@@ -32,6 +31,9 @@ export class DigestRanker {
   private readonly excluded: Int32Array;
   private stamp = 0;
   private readonly top: TopK;
+  /** Scratch for collect(): the reader's long lists and their position tables. */
+  private readonly long: TopicList[] = [];
+  private readonly longPositions: Int32Array[] = [];
 
   constructor(matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>, opts: RankingOptions = {}) {
     this.cap = opts.cap ?? DEFAULT_CAP;
@@ -45,7 +47,7 @@ export class DigestRanker {
     this.score = new Float64Array(n);
     this.seen = new Int32Array(n);
     this.excluded = new Int32Array(n);
-    this.top = new TopK(this.cap, (idx) => this.prepared.paperIds[idx] as number);
+    this.top = new TopK(this.cap, this.prepared.paperIds);
   }
 
   /** The reader's top papers with reasons, never one of `exclude` (paper ids already sent). */
@@ -60,81 +62,100 @@ export class DigestRanker {
       this.excluded[idx] = excludeStamp;
       excludedCount += 1;
     }
-    let depth = this.cap + excludedCount;
-    for (;;) {
-      const exhausted = this.collect(lists, depth, excludeStamp);
-      if (exhausted) break;
-      depth *= 2;
-    }
-    return this.top.items.map((idx) => this.describe(idx, lists));
+    this.collect(lists, this.cap + excludedCount, excludeStamp);
+    const ranked: RankedPaper[] = [];
+    for (let i = 0; i < this.top.size; i += 1) ranked.push(this.describe(this.top.item(i), lists));
+    return ranked;
   }
 
   private readerLists(readerTopics: readonly ReaderTopic[]): ReaderList[] {
     const out: ReaderList[] = [];
-    const keys = new Set<string>();
     for (const t of readerTopics) {
       const key = typeof t === 'string' ? t : t.key;
       const list = this.prepared.lists.get(key);
-      if (list === undefined || keys.has(key)) continue;
-      keys.add(key);
+      if (list === undefined || out.some((r) => r.list === list)) continue; // a handful: no Set
       out.push(typeof t === 'string' || t.label === undefined ? { list } : { list, label: t.label });
     }
     return out;
   }
 
-  /** One round at a given depth; true when the top is final. */
-  private collect(lists: ReaderList[], depth: number, excludeStamp: number): boolean {
+  /**
+   * Fills `this.top`. Short lists (no longer than the first depth) are read whole; long lists
+   * are read in steps of `cap`, and each paper met is scored exactly once, by looking it up in
+   * every long list. Reading stops when the cap-th best beats theta, the most an unseen paper
+   * can score: the sum of each long list's next unread score.
+   */
+  private collect(lists: ReaderList[], firstDepth: number, excludeStamp: number): void {
     const stamp = ++this.stamp;
-    const candidates: number[] = [];
-    let theta = 0;
-    const long: TopicList[] = [];
-    for (const { list } of lists) {
-      const take = Math.min(depth, list.length);
-      const isLong = list.length > depth;
-      if (isLong) {
-        long.push(list);
-        theta += list.scores[depth] as number;
-      }
-      for (let i = 0; i < take; i += 1) {
-        const p = list.papers[i] as number;
-        if (this.seen[p] !== stamp) {
-          this.seen[p] = stamp;
-          this.score[p] = 0;
-          candidates.push(p);
-        }
-        if (!isLong) this.score[p] = (this.score[p] as number) + (list.scores[i] as number);
-      }
-    }
-    // Short lists were read whole; a long list's score for a candidate is looked up instead.
-    const n = this.prepared.paperIds.length;
-    for (const list of long) {
-      const positions = positionsOf(list, n);
-      for (const p of candidates) {
-        const at = positions[p] as number;
-        if (at > 0) this.score[p] = (this.score[p] as number) + (list.scores[at - 1] as number);
-      }
-    }
+    const { score, seen } = this;
     this.top.reset();
-    for (const p of candidates) if (this.excluded[p] !== excludeStamp) this.top.offer(p, this.score[p] as number);
-    return long.length === 0 || (this.top.full && this.top.floor >= theta);
+    this.long.length = 0;
+    this.longPositions.length = 0;
+    const n = this.prepared.paperIds.length;
+    const fromShort: number[] = [];
+    for (const { list } of lists) {
+      if (list.length > firstDepth) {
+        this.long.push(list);
+        this.longPositions.push(positionsOf(list, n));
+        continue;
+      }
+      for (let i = 0; i < list.length; i += 1) {
+        const p = list.papers[i] as number;
+        if (seen[p] !== stamp) {
+          seen[p] = stamp;
+          score[p] = 0;
+          fromShort.push(p);
+        }
+        score[p] = (score[p] as number) + (list.scores[i] as number);
+      }
+    }
+    for (const p of fromShort) this.complete(p, excludeStamp);
+    for (let depth = 0, next = firstDepth; ; next += this.cap) {
+      let theta = 0;
+      for (const list of this.long) {
+        const end = Math.min(next, list.length);
+        for (let i = depth; i < end; i += 1) {
+          const p = list.papers[i] as number;
+          if (seen[p] === stamp) continue;
+          seen[p] = stamp;
+          score[p] = 0;
+          this.complete(p, excludeStamp);
+        }
+        if (next < list.length) theta += list.scores[next] as number;
+      }
+      depth = next;
+      if (theta === 0 || (this.top.full && this.top.floor >= theta)) return;
+    }
   }
 
+  /** Adds a paper's scores from the long lists and offers it to the top. */
+  private complete(p: number, excludeStamp: number): void {
+    let total = this.score[p] as number;
+    for (let k = 0; k < this.long.length; k += 1) {
+      const at = (this.longPositions[k] as Int32Array)[p] as number;
+      if (at > 0) total += (this.long[k] as TopicList).scores[at - 1] as number;
+    }
+    this.score[p] = total;
+    if (this.excluded[p] !== excludeStamp && (!this.top.full || total >= this.top.floor)) this.top.offer(p, total);
+  }
+
+  /** The paper's reasons, one per reader topic it matched, strongest first. */
   private describe(idx: number, lists: ReaderList[]): RankedPaper {
-    const found: { score: number; reason: MatchReason; relevance: number }[] = [];
+    const reasons: MatchReason[] = [];
+    const strengths: number[] = [];
+    let relevance = 0;
     const n = this.prepared.paperIds.length;
     for (const { list, label } of lists) {
       const at = findInList(list, idx, n);
       if (at < 0) continue;
+      relevance += list.relevances[at] as number;
+      const strength = list.scores[at] as number;
+      let j = reasons.length; // insertion: a paper matches one or two of a reader's topics
+      while (j > 0 && (strengths[j - 1] as number) < strength) j -= 1;
       const reason = list.reasons[at] as MatchReason;
-      const relevance = list.relevances[at] as number;
-      found.push({ score: list.scores[at] as number, relevance, reason: label ? relabelReason(reason, label) : reason });
+      reasons.splice(j, 0, label ? relabelReason(reason, label) : reason);
+      strengths.splice(j, 0, strength);
     }
-    found.sort((a, b) => b.score - a.score);
-    return {
-      paperId: this.prepared.paperIds[idx] as number,
-      score: this.score[idx] as number,
-      relevance: found.reduce((sum, f) => sum + f.relevance, 0),
-      reasons: found.map((f) => f.reason),
-    };
+    return { paperId: this.prepared.paperIds[idx] as number, score: this.score[idx] as number, relevance, reasons };
   }
 }

@@ -9,7 +9,14 @@ export interface RankForReaderOptions extends RankingOptions {
   exclude?: Iterable<number>;
 }
 
-const cache = new WeakMap<ReadonlyMap<string, readonly TopicMatch[]>, { fingerprint: string; ranker: DigestRanker }>();
+interface Cached {
+  fingerprint: string;
+  ranker: DigestRanker;
+  /** The options object last seen: the same object again skips the fingerprint. */
+  lastOpts?: RankForReaderOptions;
+}
+
+const cache = new WeakMap<ReadonlyMap<string, readonly TopicMatch[]>, Cached>();
 
 function fingerprint(opts: RankingOptions): string {
   return JSON.stringify([opts.cap ?? null, opts.now?.getTime() ?? null, opts.weights ?? null]);
@@ -39,6 +46,10 @@ export function rankForReader(
   opts: RankForReaderOptions = {},
 ): RankedPaper[] {
   if (!Array.isArray(readerTopics)) throw new TypeError('readerTopics must be an array of topic keys');
+  const cached = cache.get(matchesByTopic);
+  if (cached !== undefined && cached.lastOpts === opts) return cached.ranker.rank(readerTopics, opts.exclude);
   const { exclude, ...rankingOpts } = opts;
-  return createDigestRanker(matchesByTopic, rankingOpts).rank(readerTopics, exclude);
+  const ranker = createDigestRanker(matchesByTopic, rankingOpts);
+  (cache.get(matchesByTopic) as Cached).lastOpts = opts;
+  return ranker.rank(readerTopics, exclude);
 }

@@ -1,42 +1,52 @@
 // Keeps the k best (score desc, then paper id asc) of a stream without sorting all of it: a
-// digest needs 10 papers out of the few dozen candidates a reader's topics bring.
+// digest needs 10 papers out of the dozens of candidates a reader's topics bring. Fixed arrays
+// and insertion, because this runs for every candidate of every reader.
 export class TopK {
-  readonly items: number[] = [];
-  private readonly scores: number[] = [];
+  private readonly itemsBuf: Int32Array;
+  private readonly scoresBuf: Float64Array;
+  size = 0;
 
   constructor(
     private readonly k: number,
-    private readonly idOf: (item: number) => number,
-  ) {}
+    private readonly ids: readonly number[],
+  ) {
+    this.itemsBuf = new Int32Array(k);
+    this.scoresBuf = new Float64Array(k);
+  }
 
   reset(): void {
-    this.items.length = 0;
-    this.scores.length = 0;
+    this.size = 0;
   }
 
   get full(): boolean {
-    return this.items.length >= this.k;
+    return this.size >= this.k;
   }
 
-  /** Score of the k-th item (the bar a newcomer must beat); -Infinity until full. */
+  /** Score of the k-th item (the bar a newcomer must reach); -Infinity until full. */
   get floor(): number {
-    return this.full ? (this.scores[this.k - 1] as number) : -Infinity;
+    return this.size >= this.k ? (this.scoresBuf[this.k - 1] as number) : -Infinity;
+  }
+
+  /** The i-th best item (0 ≤ i < size). */
+  item(i: number): number {
+    return this.itemsBuf[i] as number;
   }
 
   private before(score: number, item: number, at: number): boolean {
-    const other = this.scores[at] as number;
-    return score > other || (score === other && this.idOf(item) < this.idOf(this.items[at] as number));
+    const other = this.scoresBuf[at] as number;
+    return score > other || (score === other && (this.ids[item] as number) < (this.ids[this.itemsBuf[at] as number] as number));
   }
 
   offer(item: number, score: number): void {
-    if (this.full && !this.before(score, item, this.k - 1)) return;
-    let at = this.items.length;
-    while (at > 0 && this.before(score, item, at - 1)) at -= 1;
-    this.items.splice(at, 0, item);
-    this.scores.splice(at, 0, score);
-    if (this.items.length > this.k) {
-      this.items.pop();
-      this.scores.pop();
+    if (this.size >= this.k && !this.before(score, item, this.k - 1)) return;
+    let at = Math.min(this.size, this.k - 1);
+    while (at > 0 && this.before(score, item, at - 1)) {
+      this.itemsBuf[at] = this.itemsBuf[at - 1] as number;
+      this.scoresBuf[at] = this.scoresBuf[at - 1] as number;
+      at -= 1;
     }
+    this.itemsBuf[at] = item;
+    this.scoresBuf[at] = score;
+    if (this.size < this.k) this.size += 1;
   }
 }

@@ -78,9 +78,13 @@ export function positionsOf(list: TopicList, paperCount: number): Int32Array {
   return list.positions;
 }
 
+/** Lists up to this long are scanned rather than given a position table (memory: a table is
+ * 4 bytes per paper of the batch, so tables exist only for lists long enough to need them). */
+const SCAN_LIMIT = 8;
+
 /** Position of a paper in a list, or -1; a scan for short lists, the position table for long. */
 export function findInList(list: TopicList, paper: number, paperCount: number): number {
-  if (list.positions === undefined && list.length <= 32) {
+  if (list.positions === undefined && list.length <= SCAN_LIMIT) {
     for (let i = 0; i < list.length; i += 1) if (list.papers[i] === paper) return i;
     return -1;
   }

@@ -1,0 +1,97 @@
+// The naive way, kept as the reference the fast path is checked and benchmarked against: for
+// each reader, every paper is checked against every one of the reader's topics (a scan of the
+// paper's tokens per phrase), then scored and ranked. Same scoring functions, so the same
+// results; O(readers × papers × topics) instead of O(papers + readers × head of lists).
+import { analyzeAll, type MatchOptions } from '../match/match-papers';
+import type { AnalyzedPaper } from '../match/analyze-paper';
+import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from '../match/bm25.scorer';
+import { scanPhrase, type Occurrence } from '../match/phrase-search';
+import { buildReason, relabelReason } from '../match/reason';
+import { batchStats, bestAlternative } from '../match/score-match';
+import { matchingAlternatives, type PhraseHits } from '../match/tag-paper';
+import { buildTopicIndex, type TopicIndex, type TopicInput } from '../match/topic-index';
+import { DEFAULT_CAP, type RankingOptions } from '../rank/digest-ranker';
+import { DEFAULT_WEIGHTS, paperBoost, type RankingWeights } from '../rank/signals';
+import type { MatchablePaper, RankedPaper, ReaderTopic, MatchReason } from '../types';
+
+interface Found {
+  doc: AnalyzedPaper;
+  score: number;
+  reason: MatchReason;
+}
+
+export class NaiveRanker {
+  private readonly compiled = new Map<string, TopicIndex>();
+  private readonly docs: AnalyzedPaper[];
+  private readonly stats: BatchStats;
+  private readonly bm25: Bm25Options;
+  private readonly weights: RankingWeights;
+  private readonly now: Date;
+  private readonly cap: number;
+
+  constructor(topics: Iterable<TopicInput>, papers: readonly MatchablePaper[], opts: RankingOptions & MatchOptions = {}) {
+    for (const t of topics) {
+      const single = buildTopicIndex([t]); // one compiled topic: its phrases and their variants
+      this.compiled.set(single.topics[0]!.key, single);
+    }
+    this.docs = analyzeAll(papers);
+    this.stats = batchStats(this.docs);
+    this.bm25 = { ...DEFAULT_BM25, ...opts.bm25 };
+    this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
+    this.now = opts.now ?? new Date();
+    this.cap = opts.cap ?? DEFAULT_CAP;
+  }
+
+  /** Every paper against one topic. */
+  private matchTopic(topic: TopicIndex): Found[] {
+    const t = topic.topics[0]!;
+    const found: { doc: AnalyzedPaper; hits: PhraseHits; alts: number[][] }[] = [];
+    for (const doc of this.docs) {
+      const hits: PhraseHits = new Map();
+      for (const phrase of topic.phrases) {
+        const occ: Occurrence[] = [];
+        scanPhrase(doc.title, 0, phrase.variants, phrase.maxGap, occ);
+        scanPhrase(doc.abstract, 1, phrase.variants, phrase.maxGap, occ);
+        if (occ.length > 0) hits.set(phrase.id, occ);
+      }
+      const alts = matchingAlternatives(t, hits);
+      if (alts.length > 0) found.push({ doc, hits, alts });
+    }
+    const topicIdf = idf(found.length, this.stats.docCount);
+    return found.map(({ doc, hits, alts }) => {
+      const best = bestAlternative(doc, hits, alts, this.stats, this.bm25);
+      return { doc, score: topicIdf * best.weight, reason: buildReason(t.label, doc, best.occurrences) };
+    });
+  }
+
+  rank(readerTopics: readonly ReaderTopic[], exclude: Iterable<number> = []): RankedPaper[] {
+    const excluded = new Set(exclude);
+    const byPaper = new Map<number, { score: number; relevance: number; reasons: { s: number; r: MatchReason }[] }>();
+    const keys = new Set<string>();
+    for (const rt of readerTopics) {
+      const key = typeof rt === 'string' ? rt : rt.key;
+      const label = typeof rt === 'string' ? undefined : rt.label;
+      const topic = this.compiled.get(key);
+      if (topic === undefined || keys.has(key)) continue;
+      keys.add(key);
+      for (const f of this.matchTopic(topic)) {
+        if (excluded.has(f.doc.paper.id)) continue;
+        const boosted = f.score * paperBoost(f.doc.paper, this.now, this.weights);
+        const entry = byPaper.get(f.doc.paper.id) ?? { score: 0, relevance: 0, reasons: [] };
+        entry.score += boosted;
+        entry.relevance += f.score;
+        entry.reasons.push({ s: boosted, r: label ? relabelReason(f.reason, label) : f.reason });
+        byPaper.set(f.doc.paper.id, entry);
+      }
+    }
+    return [...byPaper]
+      .sort(([ia, a], [ib, b]) => b.score - a.score || ia - ib)
+      .slice(0, this.cap)
+      .map(([paperId, e]) => ({
+        paperId,
+        score: e.score,
+        relevance: e.relevance,
+        reasons: e.reasons.sort((a, b) => b.s - a.s).map((x) => x.r),
+      }));
+  }
+}
