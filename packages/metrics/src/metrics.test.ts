@@ -1,0 +1,51 @@
+import { collectQueueDepths, createMetrics, parsePrometheusText, recordJob, startMetricsServer, sumSamples, type QueueLike } from './index';
+
+function fakeQueue(name: string, waiting: number, paused = false): QueueLike {
+  return { name, getJobCounts: async () => ({ waiting, failed: 1 }), isPaused: async () => paused };
+}
+
+describe('metrics', () => {
+  it('when jobs are recorded, then durations, emails and ingested papers show in parseable text', async () => {
+    const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
+    recordJob(metrics, { queue: 'digest-send', outcome: 'completed', seconds: 0.2 });
+    recordJob(metrics, { queue: 'digest-send', outcome: 'failed', seconds: 0.1, reason: 'smtp_rejected' });
+    recordJob(metrics, { queue: 'digest-send', outcome: 'retrying', seconds: 0.1, reason: 'unavailable' });
+    recordJob(metrics, { queue: 'ingest', outcome: 'completed', seconds: 3, result: { source: 'hf', inserted: 7 } });
+    const parsed = parsePrometheusText(await metrics.registry.metrics());
+    expect(parsed.types.paperboy_job_duration_seconds).toBe('histogram');
+    expect(sumSamples(parsed, 'paperboy_job_duration_seconds_count', { queue: 'digest-send' })).toBe(3);
+    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'sent', kind: 'digest' })).toBe(1);
+    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'failed', reason: 'smtp_rejected' })).toBe(1);
+    expect(sumSamples(parsed, 'paperboy_papers_ingested_total', { source: 'hf', service: 'worker' })).toBe(7);
+  });
+
+  it('when scraped, then queue depths and paused flags are read from the queues', async () => {
+    const metrics = createMetrics({ service: 'api', defaultMetrics: false });
+    collectQueueDepths(metrics, [fakeQueue('ingest', 4), fakeQueue('digest-send', 2, true)]);
+    const parsed = parsePrometheusText(await metrics.registry.metrics());
+    expect(sumSamples(parsed, 'paperboy_queue_jobs', { queue: 'ingest', state: 'waiting' })).toBe(4);
+    expect(sumSamples(parsed, 'paperboy_queue_paused', { queue: 'digest-send' })).toBe(1);
+    expect(sumSamples(parsed, 'paperboy_queue_paused', { queue: 'ingest' })).toBe(0);
+  });
+
+  it('when the text is malformed, then the parser says which line', () => {
+    expect(() => parsePrometheusText('# TYPE x counter\nx{a="1" 2\n')).toThrow(/line 2/);
+    expect(() => parsePrometheusText('x abc\n')).toThrow(/not a number/);
+  });
+
+  it('when the metrics server has a token, then scrapes without it get 401 and with it the text', async () => {
+    const metrics = createMetrics({ service: 'worker' });
+    const server = await startMetricsServer({ registry: metrics.registry, port: 0, host: '127.0.0.1', token: 'secret-token' });
+    try {
+      const url = `http://127.0.0.1:${server.port}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: 'Bearer wrong-token' } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: 'Bearer secret-token' } });
+      expect(ok.status).toBe(200);
+      expect(parsePrometheusText(await ok.text()).types.paperboy_process_cpu_seconds_total).toBe('counter');
+      expect((await fetch(`http://127.0.0.1:${server.port}/other`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
