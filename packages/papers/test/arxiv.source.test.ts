@@ -36,7 +36,10 @@ describe('ArxivSource', () => {
     const batches = await collect(source(await serveArxiv(), {}, sleeps).fetch({ since }));
     expect(server.requests.map((u) => [u.searchParams.get('start'), u.searchParams.get('max_results')])).toEqual([['0', '2'], ['2', '2']]);
     expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.04512', '2611.04498', '2611.04301']);
-    expect(batches.map((b) => b.cursor)).toEqual([{ source: 'arxiv', start: 2, until: '2026-11-21T05:00:00.000Z' }, null]);
+    expect(batches.map((b) => b.cursor)).toEqual([
+      { source: 'arxiv', start: 2, since: '2026-11-19T00:00:00.000Z', until: '2026-11-21T05:00:00.000Z' },
+      null,
+    ]);
     expect(sleeps).toEqual([3000]); // arXiv's one-request-per-3-seconds courtesy between pages
   });
 
@@ -78,11 +81,18 @@ describe('ArxivSource', () => {
     expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.04512', '2611.04498']);
   });
 
-  it('when resumed from a cursor, then it continues at that start with the pinned until', async () => {
-    const cursor = { source: 'arxiv', start: 2, until: '2026-11-21T00:00:00.000Z' };
-    await collect(source(await serveArxiv()).fetch({ since, cursor }));
+  it('when resumed from a cursor, then the same query continues at that start, whatever the options say', async () => {
+    const cursor = { source: 'arxiv', start: 2, since: '2026-11-19T00:00:00.000Z', until: '2026-11-21T00:00:00.000Z' };
+    const batches = await collect(source(await serveArxiv()).fetch({ since: new Date('2020-01-01'), cursor }));
     expect(server.requests.map((u) => u.searchParams.get('start'))).toEqual(['2']);
-    expect(server.requests[0]!.searchParams.get('search_query')).toContain('TO 202611210000]');
+    expect(server.requests[0]!.searchParams.get('search_query')).toContain('submittedDate:[202611190000 TO 202611210000]');
+    expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.04301']);
+  });
+
+  it('when the cursor is from another source or malformed, then it is refused', async () => {
+    const arxiv = source(await serveArxiv());
+    await expect(collect(arxiv.fetch({ cursor: { source: 'file', record: 3 } }))).rejects.toThrow(/cursor belongs to file/);
+    await expect(collect(arxiv.fetch({ cursor: { source: 'arxiv', start: 2, since: null, until: 'soon' } }))).rejects.toThrow(/until: not a valid Date/);
   });
 
   it('when the XML is invalid or truncated, then it is retried and the good answer used', async () => {

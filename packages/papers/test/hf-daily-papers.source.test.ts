@@ -42,7 +42,7 @@ describe('HfDailyPapersSource', () => {
       ['2026-11-19', '1', '2'],
     ]);
     expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.01234', '2611.01871', '2611.02210']);
-    expect(batches.map((b) => b.cursor)).toEqual([{ source: 'huggingface', date: '2026-11-19', page: 1 }, null]);
+    expect(batches.map((b) => b.cursor)).toEqual([{ source: 'huggingface', date: '2026-11-19', page: 1, lastDate: '2026-11-19' }, null]);
   });
 
   it('when an item is read, then it is normalised from the recorded shape', async () => {
@@ -96,16 +96,23 @@ describe('HfDailyPapersSource', () => {
     expect(batches[0]?.fetched).toBe(3);
   });
 
-  it('when resumed from a cursor, then it continues there instead of starting over', async () => {
-    const batches = await collect(source(await serveHf()).fetch({ ...day19, cursor: { source: 'huggingface', date: '2026-11-19', page: 1 } }));
-    expect(server.requests.map((u) => u.searchParams.get('p'))).toEqual(['1']);
-    expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.02210']);
+  it('when resumed from a cursor, then it continues there and ends where the first run would have', async () => {
+    const hf = source(await serveHf());
+    const first = hf.fetch({ since: new Date('2026-11-19T00:00:00Z') })[Symbol.asyncIterator]();
+    const cursor = (await first.next()).value.cursor; // the run "dies" after its first page
+    await first.return?.(undefined);
+    server.requests.length = 0;
+    // Resumed later, with no options: the cursor alone says what is left.
+    const batches = await collect(source(server.baseUrl, { now: () => new Date('2026-12-01T00:00:00Z') }).fetch({ cursor }));
+    expect(server.requests.map((u) => `${u.searchParams.get('date')}/${u.searchParams.get('p')}`)).toEqual(['2026-11-19/1', '2026-11-20/0', '2026-11-20/1']);
+    expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.02210', '2611.03001', '2611.03003']);
   });
 
-  it('when the cursor is from another source or outside the range, then it refuses it', async () => {
+  it('when the cursor is from another source or malformed, then it refuses it', async () => {
     const hf = source(await serveHf());
-    await expect(collect(hf.fetch({ ...day19, cursor: { source: 'arxiv', start: 3 } }))).rejects.toThrow(/cursor belongs to arxiv/);
-    await expect(collect(hf.fetch({ ...day19, cursor: { source: 'huggingface', date: '2026-01-01', page: 0 } }))).rejects.toThrow(/outside the requested range/);
+    await expect(collect(hf.fetch({ cursor: { source: 'arxiv', start: 3 } }))).rejects.toThrow(/cursor belongs to arxiv/);
+    await expect(collect(hf.fetch({ cursor: { source: 'huggingface', date: '2026-11-20', page: 0, lastDate: '2026-11-01' } }))).rejects.toThrow(/invalid day range/);
+    await expect(collect(hf.fetch({ cursor: { source: 'huggingface', date: '2026-11-20', page: '1' } }))).rejects.toThrow(/cursor.page: expected number/);
   });
 
   it('when HF answers 429 and 500 along the way, then the run completes with every page', async () => {

@@ -46,22 +46,32 @@ export class ArxivSource implements PaperSource {
     this.name = options.name ?? 'arxiv';
   }
 
+  /** With a cursor, the date range comes from the cursor, so the query (and its offsets) is the same. */
   async *fetch(options: FetchOptions = {}): AsyncIterable<PaperBatch> {
-    const cursor = options.cursor ?? null;
-    if (cursor && cursor.source !== this.name) throw new Error(`cursor belongs to ${String(cursor.source)}, not ${this.name}`);
-    const pinned = cursor ? new Date(cursorField(cursor, 'until', 'string')) : undefined;
-    const { since, until } = resolveRange({ ...options, until: pinned ?? options.until }, this.options.now?.() ?? new Date());
-    let start: number | null = cursor ? cursorField(cursor, 'start', 'number') : 0;
+    const { since, until, start: first } = options.cursor ? this.fromCursor(options.cursor) : this.plan(options);
     const sleep = this.options.http?.sleep ?? abortableSleep;
-    for (let first = true; start !== null; first = false) {
-      if (!first && this.pageDelayMs > 0) await sleep(this.pageDelayMs, options.signal);
+    for (let start: number | null = first; start !== null; ) {
+      if (start !== first && this.pageDelayMs > 0) await sleep(this.pageDelayMs, options.signal);
       const url = this.url(start, since, until);
       const feed = await getWithRetry(url, parseArxivFeed, { ...this.options.http, signal: options.signal });
       if (feed.error) throw new SourceError('client_error', `GET ${url}: arXiv refused the query: ${feed.error}`, { url });
       const next = this.nextStart(start, feed);
-      yield this.toBatch(feed, start, since, next === null ? null : { source: this.name, start: next, until: until.toISOString() });
+      const cursor = next === null ? null : { source: this.name, start: next, since: since?.toISOString() ?? null, until: until.toISOString() };
+      yield this.toBatch(feed, start, since, cursor);
       start = next;
     }
+  }
+
+  private plan(options: FetchOptions): { since?: Date; until: Date; start: number } {
+    return { ...resolveRange(options, this.options.now?.() ?? new Date()), start: 0 };
+  }
+
+  private fromCursor(cursor: SourceCursor): { since?: Date; until: Date; start: number } {
+    if (cursor.source !== this.name) throw new Error(`cursor belongs to ${String(cursor.source)}, not ${this.name}`);
+    const since = cursor.since === null || cursor.since === undefined ? undefined : new Date(cursorField(cursor, 'since', 'string'));
+    const until = new Date(cursorField(cursor, 'until', 'string'));
+    const range = resolveRange(since ? { since, until } : { until }, until);
+    return { ...range, start: cursorField(cursor, 'start', 'number') };
   }
 
   private url(start: number, since: Date | undefined, until: Date): string {

@@ -22,6 +22,8 @@ export interface HfDailyPapersOptions {
   name?: string;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** One unit of work: a day (or the undated list, `null`) and a page number in it. */
 interface Position {
   date: string | null;
@@ -46,23 +48,24 @@ export class HfDailyPapersSource implements PaperSource {
     this.name = options.name ?? 'huggingface';
   }
 
+  /** With a cursor, the range comes from the cursor: a resumed run ends where the first would have. */
   async *fetch(options: FetchOptions = {}): AsyncIterable<PaperBatch> {
-    const days = this.plan(options);
-    let pos: Position | null = options.cursor ? this.fromCursor(options.cursor, days) : { date: days[0] ?? null, page: 0 };
+    const { days, start } = options.cursor ? this.fromCursor(options.cursor) : this.plan(options);
+    let pos: Position | null = start;
     while (pos) {
       const items = await getWithRetry(this.url(pos), parseItemList, { ...this.options.http, signal: options.signal });
       const next = this.next(pos, items.length, days);
-      yield this.toBatch(items, pos, next);
+      yield this.toBatch(items, pos, next, days);
       pos = next;
     }
   }
 
   /** The days to walk; `[null]` means HF's undated list (today's, or trending). */
-  private plan(options: FetchOptions): (string | null)[] {
+  private plan(options: FetchOptions): { days: (string | null)[]; start: Position } {
     const now = this.options.now?.() ?? new Date();
     const { since, until } = resolveRange(options, now);
-    if (!since && !options.until && this.sort === 'trending') return [null];
-    return utcDays(since ?? until, until, this.maxDays);
+    const days = !since && !options.until && this.sort === 'trending' ? [null] : utcDays(since ?? until, until, this.maxDays);
+    return { days, start: { date: days[0] ?? null, page: 0 } };
   }
 
   private url({ date, page }: Position): string {
@@ -78,7 +81,7 @@ export class HfDailyPapersSource implements PaperSource {
     return nextDay === undefined ? null : { date: nextDay, page: 0 };
   }
 
-  private toBatch(items: unknown[], pos: Position, next: Position | null): PaperBatch {
+  private toBatch(items: unknown[], pos: Position, next: Position | null, days: (string | null)[]): PaperBatch {
     const where = `${pos.date ? `date=${pos.date} ` : ''}page=${pos.page}`;
     const papers: NormalizedPaper[] = [];
     const rejected: RejectedRecord[] = [];
@@ -87,15 +90,20 @@ export class HfDailyPapersSource implements PaperSource {
       if (result.ok) papers.push(result.paper);
       else rejected.push({ reason: result.reason, location: `${where} item=${i}`, ...(result.recordId ? { recordId: result.recordId } : {}) });
     });
-    const cursor: SourceCursor | null = next ? { source: this.name, date: next.date, page: next.page } : null;
+    const cursor: SourceCursor | null = next ? { source: this.name, date: next.date, page: next.page, lastDate: days.at(-1) ?? null } : null;
     return { papers, rejected, cursor, fetched: items.length, location: where };
   }
 
-  private fromCursor(cursor: SourceCursor, days: (string | null)[]): Position {
+  private fromCursor(cursor: SourceCursor): { days: (string | null)[]; start: Position } {
     if (cursor.source !== this.name) throw new Error(`cursor belongs to ${String(cursor.source)}, not ${this.name}`);
-    const date = cursor.date === null ? null : cursorField(cursor, 'date', 'string');
-    if (!days.includes(date)) throw new Error(`cursor.date ${String(date)} is outside the requested range`);
-    return { date, page: cursorField(cursor, 'page', 'number') };
+    const page = cursorField(cursor, 'page', 'number');
+    if (cursor.date === null) return { days: [null], start: { date: null, page } };
+    const [date, lastDate] = [cursorField(cursor, 'date', 'string'), cursorField(cursor, 'lastDate', 'string')];
+    const [from, to] = [new Date(`${date}T00:00:00Z`), new Date(`${lastDate}T00:00:00Z`)];
+    if (!DAY.test(date) || !DAY.test(lastDate) || Number.isNaN(from.getTime() + to.getTime()) || from > to) {
+      throw new Error(`cursor: invalid day range ${date}..${lastDate}`);
+    }
+    return { days: utcDays(from, to, this.maxDays), start: { date, page } };
   }
 }
 
