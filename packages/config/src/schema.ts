@@ -42,6 +42,18 @@ export const envSchema = z.object({
   ADMIN_USER: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SUBSCRIBE_CHALLENGE: bool.default(true),
+  /** Proof-of-work size: the browser tries up to this many SHA-256 hashes (≈ half on average). */
+  SUBSCRIBE_CHALLENGE_DIFFICULTY: int(1_000, 10_000_000).default(100_000),
+  /** Sign-up attempts allowed per client IP and per address in each window (Redis, all instances). */
+  SUBSCRIBE_LIMIT_PER_IP: int(1, 100_000).default(20),
+  SUBSCRIBE_LIMIT_PER_EMAIL: int(1, 1_000).default(5),
+  SUBSCRIBE_LIMIT_WINDOW_SECONDS: int(1, 7 * 24 * 3600).default(3600),
+  /** At most one confirmation (or "manage your subscription") email per address per this many minutes. */
+  CONFIRM_RESEND_MINUTES: int(0, 24 * 60).default(10),
+  /** How long a confirmation link works. */
+  CONFIRM_LINK_HOURS: int(1, 24 * 30).default(48),
+  /** Send a goodbye email after an unsubscribe (off: unsubscribed readers get nothing more). */
+  GOODBYE_EMAIL: bool.default(false),
   METRICS_TOKEN: z.string().min(8).optional(),
 
   // Digests
