@@ -93,6 +93,7 @@ describe('ArxivSource', () => {
     const arxiv = source(await serveArxiv());
     await expect(collect(arxiv.fetch({ cursor: { source: 'file', record: 3 } }))).rejects.toThrow(/cursor belongs to file/);
     await expect(collect(arxiv.fetch({ cursor: { source: 'arxiv', start: 2, since: null, until: 'soon' } }))).rejects.toThrow(/until: not a valid Date/);
+    await expect(collect(arxiv.fetch({ cursor: { source: 'arxiv', start: -1, since: null, until: '2026-11-21T00:00:00Z' } }))).rejects.toThrow(/cursor.start/);
   });
 
   it('when the XML is invalid or truncated, then it is retried and the good answer used', async () => {

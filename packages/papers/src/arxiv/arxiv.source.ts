@@ -1,7 +1,7 @@
 // arXiv API (Atom): `GET {baseUrl}/api/query?search_query=(cat:a OR cat:b) AND
 // submittedDate:[from TO to]&sortBy=submittedDate&sortOrder=descending&start=&max_results=`.
-// Pages newest first; each batch's cursor is the next `start`, pinned to the run's `until`
-// so papers submitted after the run began cannot shift the offsets of a resumed run.
+// Pages newest first; each batch's cursor is the next `start`, pinned to the run's since and
+// until so papers submitted after the run began cannot shift the offsets of a resumed run.
 import { getWithRetry, type HttpOptions } from '../http/http-get.client';
 import { abortableSleep } from '../http/retry-timing.util';
 import { SourceError } from '../http/source-error';
@@ -71,7 +71,7 @@ export class ArxivSource implements PaperSource {
     const since = cursor.since === null || cursor.since === undefined ? undefined : new Date(cursorField(cursor, 'since', 'string'));
     const until = new Date(cursorField(cursor, 'until', 'string'));
     const range = resolveRange(since ? { since, until } : { until }, until);
-    return { ...range, start: cursorField(cursor, 'start', 'number') };
+    return { ...range, start: requireInt(cursorField(cursor, 'start', 'number'), 'cursor.start', 0, this.maxResults - 1) };
   }
 
   private url(start: number, since: Date | undefined, until: Date): string {

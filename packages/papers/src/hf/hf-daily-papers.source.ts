@@ -96,7 +96,7 @@ export class HfDailyPapersSource implements PaperSource {
 
   private fromCursor(cursor: SourceCursor): { days: (string | null)[]; start: Position } {
     if (cursor.source !== this.name) throw new Error(`cursor belongs to ${String(cursor.source)}, not ${this.name}`);
-    const page = cursorField(cursor, 'page', 'number');
+    const page = requireInt(cursorField(cursor, 'page', 'number'), 'cursor.page', 0, this.maxPages - 1);
     if (cursor.date === null) return { days: [null], start: { date: null, page } };
     const [date, lastDate] = [cursorField(cursor, 'date', 'string'), cursorField(cursor, 'lastDate', 'string')];
     const [from, to] = [new Date(`${date}T00:00:00Z`), new Date(`${lastDate}T00:00:00Z`)];
