@@ -10,7 +10,7 @@ export interface QueueLike {
   isPaused(): Promise<boolean>;
 }
 
-export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'paused', 'prioritized', 'waiting-children'];
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'];
 
 function onScrape(gauge: Gauge<string>, collect: () => Promise<void>): void {
   (gauge as unknown as { collect: () => Promise<void> }).collect = collect;

@@ -1,0 +1,55 @@
+// The overview page must stay fast with a million readers, and some of its aggregates (top
+// topics) are O(rows). So page views read a snapshot cached in Redis; a snapshot older than
+// `maxAgeSeconds` is still served while one caller (elected by a Redis lock) recomputes it in
+// the background (stale-while-revalidate). Only the very first view after a cold start waits.
+import type { Db } from '@paperboy/db';
+import type { Redis } from '@paperboy/queue';
+import { computeOverview } from './compute-overview';
+import type { Overview } from './overview.types';
+
+export interface OverviewCacheDeps {
+  db: Db;
+  redis: Redis;
+  /** Redis key prefix (REDIS_PREFIX), so test runs and deployments do not share snapshots. */
+  keyPrefix: string;
+  onError?: (error: unknown) => void;
+}
+
+export interface OverviewOptions {
+  /** Serve a snapshot at most this old without triggering a refresh (default 30 s). */
+  maxAgeSeconds?: number;
+  /** Ignore the snapshot and compute now (the page's "refresh" button, `paperboy stats --fresh`). */
+  fresh?: boolean;
+  now?: Date;
+}
+
+const LOCK_MS = 60_000;
+const keys = (prefix: string) => ({ snapshot: `${prefix}:stats:overview`, lock: `${prefix}:stats:overview:lock` });
+
+async function refresh(deps: OverviewCacheDeps, now: Date): Promise<Overview> {
+  const overview = await computeOverview(deps.db, now);
+  // Kept for a day: a stale snapshot is better than a slow page while the database is busy.
+  await deps.redis.set(keys(deps.keyPrefix).snapshot, JSON.stringify(overview), 'EX', 24 * 3600);
+  return overview;
+}
+
+export async function getOverview(deps: OverviewCacheDeps, options: OverviewOptions = {}): Promise<Overview> {
+  const now = options.now ?? new Date();
+  const { snapshot, lock } = keys(deps.keyPrefix);
+  const cached = options.fresh ? null : await deps.redis.get(snapshot);
+  if (!cached) return refresh(deps, now);
+  const overview = JSON.parse(cached) as Overview;
+  const ageMs = now.getTime() - Date.parse(overview.computedAt);
+  if (ageMs > (options.maxAgeSeconds ?? 30) * 1000 && (await deps.redis.set(lock, '1', 'PX', LOCK_MS, 'NX'))) {
+    refresh(deps, now)
+      .catch((error) => deps.onError?.(error))
+      .finally(() => void deps.redis.del(lock).catch(() => undefined));
+  }
+  return overview;
+}
+
+/** Readers by status from the snapshot (for the Prometheus gauge: never a query per scrape). */
+export async function readersByStatus(deps: OverviewCacheDeps, maxAgeSeconds = 60): Promise<Record<string, number>> {
+  const overview = await getOverview(deps, { maxAgeSeconds });
+  return Object.fromEntries(overview.readers.byStatus.map((s) => [s.key, s.count]));
+}

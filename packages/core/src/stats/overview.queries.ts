@@ -1,0 +1,71 @@
+// The overview's SQL. Each query is shaped for an index so that computing the whole overview
+// stays cheap even with a million readers (measured in bench/admin-overview.bench.ts):
+//  - readers by status/frequency: index-only scan of Subscriber(status, frequency)
+//  - new / unsubscribed this week: range scans of Subscriber(createdAt) / (unsubscribedAt)
+//  - deliveries: Delivery(status, createdAt) ranges
+//  - top topics: index-only scan of Topic(key) (the one O(topics) step; hence the cache)
+import type { Db } from '@paperboy/db';
+import type { CountBy, IngestRunSummary } from './overview.types';
+
+type Row = { key: string | null; count: number | bigint };
+
+function counts(rows: Row[]): CountBy[] {
+  return rows.map((r) => ({ key: r.key ?? '(none)', count: Number(r.count) }));
+}
+
+export async function readersByStatusAndFrequency(db: Db): Promise<{ status: string; frequency: string; count: number }[]> {
+  const rows = await db.$queryRaw<{ status: string; frequency: string; count: bigint }[]>`
+    SELECT status::text AS status, frequency::text AS frequency, count(*) AS count
+    FROM "Subscriber" GROUP BY status, frequency`;
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export async function countSince(db: Db, column: 'createdAt' | 'unsubscribedAt', since: Date): Promise<number> {
+  const rows =
+    column === 'createdAt'
+      ? await db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Subscriber" WHERE "createdAt" >= ${since}`
+      : await db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Subscriber" WHERE "unsubscribedAt" >= ${since}`;
+  return Number(rows[0]?.count ?? 0);
+}
+
+export async function suppressionsByReason(db: Db): Promise<CountBy[]> {
+  return counts(await db.$queryRaw<Row[]>`SELECT reason::text AS key, count(*) AS count FROM "Suppression" GROUP BY reason ORDER BY 2 DESC`);
+}
+
+export async function papersBySource(db: Db): Promise<CountBy[]> {
+  return counts(await db.$queryRaw<Row[]>`
+    SELECT s AS key, count(*) AS count FROM "Paper", unnest(sources) AS s GROUP BY s ORDER BY 2 DESC`);
+}
+
+export async function paperTotals(db: Db, since: Date): Promise<{ total: number; newThisWeek: number }> {
+  const rows = await db.$queryRaw<{ total: bigint; recent: bigint }[]>`
+    SELECT count(*) AS total, count(*) FILTER (WHERE "createdAt" >= ${since}) AS recent FROM "Paper"`;
+  return { total: Number(rows[0]?.total ?? 0), newThisWeek: Number(rows[0]?.recent ?? 0) };
+}
+
+/** The latest run of each source: DISTINCT ON walks IngestRun(source, startedAt). */
+export async function lastIngestRuns(db: Db): Promise<IngestRunSummary[]> {
+  const rows = await db.$queryRaw<(Omit<IngestRunSummary, 'startedAt' | 'finishedAt'> & { startedAt: Date; finishedAt: Date | null })[]>`
+    SELECT DISTINCT ON (source) source, status, "startedAt", "finishedAt", fetched, inserted, updated, rejected, error
+    FROM "IngestRun" ORDER BY source, "startedAt" DESC`;
+  return rows.map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null }));
+}
+
+/**
+ * Digests of today (created since UTC midnight) by status, plus the whole pending backlog.
+ * "Sent today" also counts yesterday's digests sent after midnight (bounded to keep the range small).
+ */
+export async function deliveryCounts(db: Db, startOfDay: Date): Promise<{ todayByStatus: CountBy[]; sentToday: number; pending: number }> {
+  const dayBefore = new Date(startOfDay.getTime() - 24 * 3600_000);
+  const [today, sent, pending] = await Promise.all([
+    db.$queryRaw<Row[]>`SELECT status::text AS key, count(*) AS count FROM "Delivery" WHERE "createdAt" >= ${startOfDay} GROUP BY status`,
+    db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Delivery"
+      WHERE status = 'sent' AND "createdAt" >= ${dayBefore} AND "sentAt" >= ${startOfDay}`,
+    db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Delivery" WHERE status IN ('pending', 'sending')`,
+  ]);
+  return { todayByStatus: counts(today), sentToday: Number(sent[0]?.count ?? 0), pending: Number(pending[0]?.count ?? 0) };
+}
+
+export async function topTopics(db: Db, limit: number): Promise<CountBy[]> {
+  return counts(await db.$queryRaw<Row[]>`SELECT key, count(*) AS count FROM "Topic" GROUP BY key ORDER BY 2 DESC, key LIMIT ${limit}`);
+}

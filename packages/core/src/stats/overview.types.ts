@@ -1,0 +1,37 @@
+// The admin overview's numbers: plain data, JSON-serialisable (it is cached in Redis as is).
+export interface CountBy<K extends string = string> {
+  key: K;
+  count: number;
+}
+
+export interface IngestRunSummary {
+  source: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  fetched: number;
+  inserted: number;
+  updated: number;
+  rejected: number;
+  error: string | null;
+}
+
+export interface Overview {
+  /** When these numbers were computed (ISO); the page says how old they are. */
+  computedAt: string;
+  /** How long computing them took, in milliseconds (shown to operators: a cheap health signal). */
+  computeMs: number;
+  readers: {
+    total: number;
+    byStatus: CountBy[];
+    /** Active readers per frequency (the ones digests go to). */
+    activeByFrequency: CountBy[];
+    newThisWeek: number;
+    unsubscribedThisWeek: number;
+    bouncedOrComplained: number;
+  };
+  suppressions: { total: number; byReason: CountBy[] };
+  papers: { total: number; newThisWeek: number; bySource: CountBy[]; lastRuns: IngestRunSummary[] };
+  deliveries: { sentToday: number; failedToday: number; pending: number; todayByStatus: CountBy[] };
+  topTopics: CountBy[];
+}
