@@ -6,7 +6,7 @@ import { tokenize } from '../text/tokenize.util';
 import { collapseAliases } from '../vocab/alias-index';
 import { lexQuery, type QueryPart } from './query-lexer';
 import { TopicError } from './topic-error';
-import { LOOSE_GAP, alternativeKey, phraseKey, serializeTopicKey } from './topic-key';
+import { LOOSE_GAP, canonicalQuery, serializeTopicKey } from './topic-key';
 
 export interface TopicLimits {
   maxLength: number;
@@ -30,12 +30,6 @@ function toPhrase(text: string, quoted: boolean): TopicPhrase | undefined {
   return { tokens, maxGap: quoted || tokens.length === 1 ? 0 : LOOSE_GAP };
 }
 
-/** Sorted, de-duplicated: the key must not depend on the order the reader typed things in. */
-function uniqueSorted<T>(items: T[], keyOf: (item: T) => string): T[] {
-  const byKey = new Map(items.map((item) => [keyOf(item), item]));
-  return [...byKey.keys()].sort().map((k) => byKey.get(k) as T);
-}
-
 function collect(parts: QueryPart[]): { alternatives: TopicPhrase[][]; exclusions: TopicPhrase[] } {
   const alternatives: TopicPhrase[][] = [[]];
   const exclusions: TopicPhrase[] = [];
@@ -49,8 +43,7 @@ function collect(parts: QueryPart[]): { alternatives: TopicPhrase[][]; exclusion
     if (part.exclude) exclusions.push(phrase);
     else (alternatives[alternatives.length - 1] as TopicPhrase[]).push(phrase);
   }
-  const alts = alternatives.filter((a) => a.length > 0).map((a) => uniqueSorted(a, phraseKey));
-  return { alternatives: uniqueSorted(alts, alternativeKey), exclusions: uniqueSorted(exclusions, phraseKey) };
+  return canonicalQuery(alternatives.filter((a) => a.length > 0), exclusions);
 }
 
 function validate(raw: string, parsed: ReturnType<typeof collect>, limits: TopicLimits): void {

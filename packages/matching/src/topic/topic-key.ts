@@ -14,6 +14,20 @@ export function phraseKey(p: TopicPhrase): string {
 
 export const alternativeKey = (alt: readonly TopicPhrase[]): string => alt.map(phraseKey).join(' & ');
 
+/** Sorted, de-duplicated: the key must not depend on the order the reader typed things in. */
+function uniqueSorted<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  return [...byKey.keys()].sort().map((k) => byKey.get(k) as T);
+}
+
+export function canonicalQuery(
+  alternatives: TopicPhrase[][],
+  exclusions: TopicPhrase[],
+): { alternatives: TopicPhrase[][]; exclusions: TopicPhrase[] } {
+  const alts = alternatives.map((a) => uniqueSorted(a, phraseKey));
+  return { alternatives: uniqueSorted(alts, alternativeKey), exclusions: uniqueSorted(exclusions, phraseKey) };
+}
+
 export function serializeTopicKey(alternatives: TopicPhrase[][], exclusions: TopicPhrase[]): string {
   return alternatives.map(alternativeKey).join(' | ') + exclusions.map((p) => ` -${phraseKey(p)}`).join('');
 }
@@ -31,7 +45,8 @@ export function parseTopicKey(key: string, label?: string): ParsedTopic {
   const alternatives = positive.split(' | ').map((alt) => alt.split(' & ').map(parsePhrase));
   const exclusions = excluded.map(parsePhrase);
   const ok = [...alternatives.flat(), ...exclusions].every((p) => p.tokens.length > 0);
-  if (!ok || serializeTopicKey(alternatives, exclusions) !== key) {
+  const canonical = canonicalQuery(alternatives, exclusions);
+  if (!ok || serializeTopicKey(canonical.alternatives, canonical.exclusions) !== key) {
     throw new TopicError('invalid', `"${key}" is not a canonical topic key (normalise the topic as typed instead).`);
   }
   return { raw: label ?? key, key, label: label ?? key, alternatives, exclusions };

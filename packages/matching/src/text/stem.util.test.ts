@@ -1,0 +1,37 @@
+import { stemWord } from './stem.util';
+
+describe('stemWord', () => {
+  it.each([
+    ['models', 'model'],
+    ['studies', 'study'],
+    ['processes', 'process'],
+    ['approaches', 'approach'],
+    ['biases', 'bias'],
+    ['analyses', 'analysis'],
+  ])('when given the plural %s, then it stems like the singular', (plural, singular) => {
+    expect(stemWord(plural)).toBe(stemWord(singular));
+  });
+
+  it.each([
+    ['modeling', 'model'],
+    ['modelling', 'model'],
+    ['embedding', 'embed'],
+    ['embedded', 'embed'],
+    ['training', 'train'],
+    ['encoding', 'encode'],
+  ])('when given the inflection %s, then it meets %s', (inflected, base) => {
+    expect(stemWord(inflected)).toBe(stemWord(base));
+  });
+
+  it.each(['string', 'during', 'bias', 'series', 'gpt4', 'red'])(
+    'when given %s, which only looks inflected, then it is left alone',
+    (word) => {
+      expect(stemWord(word)).toBe(word);
+    },
+  );
+
+  it('when given distinct words, then they stay distinct', () => {
+    expect(stemWord('recommender')).not.toBe(stemWord('recommendations'));
+    expect(stemWord('diffusion')).not.toBe(stemWord('division'));
+  });
+});

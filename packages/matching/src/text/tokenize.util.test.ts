@@ -1,0 +1,49 @@
+import { tokenize } from './tokenize.util';
+
+const tokens = (text: string, mode: 'topic' | 'paper' = 'paper'): string[] => tokenize(text, mode).tokens;
+
+describe('tokenize', () => {
+  it('when case, hyphens and plurals differ, then the tokens are the same', () => {
+    expect(tokens('Reward Models')).toEqual(tokens('reward-model'));
+  });
+
+  it('when text has accents, ligatures or curly apostrophes, then they are folded', () => {
+    expect(tokens('Schrödinger’s ﬁeld')).toEqual(tokens("Schrodinger's field"));
+  });
+
+  it('when a compound is written joined, hyphenated or spaced, then it is one token', () => {
+    const joined = tokens('finetuning');
+    expect(joined).toHaveLength(1);
+    expect(tokens('fine-tuning')).toEqual(joined);
+    expect(tokens('fine tuning')).toEqual(joined);
+    expect(tokens('multi-agent')).toEqual(tokens('multiagent'));
+  });
+
+  it('when stop words appear, then they are dropped', () => {
+    expect(tokens('mixture of the experts')).toEqual(tokens('mixture experts'));
+  });
+
+  it('when an acronym is written with capitals, then it becomes its canonical form', () => {
+    expect(tokens('LLMs and MoEs')).toEqual(['LLM', 'MoE']);
+  });
+
+  it('when a word-like acronym is written in lower case in a paper, then it stays a word', () => {
+    expect(tokens('a rag and a cot')).toEqual(['rag', 'cot']);
+    expect(tokens('Ragged arrays')).not.toContain('RAG');
+  });
+
+  it('when a word-like acronym is typed in lower case as a topic, then it is the acronym', () => {
+    expect(tokens('rag', 'topic')).toEqual(['RAG']);
+  });
+
+  it('when punctuation separates words, then they are in different clauses', () => {
+    const s = tokenize('diffusion. Models, reward-models', 'paper');
+    expect(s.clauses).toEqual([0, 1, 2, 2]);
+  });
+
+  it('when tokenising, then offsets point at the words in the original text', () => {
+    const s = tokenize('Process  Reward-Models!', 'paper');
+    const words = s.starts.map((start, i) => s.source.slice(start, s.ends[i]));
+    expect(words).toEqual(['Process', 'Reward', 'Models']);
+  });
+});
