@@ -55,6 +55,10 @@ export const envSchema = z.object({
   /** Send a goodbye email after an unsubscribe (off: unsubscribed readers get nothing more). */
   GOODBYE_EMAIL: bool.default(false),
   METRICS_TOKEN: z.string().min(8).optional(),
+  /** Port of the worker's own /metrics (the worker is a separate process with its own registry); 0 turns it off. */
+  METRICS_PORT: int(0, 65535).default(9464),
+  /** Admin overview numbers are a snapshot cached in Redis, recomputed in the background when older than this. */
+  STATS_CACHE_SECONDS: int(1, 86400).default(30),
 
   // Digests
   DIGEST_MAX_PAPERS: int(1, 100).default(10),
