@@ -2,6 +2,7 @@
 // The fast renderer and the naive (MJML-per-email) renderer both read this table, so they
 // cannot drift apart.
 import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
+import { buildPaperView } from './paper-view-cache';
 import { type BrandOptions, confirmView, digestView, goodbyeView, manageLinkView } from './email-views';
 import { validateConfirmData, validateDigestData, validateGoodbyeData, validateManageLinkData } from './validate-email-data';
 
@@ -12,7 +13,11 @@ export interface EmailKind<Data> {
 }
 
 export const EMAIL_KINDS = {
-  digest: { template: 'digest', validate: validateDigestData, view: digestView } as EmailKind<DigestEmailData>,
+  digest: {
+    template: 'digest',
+    validate: validateDigestData,
+    view: (brand, data) => digestView(brand, data, data.papers.map(buildPaperView)),
+  } as EmailKind<DigestEmailData>,
   confirm: { template: 'confirm', validate: validateConfirmData, view: confirmView } as EmailKind<ConfirmEmailData>,
   manageLink: { template: 'manage-link', validate: validateManageLinkData, view: manageLinkView } as EmailKind<ManageLinkEmailData>,
   goodbye: { template: 'goodbye', validate: validateGoodbyeData, view: goodbyeView } as EmailKind<GoodbyeEmailData>,

@@ -3,7 +3,8 @@
 // fixed wording lives in the templates.
 import { oneLine } from './escape';
 import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
-import { authorsLine, dateLabel, listPhrase, reasonParts, reasonText, shortSummary, upvotesLabel } from './format-text';
+import { dateLabel, listPhrase, shortSummary } from './format-text';
+import type { PaperView } from './paper-view-cache';
 
 export interface BrandOptions {
   /** The product name shown in emails (default "Paperboy"). */
@@ -39,20 +40,9 @@ function matchedTopics(data: DigestEmailData): string[] {
   return seen.size > 0 ? [...seen] : data.topics;
 }
 
-export function digestView({ brand }: BrandOptions, data: DigestEmailData) {
-  const count = data.papers.length;
-  const papers = data.papers.map((paper, i) => ({
-    number: String(i + 1),
-    title: oneLine(paper.title),
-    url: paper.url,
-    authorsLine: authorsLine(paper.authors),
-    summary: shortSummary(paper.summary),
-    upvotesLabel: upvotesLabel(paper.upvotes),
-    reason: reasonText(paper.reason),
-    ...reasonParts(paper.reason),
-    pdfUrl: paper.pdfUrl ?? '',
-    codeUrl: paper.codeUrl ?? '',
-  }));
+/** `papers` are the views of `data.papers`, in order (built or cached by the caller). */
+export function digestView({ brand }: BrandOptions, data: DigestEmailData, papers: readonly PaperView[]) {
+  const count = papers.length;
   const topics = topicsPhrase(matchedTopics(data), 3);
   const period = data.frequency === 'daily' ? 'today' : 'this week';
   const nPapers = `${count} new paper${count === 1 ? '' : 's'}`;

@@ -48,10 +48,15 @@ const TEXT_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
  * tab and newline) could garble a terminal or a mail client, so they go.
  */
 export function escapeText(value: string): string {
-  return value.replace(TEXT_UNSAFE, '');
+  TEXT_UNSAFE.lastIndex = 0;
+  return TEXT_UNSAFE.test(value) ? value.replace(TEXT_UNSAFE, '') : value;
 }
 
 /** Collapses all whitespace (including newlines) to single spaces; for one-line fields. */
 export function oneLine(value: string): string {
+  // Testing is far cheaper than replacing, and almost every value is already clean.
+  if (!MESSY_WHITESPACE.test(value)) return value;
   return value.replace(/\s+/g, ' ').trim();
 }
+
+const MESSY_WHITESPACE = /^\s|\s$|[^\S ]| {2}/;

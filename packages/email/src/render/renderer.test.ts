@@ -51,6 +51,17 @@ describe('createRenderer', () => {
     });
   });
 
+  it('when many readers share papers (cached cards), then each digest still matches MJML per call for that reader', async () => {
+    for (let n = 0; n < 6; n++) fast.renderDigest(sampleDigestData(n, 10 - n));
+    for (const n of [4, 5]) {
+      const data = sampleDigestData(n, 10);
+      const compiled = fast.renderDigest(data);
+      const direct = await naive('digest', data);
+      expect(visibleText(compiled.html)).toBe(visibleText(direct.html));
+      expect(compiled.text).toBe(direct.text);
+    }
+  });
+
   it('when a digest is rendered, then each paper appears as a card with its title link, authors, reason, upvotes and links', () => {
     const data = sampleDigestData(0, 3);
     const email = fast.renderDigest(data);

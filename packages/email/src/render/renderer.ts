@@ -4,6 +4,9 @@ import path from 'node:path';
 import { compileTemplate, type CompiledTemplate } from './compile-template';
 import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData, RenderedEmail } from './email-data.types';
 import { EMAIL_KINDS, type EmailKind, type EmailKindName } from './email-kinds';
+import { digestView } from './email-views';
+import { PaperViewCache } from './paper-view-cache';
+import { validateDigestFields, validateDigestPaper } from './validate-email-data';
 
 /** The repository's `templates/` folder. */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
@@ -15,6 +18,8 @@ export interface RendererOptions {
   brand?: string;
   /** Shrink MJML's indentation in the compiled HTML (default true). */
   compact?: boolean;
+  /** How many distinct papers to keep rendered views of (default 2,000). */
+  paperCacheSize?: number;
 }
 
 export interface Renderer {
@@ -42,8 +47,17 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       return { subject: view.subject, html: template.html(view), text: template.text(view) };
     };
   };
+  // Digests get the per-paper cache: the same papers go to many readers in a run.
+  const papers = new PaperViewCache(options.paperCacheSize);
+  const digest = byName.get('digest') as CompiledTemplate;
+  const renderDigest = (data: DigestEmailData): RenderedEmail => {
+    validateDigestFields(data);
+    const views = data.papers.map((paper, i) => papers.get(paper, (p) => validateDigestPaper(p, i)));
+    const view = digestView(brand, data, views);
+    return { subject: view.subject, html: digest.html(view), text: digest.text(view) };
+  };
   return {
-    renderDigest: renderer<DigestEmailData>('digest'),
+    renderDigest,
     renderConfirm: renderer<ConfirmEmailData>('confirm'),
     renderManageLink: renderer<ManageLinkEmailData>('manageLink'),
     renderGoodbye: renderer<GoodbyeEmailData>('goodbye'),

@@ -7,20 +7,25 @@ import type { TemplateNode } from './template-syntax';
 
 export type OutputMode = 'html' | 'text';
 export type FillFn = (view: object) => string;
-type Part = (scopes: object[]) => string;
+/** Scopes, innermost last, and the 0-based positions of the enclosing [[#each]] loops. */
+interface State {
+  scopes: object[];
+  positions: number[];
+}
+type Part = (state: State) => string;
 
 /** Compiles template nodes into a function that fills them from a view object. */
 export function compileFill(nodes: TemplateNode[], mode: OutputMode, source: string): FillFn {
   const part = compileNodes(nodes, mode, source);
-  return (view) => part([view]);
+  return (view) => part({ scopes: [view], positions: [] });
 }
 
 function compileNodes(nodes: TemplateNode[], mode: OutputMode, source: string): Part {
   const parts = mergeText(nodes).map((node) => compileNode(node, mode, source));
   if (parts.length === 1) return parts[0] as Part;
-  return (scopes) => {
+  return (state) => {
     let out = '';
-    for (const part of parts) out += part(scopes);
+    for (const part of parts) out += part(state);
     return out;
   };
 }
@@ -32,32 +37,78 @@ function compileNode(node: TemplateNode, mode: OutputMode, source: string): Part
       return () => text;
     }
     case 'var': {
+      if (node.name === '@number') return ({ positions }) => String((positions[positions.length - 1] ?? -1) + 1);
       const escape = pickEscaper(node.url, mode, `${source}: [[${node.name}]]`);
-      return (scopes) => escape(valueText(lookup(scopes, node.path), node.name, source));
+      return ({ scopes }) => escape(valueText(lookup(scopes, node.path), node.name, source));
     }
-    case 'each': {
-      const body = compileNodes(node.children, mode, source);
-      return (scopes) => {
-        const items = lookup(scopes, node.path);
-        if (!Array.isArray(items)) throw new Error(`${source}: [[#each ${node.name}]] needs a list`);
-        let out = '';
-        for (const item of items) {
-          scopes.push(item as object);
-          try {
-            out += body(scopes);
-          } finally {
-            scopes.pop();
-          }
-        }
-        return out;
-      };
-    }
+    case 'each':
+      return compileEach(node, compileNodes(node.children, mode, source), source);
     case 'if': {
       const then = compileNodes(node.then, mode, source);
       const otherwise = compileNodes(node.else, mode, source);
-      return (scopes) => (truthy(lookup(scopes, node.path)) ? then(scopes) : otherwise(scopes));
+      return (state) => (truthy(lookup(state.scopes, node.path)) ? then(state) : otherwise(state));
     }
   }
+}
+
+/**
+ * A loop body that reads only its item's own fields (and its position) gives the same
+ * output for the same item, so for frozen items (which cannot change behind our back) the
+ * output is kept: a paper card shared by thousands of readers is filled once per position.
+ * Bodies that read outer values are filled every time.
+ */
+function compileEach(node: Extract<TemplateNode, { kind: 'each' }>, body: Part, source: string): Part {
+  const names = bodyNames(node.children);
+  const usesPosition = JSON.stringify(node.children).includes('"name":"@number"');
+  const memo = names ? new WeakMap<object, string[]>() : undefined;
+  const ownsAll = (item: object) => (names as string[]).every((n) => Object.prototype.hasOwnProperty.call(item, n));
+  return (state) => {
+    const items = lookup(state.scopes, node.path);
+    if (!Array.isArray(items)) throw new Error(`${source}: [[#each ${node.name}]] needs a list`);
+    let out = '';
+    state.positions.push(0);
+    try {
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as object;
+        const byPosition = memo && Object.isFrozen(item) ? memo.get(item) : undefined;
+        const slot = usesPosition ? i : 0;
+        const known = byPosition?.[slot];
+        if (known !== undefined) {
+          out += known;
+          continue;
+        }
+        state.positions[state.positions.length - 1] = i;
+        state.scopes.push(item);
+        try {
+          const filled = body(state);
+          if (byPosition) byPosition[slot] = filled;
+          else if (memo && Object.isFrozen(item) && ownsAll(item)) memo.set(item, Object.assign([], { [slot]: filled }));
+          out += filled;
+        } finally {
+          state.scopes.pop();
+        }
+      }
+    } finally {
+      state.positions.pop();
+    }
+    return out;
+  };
+}
+
+/** The first segments of every name a loop body reads, or undefined if it cannot be memoised. */
+function bodyNames(nodes: TemplateNode[]): string[] | undefined {
+  const names = new Set<string>();
+  const walk = (list: TemplateNode[]): boolean =>
+    list.every((node) => {
+      if (node.kind === 'text') return true;
+      if (node.kind === 'each') return false;
+      if (node.name === '@number') return true;
+      // Dotted names reach into nested objects, which freezing the item does not protect.
+      if (node.path.length > 1) return false;
+      names.add(node.path[0] as string);
+      return node.kind === 'var' || (walk(node.then) && walk(node.else));
+    });
+  return walk(nodes) ? [...names] : undefined;
 }
 
 function pickEscaper(url: boolean, mode: OutputMode, name: string): (value: string) => string {

@@ -3,6 +3,7 @@
 //   [[name]] / [[paper.title]]   a value, always escaped for where it lands
 //   [[#each papers]]…[[/each]]   repeat for every item (item fields shadow outer ones)
 //   [[#if name]]…[[else]]…[[/if]]  truthy test (non-empty string/list, true, non-zero)
+//   [[@number]]                  inside [[#each]]: the item's position, from 1
 // `[[` and `]]` pass through MJML untouched, so the same parser reads a template before
 // MJML (to render it the slow way) and after (to build the fast fill).
 
@@ -13,7 +14,7 @@ export type TemplateNode =
   | { kind: 'if'; name: string; path: string[]; then: TemplateNode[]; else: TemplateNode[] };
 
 const TAG = /\[\[\s*([^\]]*?)\s*\]\]/g;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const NAME = /^(?:@number|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/;
 // A value placed right after `href="` is a link target: it gets URL checks, not just escaping.
 const URL_CONTEXT = /\bhref\s*=\s*["']?$/i;
 // A block tag alone on its line takes the whole line with it (as in Mustache), so text

@@ -2,7 +2,7 @@
 // clear error naming the field, never a broken or dangerous email.
 import { isSafeUrl } from './escape';
 import { dateLabel } from './format-text';
-import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
+import type { ConfirmEmailData, DigestEmailData, DigestPaper, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
 
 export class EmailDataError extends Error {
   override readonly name = 'EmailDataError';
@@ -57,7 +57,14 @@ class Checker {
   }
 }
 
+/** Checks a whole digest, papers included. */
 export function validateDigestData(input: unknown): asserts input is DigestEmailData {
+  validateDigestFields(input);
+  input.papers.forEach((paper, i) => validateDigestPaper(paper, i));
+}
+
+/** Checks everything in a digest but the papers' own fields (see validateDigestPaper). */
+export function validateDigestFields(input: unknown): asserts input is DigestEmailData {
   const check = new Checker('digest');
   const data = check.object(input, 'data');
   check.reader(data);
@@ -70,7 +77,6 @@ export function validateDigestData(input: unknown): asserts input is DigestEmail
   if (data.timeZone !== undefined && !isTimeZone(data.timeZone)) check.fail('timeZone', 'must be an IANA time zone such as "Europe/Paris"');
   const papers = data.papers;
   if (!Array.isArray(papers)) check.fail('papers', 'must be a list');
-  (papers as unknown[]).forEach((paper, i) => validatePaper(check, paper, `papers[${i}]`));
 }
 
 function isTimeZone(value: unknown): boolean {
@@ -83,7 +89,10 @@ function isTimeZone(value: unknown): boolean {
   }
 }
 
-function validatePaper(check: Checker, input: unknown, at: string): void {
+/** Checks one paper of a digest; `index` names it in the error. */
+export function validateDigestPaper(input: unknown, index: number): asserts input is DigestPaper {
+  const check = new Checker('digest');
+  const at = `papers[${index}]`;
   const paper = check.object(input, at);
   check.text(paper.title, `${at}.title`);
   check.url(paper.url, `${at}.url`);

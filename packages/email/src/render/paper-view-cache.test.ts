@@ -1,0 +1,48 @@
+import { PaperViewCache } from './paper-view-cache';
+import { sampleDigestData } from './sample-email-data';
+import { validateDigestPaper } from './validate-email-data';
+
+const validate = (paper: unknown) => validateDigestPaper(paper, 0);
+const paper = () => sampleDigestData(0, 1).papers[0]!;
+
+describe('PaperViewCache', () => {
+  it('when the same paper and reason come again (even as a new object), then the same frozen view is returned', () => {
+    const cache = new PaperViewCache();
+    const first = cache.get(paper(), validate);
+    expect(cache.get(paper(), validate)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('when a field changed since the last digest, then a fresh view shows the new value', () => {
+    const cache = new PaperViewCache();
+    const p = paper();
+    cache.get(p, validate);
+    p.upvotes = 999;
+    expect(cache.get(p, validate).upvotesLabel).toBe('999 upvotes');
+    p.authors.push('New Author');
+    expect(cache.get(p, validate).authorsLine).toMatch(/and 3 others$/);
+  });
+
+  it('when the reason differs, then the view carries that reader’s reason', () => {
+    const cache = new PaperViewCache();
+    const a = paper();
+    const b = { ...paper(), reason: { topic: 'agents', matched: ['verifier'], field: 'title' as const } };
+    expect(cache.get(a, validate).reason).toMatch(/reward models/);
+    expect(cache.get(b, validate).reason).toBe('Because you follow agents: “verifier” in the title');
+  });
+
+  it('when a cached paper comes back with a bad field, then it is validated again and refused', () => {
+    const cache = new PaperViewCache();
+    const p = paper();
+    cache.get(p, validate);
+    expect(() => cache.get({ ...p, pdfUrl: 'javascript:alert(1)' }, validate)).toThrow(/papers\[0\]\.pdfUrl/);
+    expect(() => cache.get({ ...p, reason: null as never }, validate)).toThrow(/papers\[0\]\.reason is required/);
+  });
+
+  it('when more distinct papers come than the limit, then the cache starts over instead of growing', () => {
+    const cache = new PaperViewCache(2);
+    const views = [1, 2, 3].map((n) => cache.get({ ...paper(), url: `https://x.org/${n}` }, validate));
+    expect(cache.get({ ...paper(), url: 'https://x.org/3' }, validate)).toBe(views[2]);
+    expect(cache.get({ ...paper(), url: 'https://x.org/1' }, validate)).not.toBe(views[0]);
+  });
+});
