@@ -40,6 +40,14 @@ function matchedTopics(data: DigestEmailData): string[] {
   return seen.size > 0 ? [...seen] : data.topics;
 }
 
+/** The inbox preview: the first titles, cut to about 140 characters. */
+function previewLine(papers: readonly PaperView[]): string {
+  let line = '';
+  // Only as many titles as can show: the rest would be cut anyway.
+  for (let i = 0; i < papers.length && line.length <= 140; i++) line += (i ? ' · ' : '') + (papers[i] as PaperView).title;
+  return shortSummary(line, 140);
+}
+
 /** `papers` are the views of `data.papers`, in order (built or cached by the caller). */
 export function digestView({ brand }: BrandOptions, data: DigestEmailData, papers: readonly PaperView[]) {
   const count = papers.length;
@@ -49,7 +57,7 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
   return {
     ...baseView(brand, data.reader.email),
     subject: count > 0 ? `${nPapers} on ${topics}` : `No new papers on ${topics} ${period}`,
-    preview: shortSummary(papers.map((p) => p.title).join(' · '), 140),
+    preview: previewLine(papers),
     frequencyAdjective: data.frequency,
     frequencyAdjectiveCaps: data.frequency.toUpperCase(),
     dateLabel: data.date ? dateLabel(data.date, data.timeZone) : '',

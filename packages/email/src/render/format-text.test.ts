@@ -36,4 +36,10 @@ describe('wording helpers', () => {
     expect(dateLabel(lateUtc, 'UTC')).toBe('Friday, 27 November 2026');
     expect(dateLabel(lateUtc, 'Asia/Tokyo')).toBe('Saturday, 28 November 2026');
   });
+
+  it('when a half-hour-offset zone crosses midnight, then the label changes exactly at local midnight', () => {
+    // Asia/Kolkata is UTC+5:30: local midnight is 18:30 UTC.
+    expect(dateLabel(new Date(Date.UTC(2026, 10, 27, 18, 29, 59)), 'Asia/Kolkata')).toBe('Friday, 27 November 2026');
+    expect(dateLabel(new Date(Date.UTC(2026, 10, 27, 18, 30, 0)), 'Asia/Kolkata')).toBe('Saturday, 28 November 2026');
+  });
 });

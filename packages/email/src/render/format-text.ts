@@ -53,15 +53,25 @@ export function upvotesLabel(upvotes: number): string {
   return `${upvotes.toLocaleString('en-US')} upvote${upvotes === 1 ? '' : 's'}`;
 }
 
-// Intl formatters are slow to build (~tens of µs) and fast to use, so keep one per zone.
+// Intl formatters are slow to build (~tens of µs) and still ~2 µs per use, so keep one per
+// zone and remember labels per quarter hour: every zone's offset is a multiple of 15
+// minutes, so all instants in one quarter hour fall on the same local day.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const labels = new Map<string, string>();
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 /** "Friday, 27 November 2026" in the reader's time zone. */
 export function dateLabel(date: Date, timeZone = 'UTC'): string {
+  const key = `${timeZone} ${Math.floor(date.getTime() / QUARTER_HOUR_MS)}`;
+  const known = labels.get(key);
+  if (known !== undefined) return known;
   let format = dateFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
     dateFormats.set(timeZone, format);
   }
-  return format.format(date);
+  const label = format.format(date);
+  if (labels.size > 10_000) labels.clear();
+  labels.set(key, label);
+  return label;
 }
