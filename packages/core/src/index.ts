@@ -1,2 +1,4 @@
 export * from './errors';
 export * from './stats';
+export * from './tokens';
+export * from './subscribers';

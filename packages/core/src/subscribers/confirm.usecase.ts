@@ -1,0 +1,46 @@
+// Confirm: the signed link's reader becomes active and their consent is recorded (when, from
+// where, and exactly what they agreed to). Idempotent: a second click changes nothing.
+import { AppError } from '../errors';
+import { loadSubscriber } from './load-subscriber';
+import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
+import { scheduleFor } from './schedule';
+import { claimAndEnqueue } from './send-claim';
+import { recordEvent } from './subscription-events';
+
+export type ConfirmOutcome = 'confirmed' | 'already_confirmed';
+
+export const CONSENT_TEXT = 'Email me a digest of trending research papers on these topics, at this frequency, until I unsubscribe.';
+
+export async function confirmSubscription(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}): Promise<ConfirmOutcome> {
+  const now = clock(deps);
+  const subscriber = await loadSubscriber(deps.db, subscriberId);
+  if (subscriber.status === 'active' || subscriber.status === 'paused') return 'already_confirmed';
+  if (subscriber.status !== 'pending') {
+    throw new AppError('conflict', 'This subscription was cancelled after the link was sent. To get papers again, subscribe from the start page.');
+  }
+  const scope = { topics: subscriber.topics.map((t) => t.raw), frequency: subscriber.frequency, timezone: subscriber.timezone, text: CONSENT_TEXT };
+  const confirmed = await deps.db.$transaction(async (tx) => {
+    // Conditional on still pending: two clicks at once confirm (and record) once.
+    const { count } = await tx.subscriber.updateMany({
+      where: { id: subscriberId, status: 'pending' },
+      data: {
+        status: 'active',
+        confirmedAt: now,
+        consentAt: now,
+        consentIp: context.ip ?? null,
+        consentUserAgent: context.userAgent?.slice(0, 512) ?? null,
+        consentScope: scope,
+        nextDigestAt: scheduleFor({ ...subscriber, status: 'active' }, now),
+      },
+    });
+    if (count === 1) await recordEvent(tx, subscriberId, 'confirmed', scope, context);
+    return count === 1;
+  });
+  return confirmed ? 'confirmed' : 'already_confirmed';
+}
+
+/** "Send me a new link" from an expired-link page; neutral whatever the reader's state. */
+export async function resendConfirmation(deps: ReaderDeps, subscriberId: number): Promise<void> {
+  const subscriber = await deps.db.subscriber.findUnique({ where: { id: subscriberId }, select: { status: true } });
+  if (subscriber?.status === 'pending') await claimAndEnqueue(deps, subscriberId, 'confirm');
+}

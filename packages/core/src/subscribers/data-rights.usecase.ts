@@ -1,0 +1,45 @@
+// Data rights: everything stored about a reader as JSON, and a wipe that leaves only a
+// SHA-256 of the address in Suppression (so the address is never mailed again, and nobody can
+// read it back). The audit events go too: they hold IPs and user agents. One detached
+// "wiped" event without personal data records that a wipe happened.
+import { hashEmail } from './email-address';
+import { loadSubscriber } from './load-subscriber';
+import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
+import { recordEvent } from './subscription-events';
+
+export async function exportReaderData(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}) {
+  const now = clock(deps);
+  await loadSubscriber(deps.db, subscriberId);
+  await recordEvent(deps.db, subscriberId, 'exported', undefined, context);
+  const subscriber = await deps.db.subscriber.findUniqueOrThrow({
+    where: { id: subscriberId },
+    include: {
+      topics: { orderBy: { id: 'asc' }, select: { raw: true, key: true, createdAt: true } },
+      events: { orderBy: { id: 'asc' }, select: { type: true, data: true, ip: true, userAgent: true, createdAt: true } },
+      deliveries: {
+        orderBy: { id: 'asc' },
+        select: {
+          periodKey: true, status: true, messageId: true, attempts: true, lastError: true, sentAt: true, createdAt: true,
+          papers: { orderBy: { rank: 'asc' }, select: { rank: true, score: true, reason: true, paper: { select: { sourceId: true, title: true } } } },
+        },
+      },
+    },
+  });
+  const { topics, events, deliveries, ...profile } = subscriber;
+  return { exportedAt: now.toISOString(), about: 'Everything paperboy stores about you.', profile, topics, events, deliveries };
+}
+
+export type ReaderExport = Awaited<ReturnType<typeof exportReaderData>>;
+
+export async function wipeReader(deps: ReaderDeps, subscriberId: number): Promise<void> {
+  const subscriber = await loadSubscriber(deps.db, subscriberId);
+  const emailHash = hashEmail(subscriber.email);
+  await deps.db.$transaction(async (tx) => {
+    await tx.subscriptionEvent.deleteMany({ where: { subscriberId } });
+    // Topics, deliveries and the papers they carried cascade from the subscriber.
+    await tx.deliveryPaper.deleteMany({ where: { subscriberId } });
+    await tx.subscriber.delete({ where: { id: subscriberId } });
+    await tx.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'wiped' }, update: { reason: 'wiped' } });
+    await recordEvent(tx, null, 'wiped');
+  });
+}

@@ -1,0 +1,13 @@
+import type { Db } from '@paperboy/db';
+import { AppError } from '../errors';
+
+/** The reader a valid link points to; gone (wiped) readers get a page that says so. */
+export async function loadSubscriber(db: Db, id: number) {
+  const subscriber = await db.subscriber.findUnique({ where: { id }, include: { topics: { orderBy: { id: 'asc' } } } });
+  if (!subscriber) {
+    throw new AppError('not_found', 'We have no subscription for this link any more. If you want papers again, subscribe from the start page.');
+  }
+  return subscriber;
+}
+
+export type LoadedSubscriber = Awaited<ReturnType<typeof loadSubscriber>>;

@@ -1,0 +1,79 @@
+// Manage preferences: topics, frequency, time zone and pause, from the signed manage link.
+// Every change recomputes nextDigestAt so the scheduler never reads a stale due time.
+import { AppError } from '../errors';
+import { loadSubscriber } from './load-subscriber';
+import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
+import { scheduleFor } from './schedule';
+import { canonicalTimeZone, cleanFrequency, cleanTopics, invalidInput, type FieldErrors } from './subscribe-input';
+import { recordEvent } from './subscription-events';
+
+export interface PreferencesInput {
+  topics: unknown;
+  frequency: unknown;
+  timezone: unknown;
+  /** true: pause digests; false: resume; undefined: leave as is. */
+  paused?: boolean;
+}
+
+function parse(input: PreferencesInput) {
+  const fields: FieldErrors = {};
+  const { topics, error } = cleanTopics(input.topics);
+  if (error) fields.topics = error;
+  const frequency = cleanFrequency(input.frequency);
+  if (!frequency) fields.frequency = 'Please choose daily or weekly.';
+  const timezone = canonicalTimeZone(input.timezone);
+  if (!timezone) fields.timezone = 'Please choose a time zone from the list.';
+  if (Object.keys(fields).length > 0) throw invalidInput(fields);
+  return { topics, frequency: frequency!, timezone: timezone! };
+}
+
+function nextStatus(current: string, paused: boolean | undefined): string {
+  if (paused === true && current === 'active') return 'paused';
+  if (paused === false && current === 'paused') return 'active';
+  return current;
+}
+
+export async function updatePreferences(deps: ReaderDeps, subscriberId: number, input: PreferencesInput, context: RequestContext = {}) {
+  const now = clock(deps);
+  const clean = parse(input);
+  const before = await loadSubscriber(deps.db, subscriberId);
+  if (before.status === 'bounced' || before.status === 'complained') {
+    throw new AppError('conflict', 'We cannot deliver to this address any more, so there is nothing to change.');
+  }
+  const status = nextStatus(before.status, input.paused) as typeof before.status;
+  const after = { ...before, ...clean, status };
+  const change = {
+    before: { topics: before.topics.map((t) => t.raw), frequency: before.frequency, timezone: before.timezone },
+    after: { topics: clean.topics.map((t) => t.raw), frequency: clean.frequency, timezone: clean.timezone },
+  };
+  await deps.db.$transaction(async (tx) => {
+    await tx.topic.deleteMany({ where: { subscriberId } });
+    await tx.subscriber.update({
+      where: { id: subscriberId },
+      data: {
+        frequency: clean.frequency,
+        timezone: clean.timezone,
+        status,
+        nextDigestAt: scheduleFor(after, now),
+        topics: { create: clean.topics.map((t) => ({ raw: t.raw, key: t.key })) },
+      },
+    });
+    await recordEvent(tx, subscriberId, 'preferences_changed', change, context);
+    if (status !== before.status) await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);
+  });
+  return loadSubscriber(deps.db, subscriberId);
+}
+
+/** The manage page's data: the reader, their topics and the last digests sent. */
+export async function loadManageView(deps: ReaderDeps, subscriberId: number) {
+  const subscriber = await loadSubscriber(deps.db, subscriberId);
+  const deliveries = await deps.db.delivery.findMany({
+    where: { subscriberId, status: 'sent' },
+    orderBy: { sentAt: 'desc' },
+    take: 10,
+    select: { id: true, periodKey: true, sentAt: true, papers: { orderBy: { rank: 'asc' }, select: { paper: { select: { title: true, hfUrl: true, arxivUrl: true } } } } },
+  });
+  return { subscriber, deliveries };
+}
+
+export type ManageView = Awaited<ReturnType<typeof loadManageView>>;

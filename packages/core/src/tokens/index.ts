@@ -1,0 +1,3 @@
+export * from './signed-token';
+export * from './reader-links';
+export * from './proof-of-work';

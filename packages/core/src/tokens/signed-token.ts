@@ -1,0 +1,75 @@
+// Signed, expiring, single-purpose tokens for links in emails. Format:
+// base64url(JSON {p, s, e}) "." base64url(HMAC-SHA256(secret, "paperboy-token:" + payload)).
+// Nothing is stored server-side: the signature is the proof, the purpose stops a manage link
+// from confirming (and vice versa), and the expiry bounds how long a leaked link works.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors';
+
+export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe';
+const PURPOSES: readonly TokenPurpose[] = ['confirm', 'manage', 'unsubscribe'];
+
+export interface TokenClaims {
+  purpose: TokenPurpose;
+  subscriberId: number;
+  expiresAt: Date;
+}
+
+export interface TokenSecrets {
+  /** Signs new tokens and verifies. */
+  current: string;
+  /** The secret before a rotation: still verifies, never signs. */
+  previous?: string;
+}
+
+const MAX_TOKEN_LENGTH = 512;
+
+function sign(secret: string, payload: string): Buffer {
+  return createHmac('sha256', secret).update(`paperboy-token:${payload}`).digest();
+}
+
+export function signToken(secret: string, claims: TokenClaims): string {
+  if (!Number.isInteger(claims.subscriberId) || claims.subscriberId <= 0) throw new Error('token: subscriberId must be a positive integer');
+  const body = { p: claims.purpose, s: claims.subscriberId, e: Math.floor(claims.expiresAt.getTime() / 1000) };
+  const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
+  return `${payload}.${sign(secret, payload).toString('base64url')}`;
+}
+
+/** Constant-time: comparing signatures byte by byte would leak how much of a forgery is right. */
+function signedBy(secret: string, payload: string, signature: Buffer): boolean {
+  const expected = sign(secret, payload);
+  return expected.length === signature.length && timingSafeEqual(expected, signature);
+}
+
+function invalid(): AppError {
+  return new AppError('invalid_token', 'This link is not valid. It may have been cut short or changed: open it again from the email.');
+}
+
+function decode(payload: string): { p: unknown; s: unknown; e: unknown } {
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+}
+
+/**
+ * Checks signature (current or previous secret), purpose and expiry. Tampered or
+ * wrong-purpose tokens → AppError invalid_token; a genuine but expired one → expired_token
+ * with `details.subscriberId`, so the page can offer to send a fresh link.
+ */
+export function verifyToken(secrets: TokenSecrets, token: unknown, purpose: TokenPurpose, now = new Date()): TokenClaims {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) throw invalid();
+  const [payload, sig, extra] = token.split('.');
+  if (!payload || !sig || extra !== undefined) throw invalid();
+  const signature = Buffer.from(sig, 'base64url');
+  const genuine = [secrets.current, secrets.previous].some((secret) => secret !== undefined && signedBy(secret, payload, signature));
+  if (!genuine) throw invalid();
+  const body = decode(payload);
+  if (body.p !== purpose || !PURPOSES.includes(body.p as TokenPurpose)) throw invalid();
+  if (!Number.isInteger(body.s) || (body.s as number) <= 0 || !Number.isInteger(body.e)) throw invalid();
+  const claims: TokenClaims = { purpose, subscriberId: body.s as number, expiresAt: new Date((body.e as number) * 1000) };
+  if (claims.expiresAt.getTime() <= now.getTime()) {
+    throw new AppError('expired_token', 'This link has expired.', { details: { subscriberId: claims.subscriberId, purpose } });
+  }
+  return claims;
+}
