@@ -38,6 +38,23 @@ describe('matchPapers: precision of phrases', () => {
     expect(matchedIds('"reward models"', [gapped])).toEqual([]);
   });
 
+  it('when the extra word inside the phrase is a noun, then it names another thing and does not match', () => {
+    const emotion = makePaper({ title: 'Speech emotion recognition with self-supervised features' });
+    const asr = makePaper({ title: 'Streaming speech recognition on device' });
+    expect(matchedIds('speech recognition', [emotion, asr])).toEqual([asr.id]);
+  });
+
+  it('when a stop word splits an expansion that has none, then the acronym topic does not match', () => {
+    const landscape = makePaper({ abstract: 'We build the computational graph of neural networks checkpoints.' });
+    const gnn = makePaper({ abstract: 'We apply graph neural networks to molecules.' });
+    expect(matchedIds('GNN', [landscape, gnn])).toEqual([gnn.id]);
+  });
+
+  it('when an acronym follows a compound prefix, then it keeps its identity', () => {
+    const selfRag = makePaper({ title: 'Self-RAG: learning to retrieve and critique' });
+    expect(matchedIds('RAG', [selfRag])).toEqual([selfRag.id]);
+  });
+
   it('when punctuation separates the words, then the phrase does not match across it', () => {
     const split = makePaper({ abstract: 'We propose a new reward. Models trained with it improve.' });
     expect(matchedIds('reward models', [split])).toEqual([]);

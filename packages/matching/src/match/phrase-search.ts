@@ -1,8 +1,10 @@
-// Finds a phrase variant in a token stream: its tokens in order, at most `maxGap` extra words in
-// total between them, never across a clause break. This keeps "diffusion models" off "diffusion
-// tensor imaging" and "recommender systems" off "action recommendations", while a one-word
-// insertion ("reward process models" for "reward models") still counts, with less weight.
+// Finds a phrase variant in a token stream: its tokens in order, never across a clause break,
+// with at most `maxGap` extra words in total between them, and only words that read as
+// modifiers: "diffusion probabilistic models" is a kind of diffusion model, but "speech emotion
+// recognition" is not speech recognition, nor is "diffusion tensor imaging" about diffusion
+// models, nor "action recommendations" about recommender systems.
 import type { TokenStream } from '../text/tokenize.util';
+import type { PhraseVariant } from '../vocab/alias-index';
 import type { FieldIndex } from './analyze-paper';
 
 export interface Occurrence {
@@ -14,21 +16,38 @@ export interface Occurrence {
   gaps: number;
 }
 
-/** Tries the variant at token `i` (whose token must equal variant[0]); -1 when absent. */
-export function matchAt(s: TokenStream, variant: readonly string[], maxGap: number, i: number): number {
+/** Adjective-like endings: an inserted adjective narrows the same thing, a noun makes another. */
+const MODIFIER = /(?:al|ic|ive|ous|ful|less|able|ible|ary|ed|ing)$/i;
+
+function isModifier(s: TokenStream, k: number): boolean {
+  const word = s.source.slice(s.starts[k], s.ends[k]);
+  return word.length > 3 && MODIFIER.test(word);
+}
+
+/** Checks the words between two matched tokens (at `from` and `to`) for junction `j`. */
+function junctionOk(s: TokenStream, variant: PhraseVariant, j: number, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k += 1) if (!isModifier(s, k)) return false;
+  if (variant.free[j]) return true;
+  for (let k = from + 1; k <= to; k += 1) if ((s.stops[k] as number) > 0) return false;
+  return true;
+}
+
+/** Tries the variant at token `i` (whose token must equal its first); -1 when absent. */
+export function matchAt(s: TokenStream, variant: PhraseVariant, maxGap: number, i: number): number {
+  const tokens = variant.tokens;
   let pos = i;
   let gaps = 0;
   const clause = s.clauses[i];
-  for (let j = 1; j < variant.length; j += 1) {
+  for (let j = 1; j < tokens.length; j += 1) {
     let found = -1;
     const limit = Math.min(pos + 1 + (maxGap - gaps), s.tokens.length - 1);
     for (let k = pos + 1; k <= limit && s.clauses[k] === clause; k += 1) {
-      if (s.tokens[k] === variant[j]) {
+      if (s.tokens[k] === tokens[j]) {
         found = k;
         break;
       }
     }
-    if (found < 0) return -1;
+    if (found < 0 || !junctionOk(s, variant, j, pos, found)) return -1;
     gaps += found - pos - 1;
     pos = found;
   }
@@ -60,16 +79,16 @@ export function addOccurrence(list: Occurrence[], occ: Occurrence): void {
 export function scanPhrase(
   s: TokenStream,
   field: FieldIndex,
-  variants: readonly (readonly string[])[],
+  variants: readonly PhraseVariant[],
   maxGap: number,
   found: Occurrence[] = [],
 ): Occurrence[] {
   for (let i = 0; i < s.tokens.length; i += 1) {
     for (const variant of variants) {
-      if (s.tokens[i] !== variant[0]) continue;
+      if (s.tokens[i] !== variant.tokens[0]) continue;
       const last = matchAt(s, variant, maxGap, i);
       if (last >= 0) {
-        addOccurrence(found, occurrenceAt(s, field, i, last, variant.length));
+        addOccurrence(found, occurrenceAt(s, field, i, last, variant.tokens.length));
         break; // one occurrence per start position, whichever variant found it
       }
     }

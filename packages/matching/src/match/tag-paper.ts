@@ -22,7 +22,7 @@ export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
         const last = matchAt(s, ref.variant, maxGap, i);
         if (last < 0) continue;
         lastPhrase = ref.phraseId;
-        const occ = occurrenceAt(s, field, i, last, ref.variant.length);
+        const occ = occurrenceAt(s, field, i, last, ref.variant.tokens.length);
         const list = hits.get(ref.phraseId);
         if (list === undefined) hits.set(ref.phraseId, [occ]);
         else addOccurrence(list, occ);

@@ -4,7 +4,7 @@
 import { normalizeTopic } from '../topic/normalize-topic';
 import { parseTopicKey, phraseKey } from '../topic/topic-key';
 import type { ParsedTopic, TopicPhrase } from '../types';
-import { expandVariants } from '../vocab/alias-index';
+import { expandVariants, type PhraseVariant } from '../vocab/alias-index';
 
 /** A topic as typed, an already parsed one, or a stored key (with the label to show). */
 export type TopicInput = string | ParsedTopic | { key: string; label?: string };
@@ -12,7 +12,7 @@ export type TopicInput = string | ParsedTopic | { key: string; label?: string };
 export interface CompiledPhrase {
   id: number;
   maxGap: number;
-  variants: string[][];
+  variants: PhraseVariant[];
 }
 
 export interface IndexedTopic {
@@ -25,7 +25,7 @@ export interface IndexedTopic {
 
 export interface VariantRef {
   phraseId: number;
-  variant: string[];
+  variant: PhraseVariant;
 }
 
 export interface TopicIndex {
@@ -71,7 +71,7 @@ class IndexBuilder {
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);
     for (const variant of variants) {
-      const first = variant[0] as string;
+      const first = variant.tokens[0] as string;
       const refs = this.byFirstToken.get(first) ?? [];
       refs.push({ phraseId: id, variant });
       this.byFirstToken.set(first, refs);

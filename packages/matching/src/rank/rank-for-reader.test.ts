@@ -1,7 +1,7 @@
 import { buildTopicIndex } from '../match/topic-index';
 import { matchPapers } from '../match/match-papers';
 import { daysAgo, makePaper, NOW } from '../testing/paper.factory';
-import type { MatchablePaper } from '../types';
+import type { MatchablePaper, ReaderTopic } from '../types';
 import { rankForReader } from './rank-for-reader';
 
 const TOPICS = ['reward models', 'RLHF', 'diffusion models'];
@@ -10,7 +10,7 @@ const TOPICS = ['reward models', 'RLHF', 'diffusion models'];
 const twin = (overrides: Partial<MatchablePaper>): MatchablePaper =>
   makePaper({ title: 'A study', abstract: 'We train reward models.', ...overrides });
 
-function rank(papers: MatchablePaper[], topics: string[], opts: Parameters<typeof rankForReader>[2] = {}) {
+function rank(papers: MatchablePaper[], topics: ReaderTopic[], opts: Parameters<typeof rankForReader>[2] = {}) {
   const matches = matchPapers(buildTopicIndex(TOPICS), papers);
   return rankForReader(topics, matches, { now: NOW, ...opts });
 }

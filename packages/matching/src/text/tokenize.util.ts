@@ -15,6 +15,8 @@ export interface TokenStream {
   ends: number[];
   /** Clause number: phrases never span punctuation such as "." "," ";" or brackets. */
   clauses: number[];
+  /** Stop words dropped just before each token ("graph [of] neural networks"). */
+  stops: number[];
 }
 
 /** 'topic': a reader's words, where "rag" means RAG; 'paper': "rag" must be written "RAG". */
@@ -50,17 +52,20 @@ function canonicalWord(folded: string, mode: TokenizeMode): string | undefined {
 }
 
 function joinsNext(prefixWord: string, nextStem: string): boolean {
+  // "Self-RAG", "multi-LLM": an acronym keeps its identity rather than vanish into a compound.
+  if (nextStem !== nextStem.toLowerCase()) return false;
   const allowed = COMPOUND_PREFIXES[prefixWord];
   if (allowed === undefined) return false;
   return allowed === null || allowed.includes(nextStem);
 }
 
 export function tokenize(source: string, mode: TokenizeMode): TokenStream {
-  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [] };
+  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [], stops: [] };
   let clause = 0;
   let prevEnd = 0;
   let prevWord = ''; // the previous word as written (lower-cased), even when it was a stop word
   let prevEmitted = false;
+  let stops = 0;
   for (const m of source.matchAll(WORD)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -78,9 +83,12 @@ export function tokenize(source: string, mode: TokenizeMode): TokenStream {
       out.starts.push(start);
       out.ends.push(end);
       out.clauses.push(clause);
+      out.stops.push(stops);
+      stops = 0;
       prevEmitted = true;
     } else {
       prevEmitted = false;
+      stops += 1;
     }
     prevWord = folded.toLowerCase();
     prevEnd = end;

@@ -7,22 +7,39 @@ import { ALIASES, type AliasEntry } from './aliases.data';
 
 const toTokens = (text: string): string[] => tokenize(text, 'topic').tokens;
 
+/**
+ * One way a paper may write a phrase. `free[j]`: whether stop words may stand before token j.
+ * Inside an alias expansion only where the expansion has one ("mixture [of] experts"), so
+ * "the graph of neural networks" is not "graph neural networks"; elsewhere they may.
+ */
+export interface PhraseVariant {
+  tokens: string[];
+  free: boolean[];
+}
+
+function expansionForm(text: string): PhraseVariant {
+  const s = tokenize(text, 'topic');
+  return { tokens: s.tokens, free: s.stops.map((n, j) => j === 0 || n > 0) };
+}
+
+const single = (token: string): PhraseVariant => ({ tokens: [token], free: [true] });
+
 /** "reinforcement learn human feedback" → RLHF entry (expansion tokens joined by spaces). */
 const BY_EXPANSION = new Map<string, AliasEntry>();
 /** Longest expansion in tokens, to bound the search. */
 let LONGEST = 1;
 /** "reward model" → entries that are narrower than that phrase (PRM, ORM). */
 const NARROWER = new Map<string, AliasEntry[]>();
-/** Canonical acronym → all ways to write it, in tokens ([["RLHF"], ["reinforcement", ...]]). */
-const FORMS = new Map<string, string[][]>();
+/** Canonical acronym → all ways to write it ([RLHF], [reinforcement learn human feedback]). */
+const FORMS = new Map<string, PhraseVariant[]>();
 
 for (const entry of ALIASES) {
-  const forms: string[][] = [[entry.acronym]];
+  const forms: PhraseVariant[] = [single(entry.acronym)];
   for (const expansion of entry.expansions) {
-    const tokens = toTokens(expansion);
-    BY_EXPANSION.set(tokens.join(' '), entry);
-    LONGEST = Math.max(LONGEST, tokens.length);
-    forms.push(tokens);
+    const form = expansionForm(expansion);
+    BY_EXPANSION.set(form.tokens.join(' '), entry);
+    LONGEST = Math.max(LONGEST, form.tokens.length);
+    forms.push(form);
   }
   FORMS.set(entry.acronym, forms);
   for (const broader of entry.broader ?? []) {
@@ -54,14 +71,15 @@ export function collapseAliases(tokens: readonly string[]): string[] {
 const MAX_VARIANTS = 32;
 
 /** Every token sequence a paper may use for this canonical phrase. */
-export function expandVariants(tokens: readonly string[]): string[][] {
-  let variants: string[][] = [[]];
+export function expandVariants(tokens: readonly string[]): PhraseVariant[] {
+  let variants: PhraseVariant[] = [{ tokens: [], free: [] }];
   for (const token of tokens) {
-    const forms = FORMS.get(token) ?? [[token]];
-    const next: string[][] = [];
+    const forms = FORMS.get(token) ?? [single(token)];
+    const next: PhraseVariant[] = [];
     for (const variant of variants) {
       for (const form of forms) {
-        if (next.length < MAX_VARIANTS || form === forms[0]) next.push([...variant, ...form]);
+        if (next.length >= MAX_VARIANTS && form !== forms[0]) continue;
+        next.push({ tokens: [...variant.tokens, ...form.tokens], free: [...variant.free, ...form.free] });
       }
     }
     variants = next;
@@ -72,10 +90,10 @@ export function expandVariants(tokens: readonly string[]): string[][] {
   return dedupe(variants);
 }
 
-function dedupe(variants: string[][]): string[][] {
+function dedupe(variants: PhraseVariant[]): PhraseVariant[] {
   const seen = new Set<string>();
   return variants.filter((v) => {
-    const k = v.join(' ');
+    const k = v.tokens.join(' ');
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
