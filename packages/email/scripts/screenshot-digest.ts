@@ -16,7 +16,7 @@ const SHOTS = [
 
 async function main(): Promise<void> {
   const renderer = await createRenderer();
-  const digest = renderer.renderDigest(sampleDigestData(0, Number(process.argv[2] ?? 5)));
+  const digest = renderer.renderDigest(sampleDigestData(0, Number(process.argv[2] ?? 4)));
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'paperboy-chromium-'));
   // A fresh profile per run (Playwright passes it as --user-data-dir).
   const browser = await chromium.launchPersistentContext(userDataDir, {
