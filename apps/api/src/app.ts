@@ -1,18 +1,24 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { createMetrics } from '@paperboy/metrics';
+import { httpMetrics } from './admin/http-metrics.middleware';
 import type { AppDeps } from './deps';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { requestLogging } from './middleware/request-logging';
 import { devMailboxRoutes } from './routes/dev-mailbox.routes';
+import { adminRoutes } from './routes/admin.routes';
 import { healthRoutes } from './routes/health.routes';
 import { homeRoutes } from './routes/home.routes';
+import { metricsRoutes } from './routes/metrics.routes';
 
 /** Builds the HTTP app from its dependencies; listening is main.ts's job (tests use supertest-free fetch on port 0). */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.TRUST_PROXY);
+  const metrics = deps.metrics ?? createMetrics({ service: 'api' });
   app.use(requestLogging(deps.logger));
+  app.use(httpMetrics(metrics));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -29,6 +35,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
+  app.use(metricsRoutes(deps, metrics));
+  app.use(adminRoutes(deps));
   if (deps.devMailbox) app.use(devMailboxRoutes(deps.devMailbox));
   app.use(homeRoutes(deps));
   app.use(notFound);

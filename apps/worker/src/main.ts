@@ -6,6 +6,7 @@ import { createDb } from '@paperboy/db';
 import { createMailTransport } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
 import { createLogger } from '@paperboy/logger';
+import { createMetrics, startMetricsServer } from '@paperboy/metrics';
 import { closeQueues, createQueues, createRedis } from '@paperboy/queue';
 import { processors } from './processors';
 import { startWorkers } from './run-workers';
@@ -24,12 +25,23 @@ function main(): void {
       ? { domainName: config.DKIM_DOMAIN, keySelector: config.DKIM_SELECTOR!, privateKey: config.DKIM_PRIVATE_KEY! }
       : undefined,
   });
-  const workers = startWorkers({ config, logger, db, redis, queues, mail }, processors);
+  const metrics = createMetrics({ service: 'worker' });
+  const workers = startWorkers({ config, logger, db, redis, queues, mail, metrics }, processors);
+  // The worker's registry lives in this process, so it serves its own /metrics (METRICS_PORT; 0: off).
+  const basic = config.ADMIN_USER && config.ADMIN_PASSWORD ? { user: config.ADMIN_USER, password: config.ADMIN_PASSWORD } : undefined;
+  const metricsServer = config.METRICS_PORT
+    ? startMetricsServer({ registry: metrics.registry, port: config.METRICS_PORT, host: config.HOST, token: config.METRICS_TOKEN, basic })
+    : undefined;
+  metricsServer?.then(
+    (server) => logger.info({ port: server.port, protected: Boolean(config.METRICS_TOKEN || basic) }, 'worker metrics on /metrics'),
+    (err: unknown) => logger.error({ err }, 'worker metrics server failed to start'),
+  );
   logger.info({ queues: processors.map((p) => p.queue) }, 'paperboy worker started');
 
   onShutdown(
     [
       { name: 'workers', close: () => Promise.all(workers.map((w) => w.close())) },
+      { name: 'metrics', close: async () => (await metricsServer?.catch(() => undefined))?.close() },
       { name: 'queues', close: () => closeQueues(queues) },
       { name: 'smtp', close: () => mail.close() },
       { name: 'postgres', close: () => db.$disconnect() },

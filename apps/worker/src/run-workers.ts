@@ -4,6 +4,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isAppError } from '@paperboy/core';
 import { InvalidPayloadError, parsePayload, type QueueName } from '@paperboy/queue';
+import { recordJobFailure, recordJobSuccess } from './job-metrics.hook';
 import type { ProcessorDefinition } from './processors/processor';
 import type { WorkerDeps } from './worker-deps';
 
@@ -22,10 +23,12 @@ export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[
         const payload = parsePayload(definition.queue as QueueName, job.data);
         const result = await definition.handle(payload as never, job, deps);
         log.info({ ms: Date.now() - started }, 'job done');
+        recordJobSuccess(deps.metrics, definition.queue, started, result);
         return result;
       } catch (error) {
         const mapped = toJobError(error);
         log.warn({ ms: Date.now() - started, err: error, permanent: mapped instanceof UnrecoverableError }, 'job failed');
+        recordJobFailure(deps.metrics, definition.queue, started, job, error, mapped);
         throw mapped;
       }
     };

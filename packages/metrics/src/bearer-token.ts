@@ -12,3 +12,16 @@ export function bearerMatches(header: string | undefined, token: string): boolea
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return Boolean(match?.[1]) && secretsEqual(match![1]!, token);
 }
+
+/** True when an Authorization header carries HTTP Basic with exactly these credentials. */
+export function basicMatches(header: string | undefined, expected: { user: string; password: string }): boolean {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!match) return false;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return false;
+  // Both compared every time (no short-circuit), so timing does not tell which one was wrong.
+  const userOk = secretsEqual(decoded.slice(0, colon), expected.user);
+  const passwordOk = secretsEqual(decoded.slice(colon + 1), expected.password);
+  return userOk && passwordOk;
+}

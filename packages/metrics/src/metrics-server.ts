@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-import { bearerMatches } from './bearer-token';
+import { basicMatches, bearerMatches } from './bearer-token';
 
 export interface MetricsServerOptions {
   registry: Registry;
@@ -12,6 +12,13 @@ export interface MetricsServerOptions {
   host?: string;
   /** When set, scrapes must send `Authorization: Bearer <token>`. */
   token?: string;
+  /** Also (or instead) accepted: HTTP Basic with the admin credentials. */
+  basic?: { user: string; password: string };
+}
+
+function authorized(header: string | undefined, options: MetricsServerOptions): boolean {
+  if (!options.token && !options.basic) return true;
+  return Boolean((options.token && bearerMatches(header, options.token)) || (options.basic && basicMatches(header, options.basic)));
 }
 
 export interface MetricsServer {
@@ -27,7 +34,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: only GET /metrics is served here\n');
       return;
     }
-    if (options.token && !bearerMatches(req.headers.authorization, options.token)) {
+    if (!authorized(req.headers.authorization, options)) {
       res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' }).end('Unauthorized\n');
       return;
     }

@@ -1,0 +1,61 @@
+// /admin: what an operator checks first. Numbers come from the cached snapshot (core/stats);
+// the send queue's state is live, since it is what the pause/resume button acts on.
+import type { CountBy, Overview, SendQueueState } from '@paperboy/core';
+import { html, type SafeHtml } from '../views/html';
+import { adminLayout, ago, fmt } from './admin-layout.view';
+
+export interface OverviewPage {
+  overview: Overview;
+  send: SendQueueState;
+  csrfToken: string;
+  notice?: string;
+}
+
+function tile(label: string, value: number, tone = ''): SafeHtml {
+  return html`<div class="tile ${tone}"><div class="n">${fmt(value)}</div><div class="l">${label}</div></div>`;
+}
+
+function barTable(rows: CountBy[], empty: string, head = ''): SafeHtml {
+  if (!rows.length) return html`<p class="muted">${empty}</p>`;
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return html`<table>${head ? html`<thead><tr><th>${head}</th><th></th><th class="num">Count</th></tr></thead>` : ''}<tbody>${rows.map(
+    (r) => html`<tr><td>${r.key}</td><td class="barcell"><div class="bar" style="width:${((r.count / max) * 100).toFixed(1)}%"></div></td><td class="num">${fmt(r.count)}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+function runBadge(status: string): SafeHtml {
+  const tone = status === 'succeeded' || status === 'completed' ? 'good' : status === 'running' ? 'warn' : 'bad';
+  return html`<span class="badge ${tone}">${status}</span>`;
+}
+
+function sendCard({ send, csrfToken }: OverviewPage): SafeHtml {
+  const action = send.paused ? 'resume' : 'pause';
+  const waiting = (send.counts.waiting ?? 0) + (send.counts.prioritized ?? 0);
+  return html`<div class="card"><h2>Sending ${send.paused ? html`<span class="badge warn">paused</span>` : html`<span class="badge good">running</span>`}</h2>
+<div class="sendbox"><form method="post" action="/admin/send/${action}"><input type="hidden" name="_csrf" value="${csrfToken}">
+<button type="submit" class="${send.paused ? '' : 'secondary'}">${send.paused ? 'Resume sending' : 'Pause sending'}</button></form>
+<span class="muted small">digest-send queue: ${fmt(waiting)} waiting · ${fmt(send.counts.active ?? 0)} active · ${fmt(send.counts.delayed ?? 0)} delayed · ${fmt(send.counts.failed ?? 0)} failed · <a href="/admin/queues/queue/digest-send">inspect</a></span></div>
+<p class="muted small">${send.paused ? 'No digest leaves while paused; jobs wait and resume where they stopped.' : 'Pausing lets running sends finish and holds the rest in the queue.'}</p></div>`;
+}
+
+export function renderOverview(page: OverviewPage, now = Date.now()): string {
+  const { overview: o } = page;
+  const active = o.readers.byStatus.find((s) => s.key === 'active')?.count ?? 0;
+  const body = html`<h1>Admin overview</h1>
+${page.notice ? html`<div class="notice" role="status">${page.notice}</div>` : ''}
+<p class="muted small">Numbers as of ${ago(o.computedAt, now)} (computed in ${fmt(o.computeMs)} ms, refreshed in the background) · <a href="/admin?fresh=1">recompute now</a></p>
+<div class="tiles">${tile('active readers', active, 'good')}${tile('readers in total', o.readers.total)}${tile('new this week', o.readers.newThisWeek)}${tile('unsubscribed this week', o.readers.unsubscribedThisWeek)}${tile('bounced or complained', o.readers.bouncedOrComplained, o.readers.bouncedOrComplained ? 'warn' : '')}${tile('digests sent today', o.deliveries.sentToday, 'good')}${tile('digests failed today', o.deliveries.failedToday, o.deliveries.failedToday ? 'bad' : '')}${tile('digests pending', o.deliveries.pending)}${tile('papers', o.papers.total)}${tile('new papers this week', o.papers.newThisWeek)}</div>
+${sendCard(page)}
+<div class="grid">
+<div class="card"><h2>Readers by status</h2>${barTable(o.readers.byStatus, 'No readers yet.')}
+<h2 style="margin-top:1rem">Active readers by frequency</h2>${barTable(o.readers.activeByFrequency, 'No active readers.')}</div>
+<div class="card"><h2>Top topics</h2>${barTable(o.topTopics, 'No topics yet.')}</div>
+<div class="card"><h2>Papers by source</h2>${barTable(o.papers.bySource, 'No papers ingested yet.')}
+<h2 style="margin-top:1rem">Last ingest run per source</h2>${o.papers.lastRuns.length ? html`<table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">Fetched</th><th class="num">New</th></tr></thead><tbody>${o.papers.lastRuns.map(
+    (r) => html`<tr title="${r.error ?? ''}"><td>${r.source}</td><td>${runBadge(r.status)}${r.error ? html` <span class="small error">${r.error.slice(0, 80)}</span>` : ''}</td><td>${ago(r.startedAt, now)}</td><td class="num">${fmt(r.fetched)}</td><td class="num">${fmt(r.inserted)}</td></tr>`,
+  )}</tbody></table>` : html`<p class="muted">No ingest run yet.</p>`}</div>
+<div class="card"><h2>Digests created today</h2>${barTable(o.deliveries.todayByStatus, 'No digest today yet.')}
+<h2 style="margin-top:1rem">Suppressed addresses <span class="badge">${fmt(o.suppressions.total)}</span></h2>${barTable(o.suppressions.byReason, 'No suppressed address.')}</div>
+</div>`;
+  return adminLayout('Admin overview', body, 'overview');
+}

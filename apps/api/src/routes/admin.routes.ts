@@ -1,0 +1,64 @@
+// /admin (overview, send pause/resume) and /admin/queues (Bull Board), behind admin auth.
+// Outside development, no credentials means no admin at all: a clear log line and a 503,
+// never an open dashboard.
+import express, { Router, type RequestHandler } from 'express';
+import { AppError, getOverview, getSendQueueState, setSendingPaused } from '@paperboy/core';
+import { requireAdmin } from '../admin/admin-auth.middleware';
+import { issueCsrfToken, verifyCsrfToken } from '../admin/csrf-token';
+import { renderOverview } from '../admin/overview.view';
+import { dashboardCsp, queueDashboard, QUEUES_PATH } from '../admin/queue-dashboard';
+import type { AppDeps } from '../deps';
+
+const NOTICES: Record<string, string> = { paused: 'Sending is paused.', resumed: 'Sending resumed.' };
+
+/** Admin auth as configured, or undefined when admin must stay closed. */
+export function adminGate(deps: AppDeps): RequestHandler | undefined {
+  const { config, logger } = deps;
+  if (config.ADMIN_USER && config.ADMIN_PASSWORD) return requireAdmin({ user: config.ADMIN_USER, password: config.ADMIN_PASSWORD });
+  if (config.isDevelopment) {
+    logger.warn('admin: ADMIN_USER/ADMIN_PASSWORD unset; /admin is open because NODE_ENV=development');
+    return (_req, _res, next) => next();
+  }
+  logger.error('admin: ADMIN_USER and ADMIN_PASSWORD are not set; /admin and /admin/queues are disabled (503)');
+  return undefined;
+}
+
+function overviewRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const cache = { db: deps.db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX, onError: (err: unknown) => deps.logger.error({ err }, 'admin: overview refresh failed') };
+  router.get('/admin', async (req, res) => {
+    const [overview, send] = await Promise.all([
+      getOverview(cache, { maxAgeSeconds: deps.config.STATS_CACHE_SECONDS, fresh: req.query.fresh === '1' }),
+      getSendQueueState(deps.queues),
+    ]);
+    const notice = typeof req.query.done === 'string' ? NOTICES[req.query.done] : undefined;
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(renderOverview({ overview, send, csrfToken: issueCsrfToken(deps.config.SECRET_KEY), notice }));
+  });
+  router.post('/admin/send/:action', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+    const action = req.params.action;
+    if (action !== 'pause' && action !== 'resume') throw new AppError('not_found', 'Unknown action: use /admin/send/pause or /admin/send/resume.');
+    if (!verifyCsrfToken(deps.config.SECRET_KEY, req.body?._csrf)) {
+      throw new AppError('forbidden', 'This form has expired or did not come from the admin page. Reload /admin and try again.');
+    }
+    await setSendingPaused(deps.queues, action === 'pause');
+    req.log?.info({ action }, `admin: sending ${action === 'pause' ? 'paused' : 'resumed'}`);
+    res.redirect(303, `/admin?done=${action === 'pause' ? 'paused' : 'resumed'}`);
+  });
+  return router;
+}
+
+export function adminRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const gate = adminGate(deps);
+  if (!gate) {
+    router.use('/admin', (_req, res) => {
+      res.status(503).type('text/plain').send('Admin is disabled: set ADMIN_USER and ADMIN_PASSWORD to enable /admin.\n');
+    });
+    return router;
+  }
+  router.use(QUEUES_PATH, gate, dashboardCsp, queueDashboard(deps.queues));
+  router.use('/admin', gate);
+  router.use(overviewRoutes(deps));
+  return router;
+}

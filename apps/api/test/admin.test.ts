@@ -1,0 +1,90 @@
+import { QUEUE } from '@paperboy/queue';
+import { startTestApp, type TestApp } from './test-app';
+
+const ADMIN = { ADMIN_USER: 'operator', ADMIN_PASSWORD: 'correct-horse-battery' };
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const auth = { authorization: basic(ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD) };
+
+describe('admin with credentials', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(ADMIN);
+    await app.database.db.subscriber.create({ data: { email: 'a@example.org', status: 'active', topics: { create: [{ key: 'llm', raw: 'LLMs <script>' }] } } });
+  });
+  afterAll(() => app.close());
+
+  it('when unauthenticated or with a wrong password, then /admin, /admin/queues and their API answer 401', async () => {
+    for (const path of ['/admin', '/admin/queues', '/admin/queues/api/queues', '/admin/send/pause']) {
+      const res = await fetch(`${app.baseUrl}${path}`, { method: path.includes('send') ? 'POST' : 'GET' });
+      expect([path, res.status]).toEqual([path, 401]);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
+    }
+    const wrong = await fetch(`${app.baseUrl}/admin`, { headers: { authorization: basic('operator', 'wrong-password') } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('when authenticated, then the overview shows readers, topics and the send state', async () => {
+    const res = await fetch(`${app.baseUrl}/admin`, { headers: auth });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Admin overview');
+    expect(page).toMatch(/active readers/);
+    expect(page).toContain('llm');
+    expect(page).toContain('Pause sending');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('when the pause form is posted without a valid CSRF token, then 403 and sending is not paused', async () => {
+    const res = await fetch(`${app.baseUrl}/admin/send/pause`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '_csrf=123.forged',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(403);
+    expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(false);
+  });
+
+  it('when the pause and resume forms are posted from the page, then the send queue pauses and resumes', async () => {
+    const post = async (action: string) => {
+      const page = await (await fetch(`${app.baseUrl}/admin`, { headers: auth })).text();
+      const token = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+      return fetch(`${app.baseUrl}/admin/send/${action}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: token }),
+        redirect: 'manual',
+      });
+    };
+    const paused = await post('pause');
+    expect([paused.status, paused.headers.get('location')]).toEqual([303, '/admin?done=paused']);
+    expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(true);
+    const page = await (await fetch(`${app.baseUrl}/admin?done=paused`, { headers: auth })).text();
+    expect(page).toContain('Resume sending');
+    expect((await post('resume')).status).toBe(303);
+    expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(false);
+  });
+
+  it('when the queue dashboard is opened, then it lists every queue under its own relaxed CSP', async () => {
+    const ui = await fetch(`${app.baseUrl}/admin/queues`, { headers: auth });
+    expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const api = (await (await fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth })).json()) as { queues: { name: string }[] };
+    expect(api.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUE).sort());
+    const home = await fetch(`${app.baseUrl}/healthz`);
+    expect(home.headers.get('content-security-policy')).not.toContain("connect-src 'self'");
+  });
+});
+
+describe('admin without credentials', () => {
+  it('when not in development, then /admin and /metrics are disabled with 503', async () => {
+    const app = await startTestApp();
+    try {
+      expect((await fetch(`${app.baseUrl}/admin`)).status).toBe(503);
+      expect((await fetch(`${app.baseUrl}/admin/queues`)).status).toBe(503);
+      expect((await fetch(`${app.baseUrl}/metrics`)).status).toBe(503);
+    } finally {
+      await app.close();
+    }
+  });
+});
