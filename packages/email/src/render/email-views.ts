@@ -3,7 +3,7 @@
 // fixed wording lives in the templates.
 import { oneLine } from './escape';
 import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
-import { dateLabel, listPhrase, shortSummary } from './format-text';
+import { dateLabel, listPhrase, shortSummary, wrapText } from './format-text';
 import type { PaperView } from './paper-view-cache';
 
 export interface BrandOptions {
@@ -20,6 +20,11 @@ interface BaseView {
   footerReason: string;
   manageUrl: string;
   unsubscribeUrl: string;
+}
+
+/** Adds the plain-text versions of the long lines, wrapped for the text part. */
+function withTextLines<V extends { footerReason: string; intro?: string }>(view: V): V & { textFooterReason: string; textIntro: string } {
+  return { ...view, textFooterReason: wrapText(view.footerReason, 72), textIntro: wrapText(view.intro ?? '', 72) };
 }
 
 function baseView(brand: string, email: string): Omit<BaseView, 'subject' | 'preview' | 'footerReason'> {
@@ -54,7 +59,7 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
   const topics = topicsPhrase(matchedTopics(data), 3);
   const period = data.frequency === 'daily' ? 'today' : 'this week';
   const nPapers = `${count} new paper${count === 1 ? '' : 's'}`;
-  return {
+  return withTextLines({
     ...baseView(brand, data.reader.email),
     subject: count > 0 ? `${nPapers} on ${topics}` : `No new papers on ${topics} ${period}`,
     preview: previewLine(papers),
@@ -69,12 +74,12 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
     footerReason: `You get this email because ${data.reader.email} signed up for ${data.frequency} papers on ${topicsPhrase(data.topics, 8)}.`,
     manageUrl: data.links.manageUrl,
     unsubscribeUrl: data.links.unsubscribeUrl,
-  };
+  });
 }
 
 export function confirmView({ brand }: BrandOptions, data: ConfirmEmailData) {
   const hours = data.expiresInHours ?? 48;
-  return {
+  return withTextLines({
     ...baseView(brand, data.reader.email),
     subject: `Please confirm your ${brand} subscription`,
     preview: `One click to start getting papers on ${topicsPhrase(data.topics, 3)}.`,
@@ -84,11 +89,11 @@ export function confirmView({ brand }: BrandOptions, data: ConfirmEmailData) {
     actionUrl: data.links.confirmUrl,
     actionLabel: 'Yes, send me papers',
     footerReason: `You got this email because ${data.reader.email} was entered on the ${brand} sign-up page.`,
-  };
+  });
 }
 
 export function manageLinkView({ brand }: BrandOptions, data: ManageLinkEmailData) {
-  return {
+  return withTextLines({
     ...baseView(brand, data.reader.email),
     subject: `Your link to manage ${brand}`,
     preview: 'You are already subscribed. Here is your link to change topics or schedule.',
@@ -97,16 +102,16 @@ export function manageLinkView({ brand }: BrandOptions, data: ManageLinkEmailDat
     footerReason: `You got this email because someone asked to subscribe ${data.reader.email}, which already gets ${brand} digests.`,
     manageUrl: data.links.manageUrl,
     unsubscribeUrl: data.links.unsubscribeUrl,
-  };
+  });
 }
 
 export function goodbyeView({ brand }: BrandOptions, data: GoodbyeEmailData) {
-  return {
+  return withTextLines({
     ...baseView(brand, data.reader.email),
     subject: `You are unsubscribed from ${brand}`,
     preview: 'No more digests. Changed your mind? One click brings you back.',
     actionUrl: data.links.resubscribeUrl,
     actionLabel: 'Resubscribe',
     footerReason: `This is the last email ${brand} sends to ${data.reader.email}, unless you resubscribe.`,
-  };
+  });
 }

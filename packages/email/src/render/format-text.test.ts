@@ -1,4 +1,4 @@
-import { authorsLine, dateLabel, listPhrase, reasonParts, reasonText, shortSummary, upvotesLabel } from './format-text';
+import { authorsLine, dateLabel, listPhrase, reasonParts, reasonText, shortSummary, upvotesLabel, wrapText } from './format-text';
 
 describe('wording helpers', () => {
   it('when listing, then items join with commas and a final "and"', () => {
@@ -25,6 +25,12 @@ describe('wording helpers', () => {
     expect(reasonParts(reason)).toEqual({ reasonTopic: 'reward models', reasonDetail: ': “process reward models” and “PRM” in the abstract' });
     expect(reasonText({ topic: 'agents' })).toBe('Because you follow agents');
     expect(reasonText('  Trending in\nagents ')).toBe('Trending in agents');
+  });
+
+  it('when text is wrapped, then lines stay within the width, carry the indent, and long words stay whole', () => {
+    const wrapped = wrapText('alpha beta gamma delta epsilon https://example.org/a/very/long/link/that/cannot/break zeta', 20, '   ', '1. ');
+    expect(wrapped.split('\n')).toEqual(['1. alpha beta gamma', '   delta epsilon', '   https://example.org/a/very/long/link/that/cannot/break', '   zeta']);
+    expect(wrapText('short', 20, '  ')).toBe('  short');
   });
 
   it('when counting upvotes, then one is singular and thousands are grouped', () => {

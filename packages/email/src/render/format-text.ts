@@ -49,6 +49,29 @@ export function reasonText(reason: MatchReason | string): string {
   return `Because you follow ${topic}: ${listPhrase(words.map((w) => `“${w}”`))}${where}`;
 }
 
+/**
+ * Word-wraps one line of text for the plain-text part (mail clients show it as is), each
+ * line starting with `indent`; the first line may start with `firstIndent` instead (for
+ * "1. " numbering). Words longer than the width (URLs) are left whole.
+ */
+export function wrapText(text: string, width = 72, indent = '', firstIndent = indent): string {
+  const lines: string[] = [];
+  let line = firstIndent;
+  let empty = true;
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent;
+      empty = true;
+    }
+    line += (empty ? '' : ' ') + word;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 export function upvotesLabel(upvotes: number): string {
   return `${upvotes.toLocaleString('en-US')} upvote${upvotes === 1 ? '' : 's'}`;
 }

@@ -5,7 +5,7 @@
 // card it rendered for that same frozen view.
 import { oneLine } from './escape';
 import type { DigestPaper, MatchReason } from './email-data.types';
-import { authorsLine, reasonParts, reasonText, shortSummary, upvotesLabel } from './format-text';
+import { authorsLine, reasonParts, reasonText, shortSummary, upvotesLabel, wrapText } from './format-text';
 
 export type PaperView = Readonly<{
   title: string;
@@ -18,6 +18,11 @@ export type PaperView = Readonly<{
   reasonDetail: string;
   pdfUrl: string;
   codeUrl: string;
+  /** The same, wrapped and indented for the plain-text part. */
+  textTitle: string;
+  textAuthors: string;
+  textReason: string;
+  textSummary: string;
 }>;
 
 interface Entry {
@@ -26,17 +31,28 @@ interface Entry {
   byReason: Map<string, PaperView>;
 }
 
+const INDENT = '   ';
+
 export function buildPaperView(paper: DigestPaper): PaperView {
+  const title = oneLine(paper.title);
+  const authors = authorsLine(paper.authors);
+  const summary = shortSummary(paper.summary);
+  const reason = reasonText(paper.reason);
   return Object.freeze({
-    title: oneLine(paper.title),
+    title,
     url: paper.url,
-    authorsLine: authorsLine(paper.authors),
-    summary: shortSummary(paper.summary),
+    authorsLine: authors,
+    summary,
     upvotesLabel: upvotesLabel(paper.upvotes),
-    reason: reasonText(paper.reason),
+    reason,
     ...reasonParts(paper.reason),
     pdfUrl: paper.pdfUrl ?? '',
     codeUrl: paper.codeUrl ?? '',
+    // The text part numbers papers as "1. ", so wrapped lines hang under the title.
+    textTitle: wrapText(title, 72, INDENT, '').trimStart(),
+    textAuthors: wrapText(authors, 72, INDENT),
+    textReason: wrapText(reason, 72, INDENT),
+    textSummary: wrapText(summary, 72, INDENT),
   });
 }
 

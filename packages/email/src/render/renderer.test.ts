@@ -117,6 +117,9 @@ describe('createRenderer', () => {
     expect(text).toContain('Because you follow diffusion: “diffusion model” in the abstract');
     expect(text).toContain(`Unsubscribe: ${data.links.unsubscribeUrl}`);
     expect(text).not.toMatch(/\n{3,}/);
+    // Wrapped for clients that show plain text as is; only a long link may overflow.
+    const longLines = text.split('\n').filter((line) => line.length > 76 && !/https?:\/\//.test(line));
+    expect(longLines).toEqual([]);
   });
 
   it('when a confirmation is rendered, then it carries the signed link, the topics and an "ignore if not you"', () => {
