@@ -63,6 +63,8 @@ export const envSchema = z.object({
   // Digests
   DIGEST_MAX_PAPERS: int(1, 100).default(10),
   DIGEST_HOUR: int(0, 23).default(8),
+  /** Papers published within this many days are digest candidates; a newly followed topic is matched against them. */
+  MATCH_WINDOW_DAYS: int(1, 365).default(14),
 
   // Paper sources
   HF_BASE_URL: url(['http', 'https']).default('https://huggingface.co'),

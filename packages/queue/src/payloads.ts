@@ -9,7 +9,15 @@ export const payloadSchemas = {
     kind: z.enum(['confirm', 'manage-link', 'goodbye']),
   }),
   [QUEUE.ingest]: z.object({ source: z.string().min(1) }),
-  [QUEUE.match]: z.object({ paperIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
+  // New papers against every followed topic, or (a reader's new topics) new topic keys
+  // against the recent papers. `{paperIds}` stays valid as it always was.
+  [QUEUE.match]: z.union([
+    z.object({ paperIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
+    z.object({
+      topicKeys: z.array(z.string().min(1).max(1_000)).min(1).max(100),
+      sinceDays: z.number().int().min(1).max(365).optional(),
+    }),
+  ]),
   [QUEUE.digestSchedule]: z.object({ now: z.iso.datetime().optional(), force: z.boolean().optional() }),
   [QUEUE.digestBuild]: z.object({ subscriberId: z.number().int().positive(), periodKey: z.string().min(1) }),
   [QUEUE.digestSend]: z.object({ deliveryId: z.number().int().positive() }),
