@@ -31,6 +31,7 @@ describe('metrics', () => {
   it('when the text is malformed, then the parser says which line', () => {
     expect(() => parsePrometheusText('# TYPE x counter\nx{a="1" 2\n')).toThrow(/line 2/);
     expect(() => parsePrometheusText('x abc\n')).toThrow(/not a number/);
+    expect(parsePrometheusText('x Nan\ny +Inf\n').samples.map((s) => s.value)).toEqual([NaN, Infinity]);
   });
 
   it('when the metrics server has a token, then scrapes without it get 401 and with it the text', async () => {

@@ -28,9 +28,11 @@ function parseLabels(text: string, line: number): Record<string, string> {
 }
 
 function parseValue(text: string, line: number): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  // Prometheus parses values with Go's ParseFloat: Inf/NaN in any case (prom-client writes "Nan"
+  // for an event-loop histogram with no samples yet).
+  if (/^\+?inf$/i.test(text)) return Infinity;
+  if (/^-inf$/i.test(text)) return -Infinity;
+  if (/^nan$/i.test(text)) return NaN;
   const value = Number(text);
   if (Number.isNaN(value)) throw new Error(`line ${line}: value "${text}" is not a number`);
   return value;
