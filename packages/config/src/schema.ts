@@ -65,6 +65,18 @@ export const envSchema = z.object({
   DIGEST_HOUR: int(0, 23).default(8),
   /** Papers published within this many days are digest candidates; a newly followed topic is matched against them. */
   MATCH_WINDOW_DAYS: int(1, 365).default(14),
+  /** No email when nothing new matched a reader this period (off: send an "all quiet" digest). */
+  DIGEST_SKIP_EMPTY: bool.default(true),
+  /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
+  SEND_CONCURRENCY: int(1, 1000).default(20),
+  /** First retry delay after a transient SMTP failure (4xx, dropped connection); doubles per attempt, with jitter. */
+  SEND_RETRY_BASE_MS: int(10, 3_600_000).default(60_000),
+  /** This many consecutive SMTP failures (across all workers) pause the send queue until an operator resumes it. */
+  SEND_PAUSE_AFTER_ERRORS: int(1, 100_000).default(10),
+  /** A delivery left 'pending' or 'sending' this long (its job lost) is handed to a worker again. */
+  SEND_LEASE_SECONDS: int(10, 86_400).default(600),
+  /** A job whose worker stopped answering (killed) is taken over by another worker after this long. */
+  JOB_LOCK_SECONDS: int(1, 3600).default(30),
 
   // Paper sources
   HF_BASE_URL: url(['http', 'https']).default('https://huggingface.co'),
