@@ -16,7 +16,7 @@ export { normalizeTopic, topicKey, DEFAULT_TOPIC_LIMITS, type TopicLimits } from
 export { parseTopicKey } from './topic/topic-key';
 export { TopicError, type TopicErrorCode } from './topic/topic-error';
 export { ALIASES, type AliasEntry } from './vocab/aliases.data';
-export { buildTopicIndex, type TopicIndex, type TopicInput } from './match/topic-index';
+export { buildTopicIndex, type TopicIndex, type TopicInput, type BuildIndexOptions } from './match/topic-index';
 export { matchPapers, type MatchOptions } from './match/match-papers';
 export { PaperInputError } from './match/analyze-paper';
 export { DEFAULT_BM25, type Bm25Options } from './match/bm25.scorer';

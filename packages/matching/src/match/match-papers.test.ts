@@ -158,6 +158,14 @@ describe('matchPapers: inputs', () => {
     expect(index.topics.map((t) => t.key)).toEqual(['reward model']);
   });
 
+  it('when a stored key is not canonical, then it is reported and skipped, or throws without a handler', () => {
+    const invalid: unknown[] = [];
+    const index = buildTopicIndex([{ key: 'RLHF' }, { key: 'b | a' }], { onInvalid: (input) => invalid.push(input) });
+    expect(index.topics.map((t) => t.key)).toEqual(['RLHF']);
+    expect(invalid).toEqual([{ key: 'b | a' }]);
+    expect(() => buildTopicIndex([{ key: 'b | a' }])).toThrow(/not a canonical topic key/);
+  });
+
   it('when no paper matches a topic, then the topic is absent from the result', () => {
     const result = matchPapers(buildTopicIndex(['quantum chemistry', 'RLHF']), [makePaper({ title: 'RLHF' })]);
     expect([...result.keys()]).toEqual(['RLHF']);

@@ -80,10 +80,26 @@ class IndexBuilder {
   }
 }
 
+export interface BuildIndexOptions {
+  /** Called for a topic that cannot be parsed, which is then left out; without it, it throws.
+   * One bad stored row should not stop matching for every other reader. */
+  onInvalid?: (input: TopicInput, error: Error) => void;
+}
+
 /** Builds the index once per matching run over the distinct topics; duplicates are merged. */
-export function buildTopicIndex(topics: Iterable<TopicInput>): TopicIndex {
+export function buildTopicIndex(topics: Iterable<TopicInput>, opts: BuildIndexOptions = {}): TopicIndex {
   const builder = new IndexBuilder();
-  for (const input of topics) builder.add(toParsed(input));
+  for (const input of topics) {
+    let parsed: ParsedTopic;
+    try {
+      parsed = toParsed(input);
+    } catch (error) {
+      if (opts.onInvalid === undefined || !(error instanceof Error)) throw error;
+      opts.onInvalid(input, error);
+      continue;
+    }
+    builder.add(parsed);
+  }
   return {
     topics: builder.topics,
     phrases: builder.phrases,

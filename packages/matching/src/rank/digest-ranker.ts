@@ -2,10 +2,10 @@
 // its boosted scores over the reader's topics (a paper matching two of your topics ranks higher).
 // Only the heads of long lists are read (a threshold algorithm): once the cap-th best paper seen
 // beats the most any unseen paper could score, the answer is exact. No pass over all papers.
-import type { MatchReason, RankedPaper, ReaderTopic, TopicMatch } from '../types';
-import { relabelReason } from '../match/reason';
+import type { RankedPaper, ReaderTopic, TopicMatch } from '../types';
+import { describePaper, type ReaderList } from './describe-paper';
 import { DEFAULT_WEIGHTS, validateWeights, type RankingWeights } from './signals';
-import { findInList, positionsOf, prepareLists, type PreparedLists, type TopicList } from './topic-lists';
+import { positionsOf, prepareLists, type PreparedLists, type TopicList } from './topic-lists';
 import { TopK } from './top-k.util';
 
 export interface RankingOptions {
@@ -18,10 +18,6 @@ export interface RankingOptions {
 
 export const DEFAULT_CAP = 10;
 
-interface ReaderList {
-  list: TopicList;
-  label?: string;
-}
 
 export class DigestRanker {
   readonly cap: number;
@@ -64,7 +60,10 @@ export class DigestRanker {
     }
     this.collect(lists, this.cap + excludedCount, excludeStamp);
     const ranked: RankedPaper[] = [];
-    for (let i = 0; i < this.top.size; i += 1) ranked.push(this.describe(this.top.item(i), lists));
+    for (let i = 0; i < this.top.size; i += 1) {
+      const idx = this.top.item(i);
+      ranked.push(describePaper(this.prepared, lists, idx, this.score[idx] as number));
+    }
     return ranked;
   }
 
@@ -137,25 +136,5 @@ export class DigestRanker {
     }
     this.score[p] = total;
     if (this.excluded[p] !== excludeStamp && (!this.top.full || total >= this.top.floor)) this.top.offer(p, total);
-  }
-
-  /** The paper's reasons, one per reader topic it matched, strongest first. */
-  private describe(idx: number, lists: ReaderList[]): RankedPaper {
-    const reasons: MatchReason[] = [];
-    const strengths: number[] = [];
-    let relevance = 0;
-    const n = this.prepared.paperIds.length;
-    for (const { list, label } of lists) {
-      const at = findInList(list, idx, n);
-      if (at < 0) continue;
-      relevance += list.relevances[at] as number;
-      const strength = list.scores[at] as number;
-      let j = reasons.length; // insertion: a paper matches one or two of a reader's topics
-      while (j > 0 && (strengths[j - 1] as number) < strength) j -= 1;
-      const reason = list.reasons[at] as MatchReason;
-      reasons.splice(j, 0, label ? relabelReason(reason, label) : reason);
-      strengths.splice(j, 0, strength);
-    }
-    return { paperId: this.prepared.paperIds[idx] as number, score: this.score[idx] as number, relevance, reasons };
   }
 }

@@ -37,8 +37,8 @@ export function createDigestRanker(
 
 /**
  * One reader's digest: their matched papers ranked by relevance × trending × recency, at most
- * `cap` (default 10), none of `exclude`. The map must not be mutated between calls (the
- * prepared ranker is cached on it).
+ * `cap` (default 10), none of `exclude`. The prepared ranker is cached on the matches map, so
+ * neither the map nor an options object passed again may be mutated between calls.
  */
 export function rankForReader(
   readerTopics: readonly ReaderTopic[],
