@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createMetrics } from '@paperboy/metrics';
@@ -8,8 +9,8 @@ import { requestLogging } from './middleware/request-logging';
 import { devMailboxRoutes } from './routes/dev-mailbox.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { healthRoutes } from './routes/health.routes';
-import { homeRoutes } from './routes/home.routes';
 import { metricsRoutes } from './routes/metrics.routes';
+import { readerRoutes } from './routes/reader.routes';
 
 /** Builds the HTTP app from its dependencies; listening is main.ts's job (tests use supertest-free fetch on port 0). */
 export function createApp(deps: AppDeps): Express {
@@ -34,11 +35,13 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Reader pages' CSS and JS: static files, so the CSP needs no inline scripts.
+  app.use('/static', express.static(path.join(__dirname, '../public'), { maxAge: '1h', index: false }));
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(deps, metrics));
   app.use(adminRoutes(deps));
   if (deps.devMailbox) app.use(devMailboxRoutes(deps.devMailbox));
-  app.use(homeRoutes(deps));
+  app.use(readerRoutes(deps));
   app.use(notFound);
   app.use(errorHandler);
   return app;

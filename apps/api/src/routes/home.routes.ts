@@ -1,14 +1,31 @@
-import { Router } from 'express';
+// GET /: the subscribe page, also re-rendered with messages when a form post is invalid.
+import { Router, type Request, type Response } from 'express';
+import { createTopicSuggestions, splitTopics } from '@paperboy/core';
 import type { AppDeps } from '../deps';
-import { html } from '../views/html';
-import { layout } from '../views/layout';
+import type { Csrf } from '../middleware/csrf.middleware';
+import { subscribePage } from '../views/subscribe.page';
 
-export function homeRoutes(_deps: AppDeps): Router {
+export type SubscribeFormRenderer = (req: Request, res: Response, status: number, body: Record<string, unknown>, errors: Record<string, string>) => Promise<void>;
+
+export function subscribeFormRenderer(deps: AppDeps, csrf: Csrf): SubscribeFormRenderer {
+  const suggestions = createTopicSuggestions(deps.db);
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+  return async (req, res, status, body, errors) => {
+    const values = {
+      email: text(body.email, ''),
+      topics: splitTopics(body.topics).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).join('\n'),
+      frequency: text(body.frequency, 'daily'),
+      timezone: text(body.timezone, 'UTC'),
+    };
+    const page = subscribePage({ values, errors, suggestions: await suggestions(), csrf: csrf.token(req, res), challenge: deps.config.SUBSCRIBE_CHALLENGE });
+    res.status(status).type('html').send(page);
+  };
+}
+
+export function homeRoutes(render: SubscribeFormRenderer): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
-    const body = html`<h1>Trending research papers on your topics, in your inbox</h1>
-      <p class="muted">The subscription form is not available yet.</p>`;
-    res.type('html').send(layout({ title: 'Subscribe', body }));
+  router.get('/', async (req, res) => {
+    await render(req, res, 200, {}, {});
   });
   return router;
 }

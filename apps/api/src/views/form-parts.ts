@@ -1,0 +1,55 @@
+// Pieces shared by the reader pages' forms. Every value is escaped by html``.
+import { html, type SafeHtml } from './html';
+
+let zones: string[] | undefined;
+/** Every IANA zone the runtime knows, UTC first. */
+export function timeZones(): string[] {
+  zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  return zones;
+}
+
+export type Errors = Partial<Record<string, string>>;
+
+export function fieldError(errors: Errors, field: string): SafeHtml {
+  const message = errors[field];
+  return message ? html`<p class="field-error" id="${field}-error" role="alert">${message}</p>` : html``;
+}
+
+/** aria attributes tying an input to its error message. */
+export function invalidAttrs(errors: Errors, field: string): SafeHtml {
+  return errors[field] ? html` aria-invalid="true" aria-describedby="${field}-error"` : html``;
+}
+
+export function timezoneSelect(selected: string, errors: Errors): SafeHtml {
+  const list = timeZones().includes(selected) ? timeZones() : [selected, ...timeZones()];
+  const options = list.map((z) => html`<option value="${z}"${z === selected ? html` selected` : html``}>${z.replace(/_/g, ' ')}</option>`);
+  return html`<label for="timezone">Your time zone</label>
+    <p class="hint" id="timezone-hint">Digests arrive in the morning, your time.</p>
+    <select id="timezone" name="timezone" aria-describedby="timezone-hint"${invalidAttrs(errors, 'timezone')}>${options}</select>
+    ${fieldError(errors, 'timezone')}`;
+}
+
+export function frequencyRadios(selected: string, errors: Errors): SafeHtml {
+  const radio = (value: string, label: string, hint: string) =>
+    html`<label class="choice"><input type="radio" name="frequency" value="${value}"${selected === value ? html` checked` : html``}>
+      <span><strong>${label}</strong> <span class="muted">${hint}</span></span></label>`;
+  return html`<fieldset><legend>How often?</legend>
+    ${radio('daily', 'Daily', 'one short email each morning')}
+    ${radio('weekly', 'Weekly', 'the best of the week, on Mondays')}
+    ${fieldError(errors, 'frequency')}</fieldset>`;
+}
+
+export function topicsTextarea(value: string, errors: Errors, hintExtra?: SafeHtml): SafeHtml {
+  return html`<label for="topics">Your topics</label>
+    <p class="hint" id="topics-hint">One per line or separated by commas, e.g. <em>reward models</em>, <em>"speech recognition"</em>, <em>robotics -humanoid</em>. ${hintExtra ?? ''}</p>
+    <textarea id="topics" name="topics" rows="4" maxlength="3000" aria-describedby="topics-hint"${invalidAttrs(errors, 'topics')}>${value}</textarea>
+    ${fieldError(errors, 'topics')}`;
+}
+
+export function csrfInput(token: string): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${token}">`;
+}
+
+export function pageHead(script?: string): SafeHtml {
+  return html`<link rel="stylesheet" href="/static/reader.css">${script ? html`<script src="/static/${script}" defer></script>` : html``}`;
+}

@@ -1,0 +1,68 @@
+// Manage preferences (from the signed link in every email): topics, schedule, pause, the last
+// digests, and the reader's data rights (export, wipe).
+import type { ManageView } from '@paperboy/core';
+import { csrfInput, frequencyRadios, pageHead, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import { html } from './html';
+import { layout } from './layout';
+
+export interface ManagePageOptions {
+  token: string;
+  csrf: string;
+  view: ManageView;
+  unsubscribeUrl: string;
+  errors?: Errors;
+  /** Values to show instead of the stored ones (after a failed save). */
+  values?: { topics: string; frequency: string; timezone: string };
+  notice?: string;
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  active: 'Active: digests are coming.',
+  paused: 'Paused: no digests until you resume.',
+  pending: 'Waiting for you to confirm: look for our email.',
+  unsubscribed: 'Unsubscribed: you get no emails.',
+  bounced: 'Paused: your mail server refused our emails.',
+  complained: 'Stopped: an email was marked as spam.',
+};
+
+function deliveriesList(view: ManageView) {
+  if (view.deliveries.length === 0) return html`<p class="muted">No digest sent yet.</p>`;
+  return html`<ul class="deliveries">${view.deliveries.map((d) => {
+    const titles = d.papers.slice(0, 3).map((p) => p.paper.title);
+    const more = d.papers.length > 3 ? html` and ${d.papers.length - 3} more` : html``;
+    return html`<li><strong>${d.sentAt?.toISOString().slice(0, 10) ?? d.periodKey}</strong>: ${d.papers.length} paper${d.papers.length === 1 ? '' : 's'}
+      <span class="muted">(${titles.join(' · ')}${more})</span></li>`;
+  })}</ul>`;
+}
+
+export function managePage(o: ManagePageOptions): string {
+  const s = o.view.subscriber;
+  const values = o.values ?? { topics: s.topics.map((t) => t.raw).join('\n'), frequency: s.frequency, timezone: s.timezone };
+  const base = `/manage/${o.token}`;
+  const canPause = s.status === 'active' || s.status === 'paused';
+  const notice = o.notice ? html`<div class="notice ok-box" role="status">${o.notice}</div>` : html``;
+  const errorBox = o.errors && Object.keys(o.errors).length ? html`<div class="notice error-box" role="alert"><strong>Nothing was saved.</strong> Please fix the highlighted fields.</div>` : html``;
+  const body = html`<h1>Your paperboy subscription</h1>${notice}${errorBox}
+    <p class="muted">For <strong>${s.email}</strong>. ${STATUS_TEXT[s.status] ?? s.status}</p>
+    <form class="card" method="post" action="${base}">${csrfInput(o.csrf)}
+      <h2>Topics and schedule</h2>
+      ${topicsTextarea(values.topics, o.errors ?? {})}
+      ${frequencyRadios(values.frequency, o.errors ?? {})}
+      ${timezoneSelect(values.timezone, o.errors ?? {})}
+      ${canPause ? html`<label class="choice"><input type="checkbox" name="paused" value="on"${s.status === 'paused' ? html` checked` : html``}> <span>Pause my digests for now</span></label>` : html``}
+      <input type="hidden" name="pauseField" value="1">
+      <button type="submit">Save changes</button>
+    </form>
+    <section class="card"><h2>Last digests</h2>${deliveriesList(o.view)}</section>
+    <section class="card"><h2>Your data</h2>
+      <p>Download everything we store about you: your address, topics, consent, history and digests.</p>
+      <p><a class="button secondary" href="${base}/export" download="paperboy-data.json">Download my data (JSON)</a></p>
+      <form method="post" action="${base}/wipe">${csrfInput(o.csrf)}
+        <h3>Delete everything</h3>
+        <p>This deletes your subscription and all its history for good. We keep only a one-way fingerprint of your address so we never email it again.</p>
+        <label class="choice"><input type="checkbox" name="confirm" value="yes" required> <span>Yes, delete all my data</span></label>
+        <button type="submit" class="danger">Delete my data</button>
+      </form></section>
+    <p><a href="${o.unsubscribeUrl}">Unsubscribe</a></p>`;
+  return layout({ title: 'Manage your subscription', body, head: pageHead() });
+}

@@ -1,0 +1,45 @@
+// Small reader pages: "check your inbox", confirm, confirmed, link problems, wiped.
+import { csrfInput, pageHead } from './form-parts';
+import { html, type SafeHtml } from './html';
+import { layout } from './layout';
+
+const page = (title: string, body: SafeHtml) => layout({ title, body, head: pageHead() });
+
+export function checkInboxPage(): string {
+  return page('Check your inbox', html`<h1>Check your inbox</h1>
+    <div class="card"><p>If that address can receive paperboy emails, a message is on its way to it now.</p>
+    <ul><li>New here? Click the link in the email to confirm. Nothing is sent before that.</li>
+    <li>Already subscribed? The email has a link to change your topics or schedule.</li></ul>
+    <p class="muted">Nothing after a few minutes? Look in your spam folder, or <a href="/">try again</a> with the address spelled differently.</p></div>`);
+}
+
+export function confirmPage(token: string, csrf: string): string {
+  return page('Confirm your subscription', html`<h1>One last step</h1>
+    <form class="card" method="post" action="/confirm/${token}">${csrfInput(csrf)}
+      <p>Press the button to confirm that you want paperboy digests at this address.</p>
+      <button type="submit">Yes, send me papers</button></form>`);
+}
+
+export function confirmedPage(manageUrl: string, already: boolean): string {
+  return page('Subscribed', html`<h1>${already ? 'You were already subscribed' : 'You are subscribed!'}</h1>
+    <div class="card"><p>${already ? 'Nothing changed: your digests keep coming.' : 'Your first digest arrives at your next morning delivery time.'}</p>
+    <p>You can change your topics, schedule or time zone at any time: <a href="${manageUrl}">manage your subscription</a>. Every email has this link too.</p></div>`);
+}
+
+export function expiredConfirmPage(token: string, csrf: string): string {
+  return page('Link expired', html`<h1>This confirmation link has expired</h1>
+    <form class="card" method="post" action="/confirm/resend">${csrfInput(csrf)}<input type="hidden" name="token" value="${token}">
+      <p>Links work for a limited time to keep your address safe. We can send you a fresh one.</p>
+      <button type="submit">Send me a new link</button></form>`);
+}
+
+export function linkProblemPage(title: string, message: string): string {
+  return page(title, html`<h1>${title}</h1><div class="card"><p>${message}</p>
+    <p>You can always <a href="/">subscribe again from the start page</a>; if you are already subscribed we will email you a link to manage it.</p></div>`);
+}
+
+export function wipedPage(): string {
+  return page('Data deleted', html`<h1>Everything is deleted</h1>
+    <div class="card"><p>We deleted your address, topics, history and every digest record. All that remains is a one-way fingerprint of your address, so that we never email it again.</p>
+    <p class="muted">Because of that fingerprint this address cannot subscribe again. If you change your mind, ask the operator of this site to lift it.</p></div>`);
+}
