@@ -4,10 +4,13 @@
 // is done once per (paper, reason) and the frozen view is reused; the fill then reuses the
 // card it rendered for that same frozen view.
 import { oneLine } from './escape';
+import { reusable } from './template-fill';
 import type { DigestPaper, MatchReason } from './email-data.types';
 import { authorsLine, reasonParts, reasonText, shortSummary, upvotesLabel, wrapText } from './format-text';
 
-export type PaperView = Readonly<{
+export type PaperView = ReturnType<typeof reusable<PaperFields>>;
+
+interface PaperFields {
   title: string;
   url: string;
   authorsLine: string;
@@ -23,7 +26,7 @@ export type PaperView = Readonly<{
   textAuthors: string;
   textReason: string;
   textSummary: string;
-}>;
+}
 
 interface Entry {
   source: DigestPaper;
@@ -38,14 +41,14 @@ export function buildPaperView(paper: DigestPaper): PaperView {
   const authors = authorsLine(paper.authors);
   const summary = shortSummary(paper.summary);
   const reason = reasonText(paper.reason);
-  return Object.freeze({
+  return reusable({
     title,
     url: paper.url,
     authorsLine: authors,
     summary,
     upvotesLabel: upvotesLabel(paper.upvotes),
     reason,
-    ...reasonParts(paper.reason),
+    ...reasonParts(paper.reason, reason),
     pdfUrl: paper.pdfUrl ?? '',
     codeUrl: paper.codeUrl ?? '',
     // The text part numbers papers as "1. ", so wrapped lines hang under the title.

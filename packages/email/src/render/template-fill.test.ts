@@ -1,4 +1,4 @@
-import { compileFill } from './template-fill';
+import { compileFill, FILL_MEMO, reusable } from './template-fill';
 import { parseTemplate } from './template-syntax';
 
 const compile = (template: string) => compileFill(parseTemplate(template, 't'), 'html', 't');
@@ -6,11 +6,30 @@ const compile = (template: string) => compileFill(parseTemplate(template, 't'), 
 describe('loop output reuse', () => {
   it('when the same frozen item comes at different positions, then each position shows its own number', () => {
     const fill = compile('[[#each items]][[@number]]:[[name]] [[/each]]');
-    const a = Object.freeze({ name: 'a' });
-    const b = Object.freeze({ name: 'b' });
+    const a = reusable({ name: 'a' });
+    const b = reusable({ name: 'b' });
     expect(fill({ items: [a, b] })).toBe('1:a 2:b ');
     expect(fill({ items: [b, a] })).toBe('1:b 2:a ');
     expect(fill({ items: [a, a, a] })).toBe('1:a 2:a 3:a ');
+  });
+
+  it('when a reusable item comes again, then its loop body is not filled again', () => {
+    let reads = 0;
+    const item = Object.freeze(
+      Object.defineProperty({ [FILL_MEMO]: [] }, 'name', { enumerable: true, get: () => `read ${++reads}` }),
+    );
+    const fill = compile('[[#each items]]<[[name]]>[[/each]]');
+    expect(fill({ items: [item] })).toBe('<read 1>');
+    expect(fill({ items: [item] })).toBe('<read 1>');
+    expect(reads).toBe(1);
+  });
+
+  it('when an item is frozen but not marked reusable, then it is filled every time', () => {
+    let reads = 0;
+    const item = Object.freeze(Object.defineProperty({}, 'name', { enumerable: true, get: () => `read ${++reads}` }));
+    const fill = compile('[[#each items]]<[[name]]>[[/each]]');
+    fill({ items: [item] });
+    expect(fill({ items: [item] })).toBe('<read 2>');
   });
 
   it('when an item is not frozen, then a change to it shows in the next fill', () => {
@@ -23,21 +42,21 @@ describe('loop output reuse', () => {
 
   it('when a loop body reads an outer value, then each fill shows the current outer value', () => {
     const fill = compile('[[#each items]][[name]]@[[email]] [[/each]]');
-    const item = Object.freeze({ name: 'card' });
+    const item = reusable({ name: 'card' });
     expect(fill({ email: 'a@x.org', items: [item] })).toBe('card@a@x.org ');
     expect(fill({ email: 'b@x.org', items: [item] })).toBe('card@b@x.org ');
   });
 
   it('when a condition in the body reads a field the item lacks, then the outer value still counts', () => {
     const fill = compile('[[#each items]][[#if vip]]VIP [[/if]][[name]];[[/each]]');
-    const item = Object.freeze({ name: 'x' });
+    const item = reusable({ name: 'x' });
     expect(fill({ vip: true, items: [item] })).toBe('VIP x;');
     expect(fill({ vip: false, items: [item] })).toBe('x;');
   });
 
   it('when a frozen item holds a bad link, then every fill refuses it', () => {
     const fill = compile('[[#each items]]<a href="[[url]]">x</a>[[/each]]');
-    const item = Object.freeze({ url: 'javascript:alert(1)' });
+    const item = reusable({ url: 'javascript:alert(1)' });
     expect(() => fill({ items: [item] })).toThrow(/must be an http\(s\) or mailto URL/);
     expect(() => fill({ items: [item] })).toThrow(/must be an http\(s\) or mailto URL/);
   });

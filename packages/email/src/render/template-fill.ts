@@ -52,16 +52,35 @@ function compileNode(node: TemplateNode, mode: OutputMode, source: string): Part
 }
 
 /**
+ * Marks a loop item whose filled output may be kept: the item must be frozen (so its fields
+ * cannot change behind our back) and carry this slot, where each loop keeps its output per
+ * position. A slot on the item (rather than a WeakMap) costs the garbage collector nothing.
+ */
+export const FILL_MEMO: unique symbol = Symbol('paperboy.fillMemo');
+
+/** Returns a frozen copy of `item` whose filled loop output is reused (see FILL_MEMO). */
+export function reusable<T extends object>(item: T): Readonly<T> & { readonly [FILL_MEMO]: unknown[] } {
+  return Object.freeze({ ...item, [FILL_MEMO]: [] as unknown[] });
+}
+
+let nextLoopId = 0;
+
+/**
  * A loop body that reads only its item's own fields (and its position) gives the same
- * output for the same item, so for frozen items (which cannot change behind our back) the
- * output is kept: a paper card shared by thousands of readers is filled once per position.
- * Bodies that read outer values are filled every time.
+ * output for the same item, so for reusable items the output is kept: a paper card shared
+ * by thousands of readers is filled once per position. Bodies that read outer values are
+ * filled every time.
  */
 function compileEach(node: Extract<TemplateNode, { kind: 'each' }>, body: Part, source: string): Part {
   const names = bodyNames(node.children);
   const usesPosition = JSON.stringify(node.children).includes('"name":"@number"');
-  const memo = names ? new WeakMap<object, string[]>() : undefined;
-  const ownsAll = (item: object) => (names as string[]).every((n) => Object.prototype.hasOwnProperty.call(item, n));
+  const loopId = nextLoopId++;
+  const memoFor = (item: object): (string | undefined)[] | undefined => {
+    if (!names || !Object.isFrozen(item)) return undefined;
+    const slot = (item as { [FILL_MEMO]?: unknown })[FILL_MEMO];
+    if (!Array.isArray(slot) || !names.every((n) => Object.prototype.hasOwnProperty.call(item, n))) return undefined;
+    return (slot[loopId] ??= []) as (string | undefined)[];
+  };
   return (state) => {
     const items = lookup(state.scopes, node.path);
     if (!Array.isArray(items)) throw new Error(`${source}: [[#each ${node.name}]] needs a list`);
@@ -70,9 +89,9 @@ function compileEach(node: Extract<TemplateNode, { kind: 'each' }>, body: Part, 
     try {
       for (let i = 0; i < items.length; i++) {
         const item = items[i] as object;
-        const byPosition = memo && Object.isFrozen(item) ? memo.get(item) : undefined;
+        const memo = memoFor(item);
         const slot = usesPosition ? i : 0;
-        const known = byPosition?.[slot];
+        const known = memo?.[slot];
         if (known !== undefined) {
           out += known;
           continue;
@@ -81,8 +100,7 @@ function compileEach(node: Extract<TemplateNode, { kind: 'each' }>, body: Part, 
         state.scopes.push(item);
         try {
           const filled = body(state);
-          if (byPosition) byPosition[slot] = filled;
-          else if (memo && Object.isFrozen(item) && ownsAll(item)) memo.set(item, Object.assign([], { [slot]: filled }));
+          if (memo) memo[slot] = filled;
           out += filled;
         } finally {
           state.scopes.pop();
