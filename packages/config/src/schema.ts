@@ -81,6 +81,26 @@ export const envSchema = z.object({
   // Paper sources
   HF_BASE_URL: url(['http', 'https']).default('https://huggingface.co'),
   ARXIV_BASE_URL: url(['http', 'https']).default('https://export.arxiv.org'),
+  /** arXiv categories the arxiv schedule pulls, comma-separated. */
+  ARXIV_CATEGORIES: z
+    .string()
+    .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, 'expected arXiv categories such as cs.LG,cs.CL')).min(1))
+    .default(['cs.LG', 'cs.CL', 'cs.AI']),
+  /** Repeatable ingest jobs: auto = on in production only (development and tests use the demo feed, often offline). */
+  INGEST_SCHEDULE: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Minutes between Hugging Face pulls (daily list and trending list); 0 turns them off. */
+  INGEST_HF_EVERY_MINUTES: int(0, 7 * 24 * 60).default(60),
+  /** Minutes between arXiv pulls (arXiv publishes once a day and asks for gentle use); 0 turns it off. */
+  INGEST_ARXIV_EVERY_MINUTES: int(0, 7 * 24 * 60).default(360),
+  /** A first run looks this many days back; later runs start a day before the last successful one. */
+  INGEST_LOOKBACK_DAYS: int(1, 62).default(2),
+  /** Per-request timeout and retries (with backoff) when pulling a source, before the job itself retries. */
+  INGEST_HTTP_TIMEOUT_SECONDS: int(1, 600).default(30),
+  INGEST_HTTP_RETRIES: int(0, 20).default(4),
+  /** POST /api/papers: largest body accepted (larger: 413) and most papers per request. */
+  PAPERS_API_MAX_BODY_KB: int(1, 102_400).default(1024),
+  PAPERS_API_MAX_BATCH: int(1, 10_000).default(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;
