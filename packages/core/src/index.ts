@@ -2,3 +2,5 @@ export * from './errors';
 export * from './stats';
 export * from './tokens';
 export * from './subscribers';
+export * from './matching';
+export * from './papers';

@@ -1,0 +1,13 @@
+// Matching against the database: the match job (new papers × distinct followed topics), the
+// backfill for newly followed topics, each reader's ranked digest candidates, the subscribe
+// page preview. The pure engine is @paperboy/matching.
+export { type MatchingDeps } from './matching-deps';
+export { matchNewPapers, MAX_PAPERS_PER_JOB, type MatchRunResult, type MatchRunOptions } from './match-new-papers.usecase';
+export { matchTopicAgainstRecentPapers, matchTopicsAgainstRecentPapers, type TopicBackfillResult } from './match-topic.usecase';
+export { TopicIndexCache, processTopicIndex } from './topic-index.cache';
+export { followedTopicKeys } from './topic-keys.queries';
+export { rankedPapersForReaders, MAX_READERS_PER_CALL, type ReaderPaper, type ReaderDigest, type RankedPapersOptions } from './ranked-papers.usecase';
+export { MatchWindow, loadMatchLists } from './match-window';
+export { loadRankablePapers } from './paper-trending.queries';
+export { readerBatches, loadReaderTopics, type ReaderTopics, type ReaderBatchOptions } from './reader-topics.queries';
+export { previewForTopics, clearPreviewCache, type TopicPreviewPaper } from './preview.usecase';

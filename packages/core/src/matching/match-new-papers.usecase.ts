@@ -1,0 +1,47 @@
+// The match job: new papers against every topic someone follows, once per DISTINCT topic key
+// (readers share keys), never per reader. Steps: load the papers → load the followed keys →
+// (cached) index → matchPapers → upsert Match rows and drop the ones this run no longer finds.
+// Re-running it with the same papers and keys stores exactly the same rows.
+import { matchPapers, type TopicMatch } from '@paperboy/matching';
+import { loadPapersById } from './match-papers.queries';
+import { removeStaleMatches, upsertMatches } from './match-store';
+import { type MatchingDeps, validIds } from './matching-deps';
+import { processTopicIndex, type TopicIndexCache } from './topic-index.cache';
+import { followedTopicKeys } from './topic-keys.queries';
+
+/** The match payload's own bound: one ingestion batch. */
+export const MAX_PAPERS_PER_JOB = 10_000;
+
+export interface MatchRunResult {
+  /** Papers found and matched (unknown or withdrawn ids are skipped). */
+  papers: number;
+  /** Distinct topic keys matched against. */
+  topics: number;
+  /** Match rows written (inserted or updated). */
+  matches: number;
+  /** Rows removed because this run no longer found them. */
+  removed: number;
+  /** Stored keys that could not be parsed, so nothing was matched for them. */
+  invalidKeys: string[];
+}
+
+export interface MatchRunOptions {
+  /** Defaults to the process-wide cache; tests pass their own to observe rebuilds. */
+  indexCache?: TopicIndexCache;
+}
+
+export const flattenMatches = (byTopic: Map<string, TopicMatch[]>): TopicMatch[] => [...byTopic.values()].flat();
+
+export async function matchNewPapers(deps: MatchingDeps, paperIds: readonly number[], options: MatchRunOptions = {}): Promise<MatchRunResult> {
+  const ids = validIds(paperIds, 'paperIds', MAX_PAPERS_PER_JOB);
+  const papers = ids.length ? await loadPapersById(deps.db, ids) : [];
+  if (papers.length === 0) return { papers: 0, topics: 0, matches: 0, removed: 0, invalidKeys: [] };
+  const keys = await followedTopicKeys(deps.db);
+  const { index, invalid } = (options.indexCache ?? processTopicIndex).get(keys);
+  const matches = flattenMatches(matchPapers(index, papers));
+  const matchedKeys = index.topics.map((t) => t.key);
+  // Upsert first, then remove: a crash in between leaves extra rows a retry removes, never a hole.
+  const written = await upsertMatches(deps.db, matches);
+  const removed = await removeStaleMatches(deps.db, papers.map((p) => p.id), matchedKeys, matches);
+  return { papers: papers.length, topics: matchedKeys.length, matches: written, removed, invalidKeys: invalid };
+}

@@ -1,0 +1,43 @@
+// Writing matches: one row per (paper, topic key), upserted in batches so that a retried or
+// repeated job rewrites the same rows instead of adding new ones, and one statement carries
+// a thousand rows instead of one round trip each.
+import type { Db } from '@paperboy/db';
+import type { TopicMatch } from '@paperboy/matching';
+
+const BATCH = 1_000;
+
+export async function upsertMatches(db: Db, matches: readonly TopicMatch[]): Promise<number> {
+  let written = 0;
+  for (let at = 0; at < matches.length; at += BATCH) {
+    const batch = matches.slice(at, at + BATCH);
+    const paperIds = batch.map((m) => m.paperId);
+    const keys = batch.map((m) => m.topicKey);
+    const scores = batch.map((m) => m.score);
+    const reasons = batch.map((m) => JSON.stringify(m.reason));
+    written += await db.$executeRaw`
+      INSERT INTO "Match" ("paperId", "topicKey", "score", "reason")
+      SELECT u.p, u.k, u.s, u.r::jsonb
+      FROM unnest(${paperIds}::int[], ${keys}::text[], ${scores}::float8[], ${reasons}::text[]) AS u(p, k, s, r)
+      ON CONFLICT ("paperId", "topicKey") DO UPDATE SET "score" = EXCLUDED."score", "reason" = EXCLUDED."reason"`;
+  }
+  return written;
+}
+
+/**
+ * Removes matches of these papers, for these topic keys, that the latest run no longer found
+ * (a paper's abstract was corrected, the normaliser improved): a re-run then leaves exactly
+ * what a first run would. Keys outside `keys` are left alone (nobody follows them now).
+ */
+export async function removeStaleMatches(
+  db: Db,
+  paperIds: readonly number[],
+  keys: readonly string[],
+  kept: readonly TopicMatch[],
+): Promise<number> {
+  if (paperIds.length === 0 || keys.length === 0) return 0;
+  const keptPairs = kept.map((m) => `${m.paperId} ${m.topicKey}`);
+  return db.$executeRaw`
+    DELETE FROM "Match"
+    WHERE "paperId" = ANY(${[...paperIds]}::int[]) AND "topicKey" = ANY(${[...keys]}::text[])
+      AND ("paperId"::text || ' ' || "topicKey") <> ALL(${keptPairs}::text[])`;
+}

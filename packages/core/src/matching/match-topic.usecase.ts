@@ -1,0 +1,62 @@
+// A topic key that appears after its papers were matched (a reader follows something new):
+// match it against the papers of the recent window, so the reader's next digest already has
+// papers. The readers code enqueues QUEUE.match {topicKeys} (or calls this directly).
+import { buildTopicIndex, matchPapers, parseTopicKey, type ParsedTopic } from '@paperboy/matching';
+import { AppError } from '../errors';
+import { flattenMatches } from './match-new-papers.usecase';
+import { removeStaleMatches, upsertMatches } from './match-store';
+import { DAY_MS, type MatchingDeps, nowOf, windowDaysOf } from './matching-deps';
+
+/** Papers matched per step: about one ingestion batch, so scores are on the same footing. */
+const CHUNK = 1_000;
+/** A window holds a few thousand papers; this bounds a misconfigured one. */
+const MAX_PAPERS = 50_000;
+const MAX_KEYS = 100;
+
+export interface TopicBackfillResult {
+  papers: number;
+  matches: number;
+}
+
+function parseKeys(topicKeys: readonly string[]): ParsedTopic[] {
+  if (!Array.isArray(topicKeys) || topicKeys.length === 0 || topicKeys.length > MAX_KEYS) {
+    throw new AppError('invalid_input', `topicKeys must hold 1 to ${MAX_KEYS} keys`);
+  }
+  return [...new Set(topicKeys)].map((key) => {
+    try {
+      return parseTopicKey(key);
+    } catch (error) {
+      throw new AppError('invalid_input', `"${String(key).slice(0, 100)}" is not a topic key (store normalizeTopic(raw).key)`, { cause: error });
+    }
+  });
+}
+
+/** Matches the keys against every paper published in the last `sinceDays` (default MATCH_WINDOW_DAYS). */
+export async function matchTopicsAgainstRecentPapers(deps: MatchingDeps, topicKeys: readonly string[], sinceDays?: number): Promise<TopicBackfillResult> {
+  const parsed = parseKeys(topicKeys);
+  const since = new Date(nowOf(deps).getTime() - windowDaysOf(deps, sinceDays) * DAY_MS);
+  const index = buildTopicIndex(parsed);
+  const keys = parsed.map((t) => t.key);
+  let afterId = 0;
+  let papers = 0;
+  let matches = 0;
+  // Keyset pagination by id: bounded memory however long the window, and a retry redoes it all.
+  while (papers < MAX_PAPERS) {
+    const chunk = await deps.db.paper.findMany({
+      where: { publishedAt: { gte: since }, withdrawnAt: null, id: { gt: afterId } },
+      select: { id: true, title: true, abstract: true, upvotes: true, publishedAt: true },
+      orderBy: { id: 'asc' },
+      take: CHUNK,
+    });
+    if (chunk.length === 0) break;
+    afterId = (chunk[chunk.length - 1] as { id: number }).id;
+    papers += chunk.length;
+    const found = flattenMatches(matchPapers(index, chunk.map((p) => ({ ...p, upvotes: Math.max(0, p.upvotes) }))));
+    matches += await upsertMatches(deps.db, found);
+    await removeStaleMatches(deps.db, chunk.map((p) => p.id), keys, found);
+  }
+  return { papers, matches };
+}
+
+export const matchTopicAgainstRecentPapers = (deps: MatchingDeps, topicKey: string, sinceDays?: number): Promise<TopicBackfillResult> =>
+  matchTopicsAgainstRecentPapers(deps, [topicKey], sinceDays);

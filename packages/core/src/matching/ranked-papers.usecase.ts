@@ -1,0 +1,93 @@
+// Each reader's digest candidates, ranked: their topics → the stored matches of those topics on
+// recent papers (per-topic lists loaded once for the whole batch, or once per run through a
+// MatchWindow) → minus what they already received → rankForReader's top N with reasons.
+// Cost per reader is reading the heads of a few lists, never a pass over all papers.
+import type { Db } from '@paperboy/db';
+import { createDigestRanker, type RankedPaper, type RankingWeights, type MatchReason } from '@paperboy/matching';
+import { DEFAULT_CAP } from '@paperboy/matching';
+import { DAY_MS, type MatchingDeps, nowOf, positiveInt, validIds, windowDaysOf } from './matching-deps';
+import { loadMatchLists, type MatchWindow } from './match-window';
+import { loadReaderTopics, type ReaderTopics } from './reader-topics.queries';
+
+/** One paper of a reader's digest, best first. */
+export interface ReaderPaper {
+  paperId: number;
+  /** Relevance × trending × recency: the order of the digest. */
+  score: number;
+  /** Sum of the BM25 scores of the reader's topics that matched. */
+  relevance: number;
+  /** The strongest matching topic: its key and the reader's wording of it. */
+  topicKey: string;
+  topic: string;
+  /** "Because you follow reward models: 'process reward models' in the abstract". */
+  reason: string;
+  /** Every matching topic of the reader, strongest first. */
+  reasons: MatchReason[];
+}
+
+export interface ReaderDigest {
+  subscriberId: number;
+  papers: ReaderPaper[];
+}
+
+export interface RankedPapersOptions {
+  /** Papers per reader (default DIGEST_MAX_PAPERS, else 10). */
+  cap?: number;
+  /** Candidate papers: published in the last N days (default MATCH_WINDOW_DAYS). Ignored with `window`. */
+  windowDays?: number;
+  /** Matches loaded once for a whole run; without it each call loads its batch's topics only. */
+  window?: MatchWindow;
+  weights?: Partial<RankingWeights>;
+}
+
+export const MAX_READERS_PER_CALL = 10_000;
+
+/** Paper ids each reader already received among the candidates (DeliveryPaper is unique per pair). */
+async function loadDelivered(db: Db, subscriberIds: readonly number[], since: Date): Promise<Map<number, number[]>> {
+  const rows = await db.$queryRaw<{ subscriberId: number; paperId: number }[]>`
+    SELECT dp."subscriberId", dp."paperId" FROM "DeliveryPaper" dp JOIN "Paper" p ON p."id" = dp."paperId"
+    WHERE dp."subscriberId" = ANY(${[...subscriberIds]}::int[]) AND p."publishedAt" >= ${since}`;
+  const out = new Map<number, number[]>();
+  for (const r of rows) out.set(r.subscriberId, [...(out.get(r.subscriberId) ?? []), r.paperId]);
+  return out;
+}
+
+function describe(ranked: RankedPaper, reader: ReaderTopics): ReaderPaper {
+  const best = ranked.reasons[0] as MatchReason;
+  const topic = reader.topics.find((t) => t.label === best.topic) ?? reader.topics.find((t) => t.key === best.topic);
+  return {
+    paperId: ranked.paperId,
+    score: ranked.score,
+    relevance: ranked.relevance,
+    topicKey: topic?.key ?? best.topic,
+    topic: best.topic,
+    reason: best.text,
+    reasons: ranked.reasons,
+  };
+}
+
+/** Readers given by id (their topics are loaded) or as already loaded batches (readerBatches). */
+export async function rankedPapersForReaders(
+  deps: MatchingDeps,
+  readers: readonly number[] | readonly ReaderTopics[],
+  options: RankedPapersOptions = {},
+): Promise<ReaderDigest[]> {
+  const cap = positiveInt(options.cap ?? deps.config?.DIGEST_MAX_PAPERS ?? DEFAULT_CAP, 'cap', 100);
+  const given = readers.length > 0 && typeof readers[0] === 'object';
+  const batch = given
+    ? (readers as readonly ReaderTopics[])
+    : await loadReaderTopics(deps.db, validIds(readers, 'subscriberIds', MAX_READERS_PER_CALL));
+  if (batch.length > MAX_READERS_PER_CALL) throw new RangeError(`at most ${MAX_READERS_PER_CALL} readers per call`);
+  const now = options.window?.now ?? nowOf(deps);
+  const since = options.window?.since ?? new Date(now.getTime() - windowDaysOf(deps, options.windowDays) * DAY_MS);
+  const keys = [...new Set(batch.flatMap((r) => r.topics.map((t) => t.key)))];
+  const [lists, delivered] = await Promise.all([
+    options.window ? options.window.matchesByTopic : loadMatchLists(deps.db, since, now, keys),
+    loadDelivered(deps.db, batch.map((r) => r.subscriberId), since),
+  ]);
+  const ranker = createDigestRanker(lists, { cap, now, ...(options.weights ? { weights: options.weights } : {}) });
+  return batch.map((reader) => ({
+    subscriberId: reader.subscriberId,
+    papers: ranker.rank(reader.topics, delivered.get(reader.subscriberId) ?? []).map((p) => describe(p, reader)),
+  }));
+}

@@ -1,0 +1,23 @@
+// The distinct topic keys that matching must cover. Postgres 15 has no skip scan, so a plain
+// SELECT DISTINCT reads every Topic row (millions with a million readers); the recursive
+// "loose index scan" below jumps from key to key in the Topic(key) index instead: one probe
+// per distinct key. Each key is kept when at least one pending or active reader follows it.
+import type { Db } from '@paperboy/db';
+
+/** Readers whose topics are matched: pending ones too, so their first digest is ready. */
+export const MATCHED_STATUSES = ['active', 'pending'] as const;
+
+export async function followedTopicKeys(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<{ key: string }[]>`
+    WITH RECURSIVE k AS (
+      (SELECT "key" FROM "Topic" ORDER BY "key" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT t."key" FROM "Topic" t WHERE t."key" > k."key" ORDER BY t."key" LIMIT 1)
+      FROM k WHERE k."key" IS NOT NULL
+    )
+    SELECT k."key" FROM k
+    WHERE k."key" IS NOT NULL AND EXISTS (
+      SELECT 1 FROM "Topic" t JOIN "Subscriber" s ON s."id" = t."subscriberId"
+      WHERE t."key" = k."key" AND s."status"::text IN ('active', 'pending'))`;
+  return rows.map((r) => r.key);
+}
