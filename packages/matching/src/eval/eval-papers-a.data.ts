@@ -37,12 +37,13 @@ export const EVAL_PAPERS_A: LabelledPaper[] = [
   {
     title: 'Denoising Diffusion Probabilistic Models for Speech Enhancement',
     abstract: 'We adapt diffusion probabilistic models to remove noise from speech, conditioning the reverse process on the noisy waveform.',
+    // Matches the loose topic (an adjective inside), not the quoted one, which asks for exactly those words.
     about: ['diffusion models'],
   },
   {
     title: 'High-Resolution Image Synthesis with Latent Diffusion Models',
     abstract: 'By training diffusion models in the latent space of a pretrained autoencoder, we reach a near-optimal trade-off between complexity reduction and detail preservation.',
-    about: ['diffusion models'],
+    about: ['diffusion models', '"diffusion models" -survey'],
   },
   {
     title: 'Anomalous Diffusion of Proteins in Crowded Membranes',
@@ -54,7 +55,7 @@ export const EVAL_PAPERS_A: LabelledPaper[] = [
     abstract: 'Video diffusion models are slow at sampling. We distill a pretrained video diffusion model into a one-step generator with a consistency objective.',
     // Step distillation of a sampler, not teacher-to-student knowledge distillation: a bare
     // "distill" is deliberately not enough for that topic.
-    about: ['diffusion models'],
+    about: ['diffusion models', '"diffusion models" -survey'],
   },
   {
     title: 'Graph Neural Networks for Session-Based Recommendation',
@@ -124,7 +125,7 @@ export const EVAL_PAPERS_A: LabelledPaper[] = [
   {
     title: 'Secrets of RLHF in Large Language Models: PPO',
     abstract: 'We dissect the PPO stage of RLHF and identify policy constraints that stabilise training.',
-    about: ['RLHF'],
+    about: ['RLHF', 'GRPO OR PPO'],
   },
   {
     title: 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',

@@ -30,6 +30,7 @@ export class DigestRanker {
   /** Scratch for collect(): the reader's long lists and their position tables. */
   private readonly long: TopicList[] = [];
   private readonly longPositions: Int32Array[] = [];
+  private readonly fromShort: Int32Array;
 
   constructor(matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>, opts: RankingOptions = {}) {
     this.cap = opts.cap ?? DEFAULT_CAP;
@@ -43,6 +44,7 @@ export class DigestRanker {
     this.score = new Float64Array(n);
     this.seen = new Int32Array(n);
     this.excluded = new Int32Array(n);
+    this.fromShort = new Int32Array(n);
     this.top = new TopK(this.cap, this.prepared.paperIds);
   }
 
@@ -91,7 +93,8 @@ export class DigestRanker {
     this.long.length = 0;
     this.longPositions.length = 0;
     const n = this.prepared.paperIds.length;
-    const fromShort: number[] = [];
+    const fromShort = this.fromShort;
+    let shortCount = 0;
     for (const { list } of lists) {
       if (list.length > firstDepth) {
         this.long.push(list);
@@ -103,12 +106,12 @@ export class DigestRanker {
         if (seen[p] !== stamp) {
           seen[p] = stamp;
           score[p] = 0;
-          fromShort.push(p);
+          fromShort[shortCount++] = p;
         }
         score[p] = (score[p] as number) + (list.scores[i] as number);
       }
     }
-    for (const p of fromShort) this.complete(p, excludeStamp);
+    for (let i = 0; i < shortCount; i += 1) this.complete(fromShort[i] as number, excludeStamp);
     for (let depth = 0, next = firstDepth; ; next += this.cap) {
       let theta = 0;
       for (const list of this.long) {

@@ -32,6 +32,11 @@ describe('tokenize', () => {
     expect(tokens('Ragged arrays')).not.toContain('RAG');
   });
 
+  it('when a word-like acronym is written with other capitals, then it is another word', () => {
+    expect(tokens('LoRa radios')).not.toContain('LoRA');
+    expect(tokens('LoRA adapters and LORA')).toEqual(['LoRA', 'adapter', 'LoRA']);
+  });
+
   it('when a word-like acronym is typed in lower case as a topic, then it is the acronym', () => {
     expect(tokens('rag', 'topic')).toEqual(['RAG']);
   });

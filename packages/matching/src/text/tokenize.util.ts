@@ -3,7 +3,7 @@
 // lower-cased, hyphens split, stop words dropped, light stemming, compounds joined, and known
 // acronyms replaced by their canonical form ("LLMs" → "LLM", "MoE" → "MoE").
 import { ACRONYMS } from '../vocab/acronyms';
-import { COMPOUND_PREFIXES } from '../vocab/aliases.data';
+import { COMPOUND_PREFIXES, type AliasEntry } from '../vocab/aliases.data';
 import { stemWord } from './stem.util';
 import { STOPWORDS } from './stopwords.data';
 
@@ -34,13 +34,21 @@ function fold(word: string): string {
 function acronymBase(folded: string): string | undefined {
   const base = /[A-Z]s$/.test(folded) ? folded.slice(0, -1) : folded;
   const capitals = base.replace(/[^A-Z]/g, '').length;
-  return capitals >= 2 ? base.toLowerCase() : undefined;
+  return capitals >= 2 ? base : undefined;
+}
+
+/** The alias entry a word written with capitals stands for. A word-like acronym must be written
+ * exactly or in capitals: "LoRa" (the radio) is not "LoRA", "Moe" is not "MoE". */
+function knownAcronym(written: string | undefined): AliasEntry | undefined {
+  if (written === undefined) return undefined;
+  const entry = ACRONYMS.get(written.toLowerCase());
+  if (!entry?.wordLike) return entry;
+  return written === entry.acronym || written === written.toUpperCase() ? entry : undefined;
 }
 
 /** Canonical token of one word, or undefined for a stop word. */
 function canonicalWord(folded: string, mode: TokenizeMode): string | undefined {
-  const written = acronymBase(folded);
-  const known = written === undefined ? undefined : ACRONYMS.get(written);
+  const known = knownAcronym(acronymBase(folded));
   if (known) return known.acronym;
   // Unknown capitals ("LLaMA", a shouted title) are ordinary words from here on.
   const lower = folded.toLowerCase();
