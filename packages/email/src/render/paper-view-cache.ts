@@ -4,7 +4,7 @@
 // is done once per (paper, reason) and the frozen view is reused; the fill then reuses the
 // card it rendered for that same frozen view.
 import { oneLine } from './escape';
-import { reusable } from './template-fill';
+import { reusable } from './template-loop';
 import type { DigestPaper, MatchReason } from './email-data.types';
 import { authorsLine, reasonParts, reasonText, shortSummary, upvotesLabel, wrapText } from './format-text';
 
