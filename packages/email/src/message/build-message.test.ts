@@ -30,8 +30,13 @@ describe('buildMessage', () => {
   });
 
   it('when a list is named, then List-Id is the list id under the sender domain', () => {
-    expect(buildMessage(input()).headers['List-Id']).toBe('"Paperboy daily papers" <digest.news.example.com>');
-    expect(buildMessage(input({ domain: 'example.org' })).headers['List-Id']).toBe('"Paperboy daily papers" <digest.example.org>');
+    expect(buildMessage(input()).headers['List-Id']).toEqual({ prepared: true, value: 'Paperboy daily papers <digest.news.example.com>' });
+    expect(buildMessage(input({ domain: 'example.org' })).headers['List-Id']).toEqual({ prepared: true, value: 'Paperboy daily papers <digest.example.org>' });
+  });
+
+  it('when the list name holds quotes, brackets, line breaks or non-ASCII, then List-Id keeps only plain words', () => {
+    const { headers } = buildMessage(input({ list: { name: 'Päper "boy" <x>\r\nBcc: y', id: 'digest' } }));
+    expect(headers['List-Id']).toEqual({ prepared: true, value: 'P per boy x Bcc y <digest.news.example.com>' });
   });
 
   it('when the same delivery is built twice, then the Message-ID is the same; another delivery gets another', () => {

@@ -20,7 +20,13 @@ export interface BuildMessageInput {
   unsubscribe?: { url: string; mailto?: string };
 }
 
-export type MessageOptions = Mail.Options & { headers: Record<string, string>; messageId: string };
+/** A header value Nodemailer must write exactly as given (no MIME encoding, no folding). */
+export interface PreparedHeader {
+  prepared: true;
+  value: string;
+}
+
+export type MessageOptions = Mail.Options & { headers: Record<string, string | PreparedHeader>; messageId: string };
 
 const HEADER_UNSAFE = /[\r\n]/;
 const HTTPS_URL = /^https?:\/\/[^\s<>"'\\,]+$/i;
@@ -36,7 +42,7 @@ export function buildMessage(input: BuildMessageInput): MessageOptions {
   }
   domainOfAddress(input.to); // throws with a clear message when `to` is not one address
   const domain = input.domain ?? domainOfAddress(input.from);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string | PreparedHeader> = {};
   if (input.list) headers['List-Id'] = listIdHeader(input.list, domain);
   if (input.unsubscribe) Object.assign(headers, unsubscribeHeaders(input.unsubscribe));
   return {
@@ -53,11 +59,16 @@ export function buildMessage(input: BuildMessageInput): MessageOptions {
   };
 }
 
-function listIdHeader(list: { name: string; id: string }, domain: string): string {
+/**
+ * Nodemailer MIME-encodes a header holding quotes, which turns List-Id into an encoded word
+ * that list filters cannot read; so the value is kept to plain ASCII words and passed as
+ * prepared (written as is).
+ */
+function listIdHeader(list: { name: string; id: string }, domain: string): PreparedHeader {
   if (!LIST_ID_LABEL.test(list.id)) throw new Error(`message: list.id ${JSON.stringify(list.id)} must be letters, digits, dots and dashes`);
-  const name = list.name.replace(/["\\\r\n<>]/g, '').trim();
+  const name = list.name.replace(/[^A-Za-z0-9 '.-]/g, ' ').replace(/\s+/g, ' ').trim();
   const id = `${list.id}.${domain}`.toLowerCase();
-  return name ? `"${name}" <${id}>` : `<${id}>`;
+  return { prepared: true, value: name ? `${name} <${id}>` : `<${id}>` };
 }
 
 function unsubscribeHeaders(unsubscribe: { url: string; mailto?: string }): Record<string, string> {
