@@ -4,6 +4,7 @@ import {
   loadRankablePapers,
   matchNewPapers,
   MatchWindow,
+  rankEveryReader,
   rankedPapersForReaders,
   readerBatches,
   type MatchingDeps,
@@ -92,6 +93,10 @@ describe('batching', () => {
       streamed.push(...(await rankedPapersForReaders(deps, batch, { window })));
     }
     for (const id of all) expect(papersOf(streamed, id)).toEqual(papersOf(oneByOne, id));
+    const run: ReaderDigest[] = [];
+    const stats = await rankEveryReader(deps, (digests) => void run.push(...digests), { batchSize: 5 });
+    expect(run).toEqual(streamed);
+    expect(stats).toMatchObject({ readers: streamed.length, batches: Math.ceil(streamed.length / 5) });
     expect(oneByOne.filter((d) => d.papers.length > 0).length).toBeGreaterThan(20);
   });
 });

@@ -9,5 +9,6 @@ export { followedTopicKeys } from './topic-keys.queries';
 export { rankedPapersForReaders, MAX_READERS_PER_CALL, type ReaderPaper, type ReaderDigest, type RankedPapersOptions } from './ranked-papers.usecase';
 export { MatchWindow, loadMatchLists } from './match-window';
 export { loadRankablePapers } from './paper-trending.queries';
+export { rankEveryReader, type RankEveryReaderOptions, type RankEveryReaderStats } from './rank-every-reader.usecase';
 export { readerBatches, loadReaderTopics, type ReaderTopics, type ReaderBatchOptions } from './reader-topics.queries';
 export { previewForTopics, clearPreviewCache, type TopicPreviewPaper } from './preview.usecase';
