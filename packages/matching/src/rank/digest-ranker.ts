@@ -31,6 +31,7 @@ export class DigestRanker {
   private readonly long: TopicList[] = [];
   private readonly longPositions: Int32Array[] = [];
   private readonly fromShort: Int32Array;
+  private readonly cursor: number[] = [];
 
   constructor(matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>, opts: RankingOptions = {}) {
     this.cap = opts.cap ?? DEFAULT_CAP;
@@ -82,8 +83,8 @@ export class DigestRanker {
 
   /**
    * Fills `this.top`. Short lists (no longer than the first depth) are read whole; long lists
-   * are read in steps of `cap`, and each paper met is scored exactly once, by looking it up in
-   * every long list. Reading stops when the cap-th best beats theta, the most an unseen paper
+   * are read from the top, and each paper met is scored exactly once, by looking it up in
+   * every long list. Reading stops when the cap-th best reaches theta, the most an unseen paper
    * can score: the sum of each long list's next unread score.
    */
   private collect(lists: ReaderList[], firstDepth: number, excludeStamp: number): void {
@@ -112,21 +113,40 @@ export class DigestRanker {
       }
     }
     for (let i = 0; i < shortCount; i += 1) this.complete(fromShort[i] as number, excludeStamp);
-    for (let depth = 0, next = firstDepth; ; next += this.cap) {
-      let theta = 0;
-      for (const list of this.long) {
-        const end = Math.min(next, list.length);
-        for (let i = depth; i < end; i += 1) {
-          const p = list.papers[i] as number;
-          if (seen[p] === stamp) continue;
-          seen[p] = stamp;
-          score[p] = 0;
-          this.complete(p, excludeStamp);
+    this.readLongLists(stamp, excludeStamp);
+  }
+
+  /**
+   * Best-first sorted access: always read the long list whose next score is highest, which
+   * lowers theta (the sum of the next scores) fastest, so the fewest papers are looked at.
+   */
+  private readLongLists(stamp: number, excludeStamp: number): void {
+    const { long, cursor, seen, score } = this;
+    for (let k = 0; k < long.length; k += 1) cursor[k] = 0;
+    for (;;) {
+      let best = -1;
+      let bestScore = -1;
+      let theta = 0; // summed afresh each time: no drift from incremental updates
+      for (let k = 0; k < long.length; k += 1) {
+        const list = long[k] as TopicList;
+        const at = cursor[k] as number;
+        if (at >= list.length) continue;
+        const next = list.scores[at] as number;
+        theta += next;
+        if (next > bestScore) {
+          best = k;
+          bestScore = next;
         }
-        if (next < list.length) theta += list.scores[next] as number;
       }
-      depth = next;
-      if (theta === 0 || (this.top.full && this.top.floor >= theta)) return;
+      if (best < 0 || (this.top.full && this.top.floor >= theta)) return;
+      const list = long[best] as TopicList;
+      const at = cursor[best] as number;
+      cursor[best] = at + 1;
+      const p = list.papers[at] as number;
+      if (seen[p] === stamp) continue;
+      seen[p] = stamp;
+      score[p] = 0;
+      this.complete(p, excludeStamp);
     }
   }
 
