@@ -10,6 +10,8 @@ import { createMetrics, startMetricsServer } from '@paperboy/metrics';
 import { closeQueues, createQueues, createRedis } from '@paperboy/queue';
 import { processors } from './processors';
 import { startWorkers } from './run-workers';
+import { applyIngestSchedules } from './schedules/ingest-schedules';
+import { upsertDigestSchedule } from './schedules/digest-schedule';
 
 function main(): void {
   const config = loadConfig();
@@ -37,6 +39,9 @@ function main(): void {
     (err: unknown) => logger.error({ err }, 'worker metrics server failed to start'),
   );
   logger.info({ queues: processors.map((p) => p.queue) }, 'paperboy worker started');
+  applyIngestSchedules(queues, config, logger).catch((err: unknown) => logger.error({ err }, 'ingest schedules could not be applied'));
+  // Idempotent: every worker process registers the same one-per-minute digest schedule.
+  upsertDigestSchedule(queues).catch((err: unknown) => logger.error({ err }, 'digest schedule not registered'));
 
   onShutdown(
     [

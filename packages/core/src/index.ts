@@ -4,3 +4,4 @@ export * from './tokens';
 export * from './subscribers';
 export * from './matching';
 export * from './papers';
+export * from './digests';

@@ -18,7 +18,12 @@ export const payloadSchemas = {
       sinceDays: z.number().int().min(1).max(365).optional(),
     }),
   ]),
-  [QUEUE.digestSchedule]: z.object({ now: z.iso.datetime().optional(), force: z.boolean().optional() }),
+  [QUEUE.digestSchedule]: z.object({
+    now: z.iso.datetime().optional(),
+    /** "Send now": ignore the hour, every active reader (or `subscriberId`) gets this period's digest. */
+    force: z.boolean().optional(),
+    subscriberId: z.number().int().positive().optional(),
+  }),
   [QUEUE.digestBuild]: z.object({ subscriberId: z.number().int().positive(), periodKey: z.string().min(1) }),
   [QUEUE.digestSend]: z.object({ deliveryId: z.number().int().positive() }),
 } satisfies Record<QueueName, z.ZodType>;

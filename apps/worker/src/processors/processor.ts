@@ -8,8 +8,11 @@ import type { WorkerDeps } from '../worker-deps';
  */
 export interface ProcessorDefinition<Q extends QueueName = QueueName> {
   queue: Q;
-  /** Per-process concurrency and, for rate-limited queues, a limiter shared by all workers. */
-  options?: (deps: WorkerDeps) => Pick<WorkerOptions, 'concurrency' | 'limiter'>;
+  /**
+   * Per-process concurrency and, for rate-limited queues, a limiter shared by all workers;
+   * lockDuration/stalledInterval: how soon a killed worker's jobs are taken over.
+   */
+  options?: (deps: WorkerDeps) => Pick<WorkerOptions, 'concurrency' | 'limiter' | 'lockDuration' | 'stalledInterval'>;
   handle: (payload: Payload<Q>, job: Job, deps: WorkerDeps) => Promise<unknown>;
 }
 

@@ -1,0 +1,19 @@
+// The repeatable schedule job (every minute, see schedules/digest-schedule.ts) and "send now":
+// fan out build jobs for the readers due, then re-hand deliveries whose send job got lost.
+import { recoverStaleDeliveries, scheduleDigests } from '@paperboy/core';
+import { QUEUE } from '@paperboy/queue';
+import { defineProcessor } from './processor';
+
+export const digestScheduleProcessor = defineProcessor({
+  queue: QUEUE.digestSchedule,
+  // One run at a time per process; runs in several processes are safe (ids and keys dedupe).
+  options: () => ({ concurrency: 1 }),
+  async handle(payload, _job, deps) {
+    const now = payload.now ? new Date(payload.now) : new Date();
+    const digestDeps = { ...deps, now: () => now };
+    const scheduled = await scheduleDigests(digestDeps, { force: payload.force, subscriberId: payload.subscriberId });
+    const recovered = payload.force || payload.subscriberId ? 0 : await recoverStaleDeliveries(deps);
+    if (scheduled.enqueued || recovered) deps.logger.info({ ...scheduled, recovered }, 'digests scheduled');
+    return { ...scheduled, recovered };
+  },
+});

@@ -1,0 +1,47 @@
+// Sends one built digest (core decides and records; this file wires the process-wide pieces:
+// the renderer compiled once, the pooled SMTP transport, the consecutive-error breaker).
+// A BullMQ limiter keyed in Redis caps the rate across every worker process.
+import { UnrecoverableError } from 'bullmq';
+import { createSendBreaker, sendDigest, type SendBreaker } from '@paperboy/core';
+import { createRenderer, type Renderer } from '@paperboy/email';
+import { QUEUE } from '@paperboy/queue';
+import type { WorkerDeps } from '../worker-deps';
+import { defineProcessor } from './processor';
+
+// MJML compiles once per process (tens of ms per template); each email is only a fill.
+let renderer: Promise<Renderer> | undefined;
+const getRenderer = () => (renderer ??= createRenderer());
+const breakers = new WeakMap<WorkerDeps, SendBreaker>();
+
+function breakerFor(deps: WorkerDeps): SendBreaker {
+  let breaker = breakers.get(deps);
+  if (!breaker) {
+    breaker = createSendBreaker({ redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS, logger: deps.logger });
+    breakers.set(deps, breaker);
+  }
+  return breaker;
+}
+
+/** A permanent failure, named for the metrics' reason label (hard_bounce, rejected…). */
+function permanent(reason: string, detail: string): UnrecoverableError {
+  const error = new UnrecoverableError(`${reason}: ${detail}`);
+  error.name = reason;
+  return error;
+}
+
+export const digestSendProcessor = defineProcessor({
+  queue: QUEUE.digestSend,
+  options: (deps) => ({
+    concurrency: deps.config.SEND_CONCURRENCY,
+    limiter: { max: deps.config.SEND_RATE_PER_SECOND, duration: 1000 },
+    lockDuration: deps.config.JOB_LOCK_SECONDS * 1000,
+    stalledInterval: deps.config.JOB_LOCK_SECONDS * 1000,
+  }),
+  async handle(payload, job, deps) {
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const sendDeps = { ...deps, renderer: await getRenderer(), breaker: breakerFor(deps) };
+    const outcome = await sendDigest(sendDeps, payload.deliveryId, { finalAttempt });
+    if ('failed' in outcome) throw permanent(outcome.failed, outcome.detail);
+    return outcome;
+  },
+});

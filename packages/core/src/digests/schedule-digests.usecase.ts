@@ -1,0 +1,89 @@
+// The repeatable schedule job: find the readers whose digest is due, fan out one build job per
+// reader and period, then move their nextDigestAt on. Readers come in keyset-paginated
+// batches from the (status, nextDigestAt) index, so a run costs the same with 10 or 10 million
+// readers per batch. A crash part-way is harmless: build job ids are deterministic and the
+// Delivery key is unique, so re-running re-adds the same jobs and builds nothing twice.
+import { AppError } from '../errors';
+import { nextDigestAt } from '../subscribers/next-digest-at';
+import { digestClock, enqueueBuilds, type DigestDeps } from './digest-deps';
+import { periodKey } from './period-key';
+
+export interface ScheduleOptions {
+  /** "Send now": every active reader gets the current period's digest, whatever the hour. */
+  force?: boolean;
+  /** Only this reader (with force: send them this period's digest now). */
+  subscriberId?: number;
+  batchSize?: number;
+}
+
+export interface ScheduleResult {
+  readers: number;
+  enqueued: number;
+  advanced: number;
+}
+
+interface DueRow {
+  id: number;
+  frequency: 'daily' | 'weekly';
+  timezone: string;
+  digestHour: number;
+  digestWeekday: number;
+  nextDigestAt: Date | null;
+}
+
+const COLUMNS = 'id, frequency::text AS frequency, timezone, "digestHour", "digestWeekday", "nextDigestAt"';
+
+export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions = {}): Promise<ScheduleResult> {
+  const now = digestClock(deps);
+  const batchSize = options.batchSize ?? 1000;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('invalid_input', 'batchSize must be 1–10000');
+  const total: ScheduleResult = { readers: 0, enqueued: 0, advanced: 0 };
+  let cursor: { at: Date; id: number } | undefined;
+  for (;;) {
+    const rows = await nextBatch(deps, options, now, batchSize, cursor);
+    if (rows.length === 0) return total;
+    const last = rows[rows.length - 1] as DueRow;
+    cursor = { at: last.nextDigestAt ?? now, id: last.id };
+    const builds = rows.map((r) => ({ subscriberId: r.id, periodKey: periodKey(r.frequency, r.timezone, dueInstant(r, now, options)) }));
+    // Jobs first, then the clock: a crash in between re-finds these readers and re-adds the same ids.
+    await enqueueBuilds(deps, builds);
+    total.readers += rows.length;
+    total.enqueued += builds.length;
+    total.advanced += await advance(deps, rows.filter((r) => r.nextDigestAt !== null && r.nextDigestAt <= now), now);
+    if (rows.length < batchSize || options.subscriberId !== undefined) return total;
+  }
+}
+
+/** A late run (the worker was down) still files the digest under the period it was due in. */
+function dueInstant(r: DueRow, now: Date, options: ScheduleOptions): Date {
+  return !options.force && r.nextDigestAt && r.nextDigestAt <= now ? r.nextDigestAt : now;
+}
+
+async function nextBatch(deps: DigestDeps, options: ScheduleOptions, now: Date, limit: number, cursor?: { at: Date; id: number }): Promise<DueRow[]> {
+  const { db } = deps;
+  if (options.subscriberId !== undefined) {
+    const due = options.force ? '' : `AND "nextDigestAt" <= $2::timestamp`;
+    return db.$queryRawUnsafe<DueRow[]>(`SELECT ${COLUMNS} FROM "Subscriber" WHERE id = $1 AND status = 'active' ${due}`, options.subscriberId, ...(options.force ? [] : [now.toISOString()]));
+  }
+  if (options.force) {
+    // Everyone active, in id order (the primary key is the cheapest keyset).
+    return db.$queryRawUnsafe<DueRow[]>(`SELECT ${COLUMNS} FROM "Subscriber" WHERE status = 'active' AND id > $1 ORDER BY id LIMIT $2`, cursor?.id ?? 0, limit);
+  }
+  // Served by the (status, nextDigestAt) index; the row comparison is the keyset.
+  return db.$queryRawUnsafe<DueRow[]>(
+    `SELECT ${COLUMNS} FROM "Subscriber" WHERE status = 'active' AND "nextDigestAt" <= $1::timestamp
+       AND ("nextDigestAt", id) > ($2::timestamp, $3) ORDER BY "nextDigestAt", id LIMIT $4`,
+    now.toISOString(), cursor ? cursor.at.toISOString() : '-infinity', cursor?.id ?? 0, limit,
+  );
+}
+
+/** nextDigestAt → the next slot after now; only if still due (a preference change wins). */
+async function advance(deps: DigestDeps, rows: DueRow[], now: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const ids = rows.map((r) => r.id);
+  const next = rows.map((r) => nextDigestAt(r, now).toISOString());
+  return deps.db.$executeRaw`
+    UPDATE "Subscriber" s SET "nextDigestAt" = u.next::timestamp
+    FROM unnest(${ids}::int[], ${next}::text[]) AS u(id, next)
+    WHERE s.id = u.id AND s.status = 'active' AND s."nextDigestAt" <= ${now.toISOString()}::timestamp`;
+}

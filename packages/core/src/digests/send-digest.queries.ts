@@ -1,0 +1,78 @@
+// The send path's SQL: claiming a delivery loads everything the email needs in the same round
+// trip, and recording the outcome is one UPDATE. At hundreds of emails a second per process,
+// round trips are the cost that matters.
+import type { Db } from '@paperboy/db';
+
+export interface PaperRow {
+  title: string;
+  sourceId: string;
+  authors: string[];
+  abstract: string;
+  upvotes: number;
+  hfUrl: string | null;
+  arxivUrl: string | null;
+  pdfUrl: string | null;
+  githubRepo: string | null;
+  reason: string;
+}
+
+export interface ClaimedDelivery {
+  id: number;
+  subscriberId: number;
+  periodKey: string;
+  attempts: number;
+  email: string;
+  frequency: 'daily' | 'weekly';
+  timezone: string;
+  topics: string[];
+  papers: PaperRow[];
+}
+
+/**
+ * pending|sending → sending (attempts + 1), only while the reader is active and not
+ * suppressed: an unsubscribe or bounce between build and send stops the email here.
+ * Stored addresses are normalised, so SQL's sha256 of the column equals hashEmail().
+ */
+export async function claimDelivery(db: Db, deliveryId: number, now: Date): Promise<ClaimedDelivery | undefined> {
+  const rows = await db.$queryRaw<ClaimedDelivery[]>`
+    UPDATE "Delivery" d SET status = 'sending', attempts = d.attempts + 1, "updatedAt" = ${now.toISOString()}::timestamp
+    FROM "Subscriber" s
+    WHERE d.id = ${deliveryId} AND s.id = d."subscriberId" AND d.status IN ('pending', 'sending') AND s.status = 'active'
+      AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex'))
+    RETURNING d.id, d."subscriberId", d."periodKey", d.attempts, s.email, s.frequency::text AS frequency, s.timezone,
+      (SELECT coalesce(array_agg(t.raw ORDER BY t.id), '{}') FROM "Topic" t WHERE t."subscriberId" = s.id) AS topics,
+      (SELECT coalesce(json_agg(json_build_object(
+          'title', p.title, 'sourceId', p."sourceId", 'authors', p.authors, 'abstract', p.abstract, 'upvotes', p.upvotes,
+          'hfUrl', p."hfUrl", 'arxivUrl', p."arxivUrl", 'pdfUrl', p."pdfUrl", 'githubRepo', p."githubRepo", 'reason', dp.reason
+        ) ORDER BY dp.rank), '[]')
+       FROM "DeliveryPaper" dp JOIN "Paper" p ON p.id = dp."paperId" WHERE dp."deliveryId" = d.id) AS papers`;
+  return rows[0];
+}
+
+export interface DeliveryState {
+  status: string;
+  readerStatus: string;
+  suppressed: boolean;
+}
+
+/** Why a claim found nothing to do (only read on that rare path). */
+export async function deliveryState(db: Db, deliveryId: number): Promise<DeliveryState | undefined> {
+  const rows = await db.$queryRaw<DeliveryState[]>`
+    SELECT d.status::text AS status, s.status::text AS "readerStatus",
+      EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex')) AS suppressed
+    FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId" WHERE d.id = ${deliveryId}`;
+  return rows[0];
+}
+
+type Final = 'sent' | 'pending' | 'failed' | 'skipped';
+
+/** Records an outcome unless the delivery already reached a final state. */
+export async function recordOutcome(db: Db, deliveryId: number, status: Final, now: Date, fields: { messageId?: string; lastError?: string } = {}): Promise<void> {
+  const at = now.toISOString();
+  await db.$executeRaw`
+    UPDATE "Delivery" SET status = ${status}::"DeliveryStatus", "updatedAt" = ${at}::timestamp,
+      "messageId" = coalesce(${fields.messageId ?? null}, "messageId"),
+      "sentAt" = CASE WHEN ${status} = 'sent' THEN ${at}::timestamp ELSE "sentAt" END,
+      "lastError" = ${fields.lastError ?? null}
+    WHERE id = ${deliveryId} AND status IN ('pending', 'sending')`;
+}

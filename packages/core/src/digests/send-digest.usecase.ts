@@ -1,0 +1,147 @@
+// Sends one built digest. Order matters for "exactly once":
+//   claim (status → sending, attempts + 1; refuses sent/failed/skipped and inactive or
+//   suppressed readers) → render → SMTP → record 'sent' with the Message-ID.
+// The only duplicate left is SMTP's own window: the server has accepted DATA but we die
+// before 'sent' is committed (one loopback UPDATE, about a millisecond). The retry then sends
+// the same email with the same Message-ID, which receivers use to drop it.
+import { buildMessage, type DigestPaper, type MatchReason, type Renderer } from '@paperboy/email';
+import type { Logger } from '@paperboy/logger';
+import { AppError } from '../errors';
+import { hashEmail } from '../subscribers/email-address';
+import { buildReaderLinks } from '../tokens/reader-links';
+import { digestClock, type DigestDeps } from './digest-deps';
+import type { SendBreaker } from './send-breaker';
+import { claimDelivery, deliveryState, recordOutcome, type ClaimedDelivery, type PaperRow } from './send-digest.queries';
+import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
+
+export interface MailSender {
+  sendMail(message: ReturnType<typeof buildMessage>): Promise<{ messageId?: string }>;
+}
+
+export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now'> {
+  mail: MailSender;
+  renderer: Pick<Renderer, 'renderDigest'>;
+  breaker?: SendBreaker;
+  logger?: Logger;
+}
+
+export type SendOutcome =
+  | { sent: true; deliveryId: number; messageId: string; attempt: number }
+  | { skipped: string; deliveryId: number }
+  | { failed: 'hard_bounce' | 'rejected' | 'invalid_message'; deliveryId: number; detail: string };
+
+export const DIGEST_LIST = { name: 'Paperboy digest', id: 'digest' };
+
+export async function sendDigest(deps: SendDeps, deliveryId: number, options: { finalAttempt: boolean }): Promise<SendOutcome> {
+  const now = digestClock(deps);
+  const claimed = await claimDelivery(deps.db, deliveryId, now);
+  if (!claimed) return { skipped: await whyNot(deps, deliveryId, now), deliveryId };
+  if (claimed.papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY) {
+    await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
+    return { skipped: 'nothing new matched', deliveryId };
+  }
+  let message: ReturnType<typeof buildMessage>;
+  try {
+    message = composeDigest(deps, claimed, now);
+  } catch (error) {
+    // Bad stored data (e.g. a malformed paper URL) fails the same way every time: no retry.
+    const detail = `cannot build the email: ${(error as Error).message}`.slice(0, 500);
+    await recordOutcome(deps.db, deliveryId, 'failed', now, { lastError: detail });
+    return { failed: 'invalid_message', deliveryId, detail };
+  }
+  try {
+    const info = await deps.mail.sendMail(message);
+    await recordOutcome(deps.db, deliveryId, 'sent', digestClock(deps), { messageId: info.messageId ?? message.messageId });
+    await deps.breaker?.success();
+    return { sent: true, deliveryId, messageId: message.messageId, attempt: claimed.attempts };
+  } catch (error) {
+    return handleSmtpFailure(deps, claimed, error, options.finalAttempt);
+  }
+}
+
+async function whyNot(deps: SendDeps, deliveryId: number, now: Date): Promise<string> {
+  const state = await deliveryState(deps.db, deliveryId);
+  if (!state) return 'delivery no longer exists';
+  if (!['pending', 'sending'].includes(state.status)) return `already ${state.status}`;
+  const reason = state.suppressed ? 'address is suppressed' : `reader is ${state.readerStatus}`;
+  await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: reason });
+  return reason;
+}
+
+async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error: unknown, finalAttempt: boolean): Promise<SendOutcome> {
+  const kind = classifySmtpError(error);
+  const detail = describeSmtpError(error);
+  const now = digestClock(deps);
+  deps.logger?.warn({ deliveryId: claimed.id, attempt: claimed.attempts, kind, detail }, 'digest send failed');
+  if (kind === 'recipient') {
+    await hardBounce(deps, claimed, detail, now);
+    return { failed: 'hard_bounce', deliveryId: claimed.id, detail };
+  }
+  await deps.breaker?.failure(detail);
+  if (kind === 'permanent') {
+    await recordOutcome(deps.db, claimed.id, 'failed', now, { lastError: detail });
+    return { failed: 'rejected', deliveryId: claimed.id, detail };
+  }
+  await recordOutcome(deps.db, claimed.id, finalAttempt ? 'failed' : 'pending', now, { lastError: detail });
+  throw new AppError('unavailable', `SMTP temporarily failed: ${detail}`, { retryable: true, cause: error });
+}
+
+/** 5xx to RCPT TO: the address is gone for good. Fail the delivery, suppress, mark bounced. */
+async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: string, now: Date): Promise<void> {
+  const emailHash = hashEmail(claimed.email);
+  await deps.db.$transaction([
+    deps.db.delivery.updateMany({ where: { id: claimed.id }, data: { status: 'failed', lastError: detail, updatedAt: now } }),
+    deps.db.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'hard_bounce', detail }, update: {} }),
+    deps.db.subscriber.updateMany({ where: { id: claimed.subscriberId, status: { in: ['pending', 'active', 'paused'] } }, data: { status: 'bounced', nextDigestAt: null } }),
+    deps.db.subscriptionEvent.create({ data: { subscriberId: claimed.subscriberId, type: 'bounced', data: { deliveryId: claimed.id, detail } } }),
+  ]);
+}
+
+export function composeDigest(deps: Pick<SendDeps, 'config' | 'renderer'>, claimed: ClaimedDelivery, now: Date): ReturnType<typeof buildMessage> {
+  const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
+  const content = deps.renderer.renderDigest({
+    reader: { email: claimed.email },
+    topics: claimed.topics,
+    frequency: claimed.frequency,
+    papers: claimed.papers.map(toDigestPaper),
+    date: now,
+    timeZone: claimed.timezone,
+    links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl },
+  });
+  return buildMessage({
+    from: deps.config.MAIL_FROM,
+    to: claimed.email,
+    content,
+    // The delivery id: every attempt of this digest carries the same Message-ID.
+    idempotencyKey: `delivery-${claimed.id}`,
+    list: DIGEST_LIST,
+    unsubscribe: { url: links.oneClickUrl },
+  });
+}
+
+export function toDigestPaper(p: PaperRow): DigestPaper {
+  const arxiv = p.arxivUrl ?? `https://arxiv.org/abs/${p.sourceId}`;
+  const code = p.githubRepo ? (/^https?:\/\//.test(p.githubRepo) ? p.githubRepo : `https://github.com/${p.githubRepo}`) : undefined;
+  return {
+    title: p.title,
+    url: p.hfUrl ?? arxiv,
+    authors: p.authors,
+    summary: p.abstract,
+    upvotes: p.upvotes,
+    reason: decodeReason(p.reason),
+    pdfUrl: p.pdfUrl ?? undefined,
+    codeUrl: code,
+  };
+}
+
+/** DeliveryPaper.reason holds the structured reason as JSON (see encodeReason) or plain text. */
+export function decodeReason(stored: string): MatchReason | string {
+  if (!stored.startsWith('{')) return stored;
+  try {
+    const r = JSON.parse(stored) as { topic: string; matched?: string[]; field?: string; text?: string };
+    const field = r.field === 'title' || r.field === 'abstract' || r.field === 'keywords' ? r.field : undefined;
+    return { topic: r.topic, matched: r.matched, ...(field ? { field } : {}) };
+  } catch {
+    return stored;
+  }
+}
