@@ -17,19 +17,28 @@ export function isIngestSourceName(name: string): name is IngestSourceName {
   return (INGEST_SOURCES as readonly string[]).includes(name);
 }
 
-/** Everything runIngest needs for a named source. `http` lets tests make retries instant. */
-export function scheduledSource(name: string, config: IngestSourceConfig, http: HttpOptions = {}): Omit<IngestRunOptions, 'signal' | 'onBatch'> {
+/** Test and tuning knobs: instant retries, small pages, a fixed clock. */
+export interface SourceTuning {
+  http?: HttpOptions;
+  pageSize?: number;
+  now?: () => Date;
+}
+
+/** Everything runIngest needs for a named source. */
+export function scheduledSource(name: string, config: IngestSourceConfig, tuning: SourceTuning = {}): Omit<IngestRunOptions, 'signal' | 'onBatch'> {
   if (!isIngestSourceName(name)) {
     throw new AppError('invalid_input', `unknown ingest source "${name}" (known: ${INGEST_SOURCES.join(', ')})`);
   }
-  const httpOptions: HttpOptions = { timeoutMs: config.INGEST_HTTP_TIMEOUT_SECONDS * 1000, retries: config.INGEST_HTTP_RETRIES, ...http };
+  const http: HttpOptions = { timeoutMs: config.INGEST_HTTP_TIMEOUT_SECONDS * 1000, retries: config.INGEST_HTTP_RETRIES, ...tuning.http };
+  const common = { name, http, now: tuning.now };
+  const hf = { ...common, baseUrl: config.HF_BASE_URL, pageSize: tuning.pageSize ?? 100 };
   const byName: Record<IngestSourceName, () => { source: PaperSource; dated: boolean; refreshSignals: boolean }> = {
     // The dated list, walked day by day from the last good run: new papers and their upvotes.
-    'hf-daily': () => ({ source: new HfDailyPapersSource({ baseUrl: config.HF_BASE_URL, name, sort: 'publishedAt', pageSize: 100, http: httpOptions }), dated: true, refreshSignals: true }),
+    'hf-daily': () => ({ source: new HfDailyPapersSource({ ...hf, sort: 'publishedAt' }), dated: true, refreshSignals: true }),
     // HF's current trending list (undated): fresh upvotes for what readers care about now.
-    'hf-trending': () => ({ source: new HfDailyPapersSource({ baseUrl: config.HF_BASE_URL, name, sort: 'trending', pageSize: 100, maxPagesPerDay: 3, http: httpOptions }), dated: false, refreshSignals: true }),
+    'hf-trending': () => ({ source: new HfDailyPapersSource({ ...hf, sort: 'trending', maxPagesPerDay: 3 }), dated: false, refreshSignals: true }),
     // arXiv carries no upvotes: its zeros must not reset Hugging Face's counts.
-    arxiv: () => ({ source: new ArxivSource({ baseUrl: config.ARXIV_BASE_URL, name, categories: config.ARXIV_CATEGORIES, http: httpOptions }), dated: true, refreshSignals: false }),
+    arxiv: () => ({ source: new ArxivSource({ ...common, baseUrl: config.ARXIV_BASE_URL, categories: config.ARXIV_CATEGORIES, pageSize: tuning.pageSize }), dated: true, refreshSignals: false }),
   };
   const { source, dated, refreshSignals } = byName[name]();
   return { source, runName: name, refreshSignals, lookbackDays: dated ? config.INGEST_LOOKBACK_DAYS : undefined };
