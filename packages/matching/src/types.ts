@@ -67,4 +67,6 @@ export interface RankedPaper {
   relevance: number;
   /** One reason per matching reader topic, strongest first. */
   reasons: MatchReason[];
+  /** The topic key of each reason, in the same order (the label in a reason may be the reader's). */
+  topicKeys: string[];
 }

@@ -66,7 +66,7 @@ export class NaiveRanker {
 
   rank(readerTopics: readonly ReaderTopic[], exclude: Iterable<number> = []): RankedPaper[] {
     const excluded = new Set(exclude);
-    const byPaper = new Map<number, { score: number; relevance: number; reasons: { s: number; r: MatchReason }[] }>();
+    const byPaper = new Map<number, { score: number; relevance: number; reasons: { s: number; r: MatchReason; key: string }[] }>();
     const keys = new Set<string>();
     for (const rt of readerTopics) {
       const key = typeof rt === 'string' ? rt : rt.key;
@@ -80,18 +80,16 @@ export class NaiveRanker {
         const entry = byPaper.get(f.doc.paper.id) ?? { score: 0, relevance: 0, reasons: [] };
         entry.score += boosted;
         entry.relevance += f.score;
-        entry.reasons.push({ s: boosted, r: label ? relabelReason(f.reason, label) : f.reason });
+        entry.reasons.push({ s: boosted, r: label ? relabelReason(f.reason, label) : f.reason, key });
         byPaper.set(f.doc.paper.id, entry);
       }
     }
     return [...byPaper]
       .sort(([ia, a], [ib, b]) => b.score - a.score || ia - ib)
       .slice(0, this.cap)
-      .map(([paperId, e]) => ({
-        paperId,
-        score: e.score,
-        relevance: e.relevance,
-        reasons: e.reasons.sort((a, b) => b.s - a.s).map((x) => x.r),
-      }));
+      .map(([paperId, e]) => {
+        const sorted = e.reasons.sort((a, b) => b.s - a.s);
+        return { paperId, score: e.score, relevance: e.relevance, reasons: sorted.map((x) => x.r), topicKeys: sorted.map((x) => x.key) };
+      });
   }
 }

@@ -11,6 +11,7 @@ export interface ReaderList {
 
 export function describePaper(prepared: PreparedLists, lists: readonly ReaderList[], idx: number, score: number): RankedPaper {
   const reasons: MatchReason[] = [];
+  const topicKeys: string[] = [];
   const strengths: number[] = [];
   let relevance = 0;
   const n = prepared.paperIds.length;
@@ -24,6 +25,7 @@ export function describePaper(prepared: PreparedLists, lists: readonly ReaderLis
     const reason = list.reasons[at] as MatchReason;
     reasons.splice(j, 0, label ? relabelReason(reason, label) : reason);
     strengths.splice(j, 0, strength);
+    topicKeys.splice(j, 0, list.key);
   }
-  return { paperId: prepared.paperIds[idx] as number, score, relevance, reasons };
+  return { paperId: prepared.paperIds[idx] as number, score, relevance, reasons, topicKeys };
 }

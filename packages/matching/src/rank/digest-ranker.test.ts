@@ -24,8 +24,8 @@ function randomPapers(count: number, random: () => number) {
   });
 }
 
-const signature = (ranked: { paperId: number; score: number; reasons: { text: string }[] }[]) =>
-  ranked.map((r) => `${r.paperId} ${r.score.toFixed(9)} ${r.reasons.map((x) => x.text).join(' / ')}`);
+const signature = (ranked: { paperId: number; score: number; reasons: { text: string }[]; topicKeys: string[] }[]) =>
+  ranked.map((r) => `${r.paperId} ${r.score.toFixed(9)} ${r.reasons.map((x) => x.text).join(' / ')} ${r.topicKeys.join(' / ')}`);
 
 describe('DigestRanker', () => {
   it.each([1, 2, 3])('when ranking random readers (seed %i), then it agrees with the naive ranker', (seed) => {

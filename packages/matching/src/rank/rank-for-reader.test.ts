@@ -49,6 +49,7 @@ describe('rankForReader', () => {
     const ranked = rank([one, two], ['reward model', 'RLHF']);
     expect(ranked.map((r) => r.paperId)).toEqual([two.id, one.id]);
     expect(ranked[0]?.reasons.map((r) => r.topic).sort()).toEqual(['RLHF', 'reward models']);
+    expect(ranked[0]?.topicKeys.slice().sort()).toEqual(['RLHF', 'reward model']);
   });
 
   it('when a paper is far more relevant, then it outranks a more popular but marginal one', () => {
