@@ -10,6 +10,7 @@ import { devMailboxRoutes } from './routes/dev-mailbox.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { healthRoutes } from './routes/health.routes';
 import { metricsRoutes } from './routes/metrics.routes';
+import { papersApiRoutes } from './routes/papers-api.routes';
 import { readerRoutes } from './routes/reader.routes';
 
 /** Builds the HTTP app from its dependencies; listening is main.ts's job (tests use supertest-free fetch on port 0). */
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(deps, metrics));
   app.use(adminRoutes(deps));
+  app.use(papersApiRoutes(deps));
   if (deps.devMailbox) app.use(devMailboxRoutes(deps.devMailbox));
   app.use(readerRoutes(deps));
   app.use(notFound);
