@@ -26,6 +26,10 @@ describe('lexQuery', () => {
     expect(lexQuery('ORACLE or TORUS')).toEqual([{ kind: 'words', text: 'ORACLE or TORUS', exclude: false }]);
   });
 
+  it('when the minus is typographic or an en dash, then it still excludes', () => {
+    expect(lexQuery('RAG −survey –review').filter((p) => p.kind === 'words' && p.exclude)).toHaveLength(2);
+  });
+
   it('when a hyphen is inside a word, then the word is not excluded', () => {
     expect(lexQuery('state-space models')).toEqual([{ kind: 'words', text: 'state-space models', exclude: false }]);
   });

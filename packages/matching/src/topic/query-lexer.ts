@@ -9,18 +9,19 @@ export type QueryPart =
 
 // A quoted phrase (closing quote optional: a reader's typo should not lose the topic), the OR
 // operator in capitals or as "|", or a run of non-space characters.
-const PART = /(-?)["“”]([^"“”]*)["“”]?|(?<![^\s])(OR|\|)(?![^\s])|(-?)([^\s"“”|]+)/g;
+// A leading minus may also be the typographic minus or the en dash phones substitute.
+const PART = /([-−–]?)["“”]([^"“”]*)["“”]?|(?<![^\s])(OR|\|)(?![^\s])|([-−–]?)([^\s"“”|]+)/g;
 
 export function lexQuery(raw: string): QueryPart[] {
   const parts: QueryPart[] = [];
   for (const m of raw.matchAll(PART)) {
     const [, qMinus, quoted, or, wMinus, word] = m;
     if (quoted !== undefined) {
-      parts.push({ kind: 'quoted', text: quoted, exclude: qMinus === '-' });
+      parts.push({ kind: 'quoted', text: quoted, exclude: qMinus !== '' });
     } else if (or !== undefined) {
       parts.push({ kind: 'or' });
     } else if (word !== undefined) {
-      parts.push({ kind: 'words', text: word, exclude: wMinus === '-' });
+      parts.push({ kind: 'words', text: word, exclude: wMinus !== '' });
     }
   }
   return mergeWords(parts);
