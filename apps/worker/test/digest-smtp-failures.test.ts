@@ -1,0 +1,97 @@
+// SMTP failures, injected by a scripted server on loopback: transient ones (421, 451, a dropped
+// connection) retry with backoff and deliver once; a 550 to RCPT TO suppresses the address
+// without retrying; a run of failures pauses the send queue.
+import type { Worker } from 'bullmq';
+import { hashEmail, scheduleDigests } from '@paperboy/core';
+import { createMailTransport, type MailTransport } from '@paperboy/email';
+import { jobId, QUEUE } from '@paperboy/queue';
+import { digestBuildProcessor } from '../src/processors/digest-build.processor';
+import { digestSendProcessor } from '../src/processors/digest-send.processor';
+import type { ProcessorDefinition } from '../src/processors/processor';
+import { startWorkers } from '../src/run-workers';
+import { NOW, seedPapers, seedReaders, waitUntil, type SeededReader } from './digest.factory';
+import { startFaultySmtp, type FaultPlan, type FaultySmtp } from './digest-smtp.fixture';
+import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
+
+let env: TestWorkerEnv;
+let smtp: FaultySmtp;
+let mail: MailTransport;
+let workers: Worker[];
+const plans = new Map<string, FaultPlan>();
+
+beforeAll(async () => {
+  env = await createTestWorkerEnv({ SEND_RETRY_BASE_MS: '20', SEND_PAUSE_AFTER_ERRORS: '6' });
+  smtp = await startFaultySmtp((to, attempt) => plans.get(to)?.(to, attempt) ?? 'accept');
+  mail = createMailTransport({ smtpUrl: smtp.url, devMailboxPort: 0, poolSize: 2 });
+  env.deps.mail = mail;
+  workers = startWorkers(env.deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
+  await seedReaders(env.database.db, 1, { prefix: 'warmup' }); // topics exist before matching
+  await seedPapers(env.database.db);
+});
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.close()));
+  mail.close();
+  await smtp.close();
+  await env.close();
+});
+
+const db = () => env.database.db;
+const deliveryOf = (subscriberId: number) => db().delivery.findFirstOrThrow({ where: { subscriberId } });
+const finished = async (id: number) => ['sent', 'failed'].includes((await db().delivery.findFirst({ where: { subscriberId: id } }))?.status ?? '');
+async function sendTo(prefix: string, plan: FaultPlan): Promise<SeededReader> {
+  const [reader] = await seedReaders(db(), 1, { prefix });
+  plans.set(reader!.email, plan);
+  await scheduleDigests({ ...env.deps, now: () => NOW }, { force: true, subscriberId: reader!.id });
+  return reader!;
+}
+const receivedBy = (email: string) => smtp.accepted.filter((m) => m.to === email);
+
+describe('transient SMTP failures', () => {
+  it('when the server answers 421 twice at RCPT TO, then the digest is retried and delivered exactly once', async () => {
+    const reader = await sendTo('greylisted', (_to, attempt) => (attempt <= 2 ? { at: 'rcpt', code: 421 } : 'accept'));
+    await waitUntil(() => finished(reader.id));
+    expect(await deliveryOf(reader.id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(receivedBy(reader.email)).toHaveLength(1);
+  });
+
+  it('when the server answers 451 at the end of DATA, then the digest is retried and delivered exactly once', async () => {
+    const reader = await sendTo('busy', (_to, attempt) => (attempt === 1 ? { at: 'data', code: 451 } : 'accept'));
+    await waitUntil(() => finished(reader.id));
+    expect(await deliveryOf(reader.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(receivedBy(reader.email)).toHaveLength(1);
+  });
+
+  it('when the connection drops in the middle of DATA, then the digest is retried on a new connection and delivered once', async () => {
+    const reader = await sendTo('dropped', (_to, attempt) => (attempt === 1 ? 'drop' : 'accept'));
+    await waitUntil(() => finished(reader.id));
+    expect(await deliveryOf(reader.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(receivedBy(reader.email)).toHaveLength(1);
+  });
+});
+
+describe('permanent SMTP failures', () => {
+  it('when the server answers 550 at RCPT TO, then the delivery fails, the address is suppressed and the reader bounced, with no retry', async () => {
+    const reader = await sendTo('nosuchuser', () => ({ at: 'rcpt', code: 550 }));
+    await waitUntil(() => finished(reader.id));
+    const delivery = await deliveryOf(reader.id);
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(delivery.lastError).toMatch(/550/);
+    expect(await db().suppression.findUnique({ where: { emailHash: hashEmail(reader.email) } })).toMatchObject({ reason: 'hard_bounce' });
+    expect(await db().subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({ status: 'bounced', nextDigestAt: null });
+    const job = await env.deps.queues[QUEUE.digestSend].getJob(jobId('send', delivery.id));
+    await waitUntil(async () => (await job!.getState()) === 'failed');
+    expect(smtp.attempts(reader.email)).toBe(1);
+    expect(receivedBy(reader.email)).toHaveLength(0);
+  });
+});
+
+describe('a failing SMTP server', () => {
+  it('when sends keep failing, then the send queue pauses after the configured number of consecutive errors', async () => {
+    const reader = await sendTo('down', () => ({ at: 'data', code: 451 }));
+    const queue = env.deps.queues[QUEUE.digestSend];
+    await waitUntil(() => queue.isPaused());
+    expect(smtp.attempts(reader.email)).toBeGreaterThanOrEqual(6);
+    expect(await deliveryOf(reader.id)).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/451/) });
+    expect(receivedBy(reader.email)).toHaveLength(0);
+  });
+});
