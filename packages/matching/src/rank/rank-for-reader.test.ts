@@ -58,6 +58,16 @@ describe('rankForReader', () => {
     expect(rank([marginal, relevant], ['reward model'])[0]?.paperId).toBe(relevant.id);
   });
 
+  it('when a paper appears twice in one topic list, then it counts once, at its best', () => {
+    const [a, b] = [twin({}), twin({})];
+    const matches = matchPapers(buildTopicIndex(TOPICS), [a, b]);
+    const list = matches.get('reward model')!;
+    const doubled = new Map([['reward model', [...list, { ...list[0]!, score: list[0]!.score / 2 }]]]);
+    const ranked = rankForReader(['reward model'], doubled, { now: NOW });
+    const single = rankForReader(['reward model'], matches, { now: NOW });
+    expect(ranked.map((r) => [r.paperId, r.score])).toEqual(single.map((r) => [r.paperId, r.score]));
+  });
+
   it('when the reader gives their own label, then the reason uses it', () => {
     const ranked = rank([twin({})], [{ key: 'reward model', label: 'RMs for alignment' }]);
     expect(ranked[0]?.reasons[0]?.text).toMatch(/^Because you follow RMs for alignment: 'reward models'/);

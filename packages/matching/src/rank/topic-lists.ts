@@ -31,6 +31,17 @@ function validateMatches(key: string, matches: readonly TopicMatch[]): void {
   }
 }
 
+/** A paper twice in one topic's list (matches of overlapping batches merged) counts once, at its
+ * best: summing both would rank it above papers that are just as relevant. */
+function dedupeByPaper<T extends { idx: number; score: number }>(entries: T[]): T[] {
+  const best = new Map<number, T>();
+  for (const e of entries) {
+    const prev = best.get(e.idx);
+    if (prev === undefined || e.score > prev.score) best.set(e.idx, e);
+  }
+  return best.size === entries.length ? entries : [...best.values()];
+}
+
 export function prepareLists(
   matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>,
   now: Date,
@@ -52,10 +63,12 @@ export function prepareLists(
   const lists = new Map<string, TopicList>();
   for (const [key, matches] of matchesByTopic) {
     validateMatches(key, matches);
-    const entries = matches.map((m) => {
-      const idx = indexOf(m.paper);
-      return { idx, score: m.score * (boosts[idx] as number), relevance: m.score, reason: m.reason };
-    });
+    const entries = dedupeByPaper(
+      matches.map((m) => {
+        const idx = indexOf(m.paper);
+        return { idx, score: m.score * (boosts[idx] as number), relevance: m.score, reason: m.reason };
+      }),
+    );
     entries.sort((a, b) => b.score - a.score || (paperIds[a.idx] as number) - (paperIds[b.idx] as number));
     lists.set(key, {
       key,
