@@ -3,11 +3,11 @@
 // MatchWindow) → minus what they already received → rankForReader's top N with reasons.
 // Cost per reader is reading the heads of a few lists, never a pass over all papers.
 import type { Db } from '@paperboy/db';
-import { createDigestRanker, type RankedPaper, type RankingWeights, type MatchReason } from '@paperboy/matching';
-import { DEFAULT_CAP } from '@paperboy/matching';
+import { createDigestRanker, DEFAULT_CAP, type MatchReason, type RankedPaper, type RankingWeights } from '@paperboy/matching';
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt, validIds, windowDaysOf } from './matching-deps';
 import { loadMatchLists, type MatchWindow } from './match-window';
 import { loadReaderTopics, type ReaderTopics } from './reader-topics.queries';
+import { ReasonLabels } from './reason-labels';
 
 /** One paper of a reader's digest, best first. */
 export interface ReaderPaper {
@@ -52,17 +52,21 @@ async function loadDelivered(db: Db, subscriberIds: readonly number[], since: Da
   return out;
 }
 
-function describe(ranked: RankedPaper, reader: ReaderTopics): ReaderPaper {
-  const best = ranked.reasons[0] as MatchReason;
-  const topic = reader.topics.find((t) => t.label === best.topic) ?? reader.topics.find((t) => t.key === best.topic);
+/** Runs share one (a MatchWindow's reasons live as long as the window); single calls get their own. */
+const windowLabels = new WeakMap<MatchWindow, ReasonLabels>();
+
+function describe(ranked: RankedPaper, reader: ReaderTopics, told: ReasonLabels): ReaderPaper {
+  // A reader has a handful of topics: a scan beats building a map per reader.
+  const reasons = ranked.reasons.map((r, i) => told.tell(r, reader.topics.find((t) => t.key === ranked.topicKeys[i])?.label));
+  const best = reasons[0] as MatchReason;
   return {
     paperId: ranked.paperId,
     score: ranked.score,
     relevance: ranked.relevance,
-    topicKey: topic?.key ?? best.topic,
+    topicKey: ranked.topicKeys[0] as string,
     topic: best.topic,
     reason: best.text,
-    reasons: ranked.reasons,
+    reasons,
   };
 }
 
@@ -86,8 +90,18 @@ export async function rankedPapersForReaders(
     loadDelivered(deps.db, batch.map((r) => r.subscriberId), since),
   ]);
   const ranker = createDigestRanker(lists, { cap, now, ...(options.weights ? { weights: options.weights } : {}) });
-  return batch.map((reader) => ({
-    subscriberId: reader.subscriberId,
-    papers: ranker.rank(reader.topics, delivered.get(reader.subscriberId) ?? []).map((p) => describe(p, reader)),
-  }));
+  const told = labelsFor(options.window);
+  return batch.map((reader) => {
+    // Ranked by keys alone; the reader's wording is put in afterwards, shared across readers.
+    const keys = reader.topics.map((t) => t.key);
+    const ranked = ranker.rank(keys, delivered.get(reader.subscriberId) ?? []);
+    return { subscriberId: reader.subscriberId, papers: ranked.map((p) => describe(p, reader, told)) };
+  });
+}
+
+function labelsFor(window: MatchWindow | undefined): ReasonLabels {
+  if (window === undefined) return new ReasonLabels();
+  let labels = windowLabels.get(window);
+  if (labels === undefined) windowLabels.set(window, (labels = new ReasonLabels()));
+  return labels;
 }
