@@ -55,15 +55,22 @@ async function loadDelivered(db: Db, subscriberIds: readonly number[], since: Da
 /** Runs share one (a MatchWindow's reasons live as long as the window); single calls get their own. */
 const windowLabels = new WeakMap<MatchWindow, ReasonLabels>();
 
+/** The reader's wording of a topic key; a reader has a handful of topics, so a scan beats a map. */
+function labelOf(reader: ReaderTopics, key: string): string | undefined {
+  for (const t of reader.topics) if (t.key === key) return t.label;
+  return undefined;
+}
+
+/** Shapes one ranked paper; the ranker's fresh reasons array is reused (a million readers). */
 function describe(ranked: RankedPaper, reader: ReaderTopics, told: ReasonLabels): ReaderPaper {
-  // A reader has a handful of topics: a scan beats building a map per reader.
-  const reasons = ranked.reasons.map((r, i) => told.tell(r, reader.topics.find((t) => t.key === ranked.topicKeys[i])?.label));
+  const { reasons, topicKeys } = ranked;
+  for (let i = 0; i < reasons.length; i += 1) reasons[i] = told.tell(reasons[i] as MatchReason, labelOf(reader, topicKeys[i] as string));
   const best = reasons[0] as MatchReason;
   return {
     paperId: ranked.paperId,
     score: ranked.score,
     relevance: ranked.relevance,
-    topicKey: ranked.topicKeys[0] as string,
+    topicKey: topicKeys[0] as string,
     topic: best.topic,
     reason: best.text,
     reasons,

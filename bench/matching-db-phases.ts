@@ -1,0 +1,96 @@
+// The measured phases of bench/matching-db.bench.ts, each in its own process so that peak RSS is
+// the phase's own: `run` (match the new papers, then every reader streamed out of PostgreSQL and
+// ranked) and `memory` (the same ranking, same batches and code, readers' topics from memory).
+import { createDb } from '@paperboy/db';
+import {
+  matchNewPapers,
+  MatchWindow,
+  rankEveryReader,
+  rankedPapersForReaders,
+  TopicIndexCache,
+  type MatchingDeps,
+  type ReaderTopics,
+} from '@paperboy/core';
+import { generate, NOW, type SeedSize } from './matching-db-seed';
+
+export interface BenchSettings {
+  url: string;
+  size: SeedSize;
+  batch: number;
+}
+
+export interface RunResult {
+  matchMs: number;
+  rankMs: number;
+  totalMs: number;
+  waitMs: number;
+  rankCpuMs: number;
+  matches: number;
+  topics: number;
+  readers: number;
+  papersOut: number;
+  peakRssMb: number;
+}
+
+export type MemoryResult = Pick<RunResult, 'rankMs' | 'readers' | 'papersOut' | 'peakRssMb'>;
+
+const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+const depsFor = (url: string): MatchingDeps => ({
+  db: createDb(url, { maxConnections: 4 }),
+  now: () => NOW,
+  config: { MATCH_WINDOW_DAYS: 14, DIGEST_MAX_PAPERS: 10 },
+});
+
+export async function runPhase({ url, size, batch }: BenchSettings): Promise<RunResult> {
+  const deps = depsFor(url);
+  await deps.db.$executeRawUnsafe('DELETE FROM "Match"'); // every run does the full work, inserts included
+  const paperIds = Array.from({ length: size.papers }, (_, i) => i + 1);
+  const t0 = performance.now();
+  const matched = await matchNewPapers(deps, paperIds, { indexCache: new TopicIndexCache() });
+  const t1 = performance.now();
+  let readers = 0;
+  const stats = await rankEveryReader(deps, (digests) => void (readers += digests.length), { batchSize: batch });
+  const t2 = performance.now();
+  await deps.db.$disconnect();
+  return {
+    matchMs: t1 - t0,
+    rankMs: t2 - t1,
+    totalMs: t2 - t0,
+    waitMs: stats.waitMs,
+    rankCpuMs: stats.rankMs,
+    matches: matched.matches,
+    topics: matched.topics,
+    readers,
+    papersOut: stats.papers,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+export async function memoryPhase({ url, size, batch }: BenchSettings): Promise<MemoryResult> {
+  const { topics, readers } = generate(size); // exactly what the seed stored
+  const deps = depsFor(url);
+  const batchFrom = (from: number): ReaderTopics[] => {
+    const out: ReaderTopics[] = [];
+    for (let r = from; r < Math.min(readers.count, from + batch); r += 1) {
+      const list: ReaderTopics['topics'] = [];
+      for (let i = readers.offsets[r] as number; i < (readers.offsets[r + 1] as number); i += 1) {
+        const t = readers.topics[i] as number;
+        list.push({ key: topics.keys[t] as string, label: topics.raws[t] as string });
+      }
+      out.push({ subscriberId: r + 1, topics: list });
+    }
+    return out;
+  };
+  const t0 = performance.now();
+  const window = await MatchWindow.load(deps);
+  let count = 0;
+  let papersOut = 0;
+  for (let from = 0; from < readers.count; from += batch) {
+    const digests = await rankedPapersForReaders(deps, batchFrom(from), { window });
+    count += digests.length;
+    for (const d of digests) papersOut += d.papers.length;
+  }
+  const rankMs = performance.now() - t0;
+  await deps.db.$disconnect();
+  return { rankMs, readers: count, papersOut, peakRssMb: peakRssMb() };
+}
