@@ -5,7 +5,7 @@ import type { RankedPaper, ReaderTopic, TopicMatch } from '../types';
 import { PaperDescriber, type ReaderList } from './describe-paper';
 import { DEFAULT_WEIGHTS, validateWeights, type RankingWeights } from './signals';
 import { HeadReader } from './head-reader';
-import { prepareLists, type PreparedLists } from './topic-lists';
+import { prepareLists, type PreparedLists, type TopicList } from './topic-lists';
 
 export interface RankingOptions {
   /** Papers per digest (default 10). */
@@ -55,9 +55,15 @@ export class DigestRanker {
     for (const t of readerTopics) {
       const key = typeof t === 'string' ? t : t.key;
       const list = this.prepared.lists.get(key);
-      if (list === undefined || out.some((r) => r.list === list)) continue; // a handful: no Set
-      out.push(typeof t === 'string' || t.label === undefined ? { list } : { list, label: t.label });
+      if (list === undefined || listed(out, list)) continue;
+      out.push(typeof t === 'string' || t.label === undefined ? list.unlabelled : { list, label: t.label });
     }
     return out;
   }
+}
+
+/** A reader has a handful of topics: a loop beats a Set (and allocates nothing). */
+function listed(out: readonly ReaderList[], list: TopicList): boolean {
+  for (const r of out) if (r.list === list) return true;
+  return false;
 }

@@ -41,6 +41,7 @@ export class HeadReader {
   /** Marks the papers a reader must not get; returns how many of them are in this batch. */
   exclude(paperIds: Iterable<number>): number {
     this.excludeStamp = ++this.stamp;
+    if (Array.isArray(paperIds) && paperIds.length === 0) return 0; // the usual case: no iterator
     let count = 0;
     for (const id of paperIds) {
       const idx = this.prepared.paperIndex.get(id);

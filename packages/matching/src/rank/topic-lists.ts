@@ -15,6 +15,8 @@ export interface TopicList {
   reasons: MatchReason[];
   /** Dense paper index → entry position + 1 (0: absent). Built on first need: long lists only. */
   positions?: Int32Array;
+  /** This list as a reader's topic without a label of their own (shared, not made per reader). */
+  unlabelled: { list: TopicList };
 }
 
 export interface PreparedLists {
@@ -70,14 +72,17 @@ export function prepareLists(
       }),
     );
     entries.sort((a, b) => b.score - a.score || (paperIds[a.idx] as number) - (paperIds[b.idx] as number));
-    lists.set(key, {
+    const list: TopicList = {
       key,
       length: entries.length,
       papers: Int32Array.from(entries, (e) => e.idx),
       scores: Float64Array.from(entries, (e) => e.score),
       relevances: Float64Array.from(entries, (e) => e.relevance),
       reasons: entries.map((e) => e.reason),
-    });
+      unlabelled: undefined as unknown as { list: TopicList },
+    };
+    list.unlabelled = { list };
+    lists.set(key, list);
   }
   return { lists, paperIds, paperIndex };
 }
