@@ -10,10 +10,10 @@ nav.admin a.on{background:var(--accent);color:#fff}nav.admin .spacer{flex:1}
 .tile{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:.9rem 1rem}
 .tile .n{font-size:1.65rem;font-weight:700;line-height:1.15;font-variant-numeric:tabular-nums}.tile .l{color:var(--muted);font-size:.85rem}
 .tile.warn .n{color:#b54708}.tile.bad .n{color:#b42318}.tile.good .n{color:#067647}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}.grid .card{margin:0}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(28rem,1fr));gap:1rem}.grid .card{margin:0}
 .card h2{font-size:1.05rem;margin:0 0 .75rem;display:flex;align-items:center;gap:.5rem}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.bar{height:.45rem;border-radius:4px;background:var(--accent);opacity:.75;min-width:2px}td.barcell{width:40%}
+.bar{height:.45rem;border-radius:4px;background:var(--accent);opacity:.75;min-width:2px}td.barcell{width:38%}.runerr{display:block;font-size:.8rem;color:#b42318;margin-top:.2rem}
 .badge{display:inline-block;font-size:.78rem;font-weight:700;padding:.15rem .55rem;border-radius:999px;background:var(--line)}
 .badge.good{background:#dcfae6;color:#067647}.badge.warn{background:#fef0c7;color:#93370d}.badge.bad{background:#fee4e2;color:#b42318}
 .sendbox{display:flex;align-items:center;gap:1rem;flex-wrap:wrap}.sendbox form{margin:0}.small{font-size:.85rem}

@@ -51,8 +51,8 @@ ${sendCard(page)}
 <h2 style="margin-top:1rem">Active readers by frequency</h2>${barTable(o.readers.activeByFrequency, 'No active readers.')}</div>
 <div class="card"><h2>Top topics</h2>${barTable(o.topTopics, 'No topics yet.')}</div>
 <div class="card"><h2>Papers by source</h2>${barTable(o.papers.bySource, 'No papers ingested yet.')}
-<h2 style="margin-top:1rem">Last ingest run per source</h2>${o.papers.lastRuns.length ? html`<table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">Fetched</th><th class="num">New</th></tr></thead><tbody>${o.papers.lastRuns.map(
-    (r) => html`<tr title="${r.error ?? ''}"><td>${r.source}</td><td>${runBadge(r.status)}${r.error ? html` <span class="small error">${r.error.slice(0, 80)}</span>` : ''}</td><td>${ago(r.startedAt, now)}</td><td class="num">${fmt(r.fetched)}</td><td class="num">${fmt(r.inserted)}</td></tr>`,
+<h2 style="margin-top:1rem">Last ingest run per source</h2>${o.papers.lastRuns.length ? html`<table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">New / fetched</th></tr></thead><tbody>${o.papers.lastRuns.map(
+    (r) => html`<tr><td>${r.source}</td><td>${runBadge(r.status)}${r.error ? html`<span class="runerr" title="${r.error}">${r.error.length > 90 ? `${r.error.slice(0, 90)}…` : r.error}</span>` : ''}</td><td>${ago(r.startedAt, now)}</td><td class="num">${fmt(r.inserted)} / ${fmt(r.fetched)}</td></tr>`,
   )}</tbody></table>` : html`<p class="muted">No ingest run yet.</p>`}</div>
 <div class="card"><h2>Digests created today</h2>${barTable(o.deliveries.todayByStatus, 'No digest today yet.')}
 <h2 style="margin-top:1rem">Suppressed addresses <span class="badge">${fmt(o.suppressions.total)}</span></h2>${barTable(o.suppressions.byReason, 'No suppressed address.')}</div>
