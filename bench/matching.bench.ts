@@ -61,8 +61,8 @@ async function runThreaded(threads: number): Promise<{ total: number; result: Wo
 }
 
 /** Naive on a sample of readers spread over the population; its digests must equal the indexed ones. */
-function runNaive(inputs: Inputs, matches: Parameters<typeof rankForReader>[1]): { perReaderMs: number; mismatches: number } {
-  const naive = new NaiveRanker(inputs.topics.raws, inputs.papers, { now: NOW });
+function runNaive(inputs: Inputs, matches: Parameters<typeof rankForReader>[1], prefilter: boolean): { perReaderMs: number; mismatches: number } {
+  const naive = new NaiveRanker(inputs.topics.raws, inputs.papers, { now: NOW, prefilter });
   const step = Math.floor(READERS / NAIVE_SAMPLE);
   const got: RankedPaper[][] = [];
   const t1 = process.hrtime.bigint();
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   const totals: number[] = [];
   const cpus: number[] = [];
   const naiveScaled: number[] = [];
+  const filteredScaled: number[] = [];
   for (let run = 1; run <= RUNS; run += 1) {
     let total: number;
     let r: WorkResult;
@@ -101,18 +102,21 @@ async function main(): Promise<void> {
     const cpu = cpuMs(cpu0);
     totals.push(total);
     cpus.push(cpu);
-    const naive = runNaive(inputs, matches);
+    const naive = runNaive(inputs, matches, false);
+    const filtered = runNaive(inputs, matches, true);
     naiveScaled.push(naive.perReaderMs * READERS);
+    filteredScaled.push(filtered.perReaderMs * READERS);
     console.log(
       `run ${run}: indexed ${total.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU (index ${r.indexMs.toFixed(0)}, match ${r.matchMs.toFixed(0)}, rank ${r.rankMs.toFixed(0)}), ` +
         `${r.topicsMatched} topics matched, ${r.delivered} papers delivered, ${(READERS / (total / 1000)).toFixed(0)} readers/s; ` +
         `naive ${naive.perReaderMs.toFixed(2)} ms/reader → ${((naive.perReaderMs * READERS) / 1000).toFixed(0)} s scaled; ` +
-        `sample digests differing: ${naive.mismatches}/${NAIVE_SAMPLE}; peak RSS ${peakRssMb().toFixed(0)} MB; load ${os.loadavg()[0]?.toFixed(1)}`,
+        `naive+prefilter ${filtered.perReaderMs.toFixed(3)} ms/reader → ${((filtered.perReaderMs * READERS) / 1000).toFixed(0)} s scaled; ` +
+        `sample digests differing: ${naive.mismatches + filtered.mismatches}/${2 * NAIVE_SAMPLE}; peak RSS ${peakRssMb().toFixed(0)} MB; load ${os.loadavg()[0]?.toFixed(1)}`,
     );
   }
   const med = median(totals);
   const medNaive = median(naiveScaled);
-  console.log(`\nmedian of ${RUNS} runs: indexed ${(med / 1000).toFixed(2)} s wall (${(median(cpus) / 1000).toFixed(2)} s CPU) for ${READERS} readers; naive (scaled from ${NAIVE_SAMPLE}) ${(medNaive / 1000).toFixed(0)} s; ratio ${(medNaive / med).toFixed(0)}×; peak RSS ${peakRssMb().toFixed(0)} MB`);
+  console.log(`\nmedian of ${RUNS} runs: indexed ${(med / 1000).toFixed(2)} s wall (${(median(cpus) / 1000).toFixed(2)} s CPU) for ${READERS} readers; naive (scaled from ${NAIVE_SAMPLE}) ${(medNaive / 1000).toFixed(0)} s, ratio ${(medNaive / med).toFixed(0)}×; naive+prefilter ${(median(filteredScaled) / 1000).toFixed(0)} s, ratio ${(median(filteredScaled) / med).toFixed(0)}×; peak RSS ${peakRssMb().toFixed(0)} MB`);
 }
 
 void main();

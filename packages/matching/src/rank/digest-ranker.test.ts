@@ -28,14 +28,14 @@ const signature = (ranked: { paperId: number; score: number; reasons: { text: st
   ranked.map((r) => `${r.paperId} ${r.score.toFixed(9)} ${r.reasons.map((x) => x.text).join(' / ')} ${r.topicKeys.join(' / ')}`);
 
 describe('DigestRanker', () => {
-  it.each([1, 2, 3])('when ranking random readers (seed %i), then it agrees with the naive ranker', (seed) => {
+  it.each([1, 2, 3])('when ranking random readers (seed %i), then it agrees with the naive ranker (with or without prefilter)', (seed) => {
     const random = seeded(seed);
     const papers = randomPapers(120, random);
     const matches = matchPapers(buildTopicIndex(TOPICS), papers);
     const keys = TOPICS.map((t) => buildTopicIndex([t]).topics[0]!.key);
     for (const cap of [1, 3, 10]) {
       const fast = new DigestRanker(matches, { now: NOW, cap });
-      const naive = new NaiveRanker(TOPICS, papers, { now: NOW, cap });
+      const naive = new NaiveRanker(TOPICS, papers, { now: NOW, cap, prefilter: cap === 3 });
       for (let reader = 0; reader < 40; reader += 1) {
         const topics = keys.filter(() => random() < 0.4);
         const exclude = papers.filter(() => random() < 0.05).map((p) => p.id);
