@@ -1,0 +1,74 @@
+import { buildReaderLinks } from '@paperboy/core';
+import { activeReader, openForm, postForm, postJson, transactionalJobs } from './reader-client';
+import { startTestApp, type TestApp } from './test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  // No throttle window and goodbye emails on: each request below may enqueue.
+  app = await startTestApp({ CONFIRM_RESEND_MINUTES: '0', GOODBYE_EMAIL: 'on' });
+});
+afterAll(() => app.close());
+
+const local = (url: string) => url.replace(app.config.PUBLIC_URL, app.baseUrl);
+const jobsOf = async (id: number) => (await transactionalJobs(app)).filter((j) => j.data.subscriberId === id).map((j) => j.data.kind);
+
+describe('suggestions and preview', () => {
+  it('when at least three active readers follow a topic, then the form suggests it; a topic of one reader is never shown', async () => {
+    for (const n of [1, 2, 3]) await activeReader(app, `popular${n}@example.org`, ['quantum error correction']);
+    await activeReader(app, 'secret@example.org', ['my very private topic']);
+    const page = (await openForm(`${app.baseUrl}/`)).html;
+    expect(page).toContain('value="quantum error correction"');
+    expect(page).not.toContain('my very private topic');
+    expect(page).toContain('value="large language models"'); // the curated starters follow
+  });
+
+  it('when the preview is asked for an unusable topic, then it answers 400 with the reason', async () => {
+    const res = await fetch(`${app.baseUrl}/subscribe/preview?topics=${encodeURIComponent('x'.repeat(300))}`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/at most 120 characters/);
+    const empty = await fetch(`${app.baseUrl}/subscribe/preview?topics=robotics`);
+    expect(await empty.json()).toEqual({ papers: [] });
+  });
+});
+
+describe('unsubscribe page', () => {
+  it('when "just fewer emails" is chosen, then the reader stays subscribed, weekly', async () => {
+    const reader = await activeReader(app, 'fewer@example.org');
+    const url = local(buildReaderLinks(app.config, reader.id).unsubscribeUrl);
+    const page = await openForm(url);
+    expect(page.html).toContain('Switch to weekly');
+    expect((await postForm(url, { action: 'weekly' }, page)).status).toBe(303);
+    expect(await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({ status: 'active', frequency: 'weekly' });
+  });
+
+  it('when a reader unsubscribes with goodbye emails on, then one goodbye is queued and nothing else follows', async () => {
+    const reader = await activeReader(app, 'bye@example.org');
+    const url = local(buildReaderLinks(app.config, reader.id).unsubscribeUrl);
+    const page = await openForm(url);
+    await postForm(url, { action: 'unsubscribe' }, page);
+    await postForm(url, { action: 'unsubscribe' }, page);
+    expect(await jobsOf(reader.id)).toEqual(['goodbye']);
+    expect((await openForm(url, page.cookie)).html).toContain('Resubscribe');
+  });
+
+  it('when an unsubscribed reader uses the form again, then they are pending with the new topics and get a fresh confirmation', async () => {
+    const reader = await activeReader(app, 'again@example.org');
+    await app.database.db.subscriber.update({ where: { id: reader.id }, data: { status: 'unsubscribed' } });
+    expect((await postJson(`${app.baseUrl}/subscribe`, { email: 'again@example.org', topics: 'robotics' })).status).toBe(202);
+    const back = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id }, include: { topics: true, events: true } });
+    expect(back.status).toBe('pending');
+    expect(back.topics.map((t) => t.raw)).toEqual(['robotics']);
+    expect(back.events.map((e) => e.type)).toEqual(['resubscribed']);
+    expect(await jobsOf(reader.id)).toEqual(['confirm']);
+  });
+});
+
+describe('confirmation throttle', () => {
+  it('when the throttle window has passed, then a new request sends a new confirmation', async () => {
+    await postJson(`${app.baseUrl}/subscribe`, { email: 'twice@example.org', topics: 'robotics' });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later claim: a new job id
+    await postJson(`${app.baseUrl}/subscribe`, { email: 'twice@example.org', topics: 'robotics' });
+    const reader = await app.database.db.subscriber.findUniqueOrThrow({ where: { email: 'twice@example.org' } });
+    expect(await jobsOf(reader.id)).toEqual(['confirm', 'confirm']);
+  });
+});
