@@ -73,8 +73,12 @@ export const envSchema = z.object({
   SEND_RETRY_BASE_MS: int(10, 3_600_000).default(60_000),
   /** This many consecutive SMTP failures (across all workers) pause the send queue until an operator resumes it. */
   SEND_PAUSE_AFTER_ERRORS: int(1, 100_000).default(10),
-  /** A delivery left 'pending' or 'sending' this long (its job lost) is handed to a worker again. */
-  SEND_LEASE_SECONDS: int(10, 86_400).default(600),
+  /**
+   * A send claims its delivery for this long: a delivery still 'sending' after it is presumed
+   * abandoned (its worker died) and may be sent again; deliveries stuck this long are re-queued.
+   * Keep it well above the SMTP timeouts (a minute or so).
+   */
+  SEND_LEASE_SECONDS: int(1, 86_400).default(300),
   /** A job whose worker stopped answering (killed) is taken over by another worker after this long. */
   JOB_LOCK_SECONDS: int(1, 3600).default(30),
 

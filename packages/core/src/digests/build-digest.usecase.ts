@@ -1,88 +1,61 @@
-// Builds one reader's digest for one period: the Delivery row (unique per reader and period)
-// and the papers it carries are written in ONE statement, before anything is sent, so a digest
+// Builds digests: for each (reader, period) the Delivery row (unique per reader and period)
+// and the papers it carries are written by ONE statement, before anything is sent, so a digest
 // either exists completely or not at all. Running it again (a retried or duplicated job, "send
-// now" after the schedule) finds the row and continues from its status instead of building
-// a second digest. Then the send job is enqueued under the delivery's own id.
+// now" after the schedule) finds the row and continues from its status instead of building a
+// second digest. Then the send jobs are enqueued under the deliveries' own ids.
+// Batched: a batch of readers costs five queries and one addBulk, whatever its size.
 import { AppError } from '../errors';
 import { digestClock, enqueueSends, type DigestDeps } from './digest-deps';
 import { isPeriodKey } from './period-key';
-import { pickRankedPapers, type PickedPaper } from './pick-papers';
+import { pickRankedPapers } from './pick-papers';
+import { existingDeliveries, insertDeliveries, type BuildRow, type DeliveryRow } from './build-digest.queries';
+
+export { encodeReason } from './build-digest.queries';
+
+export interface BuildInput {
+  subscriberId: number;
+  periodKey: string;
+}
 
 export type BuildResult =
-  | { status: 'pending'; deliveryId: number; papers: number; created: boolean }
-  | { status: 'sending' | 'sent' | 'failed' | 'skipped'; deliveryId: number; created: boolean }
+  | { status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped'; deliveryId: number; papers: number; created: boolean }
   | { skipped: string };
 
-interface Inserted {
-  id: number;
-  status: BuildStatus;
-  papers: number;
-}
-type BuildStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+const keyOf = (i: BuildInput) => `${i.subscriberId}|${i.periodKey}`;
 
-/** Structured reasons are kept as JSON so the email can show the topic apart from the words. */
-export function encodeReason(reason: PickedPaper['reason']): string {
-  if (typeof reason === 'string') return reason;
-  return JSON.stringify({ topic: reason.topic, matched: reason.matched, field: reason.field, text: reason.text });
+export async function buildDigest(deps: DigestDeps, input: BuildInput): Promise<BuildResult> {
+  return (await buildDigests(deps, [input]))[0] as BuildResult;
 }
 
-export async function buildDigest(deps: DigestDeps, input: { subscriberId: number; periodKey: string }): Promise<BuildResult> {
-  if (!isPeriodKey(input.periodKey)) throw new AppError('invalid_input', `not a period key: ${JSON.stringify(input.periodKey)}`);
-  const reader = await deps.db.subscriber.findUnique({ where: { id: input.subscriberId }, select: { status: true } });
-  if (!reader) return { skipped: 'reader no longer exists' };
-  if (reader.status !== 'active') return { skipped: `reader is ${reader.status}` };
+export async function buildDigests(deps: DigestDeps, inputs: BuildInput[]): Promise<BuildResult[]> {
+  for (const i of inputs) if (!isPeriodKey(i.periodKey)) throw new AppError('invalid_input', `not a period key: ${JSON.stringify(i.periodKey)}`);
+  const unique = [...new Map(inputs.map((i) => [keyOf(i), i])).values()];
+  const ids = [...new Set(unique.map((i) => i.subscriberId))];
+  const readers = await deps.db.subscriber.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+  const status = new Map(readers.map((r) => [r.id, r.status]));
+  const active = unique.filter((i) => status.get(i.subscriberId) === 'active');
 
   const now = digestClock(deps);
   const pick = deps.pickPapers ?? pickRankedPapers;
-  const picked = (await pick(deps.db, [input.subscriberId], { limit: deps.config.DIGEST_MAX_PAPERS, now, windowDays: deps.config.MATCH_WINDOW_DAYS })).get(input.subscriberId) ?? [];
-  const skip = picked.length === 0 && deps.config.DIGEST_SKIP_EMPTY;
-  const inserted = await insertDelivery(deps, input, picked, skip ? 'skipped' : 'pending', now);
-  const delivery = inserted ?? (await existingDelivery(deps, input));
-  if (delivery.status === 'pending' || delivery.status === 'sending') await enqueueSends(deps, [delivery.id]);
-  const created = inserted !== undefined;
-  return delivery.status === 'pending'
-    ? { status: 'pending', deliveryId: delivery.id, papers: delivery.papers, created }
-    : { status: delivery.status, deliveryId: delivery.id, created };
-}
-
-/** One statement: the delivery and its papers commit together or not at all. */
-async function insertDelivery(
-  deps: DigestDeps,
-  input: { subscriberId: number; periodKey: string },
-  picked: PickedPaper[],
-  status: 'pending' | 'skipped',
-  now: Date,
-): Promise<Inserted | undefined> {
-  const ids = picked.map((p) => p.paperId);
-  const ranks = picked.map((_, i) => i + 1);
-  const scores = picked.map((p) => p.score);
-  const reasons = picked.map((p) => encodeReason(p.reason));
-  const at = now.toISOString();
-  // ON CONFLICT on DeliveryPaper: a paper this reader already received (another period built
-  // concurrently) is simply left out, so no paper ever reaches a reader twice.
-  const rows = await deps.db.$queryRaw<Inserted[]>`
-    WITH d AS (
-      INSERT INTO "Delivery" ("subscriberId", "periodKey", status, "createdAt", "updatedAt")
-      VALUES (${input.subscriberId}, ${input.periodKey}, ${status}::"DeliveryStatus", ${at}::timestamp, ${at}::timestamp)
-      ON CONFLICT ("subscriberId", "periodKey") DO NOTHING
-      RETURNING id, status
-    ), p AS (
-      INSERT INTO "DeliveryPaper" ("deliveryId", "paperId", "subscriberId", rank, score, reason)
-      SELECT d.id, x.paper, ${input.subscriberId}, x.rank, x.score, x.reason
-      FROM d, unnest(${ids}::int[], ${ranks}::int[], ${scores}::float8[], ${reasons}::text[]) AS x(paper, rank, score, reason)
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    )
-    SELECT d.id, d.status::text AS status, (SELECT count(*)::int FROM p) AS papers FROM d`;
-  return rows[0];
-}
-
-async function existingDelivery(deps: DigestDeps, input: { subscriberId: number; periodKey: string }): Promise<Inserted> {
-  const found = await deps.db.delivery.findUnique({
-    where: { subscriberId_periodKey: { subscriberId: input.subscriberId, periodKey: input.periodKey } },
-    select: { id: true, status: true, _count: { select: { papers: true } } },
+  const activeIds = [...new Set(active.map((i) => i.subscriberId))];
+  const picked = activeIds.length ? await pick(deps.db, activeIds, { limit: deps.config.DIGEST_MAX_PAPERS, now, windowDays: deps.config.MATCH_WINDOW_DAYS }) : new Map();
+  const rows: BuildRow[] = active.map((i) => {
+    const papers = picked.get(i.subscriberId) ?? [];
+    return { ...i, papers, status: papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY ? 'skipped' : 'pending' };
   });
-  // Only reachable if the row was deleted between the conflict and this read (reader wiped).
-  if (!found) throw new AppError('conflict', 'delivery vanished while building; retry', { retryable: true });
-  return { id: found.id, status: found.status, papers: found._count.papers };
+  const inserted = await insertDeliveries(deps.db, rows, now);
+  const byKey = new Map<string, DeliveryRow & { created: boolean }>(inserted.map((d) => [keyOf(d), { ...d, created: true }]));
+  const missing = active.filter((i) => !byKey.has(keyOf(i)));
+  for (const d of await existingDeliveries(deps.db, missing)) byKey.set(keyOf(d), { ...d, created: false });
+
+  const toSend = [...byKey.values()].filter((d) => d.status === 'pending' || d.status === 'sending').map((d) => d.id);
+  await enqueueSends(deps, toSend);
+  return inputs.map((i) => {
+    const reader = status.get(i.subscriberId);
+    if (reader !== 'active') return { skipped: reader ? `reader is ${reader}` : 'reader no longer exists' };
+    const d = byKey.get(keyOf(i));
+    // Only if the row was deleted between the conflict and the read (reader wiped): retry.
+    if (!d) throw new AppError('conflict', 'delivery vanished while building; retry', { retryable: true });
+    return { status: d.status, deliveryId: d.id, papers: d.papers, created: d.created };
+  });
 }

@@ -9,3 +9,5 @@ export * from './send-digest.usecase';
 export * from './send-breaker';
 export * from './smtp-error.classifier';
 export * from './recover-deliveries.usecase';
+export * from './raw-message';
+export * from './coalesce';

@@ -1,7 +1,6 @@
 // Which papers go into a reader's digest: the matching use case's ranking (their stored
 // matches, relevance × trending × recency, capped, never a paper they already received).
-// Build jobs run one reader each, so concurrent jobs of a process share one ranking call:
-// a batch loads the per-topic lists once instead of once per reader.
+// Called once per batch of readers: the per-topic lists are loaded once for the batch.
 import type { Db } from '@paperboy/db';
 import type { MatchReason } from '@paperboy/matching';
 import { rankedPapersForReaders } from '../matching';
@@ -28,39 +27,3 @@ export const pickRankedPapers: PickPapers = async (db, subscriberIds, options) =
     digests.map((d) => [d.subscriberId, d.papers.map((p) => ({ paperId: p.paperId, score: p.score, reason: p.reasons[0] ?? p.reason }))]),
   );
 };
-
-/**
- * Coalesces the calls made in the same tick (concurrent jobs of one worker) into one call of
- * `pick` per batch of at most `maxBatch` readers. Calls with different options are not mixed.
- */
-export function batchedPicker(pick: PickPapers, maxBatch = 200): PickPapers {
-  type Waiter = { ids: number[]; resolve: (m: Map<number, PickedPaper[]>) => void; reject: (e: unknown) => void };
-  type Batch = { db: Db; options: PickOptions; ids: number[]; waiters: Waiter[]; flushed: boolean };
-  let pending: Batch | undefined;
-  const flush = (batch: Batch) => {
-    if (batch.flushed) return;
-    batch.flushed = true;
-    if (pending === batch) pending = undefined;
-    pick(batch.db, [...new Set(batch.ids)], batch.options).then(
-      (all) => batch.waiters.forEach((w) => w.resolve(new Map(w.ids.map((id) => [id, all.get(id) ?? []])))),
-      (error) => batch.waiters.forEach((w) => w.reject(error)),
-    );
-  };
-  return (db, ids, options) =>
-    new Promise((resolve, reject) => {
-      const compatible = pending && pending.db === db && sameOptions(pending.options, options) && pending.ids.length + ids.length <= maxBatch;
-      if (!compatible) {
-        if (pending) flush(pending);
-        const batch: Batch = { db, options, ids: [], waiters: [], flushed: false };
-        pending = batch;
-        setImmediate(() => flush(batch));
-      }
-      pending!.ids.push(...ids);
-      pending!.waiters.push({ ids, resolve, reject });
-    });
-}
-
-function sameOptions(a: PickOptions, b: PickOptions): boolean {
-  // Clocks differ by milliseconds between jobs; the window is days, so compare to the minute.
-  return a.limit === b.limit && a.windowDays === b.windowDays && Math.floor(a.now.getTime() / 60_000) === Math.floor(b.now.getTime() / 60_000);
-}

@@ -29,15 +29,20 @@ export interface ClaimedDelivery {
 }
 
 /**
- * pending|sending → sending (attempts + 1), only while the reader is active and not
- * suppressed: an unsubscribe or bounce between build and send stops the email here.
+ * pending → sending (attempts + 1), only while the reader is active and not suppressed: an
+ * unsubscribe or bounce between build and send stops the email here. A delivery already
+ * 'sending' is taken over only once its claim is older than the lease: its worker died (or
+ * BullMQ handed the job to a second worker because the first one's lock lapsed under load —
+ * then the lease keeps the two from both sending).
  * Stored addresses are normalised, so SQL's sha256 of the column equals hashEmail().
  */
-export async function claimDelivery(db: Db, deliveryId: number, now: Date): Promise<ClaimedDelivery | undefined> {
+export async function claimDelivery(db: Db, deliveryId: number, now: Date, leaseSeconds: number): Promise<ClaimedDelivery | undefined> {
+  const abandoned = new Date(now.getTime() - leaseSeconds * 1000).toISOString();
   const rows = await db.$queryRaw<ClaimedDelivery[]>`
     UPDATE "Delivery" d SET status = 'sending', attempts = d.attempts + 1, "updatedAt" = ${now.toISOString()}::timestamp
     FROM "Subscriber" s
-    WHERE d.id = ${deliveryId} AND s.id = d."subscriberId" AND d.status IN ('pending', 'sending') AND s.status = 'active'
+    WHERE d.id = ${deliveryId} AND s.id = d."subscriberId" AND s.status = 'active'
+      AND (d.status = 'pending' OR (d.status = 'sending' AND d."updatedAt" < ${abandoned}::timestamp))
       AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex'))
     RETURNING d.id, d."subscriberId", d."periodKey", d.attempts, s.email, s.frequency::text AS frequency, s.timezone,
       (SELECT coalesce(array_agg(t.raw ORDER BY t.id), '{}') FROM "Topic" t WHERE t."subscriberId" = s.id) AS topics,
@@ -51,6 +56,7 @@ export async function claimDelivery(db: Db, deliveryId: number, now: Date): Prom
 
 export interface DeliveryState {
   status: string;
+  updatedAt: Date;
   readerStatus: string;
   suppressed: boolean;
 }
@@ -58,7 +64,7 @@ export interface DeliveryState {
 /** Why a claim found nothing to do (only read on that rare path). */
 export async function deliveryState(db: Db, deliveryId: number): Promise<DeliveryState | undefined> {
   const rows = await db.$queryRaw<DeliveryState[]>`
-    SELECT d.status::text AS status, s.status::text AS "readerStatus",
+    SELECT d.status::text AS status, d."updatedAt", s.status::text AS "readerStatus",
       EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex')) AS suppressed
     FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId" WHERE d.id = ${deliveryId}`;
   return rows[0];

@@ -11,11 +11,12 @@ import { hashEmail } from '../subscribers/email-address';
 import { buildReaderLinks } from '../tokens/reader-links';
 import { digestClock, type DigestDeps } from './digest-deps';
 import type { SendBreaker } from './send-breaker';
+import { buildRawMail, type RawMail } from './raw-message';
 import { claimDelivery, deliveryState, recordOutcome, type ClaimedDelivery, type PaperRow } from './send-digest.queries';
 import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
 
 export interface MailSender {
-  sendMail(message: ReturnType<typeof buildMessage>): Promise<{ messageId?: string }>;
+  sendMail(message: RawMail): Promise<{ messageId?: string }>;
 }
 
 export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now'> {
@@ -34,7 +35,7 @@ export const DIGEST_LIST = { name: 'Paperboy digest', id: 'digest' };
 
 export async function sendDigest(deps: SendDeps, deliveryId: number, options: { finalAttempt: boolean }): Promise<SendOutcome> {
   const now = digestClock(deps);
-  const claimed = await claimDelivery(deps.db, deliveryId, now);
+  const claimed = await claimDelivery(deps.db, deliveryId, now, deps.config.SEND_LEASE_SECONDS);
   if (!claimed) return { skipped: await whyNot(deps, deliveryId, now), deliveryId };
   if (claimed.papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY) {
     await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
@@ -50,8 +51,8 @@ export async function sendDigest(deps: SendDeps, deliveryId: number, options: { 
     return { failed: 'invalid_message', deliveryId, detail };
   }
   try {
-    const info = await deps.mail.sendMail(message);
-    await recordOutcome(deps.db, deliveryId, 'sent', digestClock(deps), { messageId: info.messageId ?? message.messageId });
+    await deps.mail.sendMail(buildRawMail(message, now));
+    await recordOutcome(deps.db, deliveryId, 'sent', digestClock(deps), { messageId: message.messageId });
     await deps.breaker?.success();
     return { sent: true, deliveryId, messageId: message.messageId, attempt: claimed.attempts };
   } catch (error) {
@@ -63,6 +64,10 @@ async function whyNot(deps: SendDeps, deliveryId: number, now: Date): Promise<st
   const state = await deliveryState(deps.db, deliveryId);
   if (!state) return 'delivery no longer exists';
   if (!['pending', 'sending'].includes(state.status)) return `already ${state.status}`;
+  if (state.status === 'sending' && state.readerStatus === 'active' && !state.suppressed) {
+    // Claimed by another attempt within the lease: back off; after the lease it is ours.
+    throw new AppError('unavailable', `delivery ${deliveryId} is being sent by another worker (claimed ${state.updatedAt.toISOString()})`, { retryable: true });
+  }
   const reason = state.suppressed ? 'address is suppressed' : `reader is ${state.readerStatus}`;
   await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: reason });
   return reason;
