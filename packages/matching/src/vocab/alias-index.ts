@@ -2,7 +2,6 @@
 // as an expansion collapses to its acronym (one key), and a topic's phrase expands back into
 // every way a paper may write it (the variants the index looks for).
 import { tokenize } from '../text/tokenize.util';
-import { ACRONYMS } from './acronyms';
 import { ALIASES, type AliasEntry } from './aliases.data';
 
 const toTokens = (text: string): string[] => tokenize(text, 'topic').tokens;
@@ -98,8 +97,4 @@ function dedupe(variants: PhraseVariant[]): PhraseVariant[] {
     seen.add(k);
     return true;
   });
-}
-
-export function aliasEntry(acronym: string): AliasEntry | undefined {
-  return ACRONYMS.get(acronym.toLowerCase());
 }
