@@ -24,6 +24,10 @@ export function classifyIngestError(source: string, error: unknown, fromSource: 
       error: new AppError('unavailable', `${source}: ${message}`, { retryable: error.retryable, cause: error, details }),
     };
   }
+  // The caller's signal (Ctrl-C on an import): stop now, continue next time.
+  if (error instanceof Error && error.name === 'AbortError') {
+    return { status: 'failed', error: new AppError('unavailable', `${source}: interrupted`, { retryable: true, cause: error }) };
+  }
   if (fromSource) {
     return { status: 'abandoned', error: new AppError('invalid_input', `${source}: ${message}`, { retryable: false, cause: error }) };
   }
