@@ -1,8 +1,10 @@
 // "Recent papers you would have got": the matching engine run over the papers already stored,
 // for the topics typed so far. Recent papers are loaded once a minute per process, not per
-// keystroke; matching a few hundred papers against a handful of topics takes milliseconds.
+// keystroke, and each topic key is matched once per such snapshot: a topic's matches depend only
+// on the papers (its own document frequency, the batch's lengths), never on the other topics,
+// so per-key results combine exactly. Tokenising the papers is most of the cost of a match run.
 import type { Db } from '@paperboy/db';
-import { buildTopicIndex, matchPapers, rankForReader, type MatchablePaper } from '@paperboy/matching';
+import { buildTopicIndex, matchPapers, rankForReader, type MatchablePaper, type TopicMatch } from '@paperboy/matching';
 import { cleanTopics } from './subscribe-input';
 
 export interface PreviewPaper {
@@ -39,25 +41,45 @@ async function loadRecent(db: Db, windowDays: number, maxPapers: number): Promis
   return rows.map((r) => ({ ...r, url: r.hfUrl ?? r.arxivUrl }));
 }
 
+interface Snapshot {
+  at: number;
+  papers: Promise<StoredPaper[]>;
+  /** Topic key → its matches in this snapshot (an empty list when nothing matched). */
+  byKey: Map<string, TopicMatch[]>;
+}
+
+const MAX_CACHED_KEYS = 2_000;
+
+function matchesFor(snap: Snapshot, papers: StoredPaper[], topics: { key: string; raw: string }[]): Map<string, TopicMatch[]> {
+  const missing = topics.filter((t) => !snap.byKey.has(t.key));
+  if (missing.length > 0) {
+    const found = matchPapers(buildTopicIndex(missing.map((t) => ({ key: t.key, label: t.raw }))), papers);
+    if (snap.byKey.size + missing.length > MAX_CACHED_KEYS) snap.byKey.clear();
+    for (const t of missing) snap.byKey.set(t.key, found.get(t.key) ?? []);
+  }
+  // Reasons name the first typer's wording; rankForReader relabels them with this reader's.
+  return new Map(topics.map((t) => [t.key, snap.byKey.get(t.key) as TopicMatch[]]));
+}
+
 export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
   const { windowDays = 14, maxPapers = 500, cacheMs = 60_000, show = 5 } = options;
-  let cache: { at: number; papers: Promise<StoredPaper[]> } | undefined;
-  const recent = () => {
+  let cache: Snapshot | undefined;
+  const snapshot = (): Snapshot => {
     if (!cache || Date.now() - cache.at > cacheMs) {
       const papers = loadRecent(db, windowDays, maxPapers);
       papers.catch(() => (cache = undefined));
-      cache = { at: Date.now(), papers };
+      cache = { at: Date.now(), papers, byKey: new Map() };
     }
-    return cache.papers;
+    return cache;
   };
   return async (rawTopics: unknown): Promise<PreviewResult> => {
     const { topics, error } = cleanTopics(rawTopics);
     if (error) return { error };
-    const papers = await recent();
+    const snap = snapshot();
+    const papers = await snap.papers;
     if (papers.length === 0) return { papers: [] };
-    const index = buildTopicIndex(topics.map((t) => ({ key: t.key, label: t.raw })));
-    const matches = matchPapers(index, papers);
-    const ranked = rankForReader(topics.map((t) => t.key), matches, { cap: show });
+    const matches = matchesFor(snap, papers, topics);
+    const ranked = rankForReader(topics.map((t) => ({ key: t.key, label: t.raw })), matches, { cap: show });
     const byId = new Map(papers.map((p) => [p.id, p]));
     return {
       papers: ranked.map((r) => {
