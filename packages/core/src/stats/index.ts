@@ -2,3 +2,4 @@ export * from './overview.types';
 export * from './compute-overview';
 export * from './cached-overview';
 export * from './send-control';
+export * from './retry-failed-deliveries.usecase';

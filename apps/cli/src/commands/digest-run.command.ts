@@ -1,0 +1,38 @@
+import { scheduleDigests } from '@paperboy/core';
+import type { Command } from '../command';
+import { intFlag } from '../parse-args';
+import { progressBar } from '../progress-bar';
+
+export const digestRunCommand: Command = {
+  name: 'digest:run',
+  summary: 'Queue the digests that are due now (or, with --now, every active reader\'s)',
+  usage: 'digest:run [--now] [--batch-size=1000]',
+  details: `Does what the every-minute schedule job does, once: finds readers whose digest is due
+and queues one build job each; the worker builds and sends them (at SEND_RATE_PER_SECOND).
+--now: every active reader gets this period's digest immediately, whatever their hour.
+Safe to repeat: a reader's digest for a period exists once (unique key), and no paper is
+ever sent to a reader twice. Needs a running worker to actually send.`,
+  flags: ['now', 'batch-size'],
+  async run(args, ctx) {
+    const force = Boolean(args.flags.now);
+    const batchSize = intFlag(args, 'batch-size', 1000, 10_000);
+    const total = force ? await ctx.db.subscriber.count({ where: { status: 'active' } }) : undefined;
+    const bar = progressBar('queueing digests', total);
+    let seen = 0;
+    // scheduleDigests works in batches; its logger.debug per batch is not a progress hook, so
+    // the bar follows the build queue filling instead.
+    const timer = setInterval(() => {
+      void ctx.queues['digest-build'].count().then((n) => bar.update(Math.max(seen, n), `${n.toLocaleString('en-US')} queued`), () => undefined);
+    }, 250);
+    try {
+      const result = await scheduleDigests({ db: ctx.db, config: ctx.config, queues: ctx.queues, logger: ctx.logger }, { force, batchSize });
+      seen = result.enqueued;
+      bar.done();
+      ctx.out(`${result.readers.toLocaleString('en-US')} reader(s) due; ${result.enqueued.toLocaleString('en-US')} digest build(s) queued${force ? ' (--now: every active reader)' : ''}. The worker builds and sends them.`);
+      if ((await ctx.queues['digest-send'].isPaused())) ctx.err('Note: sending is paused; digests will wait until send:resume.');
+      return 0;
+    } finally {
+      clearInterval(timer);
+    }
+  },
+};

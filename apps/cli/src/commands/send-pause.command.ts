@@ -1,0 +1,15 @@
+import { setSendingPaused } from '@paperboy/core';
+import type { Command } from '../command';
+
+export const sendPauseCommand: Command = {
+  name: 'send:pause',
+  summary: 'Stop sending digests (queued ones wait; nothing is lost)',
+  usage: 'send:pause',
+  details: `Pauses the digest-send queue for every worker: emails being sent finish, the rest wait
+in the queue. Same switch as the button on /admin. Undo with send:resume.`,
+  async run(_args, ctx) {
+    const state = await setSendingPaused(ctx.queues, true);
+    ctx.out(`Sending paused. ${state.counts.waiting ?? 0} digest(s) waiting; resume with: npm run paperboy -- send:resume`);
+    return 0;
+  },
+};

@@ -1,0 +1,65 @@
+// `npm run paperboy -- <command>`: the operator CLI. Parses and validates the command line
+// before touching any service, runs one command, closes every connection, and exits with a
+// code scripts can rely on (see help.ts).
+import { ConfigError } from '@paperboy/config';
+import { isAppError } from '@paperboy/core';
+import { createCliContext } from './cli-context';
+import { EXIT, UsageError } from './command';
+import { commands } from './commands';
+import { commandHelp, generalHelp } from './help';
+import { parseArgs, validateArgs } from './parse-args';
+
+function describe(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  if (isAppError(error)) return `${error.message} (${error.code})`;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ECONNREFUSED') return `cannot connect: ${(error as Error).message}. Are Postgres and Redis running (DATABASE_URL, REDIS_URL)?`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    // Asked for: help on stdout, exit 0. No command at all: help on stderr, usage error.
+    (name ? process.stdout : process.stderr).write(generalHelp(commands));
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const close = commands.filter((c) => c.name.split(':')[0] === name.split(':')[0]).map((c) => c.name);
+    process.stderr.write(`Unknown command "${name}".${close.length ? ` Did you mean ${close.join(' or ')}?` : ''} See: npm run paperboy -- --help\n`);
+    return EXIT.usage;
+  }
+  const context = createCliContext();
+  try {
+    const args = parseArgs(rest);
+    if (args.flags.help) {
+      process.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    validateArgs(command, args);
+    return await command.run(args, context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\nUsage: npm run paperboy -- ${command.usage}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`${command.name} failed: ${describe(error)}\n`);
+    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT.failed;
+  } finally {
+    await context.close();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`paperboy: ${describe(error)}\n`);
+      process.exitCode = EXIT.failed;
+    },
+  );
+}

@@ -1,0 +1,123 @@
+// The operator CLI run as operators run it: a child process (tsx apps/cli/src/main.ts) against a
+// fresh migrated database, a unique Redis prefix and the dev mailbox as SMTP server.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
+import { startDevMailbox, type DevMailbox } from '@paperboy/email';
+import { QUEUE, closeQueues, createQueues, createRedis, type Queues, type Redis } from '@paperboy/queue';
+
+const MAIN = path.resolve(__dirname, '../src/main.ts');
+const TSX = require.resolve('tsx/cli');
+let database: TestDatabase;
+let mailbox: DevMailbox;
+let redis: Redis;
+let queues: Queues;
+const prefix = `test-cli-${randomBytes(4).toString('hex')}`;
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, REDIS_PREFIX: prefix, DEV_MAILBOX_PORT: String(mailbox.port) };
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSX, MAIN, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  mailbox = await startDevMailbox({ port: 0 });
+  redis = createRedis('redis://127.0.0.1:6379');
+  queues = createQueues(redis, prefix);
+  const db = database.db;
+  await db.subscriber.create({ data: { email: 'active@example.org', status: 'active', topics: { create: [{ key: 'diffus', raw: 'diffusion' }] } } });
+  await db.subscriber.create({ data: { email: 'gone@example.org', status: 'bounced' } });
+});
+
+afterAll(async () => {
+  for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
+  await closeQueues(queues);
+  redis.disconnect();
+  await mailbox.close();
+  await database.drop();
+});
+
+describe('paperboy CLI', () => {
+  it('when asked for help, then every command is listed and each has its own help', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const name of ['papers:import', 'digest:run', 'digest:test', 'stats', 'deliveries:retry-failed', 'send:pause', 'send:resume']) expect(help.stdout).toContain(name);
+    const one = await cli('digest:run', '--help');
+    expect([one.code, one.stdout]).toEqual([0, expect.stringContaining('Usage: npm run paperboy -- digest:run [--now]')]);
+  });
+
+  it('when the input is wrong, then it says why and exits 64 without running anything', async () => {
+    expect(await cli('nonsense')).toMatchObject({ code: 64, stderr: expect.stringContaining('Unknown command "nonsense"') });
+    expect(await cli('stats', '--colour')).toMatchObject({ code: 64, stderr: expect.stringContaining('stats does not take --colour') });
+    expect(await cli('papers:import')).toMatchObject({ code: 64, stderr: expect.stringContaining('papers:import needs an argument') });
+    expect(await cli('digest:test', 'not-an-address')).toMatchObject({ code: 64, stderr: expect.stringContaining('not a usable address') });
+    expect(await cli('deliveries:retry-failed', '--days=0')).toMatchObject({ code: 64, stderr: expect.stringContaining('--days must be') });
+  });
+
+  it('when a file cannot be read, then papers:import fails with exit 1 and a clear message', async () => {
+    expect(await cli('papers:import', '/nonexistent/papers.ndjson')).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
+  });
+
+  it('when papers are imported, then they are stored and counted by stats', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paperboy-cli-'));
+    const file = path.join(dir, 'papers.ndjson');
+    const published = new Date().toISOString();
+    const record = (id: string, title: string) => JSON.stringify({ id, title, abstract: `${title}: a diffusion model study.`, authors: ['A. Author'], publishedAt: published, upvotes: 7 });
+    writeFileSync(file, `${record('2611.00001', 'Diffusion for proteins')}\n${record('2611.00002', 'Diffusion for video')}\n{"broken": true}\n`);
+    const imported = await cli('papers:import', file);
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/2 new.*1 rejected/) });
+    expect(await database.db.paper.count()).toBe(2);
+    const stats = await cli('stats', '--json', '--fresh');
+    expect(stats.code).toBe(0);
+    const parsed = JSON.parse(stats.stdout) as { readers: { total: number }; papers: { total: number }; send: { paused: boolean } };
+    expect([parsed.readers.total, parsed.papers.total, parsed.send.paused]).toEqual([2, 2, false]);
+    expect((await cli('stats')).stdout).toMatch(/readers\s+2 total: active 1, bounced 1/);
+  });
+
+  it('when send:pause and send:resume run, then the send queue pauses and resumes', async () => {
+    expect(await cli('send:pause')).toMatchObject({ code: 0, stdout: expect.stringContaining('Sending paused') });
+    expect(await queues[QUEUE.digestSend].isPaused()).toBe(true);
+    expect(await cli('send:resume')).toMatchObject({ code: 0, stdout: expect.stringContaining('Sending resumed') });
+    expect(await queues[QUEUE.digestSend].isPaused()).toBe(false);
+  });
+
+  it('when digest:run --now runs, then every active reader gets a digest build queued', async () => {
+    const run = await cli('digest:run', '--now');
+    expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining('1 digest build(s) queued') });
+    expect(await queues[QUEUE.digestBuild].count()).toBe(1);
+  });
+
+  it('when failed digests are retried, then only active readers\' go back to pending with a send job', async () => {
+    const [active, gone] = await Promise.all(['active@example.org', 'gone@example.org'].map((email) => database.db.subscriber.findUniqueOrThrow({ where: { email } })));
+    await database.db.delivery.createMany({ data: [{ subscriberId: active!.id, periodKey: 'd-1', status: 'failed' }, { subscriberId: gone!.id, periodKey: 'd-1', status: 'failed' }] });
+    expect((await cli('deliveries:retry-failed', '--dry-run')).stdout).toContain('Would retry 1 failed digest(s)');
+    const retried = await cli('deliveries:retry-failed');
+    expect(retried).toMatchObject({ code: 0, stdout: expect.stringContaining('Retried 1 failed digest(s) from the last 7 day(s); 1 left failed') });
+    const statuses = await database.db.delivery.findMany({ orderBy: { subscriberId: 'asc' }, select: { status: true } });
+    expect(statuses.map((s) => s.status)).toEqual(['pending', 'failed']);
+    expect(await queues[QUEUE.digestSend].count()).toBe(1);
+  });
+
+  it('when digest:test runs, then one digest reaches the address through SMTP and nothing is recorded', async () => {
+    const before = await database.db.delivery.count();
+    const sent = await cli('digest:test', 'Operator@Example.org');
+    expect(sent).toMatchObject({ code: 0, stdout: expect.stringContaining('Test digest sent to operator@example.org: 2 paper(s)') });
+    const messages = mailbox.messages().filter((m) => JSON.stringify(m).includes('operator@example.org'));
+    expect(messages).toHaveLength(1);
+    expect(JSON.stringify(messages[0])).toContain('Diffusion for proteins');
+    expect(await database.db.delivery.count()).toBe(before);
+  });
+
+  it('when digest:test targets a suppressed address, then it refuses with exit 1', async () => {
+    const { hashEmail } = await import('@paperboy/core');
+    await database.db.suppression.create({ data: { emailHash: hashEmail('blocked@example.org'), reason: 'hard_bounce' } });
+    expect(await cli('digest:test', 'blocked@example.org')).toMatchObject({ code: 1, stderr: expect.stringContaining('is suppressed') });
+  });
+});

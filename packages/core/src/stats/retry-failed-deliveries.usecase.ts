@@ -1,0 +1,53 @@
+// Operator action: give failed digests another go (e.g. after fixing SMTP credentials).
+// Only digests of readers who are still active: a bounced, complained or unsubscribed reader's
+// failed digest stays failed (and the send step re-checks suppression anyway). Each delivery
+// goes back to 'pending' and gets a fresh send job; a finished job under the same id is
+// removed first, since BullMQ ignores an add whose id still exists.
+import { QUEUE, jobId } from '@paperboy/queue';
+import { enqueueSends, type DigestDeps } from '../digests/digest-deps';
+
+export type RetryFailedDeps = Pick<DigestDeps, 'db' | 'config' | 'queues'>;
+
+export interface RetryFailedOptions {
+  /** Only digests created within this many days (default 7: older news is not worth sending). */
+  sinceDays?: number;
+  /** Count what would be retried without changing anything. */
+  dryRun?: boolean;
+  batchSize?: number;
+  onProgress?: (progress: { retried: number; total: number }) => void;
+  now?: Date;
+}
+
+export interface RetryFailedResult {
+  /** Failed digests of active readers in the window (what is retried). */
+  eligible: number;
+  /** Failed digests left alone because their reader is no longer active. */
+  inactiveReaders: number;
+  retried: number;
+}
+
+export async function retryFailedDeliveries(deps: RetryFailedDeps, options: RetryFailedOptions = {}): Promise<RetryFailedResult> {
+  const since = new Date((options.now ?? new Date()).getTime() - (options.sinceDays ?? 7) * 24 * 3600_000);
+  const [counts] = await deps.db.$queryRaw<{ eligible: bigint; inactive: bigint }[]>`
+    SELECT count(*) FILTER (WHERE s.status = 'active') AS eligible, count(*) FILTER (WHERE s.status <> 'active') AS inactive
+    FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
+    WHERE d.status = 'failed' AND d."createdAt" >= ${since}`;
+  const result = { eligible: Number(counts?.eligible ?? 0), inactiveReaders: Number(counts?.inactive ?? 0), retried: 0 };
+  if (options.dryRun) return result;
+  const batchSize = options.batchSize ?? 500;
+  for (;;) {
+    // Index (status, createdAt) finds them; each batch flips to pending so the next skips it.
+    const rows = await deps.db.$queryRaw<{ id: number }[]>`
+      UPDATE "Delivery" SET status = 'pending', "updatedAt" = now()
+      WHERE id IN (SELECT d.id FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
+                   WHERE d.status = 'failed' AND d."createdAt" >= ${since} AND s.status = 'active' ORDER BY d.id LIMIT ${batchSize})
+      RETURNING id`;
+    if (rows.length === 0) return result;
+    const ids = rows.map((r) => r.id);
+    const queue = deps.queues[QUEUE.digestSend];
+    await Promise.all(ids.map(async (id) => (await queue.getJob(jobId('send', id)))?.remove().catch(() => undefined)));
+    await enqueueSends(deps, ids);
+    result.retried += ids.length;
+    options.onProgress?.({ retried: result.retried, total: result.eligible });
+  }
+}
