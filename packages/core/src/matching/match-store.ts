@@ -6,10 +6,16 @@ import type { TopicMatch } from '@paperboy/matching';
 
 const BATCH = 1_000;
 
+const byRowKey = (a: TopicMatch, b: TopicMatch): number =>
+  a.paperId - b.paperId || (a.topicKey < b.topicKey ? -1 : a.topicKey > b.topicKey ? 1 : 0);
+
 export async function upsertMatches(db: Db, matches: readonly TopicMatch[]): Promise<number> {
+  // Rows in one global order: two jobs upserting the same rows lock them in the same order, so
+  // they wait for each other instead of deadlocking.
+  const sorted = [...matches].sort(byRowKey);
   let written = 0;
-  for (let at = 0; at < matches.length; at += BATCH) {
-    const batch = matches.slice(at, at + BATCH);
+  for (let at = 0; at < sorted.length; at += BATCH) {
+    const batch = sorted.slice(at, at + BATCH);
     const paperIds = batch.map((m) => m.paperId);
     const keys = batch.map((m) => m.topicKey);
     const scores = batch.map((m) => m.score);
@@ -35,9 +41,10 @@ export async function removeStaleMatches(
   kept: readonly TopicMatch[],
 ): Promise<number> {
   if (paperIds.length === 0 || keys.length === 0) return 0;
-  const keptPairs = kept.map((m) => `${m.paperId} ${m.topicKey}`);
+  // NOT IN over a subquery is a hashed anti-join: linear in the rows, however many are kept.
   return db.$executeRaw`
     DELETE FROM "Match"
     WHERE "paperId" = ANY(${[...paperIds]}::int[]) AND "topicKey" = ANY(${[...keys]}::text[])
-      AND ("paperId"::text || ' ' || "topicKey") <> ALL(${keptPairs}::text[])`;
+      AND ("paperId", "topicKey") NOT IN (
+        SELECT k.p, k.t FROM unnest(${kept.map((m) => m.paperId)}::int[], ${kept.map((m) => m.topicKey)}::text[]) AS k(p, t))`;
 }

@@ -48,7 +48,11 @@ async function loadDelivered(db: Db, subscriberIds: readonly number[], since: Da
     SELECT dp."subscriberId", dp."paperId" FROM "DeliveryPaper" dp JOIN "Paper" p ON p."id" = dp."paperId"
     WHERE dp."subscriberId" = ANY(${[...subscriberIds]}::int[]) AND p."publishedAt" >= ${since}`;
   const out = new Map<number, number[]>();
-  for (const r of rows) out.set(r.subscriberId, [...(out.get(r.subscriberId) ?? []), r.paperId]);
+  for (const r of rows) {
+    const ids = out.get(r.subscriberId);
+    if (ids) ids.push(r.paperId);
+    else out.set(r.subscriberId, [r.paperId]);
+  }
   return out;
 }
 
