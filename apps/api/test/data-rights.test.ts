@@ -74,6 +74,9 @@ describe('data rights', () => {
     const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "SubscriptionEvent" WHERE data::text ILIKE '%wipe@example.org%'`;
     expect(Number(rows[0]!.n)).toBe(0);
     expect((await fetch(url, { headers: { Accept: 'text/html' } })).status).toBe(404);
+    const oneClick = local(buildReaderLinks(app.config, reader.id).oneClickUrl);
+    const post = await fetch(oneClick, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(post.status).toBe(200); // still a success for the mailbox provider: nothing will be sent
     expect((await postJson(`${app.baseUrl}/subscribe`, { email: 'wipe@example.org', topics: 'robotics' })).status).toBe(202);
     expect(await db.subscriber.count({ where: { email: 'wipe@example.org' } })).toBe(0);
   });

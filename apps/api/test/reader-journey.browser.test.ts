@@ -76,7 +76,16 @@ describe('a reader in a real browser', () => {
     await page.waitForSelector('#preview-list li');
     expect(await page.textContent('#preview-list')).toContain('Process reward models for step-by-step reasoning');
     await page.click('label.chip:has-text("robotics")');
-    if (SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'subscribe.png'), fullPage: true });
+    if (SCREENSHOTS) {
+      await page.screenshot({ path: path.join(DOCS, 'subscribe.png'), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: path.join(DOCS, 'subscribe-mobile.png'), fullPage: true });
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
+    // Every visible field has a label a screen reader announces.
+    const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (fields) =>
+      fields.filter((f) => !(f as HTMLInputElement).labels?.length).map((f) => f.outerHTML));
+    expect(unlabelled).toEqual([]);
     await page.click('#subscribe-button');
     await page.waitForURL(`${baseUrl}/subscribe/sent`);
     expect(await page.textContent('h1')).toBe('Check your inbox');

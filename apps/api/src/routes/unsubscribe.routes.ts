@@ -2,7 +2,7 @@
 // POST with `List-Unsubscribe=One-Click` is RFC 8058: mailbox providers send it with no cookie
 // and no CSRF token, so it needs neither; it is immediate, idempotent and answers 200.
 import express, { Router, type Request } from 'express';
-import { buildReaderLinks, loadSubscriber, resubscribe, switchToWeekly, unsubscribe } from '@paperboy/core';
+import { buildReaderLinks, isAppError, loadSubscriber, resubscribe, switchToWeekly, unsubscribe } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { unsubscribePage } from '../views/unsubscribe.page';
@@ -40,7 +40,10 @@ export function unsubscribeRoutes(deps: AppDeps, csrf: Csrf): Router {
   router.post('/unsubscribe/:token', formBody, multipart, async (req, res, next) => {
     if (!isOneClick(req)) return next();
     const id = subscriberFromToken(deps, req, 'unsubscribe');
-    await unsubscribe(readerDeps(deps), id, 'one-click', requestContext(req));
+    // A wiped reader is suppressed for good: for the mailbox provider that is still a success.
+    await unsubscribe(readerDeps(deps), id, 'one-click', requestContext(req)).catch((error: unknown) => {
+      if (!(isAppError(error) && error.code === 'not_found')) throw error;
+    });
     res.status(200).type('text/plain').send('You are unsubscribed. You will not get any more emails from paperboy.\n');
   });
 
