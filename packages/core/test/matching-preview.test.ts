@@ -25,6 +25,14 @@ describe('previewForTopics', () => {
     expect(rlhf).toMatchObject({ topic: 'RLHF', reason: "Because you follow RLHF: 'Reinforcement learning from human feedback' in the abstract" });
   });
 
+  it('when visitors type the same topic in different words, then each sees their own wording', async () => {
+    const [first] = await previewForTopics(deps, 'Diffusion Models');
+    const [second] = await previewForTopics(deps, ['diffusion model']);
+    expect(first?.reason).toMatch(/^Because you follow Diffusion Models: /);
+    expect(second?.reason).toMatch(/^Because you follow diffusion model: /);
+    expect(second?.paperId).toBe(first?.paperId);
+  });
+
   it('when the limit is smaller than the matches, then only the best `limit` are shown', async () => {
     expect(await previewForTopics(deps, ['diffusion models', 'RLHF'], 1)).toHaveLength(1);
   });

@@ -1,9 +1,19 @@
 // "What you would get": the topics typed on the subscribe page matched, in memory, against the
 // recent stored papers. The recent papers (bounded: the last 14 days, at most 2,000) are loaded
-// at most once a minute per process and shared by every visitor; matching a handful of topics
-// against them is a few milliseconds, so nothing is stored and the reader need not exist yet.
+// at most once a minute per process and shared by every visitor, and so is each topic key's
+// list of matches; nothing is stored and the reader need not exist yet.
+// (The subscribe endpoint uses subscribers/paper-preview.ts, built on the same idea.)
 import type { Db } from '@paperboy/db';
-import { buildTopicIndex, matchPapers, normalizeTopic, rankForReader, TopicError, type MatchablePaper, type ParsedTopic } from '@paperboy/matching';
+import {
+  buildTopicIndex,
+  matchPapers,
+  normalizeTopic,
+  rankForReader,
+  TopicError,
+  type MatchablePaper,
+  type ParsedTopic,
+  type TopicMatch,
+} from '@paperboy/matching';
 import { AppError } from '../errors';
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt } from './matching-deps';
 
@@ -27,12 +37,24 @@ interface RecentPaper extends MatchablePaper {
   url: string | null;
 }
 
-const cache = new WeakMap<Db, { at: number; papers: Promise<RecentPaper[]> }>();
+/**
+ * The recent papers of one load, and each topic key's matches against them. A key's matches
+ * depend only on the papers (never on the other topics typed with it), so a key typed by many
+ * visitors is matched once per snapshot; at most MAX_KEYS keys are kept per snapshot.
+ */
+interface Snapshot {
+  at: number;
+  papers: Promise<RecentPaper[]>;
+  byKey: Map<string, TopicMatch[]>;
+}
 
-function recentPapers(deps: MatchingDeps): Promise<RecentPaper[]> {
+const MAX_KEYS = 5_000;
+const cache = new WeakMap<Db, Snapshot>();
+
+function snapshot(deps: MatchingDeps): Snapshot {
   const at = nowOf(deps).getTime();
   const hit = cache.get(deps.db);
-  if (hit && at - hit.at >= 0 && at - hit.at < PREVIEW_CACHE_MS) return hit.papers;
+  if (hit && at - hit.at >= 0 && at - hit.at < PREVIEW_CACHE_MS) return hit;
   const papers = deps.db.paper
     .findMany({
       where: { publishedAt: { gte: new Date(at - PREVIEW_WINDOW_DAYS * DAY_MS) }, withdrawnAt: null },
@@ -42,8 +64,21 @@ function recentPapers(deps: MatchingDeps): Promise<RecentPaper[]> {
     })
     .then((rows) => rows.map(({ hfUrl, arxivUrl, ...p }) => ({ ...p, upvotes: Math.max(0, p.upvotes), url: hfUrl ?? arxivUrl })));
   papers.catch(() => cache.delete(deps.db)); // a failed load is not cached
-  cache.set(deps.db, { at, papers });
-  return papers;
+  const fresh = { at, papers, byKey: new Map<string, TopicMatch[]>() };
+  cache.set(deps.db, fresh);
+  return fresh;
+}
+
+/** The keys' matches in this snapshot; keys not seen yet are matched together, in one pass. */
+function matchesFor(snap: Snapshot, papers: RecentPaper[], topics: ParsedTopic[]): Map<string, TopicMatch[]> {
+  const unseen = topics.filter((t) => !snap.byKey.has(t.key));
+  if (unseen.length > 0) {
+    if (snap.byKey.size + unseen.length > MAX_KEYS) snap.byKey.clear();
+    // Labelled by key: the reader's own wording is put in at ranking, per call.
+    const found = matchPapers(buildTopicIndex(unseen.map((t) => ({ key: t.key, label: t.key }))), papers);
+    for (const t of unseen) snap.byKey.set(t.key, found.get(t.key) ?? []);
+  }
+  return new Map(topics.map((t) => [t.key, snap.byKey.get(t.key) ?? []]));
 }
 
 /** Forgets the cached recent papers (tests; or after an import, to show new papers at once). */
@@ -67,10 +102,11 @@ function parseTopics(rawTopics: unknown): ParsedTopic[] {
 export async function previewForTopics(deps: MatchingDeps, rawTopics: unknown, limit = 5): Promise<TopicPreviewPaper[]> {
   const cap = positiveInt(limit, 'limit', 50);
   const topics = parseTopics(rawTopics);
-  const papers = await recentPapers(deps);
+  const snap = snapshot(deps);
+  const papers = await snap.papers;
   if (papers.length === 0) return [];
   const readerTopics = topics.map((t) => ({ key: t.key, label: t.label }));
-  const matches = matchPapers(buildTopicIndex(readerTopics), papers);
+  const matches = matchesFor(snap, papers, topics);
   const byId = new Map(papers.map((p) => [p.id, p]));
   return rankForReader(readerTopics, matches, { cap, now: nowOf(deps) }).map((r) => {
     const p = byId.get(r.paperId) as RecentPaper;
