@@ -26,14 +26,14 @@ export async function seedAdminOverview(client: Client, options: SeedOptions): P
              WHEN g % 100 < 97 THEN 'paused' WHEN g % 100 < 99 THEN 'bounced' ELSE 'complained' END)::"SubscriberStatus",
        (CASE WHEN g % 3 = 0 THEN 'weekly' ELSE 'daily' END)::"Frequency",
        'UTC', c, c, c, CASE WHEN g % 100 BETWEEN 89 AND 94 THEN least(now(), c + (g % 20) * interval '1 day') END
-     FROM generate_series(1, $1::int) AS g, LATERAL (SELECT now() - ((g * 7919) % 120) * interval '1 day' - (g % 1440) * interval '1 minute' AS c) t`,
+     FROM generate_series(1, $1::int) AS g, LATERAL (SELECT now() - ((g::bigint * 7919) % 120) * interval '1 day' - (g % 1440) * interval '1 minute' AS c) t`,
     [options.readers],
   );
   // Skewed popularity: power(x, 2.2) piles readers onto the first topics of the list.
   await client.query(
     `INSERT INTO "Topic" ("subscriberId", raw, key)
      SELECT s.id, k.key, k.key FROM "Subscriber" s, generate_series(1, 1 + s.id % 3) AS n,
-       LATERAL (SELECT ($1::text[])[1 + floor(array_length($1::text[], 1) * power(((s.id * 7919 + n * 104729) % 1000) / 1000.0, 2.2))::int] AS key) k
+       LATERAL (SELECT ($1::text[])[1 + floor(array_length($1::text[], 1) * power(((s.id::bigint * 7919 + n * 104729) % 1000) / 1000.0, 2.2))::int] AS key) k
      ON CONFLICT DO NOTHING`,
     [TOPICS],
   );

@@ -2,6 +2,7 @@
 // no SMTP server is configured, then HTTP. Shutdown closes them in reverse dependency order.
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from '@paperboy/config';
+import { getOverview } from '@paperboy/core';
 import { createDb } from '@paperboy/db';
 import { startDevMailbox } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
 
   logger.info({ url: config.PUBLIC_URL }, `paperboy API listening on ${config.PUBLIC_URL}`);
   if (devMailbox) logger.info(`dev mailbox: SMTP on 127.0.0.1:${devMailbox.port}, inbox at ${config.PUBLIC_URL}/dev/mailbox`);
+  // Warm the admin overview snapshot, so even the first /admin view after a deploy is a cache read.
+  getOverview({ db, redis, keyPrefix: config.REDIS_PREFIX }, { maxAgeSeconds: config.STATS_CACHE_SECONDS }).catch((err: unknown) =>
+    logger.warn({ err }, 'admin: could not warm the overview snapshot'),
+  );
 
   onShutdown(
     [
