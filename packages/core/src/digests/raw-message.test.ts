@@ -1,0 +1,51 @@
+import { buildMessage } from '@paperboy/email';
+import { simpleParser } from 'mailparser';
+import { bareAddress, buildRawMail, encodeAddress, encodeHeaderText } from './raw-message';
+
+const message = () =>
+  buildMessage({
+    from: 'Paperboy Ünïcode <papers@news.example.com>',
+    to: 'ada@example.org',
+    content: { subject: '3 new papers on “diffusion” — Grüße', html: '<p>Hello &amp; welcome</p>', text: 'Hello & welcome\nline two' },
+    idempotencyKey: 'delivery-7',
+    list: { name: 'Paperboy digest', id: 'digest' },
+    unsubscribe: { url: 'https://pb.example.com/unsubscribe/abc.def' },
+  });
+
+describe('buildRawMail', () => {
+  it('when parsed back by a mail client library, then both parts, the encoded subject and sender, and every header are intact', async () => {
+    const mail = buildRawMail(message(), new Date('2026-11-27T08:00:00Z'));
+    expect(mail.envelope).toEqual({ from: 'papers@news.example.com', to: ['ada@example.org'] });
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.subject).toBe('3 new papers on “diffusion” — Grüße');
+    expect(parsed.from?.value[0]).toEqual({ name: 'Paperboy Ünïcode', address: 'papers@news.example.com' });
+    expect(parsed.text).toBe('Hello & welcome\nline two');
+    expect(parsed.html).toBe('<p>Hello &amp; welcome</p>');
+    expect(parsed.messageId).toBe(message().messageId);
+    expect(parsed.date?.toISOString()).toBe('2026-11-27T08:00:00.000Z');
+    expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(parsed.headerLines.find((h) => h.key === 'list-id')?.line).toBe('List-Id: Paperboy digest <digest.news.example.com>');
+  });
+
+  it('when a header line is written, then no line is longer than 998 characters and every line ends in CRLF', () => {
+    const raw = buildRawMail(message(), new Date()).raw.toString('utf8');
+    expect(raw.split('\r\n').every((line) => line.length <= 998 && !line.includes('\n'))).toBe(true);
+  });
+});
+
+describe('header encoding', () => {
+  it('when text is ASCII, then it is kept; otherwise it becomes UTF-8 encoded words that never split a character', () => {
+    expect(encodeHeaderText('plain subject')).toBe('plain subject');
+    const encoded = encodeHeaderText('é'.repeat(40));
+    for (const word of encoded.split('\r\n ')) {
+      expect(word.length).toBeLessThanOrEqual(75);
+      expect(Buffer.from(/=\?UTF-8\?B\?(.*)\?=/.exec(word)![1]!, 'base64').toString('utf8')).toMatch(/^é+$/);
+    }
+  });
+
+  it('when an address has a display name with quotes, then it is quoted safely; bare addresses stay bare', () => {
+    expect(encodeAddress('Say "hi" <a@b.org>')).toBe('"Say \\"hi\\"" <a@b.org>');
+    expect(encodeAddress('a@b.org')).toBe('a@b.org');
+    expect(bareAddress('Name <a@b.org>')).toBe('a@b.org');
+  });
+});
