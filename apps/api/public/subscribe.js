@@ -65,28 +65,24 @@
   form.addEventListener('change', function (e) { if (e.target.name === 'topics') schedule(); });
   if (currentTopics().length) schedule();
 
-  // 3. Proof of work: find n with SHA-256(salt + n) = challenge. Started at page load so it is
-  //    usually done before the reader presses Subscribe.
-  if (form.dataset.challenge !== 'on' || !window.crypto || !crypto.subtle) return;
-  var solved = null;
-  var enc = new TextEncoder();
-  function hex(buf) { return Array.prototype.map.call(new Uint8Array(buf), function (b) { return b.toString(16).padStart(2, '0'); }).join(''); }
+  // 3. Proof of work: find n with SHA-256(salt + n) = challenge (sha256.js). Started at page load
+  //    so it is usually done before the reader presses Subscribe; chunks keep the page responsive.
+  if (form.dataset.challenge !== 'on' || typeof window.paperboySha256 !== 'function') return;
   function solve(c) {
-    var batch = 500;
-    function from(start) {
-      var jobs = [];
-      for (var n = start; n < start + batch && n <= c.maxnumber; n++) jobs.push(crypto.subtle.digest('SHA-256', enc.encode(c.salt + n)));
-      return Promise.all(jobs).then(function (hashes) {
-        for (var i = 0; i < hashes.length; i++) if (hex(hashes[i]) === c.challenge) return start + i;
-        if (start + batch > c.maxnumber) throw new Error('no solution');
-        return from(start + batch);
-      });
-    }
-    return from(0).then(function (number) {
-      return btoa(JSON.stringify({ challenge: c.challenge, salt: c.salt, number: number, signature: c.signature }));
+    return new Promise(function (resolve, reject) {
+      var n = 0;
+      (function chunk() {
+        for (var end = Math.min(n + 5000, c.maxnumber + 1); n < end; n++) {
+          if (window.paperboySha256(c.salt + n) === c.challenge) {
+            return resolve(btoa(JSON.stringify({ challenge: c.challenge, salt: c.salt, number: n, signature: c.signature })));
+          }
+        }
+        if (n > c.maxnumber) return reject(new Error('no solution'));
+        setTimeout(chunk, 0);
+      })();
     });
   }
-  solved = fetch('/subscribe/challenge', { headers: { Accept: 'application/json' } })
+  var solved = fetch('/subscribe/challenge', { headers: { Accept: 'application/json' } })
     .then(function (r) { return r.json(); })
     .then(solve)
     .then(function (value) { proof.value = value; return value; })

@@ -73,7 +73,7 @@ describe('security headers', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await res.text();
-    expect(page.match(/<script[^>]*>/g)).toEqual(['<script src="/static/subscribe.js" defer>']);
+    expect(page.match(/<script[^>]*>/g)).toEqual(['<script src="/static/sha256.js" defer>', '<script src="/static/subscribe.js" defer>']);
     expect((await fetch(`${app.baseUrl}/static/subscribe.js`)).status).toBe(200);
   });
 });

@@ -43,7 +43,7 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SUBSCRIBE_CHALLENGE: bool.default(true),
   /** Proof-of-work size: the browser tries up to this many SHA-256 hashes (≈ half on average). */
-  SUBSCRIBE_CHALLENGE_DIFFICULTY: int(1_000, 10_000_000).default(100_000),
+  SUBSCRIBE_CHALLENGE_DIFFICULTY: int(1_000, 10_000_000).default(500_000),
   /** Sign-up attempts allowed per client IP and per address in each window (Redis, all instances). */
   SUBSCRIBE_LIMIT_PER_IP: int(1, 100_000).default(20),
   SUBSCRIBE_LIMIT_PER_EMAIL: int(1, 1_000).default(5),

@@ -50,6 +50,6 @@ export function csrfInput(token: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
 
-export function pageHead(script?: string): SafeHtml {
-  return html`<link rel="stylesheet" href="/static/reader.css">${script ? html`<script src="/static/${script}" defer></script>` : html``}`;
+export function pageHead(...scripts: string[]): SafeHtml {
+  return html`<link rel="stylesheet" href="/static/reader.css">${scripts.map((s) => html`<script src="/static/${s}" defer></script>`)}`;
 }

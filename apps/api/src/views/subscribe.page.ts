@@ -52,5 +52,5 @@ export function subscribePage({ values, errors = {}, suggestions, csrf, challeng
       <p class="hint" id="preview-status">Type a topic to see a preview.</p>
       <ol id="preview-list"></ol>
     </section>`;
-  return layout({ title: 'Subscribe', body, head: pageHead('subscribe.js') });
+  return layout({ title: 'Subscribe', body, head: pageHead('sha256.js', 'subscribe.js') });
 }
