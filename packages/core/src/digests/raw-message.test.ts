@@ -31,6 +31,15 @@ describe('buildRawMail', () => {
     const raw = buildRawMail(message(), new Date()).raw.toString('utf8');
     expect(raw.split('\r\n').every((line) => line.length <= 998 && !line.includes('\n'))).toBe(true);
   });
+
+  it('when the content is not ASCII, then the HTML goes as 7bit with character references and the text as base64, both reading the same', async () => {
+    const m = { ...message(), html: '<p>Tomás 😀 &amp; co</p>', text: 'Tomás 😀' };
+    const mail = buildRawMail(m, new Date());
+    expect(mail.raw.toString('latin1')).toContain('<p>Tom&#225;s &#128512; &amp; co</p>');
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.text).toBe('Tomás 😀');
+    expect(parsed.html).toBe('<p>Tom&#225;s &#128512; &amp; co</p>');
+  });
 });
 
 describe('header encoding', () => {

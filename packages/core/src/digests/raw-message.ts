@@ -2,7 +2,9 @@
 // each part through several transforms in small chunks; for ~50-80 KB digests that (and one
 // socket write per chunk) was most of the sender's CPU: measured on this machine, 2,000
 // digests over a 5-connection pool went from ~400/s to ~790/s with a ready buffer. A digest's
-// MIME shape is fixed (text + HTML alternative, base64), so building it here is simple.
+// MIME shape is fixed (text + HTML alternative), so building it here is simple. Parts go
+// as 7bit when they can (the HTML always can: non-ASCII becomes character references), which
+// also makes the message a quarter smaller than base64.
 // DKIM still applies: Nodemailer signs raw messages too.
 import { randomBytes } from 'node:crypto';
 import type { MessageOptions } from '@paperboy/email';
@@ -50,7 +52,34 @@ function base64Lines(text: string): string {
   return lines.join(CRLF);
 }
 
+const NON_ASCII = /[^\x00-\x7f]/gu;
+const SEVEN_BIT = /^[\x01-\x7f]*$/;
+
+/** Non-ASCII characters as numeric references: the HTML means the same, and stays 7-bit. */
+export function asciiHtml(html: string): string {
+  return html.replace(NON_ASCII, (ch) => `&#${ch.codePointAt(0)};`);
+}
+
+/** SMTP allows 998 characters per line; one linear pass (a regex would rescan each line). */
+function hasLongLine(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if ((end === -1 ? text.length : end) - start > 990) return true;
+    if (end === -1) return false;
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * 7bit when the body is plain ASCII with short lines (no encoding work, no +33 % base64
+ * size: bytes on the wire are most of what sending costs); base64 otherwise.
+ */
 function part(type: string, body: string): string {
+  const lines = body.replace(/\r?\n/g, CRLF);
+  if (SEVEN_BIT.test(lines) && !hasLongLine(lines)) {
+    return `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: 7bit${CRLF}${CRLF}${lines}${CRLF}`;
+  }
   return `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}${base64Lines(body)}${CRLF}`;
 }
 
@@ -72,7 +101,7 @@ export function buildRawMail(message: MessageOptions, date: Date): RawMail {
   ];
   const body = [
     `--${boundary}${CRLF}${part('text/plain', String(message.text))}`,
-    `--${boundary}${CRLF}${part('text/html', String(message.html))}`,
+    `--${boundary}${CRLF}${part('text/html', asciiHtml(String(message.html)))}`,
     `--${boundary}--${CRLF}`,
   ];
   const raw = Buffer.from(`${headers.join(CRLF)}${CRLF}${CRLF}${body.join('')}`, 'utf8');
