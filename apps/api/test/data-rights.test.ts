@@ -27,18 +27,21 @@ describe('manage page', () => {
     const page = await openForm(url);
     expect(page.html).toContain('&lt;b&gt;bold&lt;/b&gt; agents');
     expect(page.html).toContain('A paper');
-    const res = await postForm(url, { topics: 'robotics\n<i>x</i> vision', frequency: 'weekly', timezone: 'Asia/Tokyo', pauseField: '1' }, page);
+    const res = await postForm(url, { topics: 'robotics\n<i>x</i> vision', frequency: 'weekly', timezone: 'Asia/Tokyo', digestHour: '6', digestWeekday: '5', pauseField: '1' }, page);
     expect(res.status).toBe(303);
     const saved = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id }, include: { topics: true } });
     expect(saved).toMatchObject({ frequency: 'weekly', timezone: 'Asia/Tokyo', status: 'active' });
     expect(saved.topics.map((t) => t.raw)).toEqual(['robotics', '<i>x</i> vision']);
     expect(saved.nextDigestAt!.getTime()).toBeGreaterThan(Date.now());
+    // Due on Friday at 06:00 in Tokyo.
+    const tokyo = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', weekday: 'long', hour: 'numeric', hourCycle: 'h23' }).format(saved.nextDigestAt!);
+    expect(tokyo).toBe('Friday, 06');
     expect((await openForm(url, page.cookie)).html).toContain('&lt;i&gt;x&lt;/i&gt; vision');
 
     await postForm(url, { topics: 'robotics', frequency: 'weekly', timezone: 'Asia/Tokyo', pauseField: '1', paused: 'on' }, page);
     const paused = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } });
     expect(paused).toMatchObject({ status: 'paused', nextDigestAt: null });
-    const invalid = await postForm(url, { topics: '', frequency: 'weekly', timezone: 'Nowhere/Land' }, page);
+    const invalid = await postForm(url, { topics: '', frequency: 'weekly', timezone: 'Nowhere/Land', digestHour: '25' }, page);
     expect(invalid.status).toBe(400);
     expect(await invalid.text()).toContain('Nothing was saved');
   });

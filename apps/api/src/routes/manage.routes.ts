@@ -32,7 +32,8 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
     // An unchecked checkbox sends nothing, so the form says it carried the pause field.
     const paused = typeof body.paused === 'boolean' ? body.paused : body.pauseField ? body.paused === 'on' : undefined;
     try {
-      await updatePreferences(readerDeps(deps), id, { topics: body.topics, frequency: body.frequency, timezone: body.timezone, paused }, requestContext(req));
+      const input = { topics: body.topics, frequency: body.frequency, timezone: body.timezone, paused, digestHour: body.digestHour, digestWeekday: body.digestWeekday };
+      await updatePreferences(readerDeps(deps), id, input, requestContext(req));
     } catch (error) {
       const fields = isAppError(error) && error.code === 'invalid_input' ? (error.details as { fields?: Record<string, string> }).fields : undefined;
       if (!fields || wantsJson(req)) throw error;

@@ -53,3 +53,15 @@ export function csrfInput(token: string): SafeHtml {
 export function pageHead(...scripts: string[]): SafeHtml {
   return html`<link rel="stylesheet" href="/static/reader.css">${scripts.map((s) => html`<script src="/static/${s}" defer></script>`)}`;
 }
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Delivery hour (local) and, for weekly readers, the day. */
+export function scheduleSelects(hour: number, weekday: number, errors: Errors): SafeHtml {
+  const hours = Array.from({ length: 24 }, (_, h) => html`<option value="${h}"${h === hour ? html` selected` : html``}>${String(h).padStart(2, '0')}:00</option>`);
+  const days = WEEKDAYS.map((d, i) => html`<option value="${i + 1}"${i + 1 === weekday ? html` selected` : html``}>${d}</option>`);
+  return html`<div class="pair"><div><label for="digestHour">Delivery time</label>
+      <select id="digestHour" name="digestHour"${invalidAttrs(errors, 'digestHour')}>${hours}</select>${fieldError(errors, 'digestHour')}</div>
+    <div><label for="digestWeekday">Day for weekly emails</label>
+      <select id="digestWeekday" name="digestWeekday"${invalidAttrs(errors, 'digestWeekday')}>${days}</select>${fieldError(errors, 'digestWeekday')}</div></div>`;
+}

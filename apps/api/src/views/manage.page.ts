@@ -1,7 +1,7 @@
 // Manage preferences (from the signed link in every email): topics, schedule, pause, the last
 // digests, and the reader's data rights (export, wipe).
 import type { ManageView } from '@paperboy/core';
-import { csrfInput, frequencyRadios, pageHead, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import { csrfInput, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
 import { html } from './html';
 import { layout } from './layout';
 
@@ -28,10 +28,13 @@ const STATUS_TEXT: Record<string, string> = {
 function deliveriesList(view: ManageView) {
   if (view.deliveries.length === 0) return html`<p class="muted">No digest sent yet.</p>`;
   return html`<ul class="deliveries">${view.deliveries.map((d) => {
-    const titles = d.papers.slice(0, 3).map((p) => p.paper.title);
+    const titles = d.papers.slice(0, 3).map((p, i) => {
+      const url = p.paper.hfUrl ?? p.paper.arxivUrl;
+      return html`${i > 0 ? ' · ' : ''}${url ? html`<a href="${url}" rel="noopener noreferrer">${p.paper.title}</a>` : p.paper.title}`;
+    });
     const more = d.papers.length > 3 ? html` and ${d.papers.length - 3} more` : html``;
     return html`<li><strong>${d.sentAt?.toISOString().slice(0, 10) ?? d.periodKey}</strong>: ${d.papers.length} paper${d.papers.length === 1 ? '' : 's'}
-      <span class="muted">(${titles.join(' · ')}${more})</span></li>`;
+      <span class="muted">(${titles}${more})</span></li>`;
   })}</ul>`;
 }
 
@@ -49,6 +52,7 @@ export function managePage(o: ManagePageOptions): string {
       ${topicsTextarea(values.topics, o.errors ?? {})}
       ${frequencyRadios(values.frequency, o.errors ?? {})}
       ${timezoneSelect(values.timezone, o.errors ?? {})}
+      ${scheduleSelects(s.digestHour, s.digestWeekday, o.errors ?? {})}
       ${canPause ? html`<label class="choice"><input type="checkbox" name="paused" value="on"${s.status === 'paused' ? html` checked` : html``}> <span>Pause my digests for now</span></label>` : html``}
       <input type="hidden" name="pauseField" value="1">
       <button type="submit">Save changes</button>

@@ -13,6 +13,16 @@ export interface PreferencesInput {
   timezone: unknown;
   /** true: pause digests; false: resume; undefined: leave as is. */
   paused?: boolean;
+  /** Local delivery hour 0–23 and weekly delivery day 1 (Monday) – 7; undefined: unchanged. */
+  digestHour?: unknown;
+  digestWeekday?: unknown;
+}
+
+/** An optional whole number in [min, max] (form fields arrive as text). */
+function optionalInt(value: unknown, min: number, max: number): number | undefined | null {
+  if (value === undefined || value === '') return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
 function parse(input: PreferencesInput) {
@@ -23,8 +33,13 @@ function parse(input: PreferencesInput) {
   if (!frequency) fields.frequency = 'Please choose daily or weekly.';
   const timezone = canonicalTimeZone(input.timezone);
   if (!timezone) fields.timezone = 'Please choose a time zone from the list.';
+  const digestHour = optionalInt(input.digestHour, 0, 23);
+  if (digestHour === null) fields.digestHour = 'Please choose an hour from the list.';
+  const digestWeekday = optionalInt(input.digestWeekday, 1, 7);
+  if (digestWeekday === null) fields.digestWeekday = 'Please choose a day from the list.';
   if (Object.keys(fields).length > 0) throw invalidInput(fields);
-  return { topics, frequency: frequency!, timezone: timezone! };
+  const schedule = { ...(digestHour == null ? {} : { digestHour }), ...(digestWeekday == null ? {} : { digestWeekday }) };
+  return { topics, frequency: frequency!, timezone: timezone!, schedule };
 }
 
 function nextStatus(current: string, paused: boolean | undefined): string {
@@ -41,10 +56,10 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
     throw new AppError('conflict', 'We cannot deliver to this address any more, so there is nothing to change.');
   }
   const status = nextStatus(before.status, input.paused) as typeof before.status;
-  const after = { ...before, ...clean, status };
+  const after = { ...before, frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule, status };
   const change = {
     before: { topics: before.topics.map((t) => t.raw), frequency: before.frequency, timezone: before.timezone },
-    after: { topics: clean.topics.map((t) => t.raw), frequency: clean.frequency, timezone: clean.timezone },
+    after: { topics: clean.topics.map((t) => t.raw), frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule },
   };
   await deps.db.$transaction(async (tx) => {
     await tx.topic.deleteMany({ where: { subscriberId } });
@@ -53,6 +68,7 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
       data: {
         frequency: clean.frequency,
         timezone: clean.timezone,
+        ...clean.schedule,
         status,
         nextDigestAt: scheduleFor(after, now),
         topics: { create: clean.topics.map((t) => ({ raw: t.raw, key: t.key })) },

@@ -19,7 +19,7 @@ export interface SubscribeInput {
   timezone: string;
 }
 
-export type FieldErrors = Partial<Record<'email' | 'topics' | 'frequency' | 'timezone', string>>;
+export type FieldErrors = Partial<Record<'email' | 'topics' | 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday', string>>;
 
 /** A list, or one string separated by commas or new lines (DESIGN.md §8). */
 export function splitTopics(input: unknown): unknown[] {
