@@ -1,0 +1,100 @@
+// The schedule job against real Postgres and Redis: who is due (and who is not), the period
+// each digest is filed under, deterministic build job ids, nextDigestAt moved on, keyset
+// batches, "send now", and the repeatable scheduler registered once.
+import { recoverStaleDeliveries, scheduleDigests } from '@paperboy/core';
+import { jobId, QUEUE } from '@paperboy/queue';
+import { digestScheduleProcessor } from '../src/processors/digest-schedule.processor';
+import type { ProcessorDefinition } from '../src/processors/processor';
+import { startWorkers } from '../src/run-workers';
+import { DIGEST_SCHEDULER_ID, upsertDigestSchedule } from '../src/schedules/digest-schedule';
+import { seedReaders, waitUntil } from './digest.factory';
+import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
+
+let env: TestWorkerEnv;
+beforeAll(async () => {
+  env = await createTestWorkerEnv();
+});
+afterAll(() => env.close());
+
+const db = () => env.database.db;
+const at = (iso: string) => new Date(iso);
+const buildJobs = async () => (await env.deps.queues[QUEUE.digestBuild].getJobs(['waiting', 'delayed', 'prioritized'])).map((j) => j.id).sort();
+const clearBuilds = () => env.deps.queues[QUEUE.digestBuild].obliterate({ force: true });
+
+describe('scheduleDigests', () => {
+  afterEach(async () => {
+    await clearBuilds();
+    await db().subscriber.updateMany({ data: { status: 'unsubscribed' } });
+  });
+
+  it('when some readers are due, then only they get a build job, filed under the local period they were due in, and their next time moves on', async () => {
+    const [paris] = await seedReaders(db(), 1, { prefix: 'paris', timezone: 'Europe/Paris', nextDigestAt: at('2026-11-27T07:00:00Z') });
+    const [tokyo] = await seedReaders(db(), 1, { prefix: 'tokyo', timezone: 'Asia/Tokyo', frequency: 'weekly', nextDigestAt: at('2026-11-26T23:00:00Z') });
+    const [later] = await seedReaders(db(), 1, { prefix: 'later', nextDigestAt: at('2026-11-27T09:00:00Z') });
+    const [none] = await seedReaders(db(), 1, { prefix: 'none', nextDigestAt: null });
+    const now = at('2026-11-27T07:30:00Z');
+    const result = await scheduleDigests({ ...env.deps, now: () => now });
+    expect(result).toEqual({ readers: 2, enqueued: 2, advanced: 2 });
+    expect(await buildJobs()).toEqual([jobId('build', paris!.id, 'd2026-11-27'), jobId('build', tokyo!.id, 'w2026-W48')].sort());
+    const next = async (id: number) => (await db().subscriber.findUniqueOrThrow({ where: { id } })).nextDigestAt?.toISOString();
+    expect(await next(paris!.id)).toBe('2026-11-28T07:00:00.000Z'); // 08:00 in Paris, tomorrow
+    expect(await next(tokyo!.id)).toBe('2026-11-29T23:00:00.000Z'); // Monday 08:00 in Tokyo
+    expect(await next(later!.id)).toBe('2026-11-27T09:00:00.000Z');
+    expect(await next(none!.id)).toBeUndefined();
+  });
+
+  it('when the schedule runs again (or twice at once), then no reader gets a second build job', async () => {
+    await seedReaders(db(), 5, { prefix: 'twice', nextDigestAt: at('2026-11-27T07:00:00Z') });
+    const deps = { ...env.deps, now: () => at('2026-11-27T07:30:00Z') };
+    const results = await Promise.all([scheduleDigests(deps), scheduleDigests(deps)]);
+    await scheduleDigests(deps);
+    expect(results.map((r) => r.enqueued).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(5);
+    expect(await buildJobs()).toHaveLength(5);
+  });
+
+  it('when more readers are due than one batch holds, then keyset batches reach every one of them exactly once', async () => {
+    await seedReaders(db(), 25, { prefix: 'batched', nextDigestAt: at('2026-11-27T06:00:00Z') });
+    await seedReaders(db(), 10, { prefix: 'batched-b', nextDigestAt: at('2026-11-27T07:00:00Z') });
+    const result = await scheduleDigests({ ...env.deps, now: () => at('2026-11-27T07:30:00Z') }, { batchSize: 7 });
+    expect(result).toEqual({ readers: 35, enqueued: 35, advanced: 35 });
+    expect(new Set(await buildJobs()).size).toBe(35);
+  });
+
+  it('when an operator sends now, then every active reader gets this period\'s digest whatever their hour, and their schedule is untouched', async () => {
+    const readers = await seedReaders(db(), 3, { prefix: 'now', nextDigestAt: at('2026-11-28T07:00:00Z') });
+    const [gone] = await seedReaders(db(), 1, { prefix: 'gone' });
+    await db().subscriber.update({ where: { id: gone!.id }, data: { status: 'unsubscribed' } });
+    const result = await scheduleDigests({ ...env.deps, now: () => at('2026-11-27T15:00:00Z') }, { force: true });
+    expect(result).toMatchObject({ enqueued: 3, advanced: 0 });
+    expect(await buildJobs()).toEqual(readers.map((r) => jobId('build', r.id, 'd2026-11-27')).sort());
+  });
+});
+
+describe('the repeatable schedule', () => {
+  it('when every worker registers it, then Redis holds one scheduler, and its job fans out the due readers', async () => {
+    await upsertDigestSchedule(env.deps.queues, 60_000);
+    await upsertDigestSchedule(env.deps.queues, 60_000);
+    const schedulers = await env.deps.queues[QUEUE.digestSchedule].getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toEqual([DIGEST_SCHEDULER_ID]);
+    const [due] = await seedReaders(db(), 1, { prefix: 'repeat', nextDigestAt: new Date(Date.now() - 60_000) });
+    const workers = startWorkers(env.deps, [digestScheduleProcessor] as ProcessorDefinition[]);
+    try {
+      await waitUntil(async () => (await db().subscriber.findUniqueOrThrow({ where: { id: due!.id } })).nextDigestAt! > new Date());
+      expect((await buildJobs()).some((id) => id?.startsWith(`build-${due!.id}-`))).toBe(true);
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+      await env.deps.queues[QUEUE.digestSchedule].removeJobScheduler(DIGEST_SCHEDULER_ID);
+    }
+  });
+});
+
+describe('recoverStaleDeliveries', () => {
+  it('when a delivery is stuck past the lease with no send job, then it is queued again; a fresh one is left alone', async () => {
+    const [stuck, fresh] = await seedReaders(db(), 2, { prefix: 'stale' });
+    const old = await db().delivery.create({ data: { subscriberId: stuck!.id, periodKey: 'd2026-11-26', status: 'sending', updatedAt: new Date(Date.now() - 3600_000) } });
+    await db().delivery.create({ data: { subscriberId: fresh!.id, periodKey: 'd2026-11-26', status: 'pending' } });
+    expect(await recoverStaleDeliveries(env.deps)).toBe(1);
+    const job = await env.deps.queues[QUEUE.digestSend].getJob(jobId('send', old.id));
+    expect(job?.data).toEqual({ deliveryId: old.id });
+  });
+});
