@@ -20,6 +20,8 @@ export interface BenchSettings {
 }
 
 export interface RunResult {
+  /** This process's CPU (user + system) over the measured part: less sensitive to other load than wall time. */
+  cpuMs: number;
   matchMs: number;
   rankMs: number;
   totalMs: number;
@@ -32,9 +34,13 @@ export interface RunResult {
   peakRssMb: number;
 }
 
-export type MemoryResult = Pick<RunResult, 'rankMs' | 'readers' | 'papersOut' | 'peakRssMb'>;
+export type MemoryResult = Pick<RunResult, 'cpuMs' | 'rankMs' | 'readers' | 'papersOut' | 'peakRssMb'>;
 
 const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+const cpuSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
 const depsFor = (url: string): MatchingDeps => ({
   db: createDb(url, { maxConnections: 4 }),
   now: () => NOW,
@@ -45,14 +51,17 @@ export async function runPhase({ url, size, batch }: BenchSettings): Promise<Run
   const deps = depsFor(url);
   await deps.db.$executeRawUnsafe('DELETE FROM "Match"'); // every run does the full work, inserts included
   const paperIds = Array.from({ length: size.papers }, (_, i) => i + 1);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const matched = await matchNewPapers(deps, paperIds, { indexCache: new TopicIndexCache() });
   const t1 = performance.now();
   let readers = 0;
   const stats = await rankEveryReader(deps, (digests) => void (readers += digests.length), { batchSize: batch });
   const t2 = performance.now();
+  const cpuMs = cpuSince(c0);
   await deps.db.$disconnect();
   return {
+    cpuMs,
     matchMs: t1 - t0,
     rankMs: t2 - t1,
     totalMs: t2 - t0,
@@ -81,6 +90,7 @@ export async function memoryPhase({ url, size, batch }: BenchSettings): Promise<
     }
     return out;
   };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const window = await MatchWindow.load(deps);
   let count = 0;
@@ -91,6 +101,7 @@ export async function memoryPhase({ url, size, batch }: BenchSettings): Promise<
     for (const d of digests) papersOut += d.papers.length;
   }
   const rankMs = performance.now() - t0;
+  const cpuMs = cpuSince(c0);
   await deps.db.$disconnect();
-  return { rankMs, readers: count, papersOut, peakRssMb: peakRssMb() };
+  return { cpuMs, rankMs, readers: count, papersOut, peakRssMb: peakRssMb() };
 }

@@ -8,7 +8,8 @@
 // (same batches, same code, delivered papers still queried): the difference is what streaming the
 // readers out of PostgreSQL costs.
 // Run: npx tsx bench/matching-db.bench.ts  (options: --runs=3 --readers=1000000 --papers=1000
-// --topics=2000 --batch=2000; --keep leaves the database, --reuse runs on a kept one without seeding).
+// --topics=2000 --batch=2000 --semi-space=0; --keep leaves the database, --reuse runs on a kept one
+// without seeding; --semi-space=64 runs the measured processes with --max-semi-space-size=64).
 // Uses the database paperboy_bench_matching, dropped at the end.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -22,6 +23,7 @@ const arg = (name: string, fallback: number): number =>
 const RUNS = arg('runs', 3);
 const SIZE = { readers: arg('readers', 1_000_000), papers: arg('papers', 1_000), topics: arg('topics', 2_000) };
 const BATCH = arg('batch', 2_000);
+const SEMI_SPACE = arg('semi-space', 0);
 const SERVER = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const NAME = 'paperboy_bench_matching';
 const URL_ = SERVER.replace(/\/[^/]*$/, `/${NAME}`);
@@ -31,7 +33,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 function child(phase: string): string {
   const tsx = require.resolve('tsx/cli');
-  return execFileSync(process.execPath, [tsx, __filename, `--phase=${phase}`, ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const flags = SEMI_SPACE > 0 && phase !== 'seed' ? [`--max-semi-space-size=${SEMI_SPACE}`] : [];
+  return execFileSync(process.execPath, [...flags, tsx, __filename, `--phase=${phase}`, ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 async function seedPhase(): Promise<void> {
@@ -51,7 +54,7 @@ async function seedPhase(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}; ${SIZE.readers} readers, ${SIZE.papers} papers, ~${SIZE.topics} topics; batches of ${BATCH}`);
+  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}; ${SIZE.readers} readers, ${SIZE.papers} papers, ~${SIZE.topics} topics; batches of ${BATCH}${SEMI_SPACE ? `; --max-semi-space-size=${SEMI_SPACE}` : ''}`);
   const s0 = performance.now();
   if (!process.argv.includes('--reuse')) {
     process.stdout.write(child('seed'));
@@ -66,10 +69,10 @@ async function main(): Promise<void> {
       const m = JSON.parse(child('memory').trim().split('\n').pop() as string) as MemoryResult;
       memory.push(m);
       console.log(
-        `run ${i}: total ${(r.totalMs / 1000).toFixed(2)} s = match ${(r.matchMs / 1000).toFixed(2)} s (${r.topics} keys, ${r.matches} Match rows) + ` +
+        `run ${i} (load ${os.loadavg()[0]?.toFixed(1)}): total ${(r.totalMs / 1000).toFixed(2)} s wall, ${(r.cpuMs / 1000).toFixed(2)} s CPU = match ${(r.matchMs / 1000).toFixed(2)} s (${r.topics} keys, ${r.matches} Match rows) + ` +
           `stream & rank ${(r.rankMs / 1000).toFixed(2)} s (${r.readers} readers, ${r.papersOut} papers out; ranking incl. delivered query ${(r.rankCpuMs / 1000).toFixed(2)} s, ` +
           `waiting for reader batches ${(r.waitMs / 1000).toFixed(2)} s); ${(r.readers / (r.totalMs / 1000)).toFixed(0)} readers/s; peak RSS ${r.peakRssMb.toFixed(0)} MB\n` +
-          `       same ranking, readers from memory: ${(m.rankMs / 1000).toFixed(2)} s (${m.readers} readers, ${m.papersOut} papers out; peak RSS ${m.peakRssMb.toFixed(0)} MB, the generated readers included)`,
+          `       same ranking, readers from memory: ${(m.rankMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU (${m.readers} readers, ${m.papersOut} papers out; peak RSS ${m.peakRssMb.toFixed(0)} MB, the generated readers included)`,
       );
     }
   } finally {
@@ -83,9 +86,9 @@ async function main(): Promise<void> {
   const pick = (f: (r: RunResult) => number) => median(runs.map(f));
   console.log(
     `\nmedian of ${RUNS} runs: ${(pick((r) => r.totalMs) / 1000).toFixed(2)} s for ${SIZE.readers} readers from PostgreSQL ` +
-      `(match ${(pick((r) => r.matchMs) / 1000).toFixed(2)} s, stream & rank ${(pick((r) => r.rankMs) / 1000).toFixed(2)} s); ` +
+      `(match ${(pick((r) => r.matchMs) / 1000).toFixed(2)} s, stream & rank ${(pick((r) => r.rankMs) / 1000).toFixed(2)} s; ${(pick((r) => r.cpuMs) / 1000).toFixed(2)} s CPU); ` +
       `peak RSS ${Math.max(...runs.map((r) => r.peakRssMb)).toFixed(0)} MB (max of runs); ` +
-      `ranking with readers from memory ${(median(memory.map((m) => m.rankMs)) / 1000).toFixed(2)} s → streaming from PostgreSQL adds ` +
+      `ranking with readers from memory ${(median(memory.map((m) => m.rankMs)) / 1000).toFixed(2)} s (${(median(memory.map((m) => m.cpuMs)) / 1000).toFixed(2)} s CPU) → streaming from PostgreSQL adds ` +
       `${((pick((r) => r.rankMs) - median(memory.map((m) => m.rankMs))) / 1000).toFixed(2)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
   );
 }
