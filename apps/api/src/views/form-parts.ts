@@ -29,13 +29,13 @@ export function timezoneSelect(selected: string, errors: Errors): SafeHtml {
     ${fieldError(errors, 'timezone')}`;
 }
 
-export function frequencyRadios(selected: string, errors: Errors): SafeHtml {
+export function frequencyRadios(selected: string, errors: Errors, weeklyHint = 'the best of the week, on Mondays'): SafeHtml {
   const radio = (value: string, label: string, hint: string) =>
     html`<label class="choice"><input type="radio" name="frequency" value="${value}"${selected === value ? html` checked` : html``}>
       <span><strong>${label}</strong> <span class="muted">${hint}</span></span></label>`;
   return html`<fieldset><legend>How often?</legend>
     ${radio('daily', 'Daily', 'one short email each morning')}
-    ${radio('weekly', 'Weekly', 'the best of the week, on Mondays')}
+    ${radio('weekly', 'Weekly', weeklyHint)}
     ${fieldError(errors, 'frequency')}</fieldset>`;
 }
 

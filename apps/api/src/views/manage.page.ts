@@ -50,7 +50,7 @@ export function managePage(o: ManagePageOptions): string {
     <form class="card" method="post" action="${base}">${csrfInput(o.csrf)}
       <h2>Topics and schedule</h2>
       ${topicsTextarea(values.topics, o.errors ?? {})}
-      ${frequencyRadios(values.frequency, o.errors ?? {})}
+      ${frequencyRadios(values.frequency, o.errors ?? {}, 'the best of the week, on the day you pick below')}
       ${timezoneSelect(values.timezone, o.errors ?? {})}
       ${scheduleSelects(s.digestHour, s.digestWeekday, o.errors ?? {})}
       ${canPause ? html`<label class="choice"><input type="checkbox" name="paused" value="on"${s.status === 'paused' ? html` checked` : html``}> <span>Pause my digests for now</span></label>` : html``}
