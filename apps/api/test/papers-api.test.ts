@@ -23,7 +23,7 @@ function post(body: unknown, headers: Record<string, string> = { authorization: 
 describe('POST /api/papers', () => {
   it('when credentials are missing or wrong, then it answers 401 and stores nothing', async () => {
     const wrong = `Basic ${Buffer.from('admin:guess').toString('base64')}`;
-    for (const headers of [{}, { authorization: wrong }]) {
+    for (const headers of [{}, { authorization: wrong }] as Record<string, string>[]) {
       const res = await post([paper(1)], headers);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
