@@ -2,7 +2,7 @@
 // the renderer compiled once, the pooled SMTP transport, the consecutive-error breaker).
 // A BullMQ limiter keyed in Redis caps the rate across every worker process.
 import { UnrecoverableError } from 'bullmq';
-import { createSendBreaker, sendDigest, type SendBreaker } from '@paperboy/core';
+import { batchedSendSteps, createSendBreaker, sendDigest, type BatchedSendSteps, type SendBreaker } from '@paperboy/core';
 import { createRenderer, type Renderer } from '@paperboy/email';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
@@ -11,15 +11,17 @@ import { defineProcessor } from './processor';
 // MJML compiles once per process (tens of ms per template); each email is only a fill.
 let renderer: Promise<Renderer> | undefined;
 const getRenderer = () => (renderer ??= createRenderer());
-const breakers = new WeakMap<WorkerDeps, SendBreaker>();
+// Per process (per deps): the consecutive-error breaker and the batched claim/record steps.
+const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; steps: BatchedSendSteps }>();
 
-function breakerFor(deps: WorkerDeps): SendBreaker {
-  let breaker = breakers.get(deps);
-  if (!breaker) {
-    breaker = createSendBreaker({ redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS, logger: deps.logger });
-    breakers.set(deps, breaker);
+function processParts(deps: WorkerDeps) {
+  let parts = perProcess.get(deps);
+  if (!parts) {
+    const breaker = createSendBreaker({ redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS, logger: deps.logger });
+    parts = { breaker, steps: batchedSendSteps(deps.db, deps.config) };
+    perProcess.set(deps, parts);
   }
-  return breaker;
+  return parts;
 }
 
 /** A permanent failure, named for the metrics' reason label (hard_bounce, rejected…). */
@@ -39,7 +41,8 @@ export const digestSendProcessor = defineProcessor({
   }),
   async handle(payload, job, deps) {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const sendDeps = { ...deps, renderer: await getRenderer(), breaker: breakerFor(deps) };
+    const { breaker, steps } = processParts(deps);
+    const sendDeps = { ...deps, renderer: await getRenderer(), breaker, claim: steps.claim, recordSent: steps.recordSent };
     const outcome = await sendDigest(sendDeps, payload.deliveryId, { finalAttempt });
     if ('failed' in outcome) throw permanent(outcome.failed, outcome.detail);
     return outcome;

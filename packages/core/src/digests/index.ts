@@ -11,3 +11,4 @@ export * from './smtp-error.classifier';
 export * from './recover-deliveries.usecase';
 export * from './raw-message';
 export * from './coalesce';
+export * from './send-batching';

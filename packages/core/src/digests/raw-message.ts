@@ -53,11 +53,13 @@ function base64Lines(text: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/gu;
+const ANY_NON_ASCII = /[^\x00-\x7f]/;
 const SEVEN_BIT = /^[\x01-\x7f]*$/;
 
 /** Non-ASCII characters as numeric references: the HTML means the same, and stays 7-bit. */
 export function asciiHtml(html: string): string {
-  return html.replace(NON_ASCII, (ch) => `&#${ch.codePointAt(0)};`);
+  // The plain test is a fast scan; the Unicode-aware replace only runs when there is work.
+  return ANY_NON_ASCII.test(html) ? html.replace(NON_ASCII, (ch) => `&#${ch.codePointAt(0)};`) : html;
 }
 
 /** SMTP allows 998 characters per line; one linear pass (a regex would rescan each line). */
@@ -76,7 +78,7 @@ function hasLongLine(text: string): boolean {
  * size: bytes on the wire are most of what sending costs); base64 otherwise.
  */
 function part(type: string, body: string): string {
-  const lines = body.replace(/\r?\n/g, CRLF);
+  const lines = body.includes('\n') ? body.replace(/\r?\n/g, CRLF) : body;
   if (SEVEN_BIT.test(lines) && !hasLongLine(lines)) {
     return `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: 7bit${CRLF}${CRLF}${lines}${CRLF}`;
   }

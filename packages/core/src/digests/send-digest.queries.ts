@@ -37,11 +37,16 @@ export interface ClaimedDelivery {
  * Stored addresses are normalised, so SQL's sha256 of the column equals hashEmail().
  */
 export async function claimDelivery(db: Db, deliveryId: number, now: Date, leaseSeconds: number): Promise<ClaimedDelivery | undefined> {
+  return (await claimDeliveries(db, [deliveryId], now, leaseSeconds)).get(deliveryId);
+}
+
+/** The same for several deliveries in one statement (concurrent sends of one worker). */
+export async function claimDeliveries(db: Db, deliveryIds: number[], now: Date, leaseSeconds: number): Promise<Map<number, ClaimedDelivery>> {
   const abandoned = new Date(now.getTime() - leaseSeconds * 1000).toISOString();
   const rows = await db.$queryRaw<ClaimedDelivery[]>`
     UPDATE "Delivery" d SET status = 'sending', attempts = d.attempts + 1, "updatedAt" = ${now.toISOString()}::timestamp
     FROM "Subscriber" s
-    WHERE d.id = ${deliveryId} AND s.id = d."subscriberId" AND s.status = 'active'
+    WHERE d.id = ANY(${deliveryIds}::int[]) AND s.id = d."subscriberId" AND s.status = 'active'
       AND (d.status = 'pending' OR (d.status = 'sending' AND d."updatedAt" < ${abandoned}::timestamp))
       AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex'))
     RETURNING d.id, d."subscriberId", d."periodKey", d.attempts, s.email, s.frequency::text AS frequency, s.timezone,
@@ -51,7 +56,7 @@ export async function claimDelivery(db: Db, deliveryId: number, now: Date, lease
           'hfUrl', p."hfUrl", 'arxivUrl', p."arxivUrl", 'pdfUrl', p."pdfUrl", 'githubRepo', p."githubRepo", 'reason', dp.reason
         ) ORDER BY dp.rank), '[]')
        FROM "DeliveryPaper" dp JOIN "Paper" p ON p.id = dp."paperId" WHERE dp."deliveryId" = d.id) AS papers`;
-  return rows[0];
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export interface DeliveryState {
@@ -81,4 +86,14 @@ export async function recordOutcome(db: Db, deliveryId: number, status: Final, n
       "sentAt" = CASE WHEN ${status} = 'sent' THEN ${at}::timestamp ELSE "sentAt" END,
       "lastError" = ${fields.lastError ?? null}
     WHERE id = ${deliveryId} AND status IN ('pending', 'sending')`;
+}
+
+/** 'sent' for several deliveries in one statement. */
+export async function recordSentMany(db: Db, sent: { id: number; messageId: string }[], now: Date): Promise<void> {
+  if (sent.length === 0) return;
+  const at = now.toISOString();
+  await db.$executeRaw`
+    UPDATE "Delivery" d SET status = 'sent', "messageId" = u.mid, "sentAt" = ${at}::timestamp, "updatedAt" = ${at}::timestamp, "lastError" = NULL
+    FROM unnest(${sent.map((x) => x.id)}::int[], ${sent.map((x) => x.messageId)}::text[]) AS u(id, mid)
+    WHERE d.id = u.id AND d.status IN ('pending', 'sending')`;
 }

@@ -24,6 +24,9 @@ export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now'> {
   renderer: Pick<Renderer, 'renderDigest'>;
   breaker?: SendBreaker;
   logger?: Logger;
+  /** Batched versions (the worker coalesces concurrent sends); default: one query each. */
+  claim?: (deliveryId: number, now: Date) => Promise<ClaimedDelivery | undefined>;
+  recordSent?: (deliveryId: number, messageId: string, now: Date) => Promise<void>;
 }
 
 export type SendOutcome =
@@ -35,7 +38,7 @@ export const DIGEST_LIST = { name: 'Paperboy digest', id: 'digest' };
 
 export async function sendDigest(deps: SendDeps, deliveryId: number, options: { finalAttempt: boolean }): Promise<SendOutcome> {
   const now = digestClock(deps);
-  const claimed = await claimDelivery(deps.db, deliveryId, now, deps.config.SEND_LEASE_SECONDS);
+  const claimed = await (deps.claim ? deps.claim(deliveryId, now) : claimDelivery(deps.db, deliveryId, now, deps.config.SEND_LEASE_SECONDS));
   if (!claimed) return { skipped: await whyNot(deps, deliveryId, now), deliveryId };
   if (claimed.papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY) {
     await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
@@ -52,7 +55,8 @@ export async function sendDigest(deps: SendDeps, deliveryId: number, options: { 
   }
   try {
     await deps.mail.sendMail(buildRawMail(message, now));
-    await recordOutcome(deps.db, deliveryId, 'sent', digestClock(deps), { messageId: message.messageId });
+    const sentAt = digestClock(deps);
+    await (deps.recordSent ? deps.recordSent(deliveryId, message.messageId, sentAt) : recordOutcome(deps.db, deliveryId, 'sent', sentAt, { messageId: message.messageId }));
     await deps.breaker?.success();
     return { sent: true, deliveryId, messageId: message.messageId, attempt: claimed.attempts };
   } catch (error) {
