@@ -35,7 +35,10 @@ function main(): void {
     ? startMetricsServer({ registry: metrics.registry, port: config.METRICS_PORT, host: config.HOST, token: config.METRICS_TOKEN, basic })
     : undefined;
   metricsServer?.then(
-    (server) => logger.info({ port: server.port, protected: Boolean(config.METRICS_TOKEN || basic) }, 'worker metrics on /metrics'),
+    (server) => {
+      const open = !config.METRICS_TOKEN && !basic;
+      logger[open && !config.isDevelopment ? 'warn' : 'info']({ port: server.port, protected: !open }, open ? 'worker metrics on /metrics, unprotected: set METRICS_TOKEN or firewall the port' : 'worker metrics on /metrics');
+    },
     (err: unknown) => logger.error({ err }, 'worker metrics server failed to start'),
   );
   logger.info({ queues: processors.map((p) => p.queue) }, 'paperboy worker started');
