@@ -76,6 +76,22 @@ describe('admin with credentials', () => {
   });
 });
 
+describe('admin cross-site writes', () => {
+  it('when the browser marks a queue or send write as cross-site, then 403 whatever the credentials', async () => {
+    const app = await startTestApp(ADMIN);
+    try {
+      const headers = { ...auth, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' };
+      const retry = await fetch(`${app.baseUrl}/admin/queues/api/queues/ingest/retry/failed`, { method: 'PUT', headers });
+      expect(retry.status).toBe(403);
+      const pause = await fetch(`${app.baseUrl}/admin/send/pause`, { method: 'POST', headers });
+      expect(pause.status).toBe(403);
+      expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('admin without credentials', () => {
   it('when not in development, then /admin and /metrics are disabled with 503', async () => {
     const app = await startTestApp();

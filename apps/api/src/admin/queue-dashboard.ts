@@ -31,6 +31,19 @@ export const dashboardCsp: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/**
+ * Bull Board's own writes (retry, clean, add job) are JSON XHRs a cross-site page cannot send
+ * without a CORS preflight; as a second lock, writes the browser marks as cross-site are refused.
+ */
+export const sameSiteWrites: RequestHandler = (req, res, next) => {
+  const site = req.headers['sec-fetch-site'];
+  if (req.method !== 'GET' && req.method !== 'HEAD' && site && site !== 'same-origin' && site !== 'none') {
+    res.status(403).type('text/plain').send('Cross-site requests cannot change queues.\n');
+    return;
+  }
+  next();
+};
+
 export function queueDashboard(queues: Queues): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUES_PATH);

@@ -6,7 +6,7 @@ import { AppError, getOverview, getSendQueueState, setSendingPaused } from '@pap
 import { requireAdmin } from '../admin/admin-auth.middleware';
 import { issueCsrfToken, verifyCsrfToken } from '../admin/csrf-token';
 import { renderOverview } from '../admin/overview.view';
-import { dashboardCsp, queueDashboard, QUEUES_PATH } from '../admin/queue-dashboard';
+import { dashboardCsp, queueDashboard, QUEUES_PATH, sameSiteWrites } from '../admin/queue-dashboard';
 import type { AppDeps } from '../deps';
 
 const NOTICES: Record<string, string> = { paused: 'Sending is paused.', resumed: 'Sending resumed.' };
@@ -57,8 +57,8 @@ export function adminRoutes(deps: AppDeps): Router {
     });
     return router;
   }
-  router.use(QUEUES_PATH, gate, dashboardCsp, queueDashboard(deps.queues));
-  router.use('/admin', gate);
+  router.use(QUEUES_PATH, gate, sameSiteWrites, dashboardCsp, queueDashboard(deps.queues));
+  router.use('/admin', gate, sameSiteWrites);
   router.use(overviewRoutes(deps));
   return router;
 }
