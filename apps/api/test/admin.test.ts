@@ -76,6 +76,21 @@ describe('admin with credentials', () => {
   });
 });
 
+describe('admin password guessing', () => {
+  it('when a client keeps sending wrong passwords, then it is refused with 429 even with the right one', async () => {
+    const app = await startTestApp(ADMIN);
+    try {
+      const wrong = { authorization: basic('operator', 'guess-guess') };
+      for (let i = 0; i < 20; i++) expect((await fetch(`${app.baseUrl}/admin`, { headers: wrong })).status).toBe(401);
+      const blocked = await fetch(`${app.baseUrl}/admin`, { headers: auth });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('admin cross-site writes', () => {
   it('when the browser marks a queue or send write as cross-site, then 403 whatever the credentials', async () => {
     const app = await startTestApp(ADMIN);

@@ -14,7 +14,9 @@ const NOTICES: Record<string, string> = { paused: 'Sending is paused.', resumed:
 /** Admin auth as configured, or undefined when admin must stay closed. */
 export function adminGate(deps: AppDeps): RequestHandler | undefined {
   const { config, logger } = deps;
-  if (config.ADMIN_USER && config.ADMIN_PASSWORD) return requireAdmin({ user: config.ADMIN_USER, password: config.ADMIN_PASSWORD });
+  if (config.ADMIN_USER && config.ADMIN_PASSWORD) {
+    return requireAdmin({ user: config.ADMIN_USER, password: config.ADMIN_PASSWORD }, { redis: deps.redis, keyPrefix: config.REDIS_PREFIX });
+  }
   if (config.isDevelopment) {
     logger.warn('admin: ADMIN_USER/ADMIN_PASSWORD unset; /admin is open because NODE_ENV=development');
     return (_req, _res, next) => next();
