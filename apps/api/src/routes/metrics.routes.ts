@@ -4,7 +4,7 @@
 import { Router, type RequestHandler } from 'express';
 import { readersByStatus } from '@paperboy/core';
 import { bearerMatches, collectQueueDepths, collectReaders, type Metrics } from '@paperboy/metrics';
-import { credentialsMatch } from '../admin/admin-auth.middleware';
+import { requireAdmin } from '../admin/admin-auth.middleware';
 import type { AppDeps } from '../deps';
 
 function metricsAuth(deps: AppDeps): RequestHandler | undefined {
@@ -14,12 +14,12 @@ function metricsAuth(deps: AppDeps): RequestHandler | undefined {
     deps.logger.error('metrics: set METRICS_TOKEN (or ADMIN_USER/ADMIN_PASSWORD) to enable /metrics; it answers 503 until then');
     return undefined;
   }
+  // Basic goes through the admin check, password-guessing throttle included.
+  const admin = user && password ? requireAdmin({ user, password }, { redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX }) : undefined;
   return (req, res, next) => {
     const header = req.headers.authorization;
-    if ((token && bearerMatches(header, token)) || (user && password && credentialsMatch(header, { user, password }))) {
-      next();
-      return;
-    }
+    if (token && bearerMatches(header, token)) return next();
+    if (admin && /^Basic\s/i.test(header ?? '')) return admin(req, res, next);
     res.setHeader('WWW-Authenticate', token ? 'Bearer realm="metrics"' : 'Basic realm="paperboy admin"');
     res.status(401).type('text/plain').send('Authentication required for /metrics.\n');
   };
