@@ -93,7 +93,6 @@ describe('admin in the browser', () => {
       await page.getByRole('button', { name: 'Pause sending' }).click();
       await page.getByText('Sending is paused.').waitFor();
       expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(true);
-      if (screenshots) await page.screenshot({ path: path.join(DOCS, 'admin-overview.png'), fullPage: true });
       await page.getByRole('button', { name: 'Resume sending' }).click();
       await page.getByText('Sending resumed.').waitFor();
       expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(false);
@@ -105,7 +104,13 @@ describe('admin in the browser', () => {
     await waitForState(job.id!, 'failed');
     await withBrowser(ADMIN, async (context) => {
       const page = await context.newPage();
-      await page.goto(`${app.baseUrl}/admin/queues/queue/${QUEUE.ingest}?status=failed`);
+      // The overview's live queue table shows the failure and links to it on the dashboard.
+      await page.goto(`${app.baseUrl}/admin`);
+      const row = page.locator('tr', { has: page.getByRole('link', { name: QUEUE.ingest, exact: true }) });
+      expect(await row.locator('td').last().textContent()).toBe('1');
+      if (screenshots) await page.screenshot({ path: path.join(DOCS, 'admin-overview.png'), fullPage: true });
+      await row.getByRole('link', { name: QUEUE.ingest, exact: true }).click();
+      await page.waitForURL(`**/admin/queues/queue/${QUEUE.ingest}?status=failed`);
       const card = page.locator('[class*="jobId"]', { hasText: job.id! });
       await card.waitFor();
       await page.getByText('Hugging Face API answered 503 Service Unavailable').first().waitFor();

@@ -1,12 +1,13 @@
 // /admin: what an operator checks first. Numbers come from the cached snapshot (core/stats);
 // the send queue's state is live, since it is what the pause/resume button acts on.
-import type { CountBy, Overview, SendQueueState } from '@paperboy/core';
+import type { CountBy, Overview, QueueCounts, SendQueueState } from '@paperboy/core';
 import { html, type SafeHtml } from '../views/html';
 import { adminLayout, ago, fmt } from './admin-layout.view';
 
 export interface OverviewPage {
   overview: Overview;
   send: SendQueueState;
+  queues: QueueCounts[];
   csrfToken: string;
   notice?: string;
 }
@@ -38,6 +39,13 @@ function sendCard({ send, csrfToken }: OverviewPage): SafeHtml {
 <p class="muted small">${send.paused ? 'No digest leaves while paused; jobs wait and resume where they stopped.' : 'Pausing lets running sends finish and holds the rest in the queue.'}</p></div>`;
 }
 
+function queuesCard(queues: QueueCounts[]): SafeHtml {
+  const cell = (n: number, tone = '') => html`<td class="num">${n ? html`<span class="${tone}">${fmt(n)}</span>` : html`<span class="muted">0</span>`}</td>`;
+  return html`<div class="card"><h2>Queues <span class="muted small">live</span></h2><table><thead><tr><th>Queue</th><th class="num">Waiting</th><th class="num">Active</th><th class="num">Delayed</th><th class="num">Failed</th></tr></thead><tbody>${queues.map(
+    (q) => html`<tr><td><a href="/admin/queues/queue/${q.name}${q.failed ? '?status=failed' : ''}">${q.name}</a>${q.paused ? html` <span class="badge warn">paused</span>` : ''}</td>${cell(q.waiting)}${cell(q.active)}${cell(q.delayed)}${cell(q.failed, 'error')}</tr>`,
+  )}</tbody></table></div>`;
+}
+
 export function renderOverview(page: OverviewPage, now = Date.now()): string {
   const { overview: o } = page;
   const active = o.readers.byStatus.find((s) => s.key === 'active')?.count ?? 0;
@@ -45,7 +53,7 @@ export function renderOverview(page: OverviewPage, now = Date.now()): string {
 ${page.notice ? html`<div class="notice" role="status">${page.notice}</div>` : ''}
 <p class="muted small">Numbers as of ${ago(o.computedAt, now)} (computed in ${fmt(o.computeMs)} ms, refreshed in the background) · <a href="/admin?fresh=1">recompute now</a></p>
 <div class="tiles">${tile('active readers', active, 'good')}${tile('readers in total', o.readers.total)}${tile('new this week', o.readers.newThisWeek)}${tile('unsubscribed this week', o.readers.unsubscribedThisWeek)}${tile('bounced or complained', o.readers.bouncedOrComplained, o.readers.bouncedOrComplained ? 'warn' : '')}${tile('digests sent today', o.deliveries.sentToday, 'good')}${tile('digests failed today', o.deliveries.failedToday, o.deliveries.failedToday ? 'bad' : '')}${tile('digests pending', o.deliveries.pending)}${tile('papers', o.papers.total)}${tile('new papers this week', o.papers.newThisWeek)}</div>
-${sendCard(page)}
+<div class="grid" style="margin-bottom:1rem">${sendCard(page)}${queuesCard(page.queues)}</div>
 <div class="grid">
 <div class="card"><h2>Readers by status</h2>${barTable(o.readers.byStatus, 'No readers yet.')}
 <h2 style="margin-top:1rem">Active readers by frequency</h2>${barTable(o.readers.activeByFrequency, 'No active readers.')}</div>

@@ -2,7 +2,7 @@
 // Outside development, no credentials means no admin at all: a clear log line and a 503,
 // never an open dashboard.
 import express, { Router, type RequestHandler } from 'express';
-import { AppError, getOverview, getSendQueueState, setSendingPaused } from '@paperboy/core';
+import { AppError, getOverview, getQueueCounts, getSendQueueState, setSendingPaused } from '@paperboy/core';
 import { requireAdmin } from '../admin/admin-auth.middleware';
 import { issueCsrfToken, verifyCsrfToken } from '../admin/csrf-token';
 import { renderOverview } from '../admin/overview.view';
@@ -29,13 +29,14 @@ function overviewRoutes(deps: AppDeps): Router {
   const router = Router();
   const cache = { db: deps.db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX, onError: (err: unknown) => deps.logger.error({ err }, 'admin: overview refresh failed') };
   router.get('/admin', async (req, res) => {
-    const [overview, send] = await Promise.all([
+    const [overview, send, queues] = await Promise.all([
       getOverview(cache, { maxAgeSeconds: deps.config.STATS_CACHE_SECONDS, fresh: req.query.fresh === '1' }),
       getSendQueueState(deps.queues),
+      getQueueCounts(deps.queues),
     ]);
     const notice = typeof req.query.done === 'string' ? NOTICES[req.query.done] : undefined;
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(renderOverview({ overview, send, csrfToken: issueCsrfToken(deps.config.SECRET_KEY), notice }));
+    res.type('html').send(renderOverview({ overview, send, queues, csrfToken: issueCsrfToken(deps.config.SECRET_KEY), notice }));
   });
   router.post('/admin/send/:action', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
     const action = req.params.action;
