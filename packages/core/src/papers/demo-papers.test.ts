@@ -25,6 +25,13 @@ describe('demo papers', () => {
     const second = await importDemoPapers(env.deps, SAMPLES);
     expect(first).toMatchObject({ status: 'succeeded', fetched: 212, inserted: 212, rejected: 0 });
     expect(second).toMatchObject({ inserted: 0, unchanged: 212, matchJobs: 0 });
+    // A week later: loaded again, the feed is re-dated to end then.
+    const later = new Date(now.getTime() + 7 * 86_400_000);
+    env.deps.now = () => later;
+    expect(await importDemoPapers(env.deps, SAMPLES)).toMatchObject({ inserted: 0, updated: 212, matchJobs: 0 });
+    env.deps.now = () => now;
+    expect((await env.database.db.paper.findFirstOrThrow({ orderBy: { publishedAt: 'desc' } })).publishedAt).toEqual(later);
+    await importDemoPapers(env.deps, SAMPLES);
     expect(await env.database.db.paper.count()).toBe(212);
     const newest = await env.database.db.paper.findFirstOrThrow({ orderBy: { publishedAt: 'desc' } });
     expect(newest.publishedAt).toEqual(now);

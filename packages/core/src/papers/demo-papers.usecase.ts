@@ -1,6 +1,7 @@
 // The offline demo feed (samples/papers.ndjson): synthetic papers so a new install shows
 // digests without internet. Matching only looks at recent papers, so dates are shifted to
-// end "now" (spacing kept); everything else is imported as written, through the usual run.
+// end "now" (spacing kept), also on a later load (so `npm run demo:load` freshens them);
+// everything else is imported as written, through the usual run.
 import { readFile } from 'node:fs/promises';
 import { PaperFileSource } from '@paperboy/papers';
 import { AppError } from '../errors';
@@ -34,5 +35,5 @@ export async function importDemoPapers(deps: IngestDeps, file: string): Promise<
   if (text.length > MAX_DEMO_BYTES) throw new AppError('invalid_input', `${file} is too large for a demo feed; use papers:import`);
   const lines = shiftDemoDates(text, ingestClock(deps));
   const chunks = { [Symbol.asyncIterator]: async function* () { yield `${lines.join('\n')}\n`; } };
-  return runIngest(deps, { source: new PaperFileSource(chunks, { name: DEMO_SOURCE }), runName: DEMO_SOURCE, refreshSignals: true });
+  return runIngest(deps, { source: new PaperFileSource(chunks, { name: DEMO_SOURCE }), runName: DEMO_SOURCE, refreshSignals: true, replaceDates: true });
 }

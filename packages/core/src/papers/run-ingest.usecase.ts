@@ -17,6 +17,8 @@ export interface IngestRunOptions {
   key?: string | null;
   /** False for sources without upvotes (arXiv): stored signals are kept. */
   refreshSignals?: boolean;
+  /** Incoming publishedAt replaces the stored one (the re-dated demo feed). */
+  replaceDates?: boolean;
   /** Dated sources: a new run starts a day before the last successful one, at most this many days back. */
   lookbackDays?: number;
   signal?: AbortSignal;
@@ -99,7 +101,7 @@ async function storeBatch(deps: IngestDeps, runId: number, cursor: RunCursor, ba
   const now = ingestClock(deps);
   const { result, next } = await deps.db.$transaction(
     async (tx) => {
-      const result = await upsertPapers(tx, batch.papers, { refreshSignals: options.refreshSignals ?? true, now });
+      const result = await upsertPapers(tx, batch.papers, { refreshSignals: options.refreshSignals ?? true, replaceDates: options.replaceDates, now });
       const next: RunCursor = { source: batch.cursor, batch: cursor.batch + 1, done: batch.cursor === null, pending: result.insertedIds, key: cursor.key };
       const batchCounts = { fetched: batch.fetched, inserted: result.insertedIds.length, updated: result.updatedIds.length, rejected: batch.rejected.length };
       await recordBatch(tx, runId, batchCounts, next);

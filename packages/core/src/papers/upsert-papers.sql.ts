@@ -3,7 +3,7 @@
 //
 // - jsonb_to_recordset turns the batch into rows; one multi-row INSERT … ON CONFLICT per batch.
 // - Merging, not overwriting: `sources` is a set union; nullable links keep what an earlier
-//   source gave when this one has nothing; publishedAt keeps the earliest date we saw.
+//   source gave when this one has nothing; publishedAt keeps the earliest date we saw ($4 aside).
 // - Signals (upvotes, comments, stars) are refreshed only when the batch carries them ($3):
 //   arXiv knows no upvotes, and its zeros must not wipe Hugging Face's counts.
 // - The WHERE skips rows whose merged values equal the stored ones: no dead tuple, no
@@ -32,7 +32,7 @@ const MERGED: Record<Exclude<PaperColumn, 'sourceId'>, string> = {
   abstract: 'EXCLUDED."abstract"',
   authors: nonEmpty('authors'),
   keywords: nonEmpty('keywords'),
-  publishedAt: 'LEAST(p."publishedAt", EXCLUDED."publishedAt")',
+  publishedAt: 'CASE WHEN $4::boolean THEN EXCLUDED."publishedAt" ELSE LEAST(p."publishedAt", EXCLUDED."publishedAt") END',
   upvotes: signal('EXCLUDED."upvotes"', 'upvotes'),
   numComments: signal('EXCLUDED."numComments"', 'numComments'),
   githubStars: signal(keepOld('githubStars'), 'githubStars'),
@@ -55,7 +55,8 @@ const SIGNALS = '"upvotes", "numComments", "githubStars"';
 /**
  * $1: JSON array of rows (keys = column names, dates as ISO text, unique sourceIds, sorted so
  * concurrent batches lock rows in the same order); $2: the clock as 'YYYY-MM-DD HH:MM:SS.mmm' (UTC);
- * $3: whether the batch carries signals. Returns one row per inserted or changed paper.
+ * $3: whether the batch carries signals; $4: take the batch's publishedAt as is (the demo feed,
+ * re-dated on each load) instead of keeping the earliest. Returns one row per inserted or changed paper.
  */
 export const UPSERT_PAPERS_SQL = `
 WITH input AS (

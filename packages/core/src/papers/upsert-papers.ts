@@ -18,6 +18,8 @@ export interface UpsertResult {
 export interface UpsertOptions {
   /** False for sources that carry no upvotes/comments/stars (arXiv): stored values are kept. */
   refreshSignals?: boolean;
+  /** Take incoming publishedAt as is (demo feed re-dated to today) instead of keeping the earliest. */
+  replaceDates?: boolean;
   now?: Date;
 }
 
@@ -70,7 +72,7 @@ export async function upsertPapers(db: Executor, papers: readonly NormalizedPape
   const returned: ReturnedRow[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = JSON.stringify(rows.slice(start, start + ROWS_PER_STATEMENT));
-    returned.push(...(await db.$queryRawUnsafe<ReturnedRow[]>(UPSERT_PAPERS_SQL, chunk, now, options.refreshSignals ?? true)));
+    returned.push(...(await db.$queryRawUnsafe<ReturnedRow[]>(UPSERT_PAPERS_SQL, chunk, now, options.refreshSignals ?? true, options.replaceDates ?? false)));
   }
   return {
     insertedIds: returned.filter((r) => r.inserted).map((r) => r.id),
