@@ -1,4 +1,5 @@
 import { scheduleDigests } from '@paperboy/core';
+import { QUEUE } from '@paperboy/queue';
 import type { Command } from '../command';
 import { intFlag } from '../parse-args';
 import { progressBar } from '../progress-bar';
@@ -22,14 +23,14 @@ ever sent to a reader twice. Needs a running worker to actually send.`,
     // scheduleDigests works in batches; its logger.debug per batch is not a progress hook, so
     // the bar follows the build queue filling instead.
     const timer = setInterval(() => {
-      void ctx.queues['digest-build'].count().then((n) => bar.update(Math.max(seen, n), `${n.toLocaleString('en-US')} queued`), () => undefined);
+      void ctx.queues[QUEUE.digestBuild].count().then((n) => bar.update(Math.max(seen, n), `${n.toLocaleString('en-US')} queued`), () => undefined);
     }, 250);
     try {
       const result = await scheduleDigests({ db: ctx.db, config: ctx.config, queues: ctx.queues, logger: ctx.logger }, { force, batchSize });
       seen = result.enqueued;
       bar.done();
       ctx.out(`${result.readers.toLocaleString('en-US')} reader(s) due; ${result.enqueued.toLocaleString('en-US')} digest build(s) queued${force ? ' (--now: every active reader)' : ''}. The worker builds and sends them.`);
-      if ((await ctx.queues['digest-send'].isPaused())) ctx.err('Note: sending is paused; digests will wait until send:resume.');
+      if ((await ctx.queues[QUEUE.digestSend].isPaused())) ctx.err('Note: sending is paused; digests will wait until send:resume.');
       return 0;
     } finally {
       clearInterval(timer);
