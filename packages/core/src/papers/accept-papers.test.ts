@@ -32,6 +32,20 @@ describe('acceptPapers', () => {
     expect(await env.database.db.paper.findMany({ where: { sourceId: '2611.90005' } })).toEqual([expect.objectContaining({ upvotes: 8 })]);
   });
 
+  it('when handing new papers to matching failed after they were stored, then the next request re-sends them', async () => {
+    const addBulk = env.matchQueue.addBulk.bind(env.matchQueue);
+    const spy = jest.spyOn(env.matchQueue, 'addBulk').mockRejectedValueOnce(new Error('Redis connection lost'));
+    await expect(acceptPapers(env.deps, [paper(20)], { maxBatch: 10 })).rejects.toThrow('Redis connection lost');
+    spy.mockImplementation(addBulk);
+    const stored = await env.database.db.paper.findUniqueOrThrow({ where: { sourceId: '2611.90020' } });
+    const later = new Date(Date.now() + 5 * 60_000);
+    await acceptPapers({ ...env.deps, now: () => later }, [paper(21)], { maxBatch: 10 });
+    const sent = (await env.matchQueue.getJobs(['waiting'])).flatMap((j) => j.data.paperIds as number[]);
+    expect(sent).toContain(stored.id);
+    expect(await env.database.db.ingestRun.count({ where: { source: 'api', status: 'running' } })).toBe(0);
+    spy.mockRestore();
+  });
+
   it('when the batch is empty, not papers, or too long, then it is refused as a whole', async () => {
     await expect(acceptPapers(env.deps, [], { maxBatch: 10 })).rejects.toMatchObject({ status: 400 });
     await expect(acceptPapers(env.deps, 'text', { maxBatch: 10 })).rejects.toMatchObject({ status: 400 });

@@ -3,11 +3,11 @@
 // record is judged on its own: the good ones are stored, the bad ones come back with reasons.
 import { normalizeRecord, type NormalizedPaper } from '@paperboy/papers';
 import { AppError } from '../errors';
+import { API_SOURCE, apiRunCursor, completeApiRun, resendStaleApiRuns } from './api-outbox';
 import { ingestClock, type IngestDeps } from './ingest-deps';
-import { handOffToMatching } from './match-handoff';
 import { upsertPapers } from './upsert-papers';
 
-export const API_SOURCE = 'api';
+export { API_SOURCE };
 
 export interface AcceptedRecord {
   index: number;
@@ -43,6 +43,7 @@ export function recordsOf(body: unknown, maxBatch: number): unknown[] {
 
 export async function acceptPapers(deps: IngestDeps, body: unknown, options: AcceptOptions): Promise<AcceptResult> {
   const records = recordsOf(body, options.maxBatch);
+  await resendStaleApiRuns(deps);
   const papers: { index: number; paper: NormalizedPaper }[] = [];
   const rejected: RejectedApiRecord[] = [];
   records.forEach((record, index) => {
@@ -51,18 +52,19 @@ export async function acceptPapers(deps: IngestDeps, body: unknown, options: Acc
     else rejected.push({ index, reason: result.reason, ...(result.recordId ? { recordId: result.recordId } : {}) });
   });
   const now = ingestClock(deps);
-  // The papers and their IngestRun row (what the API received) commit together.
+  // The papers and their IngestRun row (what the API received, and the new ids until they
+  // reach the match queue) commit together.
   const { run, result } = await deps.db.$transaction(async (tx) => {
     const result = await upsertPapers(tx, papers.map((p) => p.paper), { now });
     const run = await tx.ingestRun.create({
       data: {
-        source: API_SOURCE, status: 'succeeded', startedAt: now, finishedAt: now, fetched: records.length,
+        source: API_SOURCE, status: 'running', startedAt: now, fetched: records.length, cursor: apiRunCursor(result.insertedIds),
         inserted: result.insertedIds.length, updated: result.updatedIds.length, rejected: rejected.length,
       },
     });
     return { run, result };
   });
-  await handOffToMatching(deps.queues, { runId: `api${run.id}`, batch: 0 }, result.insertedIds);
+  await completeApiRun(deps, run.id, result.insertedIds);
   for (const r of rejected) deps.logger.warn({ index: r.index, reason: r.reason, recordId: r.recordId }, 'api: paper rejected');
   const accepted = papers.map(({ index, paper }): AcceptedRecord => {
     const written = result.written.get(paper.sourceId);
