@@ -102,6 +102,8 @@ export const envSchema = z.object({
   /** Per-request timeout and retries (with backoff) when pulling a source, before the job itself retries. */
   INGEST_HTTP_TIMEOUT_SECONDS: int(1, 600).default(30),
   INGEST_HTTP_RETRIES: int(0, 20).default(4),
+  /** Days of upvote snapshots kept per paper (trending = upvotes gained; older ones are pruned after hf-daily runs). */
+  SIGNAL_HISTORY_DAYS: int(2, 365).default(14),
   /** POST /api/papers: largest body accepted (larger: 413) and most papers per request. */
   PAPERS_API_MAX_BODY_KB: int(1, 102_400).default(1024),
   PAPERS_API_MAX_BATCH: int(1, 10_000).default(1000),

@@ -3,7 +3,7 @@
 // matching) is core's runIngest; this file only wires it. Transient source failures rethrow
 // for BullMQ's backoff (the retry resumes from the saved cursor); permanent ones fail the job.
 import type { Job } from 'bullmq';
-import { runIngest, scheduledSource, type IngestDeps, type SourceTuning } from '@paperboy/core';
+import { pruneSignals, runIngest, scheduledSource, type IngestDeps, type SourceTuning } from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
 import { defineProcessor } from './processor';
@@ -24,6 +24,11 @@ export function createIngestProcessor(tuning: SourceTuning = {}) {
         ...spec,
         onBatch: (progress) => void job.updateProgress(progress).catch(() => undefined),
       });
+      // Housekeeping once per daily-list pull (hourly by default), not after every source.
+      if (summary.status === 'succeeded' && payload.source === 'hf-daily') {
+        const pruned = await pruneSignals(deps.db, deps.config.SIGNAL_HISTORY_DAYS, tuning.now?.());
+        if (pruned > 0) deps.logger.info({ pruned }, 'ingest: old upvote snapshots pruned');
+      }
       // { source, inserted } is what the worker's metrics count as papers ingested.
       return summary;
     },

@@ -2,6 +2,7 @@
 export * from './ingest-deps';
 export { upsertPapers, dedupeBySourceId, type UpsertOptions, type UpsertResult } from './upsert-papers';
 export { upvoteGrowth, type GrowthOptions } from './upvote-growth';
+export { pruneSignals } from './prune-signals';
 export { runIngest, type IngestCounts, type IngestRunOptions, type IngestSummary } from './run-ingest.usecase';
 export { importPaperFile, type ImportFileOptions } from './import-file.usecase';
 export { importDemoPapers, shiftDemoDates, DEMO_SOURCE } from './demo-papers.usecase';

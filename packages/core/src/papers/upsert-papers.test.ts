@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { makePaper } from './paper.factory';
 import { upsertPapers } from './upsert-papers';
 import { upvoteGrowth } from './upvote-growth';
+import { pruneSignals } from './prune-signals';
 
 let database: TestDatabase;
 const t0 = new Date('2026-11-27T10:00:00Z');
@@ -78,5 +79,18 @@ describe('upvoteGrowth', () => {
     const growth = await upvoteGrowth(database.db, [id(a), id(b), id(c), 999_999], { now: hoursLater(34), hours: 24 });
     // a: 20 at the window start (t0+10h) → 50; b: first met inside the window at 300 → 320; c: no change.
     expect(Object.fromEntries(growth)).toEqual({ [id(a)]: 30, [id(b)]: 20, [id(c)]: 0 });
+  });
+});
+
+describe('pruneSignals', () => {
+  it('when snapshots are older than the kept days, then all but the latest one before the cutoff are deleted', async () => {
+    const a = makePaper(1, { upvotes: 1 });
+    for (const [h, upvotes] of [[0, 1], [24, 5], [48, 9], [24 * 9, 12], [24 * 10, 15]] as const) {
+      await upsertPapers(database.db, [{ ...a, upvotes }], { now: hoursLater(h) });
+    }
+    const deleted = await pruneSignals(database.db, 7, hoursLater(24 * 10));
+    expect(deleted).toBe(2);
+    const left = await database.db.paperSignal.findMany({ orderBy: { observedAt: 'asc' } });
+    expect(left.map((s) => s.upvotes)).toEqual([9, 12, 15]);
   });
 });
