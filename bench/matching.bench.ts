@@ -36,7 +36,7 @@ const signature = (ranked: RankedPaper[]): string =>
   ranked.map((p) => `${p.paperId}:${p.score.toFixed(9)}:${p.reasons.map((r) => r.text).join('/')}`).join(',');
 
 /** Readers split over worker threads; each builds its own index (cheap) and ranks its share. */
-async function runThreaded(threads: number): Promise<{ total: number; result: WorkResult }> {
+async function runThreaded(threads: number): Promise<{ total: number; cpu: number; result: WorkResult }> {
   const share = Math.ceil(READERS / threads);
   // Workers do not inherit tsx's loader: register it in a tiny CommonJS bootstrap.
   const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'matching-worker.ts'))});`;
@@ -46,16 +46,19 @@ async function runThreaded(threads: number): Promise<{ total: number; result: Wo
   }));
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage(); // after the workers built their inputs
   const results = await Promise.all(workers.map((w) => new Promise<WorkResult>((resolve) => {
     w.once('message', resolve);
     w.postMessage('go');
   })));
   const total = ms(t0);
+  const cpu = cpuMs(cpu0);
   await Promise.all(workers.map((w) => w.terminate()));
   const sum = (f: (r: WorkResult) => number): number => results.reduce((a, r) => a + f(r), 0);
   const max = (f: (r: WorkResult) => number): number => Math.max(...results.map(f));
   return {
     total,
+    cpu,
     result: { indexMs: max((r) => r.indexMs), matchMs: max((r) => r.matchMs), rankMs: max((r) => r.rankMs), topicsMatched: results[0]!.topicsMatched, delivered: sum((r) => r.delivered), checksum: sum((r) => r.checksum) },
   };
 }
@@ -90,16 +93,17 @@ async function main(): Promise<void> {
     let total: number;
     let r: WorkResult;
     let matches;
-    const cpu0 = process.cpuUsage();
+    let cpu: number;
     if (THREADS > 1) {
-      ({ total, result: r } = await runThreaded(THREADS));
+      ({ total, cpu, result: r } = await runThreaded(THREADS));
       matches = runWork(inputs, 0, 0).matches; // for the naive comparison only, not timed
     } else {
       const t0 = process.hrtime.bigint();
+      const cpu0 = process.cpuUsage();
       ({ matches, ...r } = runWork(inputs, 0, READERS));
       total = ms(t0);
+      cpu = cpuMs(cpu0);
     }
-    const cpu = cpuMs(cpu0);
     totals.push(total);
     cpus.push(cpu);
     const naive = runNaive(inputs, matches, false);
