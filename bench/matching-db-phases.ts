@@ -5,8 +5,8 @@ import { createDb } from '@paperboy/db';
 import {
   matchNewPapers,
   MatchWindow,
+  prepareBatch,
   rankEveryReader,
-  rankedPapersForReaders,
   TopicIndexCache,
   type MatchingDeps,
   type ReaderTopics,
@@ -36,6 +36,8 @@ export interface RunResult {
 
 export type MemoryResult = Pick<RunResult, 'cpuMs' | 'rankMs' | 'readers' | 'papersOut' | 'peakRssMb'>;
 
+/** rankEveryReader's default slice. */
+const SLICE = 250;
 const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 const cpuSince = (start: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(start);
@@ -96,9 +98,13 @@ export async function memoryPhase({ url, size, batch }: BenchSettings): Promise<
   let count = 0;
   let papersOut = 0;
   for (let from = 0; from < readers.count; from += batch) {
-    const digests = await rankedPapersForReaders(deps, batchFrom(from), { window });
-    count += digests.length;
-    for (const d of digests) papersOut += d.papers.length;
+    const readersOfBatch = batchFrom(from);
+    const prepared = await prepareBatch(deps, readersOfBatch, { window }); // as rankEveryReader does
+    for (let at = 0; at < readersOfBatch.length; at += SLICE) {
+      const digests = prepared.rank(readersOfBatch.slice(at, at + SLICE));
+      count += digests.length;
+      for (const d of digests) papersOut += d.papers.length;
+    }
   }
   const rankMs = performance.now() - t0;
   const cpuMs = cpuSince(c0);

@@ -6,8 +6,10 @@ export { matchNewPapers, MAX_PAPERS_PER_JOB, type MatchRunResult, type MatchRunO
 export { matchTopicAgainstRecentPapers, matchTopicsAgainstRecentPapers, type TopicBackfillResult } from './match-topic.usecase';
 export { TopicIndexCache, processTopicIndex } from './topic-index.cache';
 export { followedTopicKeys } from './topic-keys.queries';
-export { rankedPapersForReaders, MAX_READERS_PER_CALL, type ReaderPaper, type ReaderDigest, type RankedPapersOptions } from './ranked-papers.usecase';
+export { rankedPapersForReaders, MAX_READERS_PER_CALL } from './ranked-papers.usecase';
+export type { ReaderPaper, ReaderDigest, RankedPapersOptions } from './ranked-papers.types';
 export { MatchWindow, loadMatchLists } from './match-window';
+export { prepareBatch, PreparedBatch } from './batch-ranking';
 export { loadRankablePapers } from './paper-trending.queries';
 export { rankEveryReader, type RankEveryReaderOptions, type RankEveryReaderStats } from './rank-every-reader.usecase';
 export { readerBatches, loadReaderTopics, type ReaderTopics, type ReaderBatchOptions } from './reader-topics.queries';
