@@ -11,10 +11,11 @@ import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
 jest.setTimeout(120_000);
 
 const MAIN = path.resolve(__dirname, '../src/main.ts');
-const TSX = require.resolve('tsx/cli');
 let env: TestWorkerEnv;
 let smtp: FaultySmtp;
 const children = new Set<ChildProcess>();
+// Never leave a worker behind, even when Jest itself is stopped early.
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
 beforeAll(async () => {
   env = await createTestWorkerEnv();
@@ -30,7 +31,9 @@ afterAll(async () => {
 
 /** Starts `src/main.ts` in its own process; resolves once it reports its workers started. */
 function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [TSX, MAIN], {
+  // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child of its own, so a
+  // signal to it would not reach the worker.
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'test', LOG_LEVEL: 'info', METRICS_PORT: '0',

@@ -1,0 +1,125 @@
+// End-to-end digest sending: N personalised digests from the database, through the queue
+// (schedule → build → send jobs), rendered and sent over SMTP to a sink in its own process.
+// Run: npx tsx bench/digest-send.bench.ts [--readers=10000] [--concurrency=50] [--pool=5] [--procs=0]
+// --procs=N: the workers run as N separate processes (apps/worker/src/main.ts, as deployed)
+// instead of inside this one. Reports digests/s end to end (schedule → build → send → sink),
+// CPU seconds and peak RSS of the worker(s) and the sink. Results in BENCHMARKS.md.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import type { Worker } from 'bullmq';
+import { loadConfig } from '@paperboy/config';
+import { scheduleDigests } from '@paperboy/core';
+import { createTestDatabase } from '@paperboy/db/testing';
+import { createMailTransport } from '@paperboy/email';
+import { createLogger } from '@paperboy/logger';
+import { closeQueues, createQueues, createRedis, QUEUE } from '@paperboy/queue';
+import { digestBuildProcessor } from '../apps/worker/src/processors/digest-build.processor';
+import { digestSendProcessor } from '../apps/worker/src/processors/digest-send.processor';
+import type { ProcessorDefinition } from '../apps/worker/src/processors/processor';
+import { startWorkers } from '../apps/worker/src/run-workers';
+import { seedBenchData } from './digest-send.data';
+
+const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const READERS = arg('readers', 10_000);
+const CONCURRENCY = arg('concurrency', 50);
+const POOL = arg('pool', 5);
+const PROCS = arg('procs', 0);
+
+/** Peak RSS (MB) and CPU seconds of a live child process, from /proc. */
+function procStats(pid: number): { rssMb: number; cpuSeconds: number } {
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { rssMb: Math.round(Number(hwm) / 1024), cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100 };
+}
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+function startWorkerProcess(env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../apps/worker/src/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+type SinkReport = { received: number; distinct: number; bytes: number; rssMb: number; cpuSeconds: number };
+
+async function main(): Promise<void> {
+  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--import', 'tsx'] });
+  const ask = (type: string) => new Promise<SinkReport>((resolve) => (sink.once('message', (m) => resolve(m as SinkReport)), sink.send({ type })));
+  const { port } = await new Promise<{ port: number }>((resolve) => sink.once('message', (m) => resolve(m as { port: number })));
+
+  const database = await createTestDatabase();
+  const prefix = `bench-${randomBytes(3).toString('hex')}`;
+  const config = loadConfig({
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, REDIS_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SEND_RATE_PER_SECOND: '100000', SEND_CONCURRENCY: String(CONCURRENCY), SMTP_POOL_SIZE: String(POOL),
+  });
+  const seedStart = Date.now();
+  const seeded = await seedBenchData(database.db, READERS);
+  console.log(`seeded ${READERS} readers, ${seeded.papers} papers, ${seeded.matches} matches in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const redis = createRedis(config.REDIS_URL);
+  const queues = createQueues(redis, prefix);
+  const mail = createMailTransport({ smtpUrl: config.SMTP_URL, devMailboxPort: 0, poolSize: POOL });
+  const logger = createLogger({ level: 'silent', name: 'bench' });
+  const deps = { config, logger, db: database.db, redis, queues, mail };
+  const childEnv = {
+    NODE_ENV: 'test', LOG_LEVEL: 'warn', METRICS_PORT: '0', DATABASE_URL: database.url, REDIS_PREFIX: prefix, SMTP_URL: config.SMTP_URL!,
+    SEND_RATE_PER_SECOND: '100000', SEND_CONCURRENCY: String(CONCURRENCY), SMTP_POOL_SIZE: String(POOL),
+  };
+  for (let i = 0; i < PROCS; i++) startWorkerProcess(childEnv);
+  // Ready when every process's send worker has registered with Redis.
+  while ((await queues[QUEUE.digestSend].getWorkersCount()) < PROCS) await new Promise((resolve) => setTimeout(resolve, 100));
+  const workers: Worker[] = PROCS ? [] : startWorkers(deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
+  const childCpuBefore = children.map((c) => procStats(c.pid!).cpuSeconds);
+
+  const sinkCpuBefore = (await ask('count')).cpuSeconds;
+  const cpuBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  let sendStarted = 0;
+  const scheduled = await scheduleDigests({ ...deps, now: () => new Date() }, { force: true });
+  const scheduledMs = Number(process.hrtime.bigint() - started) / 1e6;
+  let report: SinkReport;
+  for (;;) {
+    report = await ask('count');
+    if (!sendStarted && report.received > 0) sendStarted = Number(process.hrtime.bigint() - started) / 1e6;
+    if (report.received >= scheduled.enqueued) break;
+    if (process.argv.includes('--progress') && Math.random() < 0.05) {
+      const built = await database.db.delivery.count();
+      const counts = await queues[QUEUE.digestSend].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+      const builds = await queues[QUEUE.digestBuild].getJobCounts('waiting', 'active', 'completed', 'failed');
+      console.log(((Date.now() - Number(started / 1_000_000n)) / 1000).toFixed(1), 's', { built, received: report.received, sends: counts, builds });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const sent = await database.db.delivery.count({ where: { status: 'sent' } });
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const cpu = process.cpuUsage(cpuBefore);
+  const childStats = children.map((c, i) => ({ ...procStats(c.pid!), cpuSeconds: +(procStats(c.pid!).cpuSeconds - childCpuBefore[i]!).toFixed(1) }));
+  console.log(JSON.stringify({
+    readers: READERS, enqueued: scheduled.enqueued, received: report.received, distinctMessageIds: report.distinct, recordedSent: sent,
+    scheduleMs: Math.round(scheduledMs), totalSeconds: +(totalMs / 1000).toFixed(2), digestsPerSecond: Math.round(report.received / (totalMs / 1000)),
+    avgKb: Math.round(report.bytes / report.received / 1024), [PROCS ? 'benchProcessPeakRssMb' : 'workerPeakRssMb']: Math.round(rssMb), sinkRssMb: Math.round(report.rssMb),
+    workerCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1), sinkCpuSeconds: +(report.cpuSeconds - sinkCpuBefore).toFixed(1),
+    ...(PROCS ? { workerProcesses: childStats } : {}),
+    concurrency: CONCURRENCY, pool: POOL, cpus: os.cpus().length, node: process.version,
+  }, null, 2));
+
+  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all(children.map((c) => new Promise((resolve) => (c.once('exit', resolve), c.kill('SIGTERM')))));
+  for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
+  await closeQueues(queues);
+  mail.close();
+  redis.disconnect();
+  await database.drop();
+  sink.send({ type: 'close' });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
