@@ -3,6 +3,7 @@
 // own; then the same file again (everything unchanged), and the naive way (one Prisma upsert
 // + one signal insert per paper) on a sample, scaled. Fresh databases from the migrated
 // template; the file lives in /tmp. Run: npx tsx bench/ingest-import.bench.ts [count] [--naive-sample=2000]
+// [--batch-size=500] [--gc-every=1000] [--only-fast]
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { measureFastImport, measureNaiveImport, type Measured } from './ingest-i
 const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const COUNT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 100_000);
 const NAIVE_SAMPLE = arg('naive-sample', 2_000);
+// Import knobs (defaults: importPaperFile's own): records per batch, full GC every N papers (0: off).
+const TUNING = process.argv.filter((a) => /^--(batch-size|gc-every)=\d+$/.test(a));
 
 /** Realistic records: the demo feed's texts (abstract tripled, ~1.1 KB a line), distinct ids. */
 async function writeNdjson(path: string, count: number): Promise<void> {
@@ -41,7 +44,10 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 async function main(): Promise<void> {
   const [mode, ...rest] = process.argv.slice(2);
-  if (mode === 'fast') return void console.log(JSON.stringify(await measureFastImport(rest[0]!, rest[1]!)));
+  if (mode === 'fast') {
+    const tuning = { batchSize: arg('batch-size', NaN) || undefined, gcEveryPapers: Number.isNaN(arg('gc-every', NaN)) ? undefined : arg('gc-every', 0) };
+    return void console.log(JSON.stringify(await measureFastImport(rest[0]!, rest[1]!, tuning)));
+  }
   if (mode === 'naive') return void console.log(JSON.stringify(await measureNaiveImport(rest[0]!, rest[1]!, Number(rest[2]))));
 
   const dir = mkdtempSync(join(os.tmpdir(), 'paperboy-ingest-bench-'));
@@ -51,8 +57,9 @@ async function main(): Promise<void> {
     const file = join(dir, 'papers.ndjson');
     await writeNdjson(file, COUNT);
     const mb = statSync(file).size / 1024 / 1024;
-    const first = inChild('fast', fastDb.url, file);
-    const again = inChild('fast', fastDb.url, file);
+    const first = inChild('fast', fastDb.url, file, ...TUNING);
+    const again = inChild('fast', fastDb.url, file, ...TUNING);
+    if (process.argv.includes('--only-fast')) return void console.log(JSON.stringify({ first, again }));
     const naive = inChild('naive', naiveDb.url, file, String(NAIVE_SAMPLE));
     const naiveScaled = (naive.seconds / naive.papers) * COUNT;
     console.log(`machine: ${os.cpus().length} vCPU ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, file ${fmt(COUNT)} papers (${mb.toFixed(0)} MB NDJSON)`);

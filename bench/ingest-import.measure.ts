@@ -20,7 +20,7 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 
 /** The real thing: importPaperFile with real Postgres, Redis and the match queue. */
-export async function measureFastImport(databaseUrl: string, file: string): Promise<Measured> {
+export async function measureFastImport(databaseUrl: string, file: string, tuning: { batchSize?: number; gcEveryPapers?: number } = {}): Promise<Measured> {
   const db = createDb(databaseUrl, { maxConnections: 4 });
   const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
@@ -28,7 +28,7 @@ export async function measureFastImport(databaseUrl: string, file: string): Prom
   try {
     const started = process.hrtime.bigint();
     const cpu0 = cpuSeconds();
-    const summary = await importPaperFile({ db, queues, redis, redisPrefix: prefix, logger: createLogger({ level: 'silent', name: 'bench' }) }, file);
+    const summary = await importPaperFile({ db, queues, redis, redisPrefix: prefix, logger: createLogger({ level: 'silent', name: 'bench' }) }, file, tuning);
     const seconds = elapsed(started);
     const detail = `${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.matchJobs} match jobs`;
     return { papers: summary.fetched, seconds, cpuSeconds: cpuSeconds() - cpu0, peakRssMb: peakRssMb(), detail };

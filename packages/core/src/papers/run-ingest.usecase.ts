@@ -5,7 +5,7 @@ import type { FetchOptions, PaperBatch, PaperSource } from '@paperboy/papers';
 import { ingestClock, type IngestDeps } from './ingest-deps';
 import { classifyIngestError } from './ingest-errors';
 import { closeRun, lastSuccessAt, openRun, recordBatch, type RunCursor } from './ingest-run.store';
-import { handOffToMatching, MATCH_CHUNK_SIZE } from './match-handoff';
+import { handOffToMatching } from './match-handoff';
 import { acquireSourceLock } from './source-lock';
 import { upsertPapers } from './upsert-papers';
 
@@ -45,6 +45,13 @@ export interface IngestSummary extends IngestCounts {
   resumed: boolean;
 }
 
+/** Marks an error thrown by the source's iterator (as opposed to by storing). */
+class SourceFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 const zero = (): IngestCounts => ({ fetched: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, matchJobs: 0 });
 
 export async function runIngest(deps: IngestDeps, options: IngestRunOptions): Promise<IngestSummary> {
@@ -65,7 +72,6 @@ async function runLocked(deps: IngestDeps, options: IngestRunOptions): Promise<I
   const log = deps.logger.child({ ingestRun: run.id, source: options.runName });
   const counts = zero();
   const summary = (): IngestSummary => ({ ...counts, runId: run.id, source: options.runName, status: 'succeeded', resumed: run.resumed });
-  let fromSource = false;
   try {
     // The outbox of the last stored batch: it may not have reached the queue before a crash.
     counts.matchJobs += await handOffToMatching(deps.queues, { runId: run.id, batch: run.cursor.batch }, run.cursor.pending, options.matchChunkSize);
@@ -74,23 +80,33 @@ async function runLocked(deps: IngestDeps, options: IngestRunOptions): Promise<I
     if (!cursor.done) {
       const fetchOptions = cursor.source ? { cursor: cursor.source } : await window(deps, options);
       const batches = options.source.fetch({ ...fetchOptions, signal: options.signal })[Symbol.asyncIterator]();
-      for (;;) {
-        fromSource = true;
-        const next = await batches.next();
-        fromSource = false;
-        if (next.done) break;
-        cursor = await storeBatch(deps, run.id, cursor, next.value, options, counts);
-        counts.matchJobs += await handOffToMatching(deps.queues, { runId: run.id, batch: cursor.batch }, cursor.pending, options.matchChunkSize ?? MATCH_CHUNK_SIZE);
-        logRejects(log, next.value, counts, options.maxRejectLogs ?? 50);
-        options.onBatch?.({ ...counts, location: next.value.location });
+      const pull = () => batches.next().catch((error: unknown) => Promise.reject(new SourceFailure(error)));
+      let ahead = pull();
+      try {
+        for (;;) {
+          const next = await ahead;
+          if (next.done) break;
+          // Read (parse, fetch) the next batch while this one is stored: the event loop is idle
+          // while Postgres works. Only stored batches move the cursor, so a crash re-reads it.
+          ahead = pull();
+          cursor = await storeBatch(deps, run.id, cursor, next.value, options, counts);
+          counts.matchJobs += await handOffToMatching(deps.queues, { runId: run.id, batch: cursor.batch }, cursor.pending, options.matchChunkSize);
+          logRejects(log, next.value, counts, options.maxRejectLogs ?? 50);
+          options.onBatch?.({ ...counts, location: next.value.location });
+        }
+      } finally {
+        // A read still in flight when storing failed: ignore its outcome, then close the source.
+        void ahead.then(() => batches.return?.(undefined), () => batches.return?.(undefined)).catch(() => undefined);
       }
     }
     await closeRun(deps.db, run.id, 'succeeded', ingestClock(deps));
     log.info(counts, 'ingest: run finished');
     return summary();
   } catch (error) {
-    const failure = classifyIngestError(options.runName, error, fromSource);
-    log.warn({ err: error, status: failure.status, retryable: failure.error.retryable, ...counts }, 'ingest: run stopped');
+    const fromSource = error instanceof SourceFailure;
+    const cause = fromSource ? error.cause : error;
+    const failure = classifyIngestError(options.runName, cause, fromSource);
+    log.warn({ err: cause, status: failure.status, retryable: failure.error.retryable, ...counts }, 'ingest: run stopped');
     await closeRun(deps.db, run.id, failure.status, ingestClock(deps), failure.error.message).catch((e: unknown) => log.error({ err: e }, 'ingest: could not record the failure'));
     throw failure.error;
   }
