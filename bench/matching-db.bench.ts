@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       memory.push(m);
       console.log(
         `run ${i} (load ${os.loadavg()[0]?.toFixed(1)}): total ${(r.totalMs / 1000).toFixed(2)} s wall, ${(r.cpuMs / 1000).toFixed(2)} s CPU = match ${(r.matchMs / 1000).toFixed(2)} s (${r.topics} keys, ${r.matches} Match rows) + ` +
-          `stream & rank ${(r.rankMs / 1000).toFixed(2)} s (${r.readers} readers, ${r.papersOut} papers out; ranking incl. delivered query ${(r.rankCpuMs / 1000).toFixed(2)} s, ` +
+          `stream & rank ${(r.rankMs / 1000).toFixed(2)} s (${r.readers} readers, ${r.papersOut} papers out; ranking ${(r.rankCpuMs / 1000).toFixed(2)} s, ` +
           `waiting for reader batches ${(r.waitMs / 1000).toFixed(2)} s); ${(r.readers / (r.totalMs / 1000)).toFixed(0)} readers/s; peak RSS ${r.peakRssMb.toFixed(0)} MB\n` +
           `       same ranking, readers from memory: ${(m.rankMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU (${m.readers} readers, ${m.papersOut} papers out; peak RSS ${m.peakRssMb.toFixed(0)} MB, the generated readers included)`,
       );

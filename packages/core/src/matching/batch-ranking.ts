@@ -80,9 +80,13 @@ export async function prepareBatch(deps: MatchingDeps, batch: readonly ReaderTop
   const now = options.window?.now ?? nowOf(deps);
   const since = options.window?.since ?? new Date(now.getTime() - windowDaysOf(deps, options.windowDays) * DAY_MS);
   const keys = [...new Set(batch.flatMap((r) => r.topics.map((t) => t.key)))];
+  // Batches read with `deliveredSince` (rankEveryReader) carry what each reader received already.
+  const carried = batch.every((r) => r.delivered !== undefined);
   const [lists, delivered] = await Promise.all([
     options.window ? options.window.matchesByTopic : loadMatchLists(deps.db, since, now, keys),
-    loadDelivered(deps.db, batch.map((r) => r.subscriberId), since),
+    carried
+      ? new Map(batch.map((r) => [r.subscriberId, r.delivered as number[]]))
+      : loadDelivered(deps.db, batch.map((r) => r.subscriberId), since),
   ]);
   const ranker = createDigestRanker(lists, { cap, now, ...(options.weights ? { weights: options.weights } : {}) });
   return new PreparedBatch(ranker, delivered, labelsFor(options.window));

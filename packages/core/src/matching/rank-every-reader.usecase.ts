@@ -40,7 +40,13 @@ export async function rankEveryReader(
   positiveInt(batchSize, 'batchSize', 10_000);
   positiveInt(sliceSize, 'sliceSize', 10_000);
   const window = await MatchWindow.load(deps, { windowDays: rankOptions.windowDays });
-  const batches = readerBatches(deps.db, { batchSize, ...(statuses ? { statuses } : {}), ...(afterId ? { afterId } : {}) });
+  // Received papers come with each batch (same window start): fetched ahead, off the ranking's path.
+  const batches = readerBatches(deps.db, {
+    batchSize,
+    deliveredSince: window.since,
+    ...(statuses ? { statuses } : {}),
+    ...(afterId ? { afterId } : {}),
+  });
   const stats: RankEveryReaderStats = { readers: 0, batches: 0, papers: 0, waitMs: 0, rankMs: 0 };
   let waitStart = performance.now();
   let next = batches.next();

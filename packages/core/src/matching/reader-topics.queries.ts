@@ -8,6 +8,9 @@ export interface ReaderTopics {
   subscriberId: number;
   /** Normalised keys with the reader's own wording (shown in the reasons). */
   topics: { key: string; label: string }[];
+  /** Papers published since `deliveredSince` that the reader already received, when the batch
+   * was read with that option (it saves the ranking a query per batch). */
+  delivered?: number[];
 }
 
 /** Topics travel as one string per reader, joined by the unit separator: splitting it is native
@@ -16,17 +19,20 @@ interface Row {
   id: number;
   keys: string;
   raws: string;
+  delivered?: string;
 }
 
 const SEP = '\x1f';
 
+const parseIds = (list: string): number[] => (list === '' ? [] : list.split(',').map(Number));
+
 function toReader(r: Row): ReaderTopics {
-  if (r.keys === '') return { subscriberId: r.id, topics: [] };
+  if (r.keys === '') return r.delivered === undefined ? { subscriberId: r.id, topics: [] } : { subscriberId: r.id, topics: [], delivered: parseIds(r.delivered) };
   const keys = r.keys.split(SEP);
   const raws = r.raws.split(SEP);
   const aligned = raws.length === keys.length; // a raw holding the separator itself: fall back to keys
   const topics = keys.map((key, i) => ({ key, label: (aligned && (raws[i] as string).trim()) || key }));
-  return { subscriberId: r.id, topics };
+  return r.delivered === undefined ? { subscriberId: r.id, topics } : { subscriberId: r.id, topics, delivered: parseIds(r.delivered) };
 }
 
 export async function loadReaderTopics(db: Db, subscriberIds: readonly number[]): Promise<ReaderTopics[]> {
@@ -43,20 +49,32 @@ export interface ReaderBatchOptions {
   statuses?: SubscriberStatus[];
   /** Resume after this subscriber id (a run interrupted part way). */
   afterId?: number;
+  /** Also read each reader's received papers published since then (see ReaderTopics.delivered). */
+  deliveredSince?: Date;
 }
+
+/** No paper is published after this: the delivered part of the query finds nothing. */
+const NEVER = new Date(8.64e15);
 
 /** Every reader of the given statuses (default: active), in id order, `batchSize` at a time. */
 export async function* readerBatches(db: Db, options: ReaderBatchOptions = {}): AsyncGenerator<ReaderTopics[]> {
   const { batchSize = 2_000, statuses = ['active'] } = options;
   let afterId = options.afterId ?? 0;
   for (;;) {
+    const since = options.deliveredSince ?? NEVER;
     const rows = await db.$queryRaw<Row[]>`
       WITH page AS (
-        SELECT "id" FROM "Subscriber" WHERE "id" > ${afterId} AND "status"::text = ANY(${statuses}::text[]) ORDER BY "id" LIMIT ${batchSize})
-      SELECT page."id", COALESCE(string_agg(t."key", chr(31) ORDER BY t."id"), '') AS keys,
-        COALESCE(string_agg(t."raw", chr(31) ORDER BY t."id"), '') AS raws
-      FROM page LEFT JOIN "Topic" t ON t."subscriberId" = page."id"
-      GROUP BY page."id" ORDER BY page."id"`;
+        SELECT "id" FROM "Subscriber" WHERE "id" > ${afterId} AND "status"::text = ANY(${statuses}::text[]) ORDER BY "id" LIMIT ${batchSize}),
+      tp AS (
+        SELECT page."id", string_agg(t."key", chr(31) ORDER BY t."id") AS keys, string_agg(t."raw", chr(31) ORDER BY t."id") AS raws
+        FROM page LEFT JOIN "Topic" t ON t."subscriberId" = page."id" GROUP BY page."id"),
+      dl AS (
+        SELECT dp."subscriberId" AS "id", string_agg(dp."paperId"::text, ',') AS delivered
+        FROM page JOIN "DeliveryPaper" dp ON dp."subscriberId" = page."id" JOIN "Paper" p ON p."id" = dp."paperId"
+        WHERE p."publishedAt" >= ${since} GROUP BY dp."subscriberId")
+      SELECT tp."id", COALESCE(tp.keys, '') AS keys, COALESCE(tp.raws, '') AS raws, COALESCE(dl.delivered, '') AS delivered
+      FROM tp LEFT JOIN dl ON dl."id" = tp."id" ORDER BY tp."id"`;
+    if (options.deliveredSince === undefined) for (const r of rows) delete r.delivered;
     if (rows.length === 0) return;
     afterId = (rows[rows.length - 1] as Row).id;
     yield rows.map(toReader);
