@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   const childCpuBefore = children.map((c) => procStats(c.pid!).cpuSeconds);
 
   const sinkCpuBefore = (await ask('count')).cpuSeconds;
+  const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   let sendStarted = 0;
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     readers: READERS, enqueued: scheduled.enqueued, received: report.received, distinctMessageIds: report.distinct, recordedSent: sent,
     scheduleMs: Math.round(scheduledMs), totalSeconds: +(totalMs / 1000).toFixed(2), digestsPerSecond: Math.round(report.received / (totalMs / 1000)),
-    avgKb: Math.round(report.bytes / report.received / 1024), [PROCS ? 'benchProcessPeakRssMb' : 'workerPeakRssMb']: Math.round(rssMb), sinkRssMb: Math.round(report.rssMb),
+    avgKb: Math.round(report.bytes / report.received / 1024), [PROCS ? 'benchProcessPeakRssMb' : 'workerPeakRssMb']: Math.round(rssMb), rssAfterSeedingMb: rssBeforeMb, sinkRssMb: Math.round(report.rssMb),
     workerCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1), sinkCpuSeconds: +(report.cpuSeconds - sinkCpuBefore).toFixed(1),
     ...(PROCS ? { workerProcesses: childStats } : {}),
     concurrency: CONCURRENCY, pool: POOL, cpus: os.cpus().length, node: process.version,
