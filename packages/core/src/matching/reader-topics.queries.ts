@@ -62,9 +62,11 @@ export async function* readerBatches(db: Db, options: ReaderBatchOptions = {}): 
   let afterId = options.afterId ?? 0;
   for (;;) {
     const since = options.deliveredSince ?? NEVER;
+    // The status filter compares the enum itself: cast to text, the planner misjudges how many
+    // readers match and starts parallel workers for a 2,000-row index range (measured 0.4 → 5 ms).
     const rows = await db.$queryRaw<Row[]>`
       WITH page AS (
-        SELECT "id" FROM "Subscriber" WHERE "id" > ${afterId} AND "status"::text = ANY(${statuses}::text[]) ORDER BY "id" LIMIT ${batchSize}),
+        SELECT "id" FROM "Subscriber" WHERE "id" > ${afterId} AND "status" = ANY(${statuses}::"SubscriberStatus"[]) ORDER BY "id" LIMIT ${batchSize}),
       tp AS (
         SELECT page."id", string_agg(t."key", chr(31) ORDER BY t."id") AS keys, string_agg(t."raw", chr(31) ORDER BY t."id") AS raws
         FROM page LEFT JOIN "Topic" t ON t."subscriberId" = page."id" GROUP BY page."id"),

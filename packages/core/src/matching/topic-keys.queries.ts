@@ -18,6 +18,6 @@ export async function followedTopicKeys(db: Db): Promise<string[]> {
     SELECT k."key" FROM k
     WHERE k."key" IS NOT NULL AND EXISTS (
       SELECT 1 FROM "Topic" t JOIN "Subscriber" s ON s."id" = t."subscriberId"
-      WHERE t."key" = k."key" AND s."status"::text IN ('active', 'pending'))`;
+      WHERE t."key" = k."key" AND s."status" IN ('active', 'pending'))`;
   return rows.map((r) => r.key);
 }
