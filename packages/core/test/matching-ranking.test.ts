@@ -9,6 +9,7 @@ import {
   readerBatches,
   type MatchingDeps,
   type ReaderDigest,
+  type ReaderTopics,
 } from '../src/matching';
 import { daysAgo, makePaper, makeReader, markDelivered, NOW } from './matching.factory';
 
@@ -98,6 +99,28 @@ describe('batching', () => {
     expect(run).toEqual(streamed);
     expect(stats).toMatchObject({ readers: streamed.length, batches: Math.ceil(streamed.length / 5) });
     expect(oneByOne.filter((d) => d.papers.length > 0).length).toBeGreaterThan(20);
+  });
+});
+
+describe('readerBatches', () => {
+  it('when readers are streamed, then each reader of the statuses comes once, in id order, with their wording and (on request) what they received', async () => {
+    const db = database.db;
+    const pending = await makeReader(db, ['Graph Neural Networks'], 'pending');
+    const seen: ReaderTopics[] = [];
+    for await (const batch of readerBatches(db, { batchSize: 4, statuses: ['active', 'pending'], deliveredSince: daysAgo(14) })) seen.push(...batch);
+    const ids = seen.map((r) => r.subscriberId);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(seen.find((r) => r.subscriberId === pending)).toEqual({
+      subscriberId: pending,
+      topics: [{ key: normalizeTopic('graph neural networks').key, label: 'Graph Neural Networks' }],
+      delivered: [],
+    });
+    expect(seen.find((r) => r.subscriberId === reader.bob)?.topics.map((t) => t.label)).toEqual(['diffusion models', 'RLHF']);
+    const resumed: number[] = [];
+    for await (const batch of readerBatches(db, { batchSize: 4, afterId: reader.bob as number })) resumed.push(...batch.map((r) => r.subscriberId));
+    expect(resumed[0]).toBe(reader.cy);
+    expect(resumed).not.toContain(pending);
   });
 });
 
