@@ -13,4 +13,3 @@ export { prepareBatch, PreparedBatch } from './batch-ranking';
 export { loadRankablePapers } from './paper-trending.queries';
 export { rankEveryReader, type RankEveryReaderOptions, type RankEveryReaderStats } from './rank-every-reader.usecase';
 export { readerBatches, loadReaderTopics, type ReaderTopics, type ReaderBatchOptions } from './reader-topics.queries';
-export { previewForTopics, clearPreviewCache, type TopicPreviewPaper } from './preview.usecase';
