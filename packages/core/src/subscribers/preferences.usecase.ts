@@ -2,7 +2,7 @@
 // Every change recomputes nextDigestAt so the scheduler never reads a stale due time.
 import { AppError } from '../errors';
 import { loadSubscriber } from './load-subscriber';
-import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
+import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { canonicalTimeZone, cleanFrequency, cleanTopics, invalidInput, type FieldErrors } from './subscribe-input';
 import { recordEvent } from './subscription-events';
@@ -77,6 +77,8 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
     await recordEvent(tx, subscriberId, 'preferences_changed', change, context);
     if (status !== before.status) await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);
   });
+  const known = new Set(before.topics.map((t) => t.key));
+  await enqueueTopicBackfill(deps, clean.topics.map((t) => t.key).filter((key) => !known.has(key)));
   return loadSubscriber(deps.db, subscriberId);
 }
 

@@ -4,7 +4,7 @@
 // so `outcome` is for logs and tests only.
 import { Prisma } from '@paperboy/db';
 import { hashEmail } from './email-address';
-import type { ReaderDeps, RequestContext } from './reader-deps';
+import { enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
 import { claimAndEnqueue } from './send-claim';
 import type { SubscribeInput } from './subscribe-input';
 import { recordEvent } from './subscription-events';
@@ -59,5 +59,6 @@ export async function subscribe(deps: ReaderDeps, input: SubscribeInput, context
     if (!isUniqueViolation(error)) throw error;
     subscriberId = await writePending(deps, input, context);
   }
+  await enqueueTopicBackfill(deps, input.topics.map((t) => t.key));
   return (await claimAndEnqueue(deps, subscriberId, 'confirm')) ? 'confirmation_sent' : 'throttled';
 }

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@paperboy/config';
+import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
+import { closeQueues, createQueues, createRedis, parsePayload, QUEUE, type Queues, type Redis } from '@paperboy/queue';
+import { topicKey } from '@paperboy/matching';
+import { matchTopicsAgainstRecentPapers } from '../src/matching';
+import { parseSubscribeInput, subscribe, updatePreferences } from '../src/subscribers';
+import { makePaper, NOW } from './matching.factory';
+
+let database: TestDatabase;
+let redis: Redis;
+let queues: Queues;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = createRedis('redis://127.0.0.1:6379');
+  queues = createQueues(redis, `test-${randomBytes(4).toString('hex')}`);
+});
+afterAll(async () => {
+  for (const queue of Object.values(queues)) await queue.obliterate({ force: true });
+  await closeQueues(queues);
+  redis.disconnect();
+  await database.drop();
+});
+
+const deps = () => ({ db: database.db, queues, config: loadConfig({ NODE_ENV: 'test' }), now: () => NOW });
+
+/** Runs every waiting backfill job the way the match processor does. */
+async function runBackfillJobs(): Promise<string[]> {
+  const jobs = await queues[QUEUE.match].getJobs(['waiting']);
+  const keys: string[] = [];
+  for (const job of jobs) {
+    const payload = parsePayload(QUEUE.match, job.data);
+    if (!('topicKeys' in payload)) continue;
+    keys.push(...payload.topicKeys);
+    await matchTopicsAgainstRecentPapers({ db: database.db, now: () => NOW }, payload.topicKeys);
+    await job.remove();
+  }
+  return keys;
+}
+
+describe('topic backfill', () => {
+  it('when a reader subscribes with a topic nobody followed, then the papers already stored are matched for it', async () => {
+    const paperId = await makePaper(database.db, { title: 'Speculative decoding with draft heads' });
+    await subscribe(deps(), parseSubscribeInput({ email: 'first@example.org', topics: 'speculative decoding' }));
+
+    expect(await runBackfillJobs()).toEqual([topicKey('speculative decoding')]);
+    const matches = await database.db.match.findMany({ where: { paperId } });
+    expect(matches.map((m) => m.topicKey)).toEqual([topicKey('speculative decoding')]);
+  });
+
+  it('when two readers subscribe with the same topic, then it is queued for backfill once', async () => {
+    await subscribe(deps(), parseSubscribeInput({ email: 'a@example.org', topics: 'graph neural networks' }));
+    await subscribe(deps(), parseSubscribeInput({ email: 'b@example.org', topics: 'Graph Neural Network' }));
+    expect(await runBackfillJobs()).toHaveLength(1);
+  });
+
+  it('when a reader adds a topic on the manage page, then only the added topic is queued', async () => {
+    const reader = await database.db.subscriber.findUniqueOrThrow({ where: { email: 'first@example.org' } });
+    await updatePreferences(deps(), reader.id, { topics: 'speculative decoding, protein folding', frequency: 'daily', timezone: 'UTC' });
+    expect(await runBackfillJobs()).toEqual([topicKey('protein folding')]);
+  });
+});
