@@ -1,5 +1,6 @@
 // One operator command: its name, help text, the flags it accepts, and what it does. Adding a
-// command is one file under commands/ plus one line in commands/index.ts.
+// command is one file under commands/ (the CommandModule) plus one entry in commands/index.ts
+// (name, summary and how to load it, so only the command being run is loaded).
 import type { CliContext } from './cli-context';
 
 export interface ParsedArgs {
@@ -20,6 +21,14 @@ export interface Command {
   /** How many positionals it takes: [min, max]. */
   positionals?: [number, number];
   run(args: ParsedArgs, context: CliContext): Promise<number>;
+}
+
+/** What a commands/*.command.ts file exports; name and summary live in the registry. */
+export type CommandModule = Omit<Command, 'name' | 'summary'>;
+
+/** A registry entry: enough for the command list, the rest loaded only when run or asked for help. */
+export interface CommandEntry extends Pick<Command, 'name' | 'summary'> {
+  load(): Promise<CommandModule>;
 }
 
 /** Exit codes operators can script against. */

@@ -2,7 +2,7 @@ import type { Command } from './command';
 
 const PROGRAM = 'npm run paperboy --';
 
-export function generalHelp(commands: Command[]): string {
+export function generalHelp(commands: Pick<Command, 'name' | 'summary'>[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return `paperboy operator CLI
 

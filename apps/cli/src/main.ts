@@ -1,11 +1,12 @@
 // `npm run paperboy -- <command>`: the operator CLI. Parses and validates the command line
 // before touching any service, runs one command, closes every connection, and exits with a
-// code scripts can rely on (see help.ts).
+// code scripts can rely on (see help.ts). Only the command being run is loaded (commands/index.ts).
 import { ConfigError } from '@paperboy/config';
-import { isAppError } from '@paperboy/core';
+// The error module alone, not @paperboy/core's index, which would load every use case.
+import { isAppError } from '@paperboy/core/src/errors';
 import { createCliContext } from './cli-context';
 import { EXIT, UsageError } from './command';
-import { commands } from './commands';
+import { commands, loadCommand } from './commands';
 import { commandHelp, generalHelp } from './help';
 import { parseArgs, validateArgs } from './parse-args';
 
@@ -24,12 +25,13 @@ export async function runCli(argv: string[]): Promise<number> {
     (name ? process.stdout : process.stderr).write(generalHelp(commands));
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     const close = commands.filter((c) => c.name.split(':')[0] === name.split(':')[0]).map((c) => c.name);
     process.stderr.write(`Unknown command "${name}".${close.length ? ` Did you mean ${close.join(' or ')}?` : ''} See: npm run paperboy -- --help\n`);
     return EXIT.usage;
   }
+  const command = await loadCommand(entry);
   const context = createCliContext();
   try {
     const args = parseArgs(rest);

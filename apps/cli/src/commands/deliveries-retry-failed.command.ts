@@ -1,11 +1,9 @@
 import { retryFailedDeliveries } from '@paperboy/core';
-import type { Command } from '../command';
+import type { CommandModule } from '../command';
 import { intFlag } from '../parse-args';
 import { progressBar } from '../progress-bar';
 
-export const deliveriesRetryFailedCommand: Command = {
-  name: 'deliveries:retry-failed',
-  summary: 'Send failed digests again (active readers only)',
+export const deliveriesRetryFailedCommand: CommandModule = {
   usage: 'deliveries:retry-failed [--days=7] [--dry-run]',
   details: `Puts failed digests from the last --days days (default 7) back to pending and queues a
 send job for each, e.g. after fixing SMTP settings. Digests of readers who are no longer

@@ -1,12 +1,10 @@
 import { scheduleDigests } from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
-import type { Command } from '../command';
+import type { CommandModule } from '../command';
 import { intFlag } from '../parse-args';
 import { progressBar } from '../progress-bar';
 
-export const digestRunCommand: Command = {
-  name: 'digest:run',
-  summary: 'Queue the digests that are due now (or, with --now, every active reader\'s)',
+export const digestRunCommand: CommandModule = {
   usage: 'digest:run [--now] [--batch-size=1000]',
   details: `Does what the every-minute schedule job does, once: finds readers whose digest is due
 and queues one build job each; the worker builds and sends them (at SEND_RATE_PER_SECOND).

@@ -1,11 +1,9 @@
 import { emailProblem, normalizeEmail } from '@paperboy/core';
 import { maskEmail } from '@paperboy/logger';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CommandModule } from '../command';
 import { isSuppressed, sendTestDigest } from '../test-digest';
 
-export const digestTestCommand: Command = {
-  name: 'digest:test',
-  summary: 'Send one test digest to an address (records nothing)',
+export const digestTestCommand: CommandModule = {
   usage: 'digest:test <email> [--force]',
   details: `Renders and sends one digest through the configured SMTP server (or the dev mailbox),
 exactly as the worker would. A subscribed address gets its own ranked papers; any other

@@ -2,8 +2,10 @@
 // stays flat whatever the file size), hands new papers to matching, and prints one summary
 // line. Ctrl-C stops after the current batch; running the same command again resumes there.
 import { statSync } from 'node:fs';
-import { importPaperFile, type IngestSummary } from '@paperboy/core';
-import { EXIT, type Command } from '../command';
+// The papers use cases alone: the whole of @paperboy/core (email, matching, digests) would add
+// ~80 MB of RSS to an import that must stay under 300 MB.
+import { importPaperFile, type IngestSummary } from '@paperboy/core/src/papers';
+import { EXIT, type CommandModule } from '../command';
 import { intFlag } from '../parse-args';
 import { progressBar } from '../progress-bar';
 
@@ -20,9 +22,7 @@ function summaryLine(file: string, s: IngestSummary, seconds: number): string {
   return `Imported ${file}${s.resumed ? ' (resumed)' : ''}: ${s.fetched} record(s) in ${seconds.toFixed(1)} s${rate}: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected; ${s.matchJobs} match job(s) queued (run ${s.runId}).`;
 }
 
-export const papersImportCommand: Command = {
-  name: 'papers:import',
-  summary: 'Import papers from a JSON list or NDJSON file',
+export const papersImportCommand: CommandModule = {
   usage: 'papers:import <file> [--batch-size=500] [--strict]',
   details: `Reads a JSON array or newline-delimited JSON file of papers (Hugging Face daily-papers
 items or plain {id, title, abstract, authors, publishedAt, ...} records), streamed in batches so

@@ -1,9 +1,7 @@
 import { setSendingPaused } from '@paperboy/core';
-import type { Command } from '../command';
+import type { CommandModule } from '../command';
 
-export const sendPauseCommand: Command = {
-  name: 'send:pause',
-  summary: 'Stop sending digests (queued ones wait; nothing is lost)',
+export const sendPauseCommand: CommandModule = {
   usage: 'send:pause',
   details: `Pauses the digest-send queue for every worker: emails being sent finish, the rest wait
 in the queue. Same switch as the button on /admin. Undo with send:resume.`,

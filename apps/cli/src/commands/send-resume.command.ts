@@ -1,9 +1,7 @@
 import { setSendingPaused } from '@paperboy/core';
-import type { Command } from '../command';
+import type { CommandModule } from '../command';
 
-export const sendResumeCommand: Command = {
-  name: 'send:resume',
-  summary: 'Resume sending digests',
+export const sendResumeCommand: CommandModule = {
   usage: 'send:resume',
   details: `Resumes the digest-send queue (paused by send:pause, the /admin button, or automatically
 after repeated SMTP errors). Waiting digests go out at SEND_RATE_PER_SECOND.`,

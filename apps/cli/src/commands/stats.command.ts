@@ -1,11 +1,9 @@
 import { getOverview, getSendQueueState, type CountBy } from '@paperboy/core';
-import type { Command } from '../command';
+import type { CommandModule } from '../command';
 
 const list = (rows: CountBy[]) => rows.map((r) => `${r.key} ${r.count.toLocaleString('en-US')}`).join(', ') || 'none';
 
-export const statsCommand: Command = {
-  name: 'stats',
-  summary: 'Show readers, papers, digests, sending state and top topics',
+export const statsCommand: CommandModule = {
   usage: 'stats [--json] [--fresh]',
   details: `The same numbers as the /admin overview. They come from the snapshot cached in Redis
 (at most STATS_CACHE_SECONDS old); --fresh recomputes them from the database first.
