@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './stats';
+export * from './operations';
 export * from './tokens';
 export * from './subscribers';
 export * from './matching';

@@ -5,7 +5,7 @@
 // resumes it) and the operator is told in the log.
 import type { Logger } from '@paperboy/logger';
 import type { Queues, Redis } from '@paperboy/queue';
-import { setSendingPaused } from '../stats/send-control';
+import { setSendingPaused } from '../operations/send-control';
 
 export interface SendBreaker {
   failure(detail: string): Promise<{ paused: boolean; consecutive: number }>;
