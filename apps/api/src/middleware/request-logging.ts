@@ -4,6 +4,16 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '@paperboy/logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A signed link token as a path segment (payload.signature, base64url). */
+const TOKEN_SEGMENT = /\/[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}(?=\/|$)/g;
+
+/**
+ * The URL as logs may keep it: no query string, and no link tokens in the path (confirm,
+ * manage and unsubscribe links carry bearer tokens; a log reader must not be able to use them).
+ */
+export function loggableUrl(url: string): string {
+  return url.split('?')[0]!.replace(TOKEN_SEGMENT, '/:token');
+}
 
 /**
  * One JSON log line per request with a request id: taken from a well-formed incoming
@@ -23,9 +33,8 @@ export function requestLogging(logger: Logger) {
       if (res.statusCode >= 400) return 'warn';
       return 'info';
     },
-    // Query strings can carry signed tokens: log the path only.
     serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0] }),
+      req: (req) => ({ id: req.id, method: req.method, url: loggableUrl(String(req.url)) }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },

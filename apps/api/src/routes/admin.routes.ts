@@ -11,8 +11,18 @@ import type { AppDeps } from '../deps';
 
 const NOTICES: Record<string, string> = { paused: 'Sending is paused.', resumed: 'Sending resumed.' };
 
-/** Admin auth as configured, or undefined when admin must stay closed. */
+const gates = new WeakMap<AppDeps, RequestHandler | undefined>();
+
+/**
+ * Admin auth as configured, or undefined when admin must stay closed. Built once per app
+ * (the admin pages and the papers API share it), so its rate limiter and warning exist once.
+ */
 export function adminGate(deps: AppDeps): RequestHandler | undefined {
+  if (!gates.has(deps)) gates.set(deps, buildAdminGate(deps));
+  return gates.get(deps);
+}
+
+function buildAdminGate(deps: AppDeps): RequestHandler | undefined {
   const { config, logger } = deps;
   if (config.ADMIN_USER && config.ADMIN_PASSWORD) {
     return requireAdmin({ user: config.ADMIN_USER, password: config.ADMIN_PASSWORD }, { redis: deps.redis, keyPrefix: config.REDIS_PREFIX });

@@ -1,0 +1,14 @@
+import { loggableUrl } from './request-logging';
+
+describe('loggableUrl', () => {
+  it('when a path carries a signed link token, then the token is replaced and the route kept', () => {
+    const token = 'eyJwIjoidW5zdWJzY3JpYmUiLCJzIjoxfQ.KsMMGSyS8-Phmri5IerfstWdxufbfbfIq8hPgyHl-kE';
+    expect(loggableUrl(`/unsubscribe/${token}`)).toBe('/unsubscribe/:token');
+    expect(loggableUrl(`/manage/${token}/export?x=1`)).toBe('/manage/:token/export');
+  });
+
+  it('when a path has no token, then only the query string is dropped', () => {
+    expect(loggableUrl('/admin/queues/api/queues?page=2')).toBe('/admin/queues/api/queues');
+    expect(loggableUrl('/static/app.v2.js')).toBe('/static/app.v2.js');
+  });
+});
