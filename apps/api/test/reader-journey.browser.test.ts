@@ -4,10 +4,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Worker } from 'bullmq';
+import { Worker } from 'bullmq';
+import { sendTransactionalEmail } from '@paperboy/core';
 import { createMailTransport, type MailTransport } from '@paperboy/email';
-import { transactionalEmailProcessor } from '../../worker/src/processors/transactional-email.processor';
-import { startWorkers } from '../../worker/src/run-workers';
+import { parsePayload, QUEUE } from '@paperboy/queue';
 import { createApp } from '../src/app';
 import { openBrowser, type TestBrowser } from './browser';
 import { startTestApp, type TestApp } from './test-app';
@@ -39,7 +39,9 @@ beforeAll(async () => {
   server = createApp({ ...app.deps, config }).listen(port, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   mail = createMailTransport({ devMailboxPort: app.mailbox.port, poolSize: 1 });
-  workers = startWorkers({ config, logger: app.deps.logger, db: app.database.db, redis: app.redis, queues: app.queues, mail }, [transactionalEmailProcessor as never]);
+  // What the worker app's transactional-email processor does, without importing another app.
+  const deps = { config, db: app.database.db, mail };
+  workers = [new Worker(QUEUE.transactionalEmail, (job) => sendTransactionalEmail(deps, parsePayload(QUEUE.transactionalEmail, job.data)), { connection: app.redis, prefix: config.REDIS_PREFIX })];
   const now = Date.now();
   await app.database.db.paper.createMany({
     data: [

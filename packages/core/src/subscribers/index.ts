@@ -9,6 +9,7 @@ export * from './preferences.usecase';
 export * from './unsubscribe.usecase';
 export * from './data-rights.usecase';
 export * from './transactional-email.usecase';
+export * from './send-transactional-email.usecase';
 export * from './topic-suggestions';
 export * from './paper-preview';
 export * from './load-subscriber';
