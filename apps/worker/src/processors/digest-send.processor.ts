@@ -2,8 +2,8 @@
 // the renderer compiled once, the pooled SMTP transport, the consecutive-error breaker).
 // A BullMQ limiter keyed in Redis caps the rate across every worker process.
 import { UnrecoverableError } from 'bullmq';
-import { batchedSendSteps, createSendBreaker, sendDigest, type BatchedSendSteps, type SendBreaker } from '@paperboy/core';
-import { createRenderer, type Renderer } from '@paperboy/email';
+import { batchedSendSteps, createSendBreaker, sendDigest, type BatchedSendSteps, type MailSender, type SendBreaker } from '@paperboy/core';
+import { createRenderer, type MailTransport, type Renderer } from '@paperboy/email';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
 import { defineProcessor } from './processor';
@@ -12,16 +12,23 @@ import { defineProcessor } from './processor';
 let renderer: Promise<Renderer> | undefined;
 const getRenderer = () => (renderer ??= createRenderer());
 // Per process (per deps): the consecutive-error breaker and the batched claim/record steps.
-const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; steps: BatchedSendSteps }>();
+const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; steps: BatchedSendSteps; mail: MailSender }>();
 
 function processParts(deps: WorkerDeps) {
   let parts = perProcess.get(deps);
   if (!parts) {
     const breaker = createSendBreaker({ redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS, logger: deps.logger });
-    parts = { breaker, steps: batchedSendSteps(deps.db, deps.config) };
+    parts = { breaker, steps: batchedSendSteps(deps.db, deps.config), mail: digestSender(deps.mail) };
     perProcess.set(deps, parts);
   }
   return parts;
+}
+
+/** Digests are ready MIME buffers: the transport's lean raw pool when it has one (no DKIM). */
+function digestSender(mail: MailTransport): MailSender {
+  const sendRaw = mail.sendRaw;
+  if (!sendRaw) return mail;
+  return { sendMail: async (m) => (await sendRaw(m.envelope, m.raw), { messageId: m.messageId }) };
 }
 
 /** A permanent failure, named for the metrics' reason label (hard_bounce, rejected…). */
@@ -41,8 +48,8 @@ export const digestSendProcessor = defineProcessor({
   }),
   async handle(payload, job, deps) {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const { breaker, steps } = processParts(deps);
-    const sendDeps = { ...deps, renderer: await getRenderer(), breaker, claim: steps.claim, recordSent: steps.recordSent };
+    const { breaker, steps, mail } = processParts(deps);
+    const sendDeps = { ...deps, mail, renderer: await getRenderer(), breaker, claim: steps.claim, recordSent: steps.recordSent };
     const outcome = await sendDigest(sendDeps, payload.deliveryId, { finalAttempt });
     if ('failed' in outcome) throw permanent(outcome.failed, outcome.detail);
     return outcome;

@@ -1,6 +1,9 @@
 // One pooled Nodemailer transport per process, pointed at SMTP_URL or at the dev mailbox.
+// Without DKIM it also carries `sendRaw`: a lean pool for ready-made MIME buffers (digests),
+// over Nodemailer's SMTPConnection but without its per-message Mailer pipeline (raw-smtp-pool.ts).
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { createRawSmtpPool, type RawEnvelope } from './raw-smtp-pool';
 
 export interface MailTransportOptions {
   smtpUrl?: string;
@@ -9,7 +12,10 @@ export interface MailTransportOptions {
   dkim?: { domainName: string; keySelector: string; privateKey: string };
 }
 
-export type MailTransport = Transporter<SMTPPool.SentMessageInfo>;
+export type MailTransport = Transporter<SMTPPool.SentMessageInfo> & {
+  /** Sends a complete MIME message as it is; absent when messages must be DKIM-signed. */
+  sendRaw?: (envelope: RawEnvelope, raw: Buffer) => Promise<void>;
+};
 
 export function smtpTarget(options: Pick<MailTransportOptions, 'smtpUrl' | 'devMailboxPort'>): string {
   return options.smtpUrl ?? `smtp://127.0.0.1:${options.devMailboxPort}`;
@@ -17,21 +23,30 @@ export function smtpTarget(options: Pick<MailTransportOptions, 'smtpUrl' | 'devM
 
 export function createMailTransport(options: MailTransportOptions): MailTransport {
   const url = new URL(smtpTarget(options));
-  return nodemailer.createTransport({
-    pool: true,
+  const server = {
     host: url.hostname,
     port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
     secure: url.protocol === 'smtps:',
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    // The dev mailbox on loopback has no certificate; real servers keep full verification.
+    ignoreTLS: !options.smtpUrl,
+  };
+  const transport: MailTransport = nodemailer.createTransport({
+    pool: true,
+    ...server,
     maxConnections: options.poolSize,
     // A connection is reused for any number of messages: the default of 100 halves throughput
     // (DESIGN.md §9); servers that want fewer close the connection and the pool reconnects.
     maxMessages: Infinity,
-    // The dev mailbox on loopback has no certificate; real servers keep full verification.
-    ignoreTLS: !options.smtpUrl,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
     dkim: options.dkim,
   });
+  if (options.dkim) return transport;
+  const raw = createRawSmtpPool({ ...server, poolSize: options.poolSize });
+  const close = transport.close.bind(transport);
+  transport.sendRaw = (envelope, message) => raw.send(envelope, message);
+  transport.close = () => (raw.close(), close());
+  return transport;
 }
