@@ -10,4 +10,6 @@ COPY . .
 RUN npm ci --include=dev && npm cache clean --force
 USER node
 EXPOSE 3000
-CMD ["npx", "tsx", "apps/api/src/main.ts"]
+# node --import tsx (not the tsx CLI, which runs the script in a child process) so signals
+# reach the service itself.
+CMD ["node", "--import", "tsx", "apps/api/src/main.ts"]

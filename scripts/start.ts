@@ -6,10 +6,11 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from '@paperboy/config';
 
 const root = path.resolve(__dirname, '..');
-const tsx = require.resolve('tsx/cli');
 
 function run(name: string, entry: string): ChildProcess {
-  const child = spawn(process.execPath, [tsx, path.join(root, entry)], { stdio: 'inherit', cwd: root });
+  // node --import tsx runs the service in this child itself (the tsx CLI would add a grandchild),
+  // so SIGTERM reaches the process whose graceful shutdown it triggers.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry)], { stdio: 'inherit', cwd: root });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`paperboy: the ${name} process stopped unexpectedly (${signal ?? `exit ${code}`}); stopping.`);
@@ -52,10 +53,13 @@ async function waitForApi(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const local = `http://localhost:${config.PORT}`;
+  const local = `http://127.0.0.1:${config.PORT}`;
   children.push(run('api', 'apps/api/src/main.ts'), run('worker', 'apps/worker/src/main.ts'));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
-  if (!(await waitForApi(local, 30_000))) return;
+  if (!(await waitForApi(local, 30_000))) {
+    if (!stopping) console.error(`paperboy: the API did not answer on ${local}/healthz within 30 s; see its log above.`);
+    return;
+  }
   const lines = [
     `paperboy is running (Ctrl-C to stop)`,
     `  Subscribe page   ${config.PUBLIC_URL}/`,

@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.PUBLIC_URL).toBe('http://localhost:3000');
     expect(config.useDevMailbox).toBe(true);
     expect(config.DIGEST_MAX_PAPERS).toBe(10);
+    expect(config.HOST).toBe('127.0.0.1');
+  });
+
+  it('when not in development, then the API listens on every interface unless HOST says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
   it('when a variable is malformed, then the error names that variable', () => {

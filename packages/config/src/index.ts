@@ -5,6 +5,7 @@ export type { Env };
 
 export interface Config extends Env {
   PUBLIC_URL: string;
+  HOST: string;
   SECRET_KEY: string;
   isProduction: boolean;
   isDevelopment: boolean;
@@ -42,6 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new ConfigError(problems);
   return {
     ...e,
+    // Development serves an open admin and the dev mailbox (live confirm/manage links):
+    // reachable from this machine only, unless HOST says otherwise.
+    HOST: e.HOST ?? (e.NODE_ENV === 'development' ? '127.0.0.1' : '0.0.0.0'),
     PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     SECRET_KEY: e.SECRET_KEY ?? DEV_SECRET,
     isProduction,

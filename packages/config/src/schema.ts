@@ -14,7 +14,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   // HTTP
-  HOST: z.string().default('0.0.0.0'),
+  /** Default: 127.0.0.1 in development (the dev mailbox and open admin stay local), else 0.0.0.0. */
+  HOST: z.string().min(1).optional(),
   PORT: int(0, 65535).default(3000),
   PUBLIC_URL: url(['http', 'https']).optional(),
   TRUST_PROXY: z.string().default('loopback'),
