@@ -112,6 +112,22 @@ describe('digests that must not be sent', () => {
     expect((await deliveryOf(bob!.id, 'd2026-11-27')).status).toBe('skipped');
   });
 
+  it('when a digest is skipped (reader paused between build and send), then its papers come back in the next digest', async () => {
+    const [dee] = await seedReaders(app.database.db, 1, { prefix: 'dee' });
+    const quiet = { ...deps, queues: quietQueues() };
+    const built = (await buildDigest(quiet, { subscriberId: dee!.id, periodKey: 'd2026-11-27' })) as { deliveryId: number; papers: number };
+    const skippedPapers = (await deliveryOf(dee!.id, 'd2026-11-27')).papers.map((p) => p.paperId).sort();
+    expect(skippedPapers).toHaveLength(built.papers);
+    expect(built.papers).toBeGreaterThan(0);
+    await app.database.db.subscriber.update({ where: { id: dee!.id }, data: { status: 'paused' } });
+    expect(await sendDigest({ ...deps, renderer: await createRenderer() }, built.deliveryId, { finalAttempt: false })).toMatchObject({ skipped: 'reader is paused' });
+    expect(await deliveryOf(dee!.id, 'd2026-11-27')).toMatchObject({ status: 'skipped', papers: [] });
+    await app.database.db.subscriber.update({ where: { id: dee!.id }, data: { status: 'active' } });
+    await buildDigest({ ...quiet, now: () => new Date(NOW.getTime() + DAY) }, { subscriberId: dee!.id, periodKey: 'd2026-11-28' });
+    const next = (await deliveryOf(dee!.id, 'd2026-11-28')).papers.map((p) => p.paperId);
+    expect(next).toEqual(expect.arrayContaining(skippedPapers));
+  });
+
   it('when nothing matched a reader this period, then the delivery is recorded as skipped and no send job exists', async () => {
     const [cy] = await seedReaders(app.database.db, 1, { prefix: 'cy', topics: ['quantum chromodynamics'] });
     const built = await buildDigest(deps, { subscriberId: cy!.id, periodKey: 'd2026-11-27' });

@@ -77,15 +77,23 @@ export async function deliveryState(db: Db, deliveryId: number): Promise<Deliver
 
 type Final = 'sent' | 'pending' | 'failed' | 'skipped';
 
-/** Records an outcome unless the delivery already reached a final state. */
+/**
+ * Records an outcome unless the delivery already reached a final state. A digest that ends
+ * failed or skipped gives its papers back in the same statement: "already received" is any
+ * DeliveryPaper row (unique per reader and paper), so rows left behind would keep those papers
+ * from every later digest.
+ */
 export async function recordOutcome(db: Db, deliveryId: number, status: Final, now: Date, fields: { messageId?: string; lastError?: string } = {}): Promise<void> {
   const at = now.toISOString();
   await db.$executeRaw`
-    UPDATE "Delivery" SET status = ${status}::"DeliveryStatus", "updatedAt" = ${at}::timestamp,
-      "messageId" = coalesce(${fields.messageId ?? null}, "messageId"),
-      "sentAt" = CASE WHEN ${status} = 'sent' THEN ${at}::timestamp ELSE "sentAt" END,
-      "lastError" = ${fields.lastError ?? null}
-    WHERE id = ${deliveryId} AND status IN ('pending', 'sending')`;
+    WITH d AS (
+      UPDATE "Delivery" SET status = ${status}::"DeliveryStatus", "updatedAt" = ${at}::timestamp,
+        "messageId" = coalesce(${fields.messageId ?? null}, "messageId"),
+        "sentAt" = CASE WHEN ${status} = 'sent' THEN ${at}::timestamp ELSE "sentAt" END,
+        "lastError" = ${fields.lastError ?? null}
+      WHERE id = ${deliveryId} AND status IN ('pending', 'sending')
+      RETURNING id, status)
+    DELETE FROM "DeliveryPaper" dp USING d WHERE dp."deliveryId" = d.id AND d.status IN ('failed', 'skipped')`;
 }
 
 /** 'sent' for several deliveries in one statement. */

@@ -100,6 +100,7 @@ async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: stri
   const emailHash = hashEmail(claimed.email);
   await deps.db.$transaction([
     deps.db.delivery.updateMany({ where: { id: claimed.id }, data: { status: 'failed', lastError: detail, updatedAt: now } }),
+    deps.db.deliveryPaper.deleteMany({ where: { deliveryId: claimed.id } }), // papers go back (see recordOutcome)
     deps.db.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'hard_bounce', detail }, update: {} }),
     deps.db.subscriber.updateMany({ where: { id: claimed.subscriberId, status: { in: ['pending', 'active', 'paused'] } }, data: { status: 'bounced', nextDigestAt: null } }),
     deps.db.subscriptionEvent.create({ data: { subscriberId: claimed.subscriberId, type: 'bounced', data: { deliveryId: claimed.id, detail } } }),
