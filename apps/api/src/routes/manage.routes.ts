@@ -35,6 +35,8 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
       const input = { topics: body.topics, frequency: body.frequency, timezone: body.timezone, paused, digestHour: body.digestHour, digestWeekday: body.digestWeekday };
       await updatePreferences(readerDeps(deps), id, input, requestContext(req));
     } catch (error) {
+      // The status changed underneath (e.g. a one-click unsubscribe): show how it stands now.
+      if (isAppError(error) && error.code === 'conflict' && !wantsJson(req)) return void (await render(req, res, id, 409, { notice: error.message }));
       const fields = isAppError(error) && error.code === 'invalid_input' ? (error.details as { fields?: Record<string, string> }).fields : undefined;
       if (!fields || wantsJson(req)) throw error;
       const text = (v: unknown) => (Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '');

@@ -62,18 +62,22 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
     after: { topics: clean.topics.map((t) => t.raw), frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule },
   };
   await deps.db.$transaction(async (tx) => {
-    await tx.topic.deleteMany({ where: { subscriberId } });
-    await tx.subscriber.update({
-      where: { id: subscriberId },
+    // Conditional on the status we read: a one-click unsubscribe (or a confirmation) landing
+    // between the read and this write must not be undone. Status is written only when the
+    // reader changes it; the due time depends on it, so a changed status is a conflict.
+    const { count } = await tx.subscriber.updateMany({
+      where: { id: subscriberId, status: before.status },
       data: {
         frequency: clean.frequency,
         timezone: clean.timezone,
         ...clean.schedule,
-        status,
+        ...(status !== before.status ? { status } : {}),
         nextDigestAt: scheduleFor(after, now),
-        topics: { create: clean.topics.map((t) => ({ raw: t.raw, key: t.key })) },
       },
     });
+    if (count === 0) throw new AppError('conflict', 'Your subscription changed while you were editing (for example, you unsubscribed). Nothing was saved; here is how it stands now.');
+    await tx.topic.deleteMany({ where: { subscriberId } });
+    await tx.topic.createMany({ data: clean.topics.map((t) => ({ subscriberId, raw: t.raw, key: t.key })) });
     await recordEvent(tx, subscriberId, 'preferences_changed', change, context);
     if (status !== before.status) await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);
   });

@@ -1,0 +1,73 @@
+// Interleavings between reader use cases: one request reads the reader, another changes the
+// status, then the first writes. The seam is the database handle: `interleave` runs an action
+// right after the first `subscriber.findUnique`, i.e. between a use case's read and its write.
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@paperboy/config';
+import type { Db } from '@paperboy/db';
+import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
+import { closeQueues, createQueues, createRedis, type Queues, type Redis } from '@paperboy/queue';
+import { unsubscribe, updatePreferences } from '../src/subscribers';
+import { makeReader, NOW } from './matching.factory';
+
+let database: TestDatabase;
+let redis: Redis;
+let queues: Queues;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = createRedis('redis://127.0.0.1:6379');
+  queues = createQueues(redis, `test-${randomBytes(4).toString('hex')}`);
+});
+afterAll(async () => {
+  for (const queue of Object.values(queues)) await queue.obliterate({ force: true });
+  await closeQueues(queues);
+  redis.disconnect();
+  await database.drop();
+});
+
+const config = loadConfig({ NODE_ENV: 'test' });
+const deps = (db: Db = database.db) => ({ db, queues, config, now: () => NOW });
+
+/** A db whose first subscriber.findUnique runs `action` (on the real db) before answering. */
+function interleave(action: () => Promise<unknown>): Db {
+  let pending = true;
+  const subscriber = new Proxy(database.db.subscriber, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop !== 'findUnique' || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (pending) {
+          pending = false;
+          await action();
+        }
+        return result;
+      };
+    },
+  });
+  return new Proxy(database.db, { get: (target, prop, receiver) => (prop === 'subscriber' ? subscriber : Reflect.get(target, prop, receiver)) });
+}
+
+const readerRow = (id: number) => database.db.subscriber.findUniqueOrThrow({ where: { id }, include: { topics: true } });
+
+describe('preferences save racing an unsubscribe', () => {
+  it('when the reader unsubscribes after the manage page loaded their state, then the save is a conflict and they stay unsubscribed', async () => {
+    const id = await makeReader(database.db, ['diffusion models']);
+    const db = interleave(() => unsubscribe(deps(), id, 'one-click'));
+
+    const save = updatePreferences(deps(db), id, { topics: 'diffusion models, protein folding', frequency: 'weekly', timezone: 'UTC' });
+
+    await expect(save).rejects.toMatchObject({ code: 'conflict', status: 409 });
+    const after = await readerRow(id);
+    expect(after).toMatchObject({ status: 'unsubscribed', nextDigestAt: null, frequency: 'daily' });
+    expect(after.topics.map((t) => t.raw)).toEqual(['diffusion models']);
+  });
+
+  it('when nothing changes the status in between, then the save writes topics and schedule as before', async () => {
+    const id = await makeReader(database.db, ['diffusion models']);
+    await updatePreferences(deps(), id, { topics: 'protein folding', frequency: 'weekly', timezone: 'UTC', paused: true });
+    const after = await readerRow(id);
+    expect(after).toMatchObject({ status: 'paused', frequency: 'weekly', nextDigestAt: null });
+    expect(after.topics.map((t) => t.raw)).toEqual(['protein folding']);
+  });
+});
