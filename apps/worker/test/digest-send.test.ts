@@ -128,6 +128,36 @@ describe('digests that must not be sent', () => {
     expect(next).toEqual(expect.arrayContaining(skippedPapers));
   });
 
+  it('when recording "sent" fails after SMTP accepted the email, then it is retried, the email is not sent again and the breaker is not told', async () => {
+    const breaker = { failure: jest.fn(async () => ({ paused: false, consecutive: 1 })), success: jest.fn(async () => undefined) };
+    const send = async (prefix: string, failures: number) => {
+      const [reader] = await seedReaders(app.database.db, 1, { prefix });
+      const built = (await buildDigest({ ...deps, queues: quietQueues() }, { subscriberId: reader!.id, periodKey: 'd2026-11-27' })) as { deliveryId: number };
+      let calls = 0;
+      const recordSent = async (id: number, messageId: string, at: Date) => {
+        calls += 1;
+        if (calls <= failures) throw new Error('connection to the database lost');
+        await app.database.db.delivery.update({ where: { id }, data: { status: 'sent', messageId, sentAt: at } });
+      };
+      const sendDeps = { ...deps, renderer: await createRenderer(), breaker, recordSent };
+      return { reader: reader!, run: () => sendDigest(sendDeps, built.deliveryId, { finalAttempt: false }) };
+    };
+    const once = await send('dbhiccup', 1);
+    expect(await once.run()).toMatchObject({ sent: true });
+    expect(await deliveryOf(once.reader.id, 'd2026-11-27')).toMatchObject({ status: 'sent', attempts: 1 });
+    await app.mailbox.waitFor((m) => m.envelopeTo.includes(once.reader.email));
+
+    const down = await send('dbdown', Infinity);
+    await expect(down.run()).rejects.toMatchObject({ retryable: true });
+    await app.mailbox.waitFor((m) => m.envelopeTo.includes(down.reader.email));
+    // Left 'sending': the lease keeps the retry from sending it again.
+    expect(await deliveryOf(down.reader.id, 'd2026-11-27')).toMatchObject({ status: 'sending', attempts: 1 });
+    await expect(down.run()).rejects.toMatchObject({ retryable: true });
+    expect(mailTo(down.reader.email)).toHaveLength(1);
+    expect(mailTo(once.reader.email)).toHaveLength(1);
+    expect(breaker.failure).not.toHaveBeenCalled();
+  });
+
   it('when nothing matched a reader this period, then the delivery is recorded as skipped and no send job exists', async () => {
     const [cy] = await seedReaders(app.database.db, 1, { prefix: 'cy', topics: ['quantum chromodynamics'] });
     const built = await buildDigest(deps, { subscriberId: cy!.id, periodKey: 'd2026-11-27' });

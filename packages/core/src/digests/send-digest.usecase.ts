@@ -55,13 +55,35 @@ export async function sendDigest(deps: SendDeps, deliveryId: number, options: { 
   }
   try {
     await deps.mail.sendMail(buildRawMail(message, now));
-    const sentAt = digestClock(deps);
-    await (deps.recordSent ? deps.recordSent(deliveryId, message.messageId, sentAt) : recordOutcome(deps.db, deliveryId, 'sent', sentAt, { messageId: message.messageId }));
-    await deps.breaker?.success();
-    return { sent: true, deliveryId, messageId: message.messageId, attempt: claimed.attempts };
   } catch (error) {
     return handleSmtpFailure(deps, claimed, error, options.finalAttempt);
   }
+  await recordSentAfterAccept(deps, deliveryId, message.messageId);
+  await deps.breaker?.success();
+  return { sent: true, deliveryId, messageId: message.messageId, attempt: claimed.attempts };
+}
+
+const RECORD_SENT_RETRY_MS = [0, 100, 500];
+
+/**
+ * The server has the email: a database error now is not an SMTP failure (no breaker, no
+ * 'pending', which would send it again). Retry the write briefly; if it still fails, the row
+ * stays 'sending', so the lease keeps the job's retry from sending while the database recovers.
+ */
+async function recordSentAfterAccept(deps: SendDeps, deliveryId: number, messageId: string): Promise<void> {
+  let lastError: unknown;
+  for (const wait of RECORD_SENT_RETRY_MS) {
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      const sentAt = digestClock(deps);
+      await (deps.recordSent ? deps.recordSent(deliveryId, messageId, sentAt) : recordOutcome(deps.db, deliveryId, 'sent', sentAt, { messageId }));
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  deps.logger?.error({ deliveryId, messageId, err: lastError }, 'digest accepted by SMTP but recording it as sent failed');
+  throw new AppError('unavailable', `delivery ${deliveryId} was accepted by SMTP but could not be recorded as sent`, { retryable: true, cause: lastError });
 }
 
 async function whyNot(deps: SendDeps, deliveryId: number, now: Date): Promise<string> {
