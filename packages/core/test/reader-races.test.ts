@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { closeQueues, createQueues, createRedis, type Queues, type Redis } from '@paperboy/queue';
-import { unsubscribe, updatePreferences } from '../src/subscribers';
+import { closeQueues, createQueues, createRedis, QUEUE, type Queues, type Redis } from '@paperboy/queue';
+import { confirmSubscription, parseSubscribeInput, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
 import { makeReader, NOW } from './matching.factory';
 
 let database: TestDatabase;
@@ -69,5 +69,25 @@ describe('preferences save racing an unsubscribe', () => {
     const after = await readerRow(id);
     expect(after).toMatchObject({ status: 'paused', frequency: 'weekly', nextDigestAt: null });
     expect(after.topics.map((t) => t.raw)).toEqual(['protein folding']);
+  });
+});
+
+describe('subscribe racing a confirmation', () => {
+  it('when the pending reader confirms after the form was checked, then they stay active and get a manage link', async () => {
+    const input = parseSubscribeInput({ email: `race-${randomBytes(3).toString('hex')}@example.org`, topics: 'graph neural networks' });
+    await subscribe(deps(), input);
+    const { id } = await database.db.subscriber.findUniqueOrThrow({ where: { email: input.email } });
+    await queues[QUEUE.transactionalEmail].obliterate({ force: true });
+    const later = { ...deps(), now: () => new Date(NOW.getTime() + 60 * 60_000) };
+    const db = interleave(() => confirmSubscription(deps(), id));
+
+    const outcome = await subscribe({ ...later, db }, input);
+
+    expect(outcome).toBe('manage_link_sent');
+    const after = await database.db.subscriber.findUniqueOrThrow({ where: { id } });
+    expect(after.status).toBe('active');
+    expect(after.nextDigestAt).not.toBeNull();
+    const jobs = await queues[QUEUE.transactionalEmail].getJobs(['waiting']);
+    expect(jobs.map((j) => j.data.kind)).toEqual(['manage-link']);
   });
 });

@@ -13,7 +13,8 @@ export type SubscribeOutcome = 'confirmation_sent' | 'manage_link_sent' | 'throt
 
 const REFUSED_STATUSES = new Set(['bounced', 'complained']);
 
-async function writePending(deps: ReaderDeps, input: SubscribeInput, context: RequestContext): Promise<number> {
+/** The pending reader's id, or null when the reader is no longer pending/unsubscribed. */
+async function writePending(deps: ReaderDeps, input: SubscribeInput, context: RequestContext): Promise<number | null> {
   const { db } = deps;
   const existing = await db.subscriber.findUnique({ where: { email: input.email } });
   const fields = { frequency: input.frequency, timezone: input.timezone, status: 'pending' as const, nextDigestAt: null };
@@ -29,13 +30,25 @@ async function writePending(deps: ReaderDeps, input: SubscribeInput, context: Re
     });
     return created.id;
   }
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Pending: the latest form wins (nothing was agreed yet). Unsubscribed: starting over.
+    // Conditional on the status: a confirmation landing since the caller's check must not
+    // turn an active reader back into a pending one.
+    const { count } = await tx.subscriber.updateMany({
+      where: { id: existing.id, status: { in: ['pending', 'unsubscribed'] } },
+      data: { ...fields, unsubscribedAt: null },
+    });
+    if (count === 0) return null;
     await tx.topic.deleteMany({ where: { subscriberId: existing.id } });
-    await tx.subscriber.update({ where: { id: existing.id }, data: { ...fields, unsubscribedAt: null, topics: { create: topics } } });
+    await tx.topic.createMany({ data: topics.map((t) => ({ subscriberId: existing.id, ...t })) });
     await recordEvent(tx, existing.id, existing.status === 'unsubscribed' ? 'resubscribed' : 'subscribed', eventData, context);
+    return existing.id;
   });
-  return existing.id;
+}
+
+/** Never a second subscription, and the existing preferences stay as they are. */
+async function sendManageLink(deps: ReaderDeps, subscriberId: number): Promise<SubscribeOutcome> {
+  return (await claimAndEnqueue(deps, subscriberId, 'manage-link')) ? 'manage_link_sent' : 'throttled';
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -47,17 +60,19 @@ export async function subscribe(deps: ReaderDeps, input: SubscribeInput, context
   if (suppressed) return 'suppressed';
   const existing = await deps.db.subscriber.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
   if (existing && REFUSED_STATUSES.has(existing.status)) return 'suppressed';
-  if (existing && (existing.status === 'active' || existing.status === 'paused')) {
-    // Never a second subscription, and the existing preferences stay as they are.
-    return (await claimAndEnqueue(deps, existing.id, 'manage-link')) ? 'manage_link_sent' : 'throttled';
-  }
-  let subscriberId: number;
+  if (existing && (existing.status === 'active' || existing.status === 'paused')) return sendManageLink(deps, existing.id);
+  let subscriberId: number | null;
   try {
     subscriberId = await writePending(deps, input, context);
   } catch (error) {
     // Two first-time requests raced on the unique address: the loser updates the winner's row.
     if (!isUniqueViolation(error)) throw error;
     subscriberId = await writePending(deps, input, context);
+  }
+  if (subscriberId === null) {
+    // The reader left pending/unsubscribed since the check (a confirmation landed): route again.
+    const current = await deps.db.subscriber.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, status: true } });
+    return REFUSED_STATUSES.has(current.status) ? 'suppressed' : sendManageLink(deps, current.id);
   }
   await enqueueTopicBackfill(deps, input.topics.map((t) => t.key));
   return (await claimAndEnqueue(deps, subscriberId, 'confirm')) ? 'confirmation_sent' : 'throttled';
