@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { closeQueues, createQueues, createRedis, parsePayload, QUEUE, type Queues, type Redis } from '@paperboy/queue';
 import { topicKey } from '@paperboy/matching';
 import { matchTopicsAgainstRecentPapers } from '../src/matching';
-import { parseSubscribeInput, subscribe, updatePreferences } from '../src/subscribers';
+import { confirmSubscription, parseSubscribeInput, subscribe, updatePreferences } from '../src/subscribers';
 import { makePaper, NOW } from './matching.factory';
 
 let database: TestDatabase;
@@ -39,25 +39,44 @@ async function runBackfillJobs(): Promise<string[]> {
   return keys;
 }
 
+const readerId = async (email: string) => (await database.db.subscriber.findUniqueOrThrow({ where: { email } })).id;
+
 describe('topic backfill', () => {
-  it('when a reader subscribes with a topic nobody followed, then the papers already stored are matched for it', async () => {
-    const paperId = await makePaper(database.db, { title: 'Speculative decoding with draft heads' });
+  it('when someone signs up, then nothing is queued until they confirm (unconfirmed input costs no matching)', async () => {
     await subscribe(deps(), parseSubscribeInput({ email: 'first@example.org', topics: 'speculative decoding' }));
+    expect(await runBackfillJobs()).toEqual([]);
+  });
+
+  it('when a reader confirms with a topic nobody followed, then the papers already stored are matched for it', async () => {
+    const paperId = await makePaper(database.db, { title: 'Speculative decoding with draft heads' });
+    await confirmSubscription(deps(), await readerId('first@example.org'));
 
     expect(await runBackfillJobs()).toEqual([topicKey('speculative decoding')]);
     const matches = await database.db.match.findMany({ where: { paperId } });
     expect(matches.map((m) => m.topicKey)).toEqual([topicKey('speculative decoding')]);
   });
 
-  it('when two readers subscribe with the same topic, then it is queued for backfill once', async () => {
+  it('when the confirmation link is clicked twice, then the keys are queued once', async () => {
+    await confirmSubscription(deps(), await readerId('first@example.org'));
+    expect(await runBackfillJobs()).toEqual([]);
+  });
+
+  it('when two readers confirm the same topic, then it is queued for backfill once', async () => {
     await subscribe(deps(), parseSubscribeInput({ email: 'a@example.org', topics: 'graph neural networks' }));
     await subscribe(deps(), parseSubscribeInput({ email: 'b@example.org', topics: 'Graph Neural Network' }));
+    await confirmSubscription(deps(), await readerId('a@example.org'));
+    await confirmSubscription(deps(), await readerId('b@example.org'));
     expect(await runBackfillJobs()).toHaveLength(1);
   });
 
   it('when a reader adds a topic on the manage page, then only the added topic is queued', async () => {
-    const reader = await database.db.subscriber.findUniqueOrThrow({ where: { email: 'first@example.org' } });
-    await updatePreferences(deps(), reader.id, { topics: 'speculative decoding, protein folding', frequency: 'daily', timezone: 'UTC' });
+    await updatePreferences(deps(), await readerId('first@example.org'), { topics: 'speculative decoding, protein folding', frequency: 'daily', timezone: 'UTC' });
     expect(await runBackfillJobs()).toEqual([topicKey('protein folding')]);
+  });
+
+  it('when a pending reader changes topics on the manage page, then nothing is queued', async () => {
+    await subscribe(deps(), parseSubscribeInput({ email: 'pending@example.org', topics: 'sparse attention' }));
+    await updatePreferences(deps(), await readerId('pending@example.org'), { topics: 'sparse attention, mixture of experts', frequency: 'daily', timezone: 'UTC' });
+    expect(await runBackfillJobs()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // where, and exactly what they agreed to). Idempotent: a second click changes nothing.
 import { AppError } from '../errors';
 import { loadSubscriber } from './load-subscriber';
-import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
+import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { claimAndEnqueue } from './send-claim';
 import { recordEvent } from './subscription-events';
@@ -36,7 +36,10 @@ export async function confirmSubscription(deps: ReaderDeps, subscriberId: number
     if (count === 1) await recordEvent(tx, subscriberId, 'confirmed', scope, context);
     return count === 1;
   });
-  return confirmed ? 'confirmed' : 'already_confirmed';
+  if (!confirmed) return 'already_confirmed';
+  // Backfill only now: an unconfirmed sign-up is anonymous input and costs no matching pass.
+  await enqueueTopicBackfill(deps, subscriber.topics.map((t) => t.key));
+  return 'confirmed';
 }
 
 /** "Send me a new link" from an expired-link page; neutral whatever the reader's state. */

@@ -81,8 +81,11 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
     await recordEvent(tx, subscriberId, 'preferences_changed', change, context);
     if (status !== before.status) await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);
   });
-  const known = new Set(before.topics.map((t) => t.key));
-  await enqueueTopicBackfill(deps, clean.topics.map((t) => t.key).filter((key) => !known.has(key)));
+  if (status === 'active' || status === 'paused') {
+    // Pending readers are backfilled when they confirm; unsubscribed ones get no digest.
+    const known = new Set(before.topics.map((t) => t.key));
+    await enqueueTopicBackfill(deps, clean.topics.map((t) => t.key).filter((key) => !known.has(key)));
+  }
   return loadSubscriber(deps.db, subscriberId);
 }
 

@@ -4,7 +4,7 @@
 // so `outcome` is for logs and tests only.
 import { Prisma } from '@paperboy/db';
 import { hashEmail } from './email-address';
-import { enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
+import type { ReaderDeps, RequestContext } from './reader-deps';
 import { claimAndEnqueue } from './send-claim';
 import type { SubscribeInput } from './subscribe-input';
 import { recordEvent } from './subscription-events';
@@ -74,6 +74,5 @@ export async function subscribe(deps: ReaderDeps, input: SubscribeInput, context
     const current = await deps.db.subscriber.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, status: true } });
     return REFUSED_STATUSES.has(current.status) ? 'suppressed' : sendManageLink(deps, current.id);
   }
-  await enqueueTopicBackfill(deps, input.topics.map((t) => t.key));
   return (await claimAndEnqueue(deps, subscriberId, 'confirm')) ? 'confirmation_sent' : 'throttled';
 }
