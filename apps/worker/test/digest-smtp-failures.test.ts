@@ -2,7 +2,7 @@
 // connection) retry with backoff and deliver once; a 550 to RCPT TO suppresses the address
 // without retrying; a run of failures pauses the send queue.
 import type { Worker } from 'bullmq';
-import { hashEmail, scheduleDigests } from '@paperboy/core';
+import { hashEmail, scheduleDigests, setSendingPaused } from '@paperboy/core';
 import { createMailTransport, type MailTransport } from '@paperboy/email';
 import { jobId, QUEUE } from '@paperboy/queue';
 import { digestBuildProcessor } from '../src/processors/digest-build.processor';
@@ -91,7 +91,23 @@ describe('a failing SMTP server', () => {
     const queue = env.deps.queues[QUEUE.digestSend];
     await waitUntil(() => queue.isPaused());
     expect(smtp.attempts(reader.email)).toBeGreaterThanOrEqual(6);
+    // The breaker pauses before the failed attempt is recorded: wait for the record.
+    await waitUntil(async () => (await deliveryOf(reader.id)).status === 'pending');
     expect(await deliveryOf(reader.id)).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/451/) });
     expect(receivedBy(reader.email)).toHaveLength(0);
+  });
+
+  it('when the operator resumes and sends keep failing, then the send queue pauses again', async () => {
+    const queue = env.deps.queues[QUEUE.digestSend];
+    expect(await queue.isPaused()).toBe(true);
+    const emails = ['down-0@example.org', 'stilldown-a-0@example.org', 'stilldown-b-0@example.org'];
+    const attempts = () => emails.reduce((n, email) => n + smtp.attempts(email), 0);
+    const before = attempts();
+    await setSendingPaused(env.deps.queues, false);
+    await sendTo('stilldown-a', () => ({ at: 'data', code: 451 }));
+    await sendTo('stilldown-b', () => ({ at: 'data', code: 451 }));
+    await waitUntil(() => queue.isPaused());
+    // The count starts again after the resume: the threshold's worth of new failures, not one.
+    expect(attempts() - before).toBeGreaterThanOrEqual(6);
   });
 });

@@ -4,7 +4,7 @@
 // anywhere resets it. At the threshold the send queue is paused (the admin page shows it and
 // resumes it) and the operator is told in the log.
 import type { Logger } from '@paperboy/logger';
-import type { Queues, Redis } from '@paperboy/queue';
+import { QUEUE, type Queues, type Redis } from '@paperboy/queue';
 import { setSendingPaused } from '../operations/send-control';
 
 export interface SendBreaker {
@@ -32,7 +32,13 @@ export function createSendBreaker(options: SendBreakerOptions): SendBreaker {
       sawFailure = true;
       const consecutive = await options.redis.incr(key);
       await options.redis.expire(key, 24 * 3600);
-      if (consecutive !== options.threshold) return { paused: false, consecutive };
+      if (consecutive < options.threshold || (await options.queues[QUEUE.digestSend].isPaused())) return { paused: false, consecutive };
+      if (consecutive > options.threshold) {
+        // Past the threshold and not paused: an operator resumed since the pause (failures of
+        // sends already running kept counting). Count anew, so that still failing pauses again.
+        await options.redis.set(key, 1, 'EX', 24 * 3600);
+        return { paused: false, consecutive: 1 };
+      }
       await setSendingPaused(options.queues, true);
       options.logger?.error(
         { consecutive, lastError: detail },
