@@ -91,6 +91,31 @@ describe('admin password guessing', () => {
   });
 });
 
+describe('admin password guessing in parallel', () => {
+  it('when a client sends many wrong passwords at once, then at most the limit are evaluated and the rest get 429', async () => {
+    const app = await startTestApp(ADMIN);
+    try {
+      const wrong = { authorization: basic('operator', 'guess-guess') };
+      const statuses = await Promise.all(Array.from({ length: 40 }, () => fetch(`${app.baseUrl}/admin`, { headers: wrong }).then((r) => r.status)));
+      expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('when the operator signs in more often than the limit, then right passwords never use up the budget', async () => {
+    const app = await startTestApp(ADMIN);
+    try {
+      const statuses = await Promise.all(Array.from({ length: 30 }, () => fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth }).then((r) => r.status)));
+      expect(new Set(statuses)).toEqual(new Set([200]));
+      expect((await fetch(`${app.baseUrl}/admin`, { headers: { authorization: basic('operator', 'typo') } })).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('admin cross-site writes', () => {
   it('when the browser marks a queue or send write as cross-site, then 403 whatever the credentials', async () => {
     const app = await startTestApp(ADMIN);

@@ -2,10 +2,10 @@
 // Basic fits operators' tools (curl, Prometheus) and Bull Board's own XHR calls, which the
 // browser authenticates with the cached credentials. Comparison is constant-time, and
 // password guessing is throttled per client IP (counted in Redis, shared by every instance).
-import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { basicMatches } from '@paperboy/metrics';
 import type { Redis } from '@paperboy/queue';
+import { createRateLimiter } from '../middleware/rate-limit.middleware';
 
 export interface AdminCredentials {
   user: string;
@@ -29,22 +29,25 @@ function challenge(res: Parameters<RequestHandler>[1]): void {
 
 export function requireAdmin(credentials: AdminCredentials, throttle?: AuthThrottle): RequestHandler {
   const max = throttle?.maxFailures ?? 20;
-  const windowMs = (throttle?.windowSeconds ?? 900) * 1000;
+  const windowSeconds = throttle?.windowSeconds ?? 900;
+  const limiter = throttle && createRateLimiter(throttle.redis, throttle.keyPrefix);
   return async (req, res, next) => {
     const header = req.headers.authorization;
     if (!header) return challenge(res);
-    // Hashed: Redis never holds client IPs in clear.
-    const key = throttle && `${throttle.keyPrefix}:admin-auth-failures:${createHash('sha256').update(req.ip ?? 'unknown').digest('base64url').slice(0, 22)}`;
-    // Checked before the password, so a blocked client learns nothing even from a right guess.
-    if (key && Number(await throttle.redis.get(key)) >= max) {
-      const ttl = await throttle.redis.pttl(key);
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil((ttl > 0 ? ttl : windowMs) / 1000))));
+    // Every attempt first reserves a guess (one atomic increment-then-compare), so parallel
+    // guesses cannot all pass a check made before any of them counted. Checked before the
+    // password, so a blocked client learns nothing even from a right guess.
+    const hit = limiter && (await limiter('admin-auth-failures', req.ip ?? 'unknown', max, windowSeconds));
+    if (hit && !hit.allowed) {
+      res.setHeader('Retry-After', String(hit.retryAfterSeconds));
       res.status(429).type('text/plain').send('Too many wrong admin passwords from your network; try again later.\n');
       return;
     }
-    if (credentialsMatch(header, credentials)) return next();
+    if (credentialsMatch(header, credentials)) {
+      await hit?.refund(); // a right password is not a guess: the operator's own requests never use up the budget
+      return next();
+    }
     req.log?.warn({ path: req.path }, 'admin: wrong credentials');
-    if (key) await throttle.redis.multi().incr(key).pexpire(key, windowMs, 'NX').exec();
     challenge(res);
   };
 }

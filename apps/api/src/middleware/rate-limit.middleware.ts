@@ -9,17 +9,26 @@ const SCRIPT = `local c = redis.call('INCR', KEYS[1])
 if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {c, redis.call('PTTL', KEYS[1])}`;
 
+// Gives back a hit that turned out not to count; never revives an expired window.
+const REFUND = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end return 0`;
+
 export interface Hit {
   allowed: boolean;
   retryAfterSeconds: number;
+  /** Un-counts this hit (e.g. a right password reserved a guessing slot it did not use). */
+  refund(): Promise<void>;
 }
 
 export function createRateLimiter(redis: Redis, prefix: string) {
   return async function hit(bucket: string, id: string, limit: number, windowSeconds: number): Promise<Hit> {
     // Hashed: Redis never holds client addresses or IPs in clear.
-    const digest = createHash('sha256').update(id).digest('base64url').slice(0, 22);
-    const [count, ttl] = (await redis.eval(SCRIPT, 1, `${prefix}:ratelimit:${bucket}:${digest}`, windowSeconds * 1000)) as [number, number];
-    return { allowed: count <= limit, retryAfterSeconds: Math.max(1, Math.ceil((ttl > 0 ? ttl : windowSeconds * 1000) / 1000)) };
+    const key = `${prefix}:ratelimit:${bucket}:${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
+    const [count, ttl] = (await redis.eval(SCRIPT, 1, key, windowSeconds * 1000)) as [number, number];
+    return {
+      allowed: count <= limit,
+      retryAfterSeconds: Math.max(1, Math.ceil((ttl > 0 ? ttl : windowSeconds * 1000) / 1000)),
+      refund: async () => void (await redis.eval(REFUND, 1, key)),
+    };
   };
 }
 
