@@ -36,6 +36,28 @@ describe('one-click unsubscribe (RFC 8058)', () => {
   });
 });
 
+describe('unsubscribe page actions', () => {
+  it('when the form posts an action the page does not offer, then 400 with a friendly page, nothing changes and nothing is echoed', async () => {
+    const reader = await activeReader(app, 'odd-action@example.org');
+    const url = localUrl(buildReaderLinks(app.config, reader.id).unsubscribeUrl);
+    const res = await postForm(url, { action: '<b>delete-everything</b>' }, await openForm(url));
+    expect(res.status).toBe(400);
+    expect(res.headers.get('location')).toBeNull();
+    const page = await res.text();
+    expect(page).toContain('That did not work');
+    expect(page).not.toContain('delete-everything');
+    expect(await statusOf(reader.id)).toBe('active');
+  });
+
+  it('when the form posts a known action, then it is done and the redirect names it', async () => {
+    const reader = await activeReader(app, 'known-action@example.org');
+    const url = localUrl(buildReaderLinks(app.config, reader.id).unsubscribeUrl);
+    const res = await postForm(url, { action: 'unsubscribe' }, await openForm(url));
+    expect([res.status, res.headers.get('location')?.endsWith('?done=unsubscribe')]).toEqual([303, true]);
+    expect(await statusOf(reader.id)).toBe('unsubscribed');
+  });
+});
+
 describe('link tokens', () => {
   it('when a token is tampered with, expired or made for another purpose, then every page refuses it and nothing changes', async () => {
     const reader = await activeReader(app, 'tokens@example.org');

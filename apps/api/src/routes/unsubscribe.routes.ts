@@ -2,7 +2,7 @@
 // POST with `List-Unsubscribe=One-Click` is RFC 8058: mailbox providers send it with no cookie
 // and no CSRF token, so it needs neither; it is immediate, idempotent and answers 200.
 import express, { Router, type Request } from 'express';
-import { buildReaderLinks, isAppError, loadSubscriber, resubscribe, switchToWeekly, unsubscribe } from '@paperboy/core';
+import { AppError, buildReaderLinks, isAppError, loadSubscriber, resubscribe, switchToWeekly, unsubscribe } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { unsubscribePage } from '../views/unsubscribe.page';
@@ -51,8 +51,12 @@ export function unsubscribeRoutes(deps: AppDeps, csrf: Csrf): Router {
     privatePage(res);
     const id = subscriberFromToken(deps, req, 'unsubscribe');
     const action = (req.body as Record<string, unknown>).action ?? 'unsubscribe';
+    // Only the page's own buttons: anything else is refused, never treated as unsubscribe nor echoed.
+    if (action !== 'unsubscribe' && action !== 'weekly' && action !== 'resubscribe') {
+      throw new AppError('invalid_input', 'This page does not offer that. Please use one of its buttons.');
+    }
     const readers = readerDeps(deps);
-    let done = String(action);
+    let done: string = action;
     if (action === 'weekly') await switchToWeekly(readers, id, requestContext(req));
     else if (action === 'resubscribe') done = (await resubscribe(readers, id, requestContext(req))) === 'active' ? 'resubscribe' : 'confirm';
     else await unsubscribe(readers, id, 'page', requestContext(req));
