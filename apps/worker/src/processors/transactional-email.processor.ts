@@ -1,6 +1,6 @@
 // Transactional emails (confirm, manage link, goodbye): the use case lives in @paperboy/core
-// (sendTransactionalEmail); this wires it to its queue. SMTP errors propagate, so transient ones
-// retry with backoff.
+// (sendTransactionalEmail); this wires it to its queue. Transient SMTP errors propagate and retry
+// with backoff; a 5xx (a hard bounce suppresses the address) or an unbuildable email fails at once.
 import { sendTransactionalEmail } from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
 import { defineProcessor } from './processor';

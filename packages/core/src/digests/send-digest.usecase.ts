@@ -7,7 +7,7 @@
 import { buildMessage, type DigestPaper, type MatchReason, type Renderer } from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
-import { hashEmail } from '../subscribers/email-address';
+import { hardBounceWrites } from '../subscribers/hard-bounce';
 import { buildReaderLinks } from '../tokens/reader-links';
 import { digestClock, type DigestDeps } from './digest-deps';
 import type { SendBreaker } from './send-breaker';
@@ -119,13 +119,10 @@ async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error
 
 /** 5xx to RCPT TO: the address is gone for good. Fail the delivery, suppress, mark bounced. */
 async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: string, now: Date): Promise<void> {
-  const emailHash = hashEmail(claimed.email);
   await deps.db.$transaction([
     deps.db.delivery.updateMany({ where: { id: claimed.id }, data: { status: 'failed', lastError: detail, updatedAt: now } }),
     deps.db.deliveryPaper.deleteMany({ where: { deliveryId: claimed.id } }), // papers go back (see recordOutcome)
-    deps.db.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'hard_bounce', detail }, update: {} }),
-    deps.db.subscriber.updateMany({ where: { id: claimed.subscriberId, status: { in: ['pending', 'active', 'paused'] } }, data: { status: 'bounced', nextDigestAt: null } }),
-    deps.db.subscriptionEvent.create({ data: { subscriberId: claimed.subscriberId, type: 'bounced', data: { deliveryId: claimed.id, detail } } }),
+    ...hardBounceWrites(deps.db, claimed, detail, { deliveryId: claimed.id }),
   ]);
 }
 

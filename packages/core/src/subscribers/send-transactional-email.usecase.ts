@@ -5,6 +5,9 @@
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import { buildMessage, createRenderer, type MailTransport, type RenderedEmail, type Renderer } from '@paperboy/email';
+import { classifySmtpError, describeSmtpError } from '../digests/smtp-error.classifier';
+import { AppError } from '../errors';
+import { hardBounceWrites } from './hard-bounce';
 import type { ReaderConfig, TransactionalKind } from './reader-deps';
 import { prepareTransactionalEmail, recordTransactionalSent, type TransactionalEmail } from './transactional-email.usecase';
 
@@ -33,16 +36,38 @@ export async function sendTransactionalEmail(
   const prepared = await prepareTransactionalEmail(deps.db, deps.config, job);
   if ('skip' in prepared) return { skipped: prepared.skip };
   const email = prepared.send;
-  const message = buildMessage({
-    from: deps.config.MAIL_FROM,
-    to: email.to,
-    content: render(await getRenderer(), email),
-    idempotencyKey: email.idempotencyKey,
-    // Only a subscribed reader's emails carry the one-click unsubscribe headers.
-    unsubscribe: email.kind === 'manage-link' ? { url: email.links.oneClickUrl } : undefined,
-  });
-  // SMTP errors propagate: the caller's retry policy decides (the same Message-ID each time).
-  await deps.mail.sendMail(message);
+  const renderer = await getRenderer();
+  let message: ReturnType<typeof buildMessage>;
+  try {
+    message = buildMessage({
+      from: deps.config.MAIL_FROM,
+      to: email.to,
+      content: render(renderer, email),
+      idempotencyKey: email.idempotencyKey,
+      // Only a subscribed reader's emails carry the one-click unsubscribe headers.
+      unsubscribe: email.kind === 'manage-link' ? { url: email.links.oneClickUrl } : undefined,
+    });
+  } catch (error) {
+    // Bad stored data fails the same way every time: no retry.
+    throw new AppError('internal', `cannot build the ${email.kind} email: ${(error as Error).message}`, { retryable: false, cause: error });
+  }
+  try {
+    await deps.mail.sendMail(message);
+  } catch (error) {
+    await failSend(deps, email, error);
+  }
   await recordTransactionalSent(deps.db, email, message.messageId);
   return { sent: email.kind, messageId: message.messageId };
+}
+
+/** As for digests (smtp-error.classifier): transient errors retry (the same Message-ID each time), 5xx do not. */
+async function failSend(deps: TransactionalSendDeps, email: TransactionalEmail, error: unknown): Promise<never> {
+  const kind = classifySmtpError(error);
+  const detail = describeSmtpError(error);
+  if (kind === 'transient') throw error;
+  if (kind === 'recipient') {
+    await deps.db.$transaction([...hardBounceWrites(deps.db, { subscriberId: email.subscriberId, email: email.to }, detail, { email: email.kind })]);
+    throw new AppError('unavailable', `hard bounce: ${detail}`, { retryable: false, cause: error });
+  }
+  throw new AppError('unavailable', `rejected: ${detail}`, { retryable: false, cause: error });
 }
