@@ -1,5 +1,6 @@
 // What the worker records per job (called from run-workers.ts). Email and ingest counters are
 // derived from the queue a job ran on, so processors need no metrics code of their own.
+import { QUEUE } from '@paperboy/queue';
 import type { Metrics } from './metrics-registry';
 
 export type JobOutcome = 'completed' | 'failed' | 'retrying';
@@ -14,7 +15,7 @@ export interface JobRecord {
   reason?: string;
 }
 
-const EMAIL_QUEUES: Record<string, string> = { 'digest-send': 'digest', 'transactional-email': 'transactional' };
+const EMAIL_QUEUES: Record<string, string> = { [QUEUE.digestSend]: 'digest', [QUEUE.transactionalEmail]: 'transactional' };
 
 function ingestCount(result: unknown): { source: string; inserted: number } | undefined {
   if (!result || typeof result !== 'object') return undefined;
@@ -32,6 +33,6 @@ export function recordJob(metrics: Metrics, record: JobRecord): void {
       metrics.emails.inc({ kind, outcome: record.outcome === 'completed' ? 'sent' : 'failed', reason: record.outcome === 'completed' ? '' : (record.reason ?? 'unknown') });
     }
   }
-  const ingest = record.queue === 'ingest' ? ingestCount(record.result) : undefined;
+  const ingest = record.queue === QUEUE.ingest ? ingestCount(record.result) : undefined;
   if (ingest && ingest.inserted > 0) metrics.papersIngested.inc({ source: ingest.source }, ingest.inserted);
 }

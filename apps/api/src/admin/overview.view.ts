@@ -1,6 +1,7 @@
 // /admin: what an operator checks first. Numbers come from the cached snapshot (core/stats);
 // the send queue's state is live, since it is what the pause/resume button acts on.
 import type { CountBy, Overview, QueueCounts, SendQueueState } from '@paperboy/core';
+import { QUEUE } from '@paperboy/queue';
 import { html, type SafeHtml } from '../views/html';
 import { adminLayout, ago, fmt } from './admin-layout.view';
 
@@ -35,7 +36,7 @@ function sendCard({ send, csrfToken }: OverviewPage): SafeHtml {
   return html`<div class="card"><h2>Sending ${send.paused ? html`<span class="badge warn">paused</span>` : html`<span class="badge good">running</span>`}</h2>
 <div class="sendbox"><form method="post" action="/admin/send/${action}"><input type="hidden" name="_csrf" value="${csrfToken}">
 <button type="submit" class="${send.paused ? '' : 'secondary'}">${send.paused ? 'Resume sending' : 'Pause sending'}</button></form>
-<span class="muted small">digest-send queue: ${fmt(waiting)} waiting · ${fmt(send.counts.active ?? 0)} active · ${fmt(send.counts.delayed ?? 0)} delayed · ${fmt(send.counts.failed ?? 0)} failed · <a href="/admin/queues/queue/digest-send">inspect</a></span></div>
+<span class="muted small">${QUEUE.digestSend} queue: ${fmt(waiting)} waiting · ${fmt(send.counts.active ?? 0)} active · ${fmt(send.counts.delayed ?? 0)} delayed · ${fmt(send.counts.failed ?? 0)} failed · <a href="/admin/queues/queue/${QUEUE.digestSend}">inspect</a></span></div>
 <p class="muted small">${send.paused ? 'No digest leaves while paused; jobs wait and resume where they stopped.' : 'Pausing lets running sends finish and holds the rest in the queue.'}</p></div>`;
 }
 
