@@ -1,7 +1,9 @@
-// Data rights: everything stored about a reader as JSON, and a wipe that leaves only a
-// SHA-256 of the address in Suppression (so the address is never mailed again, and nobody can
-// read it back). The audit events go too: they hold IPs and user agents. One detached
-// "wiped" event without personal data records that a wipe happened.
+// Data rights: everything stored about a reader as JSON, and a wipe that leaves only an
+// unsalted SHA-256 of the address in Suppression, so the address is never mailed again. The
+// suppression list holds no plain address, but it is not anonymous: anyone with the table can
+// check whether a known address is on it (or try a dictionary of likely ones) — which is
+// exactly how subscribe refuses it. The audit events go too: they hold IPs and user agents.
+// One detached "wiped" event without personal data records that a wipe happened.
 import { hashEmail } from './email-address';
 import { loadSubscriber } from './load-subscriber';
 import { clock, type ReaderDeps, type RequestContext } from './reader-deps';

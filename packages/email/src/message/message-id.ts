@@ -11,7 +11,9 @@ export function stableMessageId(idempotencyKey: string, domain: string): string 
     throw new Error('message id: idempotencyKey is required (e.g. the delivery id)');
   }
   if (!DOMAIN.test(domain)) throw new Error(`message id: ${JSON.stringify(domain)} is not a domain name`);
-  // Hashed, so ids of other readers' deliveries cannot be guessed from one Message-ID.
+  // Hashed only so the id does not show the raw key. This is not a secret: the hash is unkeyed
+  // and keys such as delivery ids are sequential, so anyone can compute other Message-IDs.
+  // Nothing may treat a Message-ID as proof of anything (it is a de-duplication label).
   const hash = createHash('sha256').update(`paperboy-message:${idempotencyKey}`).digest('hex').slice(0, 32);
   return `<${hash}@${domain.toLowerCase()}>`;
 }
