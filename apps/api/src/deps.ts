@@ -16,4 +16,6 @@ export interface AppDeps {
   devMailbox?: DevMailbox;
   /** Prometheus registry; createApp builds one when absent (tests pass their own to read it). */
   metrics?: Metrics;
+  /** The reader use cases' clock (throttle windows, schedules, consent times); tests inject one. */
+  now?: () => Date;
 }

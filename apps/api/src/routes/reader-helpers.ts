@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps';
 import { linkProblemPage } from '../views/reader-pages';
 
 export function readerDeps(deps: AppDeps): ReaderDeps {
-  return { db: deps.db, config: deps.config, queues: deps.queues };
+  return { db: deps.db, config: deps.config, queues: deps.queues, ...(deps.now ? { now: deps.now } : {}) };
 }
 
 export function requestContext(req: Request): RequestContext {
