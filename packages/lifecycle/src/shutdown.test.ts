@@ -34,16 +34,23 @@ describe('onShutdown', () => {
     expect(codes).toEqual([1]);
   });
 
-  it('when a step hangs past the deadline, then it exits 1 without waiting for it', async () => {
-    const codes: number[] = [];
-    const shutdown = onShutdown([{ name: 'stuck', close: () => new Promise(() => {}) }], {
-      logger,
-      timeoutMs: 50,
-      exit: (c) => codes.push(c),
-      signals: [],
+  describe('with a deadline', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('when a step hangs past the deadline, then it exits 1 without waiting for it', async () => {
+      const codes: number[] = [];
+      const shutdown = onShutdown([{ name: 'stuck', close: () => new Promise(() => {}) }], {
+        logger,
+        timeoutMs: 50,
+        exit: (c) => codes.push(c),
+        signals: [],
+      });
+      void shutdown();
+      await jest.advanceTimersByTimeAsync(49);
+      expect(codes).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(codes).toEqual([1]);
     });
-    void shutdown();
-    await new Promise((r) => setTimeout(r, 120));
-    expect(codes).toEqual([1]);
   });
 });
