@@ -3,14 +3,11 @@
 // A BullMQ limiter keyed in Redis caps the rate across every worker process.
 import { UnrecoverableError } from 'bullmq';
 import { batchedSendSteps, createSendBreaker, sendDigest, type BatchedSendSteps, type MailSender, type SendBreaker } from '@paperboy/core';
-import { createRenderer, type MailTransport, type Renderer } from '@paperboy/email';
+import { getSharedRenderer, type MailTransport } from '@paperboy/email';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
 import { defineProcessor } from './processor';
 
-// MJML compiles once per process (tens of ms per template); each email is only a fill.
-let renderer: Promise<Renderer> | undefined;
-const getRenderer = () => (renderer ??= createRenderer());
 // Per process (per deps): the consecutive-error breaker and the batched claim/record steps.
 const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; steps: BatchedSendSteps; mail: MailSender }>();
 
@@ -49,7 +46,7 @@ export const digestSendProcessor = defineProcessor({
   async handle(payload, job, deps) {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const { breaker, steps, mail } = processParts(deps);
-    const sendDeps = { ...deps, mail, renderer: await getRenderer(), breaker, claim: steps.claim, recordSent: steps.recordSent };
+    const sendDeps = { ...deps, mail, renderer: await getSharedRenderer(), breaker, claim: steps.claim, recordSent: steps.recordSent };
     const outcome = await sendDigest(sendDeps, payload.deliveryId, { finalAttempt });
     if ('failed' in outcome) throw permanent(outcome.failed, outcome.detail);
     return outcome;

@@ -4,7 +4,7 @@
 // processor only wires this to its queue; tests can run it without a worker app.
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
-import { buildMessage, createRenderer, type MailTransport, type RenderedEmail, type Renderer } from '@paperboy/email';
+import { buildMessage, getSharedRenderer, type MailTransport, type RenderedEmail, type Renderer } from '@paperboy/email';
 import { classifySmtpError, describeSmtpError } from '../digests/smtp-error.classifier';
 import { AppError } from '../errors';
 import { hardBounceWrites } from './hard-bounce';
@@ -19,10 +19,6 @@ export interface TransactionalSendDeps {
 
 export type TransactionalSendResult = { skipped: string } | { sent: TransactionalKind; messageId: string };
 
-// MJML compiles once per process (tens of ms per template), not per email.
-let renderer: Promise<Renderer> | undefined;
-const getRenderer = () => (renderer ??= createRenderer());
-
 function render(r: Renderer, email: TransactionalEmail): RenderedEmail {
   if (email.kind === 'confirm') return r.renderConfirm(email.data);
   if (email.kind === 'manage-link') return r.renderManageLink(email.data);
@@ -36,7 +32,7 @@ export async function sendTransactionalEmail(
   const prepared = await prepareTransactionalEmail(deps.db, deps.config, job);
   if ('skip' in prepared) return { skipped: prepared.skip };
   const email = prepared.send;
-  const renderer = await getRenderer();
+  const renderer = await getSharedRenderer();
   let message: ReturnType<typeof buildMessage>;
   try {
     message = buildMessage({
