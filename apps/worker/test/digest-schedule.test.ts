@@ -98,3 +98,15 @@ describe('recoverStaleDeliveries', () => {
     expect(job?.data).toEqual({ deliveryId: old.id });
   });
 });
+
+describe('the schedule job and papers posted to the API', () => {
+  it('when an API request\'s hand-off to matching failed and no other request comes, then the schedule job hands its papers over', async () => {
+    const run = await db().ingestRun.create({
+      data: { source: 'api', status: 'running', startedAt: new Date(Date.now() - 5 * 60_000), fetched: 1, inserted: 1, cursor: { source: null, batch: 1, done: true, pending: [41, 42], key: null } },
+    });
+    await digestScheduleProcessor.handle({} as never, {} as never, env.deps);
+    expect(await db().ingestRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'succeeded' });
+    const job = await env.deps.queues[QUEUE.match].getJob(jobId('papers', `api${run.id}`, 'b0', 'c0'));
+    expect(job?.data).toEqual({ paperIds: [41, 42] });
+  });
+});

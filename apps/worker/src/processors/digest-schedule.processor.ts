@@ -1,6 +1,7 @@
 // The repeatable schedule job (every minute, see schedules/digest-schedule.ts) and "send now":
-// fan out build jobs for the readers due, then re-hand deliveries whose send job got lost.
-import { recoverStaleDeliveries, scheduleDigests } from '@paperboy/core';
+// fan out build jobs for the readers due, then re-hand deliveries whose send job got lost, and
+// papers posted to the API whose hand-off to matching failed (no later POST may come to do it).
+import { recoverStaleDeliveries, resendStaleApiRuns, scheduleDigests } from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
 import { defineProcessor } from './processor';
 
@@ -13,6 +14,9 @@ export const digestScheduleProcessor = defineProcessor({
     const digestDeps = { ...deps, now: () => now };
     const scheduled = await scheduleDigests(digestDeps, { force: payload.force, subscriberId: payload.subscriberId });
     const recovered = payload.force || payload.subscriberId ? 0 : await recoverStaleDeliveries(deps);
+    if (!payload.force && !payload.subscriberId) {
+      await resendStaleApiRuns({ db: deps.db, queues: deps.queues, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX, logger: deps.logger });
+    }
     if (scheduled.enqueued || recovered) deps.logger.info({ ...scheduled, recovered }, 'digests scheduled');
     return { ...scheduled, recovered };
   },

@@ -1,13 +1,16 @@
 // Papers posted to the API commit with their IngestRun row, which holds their new ids until
 // they reach the match queue ("running" until then). If the hand-off failed after the commit
-// (Redis down, process killed), the next API request re-sends them: job ids are deterministic,
-// so a re-send of a hand-off that did succeed is a no-op.
+// (Redis down, process killed), the next API request or the every-minute digest schedule job
+// re-sends them: job ids are deterministic, so a re-send of a hand-off that did succeed is a no-op.
 import type { Prisma } from '@paperboy/db';
 import { ingestClock, type IngestDeps } from './ingest-deps';
 import { handOffToMatching } from './match-handoff';
 
 export const API_SOURCE = 'api';
 const STALE_MS = 60_000; // longer than any hand-off takes: younger runs may still be in progress
+// Runs every minute: the (source, startedAt) index reads one week of API runs, not all history.
+// A hand-off stranded longer than that means no worker ran for a week; re-post those papers.
+const LOOKBACK_MS = 7 * 24 * 3600_000;
 
 export function apiRunCursor(pending: number[]): Prisma.InputJsonValue {
   return { source: null, batch: 1, done: true, pending, key: null };
@@ -19,8 +22,9 @@ export async function completeApiRun(deps: IngestDeps, runId: number, pending: r
 }
 
 export async function resendStaleApiRuns(deps: IngestDeps): Promise<number> {
-  const before = new Date(ingestClock(deps).getTime() - STALE_MS);
-  const stale = await deps.db.ingestRun.findMany({ where: { source: API_SOURCE, status: 'running', startedAt: { lt: before } }, take: 20 });
+  const now = ingestClock(deps).getTime();
+  const startedAt = { gte: new Date(now - LOOKBACK_MS), lt: new Date(now - STALE_MS) };
+  const stale = await deps.db.ingestRun.findMany({ where: { source: API_SOURCE, status: 'running', startedAt }, take: 20 });
   for (const run of stale) {
     const pending = (run.cursor as { pending?: unknown } | null)?.pending;
     await completeApiRun(deps, run.id, Array.isArray(pending) ? pending.filter((id): id is number => Number.isInteger(id)) : []);
