@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { closeQueues, createQueues, createRedis, parsePayload, QUEUE, type Queues, type Redis } from '@paperboy/queue';
 import { topicKey } from '@paperboy/matching';
 import { matchTopicsAgainstRecentPapers } from '../src/matching';
-import { confirmSubscription, parseSubscribeInput, subscribe, updatePreferences } from '../src/subscribers';
+import { confirmSubscription, parseSubscribeInput, resubscribe, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
 import { makePaper, NOW } from './matching.factory';
 
 let database: TestDatabase;
@@ -72,6 +72,15 @@ describe('topic backfill', () => {
   it('when a reader adds a topic on the manage page, then only the added topic is queued', async () => {
     await updatePreferences(deps(), await readerId('first@example.org'), { topics: 'speculative decoding, protein folding', frequency: 'daily', timezone: 'UTC' });
     expect(await runBackfillJobs()).toEqual([topicKey('protein folding')]);
+  });
+
+  it('when an unsubscribed reader changes topics and comes back, then their topics are queued on the way back', async () => {
+    const id = await readerId('first@example.org');
+    await unsubscribe(deps(), id, 'page');
+    await updatePreferences(deps(), id, { topics: 'speculative decoding, state space models', frequency: 'daily', timezone: 'UTC' });
+    expect(await runBackfillJobs()).toEqual([]);
+    expect(await resubscribe(deps(), id)).toBe('active');
+    expect((await runBackfillJobs()).sort()).toEqual([topicKey('speculative decoding'), topicKey('state space models')].sort());
   });
 
   it('when a pending reader changes topics on the manage page, then nothing is queued', async () => {

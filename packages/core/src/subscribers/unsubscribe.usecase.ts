@@ -5,7 +5,7 @@
 import { AppError } from '../errors';
 import { hashEmail } from './email-address';
 import { loadSubscriber } from './load-subscriber';
-import { clock, enqueueTransactional, type ReaderDeps, type RequestContext } from './reader-deps';
+import { clock, enqueueTopicBackfill, enqueueTransactional, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { claimAndEnqueue } from './send-claim';
 import { recordEvent } from './subscription-events';
@@ -70,7 +70,11 @@ export async function resubscribe(deps: ReaderDeps, subscriberId: number, contex
     });
     await recordEvent(tx, subscriberId, 'resubscribed', { status }, context);
   });
-  if (status === 'active') return 'active';
+  if (status === 'active') {
+    // Topics changed while unsubscribed were not backfilled (no digest was due): do it now.
+    await enqueueTopicBackfill(deps, subscriber.topics.map((t) => t.key));
+    return 'active';
+  }
   await claimAndEnqueue(deps, subscriberId, 'confirm');
   return 'confirmation_sent';
 }
