@@ -1,21 +1,46 @@
 // Nodemailer's SMTPConnection, with a fast path for the DATA phase. Its DataStream escapes a dot
 // at the start of a line and turns bare CR / bare LF into CRLF by looping over every byte in
-// JavaScript: ~0.2 ms of CPU per 56 KB digest here, a tenth of all the sending work. A message
-// that needs none of that (checked with one native regex scan) goes to the socket as it is;
-// anything else, and any message written in several chunks, takes Nodemailer's own loop. The
-// end of data (CRLF . CRLF) is still written by Nodemailer's DataStream.
+// JavaScript: ~0.2 ms of CPU per 56 KB digest here, a tenth of all the sending work. Here a
+// message with CRLF line ends only (checked with native byte scans) gets its dots stuffed
+// with a native string replace instead (MJML's CSS has many lines starting with "."); anything
+// else, and any message written in several chunks, takes Nodemailer's own loop. The end of data
+// (CRLF . CRLF) is still written by Nodemailer's DataStream.
 import type { Transform, TransformCallback } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
-/** Bare CR, bare LF, or a dot after a line break. (A leading dot is checked apart.) */
-const NEEDS_ESCAPING = /\r(?!\n)|(?<!\r)\n|\n\./;
+const CR = 0x0d;
+const LF = 0x0a;
+const LF_DOT = Buffer.from('\n.');
+const DOT = Buffer.from('.');
 
 type DataStream = Transform & { inByteCount: number; outByteCount: number; lastByte: number | false };
 type Internals = { _createSendStream(this: SMTPConnection, callback: unknown): DataStream };
 const base = SMTPConnection.prototype as unknown as Internals;
 
-export function needsEscaping(message: Buffer): boolean {
-  return message[0] === 0x2e || NEEDS_ESCAPING.test(message.toString('latin1'));
+/** Every CR is followed by LF and every LF preceded by CR (native scans: ~30 µs for 56 KB). */
+function crlfOnly(message: Buffer): boolean {
+  let lfs = 0;
+  for (let i = message.indexOf(LF); i !== -1; i = message.indexOf(LF, i + 1), lfs++) if (i === 0 || message[i - 1] !== CR) return false;
+  let crs = 0;
+  for (let i = message.indexOf(CR); i !== -1; i = message.indexOf(CR, i + 1)) crs++;
+  return crs === lfs;
+}
+
+/**
+ * The message as SMTP DATA (RFC 5321 §4.5.2: a dot opening a line is doubled), or undefined
+ * when it has a bare CR or LF and needs Nodemailer's full treatment.
+ */
+export function dotStuffed(message: Buffer): Buffer | undefined {
+  if (!crlfOnly(message)) return undefined;
+  const pieces: Buffer[] = message[0] === DOT[0] ? [DOT] : [];
+  let from = 0;
+  for (let at = message.indexOf(LF_DOT); at !== -1; at = message.indexOf(LF_DOT, at + 2)) {
+    pieces.push(message.subarray(from, at + 1), DOT);
+    from = at + 1;
+  }
+  if (pieces.length === 0) return message;
+  pieces.push(message.subarray(from));
+  return Buffer.concat(pieces);
 }
 
 export class RawSmtpConnection extends SMTPConnection {
@@ -24,13 +49,13 @@ export class RawSmtpConnection extends SMTPConnection {
     const stream = base._createSendStream.call(this, callback);
     const slow = stream._transform;
     stream._transform = function (this: DataStream, chunk: unknown, encoding: BufferEncoding, done: TransformCallback) {
-      if (this.inByteCount === 0 && Buffer.isBuffer(chunk) && chunk.length > 0 && !needsEscaping(chunk)) {
-        this.inByteCount = this.outByteCount = chunk.length;
-        this.lastByte = chunk[chunk.length - 1]!;
-        this.push(chunk);
-        return done();
-      }
-      return slow.call(this, chunk, encoding, done);
+      const data = this.inByteCount === 0 && Buffer.isBuffer(chunk) && chunk.length > 0 ? dotStuffed(chunk) : undefined;
+      if (!data) return slow.call(this, chunk, encoding, done);
+      this.inByteCount = (chunk as Buffer).length;
+      this.outByteCount = data.length;
+      this.lastByte = data[data.length - 1]!;
+      this.push(data);
+      done();
     };
     return stream;
   }

@@ -34,7 +34,8 @@ type Slot = { conn?: RawSmtpConnection; ready?: Promise<RawSmtpConnection> };
 type Pending = { envelope: RawEnvelope; raw: Buffer; resolve: () => void; reject: (e: unknown) => void };
 
 export function createRawSmtpPool(options: RawSmtpOptions): RawSmtpPool {
-  const idle: Slot[] = Array.from({ length: Math.max(1, options.poolSize) }, () => ({}));
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.poolSize) }, () => ({}));
+  const idle = [...slots];
   const queue: Pending[] = [];
   let closed = false;
 
@@ -95,7 +96,9 @@ export function createRawSmtpPool(options: RawSmtpOptions): RawSmtpPool {
     close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(Object.assign(new Error('SMTP pool is closed'), { code: 'ECONNECTION', command: 'API' }));
-      for (const slot of idle) if (slot.conn) slot.conn.quit();
+      // As Nodemailer's pool does: close the sockets, no QUIT (a process exiting before the
+      // server's 221 arrives would reset the connection instead of closing it).
+      for (const slot of slots) drop(slot);
     },
   };
 }
