@@ -38,7 +38,11 @@ function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> 
       ...process.env,
       NODE_ENV: 'test', LOG_LEVEL: 'info', METRICS_PORT: '0',
       DATABASE_URL: env.database.url, REDIS_PREFIX: env.deps.config.REDIS_PREFIX, SMTP_URL: smtp.url,
-      SEND_RATE_PER_SECOND: '100000', JOB_LOCK_SECONDS: '2', SEND_LEASE_SECONDS: '3', SEND_RETRY_BASE_MS: '200', ...extra,
+      // The lease, not the job lock, is what keeps a send from going out twice: a process starved
+      // past its lock (a loaded 2-core CI machine) loses the job to another, whose claim is refused
+      // until the lease ends. 15 s is far beyond any starvation; a short lock still lets a killed
+      // process's jobs be taken over soon, and retries (from 0.5 s, doubling) outlast the lease.
+      SEND_RATE_PER_SECOND: '100000', JOB_LOCK_SECONDS: '5', SEND_LEASE_SECONDS: '15', SEND_RETRY_BASE_MS: '500', ...extra,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -89,6 +93,9 @@ it('when a worker is killed (SIGKILL) mid-batch and another starts, then every r
   await waitUntil(async () => smtp.accepted.length - before >= 150, 5);
   await stop(first, 'SIGKILL');
   const cut = smtp.accepted.length - before;
+  // The sends in flight at the kill: claimed ('sending'), maybe accepted, not recorded as sent.
+  const inFlight = await env.database.db.delivery.findMany({ where: { subscriberId: { in: readers.map((r) => r.id) }, status: 'sending' }, select: { subscriberId: true } });
+  const inFlightIds = new Set(inFlight.map((d) => d.subscriberId));
   const second = await startWorker();
   await sendToEveryone(readers);
 
@@ -96,9 +103,10 @@ it('when a worker is killed (SIGKILL) mid-batch and another starts, then every r
   expect(cut).toBeLessThan(readers.length); // the kill really happened mid-batch
   expect([...perReader.values()].filter((ids) => new Set(ids).size !== 1)).toEqual([]);
   const repeated = [...perReader.entries()].filter(([, ids]) => ids.length > 1).map(([email]) => email);
-  const deliveries = await env.database.db.delivery.findMany({ where: { subscriber: { email: { in: repeated } } }, select: { attempts: true } });
+  const deliveries = await env.database.db.delivery.findMany({ where: { subscriber: { email: { in: repeated } } }, select: { subscriberId: true, attempts: true } });
   // A repeat is only possible for a send that was in flight when the process died (its claim
   // counted an attempt): SMTP's window between the server's "250 OK" and our 'sent' record.
+  expect(deliveries.filter((d) => !inFlightIds.has(d.subscriberId))).toEqual([]);
   expect(deliveries.every((d) => d.attempts >= 2)).toBe(true);
   expect(repeated.length).toBeLessThanOrEqual(env.deps.config.SEND_CONCURRENCY);
   await stop(second, 'SIGTERM');

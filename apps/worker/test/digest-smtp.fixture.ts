@@ -51,6 +51,10 @@ export async function startFaultySmtp(plan: FaultPlan): Promise<FaultySmtp> {
       });
     },
   });
+  // A client killed mid-session (SIGKILL tests) resets its socket: expected, not a test failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
