@@ -94,15 +94,16 @@ describe('paperboy CLI', () => {
     expect(await queues[QUEUE.digestBuild].count()).toBe(1);
   });
 
-  it('when failed digests are retried, then only active readers\' go back to pending with a send job', async () => {
+  it('when failed digests are retried, then only active readers\' are rebuilt (build job queued, failed row gone)', async () => {
     const [active, gone] = await Promise.all(['active@example.org', 'gone@example.org'].map((email) => database.db.subscriber.findUniqueOrThrow({ where: { email } })));
     await database.db.delivery.createMany({ data: [{ subscriberId: active!.id, periodKey: 'd-1', status: 'failed' }, { subscriberId: gone!.id, periodKey: 'd-1', status: 'failed' }] });
     expect((await cli('deliveries:retry-failed', '--dry-run')).stdout).toContain('Would retry 1 failed digest(s)');
     const retried = await cli('deliveries:retry-failed');
     expect(retried).toMatchObject({ code: 0, stdout: expect.stringContaining('Retried 1 failed digest(s) from the last 7 day(s); 1 left failed') });
-    const statuses = await database.db.delivery.findMany({ orderBy: { subscriberId: 'asc' }, select: { status: true } });
-    expect(statuses.map((s) => s.status)).toEqual(['pending', 'failed']);
-    expect(await queues[QUEUE.digestSend].count()).toBe(1);
+    const left = await database.db.delivery.findMany({ select: { subscriberId: true, status: true } });
+    expect(left).toEqual([{ subscriberId: gone!.id, status: 'failed' }]);
+    const builds = await queues[QUEUE.digestBuild].getJobs(['waiting']);
+    expect(builds.map((job) => job.data)).toContainEqual({ subscriberId: active!.id, periodKey: 'd-1' });
   });
 
   it('when digest:test runs, then one digest reaches the address through SMTP and nothing is recorded', async () => {

@@ -5,8 +5,8 @@ import { progressBar } from '../progress-bar';
 
 export const deliveriesRetryFailedCommand: CommandModule = {
   usage: 'deliveries:retry-failed [--days=7] [--dry-run]',
-  details: `Puts failed digests from the last --days days (default 7) back to pending and queues a
-send job for each, e.g. after fixing SMTP settings. Digests of readers who are no longer
+  details: `Rebuilds failed digests from the last --days days (default 7): each is queued again for
+its reader and period and picks its papers afresh, e.g. after fixing SMTP settings. Digests of readers who are no longer
 active (bounced, complained, unsubscribed) stay failed. --dry-run only counts.`,
   flags: ['days', 'dry-run'],
   async run(args, ctx) {

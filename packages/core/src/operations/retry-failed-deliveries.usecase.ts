@@ -1,10 +1,12 @@
 // Operator action: give failed digests another go (e.g. after fixing SMTP credentials).
 // Only digests of readers who are still active: a bounced, complained or unsubscribed reader's
-// failed digest stays failed (and the send step re-checks suppression anyway). Each delivery
-// goes back to 'pending' and gets a fresh send job; a finished job under the same id is
-// removed first, since BullMQ ignores an add whose id still exists.
+// failed digest stays failed (and the send step re-checks suppression anyway). A failed
+// delivery has released its papers (they go to the reader's next digest), so a retry is a
+// rebuild: the delivery row is removed and its (reader, period) build job queued again, which
+// picks the papers afresh. A finished build job under the same id is removed first, since
+// BullMQ ignores an add whose id still exists.
 import { QUEUE, jobId } from '@paperboy/queue';
-import { enqueueSends, type DigestDeps } from '../digests/digest-deps';
+import { enqueueBuilds, type DigestDeps } from '../digests/digest-deps';
 
 export type RetryFailedDeps = Pick<DigestDeps, 'db' | 'config' | 'queues'>;
 
@@ -36,18 +38,19 @@ export async function retryFailedDeliveries(deps: RetryFailedDeps, options: Retr
   if (options.dryRun) return result;
   const batchSize = options.batchSize ?? 500;
   for (;;) {
-    // Index (status, createdAt) finds them; each batch flips to pending so the next skips it.
-    const rows = await deps.db.$queryRaw<{ id: number }[]>`
-      UPDATE "Delivery" SET status = 'pending', "updatedAt" = now()
+    // Index (status, createdAt) finds them; each batch is deleted so the next skips it.
+    const builds = await deps.db.$queryRaw<{ subscriberId: number; periodKey: string }[]>`
+      DELETE FROM "Delivery"
       WHERE id IN (SELECT d.id FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
                    WHERE d.status = 'failed' AND d."createdAt" >= ${since} AND s.status = 'active' ORDER BY d.id LIMIT ${batchSize})
-      RETURNING id`;
-    if (rows.length === 0) return result;
-    const ids = rows.map((r) => r.id);
-    const queue = deps.queues[QUEUE.digestSend];
-    await Promise.all(ids.map(async (id) => (await queue.getJob(jobId('send', id)))?.remove().catch(() => undefined)));
-    await enqueueSends(deps, ids);
-    result.retried += ids.length;
+      RETURNING "subscriberId", "periodKey"`;
+    if (builds.length === 0) return result;
+    const queue = deps.queues[QUEUE.digestBuild];
+    await Promise.all(
+      builds.map(async (b) => (await queue.getJob(jobId('build', b.subscriberId, b.periodKey)))?.remove().catch(() => undefined)),
+    );
+    await enqueueBuilds(deps, builds);
+    result.retried += builds.length;
     options.onProgress?.({ retried: result.retried, total: result.eligible });
   }
 }
