@@ -1,12 +1,12 @@
 // Builds the real app against real services for one test file: a fresh migrated database,
 // a unique Redis key prefix, the dev mailbox as SMTP sink, listening on a free port.
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '@paperboy/config';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { startDevMailbox, type DevMailbox } from '@paperboy/email';
 import { createLogger } from '@paperboy/logger';
-import { closeQueues, createQueues, createRedis, type Queues, type Redis } from '@paperboy/queue';
+import type { Queues, Redis } from '@paperboy/queue';
+import { createTestQueues } from '@paperboy/queue/testing';
 import { createApp } from '../src/app';
 import type { AppDeps } from '../src/deps';
 
@@ -24,7 +24,7 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const mailbox = await startDevMailbox({ port: 0 });
-  const prefix = `test-${randomBytes(4).toString('hex')}`;
+  const { prefix, redis, queues, close: closeTestQueues } = createTestQueues();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -34,8 +34,6 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     SUBSCRIBE_CHALLENGE: 'off',
     ...env,
   });
-  const redis = createRedis(config.REDIS_URL);
-  const queues = createQueues(redis, prefix);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api-test' });
   const deps: AppDeps = { config, logger, db: database.db, redis, queues, devMailbox: mailbox, ...overrides };
   const server = createApp(deps).listen(0, '127.0.0.1');
@@ -52,9 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
-      await closeQueues(queues);
-      redis.disconnect();
+      await closeTestQueues();
       await mailbox.close();
       await database.drop();
     },

@@ -1,25 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@paperboy/config';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { closeQueues, createQueues, createRedis, parsePayload, QUEUE, type Queues, type Redis } from '@paperboy/queue';
+import { parsePayload, QUEUE, type Queues } from '@paperboy/queue';
+import { createTestQueues, type TestQueues } from '@paperboy/queue/testing';
 import { topicKey } from '@paperboy/matching';
 import { matchTopicsAgainstRecentPapers } from '../src/matching';
 import { confirmSubscription, parseSubscribeInput, resubscribe, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
 import { makePaper, NOW } from './matching.factory';
 
 let database: TestDatabase;
-let redis: Redis;
+let testQueues: TestQueues;
 let queues: Queues;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  redis = createRedis('redis://127.0.0.1:6379');
-  queues = createQueues(redis, `test-${randomBytes(4).toString('hex')}`);
+  testQueues = createTestQueues();
+  queues = testQueues.queues;
 });
 afterAll(async () => {
-  for (const queue of Object.values(queues)) await queue.obliterate({ force: true });
-  await closeQueues(queues);
-  redis.disconnect();
+  await testQueues.close();
   await database.drop();
 });
 

@@ -16,7 +16,7 @@ export interface IngestTestEnv {
 
 export async function createIngestTestEnv(): Promise<IngestTestEnv> {
   const database = await createTestDatabase();
-  const redis: Redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis: Redis = createRedis('redis://127.0.0.1:6379');
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const queues = createQueues(redis, prefix);
   const matchQueue = queues[QUEUE.match];

@@ -45,7 +45,7 @@ async function seed(): Promise<void> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  redis = createRedis('redis://127.0.0.1:6379');
   await seed();
 });
 

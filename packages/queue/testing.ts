@@ -1,0 +1,2 @@
+// Test-only helpers: import from '@paperboy/queue/testing'.
+export * from './src/testing/test-queues';
