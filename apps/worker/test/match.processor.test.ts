@@ -1,36 +1,25 @@
-import { QueueEvents } from 'bullmq';
 import { normalizeTopic } from '@paperboy/matching';
 import { QUEUE, jobId } from '@paperboy/queue';
 import { matchProcessor } from '../src/processors/match.processor';
 import { processors } from '../src/processors';
 import { startWorkers } from '../src/run-workers';
+import { createJobRunner, type JobRunner } from './job-runner';
 import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
 
 let env: TestWorkerEnv;
-let events: QueueEvents;
-let eventsConnection: ReturnType<TestWorkerEnv['deps']['redis']['duplicate']>;
+let runner: JobRunner;
 const key = (raw: string) => normalizeTopic(raw).key;
 
 beforeAll(async () => {
   env = await createTestWorkerEnv();
-  eventsConnection = env.deps.redis.duplicate();
-  events = new QueueEvents(QUEUE.match, { connection: eventsConnection, prefix: env.deps.config.REDIS_PREFIX });
-  await events.waitUntilReady();
+  runner = await createJobRunner(env, QUEUE.match);
 });
 afterAll(async () => {
-  await events.close();
-  eventsConnection.disconnect();
+  await runner.close();
   await env.close();
 });
 
-async function run(data: unknown, id: string) {
-  const job = await env.deps.queues[QUEUE.match].add('match', data, { jobId: id });
-  try {
-    return { ok: true as const, value: await job.waitUntilFinished(events, 15_000) };
-  } catch (error) {
-    return { ok: false as const, error: (error as Error).message };
-  }
-}
+const run = (data: unknown, id: string) => runner.run(data, id);
 
 async function paper(title: string, publishedAt = new Date()): Promise<number> {
   const p = await env.deps.db.paper.create({ data: { sourceId: `x${Math.random()}`, title, abstract: 'Results.', publishedAt, sources: ['test'] } });

@@ -1,13 +1,13 @@
-import { QueueEvents, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { AppError } from '@paperboy/core';
 import { QUEUE, jobId } from '@paperboy/queue';
 import { defineProcessor } from '../src/processors/processor';
 import { startWorkers } from '../src/run-workers';
+import { createJobRunner, type JobRunner } from './job-runner';
 import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
 
 let env: TestWorkerEnv;
-let events: QueueEvents;
-let eventsConnection: ReturnType<TestWorkerEnv['deps']['redis']['duplicate']>;
+let runner: JobRunner;
 const seen: number[] = [];
 
 const probe = defineProcessor({
@@ -22,25 +22,14 @@ const probe = defineProcessor({
 
 beforeAll(async () => {
   env = await createTestWorkerEnv();
-  eventsConnection = env.deps.redis.duplicate();
-  events = new QueueEvents(QUEUE.digestSend, { connection: eventsConnection, prefix: env.deps.config.REDIS_PREFIX });
-  await events.waitUntilReady();
+  runner = await createJobRunner(env, QUEUE.digestSend, 10_000);
 });
 afterAll(async () => {
-  await events.close();
-  eventsConnection.disconnect();
+  await runner.close();
   await env.close();
 });
 
-async function run(data: unknown, id: string) {
-  const job = await env.deps.queues[QUEUE.digestSend].add('send', data, { jobId: id, backoff: { type: 'fixed', delay: 10 } });
-  try {
-    return { ok: true as const, value: await job.waitUntilFinished(events, 10_000) };
-  } catch (error) {
-    const reloaded = await env.deps.queues[QUEUE.digestSend].getJob(id);
-    return { ok: false as const, error: (error as Error).message, attempts: reloaded?.attemptsMade };
-  }
-}
+const run = (data: unknown, id: string) => runner.run(data, id, { backoff: { type: 'fixed', delay: 10 } });
 
 describe('startWorkers', () => {
   it('when jobs arrive, then valid ones run, bad payloads and permanent errors fail once, transient ones retry', async () => {
