@@ -2,35 +2,19 @@
 // status, then the first writes. The seam is the database handle: `interleave` runs an action
 // right after the first `subscriber.findUnique`, i.e. between a use case's read and its write.
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
-import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { QUEUE, type Queues } from '@paperboy/queue';
-import { createTestQueues, type TestQueues } from '@paperboy/queue/testing';
+import { QUEUE } from '@paperboy/queue';
 import { confirmSubscription, parseSubscribeInput, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
 import { makeReader, NOW } from './matching.factory';
+import { useReaderTestEnv } from './reader-test-env';
 
-let database: TestDatabase;
-let testQueues: TestQueues;
-let queues: Queues;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  testQueues = createTestQueues();
-  queues = testQueues.queues;
-});
-afterAll(async () => {
-  await testQueues.close();
-  await database.drop();
-});
-
-const config = loadConfig({ NODE_ENV: 'test' });
-const deps = (db: Db = database.db) => ({ db, queues, config, now: () => NOW });
+const env = useReaderTestEnv();
+const deps = env.deps;
 
 /** A db whose first subscriber.findUnique runs `action` (on the real db) before answering. */
 function interleave(action: () => Promise<unknown>): Db {
   let pending = true;
-  const subscriber = new Proxy(database.db.subscriber, {
+  const subscriber = new Proxy(env.database.db.subscriber, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (prop !== 'findUnique' || typeof value !== 'function') return value;
@@ -44,14 +28,14 @@ function interleave(action: () => Promise<unknown>): Db {
       };
     },
   });
-  return new Proxy(database.db, { get: (target, prop, receiver) => (prop === 'subscriber' ? subscriber : Reflect.get(target, prop, receiver)) });
+  return new Proxy(env.database.db, { get: (target, prop, receiver) => (prop === 'subscriber' ? subscriber : Reflect.get(target, prop, receiver)) });
 }
 
-const readerRow = (id: number) => database.db.subscriber.findUniqueOrThrow({ where: { id }, include: { topics: true } });
+const readerRow = (id: number) => env.database.db.subscriber.findUniqueOrThrow({ where: { id }, include: { topics: true } });
 
 describe('preferences save racing an unsubscribe', () => {
   it('when the reader unsubscribes after the manage page loaded their state, then the save is a conflict and they stay unsubscribed', async () => {
-    const id = await makeReader(database.db, ['diffusion models']);
+    const id = await makeReader(env.database.db, ['diffusion models']);
     const db = interleave(() => unsubscribe(deps(), id, 'one-click'));
 
     const save = updatePreferences(deps(db), id, { topics: 'diffusion models, protein folding', frequency: 'weekly', timezone: 'UTC' });
@@ -63,7 +47,7 @@ describe('preferences save racing an unsubscribe', () => {
   });
 
   it('when nothing changes the status in between, then the save writes topics and schedule as before', async () => {
-    const id = await makeReader(database.db, ['diffusion models']);
+    const id = await makeReader(env.database.db, ['diffusion models']);
     await updatePreferences(deps(), id, { topics: 'protein folding', frequency: 'weekly', timezone: 'UTC', paused: true });
     const after = await readerRow(id);
     expect(after).toMatchObject({ status: 'paused', frequency: 'weekly', nextDigestAt: null });
@@ -75,18 +59,18 @@ describe('subscribe racing a confirmation', () => {
   it('when the pending reader confirms after the form was checked, then they stay active and get a manage link', async () => {
     const input = parseSubscribeInput({ email: `race-${randomBytes(3).toString('hex')}@example.org`, topics: 'graph neural networks' });
     await subscribe(deps(), input);
-    const { id } = await database.db.subscriber.findUniqueOrThrow({ where: { email: input.email } });
-    await queues[QUEUE.transactionalEmail].obliterate({ force: true });
+    const { id } = await env.database.db.subscriber.findUniqueOrThrow({ where: { email: input.email } });
+    await env.queues[QUEUE.transactionalEmail].obliterate({ force: true });
     const later = { ...deps(), now: () => new Date(NOW.getTime() + 60 * 60_000) };
     const db = interleave(() => confirmSubscription(deps(), id));
 
     const outcome = await subscribe({ ...later, db }, input);
 
     expect(outcome).toBe('manage_link_sent');
-    const after = await database.db.subscriber.findUniqueOrThrow({ where: { id } });
+    const after = await env.database.db.subscriber.findUniqueOrThrow({ where: { id } });
     expect(after.status).toBe('active');
     expect(after.nextDigestAt).not.toBeNull();
-    const jobs = await queues[QUEUE.transactionalEmail].getJobs(['waiting']);
+    const jobs = await env.queues[QUEUE.transactionalEmail].getJobs(['waiting']);
     expect(jobs.map((j) => j.data.kind)).toEqual(['manage-link']);
   });
 });

@@ -1,43 +1,28 @@
-import { loadConfig } from '@paperboy/config';
-import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { parsePayload, QUEUE, type Queues } from '@paperboy/queue';
-import { createTestQueues, type TestQueues } from '@paperboy/queue/testing';
+import { parsePayload, QUEUE } from '@paperboy/queue';
 import { topicKey } from '@paperboy/matching';
 import { matchTopicsAgainstRecentPapers } from '../src/matching';
 import { confirmSubscription, parseSubscribeInput, resubscribe, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
 import { makePaper, NOW } from './matching.factory';
+import { useReaderTestEnv } from './reader-test-env';
 
-let database: TestDatabase;
-let testQueues: TestQueues;
-let queues: Queues;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  testQueues = createTestQueues();
-  queues = testQueues.queues;
-});
-afterAll(async () => {
-  await testQueues.close();
-  await database.drop();
-});
-
-const deps = () => ({ db: database.db, queues, config: loadConfig({ NODE_ENV: 'test' }), now: () => NOW });
+const env = useReaderTestEnv();
+const deps = env.deps;
 
 /** Runs every waiting backfill job the way the match processor does. */
 async function runBackfillJobs(): Promise<string[]> {
-  const jobs = await queues[QUEUE.match].getJobs(['waiting']);
+  const jobs = await env.queues[QUEUE.match].getJobs(['waiting']);
   const keys: string[] = [];
   for (const job of jobs) {
     const payload = parsePayload(QUEUE.match, job.data);
     if (!('topicKeys' in payload)) continue;
     keys.push(...payload.topicKeys);
-    await matchTopicsAgainstRecentPapers({ db: database.db, now: () => NOW }, payload.topicKeys);
+    await matchTopicsAgainstRecentPapers({ db: env.database.db, now: () => NOW }, payload.topicKeys);
     await job.remove();
   }
   return keys;
 }
 
-const readerId = async (email: string) => (await database.db.subscriber.findUniqueOrThrow({ where: { email } })).id;
+const readerId = async (email: string) => (await env.database.db.subscriber.findUniqueOrThrow({ where: { email } })).id;
 
 describe('topic backfill', () => {
   it('when someone signs up, then nothing is queued until they confirm (unconfirmed input costs no matching)', async () => {
@@ -46,11 +31,11 @@ describe('topic backfill', () => {
   });
 
   it('when a reader confirms with a topic nobody followed, then the papers already stored are matched for it', async () => {
-    const paperId = await makePaper(database.db, { title: 'Speculative decoding with draft heads' });
+    const paperId = await makePaper(env.database.db, { title: 'Speculative decoding with draft heads' });
     await confirmSubscription(deps(), await readerId('first@example.org'));
 
     expect(await runBackfillJobs()).toEqual([topicKey('speculative decoding')]);
-    const matches = await database.db.match.findMany({ where: { paperId } });
+    const matches = await env.database.db.match.findMany({ where: { paperId } });
     expect(matches.map((m) => m.topicKey)).toEqual([topicKey('speculative decoding')]);
   });
 
