@@ -4,17 +4,6 @@
 // (acronyms, expansions, hyphenation, plurals) amid field vocabulary. Seeded, so runs compare.
 import { normalizeTopic } from '@paperboy/matching';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Samples ranks 0..n-1 with P(rank r) ∝ 1 / (r + 1)^s. */
 export function zipf(n: number, s: number, random: () => number): () => number {
   const cdf = new Float64Array(n);

@@ -6,7 +6,8 @@
 import { Client } from 'pg';
 import type { MatchablePaper } from '@paperboy/matching';
 import { makePapers, makeReaders, type Readers } from './matching-corpus';
-import { makeTopics, rng, type Topics } from './matching-data';
+import { seeded } from '@paperboy/matching/testing';
+import { makeTopics, type Topics } from './matching-data';
 
 export const NOW = new Date('2026-11-27T08:00:00Z');
 const CHUNK = 100_000;
@@ -34,7 +35,7 @@ async function seedPapers(client: Client, papers: MatchablePaper[]): Promise<voi
 
 /** bench/matching.bench.ts's seed and order of draws: the very same data. */
 export function generate(size: SeedSize): { topics: Topics; papers: MatchablePaper[]; readers: Readers } {
-  const random = rng(20261127);
+  const random = seeded(20261127);
   const topics = makeTopics(size.topics, random);
   const papers = makePapers(size.papers, topics, random, NOW);
   return { topics, papers, readers: makeReaders(size.readers, topics.raws.length, random) };

@@ -2,7 +2,8 @@
 // index the distinct topics, tag the papers once, rank a range of readers.
 import { buildTopicIndex, matchPapers, rankForReader, type MatchablePaper, type RankedPaper, type RankForReaderOptions } from '@paperboy/matching';
 import { makePapers, makeReaders, type Readers } from './matching-corpus';
-import { makeTopics, rng, type Topics } from './matching-data';
+import { seeded } from '@paperboy/matching/testing';
+import { makeTopics, type Topics } from './matching-data';
 
 export const NOW = new Date('2026-11-27T08:00:00Z');
 export const SEED = 20261127;
@@ -15,7 +16,7 @@ export interface Inputs {
 
 /** Deterministic: every thread that calls it with the same sizes gets the same inputs. */
 export function makeInputs(topicCount: number, paperCount: number, readerCount: number): Inputs {
-  const random = rng(SEED);
+  const random = seeded(SEED);
   const topics = makeTopics(topicCount, random);
   const papers = makePapers(paperCount, topics, random, NOW);
   return { topics, papers, readers: makeReaders(readerCount, topics.raws.length, random) };

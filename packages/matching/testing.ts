@@ -1,0 +1,2 @@
+// Test and benchmark helpers: import from '@paperboy/matching/testing'.
+export * from './src/testing/random.util';
