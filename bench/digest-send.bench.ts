@@ -5,7 +5,7 @@
 // instead of inside this one. Reports digests/s end to end (schedule → build → send → sink),
 // CPU seconds and peak RSS of the worker(s) and the sink. Results in BENCHMARKS.md.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,28 @@ function procStats(pid: number): { rssMb: number; cpuSeconds: number } {
   return { rssMb: Math.round(Number(hwm) / 1024), cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100 };
 }
 
+/** CPU seconds of every process with this command name (all Postgres backends, say). */
+function serviceCpuSeconds(comm: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== comm) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(stat[11]) + Number(stat[12]);
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return ticks / 100;
+}
+
+/** Busy CPU seconds of the whole machine (all cores, everything but idle and iowait). */
+function machineBusySeconds(): number {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = fields as number[];
+  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+}
+
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
@@ -45,6 +67,9 @@ function startWorkerProcess(env: Record<string, string>): ChildProcess {
 }
 
 type SinkReport = { received: number; distinct: number; bytes: number; rssMb: number; cpuSeconds: number };
+
+const perDigest = (n: number, seconds: Record<string, number>) =>
+  Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, +((s * 1000) / n).toFixed(2)]));
 
 async function main(): Promise<void> {
   const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--import', 'tsx'] });
@@ -79,6 +104,7 @@ async function main(): Promise<void> {
   const sinkCpuBefore = (await ask('count')).cpuSeconds;
   const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
   const cpuBefore = process.cpuUsage();
+  const servicesBefore = { postgres: serviceCpuSeconds('postgres'), redis: serviceCpuSeconds('redis-server'), machine: machineBusySeconds() };
   const started = process.hrtime.bigint();
   let sendStarted = 0;
   const scheduled = await scheduleDigests({ ...deps, now: () => new Date() }, { force: true });
@@ -97,6 +123,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const services = { postgres: serviceCpuSeconds('postgres') - servicesBefore.postgres, redis: serviceCpuSeconds('redis-server') - servicesBefore.redis, machine: machineBusySeconds() - servicesBefore.machine };
   // The last 'sent' records may still be in their 1 ms batch when the sink counts the last
   // message (SMTP's window): give them a moment before counting.
   let sent = 0;
@@ -110,6 +137,11 @@ async function main(): Promise<void> {
     avgKb: Math.round(report.bytes / report.received / 1024), [PROCS ? 'benchProcessPeakRssMb' : 'workerPeakRssMb']: Math.round(rssMb), rssAfterSeedingMb: rssBeforeMb, sinkRssMb: Math.round(report.rssMb),
     workerCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1), sinkCpuSeconds: +(report.cpuSeconds - sinkCpuBefore).toFixed(1),
     ...(PROCS ? { workerProcesses: childStats } : {}),
+    // Where the machine's CPU went while sending, per digest (worker = this process, or the worker processes).
+    cpuMsPerDigest: perDigest(report.received, {
+      worker: PROCS ? childStats.reduce((sum, c) => sum + c.cpuSeconds, 0) : (cpu.user + cpu.system) / 1e6,
+      sink: report.cpuSeconds - sinkCpuBefore, postgres: services.postgres, redis: services.redis, machine: services.machine,
+    }),
     concurrency: CONCURRENCY, pool: POOL, cpus: os.cpus().length, node: process.version,
   }, null, 2));
 
