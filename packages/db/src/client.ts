@@ -1,15 +1,44 @@
 // Prisma 7 runs without a native query engine: SQL goes through the node-postgres driver adapter.
+// The pool is created here, once, and shared: Prisma runs on it, and the few hot paths that
+// cannot afford Prisma's raw-query overhead (the digest send path) run named prepared
+// statements on the same connections through sqlPool(db).
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from './generated/client';
+import { utcTimestampTypes } from './utc-timestamps';
 
 export type Db = PrismaClient;
+export type SqlPool = Pool;
 
 export interface DbOptions {
   /** Pool size per process; keep modest: every API and worker process has its own pool. */
   maxConnections?: number;
 }
 
+const pools = new WeakMap<Db, Pool>();
+
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
-  return new PrismaClient({ adapter });
+  const pool = new Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, types: utcTimestampTypes });
+  // An idle connection that dies (server restart) is dropped by the pool and replaced on the next
+  // query; without a listener its 'error' event would crash the process before Prisma adds its own.
+  pool.on('error', () => {});
+  // disposeExternalPool: $disconnect ends the pool, and Prisma, if used again, opens its own as
+  // it always did; sqlPool(db) after $disconnect fails loudly instead.
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const prismaDisconnect = db.$disconnect.bind(db);
+  // Prisma only disposes a pool it has connected: a process that ran nothing but sqlPool queries
+  // would keep its sockets open and never exit.
+  db.$disconnect = async () => {
+    await prismaDisconnect();
+    if (!pool.ended) await pool.end();
+  };
+  pools.set(db, pool);
+  return db;
+}
+
+/** The node-postgres pool behind `db` (timestamps parsed as UTC, like Prisma). */
+export function sqlPool(db: Db): SqlPool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('sqlPool: this client was not made by createDb');
+  return pool;
 }
