@@ -1,5 +1,5 @@
 // The schedule job against real Postgres and Redis: who is due (and who is not), the period
-// each digest is filed under, deterministic build job ids, nextDigestAt moved on, keyset
+// each digest is filed under, batched build jobs with deterministic ids, nextDigestAt moved on, keyset
 // batches, "send now", and the repeatable scheduler registered once.
 import { recoverStaleDeliveries, scheduleDigests } from '@paperboy/core';
 import { jobId, QUEUE } from '@paperboy/queue';
@@ -18,7 +18,14 @@ afterAll(() => env.close());
 
 const db = () => env.database.db;
 const at = (iso: string) => new Date(iso);
-const buildJobs = async () => (await env.deps.queues[QUEUE.digestBuild].getJobs(['waiting', 'delayed', 'prioritized'])).map((j) => j.id).sort();
+type BuildData = { readers?: { subscriberId: number; periodKey: string }[]; subscriberId?: number; periodKey?: string };
+const buildJobs = () => env.deps.queues[QUEUE.digestBuild].getJobs(['waiting', 'delayed', 'prioritized']);
+/** "reader|period" for every reader in every queued build job, repeats kept: a repeat is a second build. */
+const queuedBuilds = async () =>
+  (await buildJobs())
+    .flatMap((j) => (j.data as BuildData).readers ?? [j.data as Required<Omit<BuildData, 'readers'>>])
+    .map((r) => `${r.subscriberId}|${r.periodKey}`)
+    .sort();
 const clearBuilds = () => env.deps.queues[QUEUE.digestBuild].obliterate({ force: true });
 
 describe('scheduleDigests', () => {
@@ -35,7 +42,8 @@ describe('scheduleDigests', () => {
     const now = at('2026-11-27T07:30:00Z');
     const result = await scheduleDigests({ ...env.deps, now: () => now });
     expect(result).toEqual({ readers: 2, enqueued: 2, advanced: 2 });
-    expect(await buildJobs()).toEqual([jobId('build', paris!.id, 'd2026-11-27'), jobId('build', tokyo!.id, 'w2026-W48')].sort());
+    expect(await queuedBuilds()).toEqual([`${paris!.id}|d2026-11-27`, `${tokyo!.id}|w2026-W48`].sort());
+    expect(await buildJobs()).toHaveLength(1); // one batch
     const next = async (id: number) => (await db().subscriber.findUniqueOrThrow({ where: { id } })).nextDigestAt?.toISOString();
     expect(await next(paris!.id)).toBe('2026-11-28T07:00:00.000Z'); // 08:00 in Paris, tomorrow
     expect(await next(tokyo!.id)).toBe('2026-11-29T23:00:00.000Z'); // Monday 08:00 in Tokyo
@@ -49,7 +57,7 @@ describe('scheduleDigests', () => {
     const results = await Promise.all([scheduleDigests(deps), scheduleDigests(deps)]);
     await scheduleDigests(deps);
     expect(results.map((r) => r.enqueued).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(5);
-    expect(await buildJobs()).toHaveLength(5);
+    expect(await queuedBuilds()).toHaveLength(5);
   });
 
   it('when more readers are due than one batch holds, then keyset batches reach every one of them exactly once', async () => {
@@ -57,7 +65,9 @@ describe('scheduleDigests', () => {
     await seedReaders(db(), 10, { prefix: 'batched-b', nextDigestAt: at('2026-11-27T07:00:00Z') });
     const result = await scheduleDigests({ ...env.deps, now: () => at('2026-11-27T07:30:00Z') }, { batchSize: 7 });
     expect(result).toEqual({ readers: 35, enqueued: 35, advanced: 35 });
-    expect(new Set(await buildJobs()).size).toBe(35);
+    const builds = await queuedBuilds();
+    expect(builds).toHaveLength(35);
+    expect(new Set(builds).size).toBe(35);
   });
 
   it('when an operator sends now, then every active reader gets this period\'s digest whatever their hour, and their schedule is untouched', async () => {
@@ -66,7 +76,7 @@ describe('scheduleDigests', () => {
     await db().subscriber.update({ where: { id: gone!.id }, data: { status: 'unsubscribed' } });
     const result = await scheduleDigests({ ...env.deps, now: () => at('2026-11-27T15:00:00Z') }, { force: true });
     expect(result).toMatchObject({ enqueued: 3, advanced: 0 });
-    expect(await buildJobs()).toEqual(readers.map((r) => jobId('build', r.id, 'd2026-11-27')).sort());
+    expect(await queuedBuilds()).toEqual(readers.map((r) => `${r.id}|d2026-11-27`).sort());
   });
 });
 
@@ -80,7 +90,7 @@ describe('the repeatable schedule', () => {
     const workers = startWorkers(env.deps, [digestScheduleProcessor] as ProcessorDefinition[]);
     try {
       await waitUntil(async () => (await db().subscriber.findUniqueOrThrow({ where: { id: due!.id } })).nextDigestAt! > new Date());
-      expect((await buildJobs()).some((id) => id?.startsWith(`build-${due!.id}-`))).toBe(true);
+      expect((await queuedBuilds()).some((b) => b.startsWith(`${due!.id}|`))).toBe(true);
     } finally {
       await Promise.all(workers.map((w) => w.close()));
       await env.deps.queues[QUEUE.digestSchedule].removeJobScheduler(DIGEST_SCHEDULER_ID);
@@ -89,13 +99,25 @@ describe('the repeatable schedule', () => {
 });
 
 describe('recoverStaleDeliveries', () => {
-  it('when a delivery is stuck past the lease with no send job, then it is queued again; a fresh one is left alone', async () => {
+  const sendQueue = () => env.deps.queues[QUEUE.digestSend];
+  const queuedFor = async () => (await sendQueue().getJobs(['waiting', 'delayed'])).map((j) => j.data as { deliveryId?: number });
+
+  it('when a delivery is stuck past the lease and the send queue has nothing left to do, then it is queued again; a fresh one is left alone', async () => {
     const [stuck, fresh] = await seedReaders(db(), 2, { prefix: 'stale' });
     const old = await db().delivery.create({ data: { subscriberId: stuck!.id, periodKey: 'd2026-11-26', status: 'sending', updatedAt: new Date(Date.now() - 3600_000) } });
     await db().delivery.create({ data: { subscriberId: fresh!.id, periodKey: 'd2026-11-26', status: 'pending' } });
     expect(await recoverStaleDeliveries(env.deps)).toBe(1);
-    const job = await env.deps.queues[QUEUE.digestSend].getJob(jobId('send', old.id));
-    expect(job?.data).toEqual({ deliveryId: old.id });
+    expect(await queuedFor()).toEqual([{ deliveryId: old.id }]);
+    await sendQueue().drain(true);
+  });
+
+  it('when the send queue still has jobs waiting, then nothing is re-queued yet (the stuck delivery may be in one of them)', async () => {
+    const [stuck] = await seedReaders(db(), 1, { prefix: 'busy' });
+    const old = await db().delivery.create({ data: { subscriberId: stuck!.id, periodKey: 'd2026-11-25', status: 'pending', updatedAt: new Date(Date.now() - 3600_000) } });
+    await sendQueue().add('send', { deliveryIds: [old.id] }, { jobId: jobId('send', 'waiting-batch') });
+    expect(await recoverStaleDeliveries(env.deps)).toBe(0);
+    expect(await queuedFor()).toEqual([{ deliveryIds: [old.id] }]);
+    await sendQueue().drain(true);
   });
 });
 

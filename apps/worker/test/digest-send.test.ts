@@ -3,7 +3,7 @@
 import type { Worker } from 'bullmq';
 import { buildDigest, scheduleDigests, sendDigest } from '@paperboy/core';
 import { createMailTransport, createRenderer, stableMessageId, type MailTransport } from '@paperboy/email';
-import { jobId, QUEUE } from '@paperboy/queue';
+import { QUEUE } from '@paperboy/queue';
 import { startTestApp, type TestApp } from '../../api/test/test-app';
 import { digestBuildProcessor } from '../src/processors/digest-build.processor';
 import { digestSendProcessor } from '../src/processors/digest-send.processor';
@@ -106,7 +106,7 @@ describe('digests that must not be sent', () => {
     const built = await buildDigest({ ...deps, queues: quietQueues() }, { subscriberId: bob!.id, periodKey: 'd2026-11-27' });
     expect(built).toMatchObject({ status: 'pending', created: true });
     await app.database.db.subscriber.update({ where: { id: bob!.id }, data: { status: 'unsubscribed' } });
-    const outcome = await sendDigest({ ...deps, renderer: await createRenderer() }, (built as { deliveryId: number }).deliveryId, { finalAttempt: false });
+    const outcome = await sendDigest({ ...deps, renderer: await createRenderer() }, (built as { deliveryId: number }).deliveryId);
     expect(outcome).toEqual({ skipped: 'reader is unsubscribed', deliveryId: (built as { deliveryId: number }).deliveryId });
     expect(mailTo(bob!.email)).toHaveLength(0);
     expect((await deliveryOf(bob!.id, 'd2026-11-27')).status).toBe('skipped');
@@ -120,7 +120,7 @@ describe('digests that must not be sent', () => {
     expect(skippedPapers).toHaveLength(built.papers);
     expect(built.papers).toBeGreaterThan(0);
     await app.database.db.subscriber.update({ where: { id: dee!.id }, data: { status: 'paused' } });
-    expect(await sendDigest({ ...deps, renderer: await createRenderer() }, built.deliveryId, { finalAttempt: false })).toMatchObject({ skipped: 'reader is paused' });
+    expect(await sendDigest({ ...deps, renderer: await createRenderer() }, built.deliveryId)).toMatchObject({ skipped: 'reader is paused' });
     expect(await deliveryOf(dee!.id, 'd2026-11-27')).toMatchObject({ status: 'skipped', papers: [] });
     await app.database.db.subscriber.update({ where: { id: dee!.id }, data: { status: 'active' } });
     await buildDigest({ ...quiet, now: () => new Date(NOW.getTime() + DAY) }, { subscriberId: dee!.id, periodKey: 'd2026-11-28' });
@@ -128,7 +128,7 @@ describe('digests that must not be sent', () => {
     expect(next).toEqual(expect.arrayContaining(skippedPapers));
   });
 
-  it('when recording "sent" fails after SMTP accepted the email, then it is retried, the email is not sent again and the breaker is not told', async () => {
+  it('when recording "sent" fails after SMTP accepted the email, then it is retried after the lease, the email is not sent again and the breaker is not told', async () => {
     const breaker = { failure: jest.fn(async () => ({ paused: false, consecutive: 1 })), success: jest.fn(async () => undefined) };
     const send = async (prefix: string, failures: number) => {
       const [reader] = await seedReaders(app.database.db, 1, { prefix });
@@ -140,7 +140,7 @@ describe('digests that must not be sent', () => {
         await app.database.db.delivery.update({ where: { id }, data: { status: 'sent', messageId, sentAt: at } });
       };
       const sendDeps = { ...deps, renderer: await createRenderer(), breaker, recordSent };
-      return { reader: reader!, run: () => sendDigest(sendDeps, built.deliveryId, { finalAttempt: false }) };
+      return { reader: reader!, deliveryId: built.deliveryId, run: () => sendDigest(sendDeps, built.deliveryId) };
     };
     const once = await send('dbhiccup', 1);
     expect(await once.run()).toMatchObject({ sent: true });
@@ -148,20 +148,27 @@ describe('digests that must not be sent', () => {
     await app.mailbox.waitFor((m) => m.envelopeTo.includes(once.reader.email));
 
     const down = await send('dbdown', Infinity);
-    await expect(down.run()).rejects.toMatchObject({ retryable: true });
+    const leaseMs = deps.config.SEND_LEASE_SECONDS * 1000;
+    expect(await down.run()).toMatchObject({ retrying: expect.stringContaining('could not be recorded'), delayMs: expect.any(Number) });
     await app.mailbox.waitFor((m) => m.envelopeTo.includes(down.reader.email));
-    // Left 'sending': the lease keeps the retry from sending it again.
+    // Left 'sending': the lease keeps the retry from sending it again; its own job waits out the lease.
     expect(await deliveryOf(down.reader.id, 'd2026-11-27')).toMatchObject({ status: 'sending', attempts: 1 });
-    await expect(down.run()).rejects.toMatchObject({ retryable: true });
+    const retry = (await app.queues[QUEUE.digestSend].getJobs(['delayed'])).find((j) => (j.data as { deliveryId?: number }).deliveryId === down.deliveryId);
+    expect(retry?.opts.delay).toBeGreaterThanOrEqual(leaseMs - 5_000);
+    expect(await down.run()).toMatchObject({ retrying: expect.stringContaining('being sent by another worker') });
     expect(mailTo(down.reader.email)).toHaveLength(1);
     expect(mailTo(once.reader.email)).toHaveLength(1);
     expect(breaker.failure).not.toHaveBeenCalled();
+    await retry?.remove();
   });
 
   it('when nothing matched a reader this period, then the delivery is recorded as skipped and no send job exists', async () => {
     const [cy] = await seedReaders(app.database.db, 1, { prefix: 'cy', topics: ['quantum chromodynamics'] });
     const built = await buildDigest(deps, { subscriberId: cy!.id, periodKey: 'd2026-11-27' });
     expect(built).toMatchObject({ status: 'skipped', created: true });
-    expect(await app.queues[QUEUE.digestSend].getJob(jobId('send', (built as { deliveryId: number }).deliveryId))).toBeUndefined();
+    const id = (built as { deliveryId: number }).deliveryId;
+    const sends = await app.queues[QUEUE.digestSend].getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
+    const carries = (data: { deliveryId?: number; deliveryIds?: number[] }) => data.deliveryId === id || Boolean(data.deliveryIds?.includes(id));
+    expect(sends.filter((j) => carries(j.data))).toEqual([]);
   });
 });

@@ -14,12 +14,13 @@ let eventsConnection: ReturnType<TestWorkerEnv['deps']['redis']['duplicate']>;
 let server: MetricsServer;
 const metrics = createMetrics({ service: 'worker' });
 
+// A one-email job (a digest job reports its batch's emails in its result: see job-metrics tests).
 const send = defineProcessor({
-  queue: QUEUE.digestSend,
+  queue: QUEUE.transactionalEmail,
   async handle(payload, job) {
-    if (payload.deliveryId === 2) throw new AppError('invalid_input', 'address rejected');
-    if (payload.deliveryId === 3 && job.attemptsMade === 0) throw new AppError('unavailable', 'smtp busy');
-    return { sent: payload.deliveryId };
+    if (payload.subscriberId === 2) throw new AppError('invalid_input', 'address rejected');
+    if (payload.subscriberId === 3 && job.attemptsMade === 0) throw new AppError('unavailable', 'smtp busy');
+    return { sent: payload.subscriberId };
   },
 });
 
@@ -30,7 +31,7 @@ async function scrape() {
 }
 
 async function run(data: unknown, id: string): Promise<void> {
-  const job = await env.deps.queues[QUEUE.digestSend].add('send', data, { jobId: id, backoff: { type: 'fixed', delay: 10 } });
+  const job = await env.deps.queues[QUEUE.transactionalEmail].add('send', data, { jobId: id, backoff: { type: 'fixed', delay: 10 } });
   await job.waitUntilFinished(events, 10_000).catch(() => undefined);
 }
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   env = await createTestWorkerEnv();
   env.deps.metrics = metrics;
   eventsConnection = env.deps.redis.duplicate();
-  events = new QueueEvents(QUEUE.digestSend, { connection: eventsConnection, prefix: env.deps.config.REDIS_PREFIX });
+  events = new QueueEvents(QUEUE.transactionalEmail, { connection: eventsConnection, prefix: env.deps.config.REDIS_PREFIX });
   await events.waitUntilReady();
   server = await startMetricsServer({ registry: metrics.registry, port: 0, host: '127.0.0.1', token: TOKEN });
 });
@@ -52,20 +53,20 @@ afterAll(async () => {
 describe('worker metrics', () => {
   it('when send jobs complete, fail for good and retry, then durations and emails by reason move', async () => {
     const before = await scrape();
-    expect(sumSamples(before, 'paperboy_job_duration_seconds_count', { queue: QUEUE.digestSend })).toBe(0);
+    expect(sumSamples(before, 'paperboy_job_duration_seconds_count', { queue: QUEUE.transactionalEmail })).toBe(0);
     const workers = startWorkers(env.deps, [send]);
     try {
-      await run({ deliveryId: 1 }, jobId('ok', 1));
-      await run({ deliveryId: 2 }, jobId('rejected', 2));
-      await run({ deliveryId: 3 }, jobId('transient', 3));
+      await run({ subscriberId: 1, kind: 'confirm' }, jobId('ok', 1));
+      await run({ subscriberId: 2, kind: 'confirm' }, jobId('rejected', 2));
+      await run({ subscriberId: 3, kind: 'confirm' }, jobId('transient', 3));
     } finally {
       await Promise.all(workers.map((w) => w.close()));
     }
     const after = await scrape();
-    const count = (outcome: string) => sumSamples(after, 'paperboy_job_duration_seconds_count', { queue: QUEUE.digestSend, outcome });
+    const count = (outcome: string) => sumSamples(after, 'paperboy_job_duration_seconds_count', { queue: QUEUE.transactionalEmail, outcome });
     expect([count('completed'), count('failed'), count('retrying')]).toEqual([2, 1, 1]);
-    expect(sumSamples(after, 'paperboy_emails_total', { kind: 'digest', outcome: 'sent' })).toBe(2);
-    expect(sumSamples(after, 'paperboy_emails_total', { kind: 'digest', outcome: 'failed', reason: 'invalid_input' })).toBe(1);
+    expect(sumSamples(after, 'paperboy_emails_total', { kind: 'transactional', outcome: 'sent' })).toBe(2);
+    expect(sumSamples(after, 'paperboy_emails_total', { kind: 'transactional', outcome: 'failed', reason: 'invalid_input' })).toBe(1);
     expect(after.samples.every((s) => s.labels.service === 'worker')).toBe(true);
   });
 

@@ -13,7 +13,7 @@ const seen: number[] = [];
 const probe = defineProcessor({
   queue: QUEUE.digestSend,
   async handle(payload, job: Job) {
-    seen.push(payload.deliveryId);
+    seen.push(payload.deliveryId!);
     if (payload.deliveryId === 2) throw new AppError('not_found', 'no such delivery');
     if (payload.deliveryId === 3 && job.attemptsMade === 0) throw new AppError('unavailable', 'smtp busy');
     return { delivered: payload.deliveryId };

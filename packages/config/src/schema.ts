@@ -70,6 +70,12 @@ export const envSchema = z.object({
   DIGEST_SKIP_EMPTY: bool.default(true),
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
   SEND_CONCURRENCY: int(1, 1000).default(20),
+  /**
+   * Digests per send job. One job per email cost more in queue bookkeeping than the email
+   * itself; a batch is claimed, rendered and recorded together. Lowered automatically to
+   * SEND_RATE_PER_SECOND when that is smaller, so that the job limiter still holds the rate.
+   */
+  SEND_BATCH_SIZE: int(1, 500).default(50),
   /** First retry delay after a transient SMTP failure (4xx, dropped connection); doubles per attempt, with jitter. */
   SEND_RETRY_BASE_MS: int(10, 3_600_000).default(60_000),
   /** This many consecutive SMTP failures (across all workers) pause the send queue until an operator resumes it. */

@@ -23,11 +23,26 @@ function ingestCount(result: unknown): { source: string; inserted: number } | un
   return typeof source === 'string' && typeof inserted === 'number' ? { source, inserted } : undefined;
 }
 
+/** What a digest send job reports: `{ emails: { sent, failed: { reason: n } } }`. */
+function batchEmails(result: unknown): { sent: number; failed: Record<string, number> } | undefined {
+  const emails = result && typeof result === 'object' ? (result as { emails?: unknown }).emails : undefined;
+  if (!emails || typeof emails !== 'object') return undefined;
+  const { sent, failed } = emails as { sent?: unknown; failed?: unknown };
+  return typeof sent === 'number' && failed && typeof failed === 'object' ? { sent, failed: failed as Record<string, number> } : undefined;
+}
+
 export function recordJob(metrics: Metrics, record: JobRecord): void {
   metrics.jobDuration.observe({ queue: record.queue, outcome: record.outcome }, record.seconds);
   const kind = EMAIL_QUEUES[record.queue];
-  // A retrying email job is not a failed email yet: count it when BullMQ gives up.
-  if (kind && record.outcome !== 'retrying') {
+  if (record.queue === QUEUE.digestSend) {
+    // A digest job reports each email's outcome (a delivery retried later is counted when it
+    // is sent or fails for good). A failed job is the database or Redis away, not an email:
+    // its deliveries are still pending and go out later.
+    const batch = record.outcome === 'completed' ? batchEmails(record.result) : undefined;
+    if (batch && batch.sent > 0) metrics.emails.inc({ kind: 'digest', outcome: 'sent', reason: '' }, batch.sent);
+    for (const [reason, n] of Object.entries(batch?.failed ?? {})) metrics.emails.inc({ kind: 'digest', outcome: 'failed', reason }, n);
+  } else if (kind && record.outcome !== 'retrying') {
+    // A one-email job; a retrying one is not a failed email yet: count it when BullMQ gives up.
     const skipped = record.result && typeof record.result === 'object' && (record.result as { skipped?: unknown }).skipped;
     if (!skipped) {
       metrics.emails.inc({ kind, outcome: record.outcome === 'completed' ? 'sent' : 'failed', reason: record.outcome === 'completed' ? '' : (record.reason ?? 'unknown') });

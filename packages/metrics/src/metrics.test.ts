@@ -7,16 +7,28 @@ function fakeQueue(name: string, waiting: number, paused = false): QueueLike {
 describe('metrics', () => {
   it('when jobs are recorded, then durations, emails and ingested papers show in parseable text', async () => {
     const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
-    recordJob(metrics, { queue: 'digest-send', outcome: 'completed', seconds: 0.2 });
-    recordJob(metrics, { queue: 'digest-send', outcome: 'failed', seconds: 0.1, reason: 'smtp_rejected' });
-    recordJob(metrics, { queue: 'digest-send', outcome: 'retrying', seconds: 0.1, reason: 'unavailable' });
+    recordJob(metrics, { queue: 'transactional-email', outcome: 'completed', seconds: 0.2 });
+    recordJob(metrics, { queue: 'transactional-email', outcome: 'failed', seconds: 0.1, reason: 'smtp_rejected' });
+    recordJob(metrics, { queue: 'transactional-email', outcome: 'retrying', seconds: 0.1, reason: 'unavailable' });
     recordJob(metrics, { queue: 'ingest', outcome: 'completed', seconds: 3, result: { source: 'hf', inserted: 7 } });
     const parsed = parsePrometheusText(await metrics.registry.metrics());
     expect(parsed.types.paperboy_job_duration_seconds).toBe('histogram');
-    expect(sumSamples(parsed, 'paperboy_job_duration_seconds_count', { queue: 'digest-send' })).toBe(3);
-    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'sent', kind: 'digest' })).toBe(1);
+    expect(sumSamples(parsed, 'paperboy_job_duration_seconds_count', { queue: 'transactional-email' })).toBe(3);
+    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'sent', kind: 'transactional' })).toBe(1);
     expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'failed', reason: 'smtp_rejected' })).toBe(1);
     expect(sumSamples(parsed, 'paperboy_papers_ingested_total', { source: 'hf', service: 'worker' })).toBe(7);
+  });
+
+  it('when a digest batch job completes, then each of its emails is counted by its own outcome, and a failed batch counts none', async () => {
+    const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
+    const emails = { sent: 47, skipped: 1, retrying: 1, failed: { hard_bounce: 2, rejected: 1 } };
+    recordJob(metrics, { queue: 'digest-send', outcome: 'completed', seconds: 0.4, result: { emails } });
+    recordJob(metrics, { queue: 'digest-send', outcome: 'failed', seconds: 0.1, reason: 'unavailable', result: undefined });
+    const parsed = parsePrometheusText(await metrics.registry.metrics());
+    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'sent', kind: 'digest' })).toBe(47);
+    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'failed', reason: 'hard_bounce' })).toBe(2);
+    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'failed', reason: 'rejected' })).toBe(1);
+    expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'failed', reason: 'unavailable' })).toBe(0);
   });
 
   it('when scraped, then queue depths and paused flags are read from the queues', async () => {

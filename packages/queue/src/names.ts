@@ -9,9 +9,9 @@ export const QUEUE = {
   match: 'match',
   /** Find readers whose digest is due and fan out (repeatable). */
   digestSchedule: 'digest-schedule',
-  /** Build one reader's digest for one period. */
+  /** Build digests (Delivery rows + papers) for a batch of readers, each for their period. */
   digestBuild: 'digest-build',
-  /** Render and send one built digest over SMTP. */
+  /** Render and send a batch of built digests over SMTP (or one, retried on its own). */
   digestSend: 'digest-send',
 } as const;
 

@@ -3,6 +3,14 @@
 import { z } from 'zod';
 import { QUEUE, type QueueName } from './names';
 
+const id = z.number().int().positive();
+const digestBuildInput = z.object({ subscriberId: id, periodKey: z.string().min(1) });
+
+/** One object schema with a rule across fields: a wrong field's error still names that field. */
+function oneOf<T extends z.ZodType>(schema: T, rule: (payload: z.infer<T>) => boolean, message: string) {
+  return schema.refine(rule, { message });
+}
+
 export const payloadSchemas = {
   [QUEUE.transactionalEmail]: z.object({
     subscriberId: z.number().int().positive(),
@@ -24,8 +32,19 @@ export const payloadSchemas = {
     force: z.boolean().optional(),
     subscriberId: z.number().int().positive().optional(),
   }),
-  [QUEUE.digestBuild]: z.object({ subscriberId: z.number().int().positive(), periodKey: z.string().min(1) }),
-  [QUEUE.digestSend]: z.object({ deliveryId: z.number().int().positive() }),
+  // A batch of readers (what the schedule enqueues) or one reader (send now for one; jobs
+  // queued before batches existed): exactly one of the two.
+  [QUEUE.digestBuild]: oneOf(
+    z.object({ readers: z.array(digestBuildInput).min(1).max(1_000).optional(), subscriberId: id.optional(), periodKey: z.string().min(1).optional() }),
+    (p) => (p.readers ? !p.subscriberId && !p.periodKey : Boolean(p.subscriberId && p.periodKey)),
+    'give either readers, or subscriberId and periodKey',
+  ),
+  // A batch of built digests, or one (a retry after a transient SMTP failure; older jobs).
+  [QUEUE.digestSend]: oneOf(
+    z.object({ deliveryIds: z.array(id).min(1).max(500).optional(), deliveryId: id.optional() }),
+    (p) => (p.deliveryIds === undefined) !== (p.deliveryId === undefined),
+    'give either deliveryIds or deliveryId',
+  ),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;

@@ -25,6 +25,20 @@ describe('parsePayload', () => {
   it('when the payload is malformed, then the error names the queue and the field', () => {
     expect(() => parsePayload(QUEUE.digestSend, { deliveryId: 'seven' })).toThrow(/digest-send.*deliveryId/);
   });
+  it('when a send job carries a batch, then it is accepted; both or neither of deliveryIds and deliveryId, or an empty batch, is refused', () => {
+    expect(parsePayload(QUEUE.digestSend, { deliveryIds: [1, 2] })).toEqual({ deliveryIds: [1, 2] });
+    expect(() => parsePayload(QUEUE.digestSend, { deliveryIds: [1], deliveryId: 1 })).toThrow(/either deliveryIds or deliveryId/);
+    expect(() => parsePayload(QUEUE.digestSend, {})).toThrow(/either deliveryIds or deliveryId/);
+    expect(() => parsePayload(QUEUE.digestSend, { deliveryIds: [] })).toThrow(/deliveryIds/);
+  });
+  it('when a build job carries readers or one reader, then it is accepted; a mix, or half a reader, is refused', () => {
+    const reader = { subscriberId: 3, periodKey: 'd2026-11-27' };
+    expect(parsePayload(QUEUE.digestBuild, { readers: [reader] })).toEqual({ readers: [reader] });
+    expect(parsePayload(QUEUE.digestBuild, reader)).toEqual(reader);
+    expect(() => parsePayload(QUEUE.digestBuild, { readers: [reader], subscriberId: 3 })).toThrow(/either readers, or subscriberId and periodKey/);
+    expect(() => parsePayload(QUEUE.digestBuild, { subscriberId: 3 })).toThrow(/either readers, or subscriberId and periodKey/);
+    expect(() => parsePayload(QUEUE.digestBuild, { readers: [{ subscriberId: -1, periodKey: 'x' }] })).toThrow(/readers\.0\.subscriberId/);
+  });
 });
 
 describe('createQueues (real Redis)', () => {

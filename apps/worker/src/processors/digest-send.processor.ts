@@ -1,21 +1,24 @@
-// Sends one built digest (core decides and records; this file wires the process-wide pieces:
-// the renderer compiled once, the pooled SMTP transport, the consecutive-error breaker).
-// A BullMQ limiter keyed in Redis caps the rate across every worker process.
-import { UnrecoverableError } from 'bullmq';
-import { batchedSendSteps, createSendBreaker, sendDigest, type BatchedSendSteps, type MailSender, type SendBreaker } from '@paperboy/core';
+// Sends a batch of built digests (core decides and records; this file wires the process-wide
+// pieces: the renderer compiled once, the pooled SMTP transport, the consecutive-error breaker,
+// the coalesced 'sent' writes). A BullMQ limiter keyed in Redis caps the rate across every
+// worker process: it counts jobs, and a batch is sized so that jobs × batch ≤ the rate.
+import { batchedRecordSent, createSendBreaker, sendDigests, sendJobsPerSecond, type MailSender, type RecordSent, type SendBreaker, type SendOutcome } from '@paperboy/core';
 import { getSharedRenderer, type MailTransport } from '@paperboy/email';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
 import { defineProcessor } from './processor';
 
-// Per process (per deps): the consecutive-error breaker and the batched claim/record steps.
-const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; steps: BatchedSendSteps; mail: MailSender }>();
+/** Send jobs one worker runs at once: while one batch waits on the database, another is on SMTP. */
+const JOBS_IN_FLIGHT = 2;
+
+// Per process (per deps): the consecutive-error breaker and the batched 'sent' writes.
+const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; recordSent: RecordSent; mail: MailSender }>();
 
 function processParts(deps: WorkerDeps) {
   let parts = perProcess.get(deps);
   if (!parts) {
     const breaker = createSendBreaker({ redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS, logger: deps.logger });
-    parts = { breaker, steps: batchedSendSteps(deps.db, deps.config), mail: digestSender(deps.mail) };
+    parts = { breaker, recordSent: batchedRecordSent(deps.db), mail: digestSender(deps.mail) };
     perProcess.set(deps, parts);
   }
   return parts;
@@ -28,27 +31,31 @@ function digestSender(mail: MailTransport): MailSender {
   return { sendMail: async (m) => (await sendRaw(m.envelope, m.raw), { messageId: m.messageId }) };
 }
 
-/** A permanent failure, named for the metrics' reason label (hard_bounce, rejected…). */
-function permanent(reason: string, detail: string): UnrecoverableError {
-  const error = new UnrecoverableError(`${reason}: ${detail}`);
-  error.name = reason;
-  return error;
+/** The job's result: what happened to its emails (the worker's metrics count them by outcome). */
+export function summarise(outcomes: SendOutcome[]) {
+  const emails = { sent: 0, skipped: 0, retrying: 0, failed: {} as Record<string, number> };
+  for (const o of outcomes) {
+    if ('sent' in o) emails.sent += 1;
+    else if ('skipped' in o) emails.skipped += 1;
+    else if ('retrying' in o) emails.retrying += 1;
+    else emails.failed[o.failed] = (emails.failed[o.failed] ?? 0) + 1;
+  }
+  return { emails, outcomes };
 }
 
 export const digestSendProcessor = defineProcessor({
   queue: QUEUE.digestSend,
   options: (deps) => ({
-    concurrency: deps.config.SEND_CONCURRENCY,
-    limiter: { max: deps.config.SEND_RATE_PER_SECOND, duration: 1000 },
+    concurrency: JOBS_IN_FLIGHT,
+    limiter: { max: sendJobsPerSecond(deps.config), duration: 1000 },
     lockDuration: deps.config.JOB_LOCK_SECONDS * 1000,
     stalledInterval: deps.config.JOB_LOCK_SECONDS * 1000,
   }),
-  async handle(payload, job, deps) {
-    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const { breaker, steps, mail } = processParts(deps);
-    const sendDeps = { ...deps, mail, renderer: await getSharedRenderer(), breaker, claim: steps.claim, recordSent: steps.recordSent };
-    const outcome = await sendDigest(sendDeps, payload.deliveryId, { finalAttempt });
-    if ('failed' in outcome) throw permanent(outcome.failed, outcome.detail);
-    return outcome;
+  async handle(payload, _job, deps) {
+    const { breaker, recordSent, mail } = processParts(deps);
+    const ids = payload.deliveryIds ?? [payload.deliveryId!];
+    const concurrency = Math.max(1, Math.ceil(deps.config.SEND_CONCURRENCY / JOBS_IN_FLIGHT));
+    const sendDeps = { ...deps, mail, renderer: await getSharedRenderer(), breaker, recordSent, concurrency };
+    return summarise(await sendDigests(sendDeps, ids));
   },
 });

@@ -1,7 +1,6 @@
-// Many small calls → one batched call. BullMQ hands a worker its jobs one at a time; build jobs
-// that arrive within a few milliseconds of each other are served by one batch (a handful of
-// queries for a hundred readers instead of a handful per reader), each job still getting its
-// own result or error.
+// Many small calls → one batched call: calls that arrive within a few milliseconds of each
+// other are served by one batch (one statement for many rows instead of one per row), each
+// call still getting its own result or error.
 
 export interface CoalesceOptions {
   /** Largest batch. */

@@ -1,28 +1,28 @@
 // The safety net under the queue: a delivery whose send job was lost (Redis flushed, a job
-// failed for a reason nobody classified, a worker died more often than BullMQ's stalled
-// limit) stays 'pending' or 'sending'. Once it is older than the lease it is handed to a
-// worker again under the same job id; the send processor's status check makes that harmless
-// when the original job is in fact still alive.
-import { jobId, QUEUE } from '@paperboy/queue';
-import { digestClock, enqueueSends, type DigestDeps } from './digest-deps';
+// that failed for good while the database was away, a worker that died more often than
+// BullMQ's stalled limit) stays 'pending' or 'sending'. Send jobs carry batches, so a
+// delivery's job cannot be looked up by id; instead, once the send queue has nothing left to
+// do, any delivery still open and older than the lease has lost its job and is queued again.
+// Should its job be alive after all, the claim makes the second one harmless.
+import { QUEUE } from '@paperboy/queue';
+import { digestClock, enqueueSendRetry, type DigestDeps } from './digest-deps';
+
+// (A paused queue's jobs count as waiting.)
+const OPEN_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 
 export async function recoverStaleDeliveries(deps: DigestDeps, limit = 1000): Promise<number> {
-  const cutoff = new Date(digestClock(deps).getTime() - deps.config.SEND_LEASE_SECONDS * 1000);
+  const queue = deps.queues[QUEUE.digestSend];
+  const counts = await queue.getJobCounts(...OPEN_JOB_STATES);
+  if (Object.values(counts).some((n) => n > 0)) return 0;
+  const now = digestClock(deps);
+  const cutoff = new Date(now.getTime() - deps.config.SEND_LEASE_SECONDS * 1000);
   const stale = await deps.db.delivery.findMany({
     where: { status: { in: ['pending', 'sending'] }, updatedAt: { lt: cutoff } },
     select: { id: true },
     orderBy: { id: 'asc' },
     take: limit,
   });
-  if (stale.length === 0) return 0;
-  const queue = deps.queues[QUEUE.digestSend];
-  const missing: number[] = [];
-  for (const { id } of stale) {
-    const job = await queue.getJob(jobId('send', id));
-    if (!job) missing.push(id);
-    else if (await job.isFailed()) await job.retry(); // a kept failed job blocks re-adding its id
-  }
-  await enqueueSends(deps, missing);
-  deps.logger?.warn({ stale: stale.length, requeued: missing.length }, 'recovered stale digest deliveries');
+  for (const { id } of stale) await enqueueSendRetry(deps, id, `recovered-${now.getTime()}`, 0);
+  if (stale.length > 0) deps.logger?.warn({ requeued: stale.length }, 'recovered stale digest deliveries');
   return stale.length;
 }

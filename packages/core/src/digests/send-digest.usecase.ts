@@ -1,6 +1,11 @@
-// Sends one built digest. Order matters for "exactly once":
+// Sends a batch of built digests (a send job carries up to SEND_BATCH_SIZE). Per delivery,
+// order matters for "exactly once":
 //   claim (status → sending, attempts + 1; refuses sent/failed/skipped and inactive or
 //   suppressed readers) → render → SMTP → record 'sent' with the Message-ID.
+// The whole batch is claimed in one statement; each delivery then succeeds or fails on its
+// own: a transient SMTP failure re-queues that delivery alone, with backoff; a hard bounce
+// fails it. The job itself only fails (and is retried whole) when the database or Redis is
+// away, and a retried batch skips what was already sent.
 // The only duplicate left is SMTP's own window: the server has accepted DATA but we die
 // before 'sent' is committed (one loopback UPDATE, about a millisecond). The retry then sends
 // the same email with the same Message-ID, which receivers use to drop it.
@@ -9,58 +14,105 @@ import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/hard-bounce';
 import { buildReaderLinks } from '../tokens/reader-links';
-import { digestClock, type DigestDeps } from './digest-deps';
+import { digestClock, enqueueSendRetry, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
+import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
 import { buildRawMail, type RawMail } from './raw-message';
-import { claimDelivery, deliveryState, recordOutcome, type ClaimedDelivery, type PaperRow } from './send-digest.queries';
+import { claimDeliveries, deliveryState, recordOutcome, type ClaimedDelivery, type PaperRow } from './send-digest.queries';
 import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
 
 export interface MailSender {
   sendMail(message: RawMail): Promise<{ messageId?: string }>;
 }
 
-export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now'> {
+export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now' | 'queues'> {
   mail: MailSender;
   renderer: Pick<Renderer, 'renderDigest'>;
   breaker?: SendBreaker;
   logger?: Logger;
-  /** Batched versions (the worker coalesces concurrent sends); default: one query each. */
-  claim?: (deliveryId: number, now: Date) => Promise<ClaimedDelivery | undefined>;
-  recordSent?: (deliveryId: number, messageId: string, now: Date) => Promise<void>;
+  /** Sends of one batch in flight at once (default 10); the rest wait their turn. */
+  concurrency?: number;
+  /** A batched version (the worker coalesces the 'sent' writes of concurrent sends); default: one query each. */
+  recordSent?: RecordSent;
 }
 
 export type SendOutcome =
   | { sent: true; deliveryId: number; messageId: string; attempt: number }
   | { skipped: string; deliveryId: number }
-  | { failed: 'hard_bounce' | 'rejected' | 'invalid_message'; deliveryId: number; detail: string };
+  | { failed: 'hard_bounce' | 'rejected' | 'invalid_message' | 'gave_up'; deliveryId: number; detail: string }
+  /** Not this time: queued again on its own, to run after `delayMs`. */
+  | { retrying: string; deliveryId: number; delayMs: number };
 
 export const DIGEST_LIST = { name: 'Paperboy digest', id: 'digest' };
 
-export async function sendDigest(deps: SendDeps, deliveryId: number, options: { finalAttempt: boolean }): Promise<SendOutcome> {
-  const now = digestClock(deps);
-  const claimed = await (deps.claim ? deps.claim(deliveryId, now) : claimDelivery(deps.db, deliveryId, now, deps.config.SEND_LEASE_SECONDS));
-  if (!claimed) return { skipped: await whyNot(deps, deliveryId, now), deliveryId };
-  if (claimed.papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY) {
-    await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
-    return { skipped: 'nothing new matched', deliveryId };
-  }
-  let message: ReturnType<typeof buildMessage>;
+export async function sendDigest(deps: SendDeps, deliveryId: number): Promise<SendOutcome> {
+  return (await sendDigests(deps, [deliveryId]))[0] as SendOutcome;
+}
+
+/** One outcome per id, in order. Throws (retryable) only when the batch could not be claimed. */
+export async function sendDigests(deps: SendDeps, deliveryIds: number[]): Promise<SendOutcome[]> {
+  const ids = [...new Set(deliveryIds)];
+  const claimedAt = digestClock(deps);
+  const claimed = await claimDeliveries(deps.db, ids, claimedAt, deps.config.SEND_LEASE_SECONDS);
+  const batch = { claimedAt, paused: false };
+  const outcomes = await mapLimited(ids, deps.concurrency ?? 10, async (id) => {
+    const delivery = claimed.get(id);
+    return delivery ? sendClaimed(deps, delivery, batch) : notClaimed(deps, id);
+  });
+  const byId = new Map(ids.map((id, i) => [id, outcomes[i] as SendOutcome]));
+  return deliveryIds.map((id) => byId.get(id) as SendOutcome);
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, results in order. */
+async function mapLimited<I, O>(items: I[], limit: number, work: (item: I) => Promise<O>): Promise<O[]> {
+  const results: O[] = new Array(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as I);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+interface BatchState {
+  /** When the batch was claimed: its deliveries' lease runs from here. */
+  claimedAt: Date;
+  /** The breaker paused sending during this batch: the rest is handed back. */
+  paused: boolean;
+}
+
+async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: BatchState): Promise<SendOutcome> {
+  const deliveryId = claimed.id;
   try {
-    message = composeDigest(deps, claimed, now);
+    const now = digestClock(deps);
+    if (claimed.papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY) {
+      await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
+      return { skipped: 'nothing new matched', deliveryId };
+    }
+    if (batch.paused) return await handBack(deps, claimed, 'sending was paused');
+    let message: ReturnType<typeof buildMessage>;
+    try {
+      message = composeDigest(deps, claimed, now);
+    } catch (error) {
+      // Bad stored data (e.g. a malformed paper URL) fails the same way every time: no retry.
+      const detail = `cannot build the email: ${(error as Error).message}`.slice(0, 500);
+      await recordOutcome(deps.db, deliveryId, 'failed', now, { lastError: detail });
+      return { failed: 'invalid_message', deliveryId, detail };
+    }
+    try {
+      await deps.mail.sendMail(buildRawMail(message, now));
+    } catch (error) {
+      return await handleSmtpFailure(deps, claimed, error, batch);
+    }
+    await recordSentAfterAccept(deps, deliveryId, message.messageId);
+    await deps.breaker?.success();
+    return { sent: true, deliveryId, messageId: message.messageId, attempt: claimed.attempts };
   } catch (error) {
-    // Bad stored data (e.g. a malformed paper URL) fails the same way every time: no retry.
-    const detail = `cannot build the email: ${(error as Error).message}`.slice(0, 500);
-    await recordOutcome(deps.db, deliveryId, 'failed', now, { lastError: detail });
-    return { failed: 'invalid_message', deliveryId, detail };
+    // Not SMTP's doing (the database or Redis went away): the delivery keeps its claim, so
+    // it is tried again once the lease is over; nothing is sent twice before that.
+    deps.logger?.error({ deliveryId, err: error }, 'digest send interrupted; retrying after the lease');
+    return retryAfterLease(deps, deliveryId, batch.claimedAt, (error as Error).message);
   }
-  try {
-    await deps.mail.sendMail(buildRawMail(message, now));
-  } catch (error) {
-    return handleSmtpFailure(deps, claimed, error, options.finalAttempt);
-  }
-  await recordSentAfterAccept(deps, deliveryId, message.messageId);
-  await deps.breaker?.success();
-  return { sent: true, deliveryId, messageId: message.messageId, attempt: claimed.attempts };
 }
 
 const RECORD_SENT_RETRY_MS = [0, 100, 500];
@@ -68,7 +120,7 @@ const RECORD_SENT_RETRY_MS = [0, 100, 500];
 /**
  * The server has the email: a database error now is not an SMTP failure (no breaker, no
  * 'pending', which would send it again). Retry the write briefly; if it still fails, the row
- * stays 'sending', so the lease keeps the job's retry from sending while the database recovers.
+ * stays 'sending', so the lease keeps any retry from sending while the database recovers.
  */
 async function recordSentAfterAccept(deps: SendDeps, deliveryId: number, messageId: string): Promise<void> {
   let lastError: unknown;
@@ -86,20 +138,39 @@ async function recordSentAfterAccept(deps: SendDeps, deliveryId: number, message
   throw new AppError('unavailable', `delivery ${deliveryId} was accepted by SMTP but could not be recorded as sent`, { retryable: true, cause: lastError });
 }
 
-async function whyNot(deps: SendDeps, deliveryId: number, now: Date): Promise<string> {
+/** The queue was paused during this batch: give the delivery back, to go when sending resumes. */
+async function handBack(deps: SendDeps, claimed: ClaimedDelivery, reason: string): Promise<SendOutcome> {
+  const now = digestClock(deps);
+  await recordOutcome(deps.db, claimed.id, 'pending', now, { lastError: reason });
+  await enqueueSendRetry(deps, claimed.id, `resume-${now.getTime()}`, 0);
+  return { retrying: reason, deliveryId: claimed.id, delayMs: 0 };
+}
+
+/** A claimed delivery is retried once its lease is over (its own job; the id names that claim). */
+async function retryAfterLease(deps: SendDeps, deliveryId: number, claimedAt: Date, reason: string): Promise<SendOutcome> {
+  const leaseEnds = claimedAt.getTime() + deps.config.SEND_LEASE_SECONDS * 1000;
+  const delayMs = Math.max(0, leaseEnds - digestClock(deps).getTime()) + 1000;
+  await enqueueSendRetry(deps, deliveryId, `lease-${claimedAt.getTime()}`, delayMs);
+  return { retrying: reason, deliveryId, delayMs };
+}
+
+/** Why a claim found nothing to do, and what happens to the delivery now. */
+async function notClaimed(deps: SendDeps, deliveryId: number): Promise<SendOutcome> {
+  const now = digestClock(deps);
   const state = await deliveryState(deps.db, deliveryId);
-  if (!state) return 'delivery no longer exists';
-  if (!['pending', 'sending'].includes(state.status)) return `already ${state.status}`;
+  if (!state) return { skipped: 'delivery no longer exists', deliveryId };
+  if (!['pending', 'sending'].includes(state.status)) return { skipped: `already ${state.status}`, deliveryId };
   if (state.status === 'sending' && state.readerStatus === 'active' && !state.suppressed) {
-    // Claimed by another attempt within the lease: back off; after the lease it is ours.
-    throw new AppError('unavailable', `delivery ${deliveryId} is being sent by another worker (claimed ${state.updatedAt.toISOString()})`, { retryable: true });
+    // Claimed by another attempt within the lease (a worker that died, or one still at it):
+    // look again when the lease is over; then it is ours if nobody finished it.
+    return retryAfterLease(deps, deliveryId, state.updatedAt, `being sent by another worker (claimed ${state.updatedAt.toISOString()})`);
   }
   const reason = state.suppressed ? 'address is suppressed' : `reader is ${state.readerStatus}`;
   await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: reason });
-  return reason;
+  return { skipped: reason, deliveryId };
 }
 
-async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error: unknown, finalAttempt: boolean): Promise<SendOutcome> {
+async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error: unknown, batch: BatchState): Promise<SendOutcome> {
   const kind = classifySmtpError(error);
   const detail = describeSmtpError(error);
   const now = digestClock(deps);
@@ -108,13 +179,20 @@ async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error
     await hardBounce(deps, claimed, detail, now);
     return { failed: 'hard_bounce', deliveryId: claimed.id, detail };
   }
-  await deps.breaker?.failure(detail);
+  if ((await deps.breaker?.failure(detail))?.paused) batch.paused = true;
   if (kind === 'permanent') {
     await recordOutcome(deps.db, claimed.id, 'failed', now, { lastError: detail });
     return { failed: 'rejected', deliveryId: claimed.id, detail };
   }
-  await recordOutcome(deps.db, claimed.id, finalAttempt ? 'failed' : 'pending', now, { lastError: detail });
-  throw new AppError('unavailable', `SMTP temporarily failed: ${detail}`, { retryable: true, cause: error });
+  if (claimed.attempts >= SEND_ATTEMPTS) {
+    await recordOutcome(deps.db, claimed.id, 'failed', now, { lastError: `gave up after ${claimed.attempts} attempts: ${detail}`.slice(0, 500) });
+    return { failed: 'gave_up', deliveryId: claimed.id, detail };
+  }
+  // 'pending' first, then the job: if queueing fails, the stale-delivery sweep finds it.
+  await recordOutcome(deps.db, claimed.id, 'pending', now, { lastError: detail });
+  const delayMs = sendRetryDelayMs(deps.config, claimed.attempts);
+  await enqueueSendRetry(deps, claimed.id, `attempt-${claimed.attempts + 1}`, delayMs);
+  return { retrying: detail, deliveryId: claimed.id, delayMs };
 }
 
 /** 5xx to RCPT TO: the address is gone for good. Fail the delivery, suppress, mark bounced. */
