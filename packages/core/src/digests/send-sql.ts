@@ -1,0 +1,84 @@
+// The send path's statements, run as named prepared statements on Prisma's own pool
+// (sqlPool): each connection parses and plans them once, and the rows skip Prisma's raw-query
+// layer. Parameters are plain values and arrays ($1::int[]); timestamps go in as ISO strings
+// cast to `timestamp` (the columns hold UTC without a zone, which ignores the 'Z').
+import { sqlPool, type Db } from '@paperboy/db';
+
+export interface Statement {
+  name: string;
+  text: string;
+}
+
+/** Runs `statement` with `values`; the rows come back with timestamps read as UTC. */
+export async function runStatement<Row extends object>(db: Db, statement: Statement, values: unknown[]): Promise<Row[]> {
+  return (await sqlPool(db).query<Row>({ name: statement.name, text: statement.text, values })).rows;
+}
+
+/**
+ * A paper's version: any UPDATE gives the row a new xmin, even one that keeps the same
+ * updatedAt (ingestion writes its own clock, which tests fix and two runs can share); xmin
+ * alone can repeat once a row is frozen by VACUUM, the pair does not.
+ */
+const PAPER_VERSION = `concat(p.xmin, '/', p."updatedAt")`;
+
+/**
+ * pending → sending (attempts + 1), only while the reader is active and not suppressed; a
+ * 'sending' row only once its claim is older than the lease ($3). Papers come back as
+ * [id, version, reason] in rank order: their rows are cached per version (paper-cache.ts).
+ */
+export const CLAIM_DELIVERIES: Statement = {
+  name: 'send.claim-deliveries',
+  text: `
+    UPDATE "Delivery" d SET status = 'sending', attempts = d.attempts + 1, "updatedAt" = $2::timestamp
+    FROM "Subscriber" s
+    WHERE d.id = ANY($1::int[]) AND s.id = d."subscriberId" AND s.status = 'active'
+      AND (d.status = 'pending' OR (d.status = 'sending' AND d."updatedAt" < $3::timestamp))
+      AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex'))
+    RETURNING d.id, d."subscriberId", d."periodKey", d.attempts, s.email, s.frequency::text AS frequency, s.timezone,
+      (SELECT coalesce(array_agg(t.raw ORDER BY t.id), '{}') FROM "Topic" t WHERE t."subscriberId" = s.id) AS topics,
+      (SELECT coalesce(json_agg(json_build_array(dp."paperId", ${PAPER_VERSION}, dp.reason) ORDER BY dp.rank), '[]')
+       FROM "DeliveryPaper" dp JOIN "Paper" p ON p.id = dp."paperId" WHERE dp."deliveryId" = d.id) AS papers`,
+};
+
+/** The email's fields of papers, with the same version as the claim computes. */
+export const LOAD_PAPERS: Statement = {
+  name: 'send.load-papers',
+  text: `
+    SELECT p.id, ${PAPER_VERSION} AS version, p.title, p."sourceId", p.authors, p.abstract, p.upvotes,
+      p."hfUrl", p."arxivUrl", p."pdfUrl", p."githubRepo"
+    FROM "Paper" p WHERE p.id = ANY($1::int[])`,
+};
+
+export const DELIVERY_STATE: Statement = {
+  name: 'send.delivery-state',
+  text: `
+    SELECT d.status::text AS status, d."updatedAt", s.status::text AS "readerStatus",
+      EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex')) AS suppressed
+    FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId" WHERE d.id = $1::int`,
+};
+
+/**
+ * $1 id, $2 status, $3 time, $4 message id (kept when null), $5 last error. Final states are
+ * never overwritten; failed or skipped give the papers back in the same statement.
+ */
+export const RECORD_OUTCOME: Statement = {
+  name: 'send.record-outcome',
+  text: `
+    WITH d AS (
+      UPDATE "Delivery" SET status = $2::"DeliveryStatus", "updatedAt" = $3::timestamp,
+        "messageId" = coalesce($4::text, "messageId"),
+        "sentAt" = CASE WHEN $2::"DeliveryStatus" = 'sent' THEN $3::timestamp ELSE "sentAt" END,
+        "lastError" = $5::text
+      WHERE id = $1::int AND status IN ('pending', 'sending')
+      RETURNING id, status)
+    DELETE FROM "DeliveryPaper" dp USING d WHERE dp."deliveryId" = d.id AND d.status IN ('failed', 'skipped')`,
+};
+
+/** $1 ids, $2 their message ids, $3 time. */
+export const RECORD_SENT_MANY: Statement = {
+  name: 'send.record-sent-many',
+  text: `
+    UPDATE "Delivery" d SET status = 'sent', "messageId" = u.mid, "sentAt" = $3::timestamp, "updatedAt" = $3::timestamp, "lastError" = NULL
+    FROM unnest($1::int[], $2::text[]) AS u(id, mid)
+    WHERE d.id = u.id AND d.status IN ('pending', 'sending')`,
+};
