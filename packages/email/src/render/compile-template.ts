@@ -1,5 +1,8 @@
 // Compile once: MJML runs here, at start, with the [[…]] tags still in place; the HTML it
-// produces is parsed again into a fill function that only concatenates and escapes.
+// produces is put in wire form (CRLF, ASCII: message/wire-form.ts) and parsed again into a
+// fill function that only concatenates and escapes. The escapers keep that form, so every
+// filled HTML is ready to send as 7bit.
+import { oneByte, wireHtml } from '../message/wire-form';
 import { compileFill, type FillFn } from './template-fill';
 import { loadTemplate } from './template-loader';
 import { mjmlToHtml } from './mjml-html';
@@ -21,7 +24,7 @@ export async function compileTemplate(templatesDir: string, name: string, option
   const mjmlSource = loadTemplate(templatesDir, `${name}.mjml`);
   const sourceTree = parseTemplate(mjmlSource, `${name}.mjml`);
   const html = await mjmlToHtml(mjmlSource, { source: `${name}.mjml`, compact: options.compact ?? true });
-  const htmlTree = parseCompiled(html, name);
+  const htmlTree = parseCompiled(oneByte(wireHtml(html)), name);
   assertSameShape(sourceTree, htmlTree, name);
   const textSource = loadTemplate(templatesDir, `${name}.txt`);
   return {

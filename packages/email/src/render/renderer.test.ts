@@ -24,6 +24,23 @@ function hostileDigest(): DigestEmailData {
   return data;
 }
 
+/** Non-ASCII of every width, emoji and surrogate pairs, line breaks of every kind, markup. */
+function unicodeDigest(): DigestEmailData {
+  const data = sampleDigestData(11, 3);
+  data.topics = ['diffusion 拡散', 'agents'];
+  const [a, b] = data.papers as [DigestEmailData['papers'][number], DigestEmailData['papers'][number]];
+  a.title = 'Ünïcode 😀 titles: 𝔸𝔹ℂ, 中文标题 & “quotes”\r\nacross\rlines\n<script>x()</script>';
+  a.authors = ['Zoë Ångström', 'José Núñez', '李华'];
+  a.summary = 'Emoji 🧪 and a pair 𝒳 inside\na summary <b>bold</b>\r\nwith CRLF';
+  a.reason = { topic: 'diffusion 拡散', matched: ['拡散モデル'], field: 'title' };
+  a.url = 'https://huggingface.co/papers/ünï?q=é';
+  b.codeUrl = 'https://github.com/例え/コード';
+  return data;
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const BARE_CR_OR_LF = /\r(?!\n)|(?<!\r)\n/;
+
 describe('createRenderer', () => {
   let fast: Renderer;
   let naive: NaiveRenderer;
@@ -60,6 +77,54 @@ describe('createRenderer', () => {
       expect(visibleText(compiled.html)).toBe(visibleText(direct.html));
       expect(compiled.text).toBe(direct.text);
     }
+  });
+
+  describe('when values hold any characters and line breaks, and the brand has a line break and an emoji', () => {
+    const brand = 'Pâperboy\n📰';
+    let custom: Renderer;
+    let customNaive: NaiveRenderer;
+    beforeAll(async () => {
+      custom = await createRenderer({ brand });
+      customNaive = createNaiveRenderer({ brand });
+    });
+
+    it('then every email is 7-bit ASCII with CRLF line ends only, ready to send as it is', () => {
+      const emails = [custom.renderDigest(unicodeDigest()), custom.renderConfirm({ ...confirmData, topics: ['拡散', 'Zoë'] }), custom.renderManageLink(manageData), custom.renderGoodbye(goodbyeData)];
+      for (const { html } of emails) {
+        expect(html).toMatch(ASCII_ONLY);
+        expect(html).not.toMatch(BARE_CR_OR_LF);
+      }
+    });
+
+    it('then the reader sees the same text and links as MJML per call shows, with the values as they were', async () => {
+      const data = unicodeDigest();
+      const compiled = custom.renderDigest(data);
+      const direct = await customNaive('digest', unicodeDigest());
+      expect(visibleText(compiled.html)).toBe(visibleText(direct.html));
+      expect(linkTargets(compiled.html)).toEqual(linkTargets(direct.html));
+      const text = visibleText(compiled.html);
+      expect(text).toContain('Ünïcode 😀 titles: 𝔸𝔹ℂ, 中文标题 & “quotes” across lines <script>x()</script>');
+      expect(text).toContain('Zoë Ångström, José Núñez and 李华');
+      expect(text).toContain('Emoji 🧪 and a pair 𝒳 inside a summary <b>bold</b> with CRLF');
+      expect(text).toContain('Because you follow diffusion 拡散: “拡散モデル” in the title');
+      expect(text).toContain('Pâperboy 📰');
+      expect(compiled.html).not.toMatch(/<script|<b>bold/);
+      // A link is written percent-encoded: the URL a browser opens for the original.
+      const links = linkTargets(compiled.html).map((l) => new URL(l).href);
+      expect(links).toContain(new URL(data.papers[0]!.url).href);
+      expect(links).toContain(new URL(data.papers[1]!.codeUrl!).href);
+    });
+
+    it('then the same paper card is reused for the next reader, still in wire form', () => {
+      const first = custom.renderDigest(unicodeDigest());
+      const next = unicodeDigest();
+      next.reader.email = 'other@example.com';
+      const second = custom.renderDigest(next);
+      const card = /<a href="https:\/\/huggingface\.co\/papers\/%C3%BCn%C3%AF\?q=%C3%A9">[^<]*<\/a>/.exec(first.html)?.[0];
+      expect(card).toContain('&#128512;');
+      expect(second.html).toContain(card);
+      expect(second.html).toMatch(ASCII_ONLY);
+    });
   });
 
   it('when a digest is rendered, then each paper appears as a card with its title link, authors, reason, upvotes and links', () => {

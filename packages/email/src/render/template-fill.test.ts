@@ -54,6 +54,14 @@ describe('loop output reuse', () => {
     expect(fill({ vip: false, items: [item] })).toBe('x;');
   });
 
+  it('when values hold non-ASCII and line breaks, then text, attributes and links come out ASCII with CRLF, and a reused card stays so', () => {
+    const fill = compile('[[#each items]]<a href="[[url]]" title="[[name]]">[[name]]</a>[[/each]]');
+    const item = reusable({ url: 'https://x.org/é', name: 'Zoë\n😀\rx' });
+    const expected = '<a href="https://x.org/%C3%A9" title="Zo&#235;\r\n&#128512;\r\nx">Zo&#235;\r\n&#128512;\r\nx</a>';
+    expect(fill({ items: [item] })).toBe(expected);
+    expect(fill({ items: [item, item] })).toBe(expected + expected);
+  });
+
   it('when a frozen item holds a bad link, then every fill refuses it', () => {
     const fill = compile('[[#each items]]<a href="[[url]]">x</a>[[/each]]');
     const item = reusable({ url: 'javascript:alert(1)' });
