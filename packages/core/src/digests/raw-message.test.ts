@@ -1,4 +1,4 @@
-import { buildMessage } from '@paperboy/email';
+import { buildMessage, createRenderer, sampleDigestData } from '@paperboy/email';
 import { simpleParser } from 'mailparser';
 import { bareAddress, buildRawMail, encodeAddress, encodeHeaderText } from './raw-message';
 
@@ -39,6 +39,38 @@ describe('buildRawMail', () => {
     const parsed = await simpleParser(mail.raw);
     expect(parsed.text).toBe('Tomás 😀');
     expect(parsed.html).toBe('<p>Tom&#225;s &#128512; &amp; co</p>');
+  });
+});
+
+describe('buildRawMail with rendered and other HTML', () => {
+  const htmlPart = (raw: Buffer) => /Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: (\w+)\r\n\r\n([\s\S]*?)\r\n--/.exec(raw.toString('latin1'));
+
+  it('when the HTML comes from the renderer (non-ASCII values included), then it goes as 7bit byte for byte and reads the same', async () => {
+    const renderer = await createRenderer();
+    const data = sampleDigestData(3, 10);
+    data.papers[0]!.title = 'Ünïcode 😀 𝔸 中文 <b>title</b>';
+    const content = renderer.renderDigest(data);
+    const mail = buildRawMail({ ...message(), html: content.html }, new Date());
+    expect(htmlPart(mail.raw)?.[1]).toBe('7bit');
+    expect(htmlPart(mail.raw)?.[2]).toBe(content.html);
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.html).toBe(content.html.replaceAll('\r\n', '\n'));
+  });
+
+  it.each([
+    ['a NUL', '<p>a\u0000b</p>'],
+    ['a line over 990 characters', `<p>${'é'.repeat(200)}</p>`],
+  ])('when the HTML has %s even once converted, then it goes as base64 and reads the same', async (_what, html) => {
+    const mail = buildRawMail({ ...message(), html }, new Date());
+    expect(htmlPart(mail.raw)?.[1]).toBe('base64');
+    expect((await simpleParser(mail.raw)).html).toBe(html);
+  });
+
+  it('when the HTML has bare CRs and LFs, a lone surrogate and emoji, then it goes as 7bit CRLF with references and reads the same', async () => {
+    const html = '<p>a\rb\nc 😀 \ud800</p>';
+    const mail = buildRawMail({ ...message(), html }, new Date());
+    expect(htmlPart(mail.raw)?.slice(1)).toEqual(['7bit', '<p>a\r\nb\r\nc &#128512; &#55296;</p>']);
+    expect(mail.raw.toString('latin1').split('\r\n').every((line) => !/[\r\n]/.test(line))).toBe(true);
   });
 });
 
