@@ -7,7 +7,7 @@
 // renderer's HTML comes already in 7bit wire form (ASCII, CRLF), so the ~55 KB HTML part is
 // only checked here with native scans and copied, not converted.
 // DKIM still applies: Nodemailer signs raw messages too.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sevenBitBytes, sevenBitMessage, wireHtml, type MessageOptions } from '@paperboy/email';
 
 export interface RawMail {
@@ -92,7 +92,9 @@ function convertedHtmlPart(html: string): Buffer[] {
 export function buildRawMail(message: MessageOptions, date: Date): RawMail {
   const from = String(message.from);
   const to = String(message.to);
-  const boundary = `----=_paperboy_${randomBytes(12).toString('hex')}`;
+  // Unguessable, so no content can close the part early; randomUUID draws from a cached batch
+  // of random bytes (~0.3 µs here vs ~4 µs for a randomBytes call per message).
+  const boundary = `----=_paperboy_${randomUUID()}`;
   const headers = [
     `From: ${encodeAddress(from)}`,
     `To: ${encodeAddress(to)}`,
