@@ -40,6 +40,12 @@ describe('buildRawMail', () => {
     expect(parsed.text).toBe('Tomás 😀');
     expect(parsed.html).toBe('<p>Tom&#225;s &#128512; &amp; co</p>');
   });
+
+  it('when a non-ASCII text part goes as base64, then it is encoded with CRLF line ends (canonical form, RFC 2046)', () => {
+    const mail = buildRawMail({ ...message(), text: 'Tomás\nline two\n' }, new Date());
+    const part = /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([\s\S]*?)\r\n--/.exec(mail.raw.toString('latin1'));
+    expect(Buffer.from(part![1]!.replaceAll('\r\n', ''), 'base64').toString('utf8')).toBe('Tomás\r\nline two\r\n');
+  });
 });
 
 describe('buildRawMail with rendered and other HTML', () => {

@@ -75,9 +75,13 @@ function base64Part(type: string, body: string): Buffer[] {
   return [Buffer.from(`${partHeaders(type, 'base64')}${base64Lines(body)}${CRLF}`, 'latin1')];
 }
 
-/** The text part is small and has LF line ends: converted here, 7bit when ASCII, base64 otherwise. */
+/**
+ * The text part is small and has LF line ends: converted here (text is encoded in its
+ * canonical CRLF form, RFC 2046 §4.1.1, base64 included), 7bit when ASCII, base64 otherwise.
+ */
 function textPart(text: string): Buffer[] {
-  return sevenBitPart('text/plain', crlf(text)) ?? base64Part('text/plain', text);
+  const lines = crlf(text);
+  return sevenBitPart('text/plain', lines) ?? base64Part('text/plain', lines);
 }
 
 /**
@@ -85,7 +89,7 @@ function textPart(text: string): Buffer[] {
  * way, or, when even that cannot go as 7bit (a line too long, a NUL), sent as base64.
  */
 function convertedHtmlPart(html: string): Buffer[] {
-  return sevenBitPart('text/html', wireHtml(html)) ?? base64Part('text/html', html);
+  return sevenBitPart('text/html', wireHtml(html)) ?? base64Part('text/html', crlf(html));
 }
 
 /** The whole message (headers, text and HTML alternatives) as one buffer. */
