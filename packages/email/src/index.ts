@@ -7,3 +7,5 @@ export * from './render/validate-email-data';
 export * from './render/sample-email-data';
 export * from './message/build-message';
 export * from './message/message-id';
+// For code that writes the MIME message itself (digests: core's raw-message.ts).
+export { sevenBitBytes, sevenBitMessage, wireHtml } from './message/wire-form';

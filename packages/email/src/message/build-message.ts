@@ -4,9 +4,6 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { RenderedEmail } from '../render/email-data.types';
 import { domainOfAddress, stableMessageId } from './message-id';
 
-// For code that writes the MIME message itself (digests: core's raw-message.ts).
-export { sevenBitBytes, sevenBitMessage, wireHtml } from './wire-form';
-
 export interface BuildMessageInput {
   /** The sender, e.g. MAIL_FROM: `Paperboy <papers@example.com>`. */
   from: string;
