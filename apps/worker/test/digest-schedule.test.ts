@@ -1,7 +1,7 @@
 // The schedule job against real Postgres and Redis: who is due (and who is not), the period
 // each digest is filed under, batched build jobs with deterministic ids, nextDigestAt moved on, keyset
 // batches, "send now", and the repeatable scheduler registered once.
-import { recoverStaleDeliveries, scheduleDigests } from '@paperboy/core';
+import { recoverStaleDeliveries, retryFailedDeliveries, scheduleDigests } from '@paperboy/core';
 import { jobId, QUEUE } from '@paperboy/queue';
 import { digestScheduleProcessor } from '../src/processors/digest-schedule.processor';
 import type { ProcessorDefinition } from '../src/processors/processor';
@@ -118,6 +118,23 @@ describe('recoverStaleDeliveries', () => {
     expect(await recoverStaleDeliveries(env.deps)).toBe(0);
     expect(await queuedFor()).toEqual([{ deliveryIds: [old.id] }]);
     await sendQueue().drain(true);
+  });
+});
+
+describe('retryFailedDeliveries', () => {
+  afterEach(clearBuilds);
+
+  it('when the same readers\' digests fail again and are retried again, then each retry run queues its own build job', async () => {
+    const readers = await seedReaders(db(), 2, { prefix: 'again' });
+    const fail = () => db().delivery.createMany({ data: readers.map((r) => ({ subscriberId: r.id, periodKey: 'd2026-11-20', status: 'failed' as const })) });
+    await fail();
+    expect(await retryFailedDeliveries(env.deps)).toMatchObject({ retried: 2 });
+    // The first rebuild's job still holds its id (as a finished one would for a day).
+    await fail();
+    expect(await retryFailedDeliveries(env.deps)).toMatchObject({ retried: 2 });
+    const wanted = readers.map((r) => `${r.id}|d2026-11-20`);
+    const ours = (await queuedBuilds()).filter((b) => wanted.includes(b)); // (the repeatable schedule may add others)
+    expect(ours).toEqual([...wanted, ...wanted].sort());
   });
 });
 

@@ -42,8 +42,7 @@ export const SEND_ATTEMPTS = 8;
  * (the limiter counts jobs): rate 120, batch 50 → 3 jobs of 40 a second; rate 14 → 1 job of 14.
  */
 export function sendBatchSize(config: Pick<DigestConfig, 'SEND_BATCH_SIZE' | 'SEND_RATE_PER_SECOND'>): number {
-  const jobsPerSecond = Math.ceil(config.SEND_RATE_PER_SECOND / config.SEND_BATCH_SIZE);
-  return Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND / jobsPerSecond));
+  return Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND / sendJobsPerSecond(config)));
 }
 
 /** The send queue's limiter: whole batches per second, never more digests than the rate. */
@@ -94,12 +93,19 @@ export async function enqueueSendRetry(deps: Pick<DigestDeps, 'queues'>, deliver
 /** Builds go in batches of this many readers: one ranking query and one insert per batch. */
 export const BUILD_BATCH_SIZE = 200;
 
-export async function enqueueBuilds(deps: Pick<DigestDeps, 'queues'>, builds: { subscriberId: number; periodKey: string }[]): Promise<void> {
+/**
+ * Idempotent per occasion: without one (the schedule), a job's id is derived from its readers
+ * and periods, so two schedule runs finding the same readers add one job. An operator's rebuild
+ * is a new occasion ('retry-<time>'): the same readers' earlier job may still hold its id (a
+ * finished job keeps it for a day), and an add under that id would be ignored.
+ */
+export async function enqueueBuilds(deps: Pick<DigestDeps, 'queues'>, builds: { subscriberId: number; periodKey: string }[], occasion?: string): Promise<void> {
   if (builds.length === 0) return;
+  const kind = occasion ? `build-${occasion}` : 'build';
   const jobs = chunks(builds, BUILD_BATCH_SIZE).map((readers) =>
     readers.length === 1
-      ? { name: 'build', data: readers[0]!, opts: { jobId: jobId('build', readers[0]!.subscriberId, readers[0]!.periodKey) } }
-      : { name: 'build', data: { readers }, opts: { jobId: batchJobId('build', readers.map((r) => `${r.subscriberId}|${r.periodKey}`)) } },
+      ? { name: 'build', data: readers[0]!, opts: { jobId: jobId(kind, readers[0]!.subscriberId, readers[0]!.periodKey) } }
+      : { name: 'build', data: { readers }, opts: { jobId: batchJobId(kind, readers.map((r) => `${r.subscriberId}|${r.periodKey}`)) } },
   );
   await deps.queues[QUEUE.digestBuild].addBulk(jobs);
 }

@@ -2,10 +2,9 @@
 // Only digests of readers who are still active: a bounced, complained or unsubscribed reader's
 // failed digest stays failed (and the send step re-checks suppression anyway). A failed
 // delivery has released its papers (they go to the reader's next digest), so a retry is a
-// rebuild: the delivery row is removed and its (reader, period) build job queued again, which
-// picks the papers afresh. A finished build job under the same id is removed first, since
-// BullMQ ignores an add whose id still exists.
-import { QUEUE, jobId } from '@paperboy/queue';
+// rebuild: the delivery row is removed and its (reader, period) built again, which picks the
+// papers afresh. The build jobs are this run's own (occasion 'retry-<time>'): an earlier build
+// job of the same readers may still hold the schedule's id, and BullMQ ignores an add under it.
 import { enqueueBuilds, type DigestDeps } from '../digests/digest-deps';
 
 export type RetryFailedDeps = Pick<DigestDeps, 'db' | 'config' | 'queues'>;
@@ -45,11 +44,9 @@ export async function retryFailedDeliveries(deps: RetryFailedDeps, options: Retr
                    WHERE d.status = 'failed' AND d."createdAt" >= ${since} AND s.status = 'active' ORDER BY d.id LIMIT ${batchSize})
       RETURNING "subscriberId", "periodKey"`;
     if (builds.length === 0) return result;
-    const queue = deps.queues[QUEUE.digestBuild];
-    await Promise.all(
-      builds.map(async (b) => (await queue.getJob(jobId('build', b.subscriberId, b.periodKey)))?.remove().catch(() => undefined)),
-    );
-    await enqueueBuilds(deps, builds);
+    // The occasion only has to be new (the business clock `now` may be fixed); DELETE … RETURNING
+    // hands each failed delivery to one run only.
+    await enqueueBuilds(deps, builds, `retry-${Date.now()}`);
     result.retried += builds.length;
     options.onProgress?.({ retried: result.retried, total: result.eligible });
   }
