@@ -13,9 +13,10 @@ const local = (url: string) => url.replace(app.config.PUBLIC_URL, app.baseUrl);
 async function readerWithHistory(email: string, ip = '203.0.113.9') {
   const reader = await activeReader(app, email, ['<b>bold</b> agents']);
   const paper = await app.database.db.paper.create({ data: { sourceId: `2611.${reader.id}`, title: 'A paper', abstract: 'x', publishedAt: new Date() } });
-  await app.database.db.delivery.create({
-    data: { subscriberId: reader.id, periodKey: 'daily-2026-11-27', status: 'sent', sentAt: new Date(), papers: { create: [{ paperId: paper.id, subscriberId: reader.id, rank: 1, score: 1, reason: 'matched agents' }] } },
+  const delivery = await app.database.db.delivery.create({
+    data: { subscriberId: reader.id, periodKey: 'daily-2026-11-27', status: 'sent', sentAt: new Date() },
   });
+  await app.database.db.deliveryPaper.create({ data: { deliveryId: delivery.id, paperId: paper.id, subscriberId: reader.id, rank: 1, score: 1, reason: 'matched agents' } });
   await app.database.db.subscriptionEvent.create({ data: { subscriberId: reader.id, type: 'confirmed', ip } });
   return reader;
 }

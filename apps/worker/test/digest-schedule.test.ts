@@ -136,6 +136,15 @@ describe('retryFailedDeliveries', () => {
     const ours = (await queuedBuilds()).filter((b) => wanted.includes(b)); // (the repeatable schedule may add others)
     expect(ours).toEqual([...wanted, ...wanted].sort());
   });
+
+  it('when a failed digest still lists papers it carried, then the retry deletes those rows with it, so the rebuild may carry them again', async () => {
+    const [reader] = await seedReaders(db(), 1, { prefix: 'carried' });
+    const paper = await db().paper.create({ data: { sourceId: '2611.90001', title: 'Carried', abstract: 'x', publishedAt: new Date() } });
+    const failed = await db().delivery.create({ data: { subscriberId: reader!.id, periodKey: 'd2026-11-21', status: 'failed' } });
+    await db().deliveryPaper.create({ data: { deliveryId: failed.id, paperId: paper.id, subscriberId: reader!.id, rank: 0, score: 1, reason: 'x' } });
+    expect(await retryFailedDeliveries(env.deps)).toMatchObject({ retried: 1 });
+    expect(await db().deliveryPaper.count({ where: { subscriberId: reader!.id } })).toBe(0);
+  });
 });
 
 describe('the schedule job and papers posted to the API', () => {

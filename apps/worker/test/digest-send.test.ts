@@ -31,8 +31,10 @@ afterAll(async () => {
   await app.close();
 });
 
-const deliveryOf = (subscriberId: number, periodKey: string) =>
-  app.database.db.delivery.findUniqueOrThrow({ where: { subscriberId_periodKey: { subscriberId, periodKey } }, include: { papers: true } });
+async function deliveryOf(subscriberId: number, periodKey: string) {
+  const delivery = await app.database.db.delivery.findUniqueOrThrow({ where: { subscriberId_periodKey: { subscriberId, periodKey } } });
+  return { ...delivery, papers: await app.database.db.deliveryPaper.findMany({ where: { deliveryId: delivery.id }, orderBy: { rank: 'asc' } }) };
+}
 const mailTo = (email: string) => app.mailbox.messages().filter((m) => m.envelopeTo.includes(email));
 const sendNow = (subscriberId: number, now = NOW) => scheduleDigests({ ...deps, now: () => now }, { force: true, subscriberId });
 

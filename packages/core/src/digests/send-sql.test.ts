@@ -55,7 +55,10 @@ async function delivery(input: DeliveryInput = {}): Promise<{ id: number; email:
   return { id: row.id, email: reader.email };
 }
 
-const stored = (id: number) => db.delivery.findUniqueOrThrow({ where: { id }, include: { papers: true } });
+const stored = async (id: number) => ({
+  ...(await db.delivery.findUniqueOrThrow({ where: { id } })),
+  papers: await db.deliveryPaper.findMany({ where: { deliveryId: id } }),
+});
 
 describe('claimDeliveries', () => {
   it('when a pending delivery is claimed, then it is sending with one more attempt and carries the reader, topics in order and papers by rank with their reasons', async () => {

@@ -37,12 +37,17 @@ export async function retryFailedDeliveries(deps: RetryFailedDeps, options: Retr
   if (options.dryRun) return result;
   const batchSize = options.batchSize ?? 500;
   for (;;) {
-    // Index (status, createdAt) finds them; each batch is deleted so the next skips it.
+    // Index (status, createdAt) finds them; each batch is deleted so the next skips it. A
+    // failed digest gave its papers back already; any row left goes with it (no foreign key
+    // from DeliveryPaper to Delivery would take it).
     const builds = await deps.db.$queryRaw<{ subscriberId: number; periodKey: string }[]>`
-      DELETE FROM "Delivery"
-      WHERE id IN (SELECT d.id FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
-                   WHERE d.status = 'failed' AND d."createdAt" >= ${since} AND s.status = 'active' ORDER BY d.id LIMIT ${batchSize})
-      RETURNING "subscriberId", "periodKey"`;
+      WITH gone AS (
+        DELETE FROM "Delivery"
+        WHERE id IN (SELECT d.id FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
+                     WHERE d.status = 'failed' AND d."createdAt" >= ${since} AND s.status = 'active' ORDER BY d.id LIMIT ${batchSize})
+        RETURNING id, "subscriberId", "periodKey"),
+      carried AS (DELETE FROM "DeliveryPaper" dp USING gone WHERE dp."deliveryId" = gone.id)
+      SELECT "subscriberId", "periodKey" FROM gone`;
     if (builds.length === 0) return result;
     // The occasion only has to be new (the business clock `now` may be fixed); DELETE … RETURNING
     // hands each failed delivery to one run only.

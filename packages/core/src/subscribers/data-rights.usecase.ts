@@ -4,6 +4,7 @@
 // check whether a known address is on it (or try a dictionary of likely ones) — which is
 // exactly how subscribe refuses it. The audit events go too: they hold IPs and user agents.
 // One detached "wiped" event without personal data records that a wipe happened.
+import { carriedPapers } from '../digests/carried-papers.queries';
 import { hashEmail } from './email-address';
 import { loadSubscriber } from './load-subscriber';
 import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
@@ -20,14 +21,16 @@ export async function exportReaderData(deps: ReaderDeps, subscriberId: number, c
       events: { orderBy: { id: 'asc' }, select: { type: true, data: true, ip: true, userAgent: true, createdAt: true } },
       deliveries: {
         orderBy: { id: 'asc' },
-        select: {
-          periodKey: true, status: true, messageId: true, attempts: true, lastError: true, sentAt: true, createdAt: true,
-          papers: { orderBy: { rank: 'asc' }, select: { rank: true, score: true, reason: true, paper: { select: { sourceId: true, title: true } } } },
-        },
+        select: { id: true, periodKey: true, status: true, messageId: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
       },
     },
   });
-  const { topics, events, deliveries, ...profile } = subscriber;
+  const { topics, events, deliveries: deliveryRows, ...profile } = subscriber;
+  const papersOf = await carriedPapers(deps.db, deliveryRows.map((d) => d.id));
+  const deliveries = deliveryRows.map(({ id, ...delivery }) => ({
+    ...delivery,
+    papers: papersOf(id).map(({ rank, score, reason, paper: { sourceId, title } }) => ({ rank, score, reason, paper: { sourceId, title } })),
+  }));
   return { exportedAt: now.toISOString(), about: 'Everything paperboy stores about you.', profile, topics, events, deliveries };
 }
 
@@ -39,7 +42,6 @@ export async function wipeReader(deps: ReaderDeps, subscriberId: number): Promis
   await deps.db.$transaction(async (tx) => {
     await tx.subscriptionEvent.deleteMany({ where: { subscriberId } });
     // Topics, deliveries and the papers they carried cascade from the subscriber.
-    await tx.deliveryPaper.deleteMany({ where: { subscriberId } });
     await tx.subscriber.delete({ where: { id: subscriberId } });
     await tx.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'wiped' }, update: { reason: 'wiped' } });
     await recordEvent(tx, null, 'wiped');

@@ -1,5 +1,6 @@
 // Manage preferences: topics, frequency, time zone and pause, from the signed manage link.
 // Every change recomputes nextDigestAt so the scheduler never reads a stale due time.
+import { carriedPapers } from '../digests/carried-papers.queries';
 import { AppError } from '../errors';
 import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
@@ -96,9 +97,13 @@ export async function loadManageView(deps: ReaderDeps, subscriberId: number) {
     where: { subscriberId, status: 'sent' },
     orderBy: { sentAt: 'desc' },
     take: 10,
-    select: { id: true, periodKey: true, sentAt: true, papers: { orderBy: { rank: 'asc' }, select: { paper: { select: { title: true, hfUrl: true, arxivUrl: true } } } } },
+    select: { id: true, periodKey: true, sentAt: true },
   });
-  return { subscriber, deliveries };
+  const papersOf = await carriedPapers(deps.db, deliveries.map((d) => d.id));
+  return {
+    subscriber,
+    deliveries: deliveries.map((d) => ({ ...d, papers: papersOf(d.id).map(({ paper: { title, hfUrl, arxivUrl } }) => ({ paper: { title, hfUrl, arxivUrl } })) })),
+  };
 }
 
 export type ManageView = Awaited<ReturnType<typeof loadManageView>>;
