@@ -147,6 +147,14 @@ describe('retryFailedDeliveries', () => {
   });
 });
 
+describe('the schedule job and sign-ups never confirmed', () => {
+  it('when a sign-up is older than UNCONFIRMED_READER_DAYS and never confirmed, then the schedule job deletes it', async () => {
+    const old = await db().subscriber.create({ data: { email: 'never-confirmed@example.org', createdAt: new Date(Date.now() - 31 * 24 * 3600_000) } });
+    await digestScheduleProcessor.handle({} as never, {} as never, env.deps);
+    expect(await db().subscriber.findUnique({ where: { id: old.id } })).toBeNull();
+  });
+});
+
 describe('the schedule job and papers posted to the API', () => {
   it('when an API request\'s hand-off to matching failed and no other request comes, then the schedule job hands its papers over', async () => {
     const run = await db().ingestRun.create({

@@ -53,6 +53,8 @@ export const envSchema = z.object({
   CONFIRM_RESEND_MINUTES: int(0, 24 * 60).default(10),
   /** How long a confirmation link works. */
   CONFIRM_LINK_HOURS: int(1, 24 * 30).default(48),
+  /** Readers who never confirm are deleted this many days after their last confirmation email (0 keeps them). */
+  UNCONFIRMED_READER_DAYS: int(0, 3650).default(30),
   /** Send a goodbye email after an unsubscribe (off: unsubscribed readers get nothing more). */
   GOODBYE_EMAIL: bool.default(false),
   METRICS_TOKEN: z.string().min(8).optional(),

@@ -8,6 +8,7 @@ export * from './confirm.usecase';
 export * from './preferences.usecase';
 export * from './unsubscribe.usecase';
 export * from './data-rights.usecase';
+export * from './purge-unconfirmed.usecase';
 export * from './transactional-email.usecase';
 export * from './send-transactional-email.usecase';
 export * from './topic-suggestions';

@@ -15,7 +15,8 @@ export type SubscriptionEventType =
   | 'unsubscribed'
   | 'resubscribed'
   | 'exported'
-  | 'wiped';
+  | 'wiped'
+  | 'unconfirmed_purged';
 
 type EventWriter = { subscriptionEvent: { create(args: { data: Prisma.SubscriptionEventUncheckedCreateInput }): Promise<unknown> } };
 
