@@ -4,7 +4,7 @@
 // and per-email work in Postgres are the cost that matters. Statements: send-sql.ts.
 import type { Db } from '@paperboy/db';
 import { PaperCache, type LoadPapers, type PaperRef, type PaperRow } from './paper-cache';
-import { CLAIM_DELIVERIES, DELIVERY_STATE, LOAD_PAPERS, RECORD_OUTCOME, RECORD_SENT_MANY, runStatement } from './send-sql';
+import { CLAIM_DELIVERIES, DELIVERY_STATE, HAND_BACK, LOAD_PAPERS, RECORD_OUTCOME, RECORD_SENT_MANY, runStatement } from './send-sql';
 
 export type { PaperRow } from './paper-cache';
 
@@ -77,6 +77,11 @@ type Final = 'sent' | 'pending' | 'failed' | 'skipped';
  */
 export async function recordOutcome(db: Db, deliveryId: number, status: Final, now: Date, fields: { messageId?: string; lastError?: string } = {}): Promise<void> {
   await runStatement(db, RECORD_OUTCOME, [deliveryId, status, now.toISOString(), fields.messageId ?? null, fields.lastError ?? null]);
+}
+
+/** A claimed delivery back to 'pending', unsent, with the attempt its claim counted returned. */
+export async function handBackDelivery(db: Db, deliveryId: number, now: Date, reason: string): Promise<void> {
+  await runStatement(db, HAND_BACK, [deliveryId, now.toISOString(), reason]);
 }
 
 /** 'sent' for several deliveries in one statement. */

@@ -18,7 +18,7 @@ import { digestClock, enqueueSendRetry, SEND_ATTEMPTS, sendRetryDelayMs, type Di
 import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
 import { buildRawMail, type RawMail } from './raw-message';
-import { claimDeliveries, deliveryState, recordOutcome, type ClaimedDelivery, type PaperRow } from './send-digest.queries';
+import { claimDeliveries, deliveryState, handBackDelivery, recordOutcome, type ClaimedDelivery, type PaperRow } from './send-digest.queries';
 import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
 
 export interface MailSender {
@@ -138,10 +138,13 @@ async function recordSentAfterAccept(deps: SendDeps, deliveryId: number, message
   throw new AppError('unavailable', `delivery ${deliveryId} was accepted by SMTP but could not be recorded as sent`, { retryable: true, cause: lastError });
 }
 
-/** The queue was paused during this batch: give the delivery back, to go when sending resumes. */
+/**
+ * The queue was paused during this batch: give the delivery back, to go when sending resumes,
+ * with the attempt its claim counted (it was not tried).
+ */
 async function handBack(deps: SendDeps, claimed: ClaimedDelivery, reason: string): Promise<SendOutcome> {
   const now = digestClock(deps);
-  await recordOutcome(deps.db, claimed.id, 'pending', now, { lastError: reason });
+  await handBackDelivery(deps.db, claimed.id, now, reason);
   await enqueueSendRetry(deps, claimed.id, `resume-${now.getTime()}`, 0);
   return { retrying: reason, deliveryId: claimed.id, delayMs: 0 };
 }

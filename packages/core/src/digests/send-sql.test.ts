@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { makePaper } from '../papers/paper.factory';
 import { upsertPapers } from '../papers/upsert-papers';
 import { hashEmail } from '../subscribers/email-address';
-import { claimDeliveries, claimDelivery, deliveryState, recordOutcome, recordSentMany } from './send-digest.queries';
+import { claimDeliveries, claimDelivery, deliveryState, handBackDelivery, recordOutcome, recordSentMany } from './send-digest.queries';
 
 const NOW = new Date('2026-11-27T07:00:00.123Z');
 const LEASE = 300;
@@ -151,6 +151,17 @@ describe('recording outcomes', () => {
     await db.delivery.update({ where: { id: d.id }, data: { messageId: '<first@x>' } });
     await recordOutcome(db, d.id, 'pending', NOW, { lastError: '421 busy' });
     expect(await stored(d.id)).toMatchObject({ status: 'pending', messageId: '<first@x>', lastError: '421 busy', papers: [{ paperId: p }] });
+  });
+
+  it('when a claimed delivery is handed back (sending paused), then it is pending with its claim\'s attempt returned and its papers kept; an ended one is untouched', async () => {
+    const p = await paper(23);
+    const d = await delivery({ papers: [{ id: p, reason: 'r' }] });
+    await claimDelivery(db, d.id, NOW, LEASE);
+    await handBackDelivery(db, d.id, NOW, 'sending was paused');
+    expect(await stored(d.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: 'sending was paused', papers: [{ paperId: p }] });
+    const done = await delivery({ status: 'sent' });
+    await handBackDelivery(db, done.id, NOW, 'sending was paused');
+    expect(await stored(done.id)).toMatchObject({ status: 'sent', lastError: null });
   });
 
   it('when several deliveries are recorded sent at once, then each gets its own message id and the sending time', async () => {

@@ -83,6 +83,18 @@ export const RECORD_OUTCOME: Statement = {
 };
 
 /**
+ * $1 id, $2 time, $3 reason. A claimed delivery goes back to 'pending' unsent (sending was
+ * paused), and the attempt its claim counted is returned: a pause is the operator's (or the
+ * breaker's) doing, not a try at this address, so a long outage cannot use up SEND_ATTEMPTS.
+ */
+export const HAND_BACK: Statement = {
+  name: 'send.hand-back',
+  text: `
+    UPDATE "Delivery" SET status = 'pending', attempts = greatest(attempts - 1, 0), "lastError" = $3::text, "updatedAt" = $2::timestamp
+    WHERE id = $1::int AND status = 'sending'`,
+};
+
+/**
  * $1 ids, $2 their message ids, $3 time. `d.id = ANY($1)` besides the join lets the planner
  * fetch the rows by primary key: joined to unnest alone it hashed every pending delivery of
  * the run (a sequential scan of Delivery) for each batch of 50.
