@@ -53,7 +53,7 @@ describe('digest delivery over SMTP', () => {
     // The server has the email a moment before 'sent' is recorded (SMTP's window).
     await waitUntil(async () => (await deliveryOf(ada.id, 'd2026-11-27')).status === 'sent');
     const delivery = await deliveryOf(ada.id, 'd2026-11-27');
-    expect(delivery).toMatchObject({ status: 'sent', attempts: 1, messageId: stableMessageId(`delivery-${delivery.id}`, 'localhost') });
+    expect(delivery).toMatchObject({ status: 'sent', attempts: 1, messageId: stableMessageId(`delivery-${delivery.id}`, 'localhost', deps.config.SECRET_KEY) });
     expect(message.headers['message-id']).toBe(delivery.messageId);
     expect(message.headers['list-unsubscribe']).toMatch(new RegExp(`^<${app.baseUrl}/unsubscribe/[^>]+>$`));
     expect(message.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');

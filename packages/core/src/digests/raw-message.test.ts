@@ -8,6 +8,7 @@ const message = () =>
     to: 'ada@example.org',
     content: { subject: '3 new papers on “diffusion” — Grüße', html: '<p>Hello &amp; welcome</p>', text: 'Hello & welcome\nline two' },
     idempotencyKey: 'delivery-7',
+    secretKey: 'test-secret-key-0123456789',
     list: { name: 'Paperboy digest', id: 'digest' },
     unsubscribe: { url: 'https://pb.example.com/unsubscribe/abc.def' },
   });

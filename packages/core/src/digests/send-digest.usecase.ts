@@ -224,6 +224,7 @@ export function composeDigest(deps: Pick<SendDeps, 'config' | 'renderer'>, claim
     content,
     // The delivery id: every attempt of this digest carries the same Message-ID.
     idempotencyKey: `delivery-${claimed.id}`,
+    secretKey: deps.config.SECRET_KEY,
     list: DIGEST_LIST,
     unsubscribe: { url: links.oneClickUrl },
   });

@@ -40,6 +40,7 @@ export async function sendTransactionalEmail(
       to: email.to,
       content: render(renderer, email),
       idempotencyKey: email.idempotencyKey,
+      secretKey: deps.config.SECRET_KEY,
       // Only a subscribed reader's emails carry the one-click unsubscribe headers.
       unsubscribe: email.kind === 'manage-link' ? { url: email.links.oneClickUrl } : undefined,
     });

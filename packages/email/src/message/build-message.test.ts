@@ -1,12 +1,15 @@
+import { createHash, createHmac } from 'node:crypto';
 import { buildMessage, type BuildMessageInput } from './build-message';
 import { domainOfAddress, stableMessageId } from './message-id';
 
+const SECRET = 'test-secret-key-0123456789';
 const content = { subject: '3 new papers on agents', html: '<p>hi</p>', text: 'hi' };
 const input = (over: Partial<BuildMessageInput> = {}): BuildMessageInput => ({
   from: 'Paperboy <papers@news.example.com>',
   to: 'ada@example.com',
   content,
   idempotencyKey: 'delivery-42',
+  secretKey: SECRET,
   list: { name: 'Paperboy daily papers', id: 'digest' },
   unsubscribe: { url: 'https://pb.example.com/unsubscribe/one-click?token=abc.def' },
   ...over,
@@ -54,18 +57,40 @@ describe('buildMessage', () => {
     ['an unsubscribe URL that closes the angle bracket', { unsubscribe: { url: 'https://x.org/>, <https://evil.example' } }, /unsubscribe\.url/],
     ['a list id with spaces', { list: { name: 'x', id: 'a b' } }, /list\.id/],
     ['an empty idempotency key', { idempotencyKey: ' ' }, /idempotencyKey is required/],
+    ['no secret key', { secretKey: '' }, /secretKey is required/],
   ])('when given %s, then building fails with a clear error', (_name, over, message) => {
     expect(() => buildMessage(input(over as Partial<BuildMessageInput>))).toThrow(message);
   });
 });
 
 describe('message ids and addresses', () => {
-  it('when the key is the same, then the id is the same; the domain is lower-cased', () => {
-    expect(stableMessageId('k', 'Example.COM')).toBe(stableMessageId('k', 'example.com'));
+  it('when the key and secret are the same, then the id is the same; the domain is lower-cased', () => {
+    expect(stableMessageId('delivery-7', 'Example.COM', SECRET)).toBe(stableMessageId('delivery-7', 'example.com', SECRET));
+    expect(stableMessageId('delivery-7', 'example.com', SECRET)).toMatch(/^<[0-9a-f]{32}@example\.com>$/);
   });
 
-  it('when the domain is not a domain, then it is refused', () => {
-    expect(() => stableMessageId('k', 'exa mple>.com')).toThrow(/is not a domain name/);
+  it('when the secret differs, then the id differs', () => {
+    expect(stableMessageId('delivery-7', 'example.com', SECRET)).not.toBe(stableMessageId('delivery-7', 'example.com', 'another-secret-key-0123456789'));
+  });
+
+  it('when someone hashes guessed keys without the secret, then none of them is the id', () => {
+    // What anyone could do with the old unkeyed id: hash delivery-1, delivery-2, … until one matched.
+    const id = stableMessageId('delivery-7', 'example.com', SECRET);
+    for (let n = 1; n <= 100; n++) {
+      for (const text of [`paperboy-message:delivery-${n}`, `delivery-${n}`]) {
+        expect(id).not.toBe(`<${createHash('sha256').update(text).digest('hex').slice(0, 32)}@example.com>`);
+      }
+    }
+  });
+
+  it('when the id is compared with an HMAC keyed by the raw secret, then they differ (a purpose-specific subkey is used)', () => {
+    const raw = createHmac('sha256', SECRET).update('paperboy-message:delivery-7').digest('hex').slice(0, 32);
+    expect(stableMessageId('delivery-7', 'example.com', SECRET)).not.toBe(`<${raw}@example.com>`);
+  });
+
+  it('when the domain is not a domain or the secret is missing, then it is refused', () => {
+    expect(() => stableMessageId('k', 'exa mple>.com', SECRET)).toThrow(/is not a domain name/);
+    expect(() => stableMessageId('k', 'example.com', '')).toThrow(/secretKey is required/);
   });
 
   it('when an address has a display name or none, then its domain is found', () => {

@@ -12,6 +12,8 @@ export interface BuildMessageInput {
   content: RenderedEmail;
   /** Same key → same Message-ID (use the delivery id, or e.g. `confirm-<subscriber>-<n>`). */
   idempotencyKey: string;
+  /** The config's SECRET_KEY: keys the Message-ID so it cannot be traced back to the idempotency key. */
+  secretKey: string;
   /** Domain for the Message-ID and List-Id (default: the sender's domain). */
   domain?: string;
   /** `List-Id` (RFC 2919), e.g. { name: 'Paperboy daily papers', id: 'digest' } → `<digest.example.com>`. */
@@ -51,7 +53,7 @@ export function buildMessage(input: BuildMessageInput): MessageOptions {
     subject: input.content.subject,
     html: input.content.html,
     text: input.content.text,
-    messageId: stableMessageId(input.idempotencyKey, domain),
+    messageId: stableMessageId(input.idempotencyKey, domain, input.secretKey),
     headers,
     // Base64 instead of quoted-printable: Nodemailer builds messages about twice as fast
     // (DESIGN.md §9), and the size difference on a ~20 KB digest is small.

@@ -24,6 +24,7 @@ describe('a built digest message, as Nodemailer writes it', () => {
       to: data.reader.email,
       content,
       idempotencyKey: 'delivery-123',
+      secretKey: 'test-secret-key-0123456789',
       list: { name: 'Paperboy daily papers', id: 'digest' },
       unsubscribe: { url: unsubscribeUrl, mailto: 'unsubscribe@news.example.com' },
     });
