@@ -1,4 +1,5 @@
 import { QueueEvents } from 'bullmq';
+import { domainOfAddress, stableMessageId } from '@paperboy/email';
 import { QUEUE, jobId } from '@paperboy/queue';
 import { transactionalEmailProcessor } from '../src/processors/transactional-email.processor';
 import { startWorkers } from '../src/run-workers';
@@ -41,6 +42,9 @@ describe('transactional-email processor', () => {
     expect(mail.html).not.toContain('<script>x</script>');
     expect(mail.text).toContain('<script>x</script> agents'); // plain text is not HTML: shown as typed
     expect(mail.headers['list-unsubscribe']).toBeUndefined();
+    // Keyed with the app's SECRET_KEY, so the id cannot be traced back to the reader's id.
+    const key = `confirm-${r.id}-${r.lastConfirmationSentAt!.getTime()}`;
+    expect(mail.headers['message-id']).toBe(stableMessageId(key, domainOfAddress(env.deps.config.MAIL_FROM), env.deps.config.SECRET_KEY));
     const events = await env.deps.db.subscriptionEvent.findMany({ where: { subscriberId: r.id } });
     expect(events.map((e) => e.type)).toEqual(['confirmation_sent']);
   });
