@@ -2,8 +2,9 @@
 // before touching any service, runs one command, closes every connection, and exits with a
 // code scripts can rely on (see help.ts). Only the command being run is loaded (commands/index.ts).
 import { ConfigError } from '@paperboy/config';
-// The error module alone, not @paperboy/core's index, which would load every use case.
-import { isAppError } from '@paperboy/core/src/errors';
+// The error module alone (a subpath of the package), not @paperboy/core's index, which would
+// load every use case.
+import { isAppError } from '@paperboy/core/errors';
 import { createCliContext } from './cli-context';
 import { EXIT, UsageError } from './command';
 import { commands, loadCommand } from './commands';

@@ -2,9 +2,9 @@
 // stays flat whatever the file size), hands new papers to matching, and prints one summary
 // line. Ctrl-C stops after the current batch; running the same command again resumes there.
 import { statSync } from 'node:fs';
-// The papers use cases alone: the whole of @paperboy/core (email, matching, digests) would add
-// ~80 MB of RSS to an import that must stay under 300 MB.
-import { importPaperFile, type IngestSummary } from '@paperboy/core/src/papers';
+// The papers use cases alone (a subpath of the package): the whole of @paperboy/core (email,
+// matching, digests) would add ~80 MB of RSS to an import that must stay under 300 MB.
+import { importPaperFile, type IngestSummary } from '@paperboy/core/papers';
 import { EXIT, type CommandModule } from '../command';
 import { intFlag } from '../parse-args';
 import { progressBar } from '../progress-bar';
