@@ -1,7 +1,9 @@
-import { emailProblem, normalizeEmail } from '@paperboy/core';
+// `digest:test <email> [--force]`: checks the address, opens the configured mail transport, and
+// hands over to the test-digest use case (@paperboy/core), which picks, renders and sends.
+import { emailProblem, normalizeEmail, sendTestDigest } from '@paperboy/core';
+import { createMailTransport } from '@paperboy/email';
 import { maskEmail } from '@paperboy/logger';
 import { UsageError, type CommandModule } from '../command';
-import { isSuppressed, sendTestDigest } from '../test-digest';
 
 export const digestTestCommand: CommandModule = {
   usage: 'digest:test <email> [--force]',
@@ -16,11 +18,19 @@ unless --force.`,
     const email = normalizeEmail(args.positionals[0]!);
     const problem = emailProblem(email);
     if (problem) throw new UsageError(`"${args.positionals[0]}" is not a usable address: ${problem}`);
-    if (!args.flags.force && (await isSuppressed(ctx, email))) {
+    const c = ctx.config;
+    // One connection, signed like the worker's mail when DKIM is configured.
+    const mail = createMailTransport({
+      smtpUrl: c.SMTP_URL,
+      devMailboxPort: c.DEV_MAILBOX_PORT,
+      poolSize: 1,
+      dkim: c.DKIM_DOMAIN ? { domainName: c.DKIM_DOMAIN, keySelector: c.DKIM_SELECTOR!, privateKey: c.DKIM_PRIVATE_KEY! } : undefined,
+    });
+    const result = await sendTestDigest({ db: ctx.db, config: c, mail }, email, { force: Boolean(args.flags.force) }).finally(() => mail.close());
+    if (result.status === 'suppressed') {
       ctx.err(`${email} is suppressed (it bounced, complained or unsubscribed); not sending. Use --force to send anyway.`);
       return 1;
     }
-    const result = await sendTestDigest(ctx, email);
     ctx.logger.info({ to: maskEmail(email), messageId: result.messageId }, 'cli: test digest sent');
     ctx.out(`Test digest sent to ${email}: ${result.papers} paper(s), ${result.personalised ? "the reader's own ranking" : 'most upvoted recent papers (not a subscriber)'}. Message-ID ${result.messageId}`);
     if (result.papers === 0) ctx.err('Note: it had no papers (import some with papers:import, or check MATCH_WINDOW_DAYS).');

@@ -1,11 +1,13 @@
 // Digests: schedule (who is due) → build (one Delivery per reader and period, with its papers)
-// → send (render, SMTP, record), each step idempotent.
+// → send (render, SMTP, record), each step idempotent. A test digest goes to any address and
+// records nothing.
 export * from './period-key';
 export * from './digest-deps';
 export * from './pick-papers';
 export * from './schedule-digests.usecase';
 export * from './build-digest.usecase';
 export * from './send-digest.usecase';
+export * from './test-digest.usecase';
 export * from './send-breaker';
 export * from './smtp-error.classifier';
 export * from './recover-deliveries.usecase';
