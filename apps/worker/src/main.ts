@@ -3,7 +3,7 @@
 // close SMTP, Postgres and Redis.
 import { ConfigError, loadConfig } from '@paperboy/config';
 import { createDb } from '@paperboy/db';
-import { createMailTransport } from '@paperboy/email';
+import { createMailTransport, mailTransportOptions } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
 import { createLogger } from '@paperboy/logger';
 import { createMetrics, startMetricsServer } from '@paperboy/metrics';
@@ -19,14 +19,7 @@ function main(): void {
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);
-  const mail = createMailTransport({
-    smtpUrl: config.SMTP_URL,
-    devMailboxPort: config.DEV_MAILBOX_PORT,
-    poolSize: config.SMTP_POOL_SIZE,
-    dkim: config.DKIM_DOMAIN
-      ? { domainName: config.DKIM_DOMAIN, keySelector: config.DKIM_SELECTOR!, privateKey: config.DKIM_PRIVATE_KEY! }
-      : undefined,
-  });
+  const mail = createMailTransport(mailTransportOptions(config, config.SMTP_POOL_SIZE));
   const metrics = createMetrics({ service: 'worker' });
   const workers = startWorkers({ config, logger, db, redis, queues, mail, metrics }, processors);
   // The worker's registry lives in this process, so it serves its own /metrics (METRICS_PORT; 0: off).

@@ -1,7 +1,7 @@
 // `digest:test <email> [--force]`: checks the address, opens the configured mail transport, and
 // hands over to the test-digest use case (@paperboy/core), which picks, renders and sends.
 import { emailProblem, normalizeEmail, sendTestDigest } from '@paperboy/core';
-import { createMailTransport } from '@paperboy/email';
+import { createMailTransport, mailTransportOptions } from '@paperboy/email';
 import { maskEmail } from '@paperboy/logger';
 import { UsageError, type CommandModule } from '../command';
 
@@ -18,15 +18,9 @@ unless --force.`,
     const email = normalizeEmail(args.positionals[0]!);
     const problem = emailProblem(email);
     if (problem) throw new UsageError(`"${args.positionals[0]}" is not a usable address: ${problem}`);
-    const c = ctx.config;
     // One connection, signed like the worker's mail when DKIM is configured.
-    const mail = createMailTransport({
-      smtpUrl: c.SMTP_URL,
-      devMailboxPort: c.DEV_MAILBOX_PORT,
-      poolSize: 1,
-      dkim: c.DKIM_DOMAIN ? { domainName: c.DKIM_DOMAIN, keySelector: c.DKIM_SELECTOR!, privateKey: c.DKIM_PRIVATE_KEY! } : undefined,
-    });
-    const result = await sendTestDigest({ db: ctx.db, config: c, mail }, email, { force: Boolean(args.flags.force) }).finally(() => mail.close());
+    const mail = createMailTransport(mailTransportOptions(ctx.config, 1));
+    const result = await sendTestDigest({ db: ctx.db, config: ctx.config, mail }, email, { force: Boolean(args.flags.force) }).finally(() => mail.close());
     if (result.status === 'suppressed') {
       ctx.err(`${email} is suppressed (it bounced, complained or unsubscribed); not sending. Use --force to send anyway.`);
       return 1;

@@ -17,6 +17,26 @@ export type MailTransport = Transporter<SMTPPool.SentMessageInfo> & {
   sendRaw?: (envelope: RawEnvelope, raw: Buffer) => Promise<void>;
 };
 
+/** The settings a transport is made from, as the config names them (config checks DKIM_* come as a set). */
+export interface MailSettings {
+  SMTP_URL?: string;
+  DEV_MAILBOX_PORT: number;
+  DKIM_DOMAIN?: string;
+  DKIM_SELECTOR?: string;
+  DKIM_PRIVATE_KEY?: string;
+}
+
+/** Transport options from the settings, so every process signs and connects alike. */
+export function mailTransportOptions(settings: MailSettings, poolSize: number): MailTransportOptions {
+  const { DKIM_DOMAIN: domainName, DKIM_SELECTOR: keySelector, DKIM_PRIVATE_KEY: privateKey } = settings;
+  return {
+    smtpUrl: settings.SMTP_URL,
+    devMailboxPort: settings.DEV_MAILBOX_PORT,
+    poolSize,
+    dkim: domainName && keySelector && privateKey ? { domainName, keySelector, privateKey } : undefined,
+  };
+}
+
 export function smtpTarget(options: Pick<MailTransportOptions, 'smtpUrl' | 'devMailboxPort'>): string {
   return options.smtpUrl ?? `smtp://127.0.0.1:${options.devMailboxPort}`;
 }
