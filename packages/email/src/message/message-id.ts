@@ -1,6 +1,6 @@
 // A Message-ID that is the same every time the same email is (re)built: a retried send
 // after a crash carries the same id, so receiving servers and clients can drop the
-// duplicate, and the delivery record can store it before the send.
+// duplicate; the delivery records it once the server has accepted the email.
 //
 // Keyed (HMAC-SHA256 under a subkey of SECRET_KEY), not a plain hash: idempotency keys are
 // guessable (`delivery-<sequential id>`), so with an unkeyed hash anyone holding one email
