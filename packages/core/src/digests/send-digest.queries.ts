@@ -79,9 +79,9 @@ export async function recordOutcome(db: Db, deliveryId: number, status: Final, n
   await runStatement(db, RECORD_OUTCOME, [deliveryId, status, now.toISOString(), fields.messageId ?? null, fields.lastError ?? null]);
 }
 
-/** A claimed delivery back to 'pending', unsent, with the attempt its claim counted returned. */
-export async function handBackDelivery(db: Db, deliveryId: number, now: Date, reason: string): Promise<void> {
-  await runStatement(db, HAND_BACK, [deliveryId, now.toISOString(), reason]);
+/** A claimed delivery back to 'pending', unsent, with the attempt its claim (at `claimedAt`) counted returned. */
+export async function handBackDelivery(db: Db, deliveryId: number, now: Date, reason: string, claimedAt: Date): Promise<void> {
+  await runStatement(db, HAND_BACK, [deliveryId, now.toISOString(), reason, claimedAt.toISOString()]);
 }
 
 /** 'sent' for several deliveries in one statement. */

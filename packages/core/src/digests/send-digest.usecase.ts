@@ -89,7 +89,7 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
       await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
       return { skipped: 'nothing new matched', deliveryId };
     }
-    if (batch.paused) return await handBack(deps, claimed, 'sending was paused');
+    if (batch.paused) return await handBack(deps, claimed, batch.claimedAt, 'sending was paused');
     let message: ReturnType<typeof buildMessage>;
     try {
       message = composeDigest(deps, claimed, now);
@@ -142,9 +142,9 @@ async function recordSentAfterAccept(deps: SendDeps, deliveryId: number, message
  * The queue was paused during this batch: give the delivery back, to go when sending resumes,
  * with the attempt its claim counted (it was not tried).
  */
-async function handBack(deps: SendDeps, claimed: ClaimedDelivery, reason: string): Promise<SendOutcome> {
+async function handBack(deps: SendDeps, claimed: ClaimedDelivery, claimedAt: Date, reason: string): Promise<SendOutcome> {
   const now = digestClock(deps);
-  await handBackDelivery(deps.db, claimed.id, now, reason);
+  await handBackDelivery(deps.db, claimed.id, now, reason, claimedAt);
   await enqueueSendRetry(deps, claimed.id, `resume-${now.getTime()}`, 0);
   return { retrying: reason, deliveryId: claimed.id, delayMs: 0 };
 }

@@ -157,11 +157,20 @@ describe('recording outcomes', () => {
     const p = await paper(23);
     const d = await delivery({ papers: [{ id: p, reason: 'r' }] });
     await claimDelivery(db, d.id, NOW, LEASE);
-    await handBackDelivery(db, d.id, NOW, 'sending was paused');
+    await handBackDelivery(db, d.id, NOW, 'sending was paused', NOW);
     expect(await stored(d.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: 'sending was paused', papers: [{ paperId: p }] });
     const done = await delivery({ status: 'sent' });
-    await handBackDelivery(db, done.id, NOW, 'sending was paused');
+    await handBackDelivery(db, done.id, NOW, 'sending was paused', NOW);
     expect(await stored(done.id)).toMatchObject({ status: 'sent', lastError: null });
+  });
+
+  it('when another worker re-claimed the delivery after the lease, then handing back the old claim changes nothing', async () => {
+    const oldClaim = secondsAgo(LEASE + 60);
+    const d = await delivery({ status: 'sending', updatedAt: oldClaim });
+    await db.delivery.update({ where: { id: d.id }, data: { attempts: 1, updatedAt: oldClaim } });
+    await claimDelivery(db, d.id, NOW, LEASE); // the lease is over: a second claim takes it
+    await handBackDelivery(db, d.id, NOW, 'sending was paused', oldClaim);
+    expect(await stored(d.id)).toMatchObject({ status: 'sending', attempts: 2, updatedAt: NOW });
   });
 
   it('when several deliveries are recorded sent at once, then each gets its own message id and the sending time', async () => {

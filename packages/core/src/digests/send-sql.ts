@@ -83,15 +83,17 @@ export const RECORD_OUTCOME: Statement = {
 };
 
 /**
- * $1 id, $2 time, $3 reason. A claimed delivery goes back to 'pending' unsent (sending was
- * paused), and the attempt its claim counted is returned: a pause is the operator's (or the
- * breaker's) doing, not a try at this address, so a long outage cannot use up SEND_ATTEMPTS.
+ * $1 id, $2 time, $3 reason, $4 the claim's time. A claimed delivery goes back to 'pending'
+ * unsent (sending was paused), and the attempt its claim counted is returned: a pause is the
+ * operator's (or the breaker's) doing, not a try at this address, so a long outage cannot use
+ * up SEND_ATTEMPTS. Only while the row still holds this claim (the claim wrote $4 into
+ * updatedAt): past the lease another worker may have claimed it, and that claim is not ours.
  */
 export const HAND_BACK: Statement = {
   name: 'send.hand-back',
   text: `
     UPDATE "Delivery" SET status = 'pending', attempts = greatest(attempts - 1, 0), "lastError" = $3::text, "updatedAt" = $2::timestamp
-    WHERE id = $1::int AND status = 'sending'`,
+    WHERE id = $1::int AND status = 'sending' AND "updatedAt" = $4::timestamp`,
 };
 
 /**
