@@ -149,7 +149,8 @@ describe('retryFailedDeliveries', () => {
 
 describe('the schedule job and sign-ups never confirmed', () => {
   it('when a sign-up is older than UNCONFIRMED_READER_DAYS and never confirmed, then the schedule job deletes it', async () => {
-    const old = await db().subscriber.create({ data: { email: 'never-confirmed@example.org', createdAt: new Date(Date.now() - 31 * 24 * 3600_000) } });
+    const monthAgo = new Date(Date.now() - 31 * 24 * 3600_000);
+    const old = await db().subscriber.create({ data: { email: 'never-confirmed@example.org', createdAt: monthAgo, updatedAt: monthAgo } });
     await digestScheduleProcessor.handle({} as never, {} as never, env.deps);
     expect(await db().subscriber.findUnique({ where: { id: old.id } })).toBeNull();
   });

@@ -39,9 +39,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32) })).toThrow(/SMTP_URL: required/);
   });
 
-  it('when unconfirmed readers would be deleted before their confirmation link expires, then it refuses; 0 turns deletion off', () => {
-    expect(() => loadConfig({ UNCONFIRMED_READER_DAYS: '1', CONFIRM_LINK_HOURS: '48' })).toThrow(/UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS/);
-    expect(loadConfig({ UNCONFIRMED_READER_DAYS: '2', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(2);
+  it('when unconfirmed readers could be deleted within a day of their confirmation link expiring, then it refuses; 0 turns deletion off', () => {
+    expect(() => loadConfig({ UNCONFIRMED_READER_DAYS: '2', CONFIRM_LINK_HOURS: '48' })).toThrow(/UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS by a day/);
+    expect(loadConfig({ UNCONFIRMED_READER_DAYS: '3', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(3);
     expect(loadConfig({ UNCONFIRMED_READER_DAYS: '0', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(0);
     expect(loadConfig({}).UNCONFIRMED_READER_DAYS).toBe(30);
   });

@@ -35,8 +35,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !e.SECRET_KEY) problems.push('SECRET_KEY: required when NODE_ENV=production');
   if (isProduction && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production');
   if (isProduction && !e.SMTP_URL) problems.push('SMTP_URL: required when NODE_ENV=production (the dev mailbox is for development)');
-  if (e.UNCONFIRMED_READER_DAYS > 0 && e.UNCONFIRMED_READER_DAYS * 24 < e.CONFIRM_LINK_HOURS) {
-    problems.push('UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS (a confirmation link must not outlive its reader), or be 0');
+  // A day's margin: a link is stamped when its email job runs, which may be after the claim.
+  if (e.UNCONFIRMED_READER_DAYS > 0 && e.UNCONFIRMED_READER_DAYS * 24 < e.CONFIRM_LINK_HOURS + 24) {
+    problems.push('UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS by a day (a confirmation link must not outlive its reader), or be 0');
   }
   if (Boolean(e.ADMIN_USER) !== Boolean(e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USER and ADMIN_PASSWORD: set both or neither');

@@ -4,26 +4,23 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@paperboy/db';
 import { QUEUE } from '@paperboy/queue';
-import { confirmSubscription, parseSubscribeInput, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
+import { confirmSubscription, parseSubscribeInput, purgeUnconfirmedReaders, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
 import { makeReader, NOW } from './matching.factory';
 import { useReaderTestEnv } from './reader-test-env';
 
 const env = useReaderTestEnv();
 const deps = env.deps;
 
-/** A db whose first subscriber.findUnique runs `action` (on the real db) before answering. */
-function interleave(action: () => Promise<unknown>): Db {
-  let pending = true;
+/** A db whose `nth` subscriber.findUnique (the first by default) runs `action` (on the real db) before answering. */
+function interleave(action: () => Promise<unknown>, nth = 1): Db {
+  let calls = 0;
   const subscriber = new Proxy(env.database.db.subscriber, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (prop !== 'findUnique' || typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
         const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        if (pending) {
-          pending = false;
-          await action();
-        }
+        if (++calls === nth) await action();
         return result;
       };
     },
@@ -72,5 +69,38 @@ describe('subscribe racing a confirmation', () => {
     expect(after.nextDigestAt).not.toBeNull();
     const jobs = await env.queues[QUEUE.transactionalEmail].getJobs(['waiting']);
     expect(jobs.map((j) => j.data.kind)).toEqual(['manage-link']);
+  });
+});
+
+describe('a stale sign-up expiring while its reader acts', () => {
+  const monthAgo = new Date(NOW.getTime() - 40 * 24 * 3600_000);
+  const expire = () => purgeUnconfirmedReaders({ db: env.database.db, config: { UNCONFIRMED_READER_DAYS: 30 }, now: () => NOW });
+  async function staleSignUp(email: string): Promise<number> {
+    const row = await env.database.db.subscriber.create({ data: { email, createdAt: monthAgo, updatedAt: monthAgo, topics: { create: [{ raw: 'old topic', key: 'old topic' }] } } });
+    return row.id;
+  }
+
+  it('when the form is sent again and the old row is deleted just before it is updated, then a new pending sign-up is made and gets its confirmation email', async () => {
+    const input = parseSubscribeInput({ email: `expiring-${randomBytes(3).toString('hex')}@example.org`, topics: 'graph neural networks' });
+    const oldId = await staleSignUp(input.email);
+    await env.queues[QUEUE.transactionalEmail].obliterate({ force: true });
+    // 1st findUnique: subscribe's own lookup; 2nd: the pending write's, right before its update.
+    const db = interleave(expire, 2);
+
+    expect(await subscribe({ ...deps(), db }, input)).toBe('confirmation_sent');
+
+    const now = await env.database.db.subscriber.findUniqueOrThrow({ where: { email: input.email }, include: { topics: true } });
+    expect(now.id).not.toBe(oldId);
+    expect(now).toMatchObject({ status: 'pending' });
+    expect(now.topics.map((t) => t.raw)).toEqual(['graph neural networks']);
+    const jobs = await env.queues[QUEUE.transactionalEmail].getJobs(['waiting']);
+    expect(jobs.map((j) => [j.data.kind, j.data.subscriberId])).toEqual([['confirm', now.id]]);
+  });
+
+  it('when the confirmation link is clicked as the row is deleted, then the reader is told the subscription is gone, not that it is confirmed', async () => {
+    const id = await staleSignUp(`expiring-${randomBytes(3).toString('hex')}@example.org`);
+    const db = interleave(expire);
+
+    await expect(confirmSubscription(deps(db), id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

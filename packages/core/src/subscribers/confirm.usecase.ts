@@ -36,7 +36,12 @@ export async function confirmSubscription(deps: ReaderDeps, subscriberId: number
     if (count === 1) await recordEvent(tx, subscriberId, 'confirmed', scope, context);
     return count === 1;
   });
-  if (!confirmed) return 'already_confirmed';
+  if (!confirmed) {
+    // Confirmed by another click, or deleted in between (an expired unconfirmed sign-up): the
+    // second must say so, not "already confirmed".
+    await loadSubscriber(deps.db, subscriberId);
+    return 'already_confirmed';
+  }
   // Backfill only now: an unconfirmed sign-up is anonymous input and costs no matching pass.
   await enqueueTopicBackfill(deps, subscriber.topics.map((t) => t.key));
   return 'confirmed';

@@ -1,9 +1,11 @@
 // Addresses that signed up and never confirmed are not readers: nobody agreed to anything, yet
-// the row holds an address, topics and the IP of whoever typed it. After
-// UNCONFIRMED_READER_DAYS from the last confirmation email they go, with their audit events;
-// one detached event counts them. No suppression is stored: the address may sign up again.
-// Only readers who never confirmed: one who confirmed once, unsubscribed and then re-submitted
-// the form is pending too, but has a history (and papers already sent) to keep.
+// the row holds an address, topics and the IP of whoever typed it. UNCONFIRMED_READER_DAYS
+// after the last confirmation email (and the last change: a re-submitted form starts over)
+// they go, with their audit events; one detached event counts them. Pending ones, and those
+// whose confirmation email bounced or was reported (their Suppression row, keyed by a hash,
+// stays and keeps refusing the address). No suppression is added: the address may sign up
+// again. Only readers who never confirmed: one who confirmed once, unsubscribed and then
+// re-submitted the form is pending too, but has a history (and papers already sent) to keep.
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import { AppError } from '../errors';
@@ -15,20 +17,30 @@ export interface PurgeUnconfirmedDeps {
   now?: () => Date;
 }
 
-export async function purgeUnconfirmedReaders(deps: PurgeUnconfirmedDeps, options: { batchSize?: number } = {}): Promise<number> {
+export interface PurgeUnconfirmedOptions {
+  batchSize?: number;
+  /** Batches per call: a backlog (first deploy, a worker down for days) is spread over runs. */
+  maxBatches?: number;
+}
+
+export async function purgeUnconfirmedReaders(deps: PurgeUnconfirmedDeps, options: PurgeUnconfirmedOptions = {}): Promise<number> {
   const days = deps.config.UNCONFIRMED_READER_DAYS;
   if (days === 0) return 0;
-  const batchSize = options.batchSize ?? 500;
+  const { batchSize = 500, maxBatches = 10 } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('invalid_input', 'batchSize must be 1–10000');
+  if (!Number.isInteger(maxBatches) || maxBatches < 1) throw new AppError('invalid_input', 'maxBatches must be a positive integer');
   const cutoff = new Date((deps.now?.() ?? new Date()).getTime() - days * 24 * 3600_000);
   let purged = 0;
-  for (;;) {
+  for (let batch = 0; batch < maxBatches; batch++) {
     const deleted = await deps.db.$transaction(async (tx) => {
-      // SKIP LOCKED: a reader being confirmed right now is left for the next run (and then no
-      // longer matches); one who confirms after this lock waits, then finds the row gone.
+      // SKIP LOCKED: a row being confirmed or re-submitted right now is left for the next run
+      // (and then no longer matches); a confirm or a form that comes after this lock waits,
+      // then finds the row gone (confirm answers "no subscription", the form starts a new one).
+      // The (status, …) indexes find the few non-active rows; the dates are filtered on those.
       const rows = await tx.$queryRaw<{ id: number }[]>`
         SELECT id FROM "Subscriber"
-        WHERE status = 'pending' AND "confirmedAt" IS NULL AND coalesce("lastConfirmationSentAt", "createdAt") < ${cutoff}
+        WHERE status IN ('pending', 'bounced', 'complained') AND "confirmedAt" IS NULL
+          AND coalesce("lastConfirmationSentAt", "createdAt") < ${cutoff} AND "updatedAt" < ${cutoff}
         ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
@@ -38,6 +50,7 @@ export async function purgeUnconfirmedReaders(deps: PurgeUnconfirmedDeps, option
       return ids.length;
     });
     purged += deleted;
-    if (deleted < batchSize) return purged;
+    if (deleted < batchSize) break;
   }
+  return purged;
 }

@@ -71,8 +71,11 @@ export async function subscribe(deps: ReaderDeps, input: SubscribeInput, context
   }
   if (subscriberId === null) {
     // The reader left pending/unsubscribed since the check (a confirmation landed): route again.
-    const current = await deps.db.subscriber.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, status: true } });
-    return REFUSED_STATUSES.has(current.status) ? 'suppressed' : sendManageLink(deps, current.id);
+    const current = await deps.db.subscriber.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
+    if (current) return REFUSED_STATUSES.has(current.status) ? 'suppressed' : sendManageLink(deps, current.id);
+    // Or it was deleted (an expired unconfirmed sign-up, purgeUnconfirmedReaders): a new one.
+    subscriberId = await writePending(deps, input, context);
+    if (subscriberId === null) return 'throttled'; // changed again meanwhile: the same neutral answer
   }
   return (await claimAndEnqueue(deps, subscriberId, 'confirm')) ? 'confirmation_sent' : 'throttled';
 }
