@@ -16,7 +16,14 @@ async function readerWithHistory(email: string, ip = '203.0.113.9') {
   const delivery = await app.database.db.delivery.create({
     data: { subscriberId: reader.id, periodKey: 'daily-2026-11-27', status: 'sent', sentAt: new Date() },
   });
-  await app.database.db.deliveryPaper.create({ data: { deliveryId: delivery.id, paperId: paper.id, subscriberId: reader.id, rank: 1, score: 1, reason: 'matched agents' } });
+  // Stored out of rank order: pages and export must list the digest's papers by rank.
+  const top = await app.database.db.paper.create({ data: { sourceId: `2611.9${reader.id}`, title: 'The top paper', abstract: 'x', publishedAt: new Date() } });
+  await app.database.db.deliveryPaper.createMany({
+    data: [
+      { deliveryId: delivery.id, paperId: paper.id, subscriberId: reader.id, rank: 1, score: 1, reason: 'matched agents' },
+      { deliveryId: delivery.id, paperId: top.id, subscriberId: reader.id, rank: 0, score: 2, reason: 'matched agents too' },
+    ],
+  });
   await app.database.db.subscriptionEvent.create({ data: { subscriberId: reader.id, type: 'confirmed', ip } });
   return reader;
 }
@@ -27,7 +34,8 @@ describe('manage page', () => {
     const url = local(buildReaderLinks(app.config, reader.id).manageUrl);
     const page = await openForm(url);
     expect(page.html).toContain('&lt;b&gt;bold&lt;/b&gt; agents');
-    expect(page.html).toContain('A paper');
+    expect(page.html.indexOf('The top paper')).toBeGreaterThan(-1);
+    expect(page.html.indexOf('The top paper')).toBeLessThan(page.html.indexOf('A paper'));
     const res = await postForm(url, { topics: 'robotics\n<i>x</i> vision', frequency: 'weekly', timezone: 'Asia/Tokyo', digestHour: '6', digestWeekday: '5', pauseField: '1' }, page);
     expect(res.status).toBe(303);
     const saved = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id }, include: { topics: true } });
@@ -57,7 +65,11 @@ describe('data rights', () => {
     expect(data.profile).toMatchObject({ email: 'export@example.org', status: 'active' });
     expect(data.topics).toEqual([expect.objectContaining({ raw: '<b>bold</b> agents' })]);
     expect(data.events.map((e: { type: string }) => e.type)).toEqual(['confirmed', 'exported']);
-    expect(data.deliveries[0]).toMatchObject({ periodKey: 'daily-2026-11-27', papers: [expect.objectContaining({ paper: { sourceId: `2611.${reader.id}`, title: 'A paper' } })] });
+    expect(data.deliveries[0]).toMatchObject({ periodKey: 'daily-2026-11-27' });
+    expect(data.deliveries[0].papers).toEqual([
+      { rank: 0, score: 2, reason: 'matched agents too', paper: { sourceId: `2611.9${reader.id}`, title: 'The top paper' } },
+      { rank: 1, score: 1, reason: 'matched agents', paper: { sourceId: `2611.${reader.id}`, title: 'A paper' } },
+    ]);
   });
 
   it('when the reader wipes their data, then only the hashed suppression is left and the address cannot subscribe again', async () => {
