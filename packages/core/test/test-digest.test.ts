@@ -96,6 +96,7 @@ describe('sendTestDigest', () => {
       signing.close();
     }
     const signature = received('signed@example.org')[0]?.headers['dkim-signature'];
-    expect([signature, signature]).toEqual([expect.stringContaining('d=example.org;'), expect.stringContaining('s=test;')]);
+    expect(signature).toContain('d=example.org;');
+    expect(signature).toContain('s=test;');
   });
 });

@@ -52,7 +52,7 @@ async function papersFor(deps: TestDigestDeps, subscriberId: number | undefined,
   return rows.map((row) => ({ ...row, reason: TEST_DIGEST_REASON }));
 }
 
-export async function isEmailSuppressed(deps: Pick<DigestDeps, 'db'>, email: string): Promise<boolean> {
+async function isEmailSuppressed(deps: Pick<DigestDeps, 'db'>, email: string): Promise<boolean> {
   return Boolean(await deps.db.suppression.findUnique({ where: { emailHash: hashEmail(email) } }));
 }
 
