@@ -4,7 +4,7 @@
 // address gets the most upvoted recent papers, so an operator can check templates and SMTP end
 // to end. The caller owns the mail transport (and its DKIM signing): it opens and closes it.
 import { createRenderer, type Renderer } from '@paperboy/email';
-import { hashEmail } from '../subscribers/email-address';
+import { isSuppressed } from '../subscribers/suppression';
 import { digestClock, type DigestDeps } from './digest-deps';
 import { pickRankedPapers } from './pick-papers';
 import { buildRawMail } from './raw-message';
@@ -52,13 +52,9 @@ async function papersFor(deps: TestDigestDeps, subscriberId: number | undefined,
   return rows.map((row) => ({ ...row, reason: TEST_DIGEST_REASON }));
 }
 
-async function isEmailSuppressed(deps: Pick<DigestDeps, 'db'>, email: string): Promise<boolean> {
-  return Boolean(await deps.db.suppression.findUnique({ where: { emailHash: hashEmail(email) } }));
-}
-
 /** `email` is expected normalised (normalizeEmail) and usable (emailProblem). */
 export async function sendTestDigest(deps: TestDigestDeps, email: string, options: TestDigestOptions = {}): Promise<TestDigestResult> {
-  if (!options.force && (await isEmailSuppressed(deps, email))) return { status: 'suppressed' };
+  if (!options.force && (await isSuppressed(deps.db, email))) return { status: 'suppressed' };
   const now = digestClock(deps);
   const reader = await deps.db.subscriber.findUnique({ where: { email }, include: { topics: { select: { raw: true } } } });
   const papers = await papersFor(deps, reader?.id, now);

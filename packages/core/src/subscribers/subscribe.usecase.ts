@@ -3,11 +3,11 @@
 // subscription" email instead. The caller answers the same in every case (no enumeration),
 // so `outcome` is for logs and tests only.
 import { Prisma } from '@paperboy/db';
-import { hashEmail } from './email-address';
 import type { ReaderDeps, RequestContext } from './reader-deps';
 import { claimAndEnqueue } from './send-claim';
 import type { SubscribeInput } from './subscribe-input';
 import { recordEvent } from './subscription-events';
+import { isSuppressed } from './suppression';
 
 export type SubscribeOutcome = 'confirmation_sent' | 'manage_link_sent' | 'throttled' | 'suppressed';
 
@@ -56,8 +56,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function subscribe(deps: ReaderDeps, input: SubscribeInput, context: RequestContext = {}): Promise<SubscribeOutcome> {
-  const suppressed = await deps.db.suppression.findUnique({ where: { emailHash: hashEmail(input.email) } });
-  if (suppressed) return 'suppressed';
+  if (await isSuppressed(deps.db, input.email)) return 'suppressed';
   const existing = await deps.db.subscriber.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
   if (existing && REFUSED_STATUSES.has(existing.status)) return 'suppressed';
   if (existing && (existing.status === 'active' || existing.status === 'paused')) return sendManageLink(deps, existing.id);

@@ -3,9 +3,9 @@
 // decisions live here; rendering and SMTP stay in the worker.
 import type { Db } from '@paperboy/db';
 import { buildConfirmUrl, buildReaderLinks, type ReaderLinks } from '../tokens/reader-links';
-import { hashEmail } from './email-address';
 import type { ReaderConfig, TransactionalKind } from './reader-deps';
 import { recordEvent } from './subscription-events';
+import { isSuppressed } from './suppression';
 
 interface Base {
   subscriberId: number;
@@ -28,7 +28,7 @@ export async function prepareTransactionalEmail(db: Db, config: ReaderConfig, jo
   const s = await db.subscriber.findUnique({ where: { id: job.subscriberId }, include: { topics: { orderBy: { id: 'asc' } } } });
   if (!s) return { skip: 'subscriber no longer exists' };
   if (!ALLOWED[job.kind].includes(s.status)) return { skip: `subscriber is ${s.status}` };
-  if (await db.suppression.findUnique({ where: { emailHash: hashEmail(s.email) } })) return { skip: 'address is suppressed' };
+  if (await isSuppressed(db, s.email)) return { skip: 'address is suppressed' };
   const links = buildReaderLinks(config, s.id, now);
   const stamp = (job.kind === 'goodbye' ? s.unsubscribedAt : s.lastConfirmationSentAt) ?? s.updatedAt;
   const base = { subscriberId: s.id, to: s.email, idempotencyKey: `${job.kind}-${s.id}-${stamp.getTime()}`, links };

@@ -3,12 +3,12 @@
 // active readers only; transactional emails re-check the status), so a reader who changes
 // their mind can come back. Suppressions are for wipes, bounces and complaints.
 import { AppError } from '../errors';
-import { hashEmail } from './email-address';
 import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, enqueueTransactional, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { claimAndEnqueue } from './send-claim';
 import { recordEvent } from './subscription-events';
+import { isSuppressed } from './suppression';
 
 export type UnsubscribeVia = 'one-click' | 'page';
 
@@ -53,8 +53,7 @@ export async function resubscribe(deps: ReaderDeps, subscriberId: number, contex
   const now = clock(deps);
   const subscriber = await loadSubscriber(deps.db, subscriberId);
   if (subscriber.status === 'active' || subscriber.status === 'paused') return 'active';
-  const suppressed = await deps.db.suppression.findUnique({ where: { emailHash: hashEmail(subscriber.email) } });
-  if (suppressed || subscriber.status === 'bounced' || subscriber.status === 'complained') {
+  if ((await isSuppressed(deps.db, subscriber.email)) || subscriber.status === 'bounced' || subscriber.status === 'complained') {
     throw new AppError('conflict', 'We cannot send email to this address any more. Please write to the operator of this site if that is a mistake.');
   }
   const status = subscriber.confirmedAt ? 'active' : 'pending';
