@@ -68,6 +68,11 @@ export const envSchema = z.object({
   DIGEST_HOUR: int(0, 23).default(8),
   /** Papers published within this many days are digest candidates; a newly followed topic is matched against them. */
   MATCH_WINDOW_DAYS: int(1, 365).default(14),
+  /**
+   * Trending papers (issue 19): a paper needs at least this many upvotes in the period to be
+   * "top trending", so a quiet day sends no noise (a trending-only reader then gets no digest).
+   */
+  TRENDING_MIN_UPVOTES: int(0, 1_000_000).default(5),
   /** No email when nothing new matched a reader this period (off: send an "all quiet" digest). */
   DIGEST_SKIP_EMPTY: bool.default(true),
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */

@@ -14,3 +14,5 @@ export * from './recover-deliveries.usecase';
 export * from './raw-message';
 export * from './coalesce';
 export * from './send-batching';
+export * from './trending';
+export type { TrendingCandidate } from './trending.queries';
