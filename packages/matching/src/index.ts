@@ -25,3 +25,16 @@ export { rankForReader, createDigestRanker, type RankForReaderOptions } from './
 export { DigestRanker, DEFAULT_CAP, type RankingOptions } from './rank/digest-ranker';
 export { DEFAULT_WEIGHTS, paperBoost, type RankingWeights } from './rank/signals';
 export { NaiveRanker, type NaiveOptions } from './naive/naive-ranker';
+export {
+  composeDigest,
+  bySignals,
+  titleWords,
+  jaccard,
+  DEFAULT_DUPLICATE_THRESHOLD,
+  type ComposeInput,
+  type ComposeTopic,
+  type ComposeCandidate,
+  type ComposedPaper,
+  type ComposedDigest,
+  type DigestSection,
+} from './compose';

@@ -54,3 +54,18 @@ describe('DigestRanker', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
+
+describe('DigestRanker.compose', () => {
+  it('when a reader follows a busy topic and a rare one, then the rare topic gets its place and every paper is a real match of its section', () => {
+    const busy = Array.from({ length: 15 }, (_, i) => makePaper({ title: `Reward models study ${i}`, abstract: 'reward models', upvotes: 100 + i }));
+    const rare = makePaper({ title: 'Retrieval-augmented generation for law', abstract: 'RAG', upvotes: 1 });
+    const matches = matchPapers(buildTopicIndex(['reward models', 'RAG', 'LLM agents']), [...busy, rare]);
+    const keys = buildTopicIndex(['reward models', 'RAG', 'LLM agents']).topics.map((t) => t.key);
+    const ranker = new DigestRanker(matches, { now: NOW, cap: 5 });
+    const digest = ranker.compose(keys.map((key, i) => ({ key, label: ['Reward models', 'RAG', 'LLM agents'][i]! })), [busy[14]!.id]);
+    expect(digest.sections.map((s) => [s.label, s.papers.length])).toEqual([['Reward models', 4], ['RAG', 1]]);
+    expect(digest.quiet.map((q) => q.label)).toEqual(['LLM agents']);
+    expect(digest.papers.map((p) => p.paperId)).not.toContain(busy[14]!.id);
+    for (const s of digest.sections) for (const p of s.papers) expect(matches.get(s.topicKey)!.some((m) => m.paperId === p.paperId)).toBe(true);
+  });
+});

@@ -1,11 +1,12 @@
 // Ranks one reader's digest from the per-topic lists: a reader's score for a paper is the sum of
 // its boosted scores over the reader's topics (a paper matching two of your topics ranks higher).
 // Only the heads of long lists are read (see head-reader.ts): no pass over all papers.
+import { composeDigest, type ComposedDigest, type ComposeTopic } from '../compose/compose-digest';
 import type { RankedPaper, ReaderTopic, TopicMatch } from '../types';
 import { PaperDescriber, type ReaderList } from './describe-paper';
 import { DEFAULT_WEIGHTS, validateWeights, type RankingWeights } from './signals';
 import { HeadReader } from './head-reader';
-import { prepareLists, type PreparedLists, type TopicList } from './topic-lists';
+import { findInList, prepareLists, type PreparedLists, type TopicList } from './topic-lists';
 
 export interface RankingOptions {
   /** Papers per digest (default 10). */
@@ -49,6 +50,21 @@ export class DigestRanker {
     }
     return ranked;
   }
+
+  /**
+   * The reader's digest in balanced topic sections (composeDigest over the same lists): each
+   * topic's candidates are its list, already best first, so only their heads are read.
+   */
+  compose(topics: readonly ComposeTopic[], exclude: readonly number[] = []): ComposedDigest {
+    return composeDigest({ topics, candidates: this.prepared.candidates, cap: this.cap, exclude, matches: this.matches });
+  }
+
+  /** Whether a paper is in a topic's list: a position table or a short scan, no allocation. */
+  private readonly matches = (topicKey: string, paperId: number): boolean => {
+    const list = this.prepared.lists.get(topicKey);
+    const idx = this.prepared.paperIndex.get(paperId);
+    return list !== undefined && idx !== undefined && findInList(list, idx, this.prepared.paperIds.length) >= 0;
+  };
 
   private readerLists(readerTopics: readonly ReaderTopic[]): ReaderList[] {
     const out: ReaderList[] = [];

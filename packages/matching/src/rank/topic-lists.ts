@@ -1,6 +1,7 @@
 // Per-topic lists prepared for ranking many readers: papers get dense indices (so per-reader
 // scratch space is typed arrays, not hash maps) and each topic's matches are sorted by their
 // boosted score, so a reader only ever reads the head of each of their topics' lists.
+import type { ComposeCandidate } from '../compose/compose-digest';
 import type { MatchReason, RankablePaper, TopicMatch } from '../types';
 import { paperBoost, type RankingWeights } from './signals';
 
@@ -21,6 +22,8 @@ export interface TopicList {
 
 export interface PreparedLists {
   lists: Map<string, TopicList>;
+  /** The same lists as candidates for composeDigest (boosted score, best first). */
+  candidates: Map<string, ComposeCandidate[]>;
   paperIds: number[];
   paperIndex: Map<number, number>;
 }
@@ -63,12 +66,13 @@ export function prepareLists(
     return idx;
   };
   const lists = new Map<string, TopicList>();
+  const candidates = new Map<string, ComposeCandidate[]>();
   for (const [key, matches] of matchesByTopic) {
     validateMatches(key, matches);
     const entries = dedupeByPaper(
       matches.map((m) => {
         const idx = indexOf(m.paper);
-        return { idx, score: m.score * (boosts[idx] as number), relevance: m.score, reason: m.reason };
+        return { idx, score: m.score * (boosts[idx] as number), relevance: m.score, reason: m.reason, paper: m.paper };
       }),
     );
     entries.sort((a, b) => b.score - a.score || (paperIds[a.idx] as number) - (paperIds[b.idx] as number));
@@ -83,8 +87,9 @@ export function prepareLists(
     };
     list.unlabelled = { list };
     lists.set(key, list);
+    candidates.set(key, entries.map((e) => ({ paperId: paperIds[e.idx] as number, score: e.score, reason: e.reason, paper: e.paper })));
   }
-  return { lists, paperIds, paperIndex };
+  return { lists, candidates, paperIds, paperIndex };
 }
 
 export function positionsOf(list: TopicList, paperCount: number): Int32Array {
