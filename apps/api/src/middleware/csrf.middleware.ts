@@ -11,7 +11,12 @@ const COOKIE = 'pb_csrf';
 export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined; // a malformed value (`pb_csrf=%`) counts as no cookie: a fresh one is issued
+    }
   }
   return undefined;
 }

@@ -4,8 +4,12 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '@paperboy/logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-/** A signed link token as a path segment (payload.signature, base64url). */
-const TOKEN_SEGMENT = /\/[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}(?=\/|$)/g;
+/**
+ * A path segment that may be a link token: 24+ characters with a run of 16 base64 ones. Wider
+ * than the canonical form (payload.signature, base64url) on purpose: a token with a stray `=`,
+ * `!` or percent-escape around it must not reach the logs either, usable or not.
+ */
+const TOKEN_SEGMENT = /\/(?=[^/]*[A-Za-z0-9_+-]{16})[^/]{24,}(?=\/|$)/g;
 
 /**
  * The URL as logs may keep it: no query string, and no link tokens in the path (confirm,

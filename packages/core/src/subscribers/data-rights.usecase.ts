@@ -5,6 +5,7 @@
 // exactly how subscribe refuses it. The audit events go too: they hold IPs and user agents.
 // One detached "wiped" event without personal data records that a wipe happened.
 import { carriedPapers } from '../digests/carried-papers.queries';
+import { AppError } from '../errors';
 import { hashEmail } from './email-address';
 import { loadSubscriber } from './load-subscriber';
 import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
@@ -41,8 +42,11 @@ export async function wipeReader(deps: ReaderDeps, subscriberId: number): Promis
   const emailHash = hashEmail(subscriber.email);
   await deps.db.$transaction(async (tx) => {
     await tx.subscriptionEvent.deleteMany({ where: { subscriberId } });
-    // Topics, deliveries and the papers they carried cascade from the subscriber.
-    await tx.subscriber.delete({ where: { id: subscriberId } });
+    // Topics, deliveries and the papers they carried cascade from the subscriber. deleteMany, not
+    // delete: a second wipe racing this one finds nothing (the row lock makes it wait for ours)
+    // and answers "gone" instead of failing with Prisma's P2025.
+    const { count } = await tx.subscriber.deleteMany({ where: { id: subscriberId } });
+    if (count === 0) throw new AppError('not_found', 'This subscription was already deleted.');
     await tx.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'wiped' }, update: { reason: 'wiped' } });
     await recordEvent(tx, null, 'wiped');
   });

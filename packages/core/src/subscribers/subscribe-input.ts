@@ -2,7 +2,9 @@
 // message per field. Nothing touches the database before this passes.
 import { normalizeTopic, TopicError } from '@paperboy/matching';
 import { AppError } from '../errors';
+import { resolveDigestMode, type DigestMode } from './digest-mode';
 import { emailProblem, normalizeEmail } from './email-address';
+import { unsafeTextProblem } from './safe-text';
 
 export const MAX_TOPICS = 20;
 export type Frequency = 'daily' | 'weekly';
@@ -17,9 +19,10 @@ export interface SubscribeInput {
   topics: CleanTopic[];
   frequency: Frequency;
   timezone: string;
+  digestMode: DigestMode;
 }
 
-export type FieldErrors = Partial<Record<'email' | 'topics' | 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday', string>>;
+export type FieldErrors = Partial<Record<'email' | 'topics' | 'digestMode' | 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday', string>>;
 
 /** A list, or one string separated by commas or new lines (DESIGN.md §8). */
 export function splitTopics(input: unknown): unknown[] {
@@ -27,12 +30,14 @@ export function splitTopics(input: unknown): unknown[] {
   return items.flatMap((item) => (typeof item === 'string' ? item.split(/[,\n\r]+/) : [item])).filter((t) => typeof t !== 'string' || t.trim() !== '');
 }
 
+/** Topics are optional (a reader may follow top trending only): none is an empty list, not an error. */
 export function cleanTopics(input: unknown): { topics: CleanTopic[]; error?: string } {
   const items = splitTopics(input);
-  if (items.length === 0) return { topics: [], error: 'Please add at least one topic, for example "reward models".' };
   const byKey = new Map<string, CleanTopic>();
   for (const item of items) {
     if (typeof item !== 'string') return { topics: [], error: 'Topics must be text.' };
+    const unsafe = unsafeTextProblem(item, 'A topic');
+    if (unsafe) return { topics: [], error: unsafe };
     try {
       const parsed = normalizeTopic(item);
       // Two spellings of one topic ("LLM", "large language models") are kept once, as first typed.
@@ -69,14 +74,16 @@ export function invalidInput(fields: FieldErrors): AppError {
 export function parseSubscribeInput(body: Record<string, unknown>): SubscribeInput {
   const fields: FieldErrors = {};
   const email = typeof body.email === 'string' ? normalizeEmail(body.email) : '';
-  const emailError = emailProblem(email);
+  const emailError = unsafeTextProblem(email, 'The email address') ?? emailProblem(email);
   if (emailError) fields.email = emailError;
   const { topics, error } = cleanTopics(body.topics);
   if (error) fields.topics = error;
+  const mode = resolveDigestMode(body.digestMode, topics.length);
+  if (!error && 'error' in mode) fields[mode.field] = mode.error;
   const frequency = cleanFrequency(body.frequency ?? 'daily');
   if (!frequency) fields.frequency = 'Please choose daily or weekly.';
   const timezone = canonicalTimeZone(body.timezone ?? 'UTC');
   if (!timezone) fields.timezone = 'Please choose a time zone from the list (for example Europe/Paris).';
   if (Object.keys(fields).length > 0) throw invalidInput(fields);
-  return { email, topics, frequency: frequency as Frequency, timezone: timezone as string };
+  return { email, topics, frequency: frequency as Frequency, timezone: timezone as string, digestMode: (mode as { mode: DigestMode }).mode };
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { AppError } from '../errors';
 import { buildReaderLinks } from './reader-links';
 import { createPowChallenge, parsePowSolution, solvePowChallenge, verifyPowSolution } from './proof-of-work';
@@ -48,6 +49,33 @@ describe('signed tokens', () => {
     const old = signToken(OLD, { purpose: 'manage', subscriberId: 7, expiresAt: later });
     expect(verifyToken({ current: SECRET, previous: OLD }, old, 'manage', now).subscriberId).toBe(7);
     expect(refused(() => verifyToken({ current: SECRET }, old, 'manage', now)).code).toBe('invalid_token');
+  });
+
+  it('when a genuine token is re-spelled (padding, stray characters, standard base64, other last characters), then every variant is refused', () => {
+    const [payload, sig] = token.split('.') as [string, string];
+    // The signature's last character carries 2 unused bits: three other characters decode to the same bytes.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sameBytes = [...alphabet].filter((c) => c !== sig.at(-1) && Buffer.from(sig.slice(0, -1) + c, 'base64url').equals(Buffer.from(sig, 'base64url')));
+    expect(sameBytes).toHaveLength(3);
+    const variants = [
+      `${token}=`, `${token}!`, `${payload}=.${sig}`, `${payload}.${sig}==`, `${payload} .${sig}`,
+      `${payload}.${sig.replace(/-/g, '+').replace(/_/g, '/')}+`, `${payload.replace(/-/g, '+').replace(/_/g, '/')}.${sig}/`,
+      ...sameBytes.map((c) => `${payload}.${sig.slice(0, -1)}${c}`),
+    ];
+    for (const variant of variants) expect([variant, refused(() => verifyToken({ current: SECRET }, variant, 'manage', now)).code]).toEqual([variant, 'invalid_token']);
+    expect(verifyToken({ current: SECRET }, token, 'manage', now).subscriberId).toBe(42);
+  });
+
+  it('when a correctly signed payload is null, not an object, or names an id beyond 32 bits, then it is refused as invalid', () => {
+    const signed = (body: unknown) => {
+      const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
+      return `${payload}.${createHmac('sha256', SECRET).update(`paperboy-token:${payload}`).digest('base64url')}`;
+    };
+    const e = later.getTime() / 1000;
+    for (const body of [null, 'manage', 42, [1], { p: 'manage', s: 2 ** 31, e }, { p: 'manage', s: 2 ** 53 + 2, e }, { p: 'manage', s: 1, e: 1e20 }]) {
+      expect([body, refused(() => verifyToken({ current: SECRET }, signed(body), 'manage', now)).code]).toEqual([body, 'invalid_token']);
+    }
+    expect(verifyToken({ current: SECRET }, signed({ p: 'manage', s: 2 ** 31 - 1, e }), 'manage', now).subscriberId).toBe(2 ** 31 - 1);
   });
 
   it('when reader links are built, then unsubscribe and one-click share one URL under PUBLIC_URL', () => {

@@ -22,6 +22,22 @@ export interface TokenSecrets {
 }
 
 const MAX_TOKEN_LENGTH = 512;
+/** Subscriber ids are PostgreSQL integers; a larger id can name nobody. */
+const MAX_SUBSCRIBER_ID = 2 ** 31 - 1;
+/** Expiry in seconds, up to the year 9999 (a Date beyond that is invalid). */
+const MAX_EXPIRY = 253_402_300_799;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The bytes of canonical unpadded base64url, or undefined. Buffer's decoder is lenient (it
+ * skips `=`, `!`, accepts `+/` and ignores a last character's unused bits), so one token
+ * would have many spellings that all verify; only the form we issue is accepted.
+ */
+function canonicalBase64url(text: string): Buffer | undefined {
+  if (!BASE64URL.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : undefined;
+}
 
 function sign(secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(`paperboy-token:${payload}`).digest();
@@ -45,11 +61,15 @@ function invalid(): AppError {
 }
 
 function decode(payload: string): { p: unknown; s: unknown; e: unknown } {
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    body = JSON.parse(canonicalBase64url(payload)?.toString('utf8') ?? '');
   } catch {
     throw invalid();
   }
+  // Signed does not mean well-formed: a key holder's bug (or a test) could sign `null`.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid();
+  return body as { p: unknown; s: unknown; e: unknown };
 }
 
 /**
@@ -61,13 +81,16 @@ export function verifyToken(secrets: TokenSecrets, token: unknown, purpose: Toke
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) throw invalid();
   const [payload, sig, extra] = token.split('.');
   if (!payload || !sig || extra !== undefined) throw invalid();
-  const signature = Buffer.from(sig, 'base64url');
+  const signature = canonicalBase64url(sig);
+  if (!signature || !canonicalBase64url(payload)) throw invalid();
   const genuine = [secrets.current, secrets.previous].some((secret) => secret !== undefined && signedBy(secret, payload, signature));
   if (!genuine) throw invalid();
   const body = decode(payload);
   if (body.p !== purpose || !PURPOSES.includes(body.p as TokenPurpose)) throw invalid();
-  if (!Number.isInteger(body.s) || (body.s as number) <= 0 || !Number.isInteger(body.e)) throw invalid();
-  const claims: TokenClaims = { purpose, subscriberId: body.s as number, expiresAt: new Date((body.e as number) * 1000) };
+  const id = body.s as number;
+  const expiry = body.e as number;
+  if (!Number.isInteger(id) || id <= 0 || id > MAX_SUBSCRIBER_ID || !Number.isInteger(expiry) || expiry < 0 || expiry > MAX_EXPIRY) throw invalid();
+  const claims: TokenClaims = { purpose, subscriberId: id, expiresAt: new Date(expiry * 1000) };
   if (claims.expiresAt.getTime() <= now.getTime()) {
     throw new AppError('expired_token', 'This link has expired.', { details: { subscriberId: claims.subscriberId, purpose } });
   }

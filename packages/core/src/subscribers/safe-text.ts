@@ -1,0 +1,12 @@
+// Text a reader sends must be storable and showable: PostgreSQL refuses NUL in text and a lone
+// UTF-16 surrogate in JSON (the audit events), and neither means anything to a reader. Such
+// input is refused with a message instead of failing deep in the database.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A sentence naming the problem, or undefined when the text is fine. */
+export function unsafeTextProblem(text: string, what: string): string | undefined {
+  if (CONTROL.test(text)) return `${what} contains a control character (such as NUL); please remove it.`;
+  if (LONE_SURROGATE.test(text)) return `${what} contains an invalid character (a broken emoji or symbol); please retype it.`;
+  return undefined;
+}
