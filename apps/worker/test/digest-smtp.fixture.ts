@@ -1,9 +1,10 @@
 // An SMTP server on loopback whose answers the test scripts per recipient and attempt: accept,
-// reply with a code at RCPT TO or at the end of DATA, or drop the connection mid-DATA.
+// reply with a code (and the text after it, e.g. an RFC 3463 enhanced status such as
+// '5.7.1 relaying denied') at RCPT TO or at the end of DATA, or drop the connection mid-DATA.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export type Fault = { at: 'rcpt' | 'data'; code: number } | 'drop' | 'accept';
+export type Fault = { at: 'rcpt' | 'data'; code: number; text?: string } | 'drop' | 'accept';
 /** What to do with the n-th attempt (1-based) to deliver to `to`. */
 export type FaultPlan = (to: string, attempt: number) => Fault;
 
@@ -29,7 +30,7 @@ export async function startFaultySmtp(plan: FaultPlan): Promise<FaultySmtp> {
       const attempt = (tries.get(address.address) ?? 0) + 1;
       tries.set(address.address, attempt);
       const fault = plan(address.address, attempt);
-      if (typeof fault === 'object' && fault.at === 'rcpt') return callback(withCode(fault.code, `scripted ${fault.code} at RCPT`));
+      if (typeof fault === 'object' && fault.at === 'rcpt') return callback(withCode(fault.code, fault.text ?? `scripted ${fault.code} at RCPT`));
       callback();
     },
     onData(stream, session, callback) {
@@ -44,7 +45,7 @@ export async function startFaultySmtp(plan: FaultPlan): Promise<FaultySmtp> {
           for (const c of connections) if (c.id === session.id) c._socket.destroy();
           return;
         }
-        if (typeof fault === 'object' && fault.at === 'data') return callback(withCode(fault.code, `scripted ${fault.code} at DATA`));
+        if (typeof fault === 'object' && fault.at === 'data') return callback(withCode(fault.code, fault.text ?? `scripted ${fault.code} at DATA`));
         const raw = Buffer.concat(chunks).toString('utf8');
         accepted.push({ to, messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '' });
         callback();

@@ -18,7 +18,7 @@ let workers: Worker[];
 
 beforeAll(async () => {
   env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org' });
-  smtp = await startFaultySmtp((to) => (to.startsWith('gone') ? { at: 'rcpt', code: 550 } : to.startsWith('refused') ? { at: 'data', code: 554 } : 'accept'));
+  smtp = await startFaultySmtp((to) => (to.startsWith('gone') ? { at: 'rcpt', code: 550, text: '5.1.1 no such user here' } : to.startsWith('refused') ? { at: 'data', code: 554 } : 'accept'));
   mail = createMailTransport({ smtpUrl: smtp.url, devMailboxPort: 0, poolSize: 2 });
   env.deps.mail = mail;
   workers = startWorkers(env.deps, [transactionalEmailProcessor as never]);
@@ -41,7 +41,7 @@ async function confirm(subscriberId: number): Promise<Job> {
 }
 
 describe('transactional emails and SMTP failures', () => {
-  it('when the server answers 550 at RCPT TO, then the address is suppressed, the reader bounced and the job fails without retry', async () => {
+  it('when the server answers 550 5.1.1 at RCPT TO, then the address is suppressed, the reader bounced and the job fails without retry', async () => {
     const r = await pending('gone@example.org');
     const job = await confirm(r.id);
     expect(await job.getState()).toBe('failed');

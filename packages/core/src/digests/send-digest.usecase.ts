@@ -3,9 +3,10 @@
 //   claim (status → sending, attempts + 1; refuses sent/failed/skipped and inactive or
 //   suppressed readers) → render → SMTP → record 'sent' with the Message-ID.
 // The whole batch is claimed in one statement; each delivery then succeeds or fails on its
-// own: a transient SMTP failure re-queues that delivery alone, with backoff; a hard bounce
-// fails it. The job itself only fails (and is retried whole) when the database or Redis is
-// away, and a retried batch skips what was already sent.
+// own: a transient SMTP failure (or a relay's refusal, e.g. 5.7.1) re-queues that delivery
+// alone, with backoff; only a hard bounce (5.1.x, see smtp-error.classifier) fails it for
+// good. The job itself only fails (and is retried whole) when the database or Redis is away,
+// and a retried batch skips what was already sent.
 // The only duplicate left is SMTP's own window: the server has accepted DATA but we die
 // before 'sent' is committed (one loopback UPDATE, about a millisecond). The retry then sends
 // the same email with the same Message-ID, which receivers use to drop it.
@@ -178,11 +179,11 @@ async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error
   const detail = describeSmtpError(error);
   const now = digestClock(deps);
   deps.logger?.warn({ deliveryId: claimed.id, attempt: claimed.attempts, kind, detail }, 'digest send failed');
-  if (kind === 'recipient') {
-    await hardBounce(deps, claimed, detail, now);
-    return { failed: 'hard_bounce', deliveryId: claimed.id, detail };
-  }
+  if (kind === 'recipient') await hardBounce(deps, claimed, detail, now);
+  // Every kind counts, hard bounces too: a relay that calls each address unknown is the
+  // sender's problem; it pauses after the threshold instead of bouncing the whole list.
   if ((await deps.breaker?.failure(detail))?.paused) batch.paused = true;
+  if (kind === 'recipient') return { failed: 'hard_bounce', deliveryId: claimed.id, detail };
   if (kind === 'permanent') {
     await recordOutcome(deps.db, claimed.id, 'failed', now, { lastError: detail });
     return { failed: 'rejected', deliveryId: claimed.id, detail };
@@ -198,7 +199,7 @@ async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error
   return { retrying: detail, deliveryId: claimed.id, delayMs };
 }
 
-/** 5xx to RCPT TO: the address is gone for good. Fail the delivery, suppress, mark bounced. */
+/** 5.1.x: the address is gone for good. Fail the delivery, suppress, mark bounced. */
 async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: string, now: Date): Promise<void> {
   await deps.db.$transaction([
     deps.db.delivery.updateMany({ where: { id: claimed.id }, data: { status: 'failed', lastError: detail, updatedAt: now } }),

@@ -57,11 +57,11 @@ export async function sendTransactionalEmail(
   return { sent: email.kind, messageId: message.messageId };
 }
 
-/** As for digests (smtp-error.classifier): transient errors retry (the same Message-ID each time), 5xx do not. */
+/** As for digests (smtp-error.classifier): transient errors and a relay's refusals retry (the same Message-ID each time); hard bounces and refused messages do not. */
 async function failSend(deps: TransactionalSendDeps, email: TransactionalEmail, error: unknown): Promise<never> {
   const kind = classifySmtpError(error);
   const detail = describeSmtpError(error);
-  if (kind === 'transient') throw error;
+  if (kind === 'transient' || kind === 'refused') throw error;
   if (kind === 'recipient') {
     await deps.db.$transaction([...hardBounceWrites(deps.db, { subscriberId: email.subscriberId, email: email.to }, detail, { email: email.kind })]);
     throw new AppError('unavailable', `hard bounce: ${detail}`, { retryable: false, cause: error });
