@@ -14,3 +14,4 @@ export * from './send-transactional-email.usecase';
 export * from './topic-suggestions';
 export * from './paper-preview';
 export * from './load-subscriber';
+export * from './digest-mode';

@@ -41,8 +41,12 @@ describe('topics', () => {
     expect(topics.map((t) => t.raw)).toEqual(['Reward Models', 'robotics']);
   });
 
+  it('when no topic is given, then that is an empty list, not an error (top trending needs none)', () => {
+    expect(cleanTopics([])).toEqual({ topics: [] });
+    expect(cleanTopics(' , \n')).toEqual({ topics: [] });
+  });
+
   it('when a topic is empty of words or not text, then the error says so', () => {
-    expect(cleanTopics([]).error).toMatch(/at least one topic/);
     expect(cleanTopics([42]).error).toMatch(/must be text/);
     expect(cleanTopics(['the']).error).toMatch(/no words to look for/);
   });
@@ -55,11 +59,24 @@ describe('parseSubscribeInput', () => {
       topics: [{ raw: 'robotics', key: expect.any(String) }],
       frequency: 'daily',
       timezone: 'UTC',
+      digestMode: 'topics_trending',
     });
   });
 
+  it('when only an email is given, then it is a top trending sign-up', () => {
+    expect(parseSubscribeInput({ email: 'ada@example.org' })).toMatchObject({ topics: [], digestMode: 'trending' });
+    expect(parseSubscribeInput({ email: 'ada@example.org', topics: '', digestMode: 'topics_trending' })).toMatchObject({ digestMode: 'trending' });
+  });
+
+  it('when a digest mode is chosen, then it is kept, and "My topics" without a topic is refused on the topics field', () => {
+    expect(parseSubscribeInput({ email: 'ada@example.org', topics: 'robotics', digestMode: 'topics' }).digestMode).toBe('topics');
+    expect(parseSubscribeInput({ email: 'ada@example.org', topics: 'robotics', digestMode: 'trending' }).digestMode).toBe('trending');
+    expect(fieldsOf(() => parseSubscribeInput({ email: 'ada@example.org', digestMode: 'topics' }))).toEqual({ topics: expect.stringMatching(/at least one topic.*Top trending/) });
+    expect(Object.keys(fieldsOf(() => parseSubscribeInput({ email: 'ada@example.org', digestMode: 'everything' })))).toEqual(['digestMode']);
+  });
+
   it('when fields are wrong, then each gets its own message', () => {
-    expect(Object.keys(fieldsOf(() => parseSubscribeInput({ email: 5, topics: '', frequency: 'monthly', timezone: 'Nowhere/City' }))).sort()).toEqual([
+    expect(Object.keys(fieldsOf(() => parseSubscribeInput({ email: 5, topics: [42], frequency: 'monthly', timezone: 'Nowhere/City' }))).sort()).toEqual([
       'email', 'frequency', 'timezone', 'topics',
     ]);
   });

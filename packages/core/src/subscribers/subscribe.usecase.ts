@@ -1,5 +1,5 @@
 // Subscribe: validate → refuse suppressed addresses silently → upsert a *pending* reader with
-// topics → enqueue the confirmation email (throttled). Active readers get a "manage your
+// their digest mode and topics (none for top trending only) → enqueue the confirmation email (throttled). Active readers get a "manage your
 // subscription" email instead. The caller answers the same in every case (no enumeration),
 // so `outcome` is for logs and tests only.
 import { Prisma } from '@paperboy/db';
@@ -17,9 +17,9 @@ const REFUSED_STATUSES = new Set(['bounced', 'complained']);
 async function writePending(deps: ReaderDeps, input: SubscribeInput, context: RequestContext): Promise<number | null> {
   const { db } = deps;
   const existing = await db.subscriber.findUnique({ where: { email: input.email } });
-  const fields = { frequency: input.frequency, timezone: input.timezone, status: 'pending' as const, nextDigestAt: null };
+  const fields = { frequency: input.frequency, timezone: input.timezone, digestMode: input.digestMode, status: 'pending' as const, nextDigestAt: null };
   const topics = input.topics.map((t) => ({ raw: t.raw, key: t.key }));
-  const eventData = { topics: topics.map((t) => t.raw), frequency: input.frequency, timezone: input.timezone };
+  const eventData = { topics: topics.map((t) => t.raw), digestMode: input.digestMode, frequency: input.frequency, timezone: input.timezone };
   if (!existing) {
     const created = await db.$transaction(async (tx) => {
       const row = await tx.subscriber.create({
