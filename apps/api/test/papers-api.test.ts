@@ -53,6 +53,15 @@ describe('POST /api/papers', () => {
     expect(await app.queues[QUEUE.match].count()).toBe(1);
   });
 
+  it('when one record has an out-of-range count, a NUL or a lone surrogate, then only that record is rejected (207) and the rest stored', async () => {
+    const res = await post([paper(11), { ...paper(12), upvotes: 2 ** 31 }, { ...paper(13), organization: 'Lab\u0000' }, { ...paper(14), title: 'Bad \ud800' }, paper(15)]);
+    expect(res.status).toBe(207);
+    const body = await res.json();
+    expect(body.rejected.map((r: { index: number; reason: string }) => [r.index, r.reason.split(':')[0]])).toEqual([[1, 'upvotes'], [2, 'organization'], [3, 'title']]);
+    const stored = await app.database.db.paper.findMany({ where: { sourceId: { in: ['2611.90011', '2611.90012', '2611.90013', '2611.90014', '2611.90015'] } }, orderBy: { sourceId: 'asc' } });
+    expect(stored.map((p) => p.sourceId)).toEqual(['2611.90011', '2611.90015']);
+  });
+
   it('when one paper is posted again with new upvotes, then it is updated in place (200)', async () => {
     const first = await post(paper(7, 1));
     const second = await post(paper(7, 12));

@@ -128,6 +128,35 @@ describe('normalizePaper', () => {
     expect(reason(normalizePaper({ ...valid, publishedAt: '0001-01-01T00:00:00Z' }, 'file'))).toContain('publishedAt: out of range');
   });
 
+  it('when a count does not fit a database integer, then the record is rejected naming the field', () => {
+    expect(reason(normalizePaper({ ...valid, upvotes: 2 ** 31 }, 'file'))).toMatch(/upvotes/);
+    expect(reason(normalizePaper({ ...valid, numComments: '99999999999' }, 'file'))).toMatch(/numComments/);
+    expect(reason(normalizePaper({ ...valid, githubStars: 1e300 }, 'file'))).toMatch(/githubStars/);
+    expect(ok(normalizePaper({ ...valid, upvotes: 2 ** 31 - 1 }, 'file')).paper.upvotes).toBe(2 ** 31 - 1);
+  });
+
+  it('when any text holds a NUL or a lone surrogate, then the record is rejected naming the field', () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ organization: 'Lab\u0000' }, /organization/],
+      [{ title: 'A \ud800 title' }, /title/],
+      [{ abstract: 'An \udfff abstract' }, /abstract/],
+      [{ authors: ['Ada', { name: 'B\u0000b' }] }, /authors/],
+      [{ keywords: ['ok', 'bad\ud83d'] }, /keywords/],
+      [{ organization: { name: 'x\udc00' } }, /organization/],
+    ];
+    for (const [fields, field] of cases) expect(reason(normalizePaper({ ...valid, ...fields }, 'file'))).toMatch(field);
+    expect(ok(normalizePaper({ ...valid, title: 'Emoji \ud83d\ude00 fine' }, 'file')).paper.title).toContain('\ud83d\ude00');
+  });
+
+  it('when organization or an author name is too long, or there are too many authors, then limits apply', () => {
+    expect(reason(normalizePaper({ ...valid, organization: 'x'.repeat(200_000) }, 'file'))).toMatch(/organization: longer than/);
+    expect(reason(normalizePaper({ ...valid, authors: ['y'.repeat(1000)] }, 'file'))).toMatch(/authors\[0\]: longer than/);
+    const many = ok(normalizePaper({ ...valid, authors: Array.from({ length: 5000 }, (_, i) => `Author ${i}`) }, 'file'));
+    expect(many.paper.authors).toHaveLength(100);
+    expect(many.paper.authors[99]).toBe('Author 99');
+    expect(many.warnings).toEqual([expect.stringMatching(/authors: 5000 given, the first 100 kept/)]);
+  });
+
   it('when the source name is invalid, then it throws: that is a programming error', () => {
     expect(() => normalizePaper(valid, 'Bad Source')).toThrow(/invalid source name/);
   });

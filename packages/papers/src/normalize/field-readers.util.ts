@@ -4,6 +4,18 @@ import { cleanText, collapseWhitespace } from './clean-text.util';
 
 export type Read<T> = { value: T } | { problem: string };
 
+/** Counts are PostgreSQL integers. */
+const MAX_COUNT = 2 ** 31 - 1;
+/** Beyond this a paper's author list is "et al." in every view; the stored list is capped. */
+export const MAX_AUTHORS = 100;
+export const MAX_NAME_LENGTH = 300;
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** PostgreSQL refuses NUL in text, and a lone UTF-16 surrogate is no character at all: such a record is refused, not cleaned up silently. */
+export function unstorable(value: string, field: string): { problem: string } | undefined {
+  return UNSTORABLE.test(value) ? { problem: `${field}: contains a NUL character or invalid Unicode (a lone surrogate)` } : undefined;
+}
+
 const EARLIEST = Date.UTC(1990, 0, 1); // before arXiv; anything older is a parsing accident
 const LATEST = Date.UTC(2100, 0, 1);
 
@@ -15,6 +27,8 @@ export function isMissing(value: unknown): boolean {
 export function readText(value: unknown, field: string, maxLength: number): Read<string> {
   if (isMissing(value)) return { problem: `${field}: missing` };
   if (typeof value !== 'string') return { problem: `${field}: expected text, got ${typeOf(value)}` };
+  const bad = unstorable(value, field);
+  if (bad) return bad;
   const text = cleanText(value);
   if (!text) return { problem: `${field}: empty after cleaning` };
   if (text.length > maxLength) return { problem: `${field}: longer than ${maxLength} characters` };
@@ -39,6 +53,9 @@ export function readCount<F extends number | null>(value: unknown, field: string
   const n = typeof value === 'string' ? Number(value.trim()) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
     return { problem: `${field}: expected a non-negative integer, got ${preview(value)}` };
+  }
+  if (n > MAX_COUNT) {
+    return { problem: `${field}: larger than ${MAX_COUNT} (got ${preview(value)})` };
   }
   return { value: n };
 }
@@ -67,6 +84,8 @@ export function readStringList(value: unknown, field: string, max: number): Read
   const out: string[] = [];
   for (const item of value) {
     if (typeof item !== 'string') return { problem: `${field}: expected text items, got ${typeOf(item)}` };
+    const bad = unstorable(item, field);
+    if (bad) return bad;
     const text = collapseWhitespace(item).slice(0, 100);
     if (text && !seen.has(text.toLowerCase()) && out.length < max) {
       seen.add(text.toLowerCase());
@@ -76,17 +95,24 @@ export function readStringList(value: unknown, field: string, max: number): Read
   return { value: out };
 }
 
-/** Authors as strings or `{ name }` objects (the HF shape); names are cleaned of TeX accents. */
-export function readAuthors(value: unknown): Read<string[]> {
+/**
+ * Authors as strings or `{ name }` objects (the HF shape); names are cleaned of TeX accents.
+ * Collaborations list thousands: the first MAX_AUTHORS are kept, with a warning.
+ */
+export function readAuthors(value: unknown, warnings: string[] = []): Read<string[]> {
   if (isMissing(value)) return { value: [] };
   if (!Array.isArray(value)) return { problem: `authors: expected a list, got ${typeOf(value)}` };
   const names: string[] = [];
   for (const [i, item] of value.entries()) {
     const raw = typeof item === 'string' ? item : isRecord(item) ? item.name : undefined;
     if (typeof raw !== 'string') return { problem: `authors[${i}]: expected a name, got ${preview(item)}` };
+    const bad = unstorable(raw, `authors[${i}]`);
+    if (bad) return bad;
     const name = cleanText(raw);
-    if (name) names.push(name);
+    if (name.length > MAX_NAME_LENGTH) return { problem: `authors[${i}]: longer than ${MAX_NAME_LENGTH} characters` };
+    if (name && names.length < MAX_AUTHORS) names.push(name);
   }
+  if (value.length > MAX_AUTHORS) warnings.push(`authors: ${value.length} given, the first ${MAX_AUTHORS} kept`);
   return { value: names };
 }
 

@@ -3,8 +3,8 @@
 import type { NormalizeResult, NormalizedPaper } from '../paper.types';
 import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from './arxiv-id.util';
 import {
-  isMissing, isRecord, preview, readAuthors, readCount, readDate, readOptionalDate,
-  readStringList, readText, readUrl, typeOf, type Read,
+  isMissing, isRecord, MAX_NAME_LENGTH, preview, readAuthors, readCount, readDate, readOptionalDate,
+  readStringList, readText, readUrl, typeOf, unstorable, type Read,
 } from './field-readers.util';
 
 /**
@@ -36,7 +36,7 @@ export function normalizePaper(input: unknown, source: string): NormalizeResult 
     sourceId: sourceId ?? '',
     title: take(readText(input.title, 'title', 1000), ''),
     abstract: take(readText(input.abstract ?? input.summary, 'abstract', 20000), ''),
-    authors: take(readAuthors(input.authors), []),
+    authors: take(readAuthors(input.authors, warnings), []),
     publishedAt: take(readDate(input.publishedAt ?? input.published, 'publishedAt'), new Date(0)),
     upvotes: take(readCount(input.upvotes, 'upvotes', 0), 0),
     numComments: take(readCount(input.numComments, 'numComments', 0), 0),
@@ -77,10 +77,10 @@ function resolveId(input: PaperInput, source: string): Read<string> {
 /** HF sends `{ name, fullname }`; files may send a plain string. */
 function readOrganization(value: unknown): Read<string | null> {
   if (isMissing(value)) return { value: null };
-  if (typeof value === 'string') return { value: value.trim() };
-  if (isRecord(value)) {
-    const name = [value.fullname, value.name].find((v) => typeof v === 'string' && v.trim() !== '');
-    return { value: typeof name === 'string' ? name.trim() : null };
-  }
-  return { problem: `organization: expected text or { name, fullname }, got ${typeOf(value)}` };
+  const name = typeof value === 'string' ? value : isRecord(value) ? [value.fullname, value.name].find((v) => typeof v === 'string' && v.trim() !== '') : value;
+  if (name === undefined) return { value: null };
+  if (typeof name !== 'string') return { problem: `organization: expected text or { name, fullname }, got ${typeOf(value)}` };
+  const text = name.trim();
+  if (text.length > MAX_NAME_LENGTH) return { problem: `organization: longer than ${MAX_NAME_LENGTH} characters` };
+  return unstorable(text, 'organization') ?? { value: text };
 }
