@@ -1,6 +1,7 @@
 // Confirm: the signed link's reader becomes active and their consent is recorded (when, from
 // where, and exactly what they agreed to). Idempotent: a second click changes nothing.
 import { AppError } from '../errors';
+import { followsTopics, type DigestMode } from './digest-mode';
 import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
@@ -11,6 +12,13 @@ export type ConfirmOutcome = 'confirmed' | 'already_confirmed';
 
 export const CONSENT_TEXT = 'Email me a digest of trending research papers on these topics, at this frequency, until I unsubscribe.';
 
+/** Exactly what the reader agrees to, in the words of their digest mode. */
+export const CONSENT_TEXTS: Record<DigestMode, string> = {
+  topics: CONSENT_TEXT,
+  trending: 'Email me a digest of the top trending research papers, at this frequency, until I unsubscribe.',
+  topics_trending: 'Email me a digest of trending research papers on these topics and of the top trending ones, at this frequency, until I unsubscribe.',
+};
+
 export async function confirmSubscription(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}): Promise<ConfirmOutcome> {
   const now = clock(deps);
   const subscriber = await loadSubscriber(deps.db, subscriberId);
@@ -18,7 +26,9 @@ export async function confirmSubscription(deps: ReaderDeps, subscriberId: number
   if (subscriber.status !== 'pending') {
     throw new AppError('conflict', 'This subscription was cancelled after the link was sent. To get papers again, subscribe from the start page.');
   }
-  const scope = { topics: subscriber.topics.map((t) => t.raw), frequency: subscriber.frequency, timezone: subscriber.timezone, text: CONSENT_TEXT };
+  const mode = subscriber.digestMode;
+  const topics = followsTopics(mode) ? subscriber.topics.map((t) => t.raw) : [];
+  const scope = { digestMode: mode, topics, frequency: subscriber.frequency, timezone: subscriber.timezone, text: CONSENT_TEXTS[mode] };
   const confirmed = await deps.db.$transaction(async (tx) => {
     // Conditional on still pending: two clicks at once confirm (and record) once.
     const { count } = await tx.subscriber.updateMany({

@@ -3,6 +3,7 @@
 // decisions live here; rendering and SMTP stay in the worker.
 import type { Db } from '@paperboy/db';
 import { buildConfirmUrl, buildReaderLinks, type ReaderLinks } from '../tokens/reader-links';
+import { followsTopics, type DigestMode } from './digest-mode';
 import type { ReaderConfig, TransactionalKind } from './reader-deps';
 import { recordEvent } from './subscription-events';
 import { isSuppressed } from './suppression';
@@ -16,7 +17,7 @@ interface Base {
 }
 
 export type TransactionalEmail =
-  | (Base & { kind: 'confirm'; data: { reader: { email: string }; topics: string[]; frequency: 'daily' | 'weekly'; expiresInHours: number; links: { confirmUrl: string } } })
+  | (Base & { kind: 'confirm'; data: { reader: { email: string }; topics: string[]; digestMode: DigestMode; frequency: 'daily' | 'weekly'; expiresInHours: number; links: { confirmUrl: string } } })
   | (Base & { kind: 'manage-link'; data: { reader: { email: string }; links: { manageUrl: string; unsubscribeUrl: string } } })
   | (Base & { kind: 'goodbye'; data: { reader: { email: string }; links: { resubscribeUrl: string } } });
 
@@ -35,7 +36,9 @@ export async function prepareTransactionalEmail(db: Db, config: ReaderConfig, jo
   const reader = { email: s.email };
   if (job.kind === 'confirm') {
     const confirmUrl = buildConfirmUrl(config, s.id, now);
-    const data = { reader, topics: s.topics.map((t) => t.raw), frequency: s.frequency, expiresInHours: config.CONFIRM_LINK_HOURS, links: { confirmUrl } };
+    // A top trending reader may have typed topics they do not get: the email lists what they will get.
+    const topics = followsTopics(s.digestMode) ? s.topics.map((t) => t.raw) : [];
+    const data = { reader, topics, digestMode: s.digestMode, frequency: s.frequency, expiresInHours: config.CONFIRM_LINK_HOURS, links: { confirmUrl } };
     return { send: { ...base, kind: 'confirm', data } };
   }
   if (job.kind === 'manage-link') {

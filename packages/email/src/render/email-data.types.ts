@@ -47,6 +47,8 @@ export interface ConfirmEmailData {
   frequency: DigestFrequency;
   /** How long the confirm link stays valid, in hours (default 48). */
   expiresInHours?: number;
+  /** What the digest will carry (default 'topics'): 'trending' needs no topics. */
+  digestMode?: 'topics' | 'trending' | 'topics_trending';
   links: { confirmUrl: string };
 }
 

@@ -77,13 +77,33 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
   });
 }
 
+/** What a confirmation says the reader will get, by digest mode (a top trending reader has no topics). */
+function confirmWhat(data: ConfirmEmailData) {
+  const mode = data.digestMode ?? 'topics';
+  const best = data.frequency === 'daily' ? 'the day' : 'the week';
+  if (mode === 'trending' || data.topics.length === 0) {
+    return { what: 'the top trending research papers', label: 'Papers', line: `the most upvoted of ${best} on Hugging Face`, preview: 'the top trending papers' };
+  }
+  const topics = topicsPhrase(data.topics, 20);
+  if (mode === 'topics') return { what: 'the trending research papers on these topics', label: 'Topics', line: topics, preview: `papers on ${topicsPhrase(data.topics, 3)}` };
+  return {
+    what: 'the trending research papers on these topics, and the top trending ones',
+    label: 'Topics',
+    line: `${topics}, then the top trending papers`,
+    preview: `papers on ${topicsPhrase(data.topics, 3)} and the top trending ones`,
+  };
+}
+
 export function confirmView({ brand }: BrandOptions, data: ConfirmEmailData) {
   const hours = data.expiresInHours ?? 48;
+  const what = confirmWhat(data);
   return withTextLines({
     ...baseView(brand, data.reader.email),
     subject: `Please confirm your ${brand} subscription`,
-    preview: `One click to start getting papers on ${topicsPhrase(data.topics, 3)}.`,
-    topicsLine: topicsPhrase(data.topics, 20),
+    preview: `One click to start getting ${what.preview}.`,
+    whatLine: what.what,
+    topicsLabel: what.label,
+    topicsLine: what.line,
     frequencyLabel: data.frequency === 'daily' ? 'every day' : 'once a week',
     expiresLabel: hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`,
     actionUrl: data.links.confirmUrl,

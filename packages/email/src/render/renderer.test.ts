@@ -198,6 +198,25 @@ describe('createRenderer', () => {
     expect(email.text).toContain(`To confirm, open this link:\n${confirmData.links.confirmUrl}\n`);
   });
 
+  it('when a top trending reader (no topics) confirms, then the email promises the top trending papers, not topics', () => {
+    for (const data of [{ ...confirmData, topics: [], digestMode: 'trending' as const, frequency: 'daily' as const }, { ...confirmData, topics: [], frequency: 'daily' as const }]) {
+      const email = fast.renderConfirm(data);
+      const text = visibleText(email.html);
+      expect(text).toContain('to email ada@example.com the top trending research papers:');
+      expect(text).toContain('Papers: the most upvoted of the day on Hugging Face');
+      expect(text).not.toContain('Topics:');
+      expect(email.text).toContain('the top trending research papers:');
+      expect(email.text).toContain('Papers:    the most upvoted of the day on Hugging Face');
+    }
+  });
+
+  it('when a reader follows topics and top trending, then the confirmation names both', () => {
+    const email = fast.renderConfirm({ ...confirmData, digestMode: 'topics_trending' });
+    expect(visibleText(email.html)).toContain('Topics: reward models and agents, then the top trending papers');
+    expect(email.text).toContain('on these topics, and the top trending ones:');
+    expect(() => fast.renderConfirm({ ...confirmData, digestMode: 'everything' } as never)).toThrow('confirm email: digestMode must be topics, trending or topics_trending');
+  });
+
   it('when any email is rendered, then it loads nothing from outside (no pixel, no image, no web font)', () => {
     const emails = [fast.renderDigest(sampleDigestData()), fast.renderConfirm(confirmData), fast.renderManageLink(manageData), fast.renderGoodbye(goodbyeData)];
     for (const { html } of emails) {

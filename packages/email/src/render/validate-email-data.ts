@@ -109,9 +109,12 @@ export function validateConfirmData(input: unknown): asserts input is ConfirmEma
   const check = new Checker('confirm');
   const data = check.object(input, 'data');
   check.reader(data);
-  check.texts(data.topics, 'topics', false);
+  // No topics: a top trending reader (the email says so).
+  check.texts(data.topics, 'topics', true);
   check.frequency(data.frequency);
   check.url(check.object(data.links, 'links').confirmUrl, 'links.confirmUrl');
+  const mode = data.digestMode;
+  if (mode !== undefined && mode !== 'topics' && mode !== 'trending' && mode !== 'topics_trending') check.fail('digestMode', 'must be topics, trending or topics_trending');
   const hours = data.expiresInHours;
   if (hours !== undefined && !(typeof hours === 'number' && hours > 0)) check.fail('expiresInHours', 'must be a positive number');
 }
