@@ -7,6 +7,7 @@ export type {
   ParsedTopic,
   TopicPhrase,
   MatchField,
+  MatchKind,
   MatchReason,
   TopicMatch,
   ReaderTopic,

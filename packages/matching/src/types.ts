@@ -37,6 +37,10 @@ export interface ParsedTopic {
 
 export type MatchField = 'title' | 'abstract' | 'both';
 
+/** direct: the topic's own words (or an alias); related: terms of its domain from the
+ * related-concepts vocabulary or learned associations, which always rank below direct ones. */
+export type MatchKind = 'direct' | 'related';
+
 /** Why a paper matched a topic, as the digest shows it. JSON-serialisable. */
 export interface MatchReason {
   /** The topic as the reader typed it (or the canonical label when shared). */
@@ -45,6 +49,8 @@ export interface MatchReason {
   matched: string[];
   field: MatchField;
   text: string;
+  /** Absent for a direct match. */
+  kind?: MatchKind;
 }
 
 /** One paper matched by one distinct topic. */

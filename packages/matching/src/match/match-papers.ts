@@ -4,8 +4,9 @@ import type { MatchablePaper, TopicMatch } from '../types';
 import { analyzePaper, PaperInputError, type AnalyzedPaper } from './analyze-paper';
 import { DEFAULT_BM25, idf, type Bm25Options } from './bm25.scorer';
 import { buildReason } from './reason';
-import { batchStats, bestAlternative } from './score-match';
-import { findPhrases, tagPaper, type PhraseHits } from './tag-paper';
+import { batchStats } from './score-match';
+import { findPhrases, tagPaper } from './tag-paper';
+import type { TopicEvidence } from './topic-evidence';
 import type { IndexedTopic, TopicIndex } from './topic-index';
 
 export interface MatchOptions {
@@ -14,8 +15,7 @@ export interface MatchOptions {
 
 interface Tagged {
   doc: AnalyzedPaper;
-  hits: PhraseHits;
-  topics: Map<number, number[][]>;
+  topics: Map<number, TopicEvidence>;
 }
 
 export function analyzeAll(papers: readonly MatchablePaper[]): AnalyzedPaper[] {
@@ -41,24 +41,20 @@ export function matchPapers(
   const bm25 = { ...DEFAULT_BM25, ...opts.bm25 };
   const docs = analyzeAll(papers);
   const stats = batchStats(docs);
-  const tagged: Tagged[] = docs.map((doc) => {
-    const hits = findPhrases(index, doc);
-    return { doc, hits, topics: tagPaper(index, hits) };
-  });
+  const tagged: Tagged[] = docs.map((doc) => ({ doc, topics: tagPaper(index, doc, findPhrases(index, doc), stats, bm25) }));
   const df = new Map<number, number>();
   for (const t of tagged) for (const topicIdx of t.topics.keys()) df.set(topicIdx, (df.get(topicIdx) ?? 0) + 1);
 
   const result = new Map<string, TopicMatch[]>();
   for (const t of tagged) {
-    for (const [topicIdx, alts] of t.topics) {
+    for (const [topicIdx, evidence] of t.topics) {
       const topic = index.topics[topicIdx] as IndexedTopic;
-      const best = bestAlternative(t.doc, t.hits, alts, stats, bm25);
-      const score = idf(df.get(topicIdx) ?? 1, stats.docCount) * best.weight;
+      const score = idf(df.get(topicIdx) ?? 1, stats.docCount) * evidence.weight;
       const match: TopicMatch = {
         topicKey: topic.key,
         paperId: t.doc.paper.id,
         score,
-        reason: buildReason(topic.label, t.doc, best.occurrences),
+        reason: buildReason(topic.label, t.doc, evidence.occurrences, evidence.kind),
         paper: t.doc.paper,
       };
       const list = result.get(topic.key) ?? [];

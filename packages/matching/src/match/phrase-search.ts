@@ -14,6 +14,8 @@ export interface Occurrence {
   end: number;
   /** Words skipped inside the phrase; gapped occurrences weigh less. */
   gaps: number;
+  /** Found by proximity (any words inside, brackets stepped over): weighs less again. */
+  near: boolean;
 }
 
 /** Adjective-like endings: an inserted adjective narrows the same thing, a noun makes another. */
@@ -54,14 +56,45 @@ export function matchAt(s: TokenStream, variant: PhraseVariant, maxGap: number, 
   return pos;
 }
 
-export function occurrenceAt(
-  s: TokenStream,
-  field: FieldIndex,
-  i: number,
-  last: number,
-  length: number,
-): Occurrence {
-  return { field, start: s.starts[i] as number, end: s.ends[last] as number, gaps: last - i + 1 - length };
+/** Tries the variant at token `i` allowing up to `window` words of any kind inside, but only
+ * between the reader's own words (never inside an alias expansion) and within one span. */
+export function matchNear(s: TokenStream, variant: PhraseVariant, window: number, i: number): number {
+  const tokens = variant.tokens;
+  let pos = i;
+  let gaps = 0;
+  const span = s.spans[i];
+  for (let j = 1; j < tokens.length; j += 1) {
+    const limit = variant.open[j] ? Math.min(pos + 1 + (window - gaps), s.tokens.length - 1) : pos + 1;
+    let found = -1;
+    for (let k = pos + 1; k <= limit && s.spans[k] === span; k += 1) {
+      if (s.tokens[k] === tokens[j]) {
+        found = k;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    if (!variant.open[j] && !junctionOk(s, variant, j, pos, found)) return -1;
+    gaps += found - pos - 1;
+    pos = found;
+  }
+  return pos;
+}
+
+/** Added to a match's last index when it was found by proximity (token counts stay far below). */
+export const NEAR = 1 << 24;
+
+/** The strict match at `i`, else (with a window) the proximity one flagged with NEAR, else -1. */
+export function findAt(s: TokenStream, variant: PhraseVariant, maxGap: number, window: number, i: number): number {
+  const last = matchAt(s, variant, maxGap, i);
+  if (last >= 0 || window === 0 || variant.tokens.length < 2) return last;
+  const near = matchNear(s, variant, window, i);
+  return near >= 0 ? near + NEAR : -1;
+}
+
+export function occurrenceAt(s: TokenStream, field: FieldIndex, i: number, found: number, length: number): Occurrence {
+  const near = found >= NEAR;
+  const last = near ? found - NEAR : found;
+  return { field, start: s.starts[i] as number, end: s.ends[last] as number, gaps: last - i + 1 - length, near };
 }
 
 /** Overlapping occurrences of one phrase are one mention ("process reward models" already
@@ -79,14 +112,13 @@ export function addOccurrence(list: Occurrence[], occ: Occurrence): void {
 export function scanPhrase(
   s: TokenStream,
   field: FieldIndex,
-  variants: readonly PhraseVariant[],
-  maxGap: number,
+  phrase: { variants: readonly PhraseVariant[]; maxGap: number; window: number },
   found: Occurrence[] = [],
 ): Occurrence[] {
   for (let i = 0; i < s.tokens.length; i += 1) {
-    for (const variant of variants) {
+    for (const variant of phrase.variants) {
       if (s.tokens[i] !== variant.tokens[0]) continue;
-      const last = matchAt(s, variant, maxGap, i);
+      const last = findAt(s, variant, phrase.maxGap, phrase.window, i);
       if (last >= 0) {
         addOccurrence(found, occurrenceAt(s, field, i, last, variant.tokens.length));
         break; // one occurrence per start position, whichever variant found it

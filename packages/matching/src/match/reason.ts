@@ -1,5 +1,5 @@
 // The explanation the digest shows under a paper: which topic, the paper's own words, and where.
-import type { MatchField, MatchReason } from '../types';
+import type { MatchField, MatchKind, MatchReason } from '../types';
 import type { AnalyzedPaper } from './analyze-paper';
 import type { Occurrence } from './phrase-search';
 
@@ -12,9 +12,10 @@ const WHERE: Record<MatchField, string> = {
   both: 'in the title and abstract',
 };
 
-export function reasonText(topic: string, matched: readonly string[], field: MatchField): string {
+export function reasonText(topic: string, matched: readonly string[], field: MatchField, kind: MatchKind = 'direct'): string {
   const quotes = matched.map((m) => `'${m}'`).join(', ');
-  return `Because you follow ${topic}: ${quotes} ${WHERE[field]}`;
+  const lead = kind === 'direct' ? `Because you follow ${topic}` : `Related to ${topic}`;
+  return `${lead}: ${quotes} ${WHERE[field]}`;
 }
 
 function fieldOf(occurrences: readonly Occurrence[]): MatchField {
@@ -25,8 +26,14 @@ function fieldOf(occurrences: readonly Occurrence[]): MatchField {
 }
 
 /** Quotes the paper's own words, title first, each phrasing once (case-insensitively). */
-export function buildReason(topic: string, doc: AnalyzedPaper, occurrences: readonly Occurrence[]): MatchReason {
-  const ordered = [...occurrences].sort((a, b) => a.field - b.field || a.start - b.start);
+export function buildReason(
+  topic: string,
+  doc: AnalyzedPaper,
+  occurrences: readonly Occurrence[],
+  kind: MatchKind = 'direct',
+): MatchReason {
+  // A direct match quotes in reading order; related terms strongest first (already so ordered).
+  const ordered = kind === 'direct' ? [...occurrences].sort((a, b) => a.field - b.field || a.start - b.start) : occurrences;
   const seen = new Set<string>();
   const matched: string[] = [];
   for (const occ of ordered) {
@@ -37,11 +44,14 @@ export function buildReason(topic: string, doc: AnalyzedPaper, occurrences: read
     if (matched.length < MAX_QUOTES) matched.push(words);
   }
   const field = fieldOf(occurrences);
-  return { topic, matched, field, text: reasonText(topic, matched, field) };
+  const reason: MatchReason = { topic, matched, field, text: reasonText(topic, matched, field, kind) };
+  // Only a related match says so: stored reasons of direct matches keep their earlier shape.
+  if (kind !== 'direct') reason.kind = kind;
+  return reason;
 }
 
 /** The same reason told with another label (the reader's own wording of the topic). */
 export function relabelReason(reason: MatchReason, topic: string): MatchReason {
   if (reason.topic === topic) return reason;
-  return { ...reason, topic, text: reasonText(topic, reason.matched, reason.field) };
+  return { ...reason, topic, text: reasonText(topic, reason.matched, reason.field, reason.kind) };
 }

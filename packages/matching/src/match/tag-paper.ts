@@ -1,8 +1,10 @@
-// Tags one paper with every topic of the index it matches: one pass over its tokens finds the
-// phrases present, then only the topics using those phrases are checked (all phrases of an
-// alternative present, no exclusion present).
+// Tags one paper with every topic of the index it is about: one pass over its tokens finds the
+// phrases present (the topics' own and their related terms), then only the topics using those
+// phrases are judged (topic-evidence.ts).
 import { fieldStream, type AnalyzedPaper, type FieldIndex } from './analyze-paper';
-import { addOccurrence, matchAt, occurrenceAt, type Occurrence } from './phrase-search';
+import type { BatchStats, Bm25Options } from './bm25.scorer';
+import { addOccurrence, findAt, occurrenceAt, type Occurrence } from './phrase-search';
+import { judgeTopic, type TopicEvidence } from './topic-evidence';
 import type { IndexedTopic, TopicIndex } from './topic-index';
 
 /** Phrase id → where it occurs in the paper. */
@@ -18,11 +20,12 @@ export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
       let lastPhrase = -1;
       for (const ref of refs) {
         if (ref.phraseId === lastPhrase) continue; // one occurrence per phrase and start position
-        const maxGap = index.phrases[ref.phraseId]?.maxGap ?? 0;
-        const last = matchAt(s, ref.variant, maxGap, i);
-        if (last < 0) continue;
+        const phrase = index.phrases[ref.phraseId];
+        if (phrase === undefined) continue;
+        const found = findAt(s, ref.variant, phrase.maxGap, phrase.window, i);
+        if (found < 0) continue;
         lastPhrase = ref.phraseId;
-        const occ = occurrenceAt(s, field, i, last, ref.variant.tokens.length);
+        const occ = occurrenceAt(s, field, i, found, ref.variant.tokens.length);
         const list = hits.get(ref.phraseId);
         if (list === undefined) hits.set(ref.phraseId, [occ]);
         else addOccurrence(list, occ);
@@ -32,22 +35,21 @@ export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
   return hits;
 }
 
-/** The matching alternatives of a topic (phrase id lists), or none when excluded. */
-export function matchingAlternatives(topic: IndexedTopic, hits: PhraseHits): number[][] {
-  if (topic.exclusions.some((id) => hits.has(id))) return [];
-  return topic.alternatives.filter((alt) => alt.every((id) => hits.has(id)));
-}
-
-/** Topic indices the paper matches, each with its matching alternatives. */
-export function tagPaper(index: TopicIndex, hits: PhraseHits): Map<number, number[][]> {
-  const tagged = new Map<number, number[][]>();
+/** Topic indices the paper is about, each with its evidence. */
+export function tagPaper(
+  index: TopicIndex,
+  doc: AnalyzedPaper,
+  hits: PhraseHits,
+  stats: BatchStats,
+  bm25: Bm25Options,
+): Map<number, TopicEvidence> {
+  const tagged = new Map<number, TopicEvidence | undefined>();
   for (const phraseId of hits.keys()) {
     for (const topicIdx of index.topicsByPhrase[phraseId] ?? []) {
       if (tagged.has(topicIdx)) continue;
-      const alts = matchingAlternatives(index.topics[topicIdx] as IndexedTopic, hits);
-      tagged.set(topicIdx, alts);
+      tagged.set(topicIdx, judgeTopic(index.topics[topicIdx] as IndexedTopic, doc, hits, stats, bm25));
     }
   }
-  for (const [topicIdx, alts] of tagged) if (alts.length === 0) tagged.delete(topicIdx);
-  return tagged;
+  for (const [topicIdx, evidence] of tagged) if (evidence === undefined) tagged.delete(topicIdx);
+  return tagged as Map<number, TopicEvidence>;
 }

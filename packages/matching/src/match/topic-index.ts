@@ -5,6 +5,11 @@ import { normalizeTopic } from '../topic/normalize-topic';
 import { parseTopicKey, phraseKey } from '../topic/topic-key';
 import type { ParsedTopic, TopicPhrase } from '../types';
 import { expandVariants, type PhraseVariant } from '../vocab/alias-index';
+import { relatedFor } from '../vocab/related-index';
+
+/** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
+ * "graph neural network (GNN) recommenders"); such a match weighs less than a tight one. */
+export const PROXIMITY_WINDOW = 3;
 
 /** A topic as typed, an already parsed one, or a stored key (with the label to show). */
 export type TopicInput = string | ParsedTopic | { key: string; label?: string };
@@ -12,7 +17,15 @@ export type TopicInput = string | ParsedTopic | { key: string; label?: string };
 export interface CompiledPhrase {
   id: number;
   maxGap: number;
+  /** Proximity window (0: none). */
+  window: number;
   variants: PhraseVariant[];
+}
+
+/** A related term of a topic: evidence for it, weighted, never as strong as the topic itself. */
+export interface RelatedRef {
+  phraseId: number;
+  weight: number;
 }
 
 export interface IndexedTopic {
@@ -21,6 +34,10 @@ export interface IndexedTopic {
   /** OR of alternatives, each an AND of phrase ids. */
   alternatives: number[][];
   exclusions: number[];
+  /** From the related-concepts vocabulary (and learned associations, when given). */
+  related: RelatedRef[];
+  /** Phrases whose occurrences void any occurrence of this topic they overlap. */
+  traps: number[];
 }
 
 export interface VariantRef {
@@ -55,19 +72,38 @@ class IndexBuilder {
     if (this.topicKeys.has(parsed.key)) return; // readers share topics: one entry per key
     this.topicKeys.add(parsed.key);
     const topicIdx = this.topics.length;
-    const alternatives = parsed.alternatives.map((alt) => alt.map((p) => this.phrase(p)));
-    for (const id of new Set(alternatives.flat())) this.topicsByPhrase[id]?.push(topicIdx);
-    const exclusions = parsed.exclusions.map((p) => this.phrase(p));
-    this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions });
+    const alternatives = parsed.alternatives.map((alt) => alt.map((p) => this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0)));
+    const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
+    const { related, traps } = this.relatedOf(parsed, new Set(alternatives.flat()));
+    for (const id of new Set([...alternatives.flat(), ...related.map((r) => r.phraseId)])) this.topicsByPhrase[id]?.push(topicIdx);
+    this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions, related, traps });
   }
 
-  private phrase(p: TopicPhrase): number {
-    const key = phraseKey(p);
+  /** Related terms of every single-phrase alternative the vocabulary knows (a quoted phrase asks
+   * for exactly those words, so it gets none); the strongest weight when two concepts share one. */
+  private relatedOf(parsed: ParsedTopic, direct: Set<number>): { related: RelatedRef[]; traps: number[] } {
+    const weights = new Map<number, number>();
+    const traps = new Set<number>();
+    for (const alt of parsed.alternatives) {
+      const only = alt.length === 1 ? alt[0] : undefined;
+      if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) continue;
+      const entry = relatedFor(only);
+      for (const term of entry?.terms ?? []) {
+        const id = this.phrase(term.phrase, 0);
+        if (!direct.has(id)) weights.set(id, Math.max(weights.get(id) ?? 0, term.weight));
+      }
+      for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
+    }
+    return { related: [...weights].map(([phraseId, weight]) => ({ phraseId, weight })), traps: [...traps] };
+  }
+
+  private phrase(p: TopicPhrase, window: number): number {
+    const key = `${window}:${phraseKey(p)}`;
     const known = this.phraseIds.get(key);
     if (known !== undefined) return known;
     const id = this.phrases.length;
     const variants = expandVariants(p.tokens);
-    this.phrases.push({ id, maxGap: p.maxGap, variants });
+    this.phrases.push({ id, maxGap: p.maxGap, window, variants });
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);
     for (const variant of variants) {

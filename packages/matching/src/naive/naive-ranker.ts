@@ -7,8 +7,9 @@ import type { AnalyzedPaper } from '../match/analyze-paper';
 import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from '../match/bm25.scorer';
 import { scanPhrase, type Occurrence } from '../match/phrase-search';
 import { buildReason, relabelReason } from '../match/reason';
-import { batchStats, bestAlternative } from '../match/score-match';
-import { matchingAlternatives, type PhraseHits } from '../match/tag-paper';
+import { batchStats } from '../match/score-match';
+import type { PhraseHits } from '../match/tag-paper';
+import { judgeTopic, type TopicEvidence } from '../match/topic-evidence';
 import { buildTopicIndex, type TopicIndex, type TopicInput } from '../match/topic-index';
 import { DEFAULT_CAP, type RankingOptions } from '../rank/digest-ranker';
 import { DEFAULT_WEIGHTS, paperBoost, type RankingWeights } from '../rank/signals';
@@ -60,25 +61,26 @@ export class NaiveRanker {
   /** Every paper against one topic. */
   private matchTopic(topic: TopicIndex): Found[] {
     const t = topic.topics[0]!;
-    const found: { doc: AnalyzedPaper; hits: PhraseHits; alts: number[][] }[] = [];
+    const found: { doc: AnalyzedPaper; evidence: TopicEvidence }[] = [];
     for (let d = 0; d < this.docs.length; d += 1) {
       const doc = this.docs[d]!;
       const hits: PhraseHits = new Map();
       for (const phrase of topic.phrases) {
         if (!this.mayContain(d, phrase.variants)) continue;
         const occ: Occurrence[] = [];
-        scanPhrase(doc.title, 0, phrase.variants, phrase.maxGap, occ);
-        scanPhrase(doc.abstract, 1, phrase.variants, phrase.maxGap, occ);
+        scanPhrase(doc.title, 0, phrase, occ);
+        scanPhrase(doc.abstract, 1, phrase, occ);
         if (occ.length > 0) hits.set(phrase.id, occ);
       }
-      const alts = matchingAlternatives(t, hits);
-      if (alts.length > 0) found.push({ doc, hits, alts });
+      const evidence = judgeTopic(t, doc, hits, this.stats, this.bm25);
+      if (evidence !== undefined) found.push({ doc, evidence });
     }
     const topicIdf = idf(found.length, this.stats.docCount);
-    return found.map(({ doc, hits, alts }) => {
-      const best = bestAlternative(doc, hits, alts, this.stats, this.bm25);
-      return { doc, score: topicIdf * best.weight, reason: buildReason(t.label, doc, best.occurrences) };
-    });
+    return found.map(({ doc, evidence }) => ({
+      doc,
+      score: topicIdf * evidence.weight,
+      reason: buildReason(t.label, doc, evidence.occurrences, evidence.kind),
+    }));
   }
 
   rank(readerTopics: readonly ReaderTopic[], exclude: Iterable<number> = []): RankedPaper[] {

@@ -15,6 +15,9 @@ export interface TokenStream {
   ends: number[];
   /** Clause number: phrases never span punctuation such as "." "," ";" or brackets. */
   clauses: number[];
+  /** Like clauses, but brackets do not break a span: "graph neural network (GNN) recommenders"
+   * is one span, so a proximity match may step over a parenthesised expansion. */
+  spans: number[];
   /** Stop words dropped just before each token ("graph [of] neural networks"). */
   stops: number[];
 }
@@ -24,6 +27,7 @@ export type TokenizeMode = 'topic' | 'paper';
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”|—]/;
+const SPAN_BREAK = /[.,;:!?"“”|—]/;
 const JOINER = /^[\s\-‐‑‒–/]*$/;
 
 function fold(word: string): string {
@@ -68,8 +72,9 @@ function joinsNext(prefixWord: string, nextStem: string): boolean {
 }
 
 export function tokenize(source: string, mode: TokenizeMode): TokenStream {
-  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [], stops: [] };
+  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [], spans: [], stops: [] };
   let clause = 0;
+  let span = 0;
   let prevEnd = 0;
   let prevWord = ''; // the previous word as written (lower-cased), even when it was a stop word
   let prevEmitted = false;
@@ -79,6 +84,7 @@ export function tokenize(source: string, mode: TokenizeMode): TokenStream {
     const end = start + m[0].length;
     const gap = source.slice(prevEnd, start);
     if (CLAUSE_BREAK.test(gap)) clause += 1;
+    if (SPAN_BREAK.test(gap)) span += 1;
     const folded = fold(m[0]);
     const token = canonicalWord(folded, mode);
     const last = out.tokens.length - 1;
@@ -91,6 +97,7 @@ export function tokenize(source: string, mode: TokenizeMode): TokenStream {
       out.starts.push(start);
       out.ends.push(end);
       out.clauses.push(clause);
+      out.spans.push(span);
       out.stops.push(stops);
       stops = 0;
       prevEmitted = true;

@@ -14,14 +14,17 @@ const toTokens = (text: string): string[] => tokenize(text, 'topic').tokens;
 export interface PhraseVariant {
   tokens: string[];
   free: boolean[];
+  /** Whether token j starts one of the reader's words (not the inside of an expansion): only
+   * there may a proximity match insert other words ("protein [sequence] design"). */
+  open: boolean[];
 }
 
 function expansionForm(text: string): PhraseVariant {
   const s = tokenize(text, 'topic');
-  return { tokens: s.tokens, free: s.stops.map((n, j) => j === 0 || n > 0) };
+  return { tokens: s.tokens, free: s.stops.map((n, j) => j === 0 || n > 0), open: s.tokens.map((_, j) => j === 0) };
 }
 
-const single = (token: string): PhraseVariant => ({ tokens: [token], free: [true] });
+const single = (token: string): PhraseVariant => ({ tokens: [token], free: [true], open: [true] });
 
 /** "reinforcement learn human feedback" → RLHF entry (expansion tokens joined by spaces). */
 const BY_EXPANSION = new Map<string, AliasEntry>();
@@ -71,14 +74,18 @@ const MAX_VARIANTS = 32;
 
 /** Every token sequence a paper may use for this canonical phrase. */
 export function expandVariants(tokens: readonly string[]): PhraseVariant[] {
-  let variants: PhraseVariant[] = [{ tokens: [], free: [] }];
+  let variants: PhraseVariant[] = [{ tokens: [], free: [], open: [] }];
   for (const token of tokens) {
     const forms = FORMS.get(token) ?? [single(token)];
     const next: PhraseVariant[] = [];
     for (const variant of variants) {
       for (const form of forms) {
         if (next.length >= MAX_VARIANTS && form !== forms[0]) continue;
-        next.push({ tokens: [...variant.tokens, ...form.tokens], free: [...variant.free, ...form.free] });
+        next.push({
+          tokens: [...variant.tokens, ...form.tokens],
+          free: [...variant.free, ...form.free],
+          open: [...variant.open, ...form.open],
+        });
       }
     }
     variants = next;

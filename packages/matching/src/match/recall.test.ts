@@ -1,0 +1,85 @@
+import { makePaper } from '../testing/paper.factory';
+import type { MatchablePaper } from '../types';
+import { normalizeTopic } from '../topic/normalize-topic';
+import { matchPapers } from './match-papers';
+import { buildTopicIndex } from './topic-index';
+
+function matchesOf(topic: string, papers: MatchablePaper[]) {
+  return matchPapers(buildTopicIndex([topic]), papers).get(normalizeTopic(topic).key) ?? [];
+}
+const ids = (topic: string, papers: MatchablePaper[]): number[] => matchesOf(topic, papers).map((m) => m.paperId).sort((a, b) => a - b);
+
+describe('matchPapers: proximity', () => {
+  it('when a noun or an acronym sits inside the phrase, then the topic matches, below the exact phrase', () => {
+    const inserted = makePaper({ abstract: 'We study protein sequence design with language models.' });
+    const exact = makePaper({ abstract: 'We study protein design with language models.' });
+    const list = matchesOf('protein design', [inserted, exact]);
+    expect(list.map((m) => m.paperId)).toEqual([exact.id, inserted.id]);
+    expect(list[1]!.reason.matched).toEqual(['protein sequence design']);
+  });
+
+  it('when a parenthesised acronym splits the phrase, then it still matches', () => {
+    const paper = makePaper({ abstract: 'We build graph neural network (GNN) recommenders for retail.' });
+    expect(ids('GNN recommenders', [paper])).toEqual([paper.id]);
+  });
+
+  it('when the words are in different clauses or too far apart, then it does not match', () => {
+    const far = makePaper({ abstract: 'Protein folding is hard because the search over many conformations and the design space is huge.' });
+    const clause = makePaper({ abstract: 'We analyse protein, and design a new sampler.' });
+    expect(ids('protein design', [far, clause])).toEqual([]);
+  });
+
+  it('when the topic is quoted, then no word may sit inside', () => {
+    const inserted = makePaper({ abstract: 'We study protein sequence design.' });
+    expect(ids('"protein design"', [inserted])).toEqual([]);
+  });
+});
+
+describe('matchPapers: traps', () => {
+  it.each([
+    ['diffusion models', 'Reaction-Diffusion Models of Vegetation Stripes', 'We study reaction-diffusion models of patterns.'],
+    ['diffusion models', 'Diffusion tensor imaging models of white matter', 'Diffusion tensor imaging models the brain.'],
+    ['speech recognition', 'Speech emotion recognition with self-supervised features', 'We classify speech emotion.'],
+    ['robot manipulation', 'Detecting image manipulation in news photos', 'Image manipulation detection with forensic cues.'],
+  ])('when a paper uses the words of "%s" in another sense (%s), then it does not match', (topic, title, abstract) => {
+    expect(ids(topic, [makePaper({ title, abstract })])).toEqual([]);
+  });
+
+  it('when a paper has the trap and, elsewhere, the topic itself, then it matches', () => {
+    const paper = makePaper({ abstract: 'We denoise diffusion tensor imaging scans with diffusion models.' });
+    expect(ids('diffusion models', [paper])).toEqual([paper.id]);
+  });
+});
+
+describe('matchPapers: related concepts', () => {
+  const clinical = makePaper({
+    title: 'Summarising clinical notes with small language models',
+    abstract: 'We summarise clinical notes from the ICU and detect ECG arrhythmia in patients.',
+  });
+  const generic = makePaper({ title: 'Small language models summarise news', abstract: 'We summarise news articles.' });
+  const direct = makePaper({ title: 'AI for healthcare: a benchmark', abstract: 'We benchmark AI for healthcare tasks.' });
+
+  it('when a broad domain topic meets papers in its vocabulary, then they match with a "related to" reason', () => {
+    const [match] = matchesOf('AI for healthcare', [clinical, generic]);
+    expect(match?.paperId).toBe(clinical.id);
+    expect(match?.reason.kind).toBe('related');
+    expect(match?.reason.text).toMatch(/^Related to AI for healthcare: 'clinical notes', 'clinical', 'ECG'/);
+  });
+
+  it('when one paper names the topic and another only its domain, then the one naming it ranks first', () => {
+    const list = matchesOf('AI for healthcare', [clinical, direct]);
+    expect(list.map((m) => m.paperId)).toEqual([direct.id, clinical.id]);
+    expect(list[0]!.reason.kind).toBeUndefined();
+  });
+
+  it('when a domain topic is not in the vocabulary, then its domain word is the evidence ("AI for agriculture")', () => {
+    const crops = makePaper({ title: 'Agriculture yield prediction from satellite images', abstract: 'We predict yields.' });
+    const other = makePaper({ title: 'Satellite images', abstract: 'Cloud removal for satellite images.' });
+    expect(ids('AI for agriculture', [crops, other])).toEqual([crops.id]);
+  });
+
+  it('when a paper mentions a weak related term once, then that alone is not enough', () => {
+    const once = makePaper({ abstract: 'We discuss a patient approach to optimisation of solvers.' });
+    expect(ids('AI for healthcare', [once])).toEqual([]);
+  });
+});

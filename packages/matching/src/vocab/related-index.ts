@@ -1,0 +1,70 @@
+// The related-concepts vocabulary in token form: a topic's phrase → the related terms (with
+// weights) and the traps its matches must avoid. Looked up once per distinct topic when the
+// index is built, so it costs nothing per paper or per reader.
+import { tokenize } from '../text/tokenize.util';
+import type { TopicPhrase } from '../types';
+import { collapseAliases } from './alias-index';
+import { GENERIC_HEADS, RELATED_CONCEPTS } from './related.data';
+
+/** The one-word-inside allowance of a reader's unquoted phrase (kept in step with LOOSE_GAP). */
+const TERM_GAP = 1;
+
+export interface RelatedTerm {
+  phrase: TopicPhrase;
+  weight: number;
+  /** As written in the vocabulary, for the reason ("related to AI for healthcare: clinical"). */
+  text: string;
+}
+
+export interface RelatedEntry {
+  terms: RelatedTerm[];
+  traps: TopicPhrase[];
+}
+
+const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
+const phraseOf = (tokens: string[], gap: number): TopicPhrase => ({ tokens, maxGap: tokens.length > 1 ? gap : 0 });
+
+/** Phrase tokens (joined by spaces) → the concepts readers type that way. */
+const CONCEPTS = new Map<string, RelatedEntry[]>();
+for (const concept of RELATED_CONCEPTS) {
+  const entry: RelatedEntry = {
+    terms: Object.entries(concept.related).map(([text, weight]) => ({ phrase: phraseOf(tokensOf(text), TERM_GAP), weight, text })),
+    traps: (concept.traps ?? []).map((text) => phraseOf(tokensOf(text), 0)),
+  };
+  for (const topic of concept.topics) {
+    const key = tokensOf(topic).join(' ');
+    CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), entry]);
+  }
+}
+
+const HEADS = GENERIC_HEADS.map(tokensOf).sort((a, b) => b.length - a.length);
+
+/** "AI for agriculture" → ["agriculture"]: the phrase without a generic head at either end. */
+function domainOf(tokens: readonly string[]): string[] | undefined {
+  for (const head of HEADS) {
+    if (tokens.length <= head.length) continue;
+    if (head.every((t, j) => tokens[j] === t)) return tokens.slice(head.length);
+    const from = tokens.length - head.length;
+    if (head.every((t, j) => tokens[from + j] === t)) return tokens.slice(0, from);
+  }
+  return undefined;
+}
+
+/** A domain word alone is a strong sign, not a synonym: one mention in the title, or two. */
+const DOMAIN_WEIGHT = 0.5;
+
+/**
+ * What the vocabulary knows about a reader's phrase: the concepts typed that way, and for
+ * "AI for X" the domain X with its own concepts. Undefined when nothing is known.
+ */
+export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
+  const key = phrase.tokens.join(' ');
+  const entries = [...(CONCEPTS.get(key) ?? [])];
+  const domain = domainOf(phrase.tokens);
+  if (domain !== undefined) {
+    entries.push(...(CONCEPTS.get(domain.join(' ')) ?? []));
+    entries.push({ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, text: domain.join(' ') }], traps: [] });
+  }
+  if (entries.length === 0) return undefined;
+  return { terms: entries.flatMap((e) => e.terms), traps: entries.flatMap((e) => e.traps) };
+}

@@ -1,0 +1,308 @@
+// The maintained related-concepts vocabulary: for a topic readers commonly follow, the specific
+// terms and sub-fields its papers use instead of the topic's own words, each with a weight, and
+// the "traps": phrases that use the topic's words in another sense. Versioned data like the alias
+// table; change it with a test or an evaluation figure that shows why.
+//
+// Weights are evidence per mention: 1 = a synonym (one mention is enough), 0.5 = a strong sign
+// (two mentions, or one in the title), 0.34 = a weak sign (three mentions, or the title and one
+// more). A title mention counts twice. A paper matches on related terms alone when its evidence
+// reaches 1, and always ranks below a paper that names the topic itself.
+//
+// `topics` are the ways readers type the concept (compared by normalised key). A trap drops any
+// occurrence (of the topic or of a related term) that it overlaps: "reaction-diffusion models"
+// is not about diffusion models, "speech emotion recognition" is not speech recognition.
+export interface RelatedConcept {
+  topics: string[];
+  related: Record<string, number>;
+  traps?: string[];
+}
+
+export const RELATED_VOCABULARY_VERSION = 1;
+
+export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
+  {
+    topics: ['diffusion models', 'diffusion', 'denoising diffusion', 'score-based generative models', 'DDPM'],
+    related: {
+      'latent diffusion': 1, 'diffusion-based': 1, 'denoising diffusion': 1, 'video diffusion': 1, 'image diffusion': 1,
+      'diffusion transformer': 1, 'diffusion policy': 1, 'diffusion prior': 1, 'diffusion sampling': 1, 'stable diffusion': 1,
+      'diffusion framework': 1, 'diffusion model-based': 1, 'DDIM': 1, 'score-based': 0.5, 'diffusion': 0.5,
+      'denoising': 0.34, 'flow matching': 0.34, 'masked diffusion': 1, 'discrete diffusion': 1, 'diffusion language model': 1,
+    },
+    traps: [
+      'diffusion tensor', 'diffusion MRI', 'diffusion weighted', 'reaction diffusion', 'diffusion coefficient',
+      'information diffusion', 'anomalous diffusion', 'diffusion equation', 'heat diffusion', 'diffusion maps',
+      'diffusion kurtosis', 'diffusion limited', 'innovation diffusion', 'diffusion of innovations', 'rumor diffusion',
+      'diffusion imaging', 'graph diffusion', 'diffusion wavelets', 'neural diffusion', 'diffusion barrier',
+    ],
+  },
+  {
+    topics: ['recommender systems', 'recommendation', 'recommender', 'recommendation systems', 'RecSys', 'recommendations'],
+    related: {
+      recommender: 1, 'collaborative filtering': 1, 'click-through rate': 1, 'CTR prediction': 1, 'sequential recommendation': 1,
+      'user-item': 1, 'item recommendation': 1, 'personalized recommendation': 1, 'generative recommendation': 1,
+      'news recommendation': 1, 'top-k recommendation': 1, 'recommendation model': 1, 'product recommendation': 1,
+      'next-item': 1, 'music recommendation': 1, 'conversational recommendation': 1, 'recommendation': 0.34, 'ranking model': 0.34,
+      'user preferences': 0.34, 'e-commerce': 0.34, 'user behavior': 0.34,
+    },
+    traps: [
+      'action recommendation', 'policy recommendation', 'practical recommendation', 'design recommendation',
+      'actionable recommendation', 'clinical recommendation', 'treatment recommendation', 'recommendations for future',
+    ],
+  },
+  {
+    topics: ['speech recognition', 'ASR', 'automatic speech recognition', 'speech-to-text'],
+    related: {
+      'speech-to-text': 1, 'word error rate': 1, 'speech transcription': 1, 'speech recognizer': 1, transcription: 0.5,
+      WER: 0.5, Whisper: 0.5, 'acoustic model': 0.5, 'spoken language': 0.34, 'audio transcription': 1,   },
+    traps: [
+      'emotion recognition', 'speaker recognition', 'speech emotion', 'music transcription', 'speaker verification',
+      'speech act', 'hate speech', 'free speech', 'part-of-speech', 'parts of speech', 'figure of speech',
+    ],
+  },
+  {
+    topics: ['LoRA', 'low-rank adaptation', 'LoRA fine-tuning', 'low-rank adapters'],
+    related: {
+      'low-rank adapter': 1, QLoRA: 1, DoRA: 1, 'low-rank fine-tuning': 1, 'low-rank update': 0.5, 'LoRA-based': 1, adapter: 0.34, PEFT: 0.5,   },
+  },
+  {
+    topics: ['autonomous driving', 'self-driving', 'self-driving cars', 'autonomous vehicles', 'end-to-end driving', 'driving'],
+    related: {
+      'self-driving': 1, 'autonomous vehicle': 1, 'driving scene': 1, 'driving scenario': 1, nuScenes: 1, Waymo: 1, CARLA: 1,
+      'ego vehicle': 1, 'ego-vehicle': 1, ADAS: 1, 'driver assistance': 1, 'end-to-end driving': 1, 'driving policy': 1,
+      'driving': 0.34, 'trajectory prediction': 0.34, 'motion planning': 0.34, 'bird-eye view': 0.5, "bird's-eye view": 0.5, BEV: 0.5,
+      lidar: 0.5, vehicle: 0.34, traffic: 0.34, pedestrian: 0.34, 'lane': 0.34, 'occupancy prediction': 0.5, 'KITTI': 1,
+    },
+    traps: ['driving force', 'driving factor', 'data-driven'],
+  },
+  {
+    topics: ['protein design', 'de novo protein design', 'protein engineering', 'protein generation', 'protein generative models'],
+    related: {
+      'de novo protein': 1, 'binder design': 1, 'protein generation': 1, 'protein engineering': 1, 'inverse folding': 1,
+      'antibody design': 1, 'enzyme design': 1, 'protein structure generation': 1, 'designed protein': 1, 'design protein': 1,
+      'protein sequence design': 1, 'protein backbone': 1, RFdiffusion: 1, ProteinMPNN: 1, 'protein language model': 0.5,
+      'sequence design': 0.5, protein: 0.34, 'peptide design': 1, 'generate protein': 1, 'protein generative': 1,
+      antibody: 0.34, enzyme: 0.34, 'protein fitness': 0.5, 'protein folding': 0.34, 'directed evolution': 0.5,
+    },
+  },
+  {
+    topics: ['graph neural networks', 'GNN', 'graph learning', 'geometric deep learning', 'graph representation learning'],
+    related: {
+      'message passing': 1, 'message-passing': 1, 'graph convolution': 1, 'graph representation learning': 1,
+      'node classification': 1, 'graph transformer': 0.5, 'link prediction': 0.5, 'graph learning': 1, 'graph pooling': 1,
+      'node embedding': 0.5, 'graph classification': 0.5, 'equivariant': 0.34, 'graph-based': 0.34,
+      'graph contrastive': 1, 'heterogeneous graph': 0.5, 'over-smoothing': 1, oversmoothing: 1,
+    },
+  },
+  {
+    topics: [
+      'AI for healthcare', 'healthcare AI', 'medical AI', 'AI in healthcare', 'AI for medicine', 'clinical AI', 'healthcare',
+      'medical', 'machine learning for healthcare', 'AI for health', 'health AI', 'clinical NLP', 'medical LLM',
+      'healthcare LLM', 'medicine', 'clinical machine learning', 'digital health', 'AI in medicine', 'biomedical AI',
+    ],
+    related: {
+      clinical: 0.5, clinician: 1, patient: 0.5, medical: 0.5, healthcare: 1, 'health care': 1, EHR: 1,
+      'electronic health record': 1, diagnosis: 0.34, disease: 0.5, ECG: 1, electrocardiogram: 1, EEG: 0.34, radiology: 1,
+      radiologist: 1, pathology: 1, histopathology: 1, MRI: 0.5, 'CT scan': 1, 'X-ray': 0.5, tumor: 1, tumour: 1, cancer: 1,
+      hospital: 1, physician: 1, medicine: 1, surgical: 1, surgery: 1, 'mental health': 1, biomedical: 0.5, arrhythmia: 1,
+      lesion: 1, 'medical imaging': 1, 'clinical note': 1, therapy: 0.5, "Alzheimer's": 1, Alzheimer: 1, diabetes: 1,
+      cardiac: 1, sepsis: 1, 'drug discovery': 0.34, health: 0.5, nurse: 1, 'ICU': 1, 'intensive care': 1, ophthalmology: 1,
+      dermatology: 1, retinal: 0.5, 'chest X-ray': 1, mortality: 0.34, symptom: 0.5, 'medical question': 1, 'USMLE': 1,
+      'MedQA': 1, 'clinical trial': 1, genomic: 0.34, 'Parkinson': 1, 'stroke': 0.5, 'epilepsy': 1, 'seizure': 1,
+      'depression': 0.5, 'autism': 1, 'ultrasound': 1, 'endoscopy': 1, 'dental': 1, 'wearable': 0.34, 'COVID': 1,
+    },
+    traps: ['fault diagnosis', 'failure diagnosis', 'error diagnosis', 'bug diagnosis', 'system health', 'model health', 'network health'],
+  },
+  {
+    topics: [
+      'AI for science', 'AI4Science', 'scientific machine learning', 'scientific discovery', 'ML for science',
+      'AI for scientific discovery', 'science', 'scientific AI', 'machine learning for science', 'AI for physics',
+      'AI for chemistry', 'AI for materials',
+    ],
+    related: {
+      'scientific discovery': 1, 'materials discovery': 1, 'material discovery': 1, 'materials science': 1, molecule: 0.5,
+      molecular: 0.5, chemistry: 1, chemical: 0.5, 'physics-informed': 1, PINN: 1, PDE: 0.5, 'partial differential equation': 0.5,
+      climate: 0.5, 'weather forecasting': 1, 'weather prediction': 1, protein: 0.5, 'drug discovery': 1, crystal: 0.5,
+      'quantum chemistry': 1, 'density functional theory': 1, 'fluid dynamics': 1, 'computational fluid': 1, astronomy: 1,
+      astrophysics: 1, genomics: 1, 'single-cell': 1, 'gene expression': 1, scientific: 0.5, 'molecular dynamics': 1,
+      catalyst: 1, biology: 0.5, 'physical system': 0.5, physics: 0.5, 'scientific literature': 0.5, 'scientist': 0.5,
+      'AI scientist': 1, 'research automation': 1, 'hypothesis generation': 1, 'interatomic potential': 1, 'DNA': 0.5,
+      'cosmology': 1, 'earth system': 1, 'ocean': 0.5, 'geoscience': 1, 'seismic': 1, 'particle physics': 1, 'plasma': 0.5,
+      'mathematical discovery': 1, 'theorem proving': 0.34, 'lab automation': 1, 'self-driving lab': 1, 'biological': 0.34,
+    },
+  },
+  {
+    topics: ['legal NLP', 'legal AI', 'AI for law', 'legal language models', 'law', 'legal', 'legal tech', 'legal LLM', 'legal reasoning'],
+    related: {
+      legal: 0.5, court: 1, judicial: 1, statute: 1, statutory: 1, 'case law': 1, lawyer: 1, attorney: 1, legislation: 1,
+      legislative: 0.5, 'legal document': 1, judgment: 0.5, judge: 0.34, jurisdiction: 1, law: 0.34, contract: 0.34, litigation: 1,
+      'legal reasoning': 1, 'legal question': 1, jurisprudence: 1, 'criminal': 0.5, 'regulation': 0.34, 'GDPR': 0.5,
+    },
+    traps: [
+      'smart contract', 'scaling law', 'power law', 'conservation law', 'physical law', 'laws of physics', 'control law',
+      'LLM-as-a-judge', 'LLM as a judge', 'LLM judge', 'judge model', 'reward judge', 'AI judge',
+    ],
+  },
+  {
+    topics: ['LLM agents', 'AI agents', 'agents', 'agentic AI', 'language agents', 'autonomous agents', 'agentic LLMs', 'agentic'],
+    related: {
+      agentic: 1, 'web agent': 1, 'GUI agent': 1, 'function calling': 1, 'tool calling': 1, 'computer-use agent': 1,
+      'computer use': 0.5, 'tool use': 0.5, 'tool-use': 0.5, 'agent': 0.2, 'deep research': 0.5,
+      'LLM-based agent': 1, 'agent framework': 1, 'agent benchmark': 1, 'software agent': 1, 'coding agent': 1,
+    },
+  },
+  {
+    topics: ['RAG', 'retrieval-augmented generation', 'retrieval augmented LLMs'],
+    related: {
+      'retrieval-augmented': 1, 'retrieval-enhanced': 1, GraphRAG: 1, retriever: 0.5, retrieval: 0.34, 'retrieved documents': 0.5,
+      'knowledge retrieval': 0.5, 'retrieval-based': 0.5,
+    },
+  },
+  {
+    topics: ['mixture of experts', 'MoE', 'sparse experts'],
+    related: {
+      'expert routing': 1, 'expert parallelism': 1, 'sparse experts': 1, 'gating network': 0.5,
+      'routed experts': 1, 'expert selection': 0.5, 'load balancing': 0.34, 'token routing': 1,
+    },
+  },
+  {
+    topics: ['RLHF', 'reinforcement learning from human feedback', 'preference alignment', 'alignment'],
+    related: {
+      'human feedback': 0.34, 'preference optimization': 0.5, DPO: 0.5, 'preference data': 0.5,
+      alignment: 0.34, PPO: 0.34, 'human preferences': 0.5, 'preference learning': 0.5, RLAIF: 1,
+    },
+  },
+  {
+    topics: ['reward models', 'reward modeling', 'reward model'],
+    related: {
+      verifier: 0.5, 'preference model': 0.5, 'LLM-as-a-judge': 0.5, 'reward hacking': 0.34, 'generative reward': 1, 'reward function': 0.34, 'Bradley-Terry': 0.5, RewardBench: 1, 'process supervision': 0.5,
+    },
+  },
+  {
+    topics: ['knowledge distillation', 'distillation', 'model distillation'],
+    related: {
+      distillation: 0.34, distill: 0.34, 'teacher model': 0.5, 'student model': 0.5, 'teacher-student': 1, 'on-policy distillation': 1, 'self-distillation': 1,
+    },
+    traps: ['dataset distillation', 'data distillation', 'consistency distillation', 'score distillation', 'water distillation'],
+  },
+  {
+    topics: ['chain-of-thought', 'CoT', 'chain of thought reasoning', 'reasoning traces'],
+    related: {
+      'reasoning trace': 0.5, 'step-by-step reasoning': 1, 'reasoning chain': 1, 'intermediate reasoning': 1, rationale: 0.34,
+      'thinking': 0.34, 'long reasoning': 0.5, 'reasoning steps': 0.5, 'reasoning path': 0.5, 'test-time reasoning': 0.5,
+    },
+  },
+  {
+    topics: ['vision transformers', 'ViT', 'vision transformer'],
+    related: { Swin: 1, DeiT: 1, 'patch embedding': 0.5, 'image patches': 0.5, 'visual transformer': 1, 'transformer-based vision': 1 },
+  },
+  {
+    topics: ['medical imaging', 'medical image analysis', 'medical image segmentation', 'radiology AI', 'medical images'],
+    related: {
+      radiology: 1, radiologist: 1, MRI: 1, 'CT': 0.5, 'computed tomography': 1, 'X-ray': 1, ultrasound: 1, histopathology: 1,
+      'medical image': 1, lesion: 1, tumor: 0.5, tumour: 0.5, fundus: 1, mammography: 1, dermoscopy: 1, 'PET': 0.5,
+      'whole slide image': 1, 'whole-slide': 1, 'organ segmentation': 1, 'chest X-ray': 1, 'CT scan': 1, endoscopy: 1,
+      'pathology image': 1, 'retinal image': 1, 'brain MRI': 1, 'medical': 0.34, 'clinical': 0.34, 'OCT': 0.5,
+    },
+  },
+  {
+    topics: ['robot manipulation', 'robotic manipulation', 'manipulation', 'dexterous manipulation', 'robot learning', 'robotics'],
+    related: {
+      manipulation: 0.5, grasping: 1, grasp: 1, dexterous: 1, 'pick-and-place': 1, 'robotic arm': 1, 'robot arm': 1, VLA: 1,
+      'vision-language-action': 1, bimanual: 1, 'end-effector': 1, robot: 0.5, robotic: 0.5, 'imitation learning': 0.34,
+      teleoperation: 0.5, 'visuomotor': 1, 'humanoid': 0.5, 'embodied': 0.34, 'gripper': 1, 'tabletop': 0.5, 'policy learning': 0.34,
+    },
+    traps: [
+      'image manipulation', 'media manipulation', 'data manipulation', 'manipulation detection', 'face manipulation',
+      'psychological manipulation', 'market manipulation', 'image editing', 'manipulated images', 'video manipulation',
+      'audio manipulation', 'symbolic manipulation', 'text manipulation', 'opinion manipulation',
+    ],
+  },
+  {
+    topics: ['time series forecasting', 'time series', 'forecasting', 'time-series forecasting', 'time series analysis'],
+    related: {
+      forecasting: 0.5, 'time series': 1, 'time-series': 1, 'multivariate time series': 1, 'long-term forecasting': 1,
+      'traffic forecasting': 1, 'load forecasting': 1, 'demand forecasting': 1, 'temporal forecasting': 1, 'forecast': 0.5,
+      'weather forecasting': 0.5, 'sequential data': 0.34, 'horizon': 0.34, 'time series foundation model': 1,
+    },
+  },
+  {
+    topics: ['federated learning', 'FL', 'federated'],
+    related: { federated: 1, FedAvg: 1, 'client drift': 1, 'non-IID': 0.5, 'decentralized learning': 0.5, clients: 0.34 },
+  },
+  {
+    topics: ['3D gaussian splatting', 'gaussian splatting', '3DGS', 'neural rendering', 'novel view synthesis'],
+    related: {
+      'Gaussian splatting': 1, splatting: 1, '2DGS': 1, '4DGS': 1, 'Gaussian primitives': 1, '3D Gaussians': 1,
+      'novel view synthesis': 0.5, NeRF: 0.5, 'radiance field': 0.5, 'neural rendering': 0.5,
+    },
+  },
+  {
+    topics: ['code generation', 'code LLMs', 'LLMs for code', 'program synthesis', 'coding agents', 'AI for code'],
+    related: {
+      'code LLM': 1, 'program synthesis': 1, coding: 0.5, 'code completion': 1, 'SWE-bench': 1, 'software engineering': 0.5,
+      code: 0.34, HumanEval: 1, 'repository-level': 1, 'text-to-SQL': 0.5, 'code agent': 1, programming: 0.5,
+      'code model': 1, 'code repair': 1, 'program repair': 1, 'code generation': 1, 'generated code': 1, 'LiveCodeBench': 1,
+      'MBPP': 1, 'software': 0.34, 'unit test': 0.5, 'bug': 0.34,
+    },
+  },
+  {
+    topics: ['multimodal LLMs', 'MLLM', 'multimodal large language models', 'vision-language models', 'VLM', 'multimodal models', 'multimodal'],
+    related: {
+      VLM: 1, MLLM: 1, LVLM: 1, 'large vision-language model': 1, 'vision-language': 0.5, multimodal: 0.5, 'multi-modal': 0.5,
+      'visual question answering': 0.5, 'image-text': 0.34, 'multimodal reasoning': 1, 'visual reasoning': 0.5,
+      'vision language': 0.5, 'omni-modal': 1, 'audio-visual': 0.34, 'visual instruction': 1,
+    },
+  },
+  {
+    topics: ['quantization', 'model quantization', 'LLM quantization', 'low-bit quantization', 'post-training quantization'],
+    related: {
+      quantized: 1, quantize: 1, 'low-bit': 1, INT4: 1, INT8: 1, '4-bit': 0.5, '8-bit': 0.5, 'weight-only': 0.5, 'FP8': 0.5,
+      'FP4': 1, 'binarization': 0.5, 'mixed-precision': 0.5, 'bit-width': 1, 'GPTQ': 1, 'AWQ': 1, 'precision': 0.2,
+    },
+    traps: ['vector quantization', 'vector quantized', 'VQ-VAE', 'residual quantization', 'quantization noise', 'quantum'],
+  },
+  {
+    topics: ['hallucination', 'hallucinations', 'LLM hallucination', 'factuality'],
+    related: {
+      hallucinate: 1, hallucinated: 1, factuality: 0.5, faithfulness: 0.5, fabricated: 0.5, 'factual error': 1, confabulation: 1,
+      unfaithful: 0.5, 'factual consistency': 1, 'fact-checking': 0.5, 'ungrounded': 0.5, 'factual accuracy': 0.5,
+    },
+  },
+  {
+    topics: ['AI safety', 'LLM safety', 'safety', 'AI alignment', 'jailbreaks', 'red teaming'],
+    related: {
+      jailbreak: 1, 'red teaming': 1, 'red-teaming': 1, harmful: 0.5, safety: 0.5, 'adversarial prompt': 0.5, refusal: 0.5,
+      deceptive: 0.5, deception: 0.5, misalignment: 1, guardrail: 1, 'prompt injection': 1, backdoor: 0.5, 'unsafe': 0.5,
+      'alignment': 0.34, 'misuse': 0.5, 'safety alignment': 1, 'harmlessness': 1, 'toxicity': 0.5, 'sandbagging': 1,
+      'scheming': 1, 'reward hacking': 0.5, 'oversight': 0.5, 'dangerous capabilities': 1,
+    },
+    traps: ['road safety', 'functional safety', 'safety-critical', 'food safety', 'driving safety', 'traffic safety'],
+  },
+  {
+    topics: ['text-to-video', 'video generation', 'text to video generation', 'video diffusion', 'video synthesis'],
+    related: {
+      'video generation': 1, 'video diffusion': 1, 'video synthesis': 1, 'image-to-video': 1, 'video generative model': 1,
+      T2V: 1, I2V: 1, Sora: 0.5, 'generated video': 1, 'video generator': 1, 'world model': 0.34, 'video editing': 0.5,
+      'talking head': 0.5, 'motion generation': 0.34, 'video': 0.34, 'temporal consistency': 0.34,
+    },
+  },
+  {
+    topics: ['machine translation', 'neural machine translation', 'translation', 'MT'],
+    related: {
+      translation: 0.5, NMT: 1, 'speech translation': 1, BLEU: 0.5, 'low-resource language': 0.5, translate: 0.5,
+      'multilingual': 0.34, 'COMET': 0.5, 'parallel corpus': 1, 'parallel data': 0.5, 'translator': 1, 'bilingual': 0.5,
+      'source language': 0.5, 'target language': 0.5, 'simultaneous translation': 1, 'translated': 0.34,
+    },
+    traps: [
+      'image translation', 'image-to-image translation', 'translation equivariance', 'translation invariance', 'translation invariant',
+      'domain translation', 'style translation', 'sim-to-real translation', 'translation equivariant', 'rotation and translation',
+      'translational', 'knowledge translation', 'clinical translation', 'scene translation', 'modality translation',
+    ],
+  },
+];
+
+/** Topics "AI/ML/LLM for X": the generic head says nothing, the domain word X is the concept. */
+export const GENERIC_HEADS: readonly string[] = [
+  'AI', 'artificial intelligence', 'machine learning', 'ML', 'deep learning', 'LLM', 'NLP', 'language model',
+  'neural network', 'foundation model', 'generative AI', 'data science', 'applications', 'application',
+];
