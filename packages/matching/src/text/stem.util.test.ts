@@ -35,3 +35,11 @@ describe('stemWord', () => {
     expect(stemWord('diffusion')).not.toBe(stemWord('division'));
   });
 });
+
+describe('stemWord: words that are also names of object properties', () => {
+  it('when a paper uses "constructor", "toString" or "__proto__", then they are ordinary words', () => {
+    expect(stemWord('constructor')).toBe('constructor');
+    expect(stemWord('tostring')).toBe('tostr');
+    expect(stemWord('__proto__')).toBe('__proto__');
+  });
+});

@@ -60,7 +60,8 @@ function stripSuffix(w: string, suffix: string): string | undefined {
 
 /** Stems one lower-case word. Words with digits are left alone ("gpt4", "3d"). */
 export function stemWord(word: string): string {
-  const irregular = IRREGULAR[word];
+  // Own keys only: a paper's word may be "constructor" or "toString".
+  const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined;
   if (irregular !== undefined) return irregular;
   if (KEEP.has(word) || /\d/.test(word) || word.length <= 3) return word;
   let w = stripPlural(word);

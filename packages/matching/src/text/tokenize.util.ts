@@ -66,7 +66,7 @@ function canonicalWord(folded: string, mode: TokenizeMode): string | undefined {
 function joinsNext(prefixWord: string, nextStem: string): boolean {
   // "Self-RAG", "multi-LLM": an acronym keeps its identity rather than vanish into a compound.
   if (nextStem !== nextStem.toLowerCase()) return false;
-  const allowed = COMPOUND_PREFIXES[prefixWord];
+  const allowed = Object.hasOwn(COMPOUND_PREFIXES, prefixWord) ? COMPOUND_PREFIXES[prefixWord] : undefined;
   if (allowed === undefined) return false;
   return allowed === null || allowed.includes(nextStem);
 }
