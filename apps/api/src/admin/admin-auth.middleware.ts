@@ -5,7 +5,9 @@
 import type { RequestHandler } from 'express';
 import { basicMatches } from '@paperboy/metrics';
 import type { Redis } from '@paperboy/queue';
-import { createRateLimiter } from '../middleware/rate-limit.middleware';
+import { createLimitCheck, createRateLimiter } from '../middleware/rate-limit.middleware';
+
+const BUCKET = 'admin-auth-failures';
 
 export interface AdminCredentials {
   user: string;
@@ -27,26 +29,33 @@ function challenge(res: Parameters<RequestHandler>[1]): void {
   res.status(401).type('text/plain').send('Authentication required: sign in with ADMIN_USER and ADMIN_PASSWORD.\n');
 }
 
+function locked(res: Parameters<RequestHandler>[1], retryAfterSeconds: number): void {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  res.status(429).type('text/plain').send('Too many wrong admin passwords from your network; try again later.\n');
+}
+
+/**
+ * Only failures count. A wrong password is counted (one atomic increment) before its answer,
+ * so parallel guesses cannot all pass a check made before any of them counted: beyond the
+ * limit they get 429 and learn nothing. A right password only reads the count, so an
+ * operator's own requests, however many at once, never lock them out; a client already
+ * over the limit gets 429 even with the right password.
+ */
 export function requireAdmin(credentials: AdminCredentials, throttle?: AuthThrottle): RequestHandler {
   const max = throttle?.maxFailures ?? 20;
   const windowSeconds = throttle?.windowSeconds ?? 900;
-  const limiter = throttle && createRateLimiter(throttle.redis, throttle.keyPrefix);
+  const countFailure = throttle && createRateLimiter(throttle.redis, throttle.keyPrefix);
+  const check = throttle && createLimitCheck(throttle.redis, throttle.keyPrefix);
   return async (req, res, next) => {
     const header = req.headers.authorization;
     if (!header) return challenge(res);
-    // Every attempt first reserves a guess (one atomic increment-then-compare), so parallel
-    // guesses cannot all pass a check made before any of them counted. Checked before the
-    // password, so a blocked client learns nothing even from a right guess.
-    const hit = limiter && (await limiter('admin-auth-failures', req.ip ?? 'unknown', max, windowSeconds));
-    if (hit && !hit.allowed) {
-      res.setHeader('Retry-After', String(hit.retryAfterSeconds));
-      res.status(429).type('text/plain').send('Too many wrong admin passwords from your network; try again later.\n');
-      return;
-    }
+    const ip = req.ip ?? 'unknown';
     if (credentialsMatch(header, credentials)) {
-      await hit?.refund(); // a right password is not a guess: the operator's own requests never use up the budget
-      return next();
+      const state = await check?.(BUCKET, ip, max);
+      return state?.over ? locked(res, state.retryAfterSeconds) : next();
     }
+    const hit = await countFailure?.(BUCKET, ip, max, windowSeconds);
+    if (hit && !hit.allowed) return locked(res, hit.retryAfterSeconds);
     req.log?.warn({ path: req.path }, 'admin: wrong credentials');
     challenge(res);
   };

@@ -31,18 +31,38 @@ export const dashboardCsp: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/**
- * Bull Board's own writes (retry, clean, add job) are JSON XHRs a cross-site page cannot send
- * without a CORS preflight; as a second lock, writes the browser marks as cross-site are refused.
- */
-export const sameSiteWrites: RequestHandler = (req, res, next) => {
-  const site = req.headers['sec-fetch-site'];
-  if (req.method !== 'GET' && req.method !== 'HEAD' && site && site !== 'same-origin' && site !== 'none') {
-    res.status(403).type('text/plain').send('Cross-site requests cannot change queues.\n');
-    return;
+/** The origin (scheme://host[:port]) of a URL, or undefined when it has none. */
+function originOf(url: string): string | undefined {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
   }
-  next();
-};
+}
+
+/**
+ * Writes (retry, clean, add job, pause) must come from the admin pages themselves. With Basic
+ * auth the browser attaches credentials to any request, and a cross-site `text/plain` POST
+ * needs no CORS preflight, so the request has to prove its origin: Sec-Fetch-Site when the
+ * browser sends it, otherwise Origin, otherwise Referer, compared with this server's own
+ * origin (as the client addressed it, or PUBLIC_URL). Bull Board's writes carry no CSRF token,
+ * so there a write with none of the three is refused (a browser tricked into sending one sends
+ * at least one of them); the admin's own forms carry a CSRF token (`tokenChecked`), so there
+ * a foreign origin is refused and a missing one left to the token.
+ */
+export function sameSiteWrites(publicUrl: string, { tokenChecked = false } = {}): RequestHandler {
+  const publicOrigin = originOf(publicUrl);
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    const site = req.headers['sec-fetch-site'];
+    const own = new Set([publicOrigin, `${req.protocol}://${req.get('host') ?? ''}`]);
+    const claimed = req.headers.origin ?? (req.headers.referer ? (originOf(req.headers.referer) ?? 'null') : undefined);
+    const sameOrigin = site ? site === 'same-origin' || site === 'none' : claimed === undefined ? tokenChecked : own.has(originOf(claimed));
+    if (sameOrigin) return next();
+    res.status(403).type('text/plain').send('Cross-site requests cannot change queues or sending: use the admin pages.\n');
+  };
+}
 
 export function queueDashboard(queues: Queues): Router {
   const serverAdapter = new ExpressAdapter();

@@ -9,25 +9,32 @@ const SCRIPT = `local c = redis.call('INCR', KEYS[1])
 if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {c, redis.call('PTTL', KEYS[1])}`;
 
-// Gives back a hit that turned out not to count; never revives an expired window.
-const REFUND = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end return 0`;
-
 export interface Hit {
   allowed: boolean;
   retryAfterSeconds: number;
-  /** Un-counts this hit (e.g. a right password reserved a guessing slot it did not use). */
-  refund(): Promise<void>;
+}
+
+/** Hashed: Redis never holds client addresses or IPs in clear. */
+function limitKey(prefix: string, bucket: string, id: string): string {
+  return `${prefix}:ratelimit:${bucket}:${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
+}
+
+/** Whether `id` is over `limit` in this window, without counting anything: for attempts that only count when they fail. */
+export function createLimitCheck(redis: Redis, prefix: string) {
+  return async function over(bucket: string, id: string, limit: number): Promise<{ over: boolean; retryAfterSeconds: number }> {
+    const key = limitKey(prefix, bucket, id);
+    const [count, ttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
+    return { over: Number(count ?? 0) >= limit, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
+  };
 }
 
 export function createRateLimiter(redis: Redis, prefix: string) {
   return async function hit(bucket: string, id: string, limit: number, windowSeconds: number): Promise<Hit> {
-    // Hashed: Redis never holds client addresses or IPs in clear.
-    const key = `${prefix}:ratelimit:${bucket}:${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
+    const key = limitKey(prefix, bucket, id);
     const [count, ttl] = (await redis.eval(SCRIPT, 1, key, windowSeconds * 1000)) as [number, number];
     return {
       allowed: count <= limit,
       retryAfterSeconds: Math.max(1, Math.ceil((ttl > 0 ? ttl : windowSeconds * 1000) / 1000)),
-      refund: async () => void (await redis.eval(REFUND, 1, key)),
     };
   };
 }

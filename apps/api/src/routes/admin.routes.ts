@@ -70,8 +70,8 @@ export function adminRoutes(deps: AppDeps): Router {
     });
     return router;
   }
-  router.use(QUEUES_PATH, gate, sameSiteWrites, dashboardCsp, queueDashboard(deps.queues));
-  router.use('/admin', gate, sameSiteWrites);
+  router.use(QUEUES_PATH, gate, sameSiteWrites(deps.config.PUBLIC_URL), dashboardCsp, queueDashboard(deps.queues));
+  router.use('/admin', gate, sameSiteWrites(deps.config.PUBLIC_URL, { tokenChecked: true }));
   router.use(overviewRoutes(deps));
   return router;
 }
