@@ -3,10 +3,16 @@
 import type { Db } from '@paperboy/db';
 import type { PickedPaper } from './pick-papers';
 
-/** Structured reasons are kept as JSON so the email can show the topic apart from the words. */
-export function encodeReason(reason: PickedPaper['reason']): string {
+/**
+ * Structured reasons are kept as JSON so the email can show the topic apart from the words; the
+ * topic is also the paper's section, `also` the reader's other topics it matches, `growth` the
+ * upvotes it gained the day the digest was built (the card's "+N today").
+ */
+export function encodeReason(reason: PickedPaper['reason'], extra: Pick<PickedPaper, 'also' | 'growth'> = {}): string {
   if (typeof reason === 'string') return reason;
-  return JSON.stringify({ topic: reason.topic, matched: reason.matched, field: reason.field, text: reason.text });
+  const also = extra.also?.length ? { also: extra.also } : {};
+  const growth = extra.growth ? { growth: extra.growth } : {};
+  return JSON.stringify({ topic: reason.topic, matched: reason.matched, field: reason.field, text: reason.text, ...also, ...growth });
 }
 
 type Status = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
@@ -44,7 +50,7 @@ export async function insertDeliveries(db: Db, rows: BuildRow[], now: Date): Pro
       SELECT d.id, x.paper, x.sub, x.rank, x.score, x.reason
       FROM d JOIN unnest(
         ${paper.map((x) => x.r.subscriberId)}::int[], ${paper.map((x) => x.r.periodKey)}::text[], ${paper.map((x) => x.p.paperId)}::int[],
-        ${paper.map((x) => x.rank)}::int[], ${paper.map((x) => x.p.score)}::float8[], ${paper.map((x) => encodeReason(x.p.reason))}::text[]
+        ${paper.map((x) => x.rank)}::int[], ${paper.map((x) => x.p.score)}::float8[], ${paper.map((x) => encodeReason(x.p.reason, x.p))}::text[]
       ) AS x(sub, period, paper, rank, score, reason) ON x.sub = d."subscriberId" AND x.period = d."periodKey"
       ON CONFLICT DO NOTHING
       RETURNING "deliveryId"

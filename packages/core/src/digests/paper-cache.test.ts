@@ -10,6 +10,10 @@ const fields = (id: number, upvotes = 1): PaperFields => ({
   arxivUrl: null,
   pdfUrl: null,
   githubRepo: null,
+  projectPage: null,
+  organization: null,
+  publishedAt: new Date('2026-11-26T00:00:00Z'),
+  numComments: 0,
 });
 
 /** A fake Paper table: id → [version, upvotes]; records what each load asked for. */

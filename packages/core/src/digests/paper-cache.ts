@@ -15,6 +15,10 @@ export interface PaperRow {
   arxivUrl: string | null;
   pdfUrl: string | null;
   githubRepo: string | null;
+  projectPage: string | null;
+  organization: string | null;
+  publishedAt: Date;
+  numComments: number;
   reason: string;
 }
 

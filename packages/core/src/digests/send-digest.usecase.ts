@@ -10,7 +10,7 @@
 // The only duplicate left is SMTP's own window: the server has accepted DATA but we die
 // before 'sent' is committed (one loopback UPDATE, about a millisecond). The retry then sends
 // the same email with the same Message-ID, which receivers use to drop it.
-import { buildMessage, type DigestPaper, type MatchReason, type Renderer } from '@paperboy/email';
+import { buildMessage, type Renderer } from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/hard-bounce';
@@ -19,7 +19,8 @@ import { digestClock, enqueueSendRetry, SEND_ATTEMPTS, sendRetryDelayMs, type Di
 import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
 import { buildRawMail, type RawMail } from './raw-message';
-import { claimDeliveries, deliveryState, handBackDelivery, recordOutcome, type ClaimedDelivery, type PaperRow } from './send-digest.queries';
+import { claimDeliveries, deliveryState, handBackDelivery, recordOutcome, type ClaimedDelivery } from './send-digest.queries';
+import { quietTopics, toDigestPaper } from './digest-card';
 import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
 
 export interface MailSender {
@@ -210,11 +211,13 @@ async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: stri
 
 export function composeDigest(deps: Pick<SendDeps, 'config' | 'renderer'>, claimed: ClaimedDelivery, now: Date): ReturnType<typeof buildMessage> {
   const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
+  const papers = claimed.papers.map(toDigestPaper);
   const content = deps.renderer.renderDigest({
     reader: { email: claimed.email },
     topics: claimed.topics,
     frequency: claimed.frequency,
-    papers: claimed.papers.map(toDigestPaper),
+    papers,
+    quietTopics: quietTopics(claimed.topics, papers),
     date: now,
     timeZone: claimed.timezone,
     links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl },
@@ -231,29 +234,4 @@ export function composeDigest(deps: Pick<SendDeps, 'config' | 'renderer'>, claim
   });
 }
 
-export function toDigestPaper(p: PaperRow): DigestPaper {
-  const arxiv = p.arxivUrl ?? `https://arxiv.org/abs/${p.sourceId}`;
-  const code = p.githubRepo ? (/^https?:\/\//.test(p.githubRepo) ? p.githubRepo : `https://github.com/${p.githubRepo}`) : undefined;
-  return {
-    title: p.title,
-    url: p.hfUrl ?? arxiv,
-    authors: p.authors,
-    summary: p.abstract,
-    upvotes: p.upvotes,
-    reason: decodeReason(p.reason),
-    pdfUrl: p.pdfUrl ?? undefined,
-    codeUrl: code,
-  };
-}
-
-/** DeliveryPaper.reason holds the structured reason as JSON (see encodeReason) or plain text. */
-export function decodeReason(stored: string): MatchReason | string {
-  if (!stored.startsWith('{')) return stored;
-  try {
-    const r = JSON.parse(stored) as { topic: string; matched?: string[]; field?: string; text?: string };
-    const field = r.field === 'title' || r.field === 'abstract' || r.field === 'keywords' ? r.field : undefined;
-    return { topic: r.topic, matched: r.matched, ...(field ? { field } : {}) };
-  } catch {
-    return stored;
-  }
-}
+export { toDigestPaper, decodeReason } from './digest-card';

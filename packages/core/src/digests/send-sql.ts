@@ -53,7 +53,7 @@ export const LOAD_PAPERS: Statement = {
   name: 'send.load-papers',
   text: `
     SELECT p.id, ${PAPER_VERSION} AS version, p.title, p."sourceId", p.authors, p.abstract, p.upvotes,
-      p."hfUrl", p."arxivUrl", p."pdfUrl", p."githubRepo"
+      p."hfUrl", p."arxivUrl", p."pdfUrl", p."githubRepo", p."projectPage", p.organization, p."publishedAt", p."numComments"
     FROM "Paper" p WHERE p.id = ANY($1::int[])`,
 };
 

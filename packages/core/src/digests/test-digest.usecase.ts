@@ -7,6 +7,7 @@ import { createRenderer, type Renderer } from '@paperboy/email';
 import { isSuppressed } from '../subscribers/suppression';
 import { digestClock, type DigestDeps } from './digest-deps';
 import { pickRankedPapers } from './pick-papers';
+import { encodeReason } from './build-digest.queries';
 import { buildRawMail } from './raw-message';
 import type { ClaimedDelivery } from './send-digest.queries';
 import { composeDigest, type MailSender } from './send-digest.usecase';
@@ -33,7 +34,7 @@ export const TEST_DIGEST_NO_READER = 2_147_483_647;
 
 export const TEST_DIGEST_REASON = 'Test digest: the most upvoted recent papers';
 
-const PAPER_COLUMNS = { id: true, title: true, sourceId: true, authors: true, abstract: true, upvotes: true, hfUrl: true, arxivUrl: true, pdfUrl: true, githubRepo: true } as const;
+const PAPER_COLUMNS = { id: true, title: true, sourceId: true, authors: true, abstract: true, upvotes: true, hfUrl: true, arxivUrl: true, pdfUrl: true, githubRepo: true, projectPage: true, organization: true, publishedAt: true, numComments: true } as const;
 
 async function papersFor(deps: TestDigestDeps, subscriberId: number | undefined, now: Date): Promise<ClaimedDelivery['papers']> {
   const { DIGEST_MAX_PAPERS: limit, MATCH_WINDOW_DAYS: windowDays } = deps.config;
@@ -44,7 +45,7 @@ async function papersFor(deps: TestDigestDeps, subscriberId: number | undefined,
     const byId = new Map(rows.map((r) => [r.id, r]));
     return picked.flatMap((p) => {
       const row = byId.get(p.paperId);
-      const reason = typeof p.reason === 'string' ? p.reason : JSON.stringify({ topic: p.reason.topic, matched: p.reason.matched, field: p.reason.field, text: p.reason.text });
+      const reason = encodeReason(p.reason, p);
       return row ? [{ ...row, reason }] : [];
     });
   }

@@ -4,7 +4,7 @@
 // hand results out a few hundred readers at a time, so they die young instead of being promoted
 // and swept (measured: retaining 2,000 readers' results doubles the ranking's CPU time).
 import type { Db } from '@paperboy/db';
-import { createDigestRanker, DEFAULT_CAP, type DigestRanker, type MatchReason, type RankedPaper } from '@paperboy/matching';
+import { createDigestRanker, DEFAULT_CAP, type ComposedDigest, type DigestRanker, type MatchReason, type RankedPaper } from '@paperboy/matching';
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt, windowDaysOf } from './matching-deps';
 import { loadMatchLists, type MatchWindow } from './match-window';
 import type { RankedPapersOptions, ReaderDigest, ReaderPaper } from './ranked-papers.types';
@@ -72,6 +72,11 @@ export class PreparedBatch {
       const ranked = this.ranker.rank(keys, this.delivered.get(reader.subscriberId) ?? []);
       return { subscriberId: reader.subscriberId, papers: ranked.map((p) => describe(p, reader, this.told)) };
     });
+  }
+
+  /** These readers' digests in balanced topic sections (composeDigest), in order. */
+  compose(readers: readonly ReaderTopics[]): { subscriberId: number; digest: ComposedDigest }[] {
+    return readers.map((reader) => ({ subscriberId: reader.subscriberId, digest: this.ranker.compose(reader.topics, this.delivered.get(reader.subscriberId) ?? []) }));
   }
 }
 

@@ -8,6 +8,7 @@ export { TopicIndexCache, processTopicIndex } from './topic-index.cache';
 export { followedTopicKeys } from './topic-keys.queries';
 export { rankedPapersForReaders, MAX_READERS_PER_CALL } from './ranked-papers.usecase';
 export type { ReaderPaper, ReaderDigest, RankedPapersOptions } from './ranked-papers.types';
+export { composedDigestsForReaders, type ComposedReaderDigest } from './composed-digests.usecase';
 export { MatchWindow, loadMatchLists } from './match-window';
 export { prepareBatch, PreparedBatch } from './batch-ranking';
 export { loadRankablePapers } from './paper-trending.queries';

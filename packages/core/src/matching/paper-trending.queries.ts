@@ -12,11 +12,12 @@ export async function loadRankablePapers(db: Db, paperIds: readonly number[], no
   const out = new Map<number, RankablePaper>();
   if (paperIds.length === 0) return out;
   const [rows, growth] = await Promise.all([
-    db.paper.findMany({ where: { id: { in: [...paperIds] } }, select: { id: true, upvotes: true, publishedAt: true } }),
+    db.paper.findMany({ where: { id: { in: [...paperIds] } }, select: { id: true, title: true, upvotes: true, publishedAt: true } }),
     upvoteGrowth(db, paperIds, { hours: GROWTH_WINDOW_HOURS, now }),
   ]);
   for (const r of rows) {
-    out.set(r.id, { id: r.id, upvotes: Math.max(0, r.upvotes), upvoteGrowth: Math.max(0, growth.get(r.id) ?? 0), publishedAt: r.publishedAt });
+    // The title lets a digest leave out near-duplicates (composeDigest).
+    out.set(r.id, { id: r.id, title: r.title, upvotes: Math.max(0, r.upvotes), upvoteGrowth: Math.max(0, growth.get(r.id) ?? 0), publishedAt: r.publishedAt });
   }
   return out;
 }

@@ -27,13 +27,32 @@ export interface DigestPaper {
   reason: MatchReason | string;
   pdfUrl?: string;
   codeUrl?: string;
+  /** The arXiv abstract page, the Hugging Face paper page and the project's own page. */
+  arxivUrl?: string;
+  hfUrl?: string;
+  projectUrl?: string;
+  organization?: string;
+  publishedAt?: Date;
+  /** Comments on the Hugging Face paper page (shown when above zero). */
+  numComments?: number;
+  /** Upvotes gained the day the digest was built ("+12 today"; hidden when zero). */
+  growth?: number;
+  /** The reader's other topics this paper also matches. */
+  also?: string[];
+  /** 'trending': the paper is in the digest for being trending, not for a topic. */
+  section?: 'trending';
 }
 
 export interface DigestEmailData {
   reader: EmailReader;
+  /** The reader's topics, as typed; empty for a reader of top trending only. */
   topics: string[];
   frequency: DigestFrequency;
+  /** In order, section by section: a section is the run of papers with the same reason topic
+   * (trending papers last); readers with several topics see a heading per section. */
   papers: DigestPaper[];
+  /** Followed topics with nothing new this period ("Nothing new on X today"). */
+  quietTopics?: string[];
   /** The digest's day; shown as e.g. "Friday, 27 November 2026" in `timeZone`. */
   date?: Date;
   /** IANA time zone of the reader (default UTC). */

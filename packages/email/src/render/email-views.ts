@@ -2,8 +2,8 @@
 // worded (but not escaped: the fill escapes). Wording that depends on the data lives here;
 // fixed wording lives in the templates.
 import { oneLine } from './escape';
-import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
-import { dateLabel, listPhrase, shortSummary, wrapText } from './format-text';
+import type { ConfirmEmailData, DigestEmailData, DigestPaper, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
+import { cutLine, dateLabel, listPhrase, shortSummary, weekLabel, wrapText } from './format-text';
 import type { PaperView } from './paper-view-cache';
 
 export interface BrandOptions {
@@ -53,25 +53,68 @@ function previewLine(papers: readonly PaperView[]): string {
   return shortSummary(line, 140);
 }
 
+const SUBJECT_MAX = 90;
+
+/** "RLHF, reward models: Robust RLHF via …": the topics, then the most upvoted paper's title. */
+function subjectLine(topics: readonly string[], data: DigestEmailData, papers: readonly PaperView[]): string {
+  let top = 0;
+  for (let i = 1; i < data.papers.length; i++) if ((data.papers[i] as DigestPaper).upvotes > (data.papers[top] as DigestPaper).upvotes) top = i;
+  const head = topics.length === 0 ? 'Top trending' : topics.length <= 2 ? topics.map(oneLine).join(', ') : `${topics.slice(0, 2).map(oneLine).join(', ')} +${topics.length - 2}`;
+  return `${head}: ${cutLine((papers[top] as PaperView).title, Math.max(30, SUBJECT_MAX - head.length - 2))}`;
+}
+
+interface SectionView {
+  heading: string;
+  papers: PaperView[];
+}
+
+/** Runs of papers with the same topic (trending ones last) become sections with a heading. */
+function sectionsOf(data: DigestEmailData, papers: readonly PaperView[], period: string): SectionView[] {
+  const sections: (SectionView & { key: string })[] = [];
+  const topicSections = data.papers.some((p) => p.section !== 'trending');
+  data.papers.forEach((paper, i) => {
+    const trending = paper.section === 'trending';
+    const key = trending ? '\u0000trending' : typeof paper.reason === 'string' ? '' : oneLine(paper.reason.topic);
+    const last = sections[sections.length - 1];
+    if (last && last.key === key) return void last.papers.push(papers[i] as PaperView);
+    const heading = trending ? (topicSections ? 'Also trending' : `Top trending ${period}`) : key;
+    sections.push({ key, heading, papers: [papers[i] as PaperView] });
+  });
+  // One section and nothing quiet: a heading would only repeat the intro.
+  const quiet = data.quietTopics?.length ?? 0;
+  if (sections.length === 1 && quiet === 0) (sections[0] as SectionView).heading = '';
+  return sections.map(({ heading, papers: list }) => ({ heading, papers: list }));
+}
+
 /** `papers` are the views of `data.papers`, in order (built or cached by the caller). */
 export function digestView({ brand }: BrandOptions, data: DigestEmailData, papers: readonly PaperView[]) {
   const count = papers.length;
-  const topics = topicsPhrase(matchedTopics(data), 3);
+  const trendingOnly = data.topics.length === 0;
+  const topicList = matchedTopics(data);
+  const topics = trendingOnly ? 'top trending papers' : topicsPhrase(topicList, 3);
   const period = data.frequency === 'daily' ? 'today' : 'this week';
   const nPapers = `${count} new paper${count === 1 ? '' : 's'}`;
+  const sections = sectionsOf(data, papers, period);
+  const quiet = (data.quietTopics ?? []).map((topic) => ({ quietLine: `Nothing new on ${oneLine(topic)} ${period}.` }));
   return withTextLines({
     ...baseView(brand, data.reader.email),
-    subject: count > 0 ? `${nPapers} on ${topics}` : `No new papers on ${topics} ${period}`,
+    subject: count > 0 ? subjectLine(trendingOnly ? [] : topicList, data, papers) : `No new papers on ${topics} ${period}`,
     preview: previewLine(papers),
     frequencyAdjective: data.frequency,
     frequencyAdjectiveCaps: data.frequency.toUpperCase(),
-    dateLabel: data.date ? dateLabel(data.date, data.timeZone) : '',
+    dateLabel: data.date ? (data.frequency === 'weekly' ? weekLabel(data.date, data.timeZone) : dateLabel(data.date, data.timeZone)) : '',
     intro:
-      count > 0
-        ? `${nPapers} on ${topics}, picked from ${period}'s trending research.`
-        : `Nothing new matched ${topics} ${period}. We will keep looking.`,
+      count === 0
+        ? `Nothing new matched ${topics} ${period}. We will keep looking.`
+        : trendingOnly
+          ? `The ${count === 1 ? 'paper' : `${count} papers`} readers upvoted most ${period}.`
+          : `${nPapers} on ${topics}, picked from ${period}'s trending research, most upvoted first in each topic.`,
     papers,
-    footerReason: `You get this email because ${data.reader.email} signed up for ${data.frequency} papers on ${topicsPhrase(data.topics, 8)}.`,
+    sections,
+    quiet,
+    footerReason: trendingOnly
+      ? `You get this email because ${data.reader.email} signed up for ${data.frequency} top trending papers.`
+      : `You get this email because ${data.reader.email} signed up for ${data.frequency} papers on ${topicsPhrase(data.topics, 8)}.`,
     manageUrl: data.links.manageUrl,
     unsubscribeUrl: data.links.unsubscribeUrl,
   });

@@ -1,4 +1,4 @@
-import { authorsLine, dateLabel, listPhrase, reasonParts, reasonText, shortSummary, upvotesLabel, wrapText } from './format-text';
+import { authorsLine, commentsLabel, cutLine, dateLabel, listPhrase, reasonParts, reasonText, shortDate, shortSummary, signalsLabel, upvotesLabel, weekLabel, wrapText } from './format-text';
 
 describe('wording helpers', () => {
   it('when listing, then items join with commas and a final "and"', () => {
@@ -6,8 +6,9 @@ describe('wording helpers', () => {
   });
 
   it('when a paper has many authors, then three are named and the rest counted', () => {
-    expect(authorsLine(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 others');
-    expect(authorsLine(['A', 'B', 'C', 'D'])).toBe('A, B, C and 1 other');
+    expect(authorsLine(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C et al.');
+    expect(authorsLine(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
+    expect(authorsLine(['A', 'B', 'C'])).toBe('A, B and C');
     expect(authorsLine([' A\n', ''])).toBe('A');
   });
 
@@ -47,5 +48,24 @@ describe('wording helpers', () => {
     // Asia/Kolkata is UTC+5:30: local midnight is 18:30 UTC.
     expect(dateLabel(new Date(Date.UTC(2026, 10, 27, 18, 29, 59)), 'Asia/Kolkata')).toBe('Friday, 27 November 2026');
     expect(dateLabel(new Date(Date.UTC(2026, 10, 27, 18, 30, 0)), 'Asia/Kolkata')).toBe('Saturday, 28 November 2026');
+  });
+});
+
+describe('card and date wording', () => {
+  it('when upvotes or their growth are zero, then they are left out (never "▲ 0")', () => {
+    expect([signalsLabel(102, 12), signalsLabel(102, 0), signalsLabel(0, 0), signalsLabel(1234, 3)]).toEqual(['▲ 102 · +12 today', '▲ 102', '', '▲ 1,234 · +3 today']);
+    expect([commentsLabel(0), commentsLabel(1), commentsLabel(12)]).toEqual(['', '1 comment', '12 comments']);
+  });
+
+  it('when a weekly digest is dated, then the seven days ending on its day are named, across months and years', () => {
+    expect(weekLabel(new Date('2026-12-07T08:00:00Z'))).toBe('Week of 1–7 Dec 2026');
+    expect(weekLabel(new Date('2026-12-03T08:00:00Z'))).toBe('Week of 27 Nov – 3 Dec 2026');
+    expect(weekLabel(new Date('2027-01-02T08:00:00Z'))).toBe('Week of 27 Dec 2026 – 2 Jan 2027');
+    expect(shortDate(new Date('2026-09-05T23:30:00Z'), 'Europe/Paris')).toBe('6 Sep 2026');
+  });
+
+  it('when a line is too long, then it is cut at a word with an ellipsis', () => {
+    expect(cutLine('Robust RLHF via Reward Model Ensembles and Uncertainty', 24)).toBe('Robust RLHF via Reward …');
+    expect(cutLine('Short title', 24)).toBe('Short title');
   });
 });

@@ -9,12 +9,11 @@ export function listPhrase(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Up to three names, then "and N others": long author lists drown the title. */
+/** Up to three names, then "et al.": long author lists drown the title. */
 export function authorsLine(authors: readonly string[], shown = 3): string {
   const names = authors.map(oneLine).filter((name) => name !== '');
   if (names.length <= shown) return listPhrase(names);
-  const rest = names.length - shown;
-  return `${names.slice(0, shown).join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
+  return `${names.slice(0, shown).join(', ')} et al.`;
 }
 
 /**
@@ -73,6 +72,19 @@ export function wrapText(text: string, width = 72, indent = '', firstIndent = in
   return lines.join('\n');
 }
 
+/** "▲ 102 · +12 today"; empty when both are zero (never "▲ 0 upvotes"). */
+export function signalsLabel(upvotes: number, growth = 0, period = 'today'): string {
+  const parts: string[] = [];
+  if (upvotes > 0) parts.push(`▲ ${upvotes < 1000 ? upvotes : upvotes.toLocaleString('en-US')}`);
+  if (growth > 0) parts.push(`+${growth} ${period}`);
+  return parts.join(' · ');
+}
+
+/** "1 comment", "12 comments"; empty for none. */
+export function commentsLabel(count = 0): string {
+  return count > 0 ? `${count} comment${count === 1 ? '' : 's'}` : '';
+}
+
 export function upvotesLabel(upvotes: number): string {
   // toLocaleString costs ~0.3 µs; most papers have fewer than 1,000 upvotes.
   const count = upvotes < 1000 ? String(upvotes) : upvotes.toLocaleString('en-US');
@@ -100,4 +112,59 @@ export function dateLabel(date: Date, timeZone = 'UTC'): string {
   if (labels.size > 10_000) labels.clear();
   labels.set(key, label);
   return label;
+}
+
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+
+function shortParts(date: Date, timeZone: string): { day: string; month: string; year: string } {
+  let format = shortFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+    shortFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  // en-GB writes September "Sept"; the other months are three letters.
+  return { day: parts.day as string, month: (parts.month as string).slice(0, 3), year: parts.year as string };
+}
+
+/** "3 Dec 2026" in the reader's time zone (a card's publication date). */
+export function shortDate(date: Date, timeZone = 'UTC'): string {
+  const key = `s ${timeZone} ${Math.floor(date.getTime() / QUARTER_HOUR_MS)}`;
+  const known = labels.get(key);
+  if (known !== undefined) return known;
+  const { day, month, year } = shortParts(date, timeZone);
+  const label = `${day} ${month} ${year}`;
+  if (labels.size > 10_000) labels.clear();
+  labels.set(key, label);
+  return label;
+}
+
+/**
+ * A weekly digest's dates: the seven days ending on its day, "Week of 1–7 Dec 2026",
+ * "Week of 28 Nov – 4 Dec 2026", "Week of 29 Dec 2026 – 4 Jan 2027".
+ */
+export function weekLabel(date: Date, timeZone = 'UTC'): string {
+  const key = `w ${timeZone} ${Math.floor(date.getTime() / QUARTER_HOUR_MS)}`;
+  const known = labels.get(key);
+  if (known !== undefined) return known;
+  const end = shortParts(date, timeZone);
+  const start = shortParts(new Date(date.getTime() - 6 * 86_400_000), timeZone);
+  const range =
+    start.year !== end.year
+      ? `${start.day} ${start.month} ${start.year} – ${end.day} ${end.month} ${end.year}`
+      : start.month !== end.month
+        ? `${start.day} ${start.month} – ${end.day} ${end.month} ${end.year}`
+        : `${start.day}–${end.day} ${end.month} ${end.year}`;
+  const label = `Week of ${range}`;
+  if (labels.size > 10_000) labels.clear();
+  labels.set(key, label);
+  return label;
+}
+
+/** Cuts a line at a word boundary to at most `max` characters, with "…" when cut. */
+export function cutLine(line: string, max: number): string {
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${cut.slice(0, lastSpace > max * 0.5 ? lastSpace : max - 1).replace(/[\s,.;:–-]+$/, '')} …`;
 }

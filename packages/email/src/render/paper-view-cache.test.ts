@@ -20,7 +20,7 @@ describe('PaperViewCache', () => {
     p.upvotes = 999;
     expect(cache.get(p, validate).upvotesLabel).toBe('999 upvotes');
     p.authors.push('New Author');
-    expect(cache.get(p, validate).authorsLine).toMatch(/and 3 others$/);
+    expect(cache.get(p, validate).authorsLine).toMatch(/et al\.$/);
   });
 
   it('when the reason differs, then the view carries that reader’s reason', () => {

@@ -6,7 +6,7 @@
 import { oneLine } from './escape';
 import { reusable } from './template-loop';
 import type { DigestPaper, MatchReason } from './email-data.types';
-import { authorsLine, reasonParts, reasonText, shortSummary, upvotesLabel, wrapText } from './format-text';
+import { authorsLine, commentsLabel, listPhrase, reasonParts, reasonText, shortDate, shortSummary, signalsLabel, upvotesLabel, wrapText } from './format-text';
 
 export type PaperView = ReturnType<typeof reusable<PaperFields>>;
 
@@ -21,11 +21,23 @@ interface PaperFields {
   reasonDetail: string;
   pdfUrl: string;
   codeUrl: string;
+  arxivUrl: string;
+  hfUrl: string;
+  projectUrl: string;
+  /** "A, B, C et al. · Org · 3 Dec 2026". */
+  metaLine: string;
+  /** "▲ 102 · +12 today", empty when both are zero. */
+  signalsLabel: string;
+  commentsLabel: string;
+  /** "Also on agents and RAG" (the reader's other topics it matches). */
+  alsoLine: string;
   /** The same, wrapped and indented for the plain-text part. */
   textTitle: string;
   textAuthors: string;
   textReason: string;
   textSummary: string;
+  /** "▲ 102 · +12 today · 5 comments" for the text part. */
+  textSignals: string;
 }
 
 interface Entry {
@@ -41,6 +53,10 @@ export function buildPaperView(paper: DigestPaper): PaperView {
   const authors = authorsLine(paper.authors);
   const summary = shortSummary(paper.summary);
   const reason = reasonText(paper.reason);
+  const meta = [authors, paper.organization ? oneLine(paper.organization) : '', paper.publishedAt ? shortDate(paper.publishedAt) : ''].filter((x) => x !== '').join(' · ');
+  const signals = signalsLabel(paper.upvotes, paper.growth ?? 0);
+  const comments = commentsLabel(paper.numComments ?? 0);
+  const also = paper.also?.length ? `Also on ${listPhrase(paper.also.map(oneLine))}` : '';
   return reusable({
     title,
     url: paper.url,
@@ -51,11 +67,19 @@ export function buildPaperView(paper: DigestPaper): PaperView {
     ...reasonParts(paper.reason, reason),
     pdfUrl: paper.pdfUrl ?? '',
     codeUrl: paper.codeUrl ?? '',
+    arxivUrl: paper.arxivUrl ?? '',
+    hfUrl: paper.hfUrl ?? '',
+    projectUrl: paper.projectUrl ?? '',
+    metaLine: meta,
+    signalsLabel: signals,
+    commentsLabel: comments,
+    alsoLine: also,
     // The text part numbers papers as "1. ", so wrapped lines hang under the title.
     textTitle: wrapText(title, 72, INDENT, '').trimStart(),
-    textAuthors: wrapText(authors, 72, INDENT),
-    textReason: wrapText(reason, 72, INDENT),
+    textAuthors: wrapText(meta, 72, INDENT),
+    textReason: wrapText(also ? `${reason}. ${also}` : reason, 72, INDENT),
     textSummary: wrapText(summary, 72, INDENT),
+    textSignals: [signals, comments].filter((x) => x !== '').join(' · '),
   });
 }
 
@@ -72,7 +96,7 @@ export class PaperViewCache {
   get(paper: DigestPaper, validate: (paper: DigestPaper) => void): PaperView {
     // A malformed reason cannot be keyed: let the validation explain what is wrong with it.
     if (!wellFormedReason(paper.reason)) validate(paper);
-    const key = reasonKey(paper.reason);
+    const key = reasonKey(paper.reason, paper.also);
     const entry = this.entries.get(paper.url);
     if (entry && sameFields(entry, paper)) {
       const known = entry.byReason.get(key);
@@ -95,9 +119,11 @@ function wellFormedReason(reason: unknown): boolean {
   return typeof topic === 'string' && (matched === undefined || Array.isArray(matched));
 }
 
-function reasonKey(reason: MatchReason | string): string {
-  if (typeof reason === 'string') return `s\u0000${reason}`;
-  return `r\u0000${reason.topic}\u0000${reason.field ?? ''}\u0000${(reason.matched ?? []).join('\u0000')}`;
+/** The reason and the reader's other topics it names: what differs between readers of a paper. */
+function reasonKey(reason: MatchReason | string, also: readonly string[] | undefined): string {
+  const tail = also?.length ? `\u0001${also.join('\u0000')}` : '';
+  if (typeof reason === 'string') return `s\u0000${reason}${tail}`;
+  return `r\u0000${reason.topic}\u0000${reason.field ?? ''}\u0000${(reason.matched ?? []).join('\u0000')}${tail}`;
 }
 
 function sameFields({ source, authors }: Entry, paper: DigestPaper): boolean {
@@ -107,6 +133,13 @@ function sameFields({ source, authors }: Entry, paper: DigestPaper): boolean {
     source.upvotes !== paper.upvotes ||
     source.pdfUrl !== paper.pdfUrl ||
     source.codeUrl !== paper.codeUrl ||
+    source.arxivUrl !== paper.arxivUrl ||
+    source.hfUrl !== paper.hfUrl ||
+    source.projectUrl !== paper.projectUrl ||
+    source.organization !== paper.organization ||
+    source.publishedAt?.getTime() !== paper.publishedAt?.getTime() ||
+    source.numComments !== paper.numComments ||
+    source.growth !== paper.growth ||
     !Array.isArray(paper.authors) ||
     authors.length !== paper.authors.length
   ) {

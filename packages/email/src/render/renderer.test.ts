@@ -5,7 +5,7 @@ import { createNaiveRenderer, type NaiveRenderer } from './naive-renderer';
 import { createRenderer, DEFAULT_TEMPLATES_DIR, type Renderer } from './renderer';
 import { linkTargets, visibleText } from './html-visible-text';
 import { sampleDigestData } from './sample-email-data';
-import type { DigestEmailData } from './email-data.types';
+import type { DigestPaper, DigestEmailData } from './email-data.types';
 
 const reader = { email: 'ada@example.com' };
 const confirmData = { reader, topics: ['reward models', 'agents'], frequency: 'weekly' as const, links: { confirmUrl: 'https://pb.example/confirm?t=a.b&x=1' } };
@@ -136,13 +136,44 @@ describe('createRenderer', () => {
       expect(text).toContain(paper.title);
       expect(links).toContain(paper.url);
       expect(links).toContain(paper.pdfUrl);
-      expect(text).toContain(`${paper.upvotes} upvotes`);
+      expect(text).toContain(`▲ ${paper.upvotes}`);
     }
     expect(text).toContain('Because you follow reward models: “process reward models” in the abstract');
-    expect(text).toContain('Mira Okafor, Jonas Lindqvist, Priya Raman and 2 others');
+    expect(text).toContain('Mira Okafor, Jonas Lindqvist, Priya Raman et al.');
     expect(links).toEqual(expect.arrayContaining([data.links.manageUrl, data.links.unsubscribeUrl]));
     expect(text).toContain('You get this email because reader0@example.com signed up for daily papers on reward models, agents and diffusion.');
-    expect(email.subject).toBe('3 new papers on reward models, agents and diffusion');
+    // The subject names the topics, then the most upvoted paper.
+    expect(email.subject).toBe('reward models, agents +1: Process Reward Models That Think Before They Judge');
+  });
+
+  it('when a reader follows several topics, then each topic is a section with its heading, quiet topics say so, and a zero count is never shown', () => {
+    const data = sampleDigestData(0, 3);
+    const [first, second] = data.papers as [DigestPaper, DigestPaper];
+    Object.assign(first, { growth: 12, numComments: 3, organization: 'Example Lab', publishedAt: new Date('2026-11-26T09:00:00Z'), also: ['agents'], arxivUrl: 'https://arxiv.org/abs/2611.10000', hfUrl: 'https://huggingface.co/papers/2611.10000', projectUrl: 'https://example.org/prm' });
+    second.upvotes = 0;
+    data.quietTopics = ['legal NLP'];
+    const email = fast.renderDigest(data);
+    const text = visibleText(email.html);
+    expect(text).toMatch(/reward models Because you follow reward models[\s\S]*agents Because you follow agents[\s\S]*diffusion Because you follow diffusion/);
+    expect(text).toContain('▲ 214 · +12 today');
+    expect(text).toContain('3 comments');
+    expect(text).toContain('Mira Okafor, Jonas Lindqvist, Priya Raman et al. · Example Lab · 26 Nov 2026');
+    expect(text).toContain('· Also on agents');
+    expect(text).toContain('Nothing new on legal NLP today.');
+    expect(text).not.toMatch(/▲ 0|0 upvotes|0 comments/);
+    expect(linkTargets(email.html)).toEqual(expect.arrayContaining(['https://arxiv.org/abs/2611.10000', 'https://huggingface.co/papers/2611.10000', 'https://example.org/prm']));
+    expect(email.text).toContain('== agents ==');
+    expect(email.text).toContain('Project: https://example.org/prm');
+    expect(email.text).toContain('Nothing new on legal NLP today.');
+  });
+
+  it('when a weekly digest is rendered, then it is dated by its week and a single-topic digest has no section heading', () => {
+    const data = { ...sampleDigestData(0, 2), frequency: 'weekly' as const, topics: ['agents'], date: new Date('2026-12-07T08:00:00Z'), timeZone: 'UTC' };
+    for (const p of data.papers) p.reason = { topic: 'agents', matched: ['agents'] };
+    const email = fast.renderDigest(data);
+    expect(visibleText(email.html)).toContain('Week of 1–7 Dec 2026');
+    expect(email.text).not.toContain('==');
+    expect(fast.renderDigest({ ...data, date: new Date('2026-12-03T08:00:00Z') }).text).toContain('Week of 27 Nov – 3 Dec 2026');
   });
 
   it('when values are hostile, then no markup from them survives in the HTML, and the reader sees them literally', () => {
@@ -176,8 +207,8 @@ describe('createRenderer', () => {
     const { text } = fast.renderDigest(data);
     expect(text).not.toMatch(/<[a-z/][^>]*>|&amp;|&nbsp;/i);
     for (const [i, paper] of data.papers.entries()) {
-      expect(text).toContain(`${i + 1}. ${paper.title}\n`);
-      expect(text).toContain(`Read: ${paper.url}\n`);
+      expect(text).toContain(`. ${paper.title}\n`);
+      expect(text).toContain(`Read:    ${paper.url}\n`);
     }
     expect(text).toContain('Because you follow diffusion: “diffusion model” in the abstract');
     expect(text).toContain(`Unsubscribe: ${data.links.unsubscribeUrl}`);
@@ -243,7 +274,7 @@ describe('createRenderer', () => {
     try {
       cpSync(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
       const card = path.join(dir, 'partials/paper-card.mjml');
-      writeFileSync(card, readFileSync(card, 'utf8').replace('<mj-raw>[[#if authorsLine]]</mj-raw>', '[[#if authorsLine]]'));
+      writeFileSync(card, readFileSync(card, 'utf8').replace('<mj-raw>[[#if metaLine]]</mj-raw>', '[[#if metaLine]]'));
       await expect(createRenderer({ templatesDir: dir })).rejects.toThrow(/digest\.mjml[\s\S]*inside <mj-raw>/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ describe('validateDigestData', () => {
   it.each<[string, (d: Mutable) => void, string]>([
     ['no reader', (d) => delete d.reader, 'reader is required'],
     ['a reader address without @', (d) => (d.reader.email = 'nobody'), 'reader.email is not an email address'],
-    ['no topics', (d) => (d.topics = []), 'topics must not be empty'],
+    ['a quiet topic that is not text', (d) => (d.quietTopics = [42]), 'quietTopics[0] is required'],
+    ['negative growth', (d) => (d.papers[0].growth = -3), 'papers[0].growth must be a whole number'],
+    ['a javascript: project page', (d) => (d.papers[0].projectUrl = 'javascript:alert(1)'), 'papers[0].projectUrl must be an http(s) URL'],
     ['an unknown frequency', (d) => (d.frequency = 'hourly'), 'frequency must be "daily" or "weekly"'],
     ['no manage link', (d) => delete d.links.manageUrl, 'links.manageUrl is required'],
     ['a relative unsubscribe link', (d) => (d.links.unsubscribeUrl = '/unsubscribe'), 'links.unsubscribeUrl must be an http(s) URL'],

@@ -68,7 +68,9 @@ export function validateDigestFields(input: unknown): asserts input is DigestEma
   const check = new Checker('digest');
   const data = check.object(input, 'data');
   check.reader(data);
-  check.texts(data.topics, 'topics', false);
+  // A reader of top trending only follows no topics.
+  check.texts(data.topics, 'topics', true);
+  if (data.quietTopics !== undefined) check.texts(data.quietTopics, 'quietTopics', true);
   check.frequency(data.frequency);
   const links = check.object(data.links, 'links');
   check.url(links.manageUrl, 'links.manageUrl');
@@ -98,6 +100,13 @@ export function validateDigestPaper(input: unknown, index: number): asserts inpu
   check.url(paper.url, `${at}.url`);
   check.url(paper.pdfUrl, `${at}.pdfUrl`, true);
   check.url(paper.codeUrl, `${at}.codeUrl`, true);
+  for (const link of ['arxivUrl', 'hfUrl', 'projectUrl'] as const) check.url(paper[link], `${at}.${link}`, true);
+  for (const count of ['growth', 'numComments'] as const) {
+    if (paper[count] !== undefined && !(Number.isInteger(paper[count]) && (paper[count] as number) >= 0)) check.fail(`${at}.${count}`, 'must be a whole number ≥ 0');
+  }
+  if (paper.publishedAt !== undefined && !(paper.publishedAt instanceof Date && !Number.isNaN(paper.publishedAt.getTime()))) check.fail(`${at}.publishedAt`, 'must be a valid Date');
+  if (paper.organization !== undefined && typeof paper.organization !== 'string') check.fail(`${at}.organization`, 'must be text');
+  if (paper.also !== undefined) check.texts(paper.also, `${at}.also`, true);
   check.texts(paper.authors, `${at}.authors`, true);
   if (typeof paper.summary !== 'string') check.fail(`${at}.summary`, 'must be text');
   if (!Number.isInteger(paper.upvotes) || (paper.upvotes as number) < 0) check.fail(`${at}.upvotes`, 'must be a whole number ≥ 0');
