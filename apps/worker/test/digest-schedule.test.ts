@@ -100,14 +100,14 @@ describe('the repeatable schedule', () => {
 
 describe('recoverStaleDeliveries', () => {
   const sendQueue = () => env.deps.queues[QUEUE.digestSend];
-  const queuedFor = async () => (await sendQueue().getJobs(['waiting', 'delayed'])).map((j) => j.data as { deliveryId?: number });
+  const queuedFor = async () => (await sendQueue().getJobs(['waiting', 'delayed'])).map((j) => j.data as { deliveryIds?: number[] });
 
   it('when a delivery is stuck past the lease and the send queue has nothing left to do, then it is queued again; a fresh one is left alone', async () => {
     const [stuck, fresh] = await seedReaders(db(), 2, { prefix: 'stale' });
     const old = await db().delivery.create({ data: { subscriberId: stuck!.id, periodKey: 'd2026-11-26', status: 'sending', updatedAt: new Date(Date.now() - 3600_000) } });
     await db().delivery.create({ data: { subscriberId: fresh!.id, periodKey: 'd2026-11-26', status: 'pending' } });
     expect(await recoverStaleDeliveries(env.deps)).toBe(1);
-    expect(await queuedFor()).toEqual([{ deliveryId: old.id }]);
+    expect(await queuedFor()).toEqual([{ deliveryIds: [old.id] }]);
     await sendQueue().drain(true);
   });
 

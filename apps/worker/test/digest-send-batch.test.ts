@@ -32,12 +32,12 @@ async function sendDeps(mail: MailSender, breaker?: SendBreaker) {
 }
 
 const retryJobs = async () =>
-  (await env.deps.queues[QUEUE.digestSend].getJobs(['delayed', 'waiting'])).map((j) => ({ id: j.id, data: j.data as { deliveryId: number }, delay: j.opts.delay ?? 0 }));
+  (await env.deps.queues[QUEUE.digestSend].getJobs(['delayed', 'waiting'])).map((j) => ({ id: j.id, data: j.data as { deliveryIds: number[] }, delay: j.opts.delay ?? 0 }));
 
 afterEach(() => env.deps.queues[QUEUE.digestSend].obliterate({ force: true }));
 
 describe('a send batch', () => {
-  it('when one delivery of a batch meets a 451, then only it is queued again on its own, with backoff; the others are sent', async () => {
+  it('when one delivery of a batch meets a 451, then only it is queued again (in a retry batch of its own), with backoff; the others are sent', async () => {
     const ids = await builtDeliveries('mixed', 3);
     const sent: string[] = [];
     const mail: MailSender = { sendMail: async (m) => (m.envelope.to[0] === 'mixed-1@example.org' ? Promise.reject(greylisted) : (sent.push(m.envelope.to[0]!), {})) };
@@ -45,7 +45,7 @@ describe('a send batch', () => {
     expect(outcomes.map((o) => Object.keys(o)[0])).toEqual(['sent', 'retrying', 'sent']);
     expect(sent).toEqual(['mixed-0@example.org', 'mixed-2@example.org']);
     const retries = await retryJobs();
-    expect(retries).toEqual([{ id: `send-${ids[1]}-attempt-2`, data: { deliveryId: ids[1] }, delay: expect.any(Number) }]);
+    expect(retries).toEqual([{ id: expect.stringMatching(/^send-attempt-2-batch-1-/), data: { deliveryIds: [ids[1]] }, delay: expect.any(Number) }]);
     expect(retries[0]!.delay).toBeGreaterThanOrEqual(30_000); // base 60 s, -50 % jitter at most
     expect(await db().delivery.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/451/) });
   });
@@ -69,6 +69,6 @@ describe('a send batch', () => {
     expect(outcomes.slice(2)).toEqual(ids.slice(2).map((deliveryId) => ({ retrying: 'sending was paused', deliveryId, delayMs: 0 })));
     const handedBack = await db().delivery.findMany({ where: { id: { in: ids.slice(2) } } });
     expect(handedBack.map((d) => [d.status, d.attempts, d.lastError])).toEqual(ids.slice(2).map(() => ['pending', 0, 'sending was paused']));
-    expect((await retryJobs()).map((j) => j.data.deliveryId).sort()).toEqual([...ids].sort());
+    expect((await retryJobs()).flatMap((j) => j.data.deliveryIds).sort()).toEqual([...ids].sort());
   });
 });

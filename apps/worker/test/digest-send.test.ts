@@ -155,7 +155,7 @@ describe('digests that must not be sent', () => {
     await app.mailbox.waitFor((m) => m.envelopeTo.includes(down.reader.email));
     // Left 'sending': the lease keeps the retry from sending it again; its own job waits out the lease.
     expect(await deliveryOf(down.reader.id, 'd2026-11-27')).toMatchObject({ status: 'sending', attempts: 1 });
-    const retry = (await app.queues[QUEUE.digestSend].getJobs(['delayed'])).find((j) => (j.data as { deliveryId?: number }).deliveryId === down.deliveryId);
+    const retry = (await app.queues[QUEUE.digestSend].getJobs(['delayed'])).find((j) => (j.data as { deliveryIds?: number[] }).deliveryIds?.includes(down.deliveryId));
     expect(retry?.opts.delay).toBeGreaterThanOrEqual(leaseMs - 5_000);
     expect(await down.run()).toMatchObject({ retrying: expect.stringContaining('being sent by another worker') });
     expect(mailTo(down.reader.email)).toHaveLength(1);

@@ -81,13 +81,19 @@ export function sendRetryDelayMs(config: Pick<DigestConfig, 'SEND_RETRY_BASE_MS'
 }
 
 /**
- * One delivery again, on its own, after `delayMs`. `occasion` names why ('attempt-3',
- * 'lease-<claim time>'): the same occasion gives the same job, a new one a new job (the job
- * that enqueues this may itself be the delivery's previous retry, still running, and a
- * finished job keeps its id for a day).
+ * Deliveries going round again for one `occasion` ('attempt-3', 'lease-<claim time>',
+ * 'resume-<claim time>', 'recovered-<time>'), after `delayMs`, in batches like first sends: the
+ * limiter counts jobs, so one job per delivery would send them at rate ÷ batch size. The id
+ * names the occasion and the members: the same occasion gives the same jobs, a new one new jobs
+ * (the job that enqueues this may itself be these deliveries' previous retry, still running,
+ * and a finished job keeps its id for a day).
  */
-export async function enqueueSendRetry(deps: Pick<DigestDeps, 'queues'>, deliveryId: number, occasion: string, delayMs: number): Promise<void> {
-  await deps.queues[QUEUE.digestSend].add('send', { deliveryId }, { jobId: jobId('send', deliveryId, occasion), delay: delayMs });
+export async function enqueueSendGroup(deps: Pick<DigestDeps, 'queues' | 'config'>, deliveryIds: number[], occasion: string, delayMs: number): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  const sorted = [...new Set(deliveryIds)].sort((a, b) => a - b);
+  await deps.queues[QUEUE.digestSend].addBulk(
+    chunks(sorted, sendBatchSize(deps.config)).map((ids) => ({ name: 'send', data: { deliveryIds: ids }, opts: { jobId: batchJobId(`send-${occasion}`, ids), delay: delayMs } })),
+  );
 }
 
 /** Builds go in batches of this many readers: one ranking query and one insert per batch. */

@@ -5,7 +5,7 @@
 // do, any delivery still open and older than the lease has lost its job and is queued again.
 // Should its job be alive after all, the claim makes the second one harmless.
 import { QUEUE } from '@paperboy/queue';
-import { digestClock, enqueueSendRetry, type DigestDeps } from './digest-deps';
+import { digestClock, enqueueSendGroup, type DigestDeps } from './digest-deps';
 
 // (A paused queue's jobs count as waiting.)
 const OPEN_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
@@ -22,7 +22,8 @@ export async function recoverStaleDeliveries(deps: DigestDeps, limit = 1000): Pr
     orderBy: { id: 'asc' },
     take: limit,
   });
-  for (const { id } of stale) await enqueueSendRetry(deps, id, `recovered-${now.getTime()}`, 0);
+  // In batches of SEND_BATCH_SIZE (the limiter counts jobs): ceil(n / batch) jobs, not n.
+  await enqueueSendGroup(deps, stale.map((d) => d.id), `recovered-${now.getTime()}`, 0);
   if (stale.length > 0) deps.logger?.warn({ requeued: stale.length }, 'recovered stale digest deliveries');
   return stale.length;
 }

@@ -15,13 +15,14 @@ import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/hard-bounce';
 import { buildReaderLinks } from '../tokens/reader-links';
-import { digestClock, enqueueSendRetry, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
+import { digestClock, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
 import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
 import { buildRawMail, type RawMail } from './raw-message';
 import { claimDeliveries, deliveryState, handBackDelivery, recordOutcome, type ClaimedDelivery } from './send-digest.queries';
 import { quietTopics, toDigestPaper } from './digest-card';
 import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
+import { SendRequeue } from './send-requeue';
 
 export interface MailSender {
   sendMail(message: RawMail): Promise<{ messageId?: string }>;
@@ -56,11 +57,12 @@ export async function sendDigests(deps: SendDeps, deliveryIds: number[]): Promis
   const ids = [...new Set(deliveryIds)];
   const claimedAt = digestClock(deps);
   const claimed = await claimDeliveries(deps.db, ids, claimedAt, deps.config.SEND_LEASE_SECONDS);
-  const batch = { claimedAt, paused: false };
+  const batch: BatchState = { claimedAt, paused: false, requeue: new SendRequeue(), jitter: Math.random() };
   const outcomes = await mapLimited(ids, deps.concurrency ?? 10, async (id) => {
     const delivery = claimed.get(id);
-    return delivery ? sendClaimed(deps, delivery, batch) : notClaimed(deps, id);
+    return delivery ? sendClaimed(deps, delivery, batch) : notClaimed(deps, id, batch);
   });
+  await batch.requeue.flush(deps);
   const byId = new Map(ids.map((id, i) => [id, outcomes[i] as SendOutcome]));
   return deliveryIds.map((id) => byId.get(id) as SendOutcome);
 }
@@ -81,6 +83,10 @@ interface BatchState {
   claimedAt: Date;
   /** The breaker paused sending during this batch: the rest is handed back. */
   paused: boolean;
+  /** Deliveries going round again, queued together when the batch ends. */
+  requeue: SendRequeue;
+  /** One jitter for the batch: its retries of one attempt share a delay, hence a job. */
+  jitter: number;
 }
 
 async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: BatchState): Promise<SendOutcome> {
@@ -91,7 +97,7 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
       await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
       return { skipped: 'nothing new matched', deliveryId };
     }
-    if (batch.paused) return await handBack(deps, claimed, batch.claimedAt, 'sending was paused');
+    if (batch.paused) return await handBack(deps, claimed, batch, 'sending was paused');
     let message: ReturnType<typeof buildMessage>;
     try {
       message = composeDigest(deps, claimed, now);
@@ -113,7 +119,7 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
     // Not SMTP's doing (the database or Redis went away): the delivery keeps its claim, so
     // it is tried again once the lease is over; nothing is sent twice before that.
     deps.logger?.error({ deliveryId, err: error }, 'digest send interrupted; retrying after the lease');
-    return retryAfterLease(deps, deliveryId, batch.claimedAt, (error as Error).message);
+    return retryAfterLease(deps, deliveryId, batch.claimedAt, (error as Error).message, batch);
   }
 }
 
@@ -144,23 +150,23 @@ async function recordSentAfterAccept(deps: SendDeps, deliveryId: number, message
  * The queue was paused during this batch: give the delivery back, to go when sending resumes,
  * with the attempt its claim counted (it was not tried).
  */
-async function handBack(deps: SendDeps, claimed: ClaimedDelivery, claimedAt: Date, reason: string): Promise<SendOutcome> {
+async function handBack(deps: SendDeps, claimed: ClaimedDelivery, batch: BatchState, reason: string): Promise<SendOutcome> {
   const now = digestClock(deps);
-  await handBackDelivery(deps.db, claimed.id, now, reason, claimedAt);
-  await enqueueSendRetry(deps, claimed.id, `resume-${now.getTime()}`, 0);
+  await handBackDelivery(deps.db, claimed.id, now, reason, batch.claimedAt);
+  batch.requeue.add(`resume-${batch.claimedAt.getTime()}`, claimed.id, 0);
   return { retrying: reason, deliveryId: claimed.id, delayMs: 0 };
 }
 
 /** A claimed delivery is retried once its lease is over (its own job; the id names that claim). */
-async function retryAfterLease(deps: SendDeps, deliveryId: number, claimedAt: Date, reason: string): Promise<SendOutcome> {
+async function retryAfterLease(deps: SendDeps, deliveryId: number, claimedAt: Date, reason: string, batch: BatchState): Promise<SendOutcome> {
   const leaseEnds = claimedAt.getTime() + deps.config.SEND_LEASE_SECONDS * 1000;
   const delayMs = Math.max(0, leaseEnds - digestClock(deps).getTime()) + 1000;
-  await enqueueSendRetry(deps, deliveryId, `lease-${claimedAt.getTime()}`, delayMs);
+  batch.requeue.add(`lease-${claimedAt.getTime()}`, deliveryId, delayMs);
   return { retrying: reason, deliveryId, delayMs };
 }
 
 /** Why a claim found nothing to do, and what happens to the delivery now. */
-async function notClaimed(deps: SendDeps, deliveryId: number): Promise<SendOutcome> {
+async function notClaimed(deps: SendDeps, deliveryId: number, batch: BatchState): Promise<SendOutcome> {
   const now = digestClock(deps);
   const state = await deliveryState(deps.db, deliveryId);
   if (!state) return { skipped: 'delivery no longer exists', deliveryId };
@@ -168,7 +174,7 @@ async function notClaimed(deps: SendDeps, deliveryId: number): Promise<SendOutco
   if (state.status === 'sending' && state.readerStatus === 'active' && !state.suppressed) {
     // Claimed by another attempt within the lease (a worker that died, or one still at it):
     // look again when the lease is over; then it is ours if nobody finished it.
-    return retryAfterLease(deps, deliveryId, state.updatedAt, `being sent by another worker (claimed ${state.updatedAt.toISOString()})`);
+    return retryAfterLease(deps, deliveryId, state.updatedAt, `being sent by another worker (claimed ${state.updatedAt.toISOString()})`, batch);
   }
   const reason = state.suppressed ? 'address is suppressed' : `reader is ${state.readerStatus}`;
   await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: reason });
@@ -193,10 +199,10 @@ async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error
     await recordOutcome(deps.db, claimed.id, 'failed', now, { lastError: `gave up after ${claimed.attempts} attempts: ${detail}`.slice(0, 500) });
     return { failed: 'gave_up', deliveryId: claimed.id, detail };
   }
-  // 'pending' first, then the job: if queueing fails, the stale-delivery sweep finds it.
+  // 'pending' first, then the job (when the batch ends): if queueing fails, the stale-delivery sweep finds it.
   await recordOutcome(deps.db, claimed.id, 'pending', now, { lastError: detail });
-  const delayMs = sendRetryDelayMs(deps.config, claimed.attempts);
-  await enqueueSendRetry(deps, claimed.id, `attempt-${claimed.attempts + 1}`, delayMs);
+  const delayMs = sendRetryDelayMs(deps.config, claimed.attempts, () => batch.jitter);
+  batch.requeue.add(`attempt-${claimed.attempts + 1}`, claimed.id, delayMs);
   return { retrying: detail, deliveryId: claimed.id, delayMs };
 }
 
