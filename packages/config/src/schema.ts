@@ -75,6 +75,12 @@ export const envSchema = z.object({
   TRENDING_MIN_UPVOTES: int(0, 1_000_000).default(5),
   /** No email when nothing new matched a reader this period (off: send an "all quiet" digest). */
   DIGEST_SKIP_EMPTY: bool.default(true),
+  /**
+   * Never silent: after this many empty periods in a row (no digest sent), one short notice
+   * says what the reader follows, what each topic matched lately and broader topics to try;
+   * at most once per this many periods. 0 turns notices off.
+   */
+  EMPTY_PERIODS_NOTICE: int(0, 365).default(3),
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
   SEND_CONCURRENCY: int(1, 1000).default(20),
   /**
