@@ -1,8 +1,9 @@
 // The repeatable schedule job (every minute, see schedules/digest-schedule.ts) and "send now":
-// fan out build jobs for the readers due, then re-hand deliveries whose send job got lost, and
+// fan out build jobs for the readers due, then re-queue builds lost with Redis's data (readers
+// whose last slot passed without a Delivery row), re-hand deliveries whose send job got lost, and
 // papers posted to the API whose hand-off to matching failed (no later POST may come to do it),
 // and delete sign-ups that were never confirmed (UNCONFIRMED_READER_DAYS).
-import { purgeUnconfirmedReaders, recoverStaleDeliveries, resendStaleApiRuns, scheduleDigests } from '@paperboy/core';
+import { purgeUnconfirmedReaders, reconcileMissingDigests, recoverStaleDeliveries, resendStaleApiRuns, scheduleDigests } from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
 import { defineProcessor } from './processor';
 
@@ -14,13 +15,14 @@ export const digestScheduleProcessor = defineProcessor({
     const now = payload.now ? new Date(payload.now) : new Date();
     const digestDeps = { ...deps, now: () => now };
     const scheduled = await scheduleDigests(digestDeps, { force: payload.force, subscriberId: payload.subscriberId });
+    const rebuilt = payload.force || payload.subscriberId ? 0 : await reconcileMissingDigests(digestDeps);
     const recovered = payload.force || payload.subscriberId ? 0 : await recoverStaleDeliveries(deps);
     if (!payload.force && !payload.subscriberId) {
       await resendStaleApiRuns({ db: deps.db, queues: deps.queues, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX, logger: deps.logger });
       const purged = await purgeUnconfirmedReaders(digestDeps);
       if (purged) deps.logger.info({ purged, olderThanDays: deps.config.UNCONFIRMED_READER_DAYS }, 'unconfirmed readers deleted');
     }
-    if (scheduled.enqueued || recovered) deps.logger.info({ ...scheduled, recovered }, 'digests scheduled');
-    return { ...scheduled, recovered };
+    if (scheduled.enqueued || recovered || rebuilt) deps.logger.info({ ...scheduled, recovered, rebuilt }, 'digests scheduled');
+    return { ...scheduled, recovered, rebuilt };
   },
 });

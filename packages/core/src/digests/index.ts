@@ -11,6 +11,7 @@ export * from './test-digest.usecase';
 export * from './send-breaker';
 export * from './smtp-error.classifier';
 export * from './recover-deliveries.usecase';
+export * from './reconcile-digests.usecase';
 export * from './raw-message';
 export * from './coalesce';
 export * from './send-batching';
