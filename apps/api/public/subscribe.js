@@ -15,20 +15,27 @@
     if (tz && tz.value === 'UTC' && zone && tz.querySelector('option[value="' + zone.replace(/"/g, '') + '"]')) tz.value = zone;
   } catch (e) { /* keep UTC */ }
 
-  // 2. Live preview: "recent papers you would have got", from the papers already stored.
+  // 2. Live preview: "recent papers you would have got", from the papers already stored; with
+  //    no topic typed, the top trending papers; after topic matches, "Also trending".
   var section = document.getElementById('preview');
+  var heading = document.getElementById('preview-heading');
   var list = document.getElementById('preview-list');
+  var alsoHeading = document.getElementById('also-heading');
+  var alsoList = document.getElementById('also-list');
   var previewStatus = document.getElementById('preview-status');
   var timer = null;
-  var lastQuery = '';
+  var lastQuery = null;
+  function checked(name, fallback) {
+    var box = form.querySelector('input[name="' + name + '"]:checked');
+    return box ? box.value : fallback;
+  }
   function currentTopics() {
     var chosen = (topics.value || '').split(/[,\n\r]+/).map(function (t) { return t.trim(); }).filter(Boolean);
     form.querySelectorAll('input[name="topics"]:checked').forEach(function (box) { chosen.push(box.value); });
     return chosen;
   }
-  function show(papers, message) {
-    list.textContent = '';
-    previewStatus.textContent = message;
+  function fill(target, papers) {
+    target.textContent = '';
     papers.forEach(function (p) {
       var li = document.createElement('li');
       var title = document.createElement(p.url ? 'a' : 'span');
@@ -39,31 +46,44 @@
       meta.textContent = [p.authors.join(', '), p.reason].filter(Boolean).join(' · ');
       li.appendChild(title);
       li.appendChild(meta);
-      list.appendChild(li);
+      target.appendChild(li);
     });
+  }
+  function show(papers, message, title, also) {
+    heading.textContent = title || 'Recent papers you would have got';
+    previewStatus.textContent = message;
+    fill(list, papers);
+    fill(alsoList, also || []);
+    alsoHeading.hidden = !(also && also.length);
   }
   function refresh() {
     var chosen = currentTopics();
-    var query = chosen.join('\n');
+    var mode = checked('digestMode', 'topics_trending');
+    var frequency = checked('frequency', 'daily');
+    var query = 'topics=' + encodeURIComponent(chosen.join('\n')) + '&mode=' + encodeURIComponent(mode) + '&frequency=' + encodeURIComponent(frequency);
     if (query === lastQuery) return;
     lastQuery = query;
     section.hidden = false;
-    if (!chosen.length) return show([], 'Type a topic to see a preview.');
+    if (!chosen.length && mode === 'topics') return show([], 'Type a topic to see a preview.');
     section.setAttribute('aria-busy', 'true');
-    fetch('/subscribe/preview?topics=' + encodeURIComponent(query), { headers: { Accept: 'application/json' } })
+    fetch('/subscribe/preview?' + query, { headers: { Accept: 'application/json' } })
       .then(function (r) { return r.json(); })
       .then(function (data) {
         if (query !== lastQuery) return;
         if (data.error) return show([], data.error.message);
-        show(data.papers, data.papers.length ? 'From the last two weeks:' : 'Nothing recent matches yet. New papers arrive every day.');
+        var period = frequency === 'weekly' ? 'week' : 'day';
+        if (data.mode === 'trending') {
+          return show(data.papers, data.papers.length ? 'The most upvoted papers of the ' + period + ' so far:' : 'Nothing is trending yet: a quiet ' + period + ' sends no email.', 'Top trending right now');
+        }
+        show(data.papers, data.papers.length ? 'From the last two weeks:' : 'Nothing recent matches yet. New papers arrive every day.', null, data.alsoTrending);
       })
       .catch(function () { show([], 'The preview is not available right now.'); })
       .then(function () { section.setAttribute('aria-busy', 'false'); });
   }
   function schedule() { clearTimeout(timer); timer = setTimeout(refresh, 350); }
   topics.addEventListener('input', schedule);
-  form.addEventListener('change', function (e) { if (e.target.name === 'topics') schedule(); });
-  if (currentTopics().length) schedule();
+  form.addEventListener('change', function (e) { if (['topics', 'digestMode', 'frequency'].indexOf(e.target.name) >= 0) schedule(); });
+  refresh();
 
   // 3. Proof of work: find n with SHA-256(salt + n) = challenge (sha256.js). Started at page load
   //    so it is usually done before the reader presses Subscribe; chunks keep the page responsive.

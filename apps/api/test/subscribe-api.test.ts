@@ -52,7 +52,7 @@ describe('POST /subscribe', () => {
 
   it('when every field is invalid, then it answers 400 with a message per field and stores nothing', async () => {
     const before = await app.database.db.subscriber.count();
-    const res = await subscribeJson({ email: 'not-an-address', topics: [], frequency: 'hourly', timezone: 'Mars/Base' });
+    const res = await subscribeJson({ email: 'not-an-address', topics: [42], frequency: 'hourly', timezone: 'Mars/Base' });
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe('invalid_input');

@@ -20,6 +20,7 @@ export interface Metrics {
   emails: Counter<'kind' | 'outcome' | 'reason'>;
   papersIngested: Counter<'source'>;
   readers: Gauge<'status'>;
+  readersByDigestMode: Gauge<'mode'>;
 }
 
 // Seconds; HTTP pages answer in milliseconds, jobs (ingest, digest fan-out) can take minutes.
@@ -52,5 +53,11 @@ export function createMetrics(options: MetricsOptions): Metrics {
     emails: new Counter({ name: 'paperboy_emails_total', help: 'Emails handed to SMTP or given up, by kind and failure reason.', labelNames: ['kind', 'outcome', 'reason'], registers }),
     papersIngested: new Counter({ name: 'paperboy_papers_ingested_total', help: 'New papers stored, by source.', labelNames: ['source'], registers }),
     readers: new Gauge({ name: 'paperboy_readers', help: 'Readers by status (from the cached admin overview).', labelNames: ['status'], registers }),
+    readersByDigestMode: new Gauge({
+      name: 'paperboy_active_readers_by_digest_mode',
+      help: 'Active readers by what their digest carries: trending (top trending only), topics, topics_trending (from the cached admin overview).',
+      labelNames: ['mode'],
+      registers,
+    }),
   };
 }

@@ -39,10 +39,16 @@ export function collectQueueDepths(metrics: Metrics, queues: QueueLike[]): void 
 }
 
 /** Readers by status come from a cached aggregate (never a table scan per scrape). */
-export function collectReaders(metrics: Metrics, load: () => Promise<Record<string, number>>): void {
+export function collectReaders(metrics: Metrics, load: () => Promise<Record<string, number>>, loadModes?: () => Promise<Record<string, number>>): void {
   onScrape(metrics.readers, async () => {
     const counts = await load();
     metrics.readers.reset();
     for (const [status, count] of Object.entries(counts)) metrics.readers.set({ status }, count);
+  });
+  if (!loadModes) return;
+  onScrape(metrics.readersByDigestMode, async () => {
+    const counts = await loadModes();
+    metrics.readersByDigestMode.reset();
+    for (const [mode, count] of Object.entries(counts)) metrics.readersByDigestMode.set({ mode }, count);
   });
 }

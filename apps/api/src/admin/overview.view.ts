@@ -25,6 +25,13 @@ function barTable(rows: CountBy[], empty: string, head = ''): SafeHtml {
   )}</tbody></table>`;
 }
 
+const MODE_LABELS: Record<string, string> = { trending: 'top trending only', topics: 'topics only', topics_trending: 'topics + top trending' };
+
+/** Readers per digest mode in words; a snapshot cached before digest modes existed has none. */
+function byDigestMode(o: OverviewPage['overview']): CountBy[] {
+  return (o.readers.activeByDigestMode ?? []).map((m) => ({ key: MODE_LABELS[m.key] ?? m.key, count: m.count }));
+}
+
 function runBadge(status: string): SafeHtml {
   const tone = status === 'succeeded' || status === 'completed' ? 'good' : status === 'running' ? 'warn' : 'bad';
   return html`<span class="badge ${tone}">${status}</span>`;
@@ -57,7 +64,8 @@ ${page.notice ? html`<div class="notice" role="status">${page.notice}</div>` : '
 <div class="grid" style="margin-bottom:1rem">${sendCard(page)}${queuesCard(page.queues)}</div>
 <div class="grid">
 <div class="card"><h2>Readers by status</h2>${barTable(o.readers.byStatus, 'No readers yet.')}
-<h2 style="margin-top:1rem">Active readers by frequency</h2>${barTable(o.readers.activeByFrequency, 'No active readers.')}</div>
+<h2 style="margin-top:1rem">Active readers by frequency</h2>${barTable(o.readers.activeByFrequency, 'No active readers.')}
+<h2 style="margin-top:1rem">Active readers by what they get</h2>${barTable(byDigestMode(o), 'No active readers.')}</div>
 <div class="card"><h2>Top topics</h2>${barTable(o.topTopics, 'No topics yet.')}</div>
 <div class="card"><h2>Papers by source</h2>${barTable(o.papers.bySource, 'No papers ingested yet.')}
 <h2 style="margin-top:1rem">Last ingest run per source</h2>${o.papers.lastRuns.length ? html`<table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">New / fetched</th></tr></thead><tbody>${o.papers.lastRuns.map(

@@ -14,6 +14,7 @@ export function subscribeFormRenderer(deps: AppDeps, csrf: Csrf): SubscribeFormR
     const values = {
       email: text(body.email, ''),
       topics: splitTopics(body.topics).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).join('\n'),
+      digestMode: text(body.digestMode, 'topics_trending'),
       frequency: text(body.frequency, 'daily'),
       timezone: text(body.timezone, 'UTC'),
     };

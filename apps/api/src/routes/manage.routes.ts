@@ -32,7 +32,7 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
     // An unchecked checkbox sends nothing, so the form says it carried the pause field.
     const paused = typeof body.paused === 'boolean' ? body.paused : body.pauseField ? body.paused === 'on' : undefined;
     try {
-      const input = { topics: body.topics, frequency: body.frequency, timezone: body.timezone, paused, digestHour: body.digestHour, digestWeekday: body.digestWeekday };
+      const input = { digestMode: body.digestMode, topics: body.topics, frequency: body.frequency, timezone: body.timezone, paused, digestHour: body.digestHour, digestWeekday: body.digestWeekday };
       await updatePreferences(readerDeps(deps), id, input, requestContext(req));
     } catch (error) {
       // The status changed underneath (e.g. a one-click unsubscribe): show how it stands now.
@@ -40,7 +40,7 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
       const fields = isAppError(error) && error.code === 'invalid_input' ? (error.details as { fields?: Record<string, string> }).fields : undefined;
       if (!fields || wantsJson(req)) throw error;
       const text = (v: unknown) => (Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '');
-      return void (await render(req, res, id, 400, { errors: fields, values: { topics: text(body.topics), frequency: text(body.frequency), timezone: text(body.timezone) } }));
+      return void (await render(req, res, id, 400, { errors: fields, values: { digestMode: text(body.digestMode), topics: text(body.topics), frequency: text(body.frequency), timezone: text(body.timezone) } }));
     }
     if (wantsJson(req)) return void res.json({ status: 'saved' });
     res.redirect(303, `/manage/${req.params.token}?done=saved`);

@@ -2,7 +2,7 @@
 // credentials (Basic). With neither configured it is open in development only, 503 otherwise.
 // The worker serves its own /metrics on METRICS_PORT (see apps/worker/src/main.ts).
 import { Router, type RequestHandler } from 'express';
-import { readersByStatus } from '@paperboy/core';
+import { readersByDigestMode, readersByStatus } from '@paperboy/core';
 import { bearerMatches, collectQueueDepths, collectReaders, type Metrics } from '@paperboy/metrics';
 import { requireAdmin } from '../admin/admin-auth.middleware';
 import type { AppDeps } from '../deps';
@@ -28,7 +28,12 @@ function metricsAuth(deps: AppDeps): RequestHandler | undefined {
 export function metricsRoutes(deps: AppDeps, metrics: Metrics): Router {
   const router = Router();
   collectQueueDepths(metrics, Object.values(deps.queues));
-  collectReaders(metrics, () => readersByStatus({ db: deps.db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX }, deps.config.STATS_CACHE_SECONDS));
+  const overview = { db: deps.db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX };
+  collectReaders(
+    metrics,
+    () => readersByStatus(overview, deps.config.STATS_CACHE_SECONDS),
+    () => readersByDigestMode(overview, deps.config.STATS_CACHE_SECONDS),
+  );
   const auth = metricsAuth(deps);
   router.get('/metrics', auth ?? ((_req, res) => void res.status(503).type('text/plain').send('Metrics are disabled: set METRICS_TOKEN.\n')), async (_req, res) => {
     const text = await metrics.registry.metrics();

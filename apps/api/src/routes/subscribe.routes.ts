@@ -18,7 +18,7 @@ export function subscribeRoutes(deps: AppDeps, csrf: Csrf, limiter: RateLimiter,
   const router = Router();
   const { config } = deps;
   const window = () => config.SUBSCRIBE_LIMIT_WINDOW_SECONDS;
-  const preview = createPaperPreview(deps.db);
+  const preview = createPaperPreview(deps.db, { minUpvotes: config.TRENDING_MIN_UPVOTES, ...(deps.now ? { now: deps.now } : {}) });
 
   async function checkProof(req: Request, res: Response): Promise<void> {
     if (!config.SUBSCRIBE_CHALLENGE) return;
@@ -40,7 +40,7 @@ export function subscribeRoutes(deps: AppDeps, csrf: Csrf, limiter: RateLimiter,
   });
 
   router.get('/subscribe/preview', limitPerIp(limiter, 'preview', () => 120, () => 60), async (req, res) => {
-    const result = await preview(req.query.topics);
+    const result = await preview(req.query.topics, { mode: req.query.mode, frequency: req.query.frequency });
     if ('error' in result) return void res.status(400).json({ error: { code: 'invalid_input', message: result.error } });
     res.setHeader('Cache-Control', 'no-store');
     res.json(result);

@@ -40,7 +40,7 @@ export function frequencyRadios(selected: string, errors: Errors, weeklyHint = '
 }
 
 export function topicsTextarea(value: string, errors: Errors, hintExtra?: SafeHtml): SafeHtml {
-  return html`<label for="topics">Your topics</label>
+  return html`<label for="topics">Your topics <span class="muted">(not needed for top trending)</span></label>
     <p class="hint" id="topics-hint">One per line or separated by commas, e.g. <em>reward models</em>, <em>"speech recognition"</em>, <em>robotics -humanoid</em>. ${hintExtra ?? ''}</p>
     <textarea id="topics" name="topics" rows="4" maxlength="3000" aria-describedby="topics-hint"${invalidAttrs(errors, 'topics')}>${value}</textarea>
     ${fieldError(errors, 'topics')}`;
@@ -64,4 +64,20 @@ export function scheduleSelects(hour: number, weekday: number, errors: Errors): 
       <select id="digestHour" name="digestHour"${invalidAttrs(errors, 'digestHour')}>${hours}</select>${fieldError(errors, 'digestHour')}</div>
     <div><label for="digestWeekday">Day for weekly emails</label>
       <select id="digestWeekday" name="digestWeekday"${invalidAttrs(errors, 'digestWeekday')}>${days}</select>${fieldError(errors, 'digestWeekday')}</div></div>`;
+}
+
+const DIGEST_CHOICES: [value: string, label: string, hint: string][] = [
+  ['trending', 'Top trending', 'the most upvoted papers of the day (or week), like the Hugging Face email; no topics needed'],
+  ['topics', 'My topics', 'only the papers that match your topics'],
+  ['topics_trending', 'My topics + top trending', 'your topics first, then the top 3 trending papers you did not get'],
+];
+
+/** The three things a digest can carry (issue 19); "My topics" needs topics, the others do not. */
+export function digestModeRadios(selected: string, errors: Errors): SafeHtml {
+  const radio = ([value, label, hint]: (typeof DIGEST_CHOICES)[number]) =>
+    html`<label class="choice"><input type="radio" name="digestMode" value="${value}"${selected === value ? html` checked` : html``}>
+      <span><strong>${label}</strong> <span class="muted">${hint}</span></span></label>`;
+  return html`<fieldset id="digest-mode"${invalidAttrs(errors, 'digestMode')}><legend>What should your digest carry?</legend>
+    ${DIGEST_CHOICES.map(radio)}
+    ${fieldError(errors, 'digestMode')}</fieldset>`;
 }

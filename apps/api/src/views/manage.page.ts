@@ -1,7 +1,7 @@
-// Manage preferences (from the signed link in every email): topics, schedule, pause, the last
+// Manage preferences (from the signed link in every email): digest mode, topics, schedule, pause, the last
 // digests, and the reader's data rights (export, wipe).
 import type { ManageView } from '@paperboy/core';
-import { csrfInput, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import { csrfInput, digestModeRadios, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
 import { html } from './html';
 import { layout } from './layout';
 
@@ -12,7 +12,7 @@ export interface ManagePageOptions {
   unsubscribeUrl: string;
   errors?: Errors;
   /** Values to show instead of the stored ones (after a failed save). */
-  values?: { topics: string; frequency: string; timezone: string };
+  values?: { digestMode: string; topics: string; frequency: string; timezone: string };
   notice?: string;
 }
 
@@ -40,7 +40,7 @@ function deliveriesList(view: ManageView) {
 
 export function managePage(o: ManagePageOptions): string {
   const s = o.view.subscriber;
-  const values = o.values ?? { topics: s.topics.map((t) => t.raw).join('\n'), frequency: s.frequency, timezone: s.timezone };
+  const values = o.values ?? { digestMode: s.digestMode, topics: s.topics.map((t) => t.raw).join('\n'), frequency: s.frequency, timezone: s.timezone };
   const base = `/manage/${o.token}`;
   const canPause = s.status === 'active' || s.status === 'paused';
   const notice = o.notice ? html`<div class="notice ok-box" role="status">${o.notice}</div>` : html``;
@@ -48,7 +48,8 @@ export function managePage(o: ManagePageOptions): string {
   const body = html`<h1>Your paperboy subscription</h1>${notice}${errorBox}
     <p class="muted">For <strong>${s.email}</strong>. ${STATUS_TEXT[s.status] ?? s.status}</p>
     <form class="card" method="post" action="${base}">${csrfInput(o.csrf)}
-      <h2>Topics and schedule</h2>
+      <h2>Papers and schedule</h2>
+      ${digestModeRadios(values.digestMode, o.errors ?? {})}
       ${topicsTextarea(values.topics, o.errors ?? {})}
       ${frequencyRadios(values.frequency, o.errors ?? {}, 'the best of the week, on the day you pick below')}
       ${timezoneSelect(values.timezone, o.errors ?? {})}

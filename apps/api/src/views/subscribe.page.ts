@@ -1,13 +1,15 @@
 // The subscribe page (GET /). Works as a plain HTML form; subscribe.js adds time-zone
 // detection, clickable suggestions, the live preview and the proof-of-work.
 import type { TopicSuggestion } from '@paperboy/core';
-import { csrfInput, fieldError, frequencyRadios, invalidAttrs, pageHead, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import { csrfInput, digestModeRadios, fieldError, frequencyRadios, invalidAttrs, pageHead, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
 import { html } from './html';
 import { layout } from './layout';
 
 export interface SubscribeFormValues {
   email: string;
   topics: string;
+  /** trending | topics | topics_trending; the form starts on topics_trending (with no topics typed, that is top trending). */
+  digestMode: string;
   frequency: string;
   timezone: string;
 }
@@ -30,14 +32,15 @@ export function subscribePage({ values, errors = {}, suggestions, csrf, challeng
   const summary = Object.keys(errors).length
     ? html`<div class="notice error-box" role="alert" tabindex="-1" id="form-errors"><strong>Please fix the highlighted fields.</strong></div>`
     : html``;
-  const body = html`<h1>Trending research papers on your topics, in your inbox</h1>
-    <p class="lead">Tell us what you follow. Every morning (or once a week) you get the papers people are talking about that match it: title, authors, a short summary, and why it matched. No account, no tracking, unsubscribe in one click.</p>
+  const body = html`<h1>Trending research papers in your inbox</h1>
+    <p class="lead">Every morning (or once a week), the papers people are talking about: the top trending ones, the ones on your topics, or both. Title, authors, a short summary, and why each is there. Just an email address is enough. No account, no tracking, unsubscribe in one click.</p>
     ${summary}
     <form class="card" method="post" action="/subscribe" id="subscribe-form" novalidate data-challenge="${challenge ? 'on' : 'off'}">
       ${csrfInput(csrf)}
       <label for="email">Your email address</label>
       <input id="email" name="email" type="email" autocomplete="email" inputmode="email" maxlength="254" required value="${values.email}"${invalidAttrs(errors, 'email')}>
       ${fieldError(errors, 'email')}
+      ${digestModeRadios(values.digestMode, errors)}
       ${topicsTextarea(values.topics, errors)}
       ${suggestionChips(suggestions)}
       ${frequencyRadios(values.frequency, errors)}
@@ -48,9 +51,11 @@ export function subscribePage({ values, errors = {}, suggestions, csrf, challeng
       <p class="hint" id="form-status" role="status" aria-live="polite"></p>
     </form>
     <section class="card preview" id="preview" hidden aria-live="polite" aria-busy="false">
-      <h2>Recent papers you would have got</h2>
+      <h2 id="preview-heading">Recent papers you would have got</h2>
       <p class="hint" id="preview-status">Type a topic to see a preview.</p>
       <ol id="preview-list"></ol>
+      <h3 id="also-heading" hidden>Also trending</h3>
+      <ol id="also-list"></ol>
     </section>`;
   return layout({ title: 'Subscribe', body, head: pageHead('sha256.js', 'subscribe.js') });
 }

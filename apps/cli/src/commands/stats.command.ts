@@ -20,6 +20,7 @@ export const statsCommand: CommandModule = {
     ctx.out(`paperboy stats (as of ${o.computedAt})`);
     ctx.out(`  readers     ${n(o.readers.total)} total: ${list(o.readers.byStatus.filter((s) => s.count > 0))}`);
     ctx.out(`              active by frequency: ${list(o.readers.activeByFrequency)}`);
+    ctx.out(`              active by digest mode: ${list(o.readers.activeByDigestMode ?? [])}`);
     ctx.out(`              new this week ${n(o.readers.newThisWeek)}, unsubscribed this week ${n(o.readers.unsubscribedThisWeek)}, bounced or complained ${n(o.readers.bouncedOrComplained)}`);
     ctx.out(`  suppressed  ${n(o.suppressions.total)}: ${list(o.suppressions.byReason)}`);
     ctx.out(`  papers      ${n(o.papers.total)} (new this week ${n(o.papers.newThisWeek)}) by source: ${list(o.papers.bySource)}`);

@@ -48,6 +48,12 @@ export async function getOverview(deps: OverviewCacheDeps, options: OverviewOpti
   return overview;
 }
 
+/** Active readers per digest mode from the snapshot (Prometheus gauge); a snapshot from before digest modes has none. */
+export async function readersByDigestMode(deps: OverviewCacheDeps, maxAgeSeconds = 60): Promise<Record<string, number>> {
+  const overview = await getOverview(deps, { maxAgeSeconds });
+  return Object.fromEntries((overview.readers.activeByDigestMode ?? []).map((s) => [s.key, s.count]));
+}
+
 /** Readers by status from the snapshot (for the Prometheus gauge: never a query per scrape). */
 export async function readersByStatus(deps: OverviewCacheDeps, maxAgeSeconds = 60): Promise<Record<string, number>> {
   const overview = await getOverview(deps, { maxAgeSeconds });

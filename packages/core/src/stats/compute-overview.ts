@@ -1,5 +1,6 @@
 // Computes the admin overview from the database in one round of parallel, index-backed queries.
 import type { Db } from '@paperboy/db';
+import { DIGEST_MODES } from '../subscribers/digest-mode';
 import * as q from './overview.queries';
 import type { CountBy, Overview } from './overview.types';
 
@@ -18,8 +19,9 @@ function sumBy(rows: { key: string; count: number }[], key: (row: { status: stri
 export async function computeOverview(db: Db, now = new Date(), topicLimit = 12): Promise<Overview> {
   const started = performance.now();
   const weekAgo = new Date(now.getTime() - WEEK_MS);
-  const [readerRows, newThisWeek, unsubscribedThisWeek, suppressions, bySource, paperTotals, lastRuns, deliveries, topics] = await Promise.all([
+  const [readerRows, byMode, newThisWeek, unsubscribedThisWeek, suppressions, bySource, paperTotals, lastRuns, deliveries, topics] = await Promise.all([
     q.readersByStatusAndFrequency(db),
+    q.activeReadersByDigestMode(db),
     q.countSince(db, 'createdAt', weekAgo),
     q.countSince(db, 'unsubscribedAt', weekAgo),
     q.suppressionsByReason(db),
@@ -33,6 +35,7 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
   const statuses = ['active', 'pending', 'paused', 'unsubscribed', 'bounced', 'complained'].map((key) => ({ key, count: 0 }));
   const byStatus = sumBy(statuses, (r) => r.status, readerRows);
   const activeByFrequency = sumBy([{ key: 'daily', count: 0 }, { key: 'weekly', count: 0 }], (r) => r.frequency, readerRows.filter((r) => r.status === 'active'));
+  const activeByDigestMode = DIGEST_MODES.map((key) => ({ key, count: byMode.find((m) => m.key === key)?.count ?? 0 }));
   const count = (status: string) => byStatus.find((s) => s.key === status)?.count ?? 0;
   return {
     computedAt: now.toISOString(),
@@ -41,6 +44,7 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
       total: byStatus.reduce((sum, s) => sum + s.count, 0),
       byStatus,
       activeByFrequency,
+      activeByDigestMode,
       newThisWeek,
       unsubscribedThisWeek,
       bouncedOrComplained: count('bounced') + count('complained'),

@@ -1,6 +1,7 @@
 // The overview's SQL. Each query is shaped for an index so that computing the whole overview
 // stays cheap even with a million readers (measured in bench/admin-overview.bench.ts):
 //  - readers by status/frequency: index-only scan of Subscriber(status, frequency)
+//  - active readers by digest mode: index-only scan of Subscriber(status, digestMode)
 //  - new / unsubscribed this week: range scans of Subscriber(createdAt) / (unsubscribedAt)
 //  - deliveries: Delivery(status, createdAt) ranges
 //  - top topics: index-only scan of Topic(key) (the one O(topics) step; hence the cache)
@@ -18,6 +19,12 @@ export async function readersByStatusAndFrequency(db: Db): Promise<{ status: str
     SELECT status::text AS status, frequency::text AS frequency, count(*) AS count
     FROM "Subscriber" GROUP BY status, frequency`;
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** Active readers per digest mode: who follows top trending only, topics only, or both. */
+export async function activeReadersByDigestMode(db: Db): Promise<CountBy[]> {
+  return counts(await db.$queryRaw<Row[]>`
+    SELECT "digestMode"::text AS key, count(*) AS count FROM "Subscriber" WHERE status = 'active' GROUP BY "digestMode"`);
 }
 
 export async function countSince(db: Db, column: 'createdAt' | 'unsubscribedAt', since: Date): Promise<number> {

@@ -26,6 +26,8 @@ export interface Overview {
     byStatus: CountBy[];
     /** Active readers per frequency (the ones digests go to). */
     activeByFrequency: CountBy[];
+    /** Active readers per digest mode (trending, topics, topics_trending), every mode even at zero. */
+    activeByDigestMode: CountBy[];
     newThisWeek: number;
     unsubscribedThisWeek: number;
     bouncedOrComplained: number;

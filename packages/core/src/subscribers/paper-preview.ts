@@ -1,22 +1,29 @@
 // "Recent papers you would have got": the matching engine run over the papers already stored,
-// for the topics typed so far. Recent papers are loaded once a minute per process, not per
+// for the topics typed so far, then "also trending" (the top trending papers not among them);
+// with no topic typed, the top trending papers themselves (issue 19). Recent papers are loaded once a minute per process, not per
 // keystroke, and each topic key is matched once per such snapshot: a topic's matches depend only
 // on the papers (its own document frequency, the batch's lengths), never on the other topics,
 // so per-key results combine exactly. Tokenising the papers is most of the cost of a match run.
 import type { Db } from '@paperboy/db';
 import { buildTopicIndex, matchPapers, rankForReader, type MatchablePaper, type TopicMatch } from '@paperboy/matching';
-import { cleanTopics } from './subscribe-input';
+import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/trending';
+import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
+import { cleanFrequency, cleanTopics } from './subscribe-input';
+import { createTrendingPreview, type PreviewPaper } from './trending-preview';
 
-export interface PreviewPaper {
-  title: string;
-  url: string | null;
-  authors: string[];
-  publishedAt: string;
-  upvotes: number;
-  reason: string;
+export type { PreviewPaper } from './trending-preview';
+
+/** `mode`: what the digest would carry; `papers`: the topic matches, or the top trending ones for a trending-only preview. */
+export type PreviewResult = { mode: DigestMode; papers: PreviewPaper[]; alsoTrending: PreviewPaper[] } | { error: string };
+
+/** What the reader chose so far on the form (both optional, as typed). */
+export interface PreviewChoice {
+  mode?: unknown;
+  frequency?: unknown;
 }
 
-export type PreviewResult = { papers: PreviewPaper[] } | { error: string };
+/** Papers under "Also trending" after a reader's topic matches, as in a digest. */
+export const ALSO_TRENDING = 3;
 
 interface StoredPaper extends MatchablePaper {
   url: string | null;
@@ -28,6 +35,9 @@ export interface PreviewOptions {
   maxPapers?: number;
   cacheMs?: number;
   show?: number;
+  /** config.TRENDING_MIN_UPVOTES. */
+  minUpvotes?: number;
+  now?: () => Date;
 }
 
 async function loadRecent(db: Db, windowDays: number, maxPapers: number): Promise<StoredPaper[]> {
@@ -62,7 +72,8 @@ function matchesFor(snap: Snapshot, papers: StoredPaper[], topics: { key: string
 }
 
 export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
-  const { windowDays = 14, maxPapers = 500, cacheMs = 60_000, show = 5 } = options;
+  const { windowDays = 14, maxPapers = 500, cacheMs = 60_000, show = 5, minUpvotes = DEFAULT_TRENDING_MIN_UPVOTES, now = () => new Date() } = options;
+  const trending = createTrendingPreview(db, { minUpvotes, cacheMs, now, size: show + ALSO_TRENDING });
   let cache: Snapshot | undefined;
   const snapshot = (): Snapshot => {
     if (!cache || Date.now() - cache.at > cacheMs) {
@@ -72,20 +83,30 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     }
     return cache;
   };
-  return async (rawTopics: unknown): Promise<PreviewResult> => {
-    const { topics, error } = cleanTopics(rawTopics);
-    if (error) return { error };
+  async function topicPapers(topics: { key: string; raw: string }[]): Promise<PreviewPaper[]> {
     const snap = snapshot();
     const papers = await snap.papers;
-    if (papers.length === 0) return { papers: [] };
+    if (papers.length === 0 || topics.length === 0) return [];
     const matches = matchesFor(snap, papers, topics);
     const ranked = rankForReader(topics.map((t) => ({ key: t.key, label: t.raw })), matches, { cap: show });
     const byId = new Map(papers.map((p) => [p.id, p]));
-    return {
-      papers: ranked.map((r) => {
-        const p = byId.get(r.paperId) as StoredPaper;
-        return { title: p.title, url: p.url, authors: p.authors.slice(0, 3), publishedAt: p.publishedAt.toISOString(), upvotes: p.upvotes, reason: r.reasons[0]?.text ?? '' };
-      }),
-    };
+    return ranked.map((r) => {
+      const p = byId.get(r.paperId) as StoredPaper;
+      return { paperId: p.id, title: p.title, url: p.url, authors: p.authors.slice(0, 3), publishedAt: p.publishedAt.toISOString(), upvotes: p.upvotes, reason: r.reasons[0]?.text ?? '' };
+    });
+  }
+  return async (rawTopics: unknown, choice: PreviewChoice = {}): Promise<PreviewResult> => {
+    const { topics, error } = cleanTopics(rawTopics);
+    if (error) return { error };
+    const period: TrendingPeriod = cleanFrequency(choice.frequency ?? 'daily') ?? 'daily';
+    // "My topics" with nothing typed yet previews nothing (the form asks for a topic on submit).
+    const resolved = choice.mode === 'topics' && topics.length === 0 ? { mode: 'topics' as const } : resolveDigestMode(choice.mode, topics.length);
+    if ('error' in resolved) return { error: resolved.error };
+    const { mode } = resolved;
+    if (mode === 'trending') return { mode, papers: (await trending(period)).slice(0, show), alsoTrending: [] };
+    const papers = await topicPapers(topics);
+    if (!followsTrending(mode)) return { mode, papers, alsoTrending: [] };
+    const shown = new Set(papers.map((p) => p.paperId));
+    return { mode, papers, alsoTrending: (await trending(period)).filter((p) => !shown.has(p.paperId)).slice(0, ALSO_TRENDING) };
   };
 }

@@ -1,15 +1,18 @@
-// Manage preferences: topics, frequency, time zone and pause, from the signed manage link.
+// Manage preferences: digest mode, topics, frequency, time zone and pause, from the signed manage link.
 // Every change recomputes nextDigestAt so the scheduler never reads a stale due time.
 import { carriedPapers } from '../digests/carried-papers.queries';
 import { AppError } from '../errors';
 import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
+import { resolveDigestMode } from './digest-mode';
 import { canonicalTimeZone, cleanFrequency, cleanTopics, invalidInput, type FieldErrors } from './subscribe-input';
 import { recordEvent } from './subscription-events';
 
 export interface PreferencesInput {
   topics: unknown;
+  /** 'trending' | 'topics' | 'topics_trending'; undefined: unchanged (resolveDigestMode's rules). */
+  digestMode?: unknown;
   frequency: unknown;
   timezone: unknown;
   /** true: pause digests; false: resume; undefined: leave as is. */
@@ -56,11 +59,14 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
   if (before.status === 'bounced' || before.status === 'complained') {
     throw new AppError('conflict', 'We cannot deliver to this address any more, so there is nothing to change.');
   }
+  const resolved = resolveDigestMode(input.digestMode ?? before.digestMode, clean.topics.length);
+  if ('error' in resolved) throw invalidInput({ [resolved.field]: resolved.error });
+  const digestMode = resolved.mode;
   const status = nextStatus(before.status, input.paused) as typeof before.status;
   const after = { ...before, frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule, status };
   const change = {
-    before: { topics: before.topics.map((t) => t.raw), frequency: before.frequency, timezone: before.timezone },
-    after: { topics: clean.topics.map((t) => t.raw), frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule },
+    before: { digestMode: before.digestMode, topics: before.topics.map((t) => t.raw), frequency: before.frequency, timezone: before.timezone },
+    after: { digestMode, topics: clean.topics.map((t) => t.raw), frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule },
   };
   await deps.db.$transaction(async (tx) => {
     // Conditional on the status we read: a one-click unsubscribe (or a confirmation) landing
@@ -69,6 +75,7 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
     const { count } = await tx.subscriber.updateMany({
       where: { id: subscriberId, status: before.status },
       data: {
+        digestMode,
         frequency: clean.frequency,
         timezone: clean.timezone,
         ...clean.schedule,
