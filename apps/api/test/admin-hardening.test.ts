@@ -64,3 +64,25 @@ describe('Bull Board writes', () => {
     expect(browserMarked.status).not.toBe(403);
   });
 });
+
+describe('admin without credentials in development', () => {
+  it('when HOST is loopback, then /admin and /metrics are open to this machine', async () => {
+    const app = await startTestApp({ NODE_ENV: 'development' });
+    try {
+      expect(app.config.HOST).toBe('127.0.0.1');
+      expect((await fetch(`${app.baseUrl}/admin/queues/api/queues`)).status).toBe(200);
+      expect((await fetch(`${app.baseUrl}/metrics`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('when HOST listens beyond loopback, then /admin, /admin/queues and /metrics stay closed (503)', async () => {
+    const app = await startTestApp({ NODE_ENV: 'development', HOST: '0.0.0.0', SECRET_KEY: 's'.repeat(32) });
+    try {
+      for (const path of ['/admin', '/admin/queues/api/queues', '/metrics']) expect([path, (await fetch(`${app.baseUrl}${path}`)).status]).toEqual([path, 503]);
+    } finally {
+      await app.close();
+    }
+  });
+});

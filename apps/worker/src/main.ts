@@ -7,11 +7,10 @@ import { createMailTransport, mailTransportOptions } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
 import { createLogger } from '@paperboy/logger';
 import { createMetrics, startMetricsServer } from '@paperboy/metrics';
-import { closeQueues, createQueues, createRedis } from '@paperboy/queue';
+import { checkRedisDurability, closeQueues, createQueues, createRedis } from '@paperboy/queue';
 import { processors } from './processors';
 import { startWorkers } from './run-workers';
-import { applyIngestSchedules } from './schedules/ingest-schedules';
-import { upsertDigestSchedule } from './schedules/digest-schedule';
+import { watchSchedules } from './schedules/schedule-watchdog';
 
 function main(): void {
   const config = loadConfig();
@@ -23,24 +22,30 @@ function main(): void {
   const metrics = createMetrics({ service: 'worker' });
   const workers = startWorkers({ config, logger, db, redis, queues, mail, metrics }, processors);
   // The worker's registry lives in this process, so it serves its own /metrics (METRICS_PORT; 0: off).
-  const basic = config.ADMIN_USER && config.ADMIN_PASSWORD ? { user: config.ADMIN_USER, password: config.ADMIN_PASSWORD } : undefined;
+  // Only METRICS_TOKEN opens it (no admin password: no guessing throttle here); loopback unless METRICS_HOST says otherwise.
   const metricsServer = config.METRICS_PORT
-    ? startMetricsServer({ registry: metrics.registry, port: config.METRICS_PORT, host: config.HOST, token: config.METRICS_TOKEN, basic })
+    ? startMetricsServer({ registry: metrics.registry, port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN })
     : undefined;
   metricsServer?.then(
-    (server) => {
-      const open = !config.METRICS_TOKEN && !basic;
-      logger[open && !config.isDevelopment ? 'warn' : 'info']({ port: server.port, protected: !open }, open ? 'worker metrics on /metrics, unprotected: set METRICS_TOKEN or firewall the port' : 'worker metrics on /metrics');
-    },
+    (server) => logger.info({ host: config.METRICS_HOST, port: server.port, protected: Boolean(config.METRICS_TOKEN) }, 'worker metrics on /metrics'),
     (err: unknown) => logger.error({ err }, 'worker metrics server failed to start'),
   );
   logger.info({ queues: processors.map((p) => p.queue) }, 'paperboy worker started');
-  applyIngestSchedules(queues, config, logger).catch((err: unknown) => logger.error({ err }, 'ingest schedules could not be applied'));
-  // Idempotent: every worker process registers the same one-per-minute digest schedule.
-  upsertDigestSchedule(queues).catch((err: unknown) => logger.error({ err }, 'digest schedule not registered'));
+  // Idempotent: every worker process registers the same schedulers, now and (every 30 s)
+  // again whenever Redis has lost them.
+  const watchdog = watchSchedules({ queues, config, logger, metrics });
+  watchdog.check().catch((err: unknown) => logger.error({ err }, 'job schedulers not registered'));
+  checkRedisDurability(redis).then(
+    (redisSettings) => {
+      if (redisSettings.problems.length) logger.warn({ redis: redisSettings }, 'Redis may lose queued jobs: set appendonly yes and maxmemory-policy noeviction (see README, Operations)');
+      else if (redisSettings.unknown) logger.info({ redis: redisSettings }, 'Redis persistence settings could not be read (CONFIG disabled): make sure it has appendonly yes and maxmemory-policy noeviction');
+    },
+    () => undefined,
+  );
 
   onShutdown(
     [
+      { name: 'schedule watchdog', close: async () => watchdog.stop() },
       { name: 'workers', close: () => Promise.all(workers.map((w) => w.close())) },
       { name: 'metrics', close: async () => (await metricsServer?.catch(() => undefined))?.close() },
       { name: 'queues', close: () => closeQueues(queues) },

@@ -1,8 +1,14 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './index';
+
+const devSecretFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'paperboy-config-')), '.paperboy', 'secret-key');
+const SECRET = { SECRET_KEY: 'k'.repeat(32) };
 
 describe('loadConfig', () => {
   it('when the environment is empty, then local development defaults apply', () => {
-    const config = loadConfig({});
+    const config = loadConfig({}, { devSecretFile: devSecretFile() });
     expect(config.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/paperboy');
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(config.PORT).toBe(3000);
@@ -12,9 +18,50 @@ describe('loadConfig', () => {
     expect(config.HOST).toBe('127.0.0.1');
   });
 
-  it('when not in development, then the API listens on every interface unless HOST says otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).HOST).toBe('0.0.0.0');
-    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  it('when in production, then the API listens on every interface unless HOST says otherwise; elsewhere on loopback', () => {
+    const production = { NODE_ENV: 'production', ...SECRET, PUBLIC_URL: 'https://p.example', SMTP_URL: 'smtp://mail.example:25' };
+    expect(loadConfig(production).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ ...production, HOST: '10.0.0.5' }).HOST).toBe('10.0.0.5');
+    expect(loadConfig({ NODE_ENV: 'test' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0', ...SECRET }).HOST).toBe('0.0.0.0');
+  });
+
+  it('when SECRET_KEY is unset in development, then a random key is generated once, kept in a private file, and reused', () => {
+    const file = devSecretFile();
+    const first = loadConfig({}, { devSecretFile: file });
+    expect(first.SECRET_KEY).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.secretKeySource).toBe('development file');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.SECRET_KEY);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({}, { devSecretFile: file }).SECRET_KEY).toBe(first.SECRET_KEY);
+    expect(loadConfig({}, { devSecretFile: devSecretFile() }).SECRET_KEY).not.toBe(first.SECRET_KEY);
+    expect(loadConfig({ ...SECRET }, { devSecretFile: file }).SECRET_KEY).toBe(SECRET.SECRET_KEY);
+    // Tests get a random key of their own, never a constant from the source.
+    expect(loadConfig({ NODE_ENV: 'test' }).SECRET_KEY).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(readFileSync(path.join(__dirname, 'index.ts'), 'utf8')).not.toContain(loadConfig({ NODE_ENV: 'test' }).SECRET_KEY);
+  });
+
+  it('when the development key file is damaged, then it refuses naming SECRET_KEY', () => {
+    const file = devSecretFile();
+    loadConfig({}, { devSecretFile: file });
+    writeFileSync(file, 'short\n');
+    expect(() => loadConfig({}, { devSecretFile: file })).toThrow(/SECRET_KEY: .*no usable key/);
+  });
+
+  it('when SECRET_KEY is unset and PUBLIC_URL is not localhost or HOST is beyond loopback, then it refuses to start naming SECRET_KEY', () => {
+    for (const env of [{ PUBLIC_URL: 'https://news.example.org' }, { HOST: '0.0.0.0' }, { HOST: '192.168.1.20' }, { NODE_ENV: 'test', HOST: '::' }]) {
+      expect(() => loadConfig(env, { devSecretFile: devSecretFile() })).toThrow(/SECRET_KEY: required when PUBLIC_URL is not localhost or HOST listens beyond loopback/);
+    }
+    for (const env of [{ PUBLIC_URL: 'http://127.0.0.1:3000' }, { HOST: '::1', PUBLIC_URL: 'http://[::1]:3000' }, { HOST: 'localhost', PUBLIC_URL: 'http://app.localhost:3000' }]) {
+      expect(loadConfig(env, { devSecretFile: devSecretFile() }).listensOnLoopbackOnly).toBe(true);
+    }
+  });
+
+  it('when the worker metrics listen beyond loopback without METRICS_TOKEN, then it refuses; loopback is the default', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).METRICS_HOST).toBe('127.0.0.1');
+    expect(() => loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN: required when the worker's \/metrics listens beyond loopback/);
+    expect(loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'scrape-token' }).METRICS_HOST).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0', METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
   });
 
   it('when a variable is malformed, then the error names that variable', () => {
@@ -41,9 +88,9 @@ describe('loadConfig', () => {
 
   it('when unconfirmed readers could be deleted within a day of their confirmation link expiring, then it refuses; 0 turns deletion off', () => {
     expect(() => loadConfig({ UNCONFIRMED_READER_DAYS: '2', CONFIRM_LINK_HOURS: '48' })).toThrow(/UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS by a day/);
-    expect(loadConfig({ UNCONFIRMED_READER_DAYS: '3', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(3);
-    expect(loadConfig({ UNCONFIRMED_READER_DAYS: '0', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(0);
-    expect(loadConfig({}).UNCONFIRMED_READER_DAYS).toBe(30);
+    expect(loadConfig({ NODE_ENV: 'test', UNCONFIRMED_READER_DAYS: '3', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(3);
+    expect(loadConfig({ NODE_ENV: 'test', UNCONFIRMED_READER_DAYS: '0', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test' }).UNCONFIRMED_READER_DAYS).toBe(30);
   });
 
   it('when only one admin credential is set, then it says both are needed', () => {
@@ -51,7 +98,7 @@ describe('loadConfig', () => {
   });
 
   it('when SMTP_URL is set, then the dev mailbox is not used and values are typed', () => {
-    const config = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', SUBSCRIBE_CHALLENGE: 'off', PUBLIC_URL: 'https://x.example/' });
+    const config = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', SUBSCRIBE_CHALLENGE: 'off', PUBLIC_URL: 'https://x.example/', ...SECRET });
     expect(config.useDevMailbox).toBe(false);
     expect(config.SUBSCRIBE_CHALLENGE).toBe(false);
     expect(config.PUBLIC_URL).toBe('https://x.example');

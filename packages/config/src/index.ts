@@ -1,12 +1,19 @@
 // The only module that reads process.env. Everything else receives a Config object.
+import { developmentSecretKey, DEV_SECRET_FILE, processSecretKey } from './dev-secret';
+import { isLoopbackHost, isLoopbackUrl } from './loopback';
 import { envSchema, type Env } from './schema';
 
 export type { Env };
+export { isLoopbackHost, isLoopbackUrl, DEV_SECRET_FILE };
 
 export interface Config extends Env {
   PUBLIC_URL: string;
   HOST: string;
   SECRET_KEY: string;
+  /** Where SECRET_KEY came from: the environment, the development key file, or random for this (test) process. */
+  secretKeySource: 'environment' | 'development file' | 'this process';
+  /** HOST reaches this machine only: the condition for development conveniences (open admin). */
+  listensOnLoopbackOnly: boolean;
   isProduction: boolean;
   isDevelopment: boolean;
   /** SMTP_URL unset: the built-in dev mailbox receives every email. */
@@ -20,10 +27,13 @@ export class ConfigError extends Error {
   }
 }
 
-const DEV_SECRET = 'paperboy-development-secret-do-not-use-in-production';
+export interface LoadOptions {
+  /** Where development keeps its generated SECRET_KEY (tests point it elsewhere). */
+  devSecretFile?: string;
+}
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
@@ -32,7 +42,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   const isProduction = e.NODE_ENV === 'production';
+  // Production listens everywhere (behind its proxy); development and tests on this machine only.
+  const host = e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const localOnly = isLoopbackHost(host) && isLoopbackUrl(publicUrl);
   if (isProduction && !e.SECRET_KEY) problems.push('SECRET_KEY: required when NODE_ENV=production');
+  else if (!e.SECRET_KEY && !localOnly) {
+    problems.push(`SECRET_KEY: required when PUBLIC_URL is not localhost or HOST listens beyond loopback (PUBLIC_URL=${publicUrl}, HOST=${host}); generate one with: openssl rand -base64 32`);
+  }
+  if (e.METRICS_PORT && !e.METRICS_TOKEN && !isLoopbackHost(e.METRICS_HOST)) {
+    problems.push(`METRICS_TOKEN: required when the worker's /metrics listens beyond loopback (METRICS_HOST=${e.METRICS_HOST})`);
+  }
   if (isProduction && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production');
   if (isProduction && !e.SMTP_URL) problems.push('SMTP_URL: required when NODE_ENV=production (the dev mailbox is for development)');
   // A day's margin: a link is stamped when its email job runs, which may be after the claim.
@@ -45,13 +65,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dkim = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY].filter(Boolean).length;
   if (dkim !== 0 && dkim !== 3) problems.push('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY: set all three or none');
   if (problems.length) throw new ConfigError(problems);
+  let secret: Pick<Config, 'SECRET_KEY' | 'secretKeySource'>;
+  try {
+    secret = e.SECRET_KEY ? { SECRET_KEY: e.SECRET_KEY, secretKeySource: 'environment' }
+      : e.NODE_ENV === 'test' ? { SECRET_KEY: processSecretKey(), secretKeySource: 'this process' }
+      : { SECRET_KEY: developmentSecretKey(options.devSecretFile), secretKeySource: 'development file' };
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
   return {
     ...e,
-    // Development serves an open admin and the dev mailbox (live confirm/manage links):
-    // reachable from this machine only, unless HOST says otherwise.
-    HOST: e.HOST ?? (e.NODE_ENV === 'development' ? '127.0.0.1' : '0.0.0.0'),
-    PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    SECRET_KEY: e.SECRET_KEY ?? DEV_SECRET,
+    // Development serves the dev mailbox (live confirm/manage links) and, without credentials,
+    // an open admin: reachable from this machine only, unless HOST says otherwise.
+    HOST: host,
+    PUBLIC_URL: publicUrl,
+    ...secret,
+    listensOnLoopbackOnly: isLoopbackHost(host),
     isProduction,
     isDevelopment: e.NODE_ENV === 'development',
     useDevMailbox: !e.SMTP_URL,

@@ -60,6 +60,8 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().min(8).optional(),
   /** Port of the worker's own /metrics (the worker is a separate process with its own registry); 0 turns it off. */
   METRICS_PORT: int(0, 65535).default(9464),
+  /** Interface of the worker's /metrics: loopback unless a scraper elsewhere needs it (then METRICS_TOKEN is required). */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Admin overview numbers are a snapshot cached in Redis, recomputed in the background when older than this. */
   STATS_CACHE_SECONDS: int(1, 86400).default(30),
 

@@ -4,21 +4,22 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-import { basicMatches, bearerMatches } from './bearer-token';
+import { bearerMatches } from './bearer-token';
 
 export interface MetricsServerOptions {
   registry: Registry;
   port: number;
+  /** Loopback unless said otherwise: without a token the metrics are open to whoever can connect. */
   host?: string;
-  /** When set, scrapes must send `Authorization: Bearer <token>`. */
+  /**
+   * When set, scrapes must send `Authorization: Bearer <token>`. Only this token: the admin
+   * password is never accepted here, since this server has no guessing throttle.
+   */
   token?: string;
-  /** Also (or instead) accepted: HTTP Basic with the admin credentials. */
-  basic?: { user: string; password: string };
 }
 
 function authorized(header: string | undefined, options: MetricsServerOptions): boolean {
-  if (!options.token && !options.basic) return true;
-  return Boolean((options.token && bearerMatches(header, options.token)) || (options.basic && basicMatches(header, options.basic)));
+  return !options.token || bearerMatches(header, options.token);
 }
 
 export interface MetricsServer {
@@ -43,7 +44,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
       (error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics collection failed: ${error.message}\n`),
     );
   });
-  server.listen(options.port, options.host ?? '0.0.0.0');
+  server.listen(options.port, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   return {
     server,

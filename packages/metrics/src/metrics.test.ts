@@ -61,4 +61,19 @@ describe('metrics', () => {
       await server.close();
     }
   });
+
+  it('when started without a host, then it listens on loopback only and accepts its bearer token, never Basic credentials', async () => {
+    const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
+    const options = { registry: metrics.registry, port: 0, token: 'scrape-token', basic: { user: 'operator', password: 'admin-password' } };
+    const server = await startMetricsServer(options as Parameters<typeof startMetricsServer>[0]);
+    try {
+      expect((server.server.address() as { address: string }).address).toBe('127.0.0.1');
+      const url = `http://127.0.0.1:${server.port}/metrics`;
+      const adminBasic = `Basic ${Buffer.from('operator:admin-password').toString('base64')}`;
+      expect((await fetch(url, { headers: { authorization: adminBasic } })).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: 'Bearer scrape-token' } })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });

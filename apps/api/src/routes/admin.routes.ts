@@ -2,6 +2,7 @@
 // Outside development, no credentials means no admin at all: a clear log line and a 503,
 // never an open dashboard.
 import express, { Router, type RequestHandler } from 'express';
+import { isLoopbackHost } from '@paperboy/config';
 import { AppError, getOverview, getQueueCounts, getSendQueueState, setSendingPaused } from '@paperboy/core';
 import { requireAdmin } from '../admin/admin-auth.middleware';
 import { issueCsrfToken, verifyCsrfToken } from '../admin/csrf-token';
@@ -22,14 +23,20 @@ export function adminGate(deps: AppDeps): RequestHandler | undefined {
   return gates.get(deps);
 }
 
+/** The open development admin, for connections from this machine only (a second check besides HOST). */
+export const loopbackOnly: RequestHandler = (req, res, next) => {
+  if (isLoopbackHost(req.socket.remoteAddress ?? '')) return next();
+  res.status(403).type('text/plain').send('Without ADMIN_USER and ADMIN_PASSWORD, admin is open to this machine only.\n');
+};
+
 function buildAdminGate(deps: AppDeps): RequestHandler | undefined {
   const { config, logger } = deps;
   if (config.ADMIN_USER && config.ADMIN_PASSWORD) {
     return requireAdmin({ user: config.ADMIN_USER, password: config.ADMIN_PASSWORD }, { redis: deps.redis, keyPrefix: config.REDIS_PREFIX });
   }
-  if (config.isDevelopment) {
-    logger.warn('admin: ADMIN_USER/ADMIN_PASSWORD unset; /admin is open because NODE_ENV=development');
-    return (_req, _res, next) => next();
+  if (config.isDevelopment && config.listensOnLoopbackOnly) {
+    logger.warn('admin: ADMIN_USER/ADMIN_PASSWORD unset; /admin is open to this machine only (NODE_ENV=development, HOST on loopback)');
+    return loopbackOnly;
   }
   logger.error('admin: ADMIN_USER and ADMIN_PASSWORD are not set; /admin and /admin/queues are disabled (503)');
   return undefined;

@@ -1,16 +1,17 @@
 // GET /metrics for Prometheus. Protected: `Authorization: Bearer $METRICS_TOKEN`, or the admin
-// credentials (Basic). With neither configured it is open in development only, 503 otherwise.
+// credentials (Basic). With neither configured it is open in development on loopback only, 503 otherwise.
 // The worker serves its own /metrics on METRICS_PORT (see apps/worker/src/main.ts).
 import { Router, type RequestHandler } from 'express';
 import { readersByDigestMode, readersByStatus } from '@paperboy/core';
 import { bearerMatches, collectQueueDepths, collectReaders, type Metrics } from '@paperboy/metrics';
 import { requireAdmin } from '../admin/admin-auth.middleware';
 import type { AppDeps } from '../deps';
+import { loopbackOnly } from './admin.routes';
 
 function metricsAuth(deps: AppDeps): RequestHandler | undefined {
-  const { METRICS_TOKEN: token, ADMIN_USER: user, ADMIN_PASSWORD: password, isDevelopment } = deps.config;
+  const { METRICS_TOKEN: token, ADMIN_USER: user, ADMIN_PASSWORD: password, isDevelopment, listensOnLoopbackOnly } = deps.config;
   if (!token && !(user && password)) {
-    if (isDevelopment) return (_req, _res, next) => next();
+    if (isDevelopment && listensOnLoopbackOnly) return loopbackOnly;
     deps.logger.error('metrics: set METRICS_TOKEN (or ADMIN_USER/ADMIN_PASSWORD) to enable /metrics; it answers 503 until then');
     return undefined;
   }

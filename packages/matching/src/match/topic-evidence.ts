@@ -49,9 +49,10 @@ function withoutTraps(topic: IndexedTopic, hits: PhraseHits): PhraseHits {
 function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: number; occurrences: Occurrence[] } {
   let evidence = 0;
   const weighted: { w: number; occ: Occurrence[] }[] = [];
+  const anchored = topic.anchors.some((id) => hits.has(id));
   for (const ref of topic.related) {
     const list = hits.get(ref.phraseId);
-    if (list === undefined) continue;
+    if (list === undefined || (ref.learned && !anchored)) continue;
     let title = 0;
     let abstract = 0;
     for (const occ of list) if (occ.field === 0) title += 1; else abstract += 1;

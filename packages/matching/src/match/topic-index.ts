@@ -5,6 +5,8 @@ import { normalizeTopic } from '../topic/normalize-topic';
 import { parseTopicKey, phraseKey } from '../topic/topic-key';
 import type { ParsedTopic, TopicPhrase } from '../types';
 import { expandVariants, type PhraseVariant } from '../vocab/alias-index';
+import { DEFAULT_ASSOCIATIONS } from '../vocab/associations.default';
+import type { AssociationTable } from '../vocab/associations';
 import { relatedFor } from '../vocab/related-index';
 
 /** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
@@ -26,7 +28,18 @@ export interface CompiledPhrase {
 export interface RelatedRef {
   phraseId: number;
   weight: number;
+  /** From learned associations: counts only when one of the topic's own words is there too. */
+  learned: boolean;
 }
+
+/** Evidence per mention of a learned association: a paper needs several, or one often. */
+export const ASSOCIATION_WEIGHT = 0.2;
+
+/** Words too common to anchor a learned association ("diffusion model": "diffusion" anchors). */
+const GENERIC_TOKENS = new Set([
+  'model', 'learn', 'network', 'system', 'method', 'data', 'LLM', 'neural', 'deep', 'machine', 'base', 'approach',
+  'task', 'framework', 'analysis', 'ai', 'generation', 'design', 'large', 'language', 'train', 'efficient',
+]);
 
 export interface IndexedTopic {
   key: string;
@@ -38,6 +51,8 @@ export interface IndexedTopic {
   related: RelatedRef[];
   /** Phrases whose occurrences void any occurrence of this topic they overlap. */
   traps: number[];
+  /** The topic's own distinctive words, one of which learned associations need beside them. */
+  anchors: number[];
 }
 
 export interface VariantRef {
@@ -68,33 +83,43 @@ class IndexBuilder {
   private readonly phraseIds = new Map<string, number>();
   private readonly topicKeys = new Set<string>();
 
+  constructor(private readonly associations: AssociationTable) {}
+
   add(parsed: ParsedTopic): void {
     if (this.topicKeys.has(parsed.key)) return; // readers share topics: one entry per key
     this.topicKeys.add(parsed.key);
     const topicIdx = this.topics.length;
     const alternatives = parsed.alternatives.map((alt) => alt.map((p) => this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0)));
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
-    const { related, traps } = this.relatedOf(parsed, new Set(alternatives.flat()));
+    const { related, traps, anchors } = this.relatedOf(parsed, new Set(alternatives.flat()));
     for (const id of new Set([...alternatives.flat(), ...related.map((r) => r.phraseId)])) this.topicsByPhrase[id]?.push(topicIdx);
-    this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions, related, traps });
+    this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions, related, traps, anchors });
   }
 
   /** Related terms of every single-phrase alternative the vocabulary knows (a quoted phrase asks
    * for exactly those words, so it gets none); the strongest weight when two concepts share one. */
-  private relatedOf(parsed: ParsedTopic, direct: Set<number>): { related: RelatedRef[]; traps: number[] } {
-    const weights = new Map<number, number>();
+  private relatedOf(parsed: ParsedTopic, direct: Set<number>): Pick<IndexedTopic, 'related' | 'traps' | 'anchors'> {
+    const related = new Map<number, RelatedRef>();
     const traps = new Set<number>();
+    const anchors = new Set<number>();
+    const add = (phraseId: number, weight: number, learned: boolean): void => {
+      const known = related.get(phraseId);
+      if (!direct.has(phraseId) && (known === undefined || known.weight < weight)) related.set(phraseId, { phraseId, weight, learned });
+    };
     for (const alt of parsed.alternatives) {
       const only = alt.length === 1 ? alt[0] : undefined;
       if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) continue;
       const entry = relatedFor(only);
-      for (const term of entry?.terms ?? []) {
-        const id = this.phrase(term.phrase, 0);
-        if (!direct.has(id)) weights.set(id, Math.max(weights.get(id) ?? 0, term.weight));
-      }
+      for (const term of entry?.terms ?? []) add(this.phrase(term.phrase, 0), term.weight, false);
       for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
+      const learned = Object.hasOwn(this.associations, only.tokens.join(' ')) ? this.associations[only.tokens.join(' ')] : undefined;
+      const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
+      // A one-word topic found in a paper is a direct match already: its associations add nothing.
+      if (learned === undefined || own.length === 0 || only.tokens.length < 2) continue;
+      for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
+      for (const term of learned) add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
     }
-    return { related: [...weights].map(([phraseId, weight]) => ({ phraseId, weight })), traps: [...traps] };
+    return { related: [...related.values()], traps: [...traps], anchors: [...anchors] };
   }
 
   private phrase(p: TopicPhrase, window: number): number {
@@ -120,11 +145,14 @@ export interface BuildIndexOptions {
   /** Called for a topic that cannot be parsed, which is then left out; without it, it throws.
    * One bad stored row should not stop matching for every other reader. */
   onInvalid?: (input: TopicInput, error: Error) => void;
+  /** Learned term associations (`learnAssociations` over the stored papers); by default the
+   * table shipped with the package, learned from real arXiv papers. `{}` turns them off. */
+  associations?: AssociationTable;
 }
 
 /** Builds the index once per matching run over the distinct topics; duplicates are merged. */
 export function buildTopicIndex(topics: Iterable<TopicInput>, opts: BuildIndexOptions = {}): TopicIndex {
-  const builder = new IndexBuilder();
+  const builder = new IndexBuilder(opts.associations ?? DEFAULT_ASSOCIATIONS);
   for (const input of topics) {
     let parsed: ParsedTopic;
     try {
