@@ -4,3 +4,4 @@ export * from './job-metrics';
 export * from './metrics-server';
 export * from './bearer-token';
 export * from './prometheus-text.parser';
+export * from './reliability-metrics';

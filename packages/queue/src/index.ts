@@ -3,3 +3,4 @@ export * from './redis';
 export * from './job-id';
 export * from './queues';
 export * from './payloads';
+export * from './redis-durability';
