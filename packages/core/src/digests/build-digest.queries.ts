@@ -21,6 +21,8 @@ export interface BuildRow {
   subscriberId: number;
   periodKey: string;
   status: 'pending' | 'skipped';
+  /** 'notice': an empty period that completes EMPTY_PERIODS_NOTICE in a row (no papers). */
+  kind: 'digest' | 'notice';
   papers: PickedPaper[];
 }
 
@@ -40,9 +42,9 @@ export async function insertDeliveries(db: Db, rows: BuildRow[], now: Date): Pro
   // concurrently) is left out, so no paper ever reaches a reader twice.
   return db.$queryRaw<DeliveryRow[]>`
     WITH d AS (
-      INSERT INTO "Delivery" ("subscriberId", "periodKey", status, "createdAt", "updatedAt")
-      SELECT i.sub, i.period, i.status::"DeliveryStatus", ${at}::timestamp, ${at}::timestamp
-      FROM unnest(${rows.map((r) => r.subscriberId)}::int[], ${rows.map((r) => r.periodKey)}::text[], ${rows.map((r) => r.status)}::text[]) AS i(sub, period, status)
+      INSERT INTO "Delivery" ("subscriberId", "periodKey", kind, status, "createdAt", "updatedAt")
+      SELECT i.sub, i.period, i.kind::"DeliveryKind", i.status::"DeliveryStatus", ${at}::timestamp, ${at}::timestamp
+      FROM unnest(${rows.map((r) => r.subscriberId)}::int[], ${rows.map((r) => r.periodKey)}::text[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.status)}::text[]) AS i(sub, period, kind, status)
       ON CONFLICT ("subscriberId", "periodKey") DO NOTHING
       RETURNING id, "subscriberId", "periodKey", status
     ), p AS (

@@ -3,12 +3,13 @@
 // either exists completely or not at all. Running it again (a retried or duplicated job, "send
 // now" after the schedule) finds the row and continues from its status instead of building a
 // second digest. Then the send jobs are enqueued under the deliveries' own ids.
-// Batched: a batch of readers costs five queries and one addBulk, whatever its size.
+// Batched: a batch of readers costs six queries and one addBulk, whatever its size.
 import { AppError } from '../errors';
 import { digestClock, enqueueSends, type DigestDeps } from './digest-deps';
 import { isPeriodKey } from './period-key';
 import { pickRankedPapers } from './pick-papers';
 import { existingDeliveries, insertDeliveries, type BuildRow, type DeliveryRow } from './build-digest.queries';
+import { noticesDue } from './empty-notice.queries';
 
 export { encodeReason } from './build-digest.queries';
 
@@ -41,8 +42,11 @@ export async function buildDigests(deps: DigestDeps, inputs: BuildInput[]): Prom
   const picked = activeIds.length ? await pick(deps.db, activeIds, { limit: deps.config.DIGEST_MAX_PAPERS, now, windowDays: deps.config.MATCH_WINDOW_DAYS }) : new Map();
   const rows: BuildRow[] = active.map((i) => {
     const papers = picked.get(i.subscriberId) ?? [];
-    return { ...i, papers, status: papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY ? 'skipped' : 'pending' };
+    return { ...i, papers, kind: 'digest', status: papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY ? 'skipped' : 'pending' };
   });
+  // Never silent: an empty period that completes EMPTY_PERIODS_NOTICE in a row sends a notice.
+  const notices = await noticesDue(deps.db, rows.filter((r) => r.status === 'skipped'), deps.config.EMPTY_PERIODS_NOTICE ?? 0);
+  for (const r of rows) if (notices.has(keyOf(r))) Object.assign(r, { kind: 'notice', status: 'pending' });
   const inserted = await insertDeliveries(deps.db, rows, now);
   const byKey = new Map<string, DeliveryRow & { created: boolean }>(inserted.map((d) => [keyOf(d), { ...d, created: true }]));
   const missing = active.filter((i) => !byKey.has(keyOf(i)));

@@ -20,7 +20,9 @@ export type DigestConfig = Pick<
   | 'SEND_LEASE_SECONDS'
   | 'SEND_BATCH_SIZE'
   | 'SEND_RATE_PER_SECOND'
->;
+> &
+  // Optional: callers built before notices existed send none (0).
+  Partial<Pick<Config, 'EMPTY_PERIODS_NOTICE' | 'TRENDING_MIN_UPVOTES'>>;
 
 export interface DigestDeps {
   db: Db;

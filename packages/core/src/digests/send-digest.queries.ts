@@ -12,6 +12,8 @@ export interface ClaimedDelivery {
   id: number;
   subscriberId: number;
   periodKey: string;
+  /** 'notice': the "all quiet" email in place of an empty digest (no papers). */
+  kind: 'digest' | 'notice';
   attempts: number;
   email: string;
   frequency: 'daily' | 'weekly';

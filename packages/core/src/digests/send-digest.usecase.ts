@@ -21,6 +21,7 @@ import type { SendBreaker } from './send-breaker';
 import { buildRawMail, type RawMail } from './raw-message';
 import { claimDeliveries, deliveryState, handBackDelivery, recordOutcome, type ClaimedDelivery } from './send-digest.queries';
 import { quietTopics, toDigestPaper } from './digest-card';
+import { composeNotice, loadNoticeData } from './empty-notice';
 import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
 import { SendRequeue } from './send-requeue';
 
@@ -30,7 +31,7 @@ export interface MailSender {
 
 export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now' | 'queues'> {
   mail: MailSender;
-  renderer: Pick<Renderer, 'renderDigest'>;
+  renderer: Pick<Renderer, 'renderDigest' | 'renderNotice'>;
   breaker?: SendBreaker;
   logger?: Logger;
   /** Sends of one batch in flight at once (default 10); the rest wait their turn. */
@@ -93,14 +94,16 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
   const deliveryId = claimed.id;
   try {
     const now = digestClock(deps);
-    if (claimed.papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY) {
+    if (claimed.kind !== 'notice' && claimed.papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY) {
       await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: 'nothing new matched' });
       return { skipped: 'nothing new matched', deliveryId };
     }
     if (batch.paused) return await handBack(deps, claimed, batch, 'sending was paused');
+    // A notice's counts are read here, outside the try below: a database error is retried, not "invalid".
+    const notice = claimed.kind === 'notice' ? await loadNoticeData(deps.db, claimed, deps.config.EMPTY_PERIODS_NOTICE ?? 1, now) : undefined;
     let message: ReturnType<typeof buildMessage>;
     try {
-      message = composeDigest(deps, claimed, now);
+      message = notice ? composeNotice(deps, claimed, notice, now) : composeDigest(deps, claimed, now);
     } catch (error) {
       // Bad stored data (e.g. a malformed paper URL) fails the same way every time: no retry.
       const detail = `cannot build the email: ${(error as Error).message}`.slice(0, 500);
@@ -215,7 +218,7 @@ async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: stri
   ]);
 }
 
-export function composeDigest(deps: Pick<SendDeps, 'config' | 'renderer'>, claimed: ClaimedDelivery, now: Date): ReturnType<typeof buildMessage> {
+export function composeDigest(deps: Pick<SendDeps, 'config'> & { renderer: Pick<Renderer, 'renderDigest'> }, claimed: ClaimedDelivery, now: Date): ReturnType<typeof buildMessage> {
   const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
   const papers = claimed.papers.map(toDigestPaper);
   const content = deps.renderer.renderDigest({

@@ -64,6 +64,7 @@ export async function sendTestDigest(deps: TestDigestDeps, email: string, option
     id: now.getTime(),
     subscriberId: reader?.id ?? TEST_DIGEST_NO_READER,
     periodKey: 'test',
+    kind: 'digest',
     attempts: 1,
     email,
     frequency: reader?.frequency ?? 'daily',

@@ -81,6 +81,25 @@ export interface GoodbyeEmailData {
   links: { resubscribeUrl: string };
 }
 
+/** A topic and how many papers it matched over the notice's window. */
+export interface TopicCount {
+  topic: string;
+  count: number;
+}
+
+/** "Never silent": sent instead of an empty digest after several empty periods in a row. */
+export interface NoticeEmailData {
+  reader: EmailReader;
+  frequency: DigestFrequency;
+  /** How many empty periods in a row led to this notice. */
+  emptyPeriods: number;
+  /** Each followed topic with the papers it matched over the window. */
+  followed: TopicCount[];
+  /** Broader or related topics (other readers') with their counts over the same window. */
+  suggestions: TopicCount[];
+  links: { manageUrl: string; unsubscribeUrl: string };
+}
+
 export interface RenderedEmail {
   subject: string;
   html: string;

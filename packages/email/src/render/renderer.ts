@@ -2,7 +2,7 @@
 // validate → view → fill (no MJML per email).
 import path from 'node:path';
 import { compileTemplate, type CompiledTemplate } from './compile-template';
-import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData, RenderedEmail } from './email-data.types';
+import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData, NoticeEmailData, RenderedEmail } from './email-data.types';
 import { EMAIL_KINDS, type EmailKind, type EmailKindName } from './email-kinds';
 import { digestView } from './email-views';
 import { PaperViewCache } from './paper-view-cache';
@@ -27,6 +27,8 @@ export interface Renderer {
   renderConfirm(data: ConfirmEmailData): RenderedEmail;
   renderManageLink(data: ManageLinkEmailData): RenderedEmail;
   renderGoodbye(data: GoodbyeEmailData): RenderedEmail;
+  /** "All quiet": after several empty periods in a row, instead of silence. */
+  renderNotice(data: NoticeEmailData): RenderedEmail;
 }
 
 /** Compiles every template (MJML runs here, ~tens of ms each) and returns the fast renderer. */
@@ -61,5 +63,6 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     renderConfirm: renderer<ConfirmEmailData>('confirm'),
     renderManageLink: renderer<ManageLinkEmailData>('manageLink'),
     renderGoodbye: renderer<GoodbyeEmailData>('goodbye'),
+    renderNotice: renderer<NoticeEmailData>('notice'),
   };
 }

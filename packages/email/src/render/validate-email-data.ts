@@ -2,7 +2,7 @@
 // clear error naming the field, never a broken or dangerous email.
 import { isSafeUrl } from './escape';
 import { dateLabel } from './format-text';
-import type { ConfirmEmailData, DigestEmailData, DigestPaper, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
+import type { ConfirmEmailData, DigestEmailData, DigestPaper, GoodbyeEmailData, ManageLinkEmailData, NoticeEmailData } from './email-data.types';
 
 export class EmailDataError extends Error {
   override readonly name = 'EmailDataError';
@@ -112,6 +112,27 @@ export function validateDigestPaper(input: unknown, index: number): asserts inpu
   if (!Number.isInteger(paper.upvotes) || (paper.upvotes as number) < 0) check.fail(`${at}.upvotes`, 'must be a whole number ≥ 0');
   if (typeof paper.reason === 'string') check.text(paper.reason, `${at}.reason`);
   else check.text(check.object(paper.reason, `${at}.reason`).topic, `${at}.reason.topic`);
+}
+
+export function validateNoticeData(input: unknown): asserts input is NoticeEmailData {
+  const check = new Checker('notice');
+  const data = check.object(input, 'data');
+  check.reader(data);
+  check.frequency(data.frequency);
+  if (!Number.isInteger(data.emptyPeriods) || (data.emptyPeriods as number) < 1) check.fail('emptyPeriods', 'must be a whole number ≥ 1');
+  for (const list of ['followed', 'suggestions'] as const) {
+    const items = data[list];
+    if (!Array.isArray(items)) check.fail(list, 'must be a list');
+    (items as unknown[]).forEach((item, i) => {
+      const entry = check.object(item, `${list}[${i}]`);
+      check.text(entry.topic, `${list}[${i}].topic`);
+      if (!Number.isInteger(entry.count) || (entry.count as number) < 0) check.fail(`${list}[${i}].count`, 'must be a whole number ≥ 0');
+    });
+  }
+  if ((data.followed as unknown[]).length === 0) check.fail('followed', 'must not be empty');
+  const links = check.object(data.links, 'links');
+  check.url(links.manageUrl, 'links.manageUrl');
+  check.url(links.unsubscribeUrl, 'links.unsubscribeUrl');
 }
 
 export function validateConfirmData(input: unknown): asserts input is ConfirmEmailData {
