@@ -78,12 +78,7 @@ describe('a reader in a real browser', () => {
     await page.waitForSelector('#preview-list li');
     expect(await page.textContent('#preview-list')).toContain('Process reward models for step-by-step reasoning');
     await page.click('label.chip:has-text("robotics")');
-    if (SCREENSHOTS) {
-      await page.screenshot({ path: path.join(DOCS, 'subscribe.png'), fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.screenshot({ path: path.join(DOCS, 'subscribe-mobile.png'), fullPage: true });
-      await page.setViewportSize({ width: 1100, height: 900 });
-    }
+    // docs/subscribe*.png come from trending-choice.browser.test.ts (the form's three choices).
     // Every visible field has a label a screen reader announces.
     const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (fields) =>
       fields.filter((f) => !(f as HTMLInputElement).labels?.length).map((f) => f.outerHTML));
