@@ -71,6 +71,11 @@ export const envSchema = z.object({
   /** Papers published within this many days are digest candidates; a newly followed topic is matched against them. */
   MATCH_WINDOW_DAYS: int(1, 365).default(14),
   /**
+   * Term associations (issue 12): the daily rebuild learns them from the papers published within
+   * this many days (the most recent 20,000 at most), so they follow what the field writes now.
+   */
+  ASSOCIATION_WINDOW_DAYS: int(1, 3650).default(180),
+  /**
    * Trending papers (issue 19): a paper needs at least this many upvotes in the period to be
    * "top trending", so a quiet day sends no noise (a trending-only reader then gets no digest).
    */
