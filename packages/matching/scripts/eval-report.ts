@@ -1,11 +1,41 @@
-// Prints precision and recall per topic on the labelled evaluation set.
-// Run from packages/matching: npx tsx scripts/eval-report.ts
-import { LABELLED, evaluate } from '../src/eval/evaluate';
+// Precision, recall, traps and reader coverage of the matcher on the labelled REAL arXiv papers
+// (packages/matching/eval/*.labels.json; texts read by id from ../shared/data).
+//   npx tsx packages/matching/scripts/eval-report.ts [--split=heldout|tuning|both] [--json] [--brief] [--data=DIR]
+// --brief leaves out the papers behind each error. The held-out split is reported only, never
+// tuned on: its paper-level errors are not printed unless --heldout-errors is given (to audit the
+// labels after a round, not to tune the rules).
+import { DEFAULT_DATA_DIR, findArxivData, loadArxivPapers, missingDataMessage } from '../src/eval/real/arxiv-data';
+import { evaluateSplit, type SplitResult } from '../src/eval/real/evaluate-split';
+import { formatSplit } from '../src/eval/real/format-report';
+import { loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
 
-const rows = evaluate();
-console.log(`${LABELLED.length} labelled papers, ${rows.length} topics`);
-console.log('| topic | precision | recall | false positives | missed |');
-console.log('| --- | --- | --- | --- | --- |');
-for (const r of rows) {
-  console.log(`| ${r.topic} | ${r.precision.toFixed(2)} | ${r.recall.toFixed(2)} | ${r.falsePositives.length} | ${r.missed.length} |`);
+function arg(name: string): string | undefined {
+  const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return hit === undefined ? undefined : (hit.split('=')[1] ?? '');
 }
+
+function main(): void {
+  const which = arg('split') ?? 'both';
+  const splits: Split[] = which === 'both' ? [...SPLITS] : SPLITS.filter((s) => s === which);
+  if (splits.length === 0) {
+    console.error(`--split must be heldout, tuning or both (got "${which}")`);
+    process.exit(2);
+  }
+  const dir = arg('data') || DEFAULT_DATA_DIR;
+  const file = findArxivData(dir);
+  if (file === null) {
+    console.log(missingDataMessage(dir));
+    return;
+  }
+  const sets = splits.map((s) => loadLabels(s));
+  const texts = loadArxivPapers(file, sets.flatMap((s) => s.papers.map((p) => p.id)));
+  const results: SplitResult[] = sets.map((set) => evaluateSplit(set, texts));
+  if (arg('json') !== undefined) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  const details = (r: SplitResult) => arg('brief') === undefined && (r.split !== 'heldout' || arg('heldout-errors') !== undefined);
+  console.log(results.map((r) => formatSplit(r, { details: details(r) })).join('\n\n'));
+}
+
+main();

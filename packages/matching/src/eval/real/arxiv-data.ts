@@ -1,0 +1,44 @@
+// The shared real-paper data set (arXiv listings, CC0) that the evaluation reads texts from.
+// It lives outside the repository at ../shared/data from the repository root; a fresh clone
+// elsewhere has no such folder, and callers then skip with a clear message.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+export const ARXIV_FILE = 'arxiv-2025h2.ndjson.gz';
+
+export interface ArxivPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  listedOn: string;
+}
+
+/** Repository root: packages/matching/src/eval/real → five levels up. */
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
+
+/** ../shared/data from the repository root. */
+export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '..', 'shared', 'data');
+
+/** The data file's path, or null when it is not there. */
+export function findArxivData(dir: string = DEFAULT_DATA_DIR): string | null {
+  const path = join(dir, ARXIV_FILE);
+  return existsSync(path) ? path : null;
+}
+
+export function missingDataMessage(dir: string = DEFAULT_DATA_DIR): string {
+  return `real-paper evaluation skipped: ${join(dir, ARXIV_FILE)} is absent (it sits at ../shared/data next to the repository; see packages/matching/README.md, "Quality")`;
+}
+
+/** The papers with these ids, read from the gzipped NDJSON file; unknown ids are absent. */
+export function loadArxivPapers(path: string, ids: Iterable<string>): Map<string, ArxivPaper> {
+  const wanted = new Set(ids);
+  const out = new Map<string, ArxivPaper>();
+  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const row = JSON.parse(line) as ArxivPaper;
+    if (wanted.has(row.id)) out.set(row.id, { id: row.id, title: row.title, abstract: row.abstract, listedOn: row.listedOn });
+  }
+  return out;
+}
