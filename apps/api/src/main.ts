@@ -7,7 +7,7 @@ import { createDb } from '@paperboy/db';
 import { startDevMailbox } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
 import { createLogger } from '@paperboy/logger';
-import { closeQueues, createQueues, createRedis } from '@paperboy/queue';
+import { closeQueues, createQueues, createRedis, createRedisErrorReporter, watchRedisErrors } from '@paperboy/queue';
 import { createApp } from './app';
 
 function closeServer(server: Server): Promise<void> {
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);
+  watchRedisErrors(createRedisErrorReporter(logger), redis, queues, 'api');
   const devMailbox = config.useDevMailbox ? await startDevMailbox({ port: config.DEV_MAILBOX_PORT }) : undefined;
   const app = createApp({ config, logger, db, redis, queues, devMailbox });
   const server = app.listen(config.PORT, config.HOST);

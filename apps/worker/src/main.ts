@@ -7,7 +7,7 @@ import { createMailTransport, mailTransportOptions } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
 import { createLogger } from '@paperboy/logger';
 import { createMetrics, startMetricsServer } from '@paperboy/metrics';
-import { checkRedisDurability, closeQueues, createQueues, createRedis } from '@paperboy/queue';
+import { checkRedisDurability, closeQueues, createQueues, createRedis, createRedisErrorReporter, watchRedisErrors } from '@paperboy/queue';
 import { processors } from './processors';
 import { startWorkers } from './run-workers';
 import { watchSchedules } from './schedules/schedule-watchdog';
@@ -18,6 +18,7 @@ function main(): void {
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);
+  watchRedisErrors(createRedisErrorReporter(logger), redis, queues, 'worker');
   const mail = createMailTransport(mailTransportOptions(config, config.SMTP_POOL_SIZE));
   const metrics = createMetrics({ service: 'worker' });
   const workers = startWorkers({ config, logger, db, redis, queues, mail, metrics }, processors);

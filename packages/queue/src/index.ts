@@ -4,3 +4,4 @@ export * from './job-id';
 export * from './queues';
 export * from './payloads';
 export * from './redis-durability';
+export * from './redis-errors';
