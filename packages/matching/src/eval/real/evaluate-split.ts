@@ -3,6 +3,7 @@
 import { buildTopicIndex, matchPapers, normalizeTopic } from '../../index';
 import type { MatchablePaper, TopicMatch } from '../../types';
 import type { ArxivPaper } from './arxiv-data';
+import { batchCoverage, type BatchCoverage } from './batch-coverage';
 import { readerCoverage, type CoverageResult } from './reader-coverage';
 import type { LabelSet } from './labels';
 
@@ -41,6 +42,8 @@ export interface SplitResult {
   microRecall: number;
   trapsMatched: number;
   coverage: CoverageResult;
+  /** The same coverage over chronological batches of a few dozen papers, each matched alone. */
+  dailyCoverage: BatchCoverage;
 }
 
 /** The labelled papers with text, numbered 1..n for the matcher (which wants numeric ids). */
@@ -111,5 +114,6 @@ export function evaluateSplit(labels: LabelSet, texts: ReadonlyMap<string, Arxiv
     microRecall: sum((t) => t.truePositives) / Math.max(1, sum((t) => t.positives)),
     trapsMatched: sum((t) => t.trapsMatched.length),
     coverage: readerCoverage(labels, matches, keys, labelOf, papers),
+    dailyCoverage: batchCoverage(labels, papers, keys, labelOf),
   };
 }

@@ -12,7 +12,9 @@ export function summaryLine(r: SplitResult): string {
   return (
     `${r.split}: ${r.papers} papers, ${r.topics.length} topics — macro P ${f2(r.macroPrecision)} R ${f2(r.macroRecall)}` +
     ` (micro P ${f2(r.microPrecision)} R ${f2(r.microRecall)}), traps matched ${r.trapsMatched},` +
-    ` topic coverage ${pct(c.topicsCovered, c.topicsWithRelevantMatch)}, readers served ${pct(c.readersServed, c.readersWithRelevantMatch)}`
+    ` topic coverage ${pct(c.topicsCovered, c.topicsWithRelevantMatch)}, readers served ${pct(c.readersServed, c.readersWithRelevantMatch)};` +
+    ` day by day: topic coverage ${pct(r.dailyCoverage.topicsCovered, r.dailyCoverage.topicsWithRelevantMatch)}, readers served ${pct(r.dailyCoverage.readersServed, r.dailyCoverage.readersWithRelevantMatch)}` +
+    ` (stricter: ${pct(r.dailyCoverage.topicsWithRelevantPaperCovered, r.dailyCoverage.topicsWithRelevantPaper)} topics, ${pct(r.dailyCoverage.readersWithRelevantPaperServed, r.dailyCoverage.readersWithRelevantPaper)} readers)`
   );
 }
 
@@ -32,6 +34,7 @@ function errorLines(t: TopicResult): string[] {
 
 export function formatSplit(r: SplitResult, opts: { details: boolean }): string {
   const c = r.coverage;
+  const d = r.dailyCoverage;
   const lines = [
     `## ${r.split} split`,
     '',
@@ -46,6 +49,11 @@ export function formatSplit(r: SplitResult, opts: { details: boolean }): string 
     `- followed topics with a relevant matching paper that got >= 1 card: ${pct(c.topicsCovered, c.topicsWithRelevantMatch)};` +
       ` with a relevant card: ${pct(c.topicsCoveredRelevant, c.topicsWithRelevantMatch)}`,
     `- readers with a relevant matching paper who get a non-empty digest: ${pct(c.readersServed, c.readersWithRelevantMatch)}`,
+    `- stricter, counting every relevant paper (matched or not): followed topics with one that got a relevant card ${pct(c.topicsWithRelevantPaperCovered, c.topicsWithRelevantPaper)};` +
+      ` readers with one who get a digest ${pct(c.readersWithRelevantPaperServed, c.readersWithRelevantPaper)}`,
+    `- day by day (${d.batches} chronological batches of ${d.batchSize} papers, each matched alone): topics covered ${pct(d.topicsCovered, d.topicsWithRelevantMatch)},` +
+      ` by a relevant card ${pct(d.topicsCoveredRelevant, d.topicsWithRelevantMatch)}; readers served ${pct(d.readersServed, d.readersWithRelevantMatch)};` +
+      ` stricter: topics ${pct(d.topicsWithRelevantPaperCovered, d.topicsWithRelevantPaper)}, readers ${pct(d.readersWithRelevantPaperServed, d.readersWithRelevantPaper)}`,
   ];
   const uncovered = c.readers.flatMap((rd) => rd.topics.filter((t) => t.hadRelevantMatch && !t.gotCard).map((t) => `${rd.name}: ${t.topic}`));
   if (uncovered.length > 0) lines.push(`- topics with a relevant match but no card: ${uncovered.join('; ')}`);

@@ -9,6 +9,8 @@ export const DIGEST_CAP = 10;
 
 export interface ReaderTopicCoverage {
   topic: string;
+  /** The batch has a paper labelled as about this topic, matched or not. */
+  hadRelevantPaper: boolean;
   /** At least one matched paper is labelled as about this topic. */
   hadRelevantMatch: boolean;
   /** The digest carries at least one card for this topic (its section, or the card also names it). */
@@ -35,6 +37,12 @@ export interface CoverageResult {
   /** Readers with a relevant matching paper on some followed topic, and how many got a non-empty digest. */
   readersWithRelevantMatch: number;
   readersServed: number;
+  /** Stricter, not conditioned on the matcher: followed topics with a relevant paper in the batch
+   * (matched or not) and how many got a relevant card; readers with one and how many got a digest. */
+  topicsWithRelevantPaper: number;
+  topicsWithRelevantPaperCovered: number;
+  readersWithRelevantPaper: number;
+  readersWithRelevantPaperServed: number;
 }
 
 interface Card {
@@ -81,6 +89,7 @@ export function readerCoverage(
         const onTopic = key === null ? [] : cards.filter((c) => c.topicKeys.includes(key));
         return {
           topic,
+          hadRelevantPaper: papers.some((p) => about(p.id, topic)),
           hadRelevantMatch: key !== null && (matches.get(key) ?? []).some((m) => about(m.paperId, topic)),
           gotCard: onTopic.length > 0,
           gotRelevantCard: onTopic.some((c) => about(c.paperId, topic)),
@@ -90,6 +99,8 @@ export function readerCoverage(
   });
   const eligible = readers.flatMap((r) => r.topics.filter((t) => t.hadRelevantMatch));
   const eligibleReaders = readers.filter((r) => r.topics.some((t) => t.hadRelevantMatch));
+  const withPaper = readers.flatMap((r) => r.topics.filter((t) => t.hadRelevantPaper));
+  const readersWithPaper = readers.filter((r) => r.topics.some((t) => t.hadRelevantPaper));
   return {
     composer,
     readers,
@@ -98,5 +109,9 @@ export function readerCoverage(
     topicsCoveredRelevant: eligible.filter((t) => t.gotRelevantCard).length,
     readersWithRelevantMatch: eligibleReaders.length,
     readersServed: eligibleReaders.filter((r) => r.digestSize > 0).length,
+    topicsWithRelevantPaper: withPaper.length,
+    topicsWithRelevantPaperCovered: withPaper.filter((t) => t.gotRelevantCard).length,
+    readersWithRelevantPaper: readersWithPaper.length,
+    readersWithRelevantPaperServed: readersWithPaper.filter((r) => r.digestSize > 0).length,
   };
 }
