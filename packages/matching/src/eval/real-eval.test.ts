@@ -3,11 +3,13 @@
 // split is gated; the held-out split is reported by scripts/eval-report.ts and never tuned on.
 // When the shared data set is absent (a clone elsewhere) the gate is skipped, saying why.
 import { findArxivData, loadArxivPapers, missingDataMessage } from './real/arxiv-data';
-import { evaluateSplit } from './real/evaluate-split';
+import { evaluateSplit, type SplitResult } from './real/evaluate-split';
 import { checkLabels, loadLabels, SPLITS } from './real/labels';
 
-/** Just below the tuning-split figures measured when the gate was set; raise them as the matcher improves. */
-const GATE = { macroPrecision: 0.5, macroRecall: 0.93 };
+/** Below the tuning-split figures measured when the gate was set (macro P 0.54, R 0.97 at 8742d14);
+ * recall's floor is the issue's 0.9 target so that trading recall for precision above it passes.
+ * Raise them as the matcher improves. */
+const GATE = { macroPrecision: 0.5, macroRecall: 0.9 };
 /** Relevant papers every topic has in each split, so that a per-topic figure means something. */
 const MIN_POSITIVES = 4;
 
@@ -32,8 +34,12 @@ if (dataFile === null) console.warn(missingDataMessage());
 const describeWithData = dataFile === null ? describe.skip : describe;
 
 describeWithData('real-paper evaluation (tuning split)', () => {
-  const labels = loadLabels('tuning');
-  const result = evaluateSplit(labels, loadArxivPapers(dataFile as string, labels.papers.map((p) => p.id)));
+  // Loaded in beforeAll: a skipped describe still runs its body, and then there is no file to read.
+  let result: SplitResult;
+  beforeAll(() => {
+    const labels = loadLabels('tuning');
+    result = evaluateSplit(labels, loadArxivPapers(dataFile as string, labels.papers.map((p) => p.id)));
+  });
 
   it('when the matcher runs over the tuning split, then macro precision and recall stay above the gate', () => {
     expect(result.missingIds).toEqual([]);
