@@ -13,6 +13,8 @@ export const QUEUE = {
   digestBuild: 'digest-build',
   /** Render and send a batch of built digests over SMTP (or one, retried on its own). */
   digestSend: 'digest-send',
+  /** Learn term associations from the stored papers and replace the stored table (daily scheduler). */
+  associationsRebuild: 'associations-rebuild',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

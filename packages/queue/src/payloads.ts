@@ -45,6 +45,9 @@ export const payloadSchemas = {
     (p) => (p.deliveryIds === undefined) !== (p.deliveryId === undefined),
     'give either deliveryIds or deliveryId',
   ),
+  // The daily rebuild carries nothing; an operator may ask for another window. Strict: a job
+  // with other fields was meant for another queue.
+  [QUEUE.associationsRebuild]: z.strictObject({ windowDays: z.number().int().min(1).max(3650).optional() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;
