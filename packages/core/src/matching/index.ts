@@ -1,11 +1,20 @@
 // Matching against the database: the match job (new papers × distinct followed topics), the
-// backfill for newly followed topics, each reader's ranked digest candidates, the subscribe
-// page preview. The pure engine is @paperboy/matching.
+// backfill for newly followed topics, the daily rebuild of the learned term associations, each
+// reader's ranked digest candidates, the subscribe page preview. The pure engine is @paperboy/matching.
 export { type MatchingDeps } from './matching-deps';
 export { matchNewPapers, MAX_PAPERS_PER_JOB, type MatchRunResult, type MatchRunOptions } from './match-new-papers.usecase';
 export { matchTopicAgainstRecentPapers, matchTopicsAgainstRecentPapers, type TopicBackfillResult } from './match-topic.usecase';
 export { TopicIndexCache, processTopicIndex } from './topic-index.cache';
 export { followedTopicKeys } from './topic-keys.queries';
+export { StoredAssociations, processAssociations, SHIPPED_ASSOCIATIONS, type AssociationSnapshot } from './stored-associations';
+export {
+  rebuildAssociations,
+  associationPhrases,
+  ASSOCIATION_MIN_PAPERS,
+  ASSOCIATION_MAX_PAPERS,
+  type RebuildAssociationsResult,
+  type RebuildAssociationsOptions,
+} from './rebuild-associations.usecase';
 export { rankedPapersForReaders, MAX_READERS_PER_CALL } from './ranked-papers.usecase';
 export type { ReaderPaper, ReaderDigest, RankedPapersOptions } from './ranked-papers.types';
 export { composedDigestsForReaders, type ComposedReaderDigest } from './composed-digests.usecase';

@@ -1,11 +1,12 @@
 // The match job: new papers against every topic someone follows, once per DISTINCT topic key
 // (readers share keys), never per reader. Steps: load the papers → load the followed keys →
-// (cached) index → matchPapers → upsert Match rows and drop the ones this run no longer finds.
+// stored term associations (version check) → (cached) index → matchPapers → upsert Match rows and drop the ones this run no longer finds.
 // Re-running it with the same papers and keys stores exactly the same rows.
 import { matchPapers, type TopicMatch } from '@paperboy/matching';
 import { loadPapersById } from './match-papers.queries';
 import { removeStaleMatches, upsertMatches } from './match-store';
 import { type MatchingDeps, validIds } from './matching-deps';
+import { processAssociations, type StoredAssociations } from './stored-associations';
 import { processTopicIndex, type TopicIndexCache } from './topic-index.cache';
 import { followedTopicKeys } from './topic-keys.queries';
 
@@ -28,6 +29,8 @@ export interface MatchRunResult {
 export interface MatchRunOptions {
   /** Defaults to the process-wide cache; tests pass their own to observe rebuilds. */
   indexCache?: TopicIndexCache;
+  /** Defaults to the process-wide copy of the stored association table. */
+  associations?: StoredAssociations;
 }
 
 export const flattenMatches = (byTopic: Map<string, TopicMatch[]>): TopicMatch[] => [...byTopic.values()].flat();
@@ -37,7 +40,8 @@ export async function matchNewPapers(deps: MatchingDeps, paperIds: readonly numb
   const papers = ids.length ? await loadPapersById(deps.db, ids) : [];
   if (papers.length === 0) return { papers: 0, topics: 0, matches: 0, removed: 0, invalidKeys: [] };
   const keys = await followedTopicKeys(deps.db);
-  const { index, invalid } = (options.indexCache ?? processTopicIndex).get(keys);
+  const associations = await (options.associations ?? processAssociations).get(deps.db);
+  const { index, invalid } = (options.indexCache ?? processTopicIndex).get(keys, associations);
   const matches = flattenMatches(matchPapers(index, papers));
   const matchedKeys = index.topics.map((t) => t.key);
   // Upsert first, then remove: a crash in between leaves extra rows a retry removes, never a hole.

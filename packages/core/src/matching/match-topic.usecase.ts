@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { flattenMatches } from './match-new-papers.usecase';
 import { removeStaleMatches, upsertMatches } from './match-store';
 import { DAY_MS, type MatchingDeps, nowOf, windowDaysOf } from './matching-deps';
+import { processAssociations } from './stored-associations';
 
 /** Papers matched per step: about one ingestion batch, so scores are on the same footing. */
 const CHUNK = 1_000;
@@ -35,7 +36,8 @@ function parseKeys(topicKeys: readonly string[]): ParsedTopic[] {
 export async function matchTopicsAgainstRecentPapers(deps: MatchingDeps, topicKeys: readonly string[], sinceDays?: number): Promise<TopicBackfillResult> {
   const parsed = parseKeys(topicKeys);
   const since = new Date(nowOf(deps).getTime() - windowDaysOf(deps, sinceDays) * DAY_MS);
-  const index = buildTopicIndex(parsed);
+  // The same associations as the match job, so a backfilled topic matches as it will later.
+  const index = buildTopicIndex(parsed, { associations: (await processAssociations.get(deps.db)).table });
   const keys = parsed.map((t) => t.key);
   let afterId = 0;
   let papers = 0;

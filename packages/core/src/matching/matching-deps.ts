@@ -1,4 +1,4 @@
-// What the matching use cases receive: the database, the two settings they read, and a clock.
+// What the matching use cases receive: the database, the settings they read, and a clock.
 // WorkerDeps and the API's deps satisfy this as they are; tests pass a fixed clock.
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 
 export interface MatchingDeps {
   db: Db;
-  config?: Partial<Pick<Config, 'DIGEST_MAX_PAPERS' | 'MATCH_WINDOW_DAYS'>>;
+  config?: Partial<Pick<Config, 'DIGEST_MAX_PAPERS' | 'MATCH_WINDOW_DAYS' | 'ASSOCIATION_WINDOW_DAYS'>>;
   now?: () => Date;
 }
 

@@ -1,8 +1,10 @@
 // The TopicIndex over every followed key, kept per process: building it expands every phrase
 // into its alias variants, which is worth doing once, not once per match job. It is rebuilt
 // only when the set of keys changed (a reader followed a new topic or the last reader of one
-// left); comparing ~2,000 sorted keys costs far less than rebuilding.
+// left) or the term-association table did (the daily rebuild); comparing ~2,000 sorted keys
+// costs far less than rebuilding.
 import { buildTopicIndex, parseTopicKey, type ParsedTopic, type TopicIndex } from '@paperboy/matching';
+import { SHIPPED_ASSOCIATIONS, type AssociationSnapshot } from './stored-associations';
 
 export interface IndexedKeys {
   index: TopicIndex;
@@ -16,9 +18,9 @@ export class TopicIndexCache {
   /** How many times the index was built (tests and metrics read it). */
   builds = 0;
 
-  get(keys: readonly string[]): IndexedKeys {
+  get(keys: readonly string[], associations: AssociationSnapshot = SHIPPED_ASSOCIATIONS): IndexedKeys {
     const sorted = [...new Set(keys)].sort();
-    const signature = sorted.join('\n');
+    const signature = `${associations.version}\n${sorted.join('\n')}`;
     if (this.current && signature === this.signature) return this.current;
     const parsed: ParsedTopic[] = [];
     const invalid: string[] = [];
@@ -29,7 +31,7 @@ export class TopicIndexCache {
         invalid.push(key); // one bad row must not stop matching for everyone else
       }
     }
-    this.current = { index: buildTopicIndex(parsed), invalid };
+    this.current = { index: buildTopicIndex(parsed, { associations: associations.table }), invalid };
     this.signature = signature;
     this.builds += 1;
     return this.current;

@@ -1,0 +1,34 @@
+// Learning associations over 20,000 papers is 15-30 s of pure CPU and ~700 MB of transient
+// memory. In the worker's own thread it would block the event loop that renews BullMQ job locks
+// (JOB_LOCK_SECONDS), so other jobs of that process would be taken for stalled and run twice;
+// in a worker thread the process stays responsive and the memory goes when the thread ends.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AssociationTable, MatchablePaper } from '@paperboy/matching';
+
+export type LearnFn = (papers: MatchablePaper[], phrases: string[]) => Promise<AssociationTable>;
+
+/** The thread runs the TypeScript source as the process does (through tsx) or compiled JS. */
+function bootstrap(): string {
+  const ext = path.extname(__filename);
+  const file = path.join(__dirname, `learn-associations.thread${ext}`);
+  const tsx = ext === '.ts' ? `require(${JSON.stringify(require.resolve('tsx/cjs'))});` : '';
+  return `${tsx} require(${JSON.stringify(file)});`;
+}
+
+export const learnInThread: LearnFn = (papers, phrases) =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap(), { eval: true, workerData: { papers, phrases } });
+    let settled = false;
+    worker.once('message', (table: AssociationTable) => {
+      settled = true;
+      resolve(table);
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`association learning thread exited with code ${code} and no table`));
+    });
+  });
