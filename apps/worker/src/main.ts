@@ -11,6 +11,7 @@ import { checkRedisDurability, closeQueues, createQueues, createRedis, createRed
 import { processors } from './processors';
 import { startWorkers } from './run-workers';
 import { watchSchedules } from './schedules/schedule-watchdog';
+import { startSendRecovery } from './send-recovery';
 
 function main(): void {
   const config = loadConfig();
@@ -35,6 +36,8 @@ function main(): void {
   // Idempotent: every worker process registers the same schedulers, now and (every 30 s)
   // again whenever Redis has lost them.
   const watchdog = watchSchedules({ queues, config, logger, metrics });
+  // The send breaker resumes on its own: a worker probes with a few digests when its pause is over.
+  const sendRecovery = startSendRecovery({ config, logger, db, redis, queues, mail, metrics });
   watchdog.check().catch((err: unknown) => logger.error({ err }, 'job schedulers not registered'));
   checkRedisDurability(redis).then(
     (redisSettings) => {
@@ -47,6 +50,7 @@ function main(): void {
   onShutdown(
     [
       { name: 'schedule watchdog', close: async () => watchdog.stop() },
+      { name: 'send recovery', close: () => sendRecovery.stop() },
       { name: 'workers', close: () => Promise.all(workers.map((w) => w.close())) },
       { name: 'metrics', close: async () => (await metricsServer?.catch(() => undefined))?.close() },
       { name: 'queues', close: () => closeQueues(queues) },

@@ -98,8 +98,14 @@ export const envSchema = z.object({
   SEND_BATCH_SIZE: int(1, 500).default(50),
   /** First retry delay after a transient SMTP failure (4xx, dropped connection); doubles per attempt, with jitter. */
   SEND_RETRY_BASE_MS: int(10, 3_600_000).default(60_000),
-  /** This many consecutive SMTP failures (across all workers) pause the send queue until an operator resumes it. */
+  /** This many consecutive SMTP failures (across all workers) pause the send queue (the breaker opens). */
   SEND_PAUSE_AFTER_ERRORS: int(1, 100_000).default(10),
+  /**
+   * This long (ms) after the breaker paused sending, a worker probes with a few emails: success
+   * resumes sending, failure pauses again for twice as long (up to SEND_RESUME_MAX_MS). 0: only an operator resumes.
+   */
+  SEND_RESUME_AFTER_MS: int(0, 86_400_000).default(60_000),
+  SEND_RESUME_MAX_MS: int(100, 86_400_000).default(3_600_000),
   /**
    * A send claims its delivery for this long: a delivery still 'sending' after it is presumed
    * abandoned (its worker died) and may be sent again; deliveries stuck this long are re-queued.

@@ -37,10 +37,25 @@ function runBadge(status: string): SafeHtml {
   return html`<span class="badge ${tone}">${status}</span>`;
 }
 
-function sendCard({ send, csrfToken }: OverviewPage): SafeHtml {
+/** "in 40 s", "in 2 min": when the breaker probes next. */
+function inTime(iso: string | undefined, now: number): string {
+  const s = iso ? Math.max(0, Math.round((Date.parse(iso) - now) / 1000)) : 0;
+  return s < 60 ? `in ${s} s` : s < 3600 ? `in ${Math.round(s / 60)} min` : `in ${Math.round(s / 3600)} h`;
+}
+
+/** Sending paused by the SMTP breaker (not by a person): why, and when it tries again on its own. */
+function breakerNote(send: SendQueueState, now: number): SafeHtml | string {
+  const b = send.breaker;
+  if (!b) return '';
+  const when = b.state === 'half_open' ? 'probing with a few digests now' : `next probe ${inTime(b.retryAt, now)} (pause ${fmt(Math.round(b.delayMs / 1000))} s, doubling while probes fail)`;
+  return html`<p class="small"><span class="badge warn">paused by the SMTP breaker</span> since ${ago(b.since, now)} after repeated SMTP failures${b.lastError ? html` (last: <code>${b.lastError}</code>)` : ''}; ${when}. Sending resumes on its own when the probe goes out; resuming here goes at once.</p>`;
+}
+
+function sendCard({ send, csrfToken }: OverviewPage, now = Date.now()): SafeHtml {
   const action = send.paused ? 'resume' : 'pause';
   const waiting = (send.counts.waiting ?? 0) + (send.counts.prioritized ?? 0);
   return html`<div class="card"><h2>Sending ${send.paused ? html`<span class="badge warn">paused</span>` : html`<span class="badge good">running</span>`}</h2>
+${breakerNote(send, now)}
 <div class="sendbox"><form method="post" action="/admin/send/${action}"><input type="hidden" name="_csrf" value="${csrfToken}">
 <button type="submit" class="${send.paused ? '' : 'secondary'}">${send.paused ? 'Resume sending' : 'Pause sending'}</button></form>
 <span class="muted small">${QUEUE.digestSend} queue: ${fmt(waiting)} waiting · ${fmt(send.counts.active ?? 0)} active · ${fmt(send.counts.delayed ?? 0)} delayed · ${fmt(send.counts.failed ?? 0)} failed · <a href="/admin/queues/queue/${QUEUE.digestSend}">inspect</a></span></div>
@@ -61,7 +76,7 @@ export function renderOverview(page: OverviewPage, now = Date.now()): string {
 ${page.notice ? html`<div class="notice" role="status">${page.notice}</div>` : ''}
 <p class="muted small">Numbers as of ${ago(o.computedAt, now)} (computed in ${fmt(o.computeMs)} ms, refreshed in the background) · <a href="/admin?fresh=1">recompute now</a></p>
 <div class="tiles">${tile('active readers', active, 'good')}${tile('readers in total', o.readers.total)}${tile('new this week', o.readers.newThisWeek)}${tile('unsubscribed this week', o.readers.unsubscribedThisWeek)}${tile('bounced or complained', o.readers.bouncedOrComplained, o.readers.bouncedOrComplained ? 'warn' : '')}${tile('digests sent today', o.deliveries.sentToday, 'good')}${tile('digests failed today', o.deliveries.failedToday, o.deliveries.failedToday ? 'bad' : '')}${tile('digests pending', o.deliveries.pending)}${tile('papers', o.papers.total)}${tile('new papers this week', o.papers.newThisWeek)}</div>
-<div class="grid" style="margin-bottom:1rem">${sendCard(page)}${queuesCard(page.queues)}</div>
+<div class="grid" style="margin-bottom:1rem">${sendCard(page, now)}${queuesCard(page.queues)}</div>
 <div class="grid">
 <div class="card"><h2>Readers by status</h2>${barTable(o.readers.byStatus, 'No readers yet.')}
 <h2 style="margin-top:1rem">Active readers by frequency</h2>${barTable(o.readers.activeByFrequency, 'No active readers.')}

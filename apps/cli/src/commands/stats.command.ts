@@ -26,7 +26,8 @@ export const statsCommand: CommandModule = {
     ctx.out(`  papers      ${n(o.papers.total)} (new this week ${n(o.papers.newThisWeek)}) by source: ${list(o.papers.bySource)}`);
     for (const run of o.papers.lastRuns) ctx.out(`              last ${run.source} run: ${run.status} at ${run.startedAt}, ${n(run.inserted)} new of ${n(run.fetched)}${run.error ? ` (${run.error})` : ''}`);
     ctx.out(`  digests     sent today ${n(o.deliveries.sentToday)}, failed today ${n(o.deliveries.failedToday)}, pending ${n(o.deliveries.pending)}`);
-    ctx.out(`  sending     ${send.paused ? 'PAUSED (resume: npm run paperboy -- send:resume)' : 'running'}; queue: ${Object.entries(send.counts).map(([k, v]) => `${k} ${n(v)}`).join(', ')}`);
+    const byBreaker = send.breaker ? ` by the SMTP breaker (${send.breaker.state === 'half_open' ? 'probing now' : `next probe ${send.breaker.retryAt}`}; last error: ${send.breaker.lastError ?? '-'})` : '';
+    ctx.out(`  sending     ${send.paused ? `PAUSED${byBreaker} (resume: npm run paperboy -- send:resume)` : 'running'}; queue: ${Object.entries(send.counts).map(([k, v]) => `${k} ${n(v)}`).join(', ')}`);
     ctx.out(`  top topics  ${list(o.topTopics.slice(0, 10))}`);
     return 0;
   },

@@ -4,6 +4,7 @@
 // worker process: it counts jobs, and a batch is sized so that jobs × batch ≤ the rate.
 import { batchedRecordSent, createSendBreaker, sendDigests, sendJobsPerSecond, type MailSender, type RecordSent, type SendBreaker, type SendOutcome } from '@paperboy/core';
 import { getSharedRenderer, type MailTransport } from '@paperboy/email';
+import { reliabilityMetrics } from '@paperboy/metrics';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
 import { defineProcessor } from './processor';
@@ -17,7 +18,12 @@ const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; recordSent: R
 function processParts(deps: WorkerDeps) {
   let parts = perProcess.get(deps);
   if (!parts) {
-    const breaker = createSendBreaker({ redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS, logger: deps.logger });
+    const metrics = deps.metrics ? reliabilityMetrics(deps.metrics.registry) : undefined;
+    const breaker = createSendBreaker({
+      redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS,
+      resumeAfterMs: deps.config.SEND_RESUME_AFTER_MS, maxDelayMs: deps.config.SEND_RESUME_MAX_MS, logger: deps.logger,
+      onTrip: () => metrics?.sendBreakerTrips.inc(),
+    });
     parts = { breaker, recordSent: batchedRecordSent(deps.db), mail: digestSender(deps.mail) };
     perProcess.set(deps, parts);
   }
@@ -25,7 +31,7 @@ function processParts(deps: WorkerDeps) {
 }
 
 /** Digests are ready MIME buffers: the transport's lean raw pool when it has one (no DKIM). */
-function digestSender(mail: MailTransport): MailSender {
+export function digestSender(mail: MailTransport): MailSender {
   const sendRaw = mail.sendRaw;
   if (!sendRaw) return mail;
   return { sendMail: async (m) => (await sendRaw(m.envelope, m.raw), { messageId: m.messageId }) };

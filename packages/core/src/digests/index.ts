@@ -9,6 +9,8 @@ export * from './build-digest.usecase';
 export * from './send-digest.usecase';
 export * from './test-digest.usecase';
 export * from './send-breaker';
+export * from './breaker-state';
+export * from './send-recovery';
 export * from './smtp-error.classifier';
 export * from './recover-deliveries.usecase';
 export * from './reconcile-digests.usecase';
