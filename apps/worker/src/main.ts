@@ -10,6 +10,7 @@ import { createMetrics, startMetricsServer } from '@paperboy/metrics';
 import { checkRedisDurability, closeQueues, createQueues, createRedis, createRedisErrorReporter, watchRedisErrors } from '@paperboy/queue';
 import { processors } from './processors';
 import { startWorkers } from './run-workers';
+import { rebuildAssociationsIfEmpty } from './schedules/associations-schedule';
 import { watchSchedules } from './schedules/schedule-watchdog';
 import { startSendRecovery } from './send-recovery';
 
@@ -39,6 +40,8 @@ function main(): void {
   // The send breaker resumes on its own: a worker probes with a few digests when its pause is over.
   const sendRecovery = startSendRecovery({ config, logger, db, redis, queues, mail, metrics });
   watchdog.check().catch((err: unknown) => logger.error({ err }, 'job schedulers not registered'));
+  // A new installation learns its term associations now, not at the first 03:00 UTC.
+  rebuildAssociationsIfEmpty({ db, queues }).catch((err: unknown) => logger.error({ err }, 'term association rebuild not queued'));
   checkRedisDurability(redis).then(
     (redisSettings) => {
       if (redisSettings.problems.length) logger.warn({ redis: redisSettings }, 'Redis may lose queued jobs: set appendonly yes and maxmemory-policy noeviction (see README, Operations)');

@@ -2,6 +2,7 @@
 // check interval and registers them again, counting the repair in its metrics.
 import { createMetrics, reliabilityMetrics } from '@paperboy/metrics';
 import { QUEUE } from '@paperboy/queue';
+import { ASSOCIATIONS_SCHEDULER_ID } from '../src/schedules/associations-schedule';
 import { DIGEST_SCHEDULER_ID } from '../src/schedules/digest-schedule';
 import { watchSchedules, type ScheduleWatchdog } from '../src/schedules/schedule-watchdog';
 import { waitUntil } from './digest.factory';
@@ -35,7 +36,7 @@ async function emptyOurRedis(): Promise<void> {
 describe('the schedule watchdog', () => {
   it('when Redis loses the digest scheduler, then the worker registers it again within its check interval and counts the repair', async () => {
     watchdog = watchSchedules(env.deps, 200);
-    expect(await watchdog.check()).toEqual([DIGEST_SCHEDULER_ID]); // at start: registers it
+    expect(await watchdog.check()).toEqual([DIGEST_SCHEDULER_ID, ASSOCIATIONS_SCHEDULER_ID]); // at start: registers them
     expect(await scheduler()).toMatchObject({ key: DIGEST_SCHEDULER_ID, every: 60_000 });
     const metrics = reliabilityMetrics(env.deps.metrics!.registry);
     expect(await value(metrics.schedulersRestored)).toBe(0);
@@ -43,8 +44,8 @@ describe('the schedule watchdog', () => {
     await emptyOurRedis();
     expect(await scheduler()).toBeUndefined();
     await waitUntil(async () => (await scheduler()) !== undefined);
-    await waitUntil(async () => (await value(metrics.schedulersRestored)) === 1);
-    expect(await value(metrics.schedulerPresent)).toBe(1);
+    await waitUntil(async () => (await value(metrics.schedulersRestored)) === 2); // one repair each
+    expect(await value(metrics.schedulerPresent)).toBe(2);
   });
 
   it('when the scheduler is in place, then a check changes nothing', async () => {

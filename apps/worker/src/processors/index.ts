@@ -7,9 +7,11 @@ import { transactionalEmailProcessor } from './transactional-email.processor';
 import { digestScheduleProcessor } from './digest-schedule.processor';
 import { digestBuildProcessor } from './digest-build.processor';
 import { digestSendProcessor } from './digest-send.processor';
+import { associationsRebuildProcessor } from './associations-rebuild.processor';
 
 export const processors: ProcessorDefinition[] = [transactionalEmailProcessor as ProcessorDefinition, matchProcessor as ProcessorDefinition, ingestProcessor as ProcessorDefinition,
   digestScheduleProcessor as ProcessorDefinition,
   digestBuildProcessor as ProcessorDefinition,
   digestSendProcessor as ProcessorDefinition,
+  associationsRebuildProcessor as ProcessorDefinition,
 ];

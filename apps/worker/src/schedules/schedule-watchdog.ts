@@ -1,12 +1,14 @@
 // Job schedulers live only in Redis. If Redis loses its data (a restart without persistence,
-// a flush, an eviction) the every-minute digest schedule and the ingest schedules are gone, and
-// registering them only at worker start left nothing running until someone restarted a worker.
+// a flush, an eviction) the every-minute digest schedule, the daily association rebuild and the
+// ingest schedules are gone, and registering them only at worker start left nothing running
+// until someone restarted a worker.
 // Every worker checks every 30 s and registers whatever is missing again (upsertJobScheduler is
 // idempotent, so several workers repairing at once still leave one scheduler each). The metric
 // paperboy_scheduler_present and one warning line per repair tell the operator.
 import { reliabilityMetrics } from '@paperboy/metrics';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
+import { ASSOCIATIONS_SCHEDULER_ID, upsertAssociationsSchedule } from './associations-schedule';
 import { DIGEST_SCHEDULER_ID, upsertDigestSchedule } from './digest-schedule';
 import { applyIngestSchedules, ingestSchedules } from './ingest-schedules';
 
@@ -25,12 +27,14 @@ export function watchSchedules(deps: WatchdogDeps, everyMs = 30_000): ScheduleWa
     const ingest = ingestSchedules(deps.config).filter((s) => s.everyMs !== null);
     const expected = [
       { id: DIGEST_SCHEDULER_ID, queue: deps.queues[QUEUE.digestSchedule] },
+      { id: ASSOCIATIONS_SCHEDULER_ID, queue: deps.queues[QUEUE.associationsRebuild] },
       ...ingest.map((s) => ({ id: s.schedulerId, queue: deps.queues[QUEUE.ingest] })),
     ];
     const missing: string[] = [];
     for (const { id, queue } of expected) if (!(await queue.getJobScheduler(id))) missing.push(id);
     if (missing.includes(DIGEST_SCHEDULER_ID)) await upsertDigestSchedule(deps.queues);
-    if (missing.some((id) => id !== DIGEST_SCHEDULER_ID) || first) await applyIngestSchedules(deps.queues, deps.config, deps.logger);
+    if (missing.includes(ASSOCIATIONS_SCHEDULER_ID)) await upsertAssociationsSchedule(deps.queues);
+    if (missing.some((id) => id !== DIGEST_SCHEDULER_ID && id !== ASSOCIATIONS_SCHEDULER_ID) || first) await applyIngestSchedules(deps.queues, deps.config, deps.logger);
     for (const { id } of expected) metrics?.schedulerPresent.set({ scheduler: id }, 1);
     // At start, registering is the normal thing; later, a missing scheduler means Redis lost data.
     if (missing.length && !first) {
