@@ -15,3 +15,4 @@ export * from './topic-suggestions';
 export * from './paper-preview';
 export * from './load-subscriber';
 export * from './digest-mode';
+export * from './safe-text';
