@@ -16,6 +16,8 @@ export interface Occurrence {
   gaps: number;
   /** Found by proximity (any words inside, brackets stepped over): weighs less again. */
   near: boolean;
+  /** Sentence of the field it starts in: what an abstract is about comes first. */
+  sentence: number;
 }
 
 /** Adjective-like endings: an inserted adjective narrows the same thing, a noun makes another. */
@@ -94,7 +96,7 @@ export function findAt(s: TokenStream, variant: PhraseVariant, maxGap: number, w
 export function occurrenceAt(s: TokenStream, field: FieldIndex, i: number, found: number, length: number): Occurrence {
   const near = found >= NEAR;
   const last = near ? found - NEAR : found;
-  return { field, start: s.starts[i] as number, end: s.ends[last] as number, gaps: last - i + 1 - length, near };
+  return { field, start: s.starts[i] as number, end: s.ends[last] as number, gaps: last - i + 1 - length, near, sentence: s.sentences[i] as number };
 }
 
 /** Overlapping occurrences of one phrase are one mention ("process reward models" already

@@ -72,8 +72,8 @@ describe('matchPapers: related concepts', () => {
     expect(list[0]!.reason.kind).toBeUndefined();
   });
 
-  it('when a domain topic is not in the vocabulary, then its domain word is the evidence ("AI for agriculture")', () => {
-    const crops = makePaper({ title: 'Agriculture yield prediction from satellite images', abstract: 'We predict yields.' });
+  it('when a domain topic is not in the vocabulary, then its domain word, said twice, is the evidence ("AI for agriculture")', () => {
+    const crops = makePaper({ title: 'Agriculture yield prediction from satellite images', abstract: 'We predict yields for agriculture.' });
     const other = makePaper({ title: 'Satellite images', abstract: 'Cloud removal for satellite images.' });
     expect(ids('AI for agriculture', [crops, other])).toEqual([crops.id]);
   });
@@ -81,5 +81,29 @@ describe('matchPapers: related concepts', () => {
   it('when a paper mentions a weak related term once, then that alone is not enough', () => {
     const once = makePaper({ abstract: 'We discuss a patient approach to optimisation of solvers.' });
     expect(ids('AI for healthcare', [once])).toEqual([]);
+  });
+});
+
+describe('matchPapers: what a paper is about', () => {
+  const filler = 'We describe the setting. We collect data. We train models. We report results.';
+
+  it('when the topic is named once, late in the abstract, then it is a passing mention and does not match', () => {
+    const passing = makePaper({ title: 'Faster sorting networks', abstract: `${filler} We also compare with LoRA.` });
+    const subject = makePaper({ title: 'Faster sorting networks', abstract: `We adapt models with LoRA. ${filler}` });
+    expect(ids('LoRA', [passing, subject])).toEqual([subject.id]);
+  });
+
+  it('when the topic is named in the title, then one mention is enough', () => {
+    const titled = makePaper({ title: 'LoRA for sorting networks', abstract: filler });
+    expect(ids('LoRA', [titled])).toEqual([titled.id]);
+  });
+
+  it('when the topic\'s words stand close in another order, then it matches as related', () => {
+    const paper = makePaper({
+      title: 'Agents that plan',
+      abstract: 'We build agents on large language models. The agents use large language models to plan trips.',
+    });
+    const [match] = matchesOf('LLM agents', [paper]);
+    expect(match?.reason.kind).toBe('related');
   });
 });

@@ -31,6 +31,78 @@ export const RELATED_MAX = 0.3;
 const RELATED_BONUS = 0.2;
 /** A term repeated more often than this adds nothing more. */
 const MAX_ABSTRACT_MENTIONS = 3;
+/** Evidence of one mention of the topic itself, by where it is: an abstract states what the
+ * paper is about in its first sentences, and a topic named only late in it (a baseline, a tool,
+ * a dataset) is a passing mention. On the tuning split, abstract-only matches named in the first
+ * two sentences were right 45 times in 48, from the fifth sentence on 9 in 24. A title naming
+ * the topic is enough alone. Tight phrases weigh more than loose ones. */
+const TITLE_MENTION = 2;
+const FIRST_MENTION = 1.5;
+const EARLY_MENTION = 0.8;
+const MIDDLE_MENTION = 0.6;
+const LATE_MENTION = 0.35;
+const LOOSE_MENTION = 0.85;
+const NEAR_MENTION = 0.7;
+
+function placeWeight(sentence: number): number {
+  if (sentence === 0) return FIRST_MENTION;
+  return sentence === 1 ? EARLY_MENTION : sentence <= 3 ? MIDDLE_MENTION : LATE_MENTION;
+}
+
+/** How much more a related term in the title says than in the abstract (the topic's own words
+ * in the title count twice: a title naming the topic is about it). */
+const TITLE_FACTOR = 1.5;
+
+function mentionEvidence(occurrences: readonly Occurrence[]): number {
+  let title = 0;
+  const abstract: number[] = [];
+  for (const occ of occurrences) {
+    const w = occ.near ? NEAR_MENTION : occ.gaps > 0 ? LOOSE_MENTION : 1;
+    if (occ.field === 0) title = Math.max(title, w);
+    else abstract.push(w * placeWeight(occ.sentence));
+  }
+  abstract.sort((a, b) => b - a);
+  const inAbstract = abstract.slice(0, MAX_ABSTRACT_MENTIONS).reduce((sum, w) => sum + w, 0);
+  return TITLE_MENTION * title + inAbstract;
+}
+
+/** Evidence of one sentence holding all the topic's words in another order or apart. */
+const TOGETHER_WEIGHT = 0.5;
+/** ...within this many words of each other ("agents built on large language models"). */
+const TOGETHER_WINDOW = 5;
+
+/** Sentences (the title is one) holding every token of one of the topic's phrases. */
+function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+  let evidence = 0;
+  let mentions = 0;
+  const occurrences: Occurrence[] = [];
+  for (const field of [0, 1] as const) {
+    const s = field === 0 ? doc.title : doc.abstract;
+    for (const tokens of topic.together) {
+      let lastSentence = -1;
+      for (let i = 0; i < s.tokens.length; i += 1) {
+        const sentence = s.sentences[i] as number;
+        if (sentence === lastSentence || s.tokens[i] !== tokens[0]) continue;
+        const at = [i];
+        for (const t of tokens.slice(1)) {
+          const from = Math.max(0, i - TOGETHER_WINDOW);
+          const to = Math.min(s.tokens.length - 1, i + TOGETHER_WINDOW);
+          let found = -1;
+          for (let k = from; k <= to && found < 0; k += 1) if (s.tokens[k] === t && s.sentences[k] === sentence) found = k;
+          if (found < 0) break;
+          at.push(found);
+        }
+        if (at.length < tokens.length) continue;
+        lastSentence = sentence; // one mention per sentence
+        evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
+        mentions += 1;
+        for (const k of at.sort((a, b) => a - b)) occurrences.push({ field, start: s.starts[k]!, end: s.ends[k]!, gaps: 0, near: true, sentence });
+      }
+      if (mentions > 0) break; // one phrasing of the topic is enough
+    }
+  }
+  return { evidence: Math.min(evidence, TOGETHER_WEIGHT * MAX_ABSTRACT_MENTIONS), mentions, occurrences };
+}
 
 const overlaps = (a: Occurrence, b: Occurrence): boolean => a.field === b.field && a.start < b.end && b.start < a.end;
 
@@ -46,8 +118,9 @@ function withoutTraps(topic: IndexedTopic, hits: PhraseHits): PhraseHits {
   return clean;
 }
 
-function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: number; occurrences: Occurrence[] } {
+function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: number; mentions: number; occurrences: Occurrence[] } {
   let evidence = 0;
+  let mentions = 0;
   const weighted: { w: number; occ: Occurrence[] }[] = [];
   const anchored = topic.anchors.some((id) => hits.has(id));
   for (const ref of topic.related) {
@@ -56,12 +129,13 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: num
     let title = 0;
     let abstract = 0;
     for (const occ of list) if (occ.field === 0) title += 1; else abstract += 1;
-    const w = ref.weight * (2 * title + Math.min(abstract, MAX_ABSTRACT_MENTIONS));
+    const w = ref.weight * (TITLE_FACTOR * Math.min(title, 1) + Math.min(abstract, MAX_ABSTRACT_MENTIONS));
     evidence += w;
+    mentions += title + abstract;
     weighted.push({ w, occ: list });
   }
   weighted.sort((a, b) => b.w - a.w);
-  return { evidence, occurrences: weighted.flatMap((x) => x.occ) };
+  return { evidence, mentions, occurrences: weighted.flatMap((x) => x.occ) };
 }
 
 export function judgeTopic(
@@ -73,14 +147,24 @@ export function judgeTopic(
 ): TopicEvidence | undefined {
   const hits = topic.traps.length > 0 ? withoutTraps(topic, rawHits) : rawHits;
   if (topic.exclusions.some((id) => hits.has(id))) return undefined;
+  const related = topic.related.length > 0 ? relatedEvidence(topic, hits) : { evidence: 0, mentions: 0, occurrences: [] as Occurrence[] };
   const alts = topic.alternatives.filter((alt) => alt.every((id) => hits.has(id)));
-  const related = topic.related.length > 0 ? relatedEvidence(topic, hits) : { evidence: 0, occurrences: [] };
+  // Only without the phrase itself: its own sentence would count twice otherwise.
+  if (alts.length === 0 && topic.together.length > 0 && topic.anchors.some((id) => hits.has(id))) {
+    const together = togetherEvidence(topic, doc);
+    related.evidence += together.evidence;
+    related.mentions += together.mentions;
+    related.occurrences = [...together.occurrences, ...related.occurrences];
+  }
   if (alts.length > 0) {
     const best = bestAlternative(doc, hits, alts, stats, bm25);
-    const bonus = RELATED_BONUS * (related.evidence / (related.evidence + 1));
-    return { kind: 'direct', weight: Math.max(best.weight, RELATED_MAX) + bonus, occurrences: best.occurrences };
+    if (mentionEvidence(best.occurrences) + related.evidence >= RELATED_THRESHOLD) {
+      const bonus = RELATED_BONUS * (related.evidence / (related.evidence + 1));
+      return { kind: 'direct', weight: Math.max(best.weight, RELATED_MAX) + bonus, occurrences: best.occurrences };
+    }
   }
-  if (related.evidence < RELATED_THRESHOLD) return undefined;
+  // One word in a title is a hint, not a topic: related evidence needs two mentions at least.
+  if (related.evidence < RELATED_THRESHOLD || related.mentions < 2) return undefined;
   const weight = RELATED_MAX * (related.evidence / (related.evidence + 1));
   return { kind: 'related', weight, occurrences: related.occurrences };
 }

@@ -33,7 +33,7 @@ export interface RelatedRef {
 }
 
 /** Evidence per mention of a learned association: a paper needs several, or one often. */
-export const ASSOCIATION_WEIGHT = 0.2;
+export const ASSOCIATION_WEIGHT = 0.1;
 
 /** Words too common to anchor a learned association ("diffusion model": "diffusion" anchors). */
 const GENERIC_TOKENS = new Set([
@@ -53,6 +53,8 @@ export interface IndexedTopic {
   traps: number[];
   /** The topic's own distinctive words, one of which learned associations need beside them. */
   anchors: number[];
+  /** Token sets of the topic's multi-word phrases: all in one sentence, any order, is evidence. */
+  together: string[][];
 }
 
 export interface VariantRef {
@@ -91,35 +93,39 @@ class IndexBuilder {
     const topicIdx = this.topics.length;
     const alternatives = parsed.alternatives.map((alt) => alt.map((p) => this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0)));
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
-    const { related, traps, anchors } = this.relatedOf(parsed, new Set(alternatives.flat()));
-    for (const id of new Set([...alternatives.flat(), ...related.map((r) => r.phraseId)])) this.topicsByPhrase[id]?.push(topicIdx);
-    this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions, related, traps, anchors });
+    const { related, traps, anchors, together } = this.relatedOf(parsed, alternatives);
+    const nominating = [...alternatives.flat(), ...related.map((r) => r.phraseId), ...(together.length > 0 ? anchors : [])];
+    for (const id of new Set(nominating)) this.topicsByPhrase[id]?.push(topicIdx);
+    this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions, related, traps, anchors, together });
   }
 
   /** Related terms of every single-phrase alternative the vocabulary knows (a quoted phrase asks
    * for exactly those words, so it gets none); the strongest weight when two concepts share one. */
-  private relatedOf(parsed: ParsedTopic, direct: Set<number>): Pick<IndexedTopic, 'related' | 'traps' | 'anchors'> {
+  private relatedOf(parsed: ParsedTopic, alternatives: number[][]): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together'> {
+    const direct = new Set(alternatives.flat());
     const related = new Map<number, RelatedRef>();
     const traps = new Set<number>();
     const anchors = new Set<number>();
+    const together = new Map<string, string[]>();
     const add = (phraseId: number, weight: number, learned: boolean): void => {
       const known = related.get(phraseId);
       if (!direct.has(phraseId) && (known === undefined || known.weight < weight)) related.set(phraseId, { phraseId, weight, learned });
     };
-    for (const alt of parsed.alternatives) {
+    parsed.alternatives.forEach((alt, a) => {
       const only = alt.length === 1 ? alt[0] : undefined;
-      if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) continue;
+      if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) return;
       const entry = relatedFor(only);
       for (const term of entry?.terms ?? []) add(this.phrase(term.phrase, 0), term.weight, false);
       for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
-      const learned = Object.hasOwn(this.associations, only.tokens.join(' ')) ? this.associations[only.tokens.join(' ')] : undefined;
+      // A one-word topic found in a paper is a direct match already: the rest adds nothing.
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
-      // A one-word topic found in a paper is a direct match already: its associations add nothing.
-      if (learned === undefined || own.length === 0 || only.tokens.length < 2) continue;
+      if (own.length === 0 || only.tokens.length < 2) return;
       for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
-      for (const term of learned) add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
-    }
-    return { related: [...related.values()], traps: [...traps], anchors: [...anchors] };
+      for (const v of this.phrases[alternatives[a]![0]!]!.variants) together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
+      const learned = Object.hasOwn(this.associations, only.tokens.join(' ')) ? this.associations[only.tokens.join(' ')] : undefined;
+      for (const term of learned ?? []) add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
+    });
+    return { related: [...related.values()], traps: [...traps], anchors: [...anchors], together: [...together.values()] };
   }
 
   private phrase(p: TopicPhrase, window: number): number {

@@ -18,6 +18,9 @@ export interface TokenStream {
   /** Like clauses, but brackets do not break a span: "graph neural network (GNN) recommenders"
    * is one span, so a proximity match may step over a parenthesised expansion. */
   spans: number[];
+  /** Sentence number ("." ";" "!" "?"): the topic's words in one sentence, in any order, are a
+   * weaker sign of the topic than the phrase itself ("agents built on large language models"). */
+  sentences: number[];
   /** Stop words dropped just before each token ("graph [of] neural networks"). */
   stops: number[];
 }
@@ -28,6 +31,7 @@ export type TokenizeMode = 'topic' | 'paper';
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”|—]/;
 const SPAN_BREAK = /[.,;:!?"“”|—]/;
+const SENTENCE_BREAK = /[.;!?]/;
 const JOINER = /^[\s\-‐‑‒–/]*$/;
 
 function fold(word: string): string {
@@ -72,9 +76,10 @@ function joinsNext(prefixWord: string, nextStem: string): boolean {
 }
 
 export function tokenize(source: string, mode: TokenizeMode): TokenStream {
-  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [], spans: [], stops: [] };
+  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [], spans: [], sentences: [], stops: [] };
   let clause = 0;
   let span = 0;
+  let sentence = 0;
   let prevEnd = 0;
   let prevWord = ''; // the previous word as written (lower-cased), even when it was a stop word
   let prevEmitted = false;
@@ -85,6 +90,7 @@ export function tokenize(source: string, mode: TokenizeMode): TokenStream {
     const gap = source.slice(prevEnd, start);
     if (CLAUSE_BREAK.test(gap)) clause += 1;
     if (SPAN_BREAK.test(gap)) span += 1;
+    if (SENTENCE_BREAK.test(gap)) sentence += 1;
     const folded = fold(m[0]);
     const token = canonicalWord(folded, mode);
     const last = out.tokens.length - 1;
@@ -98,6 +104,7 @@ export function tokenize(source: string, mode: TokenizeMode): TokenStream {
       out.ends.push(end);
       out.clauses.push(clause);
       out.spans.push(span);
+      out.sentences.push(sentence);
       out.stops.push(stops);
       stops = 0;
       prevEmitted = true;

@@ -36,8 +36,10 @@ describe('learnAssociations', () => {
 describe('buildTopicIndex with associations', () => {
   // A topic the related-concepts vocabulary does not know, so only associations can widen it.
   const associations = { 'coral reef monitor': ['bleach', 'sonar survey', 'benthic'] };
-  const anchored = makePaper({ title: 'Bleaching from sonar surveys', abstract: 'Reef bleaching seen by sonar surveys of benthic cover; bleaching maps.' });
-  const unanchored = makePaper({ title: 'Bleaching from sonar surveys', abstract: 'Bleaching seen by sonar surveys of benthic cover; bleaching maps.' });
+  // Associations weigh little, so it takes many of them: every term in the title and thrice after.
+  const terms = 'Bleaching, benthic cover and sonar surveys. Bleaching, benthic and sonar surveys; bleaching, benthic and sonar surveys; bleaching and benthic sonar surveys.';
+  const anchored = makePaper({ title: 'Bleaching, benthic cover and sonar surveys', abstract: `On the reef. ${terms}` });
+  const unanchored = makePaper({ title: 'Bleaching, benthic cover and sonar surveys', abstract: terms });
   const direct = makePaper({ title: 'Coral reef monitoring at scale', abstract: 'Drones.' });
   const matched = (assoc: Record<string, string[]>) =>
     (matchPapers(buildTopicIndex(['coral reef monitoring'], { associations: assoc }), [anchored, unanchored, direct]).get('coral reef monitor') ?? []).map(

@@ -60,7 +60,8 @@ const DOMAIN_WEIGHT = 0.5;
 export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
   const key = phrase.tokens.join(' ');
   const entries = [...(CONCEPTS.get(key) ?? [])];
-  const domain = domainOf(phrase.tokens);
+  // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
+  const domain = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
   if (domain !== undefined) {
     entries.push(...(CONCEPTS.get(domain.join(' ')) ?? []));
     entries.push({ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, text: domain.join(' ') }], traps: [] });
