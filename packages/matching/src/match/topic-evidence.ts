@@ -72,7 +72,11 @@ const TOGETHER_WEIGHT = 0.5;
 const TOGETHER_WINDOW = 5;
 
 /** Sentences (the title is one) holding every token of one of the topic's phrases. */
-function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+function togetherEvidence(
+  topic: IndexedTopic,
+  doc: AnalyzedPaper,
+  trapped: readonly Occurrence[],
+): { evidence: number; mentions: number; occurrences: Occurrence[] } {
   let evidence = 0;
   let mentions = 0;
   const occurrences: Occurrence[] = [];
@@ -93,6 +97,8 @@ function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper): { evidence: 
           at.push(found);
         }
         if (at.length < tokens.length) continue;
+        const inTrap = (k: number): boolean => trapped.some((t) => t.field === field && t.start <= s.starts[k]! && s.ends[k]! <= t.end);
+        if (at.some(inTrap)) continue; // "speech emotion recognition": the words, in another sense
         lastSentence = sentence; // one mention per sentence
         evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
         mentions += 1;
@@ -107,8 +113,7 @@ function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper): { evidence: 
 const overlaps = (a: Occurrence, b: Occurrence): boolean => a.field === b.field && a.start < b.end && b.start < a.end;
 
 /** The hits with every occurrence a trap overlaps removed (the same map when nothing changes). */
-function withoutTraps(topic: IndexedTopic, hits: PhraseHits): PhraseHits {
-  const trapped = topic.traps.flatMap((id) => hits.get(id) ?? []);
+function withoutTraps(hits: PhraseHits, trapped: readonly Occurrence[]): PhraseHits {
   if (trapped.length === 0) return hits;
   const clean: PhraseHits = new Map();
   for (const [id, list] of hits) {
@@ -122,10 +127,17 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: num
   let evidence = 0;
   let mentions = 0;
   const weighted: { w: number; occ: Occurrence[] }[] = [];
+  const counted: Occurrence[] = [];
   const anchored = topic.anchors.some((id) => hits.has(id));
-  for (const ref of topic.related) {
-    const list = hits.get(ref.phraseId);
-    if (list === undefined || (ref.learned && !anchored)) continue;
+  // Strongest terms first, and a place in the text counts once: "vision-language models" is one
+  // mention of VLMs, not also one of "vision-language".
+  const refs = [...topic.related].sort((a, b) => b.weight - a.weight);
+  for (const ref of refs) {
+    const found = hits.get(ref.phraseId);
+    if (found === undefined || (ref.learned && !anchored)) continue;
+    const list = found.filter((occ) => !counted.some((c) => overlaps(c, occ)));
+    if (list.length === 0) continue;
+    counted.push(...list);
     let title = 0;
     let abstract = 0;
     for (const occ of list) if (occ.field === 0) title += 1; else abstract += 1;
@@ -145,13 +157,14 @@ export function judgeTopic(
   stats: BatchStats,
   bm25: Bm25Options,
 ): TopicEvidence | undefined {
-  const hits = topic.traps.length > 0 ? withoutTraps(topic, rawHits) : rawHits;
+  const trapped = topic.traps.flatMap((id) => rawHits.get(id) ?? []);
+  const hits = withoutTraps(rawHits, trapped);
   if (topic.exclusions.some((id) => hits.has(id))) return undefined;
   const related = topic.related.length > 0 ? relatedEvidence(topic, hits) : { evidence: 0, mentions: 0, occurrences: [] as Occurrence[] };
   const alts = topic.alternatives.filter((alt) => alt.every((id) => hits.has(id)));
   // Only without the phrase itself: its own sentence would count twice otherwise.
   if (alts.length === 0 && topic.together.length > 0 && topic.anchors.some((id) => hits.has(id))) {
-    const together = togetherEvidence(topic, doc);
+    const together = togetherEvidence(topic, doc, trapped);
     related.evidence += together.evidence;
     related.mentions += together.mentions;
     related.occurrences = [...together.occurrences, ...related.occurrences];

@@ -53,8 +53,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['speech recognition', 'ASR', 'automatic speech recognition', 'speech-to-text'],
     related: {
-      'speech-to-text': 1, 'word error rate': 0.5, 'speech transcription': 1, 'speech recognizer': 1,
-      transcription: 0.34, WER: 0.5, Whisper: 0.5, 'acoustic model': 0.5, 'spoken language': 0.34,
+      'speech-to-text': 1, 'word error rate': 0.5, 'speech transcription': 0.5, 'speech recognizer': 1,
+      transcription: 0.2, WER: 0.34, Whisper: 0.5, 'acoustic model': 0.5, 'spoken language': 0.34,
       'audio transcription': 1,
     },
     traps: [
@@ -137,7 +137,9 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'physical system': 0.5, physics: 0.5, 'scientific literature': 0.5, 'scientist': 0.5, 'AI scientist': 1,
       'research automation': 1, 'hypothesis generation': 1, 'interatomic potential': 1, 'DNA': 0.5, 'cosmology': 1,
       'earth system': 1, 'ocean': 0.5, 'geoscience': 1, 'seismic': 0.5, 'particle physics': 1, 'plasma': 0.5,
-      'mathematical discovery': 1, 'theorem proving': 0.34, 'lab automation': 1, 'self-driving lab': 1,
+      'mathematical discovery': 1, quantum: 0.34, 'biomedical research': 1, antibody: 0.5, aerodynamic: 1, tornado: 1,
+      wildfire: 1, connectome: 1, omics: 1, gene: 0.34, astronomical: 1, 'radio astronomy': 1, telescope: 1, galaxy: 1,
+      neuroscience: 1, 'earth observation': 0.5, hydrology: 1, 'climate model': 1, 'theorem proving': 0.34, 'lab automation': 1, 'self-driving lab': 1,
       'biological': 0.34,
     },
   },
@@ -164,7 +166,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['RAG', 'retrieval-augmented generation', 'retrieval augmented LLMs'],
     related: {
-      'retrieval-augmented': 1, 'retrieval-enhanced': 1, GraphRAG: 1, retriever: 0.5, 'retrieved documents': 0.5,
+      'retrieval-augmented': 0.5, 'retrieval-enhanced': 1, GraphRAG: 0.5, retriever: 0.5, 'retrieved documents': 0.5,
       'knowledge retrieval': 0.5, 'retrieval-based': 0.5,
     },
   },
@@ -225,8 +227,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['robot manipulation', 'robotic manipulation', 'manipulation', 'dexterous manipulation', 'robot learning', 'robotics'],
     related: {
-      manipulation: 0.5, grasping: 1, grasp: 0.5, dexterous: 1, 'pick-and-place': 1, 'robotic arm': 0.5,
-      'robot arm': 0.5, VLA: 0.5, 'vision-language-action': 0.5, bimanual: 1, 'end-effector': 0.5, robot: 0.2,
+      manipulation: 0.34, grasping: 1, grasp: 0.5, dexterous: 0.5, 'pick-and-place': 1, 'robotic arm': 0.5,
+      'robot arm': 0.5, VLA: 0.34, 'vision-language-action': 0.34, bimanual: 1, 'end-effector': 0.5, robot: 0.2,
       robotic: 0.2, 'imitation learning': 0.34, teleoperation: 0.5, 'visuomotor': 1, 'gripper': 1, 'tabletop': 0.5,
       'policy learning': 0.34,
     },
@@ -261,7 +263,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: ['code generation', 'code LLMs', 'LLMs for code', 'program synthesis', 'coding agents', 'AI for code'],
     related: {
       'code LLM': 1, 'program synthesis': 1, 'code completion': 1, 'SWE-bench': 1, 'software engineering': 0.5,
-      code: 0.2, HumanEval: 1, 'repository-level': 1, 'text-to-SQL': 0.5, 'code agent': 0.34, programming: 0.34,
+      code: 0.2, HumanEval: 1, 'repository-level': 1, 'text-to-SQL': 0.5, 'code agent': 0.2, programming: 0.34,
       'code model': 1, 'code repair': 1, 'program repair': 1, 'code generation': 1, 'generated code': 1,
       'LiveCodeBench': 1, 'MBPP': 1, 'software': 0.2, 'unit test': 0.5, 'bug': 0.34,
     },
@@ -281,7 +283,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       quantized: 0.5, quantize: 0.5, 'low-bit': 0.5, INT4: 1, INT8: 1, '4-bit': 0.5, '8-bit': 0.5, 'FP8': 0.34,
       'FP4': 1, 'binarization': 0.34, 'mixed-precision': 0.34, 'bit-width': 1, 'GPTQ': 1, 'AWQ': 1,
     },
-    traps: ['vector quantization', 'vector quantized', 'VQ-VAE', 'residual quantization', 'quantization noise', 'quantum'],
+    traps: ['scalar quantization', 'vector quantization', 'vector quantized', 'VQ-VAE', 'residual quantization', 'quantization noise', 'quantum'],
   },
   {
     topics: ['hallucination', 'hallucinations', 'LLM hallucination', 'factuality'],
@@ -305,15 +307,14 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: ['text-to-video', 'video generation', 'text to video generation', 'video diffusion', 'video synthesis'],
     related: {
       'video generation': 1, 'video diffusion': 1, 'video synthesis': 1, 'image-to-video': 1,
-      'video generative model': 1, T2V: 1, I2V: 1, Sora: 0.5, 'generated video': 1, 'video generator': 1,
+      'video generative model': 1, T2V: 1, I2V: 1, 'generated video': 1, 'video generator': 1,
       'video editing': 0.34, 'talking head': 0.34,
     },
   },
   {
     topics: ['machine translation', 'neural machine translation', 'translation', 'MT'],
     related: {
-      translation: 0.34, NMT: 1, 'speech translation': 1, BLEU: 0.34, 'low-resource language': 0.2, translate: 0.5,
-      'COMET': 0.34, 'parallel corpus': 1, 'parallel data': 0.5, 'translator': 1, 'bilingual': 0.34,
+      translation: 0.2, NMT: 1, 'speech translation': 1, BLEU: 0.2, 'low-resource language': 0.2, translate: 0.2, 'COMET': 0.34, 'parallel corpus': 1, 'parallel data': 0.5, 'translator': 1, 'bilingual': 0.34,
       'source language': 0.34, 'target language': 0.34, 'simultaneous translation': 1,
     },
     traps: [
