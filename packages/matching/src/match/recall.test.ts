@@ -63,7 +63,7 @@ describe('matchPapers: related concepts', () => {
     const [match] = matchesOf('AI for healthcare', [clinical, generic]);
     expect(match?.paperId).toBe(clinical.id);
     expect(match?.reason.kind).toBe('related');
-    expect(match?.reason.text).toMatch(/^Related to AI for healthcare: 'clinical notes', 'clinical', 'ECG'/);
+    expect(match?.reason.text).toMatch(/^Related to AI for healthcare: 'clinical notes', 'ECG', 'arrhythmia'/);
   });
 
   it('when one paper names the topic and another only its domain, then the one naming it ranks first', () => {
