@@ -49,6 +49,8 @@ export const envSchema = z.object({
   SUBSCRIBE_LIMIT_PER_IP: int(1, 100_000).default(20),
   SUBSCRIBE_LIMIT_PER_EMAIL: int(1, 1_000).default(5),
   SUBSCRIBE_LIMIT_WINDOW_SECONDS: int(1, 7 * 24 * 3600).default(3600),
+  /** POST /subscribe answers this many ms after the request began, whatever the address's state (no enumeration by timing); 0 turns it off. */
+  SUBSCRIBE_ANSWER_MS: int(0, 10_000).default(250),
   /** At most one confirmation (or "manage your subscription") email per address per this many minutes. */
   CONFIRM_RESEND_MINUTES: int(0, 24 * 60).default(10),
   /** How long a confirmation link works. */

@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import { AppError, createPaperPreview, createPowChallenge, isAppError, parsePowSolution, parseSubscribeInput, subscribe, verifyPowSolution } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
+import { evenTiming } from '../middleware/even-timing';
 import { limitPerIp, tooManyRequests, type RateLimiter } from '../middleware/rate-limit.middleware';
 import { checkInboxPage } from '../views/reader-pages';
 import { formBody, readerDeps, requestContext, wantsJson } from './reader-helpers';
@@ -50,12 +51,15 @@ export function subscribeRoutes(deps: AppDeps, csrf: Csrf, limiter: RateLimiter,
 
   router.post('/subscribe', formBody, limitPerIp(limiter, 'subscribe-ip', () => config.SUBSCRIBE_LIMIT_PER_IP, window), csrf.require, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
+    const settle = evenTiming(config.SUBSCRIBE_ANSWER_MS, req.log);
     try {
       await checkProof(req, res);
       const input = parseSubscribeInput(body);
       const hit = await limiter('subscribe-email', input.email, config.SUBSCRIBE_LIMIT_PER_EMAIL, window());
       if (!hit.allowed) throw tooManyRequests(res, hit, 'Too many sign-up attempts for this address.');
       const outcome = await subscribe(readerDeps(deps), input, requestContext(req));
+      // Every outcome answers at the same time after the request began (no enumeration by timing).
+      await settle();
       req.log?.info({ outcome }, 'subscribe request handled');
     } catch (error) {
       const fields = isAppError(error) && error.code === 'invalid_input' ? (error.details as { fields?: Record<string, string> })?.fields : undefined;
