@@ -1,7 +1,7 @@
 // Top trending against real Postgres: gained vs total upvotes, the floor, ties by recency, the
 // period's papers only, and one query per period for a whole build batch.
 import type { Db } from '@paperboy/db';
-import { rankTrending, trendingLookup, trendingPapers } from '../src/digests';
+import { rankTrending, TrendingCache, trendingLookup, trendingPapers } from '../src/digests';
 import { NOW } from './matching.factory';
 import { useReaderTestEnv } from './reader-test-env';
 
@@ -100,6 +100,24 @@ describe('trendingLookup', () => {
     expect(queries).toBe(2);
     expect(ids(results[0]!)).toEqual([a, b]);
     expect(ids(results[1]!)).toEqual([b]);
+  });
+});
+
+describe('TrendingCache', () => {
+  it('when build batches a few seconds apart ask, then they share each period\'s list; a batch a minute later queries again', async () => {
+    const real = env.database.db;
+    const first = await paper(real, { upvotes: 40 });
+    let queries = 0;
+    const db = { $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => ((queries += 1), real.$queryRaw(...args))) as Db['$queryRaw'] };
+    const cache = new TrendingCache(60_000);
+    const at = (seconds: number) => cache.lookup(db, { now: new Date(NOW.getTime() + seconds * 1000), minUpvotes: 5 });
+    expect(ids(await at(0)('daily', { limit: 5 }))).toEqual([first]);
+    const second = await paper(real, { upvotes: 90 });
+    expect(ids(await at(30)('daily', { limit: 5 }))).toEqual([first]);
+    expect(queries).toBe(1);
+    expect(ids(await at(30)('weekly', { limit: 5 }))).toEqual([second, first]);
+    expect(ids(await at(91)('daily', { limit: 5 }))).toEqual([second, first]);
+    expect(queries).toBe(3);
   });
 });
 

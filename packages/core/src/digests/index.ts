@@ -19,3 +19,4 @@ export * from './coalesce';
 export * from './send-batching';
 export * from './trending';
 export type { TrendingCandidate } from './trending.queries';
+export * from './trending-cache';

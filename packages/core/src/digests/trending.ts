@@ -78,14 +78,15 @@ export function pickTrending(list: readonly TrendingPaper[], limit: number, excl
   return out;
 }
 
-async function periodList(db: Pick<Db, '$queryRaw'>, period: TrendingPeriod, now: Date, minUpvotes: number): Promise<TrendingPaper[]> {
+/** The period's whole ranked list (up to TRENDING_LIST_SIZE) at `now`: one query. */
+export async function trendingList(db: Pick<Db, '$queryRaw'>, period: TrendingPeriod, now: Date, minUpvotes: number): Promise<TrendingPaper[]> {
   const candidates = await loadTrendingCandidates(db, trendingWindow(period, now, minUpvotes));
   return rankTrending(candidates, { period, minUpvotes });
 }
 
 /** The period's top trending papers at `now` (one query). For many readers use trendingLookup. */
 export async function trendingPapers(db: Pick<Db, '$queryRaw'>, options: TrendingOptions): Promise<TrendingPaper[]> {
-  const list = await periodList(db, options.period, options.now, options.minUpvotes ?? DEFAULT_TRENDING_MIN_UPVOTES);
+  const list = await trendingList(db, options.period, options.now, options.minUpvotes ?? DEFAULT_TRENDING_MIN_UPVOTES);
   return pickTrending(list, options.limit, options.exclude);
 }
 
@@ -101,7 +102,7 @@ export function trendingLookup(db: Pick<Db, '$queryRaw'>, batch: { now: Date; mi
   return async (period, { limit, exclude }) => {
     let list = lists.get(period);
     if (!list) {
-      list = periodList(db, period, batch.now, minUpvotes);
+      list = trendingList(db, period, batch.now, minUpvotes);
       lists.set(period, list);
       list.catch(() => lists.delete(period));
     }
