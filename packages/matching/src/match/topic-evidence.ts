@@ -70,6 +70,8 @@ function mentionEvidence(occurrences: readonly Occurrence[]): number {
 const TOGETHER_WEIGHT = 0.5;
 /** ...within this many words of each other ("agents built on large language models"). */
 const TOGETHER_WINDOW = 5;
+/** Longest stretch of the paper quoted as one piece in a reason. */
+const MAX_QUOTE = 48;
 
 /** Sentences (the title is one) holding every token of one of the topic's phrases. */
 function togetherEvidence(
@@ -102,7 +104,11 @@ function togetherEvidence(
         lastSentence = sentence; // one mention per sentence
         evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
         mentions += 1;
-        for (const k of at.sort((a, b) => a - b)) occurrences.push({ field, start: s.starts[k]!, end: s.ends[k]!, gaps: 0, near: true, sentence });
+        at.sort((a, b) => a - b);
+        const [first, last] = [at[0]!, at[at.length - 1]!];
+        // Quote the words as they stand when short ("agents built on LLMs"), else each word.
+        if (s.ends[last]! - s.starts[first]! <= MAX_QUOTE) occurrences.push({ field, start: s.starts[first]!, end: s.ends[last]!, gaps: 0, near: true, sentence });
+        else for (const k of at) occurrences.push({ field, start: s.starts[k]!, end: s.ends[k]!, gaps: 0, near: true, sentence });
       }
       if (mentions > 0) break; // one phrasing of the topic is enough
     }

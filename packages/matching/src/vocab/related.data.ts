@@ -137,7 +137,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'physical system': 0.5, physics: 0.5, 'scientific literature': 0.5, 'scientist': 0.5, 'AI scientist': 1,
       'research automation': 1, 'hypothesis generation': 1, 'interatomic potential': 1, 'DNA': 0.5, 'cosmology': 1,
       'earth system': 1, 'ocean': 0.5, 'geoscience': 1, 'seismic': 0.5, 'particle physics': 1, 'plasma': 0.5,
-      'mathematical discovery': 1, quantum: 0.34, 'biomedical research': 1, antibody: 0.5, aerodynamic: 1, tornado: 1,
+      'mathematical discovery': 1, quantum: 0.2, 'biomedical research': 1, antibody: 0.5, aerodynamic: 1, tornado: 1,
       wildfire: 1, connectome: 1, omics: 1, gene: 0.34, astronomical: 1, 'radio astronomy': 1, telescope: 1, galaxy: 1,
       neuroscience: 1, 'earth observation': 0.5, hydrology: 1, 'climate model': 1, 'theorem proving': 0.34, 'lab automation': 1, 'self-driving lab': 1,
       'biological': 0.34,
@@ -158,7 +158,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['LLM agents', 'AI agents', 'agents', 'agentic AI', 'language agents', 'autonomous agents', 'agentic LLMs', 'agentic'],
     related: {
-      agentic: 0.5, 'web agent': 1, 'GUI agent': 1, 'function calling': 1, 'tool calling': 1,
+      agentic: 0.5, 'AI agent': 1, 'autonomous agent': 0.5, 'language agent': 1, 'multi-agent system': 0.34,
+      'multi-agent framework': 0.5, 'agent system': 0.5, 'web agent': 1, 'GUI agent': 1, 'function calling': 1, 'tool calling': 1,
       'computer-use agent': 1, 'computer use': 0.5, 'tool use': 0.5, 'tool-use': 0.5, 'deep research': 0.5,
       'LLM-based agent': 1, 'agent framework': 1, 'agent benchmark': 1, 'software agent': 1, 'coding agent': 1,
     },
@@ -322,6 +323,182 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'domain translation', 'style translation', 'sim-to-real translation', 'translation equivariant', 'rotation and translation',
       'translational', 'knowledge translation', 'clinical translation', 'scene translation', 'modality translation',
     ],
+  },
+  {
+    topics: ['text-to-image', 'text-to-image generation', 'image generation', 'image synthesis', 'T2I'],
+    related: {
+      'text-to-image': 1, 'image generation': 1, 'image synthesis': 1, T2I: 1, 'Stable Diffusion': 0.5, FLUX: 0.5,
+      'image editing': 0.5, 'generated image': 0.5, 'image generator': 1, 'visual generation': 0.5,
+    },
+  },
+  {
+    topics: ['world models', 'world model'],
+    related: { 'world model': 1, 'world modeling': 1, 'learned simulator': 0.5, 'video prediction': 0.5, 'dynamics model': 0.34 },
+  },
+  {
+    topics: ['state space models', 'SSM', 'Mamba'],
+    related: { Mamba: 1, 'selective state space': 1, S4: 1, 'linear recurrence': 0.5, 'linear attention': 0.34, RWKV: 0.5 },
+  },
+  {
+    topics: ['speculative decoding', 'LLM inference', 'efficient inference', 'inference acceleration'],
+    related: {
+      'speculative decoding': 1, 'draft model': 1, 'KV cache': 0.5, 'inference latency': 0.5, throughput: 0.34,
+      'inference efficiency': 1, 'decoding speed': 1, 'serving': 0.34, 'inference acceleration': 1,
+    },
+  },
+  {
+    topics: ['model merging', 'model merge'],
+    related: { 'model merging': 1, 'merged model': 1, 'task arithmetic': 1, 'weight averaging': 0.5, 'merging': 0.34 },
+  },
+  {
+    topics: ['long context', 'long-context LLMs', 'long context modeling'],
+    related: { 'long-context': 1, 'context length': 0.5, 'context window': 0.5, 'long sequence': 0.34, 'needle-in-a-haystack': 1 },
+  },
+  {
+    topics: ['interpretability', 'mechanistic interpretability', 'explainable AI', 'XAI', 'explainability'],
+    related: {
+      interpretability: 1, explainability: 1, 'sparse autoencoder': 1, SAE: 0.5, circuit: 0.34, 'feature attribution': 1,
+      saliency: 0.5, probing: 0.5, 'linear probe': 1, explanation: 0.34, interpretable: 0.5, 'mechanistic': 1,
+    },
+  },
+  {
+    topics: ['continual learning', 'lifelong learning', 'catastrophic forgetting', 'incremental learning'],
+    related: {
+      'continual learning': 1, 'lifelong learning': 1, 'catastrophic forgetting': 1, 'class-incremental': 1,
+      'incremental learning': 1, forgetting: 0.5, 'replay buffer': 0.34, 'continual': 0.5,
+    },
+  },
+  {
+    topics: ['mathematical reasoning', 'math reasoning', 'LLM reasoning', 'reasoning'],
+    related: {
+      'mathematical reasoning': 1, 'math reasoning': 1, GSM8K: 1, MATH500: 1, AIME: 1, 'math problem': 1, 'olympiad': 0.5,
+      'theorem proving': 0.5, 'reasoning model': 0.5, LRM: 0.5, 'reasoning ability': 0.34, 'reasoning capabilities': 0.34,
+    },
+  },
+  {
+    topics: ['reinforcement learning', 'RL', 'deep reinforcement learning'],
+    related: {
+      'policy gradient': 1, 'actor-critic': 1, 'Q-learning': 1, 'reward function': 0.5, 'policy optimization': 0.5,
+      'Markov decision process': 1, MDP: 1, 'offline RL': 1, 'value function': 0.5, 'exploration': 0.2,
+    },
+  },
+  {
+    topics: ['object detection', 'detection'],
+    related: {
+      'object detection': 1, detector: 0.5, 'bounding box': 1, YOLO: 1, 'open-vocabulary detection': 1, 'DETR': 1, COCO: 0.34,
+    },
+  },
+  {
+    topics: ['semantic segmentation', 'image segmentation', 'segmentation'],
+    related: {
+      'semantic segmentation': 1, 'instance segmentation': 1, 'panoptic segmentation': 1, 'segmentation mask': 1,
+      'Segment Anything': 1, SAM: 0.34, 'pixel-level': 0.34, segmentation: 0.5,
+    },
+  },
+  {
+    topics: ['3D reconstruction', '3D vision', 'multi-view reconstruction'],
+    related: {
+      '3D reconstruction': 1, 'multi-view stereo': 1, 'structure from motion': 1, 'depth estimation': 0.5, 'point cloud': 0.34,
+      'surface reconstruction': 1, 'mesh reconstruction': 1, 'novel view synthesis': 0.5, NeRF: 0.5, '3DGS': 0.5,
+    },
+  },
+  {
+    topics: ['drug discovery', 'molecular generation', 'molecule generation', 'AI for drug discovery'],
+    related: {
+      'drug discovery': 1, 'molecule generation': 1, 'molecular generation': 1, 'drug design': 1, 'binding affinity': 1,
+      'protein-ligand': 1, ligand: 0.5, 'virtual screening': 1, docking: 0.5, molecule: 0.34, 'drug-target': 1, ADMET: 1,
+    },
+  },
+  {
+    topics: ['remote sensing', 'satellite imagery', 'earth observation'],
+    related: {
+      'remote sensing': 1, satellite: 0.5, 'aerial image': 1, 'earth observation': 1, hyperspectral: 1, SAR: 0.5,
+      'land cover': 1, 'UAV': 0.34,
+    },
+  },
+  {
+    topics: ['speech synthesis', 'text-to-speech', 'TTS', 'voice cloning'],
+    related: {
+      'speech synthesis': 1, 'text-to-speech': 1, TTS: 1, 'voice cloning': 1, vocoder: 1, 'synthesized speech': 1,
+      'speech generation': 1, 'zero-shot TTS': 1, prosody: 0.5,
+    },
+  },
+  {
+    topics: ['music generation', 'audio generation', 'music'],
+    related: {
+      'music generation': 1, 'audio generation': 1, 'text-to-audio': 1, 'text-to-music': 1, 'symbolic music': 1,
+      'sound generation': 1, 'music': 0.5, 'audio synthesis': 1,
+    },
+  },
+  {
+    topics: ['information retrieval', 'dense retrieval', 'search', 'retrieval'],
+    related: {
+      'dense retrieval': 1, 'information retrieval': 1, retriever: 1, reranking: 1, reranker: 1, 'passage retrieval': 1,
+      'document retrieval': 1, 'search engine': 0.5, BM25: 0.5, 'query': 0.2, retrieval: 0.5,
+    },
+  },
+  {
+    topics: ['summarization', 'text summarization', 'abstractive summarization'],
+    related: { summarization: 1, summary: 0.34, summaries: 0.34, 'abstractive': 0.5, 'extractive': 0.34, summarize: 0.5 },
+  },
+  {
+    topics: ['question answering', 'QA', 'open-domain QA'],
+    related: {
+      'question answering': 1, 'multi-hop': 0.5, 'open-domain': 0.5, HotpotQA: 1, 'answer questions': 0.5, 'QA': 0.5,
+    },
+  },
+  {
+    topics: ['adversarial robustness', 'adversarial attacks', 'adversarial examples'],
+    related: {
+      'adversarial attack': 1, 'adversarial example': 1, 'adversarial robustness': 1, 'adversarial training': 1,
+      'adversarial perturbation': 1, robustness: 0.2, 'certified robustness': 1,
+    },
+  },
+  {
+    topics: ['fairness', 'bias', 'algorithmic fairness', 'AI fairness'],
+    related: {
+      fairness: 1, 'social bias': 1, 'gender bias': 1, 'demographic': 0.5, 'debiasing': 1, discrimination: 0.5,
+      stereotype: 1, 'equitable': 0.5, 'bias mitigation': 1,
+    },
+  },
+  {
+    topics: ['privacy', 'differential privacy', 'privacy-preserving machine learning'],
+    related: {
+      'differential privacy': 1, 'differentially private': 1, 'privacy-preserving': 1, 'membership inference': 1,
+      'privacy leakage': 1, privacy: 0.5, 'data leakage': 0.34, unlearning: 0.34,
+    },
+  },
+  {
+    topics: ['anomaly detection', 'outlier detection', 'out-of-distribution detection'],
+    related: {
+      'anomaly detection': 1, 'outlier detection': 1, 'OOD detection': 1, 'out-of-distribution detection': 1,
+      anomaly: 0.5, anomalies: 0.5, 'novelty detection': 1, 'fault detection': 0.5,
+    },
+  },
+  {
+    topics: ['embodied AI', 'embodied agents', 'vision-language navigation', 'robot navigation'],
+    related: {
+      embodied: 0.5, 'embodied agent': 1, 'vision-language navigation': 1, VLN: 1, navigation: 0.34, 'habitat': 0.34,
+      'robot': 0.2, 'sim-to-real': 0.5, 'vision-language-action': 0.5, VLA: 0.5,
+    },
+  },
+  {
+    topics: ['tokenization', 'tokenizer', 'tokenizers'],
+    related: { tokenizer: 1, tokenization: 1, 'byte-pair encoding': 1, BPE: 1, vocabulary: 0.34, 'subword': 0.5 },
+  },
+  {
+    topics: ['synthetic data', 'data generation', 'data augmentation'],
+    related: {
+      'synthetic data': 1, 'data synthesis': 1, 'synthetic dataset': 1, 'data augmentation': 0.5, 'generated data': 0.5,
+      'data generation pipeline': 1, 'synthetic examples': 1,
+    },
+  },
+  {
+    topics: ['pruning', 'model compression', 'network pruning', 'sparsity'],
+    related: {
+      pruning: 1, pruned: 1, 'model compression': 1, sparsification: 1, 'structured pruning': 1, 'weight pruning': 1,
+      compression: 0.34, sparsity: 0.5, 'low-rank': 0.2, quantization: 0.34,
+    },
   },
 ];
 
