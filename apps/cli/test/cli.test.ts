@@ -48,7 +48,7 @@ describe('paperboy CLI', () => {
   it('when asked for help, then every command is listed and each has its own help', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
-    for (const name of ['papers:import', 'digest:run', 'digest:test', 'stats', 'deliveries:retry-failed', 'send:pause', 'send:resume']) expect(help.stdout).toContain(name);
+    for (const name of ['papers:import', 'digest:run', 'digest:test', 'stats', 'deliveries:retry-failed', 'associations:rebuild', 'send:pause', 'send:resume']) expect(help.stdout).toContain(name);
     const one = await cli('digest:run', '--help');
     expect([one.code, one.stdout]).toEqual([0, expect.stringContaining('Usage: npm run paperboy -- digest:run [--now]')]);
   });
@@ -59,6 +59,7 @@ describe('paperboy CLI', () => {
     expect(await cli('papers:import')).toMatchObject({ code: 64, stderr: expect.stringContaining('papers:import needs an argument') });
     expect(await cli('digest:test', 'not-an-address')).toMatchObject({ code: 64, stderr: expect.stringContaining('not a usable address') });
     expect(await cli('deliveries:retry-failed', '--days=0')).toMatchObject({ code: 64, stderr: expect.stringContaining('--days must be') });
+    expect(await cli('associations:rebuild', '--window-days=0')).toMatchObject({ code: 64, stderr: expect.stringContaining('--window-days must be') });
   });
 
   it('when a file cannot be read, then papers:import fails with exit 1 and a clear message', async () => {
@@ -79,6 +80,14 @@ describe('paperboy CLI', () => {
     const parsed = JSON.parse(stats.stdout) as { readers: { total: number }; papers: { total: number }; send: { paused: boolean } };
     expect([parsed.readers.total, parsed.papers.total, parsed.send.paused]).toEqual([2, 2, false]);
     expect((await cli('stats')).stdout).toMatch(/readers\s+2 total: active 1, bounced 1/);
+  });
+
+  it('when associations:rebuild runs with too few stored papers, then it says so and empties the stored table (the shipped one applies)', async () => {
+    await database.db.termAssociation.create({ data: { phrase: 'reef monitor', terms: ['bleach'] } });
+    const papers = await database.db.paper.count();
+    const run = await cli('associations:rebuild', '--window-days=30');
+    expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining(`Only ${papers} paper(s) in the last 30 days (500 needed)`) });
+    expect(await database.db.termAssociation.count()).toBe(0);
   });
 
   it('when send:pause and send:resume run, then the send queue pauses and resumes', async () => {

@@ -30,6 +30,11 @@ export const commands: CommandEntry[] = [
     load: () => import('./deliveries-retry-failed.command').then((m) => m.deliveriesRetryFailedCommand),
   },
   {
+    name: 'associations:rebuild',
+    summary: 'Learn term associations from the stored papers now (what the daily job does)',
+    load: () => import('./associations-rebuild.command').then((m) => m.associationsRebuildCommand),
+  },
+  {
     name: 'send:pause',
     summary: 'Stop sending digests (queued ones wait; nothing is lost)',
     load: () => import('./send-pause.command').then((m) => m.sendPauseCommand),
