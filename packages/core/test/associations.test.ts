@@ -65,15 +65,17 @@ describe('rebuildAssociations', () => {
     await database.db.termAssociation.create({ data: { phrase: PHRASE, terms: ['stale'] } });
     // A paper on reefs that never names the topic: matched only through learned associations.
     candidate = await makePaper(database.db, {
-      title: 'Bleaching seen from sonar surveys',
-      abstract: 'Reef bleaching mapped by sonar surveys of benthic cover; bleaching hotspots shift.',
+      title: 'Bleaching and benthic decline from sonar surveys',
+      abstract:
+        'Reef bleaching and benthic decline were mapped by sonar surveys. Repeated sonar surveys showed bleaching spreading over benthic cover. ' +
+        'In the lagoon, bleaching and benthic change followed what sonar surveys found.',
       publishedAt: daysAgo(1),
     });
     const recent = 20 + 300 + 1;
     await database.db.paper.createMany({ data: [...papers(20, onReefs), ...papers(300, filler), ...papers(400, filler, daysAgo(200))] });
     expect(recent).toBeLessThan(ASSOCIATION_MIN_PAPERS);
 
-    expect(await rebuildAssociations(deps)).toEqual({ papers: 0, phrases: 1, stored: 0, terms: 0, table: 'shipped' });
+    expect(await rebuildAssociations(deps)).toEqual({ papers: recent, phrases: 1, stored: 0, terms: 0, table: 'shipped' });
     expect(await database.db.termAssociation.count()).toBe(0);
     expect((await associations.get(database.db)).version).toBe('shipped');
     expect(await matchCandidate()).toEqual([]);

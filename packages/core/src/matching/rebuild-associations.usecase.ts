@@ -22,7 +22,7 @@ export const ASSOCIATION_MAX_PAPERS = 20_000;
 export const DEFAULT_ASSOCIATION_WINDOW_DAYS = 180;
 
 export interface RebuildAssociationsResult {
-  /** Papers learned from (0 when there were too few). */
+  /** Papers of the window learned from (when too few, the papers found). */
   papers: number;
   /** Phrases followed that associations can widen. */
   phrases: number;
@@ -67,9 +67,10 @@ export async function rebuildAssociations(deps: MatchingDeps, options: RebuildAs
   const now = nowOf(deps);
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const phrases = associationPhrases(await followedTopicKeys(deps.db));
-  if ((await countPapersSince(deps.db, since)) < ASSOCIATION_MIN_PAPERS) {
+  const available = await countPapersSince(deps.db, since);
+  if (available < ASSOCIATION_MIN_PAPERS) {
     await replaceStoredAssociations(deps.db, {}, now);
-    return { papers: 0, phrases: phrases.length, stored: 0, terms: 0, table: 'shipped' };
+    return { papers: available, phrases: phrases.length, stored: 0, terms: 0, table: 'shipped' };
   }
   const papers = await loadRecentPapers(deps.db, since, ASSOCIATION_MAX_PAPERS);
   const table = phrases.length > 0 ? await learnInThread(papers, phrases) : {};
