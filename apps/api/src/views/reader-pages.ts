@@ -23,7 +23,7 @@ export function confirmPage(token: string, csrf: string): string {
 export function confirmedPage(manageUrl: string, already: boolean): string {
   return page('Subscribed', html`<h1>${already ? 'You were already subscribed' : 'You are subscribed!'}</h1>
     <div class="card"><p>${already ? 'Nothing changed: your digests keep coming.' : 'Your first digest arrives at your next morning delivery time.'}</p>
-    <p>You can change your topics, schedule or time zone at any time: <a href="${manageUrl}">manage your subscription</a>. Every email has this link too.</p></div>`);
+    <p>You can switch between top trending and your topics, and change your topics, schedule or time zone at any time: <a href="${manageUrl}">manage your subscription</a>. Every email has this link too.</p></div>`);
 }
 
 export function expiredConfirmPage(token: string, csrf: string): string {
