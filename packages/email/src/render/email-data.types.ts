@@ -13,7 +13,9 @@ export interface MatchReason {
   /** The words that matched, e.g. ["process reward models"]. */
   matched?: string[];
   /** Where they matched. */
-  field?: 'title' | 'abstract' | 'keywords';
+  field?: 'title' | 'abstract' | 'both' | 'keywords';
+  /** 'related': the paper speaks of the topic's domain rather than naming it. */
+  kind?: 'direct' | 'related';
 }
 
 export interface DigestPaper {

@@ -20,11 +20,18 @@ describe('wording helpers', () => {
     expect(shortSummary('Short one.', 50)).toBe('Short one.');
   });
 
+  it('when a match is related rather than direct, then the reason says "Related to" and still splits', () => {
+    const reason = { topic: 'AI for healthcare', matched: ['clinical notes', 'ECG'], field: 'abstract' as const, kind: 'related' as const };
+    expect(reasonText(reason)).toBe('Related to AI for healthcare: “clinical notes” and “ECG” in the abstract');
+    expect(reasonParts(reason)).toEqual({ reasonLead: 'Related to', reasonTopic: 'AI for healthcare', reasonDetail: ': “clinical notes” and “ECG” in the abstract' });
+  });
+
   it('when a reason is structured, then it reads as a sentence and splits into topic and detail', () => {
     const reason = { topic: 'reward models', matched: ['process reward models', 'PRM'], field: 'abstract' as const };
     expect(reasonText(reason)).toBe('Because you follow reward models: “process reward models” and “PRM” in the abstract');
-    expect(reasonParts(reason)).toEqual({ reasonTopic: 'reward models', reasonDetail: ': “process reward models” and “PRM” in the abstract' });
+    expect(reasonParts(reason)).toEqual({ reasonLead: 'Because you follow', reasonTopic: 'reward models', reasonDetail: ': “process reward models” and “PRM” in the abstract' });
     expect(reasonText({ topic: 'agents' })).toBe('Because you follow agents');
+    expect(reasonText({ topic: 'RLHF', matched: ['RLHF'], field: 'both' })).toBe('Because you follow RLHF: “RLHF” in the title and abstract');
     expect(reasonText('  Trending in\nagents ')).toBe('Trending in agents');
   });
 

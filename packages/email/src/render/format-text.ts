@@ -32,20 +32,29 @@ export function shortSummary(summary: string, maxChars = 220): string {
  * The reason split for emphasis: topic "reward models", detail ": “process reward models” in
  * the abstract". A reason given as a sentence has no parts (both empty).
  */
-export function reasonParts(reason: MatchReason | string, text = reasonText(reason)): { reasonTopic: string; reasonDetail: string } {
-  if (typeof reason === 'string') return { reasonTopic: '', reasonDetail: '' };
+export function reasonParts(
+  reason: MatchReason | string,
+  text = reasonText(reason),
+): { reasonLead: string; reasonTopic: string; reasonDetail: string } {
+  if (typeof reason === 'string') return { reasonLead: '', reasonTopic: '', reasonDetail: '' };
   const topic = oneLine(reason.topic);
-  return { reasonTopic: topic, reasonDetail: text.slice(`Because you follow ${topic}`.length) };
+  const lead = reasonLead(reason, topic);
+  return { reasonLead: lead.slice(0, lead.length - topic.length).trimEnd(), reasonTopic: topic, reasonDetail: text.slice(lead.length) };
 }
+
+/** A related-only match (the topic's domain, not its words) says so rather than "you follow". */
+const reasonLead = (reason: MatchReason, topic: string): string =>
+  reason.kind === 'related' ? `Related to ${topic}` : `Because you follow ${topic}`;
 
 /** "Because you follow reward models: “process reward models” in the abstract". */
 export function reasonText(reason: MatchReason | string): string {
   if (typeof reason === 'string') return oneLine(reason);
   const topic = oneLine(reason.topic);
   const words = (reason.matched ?? []).map(oneLine).filter((w) => w !== '');
-  const where = reason.field ? ` in the ${reason.field}` : '';
-  if (words.length === 0) return `Because you follow ${topic}`;
-  return `Because you follow ${topic}: ${listPhrase(words.map((w) => `“${w}”`))}${where}`;
+  const where = reason.field ? ` in the ${reason.field === 'both' ? 'title and abstract' : reason.field}` : '';
+  const lead = reasonLead(reason, topic);
+  if (words.length === 0) return lead;
+  return `${lead}: ${listPhrase(words.map((w) => `“${w}”`))}${where}`;
 }
 
 /**

@@ -17,6 +17,8 @@ interface PaperFields {
   summary: string;
   upvotesLabel: string;
   reason: string;
+  /** "Because you follow" or "Related to", before the topic in bold. */
+  reasonLead: string;
   reasonTopic: string;
   reasonDetail: string;
   pdfUrl: string;
