@@ -57,7 +57,9 @@ async function probe(deps: RecoveryDeps, state: BreakerState): Promise<ProbeResu
   // The least-tried first: a long outage spreads its probes over many deliveries' attempts.
   const pending = await deps.db.delivery.findMany({ where: { status: 'pending' }, orderBy: [{ attempts: 'asc' }, { id: 'asc' }], take: deps.probeSize ?? 3, select: { id: true } });
   const outcomes = pending.length ? await sendDigests({ ...deps, breaker: undefined }, pending.map((d) => d.id)) : [];
-  const failure = outcomes.map(serverFailure).find((f) => f !== undefined);
+  // Every probe "unknown user" is the relay's confusion, not three readers' bad luck.
+  const allBounced = outcomes.length > 1 && outcomes.every((o) => 'failed' in o && o.failed === 'hard_bounce');
+  const failure = outcomes.map(serverFailure).find((f) => f !== undefined) ?? (allBounced ? 'every probe digest hard-bounced' : undefined);
   const now = digestClock(deps);
   if (failure === undefined) {
     await deps.redis.del(consecutiveErrorsKey(deps.prefix));
