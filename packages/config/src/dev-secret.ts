@@ -1,8 +1,8 @@
 // SECRET_KEY when none is set, on a developer's machine only (loadConfig refuses elsewhere).
 // Never a constant from the source: anyone can read the source and forge every link with it.
-// Development keeps a random key in a git-ignored file, so links in the dev mailbox keep
-// working across restarts and the API, worker and CLI (separate processes) agree on it.
-// Tests get a random key per process.
+// Development (and tests) keep a random key in a git-ignored file, so links in the dev mailbox
+// keep working across restarts and the API, worker and CLI (separate processes, e.g. the
+// multi-process worker tests comparing Message-IDs) agree on it.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,10 +40,4 @@ export function developmentSecretKey(file: string = DEV_SECRET_FILE): string {
     unlinkSync(temp);
   }
   return developmentSecretKey(file);
-}
-
-let processKey: string | undefined;
-/** A random key for this process only (NODE_ENV=test): nothing outlives the run. */
-export function processSecretKey(): string {
-  return (processKey ??= randomBytes(32).toString('base64url'));
 }

@@ -1,5 +1,5 @@
 // The only module that reads process.env. Everything else receives a Config object.
-import { developmentSecretKey, DEV_SECRET_FILE, processSecretKey } from './dev-secret';
+import { developmentSecretKey, DEV_SECRET_FILE } from './dev-secret';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
 import { envSchema, type Env } from './schema';
 
@@ -10,8 +10,8 @@ export interface Config extends Env {
   PUBLIC_URL: string;
   HOST: string;
   SECRET_KEY: string;
-  /** Where SECRET_KEY came from: the environment, the development key file, or random for this (test) process. */
-  secretKeySource: 'environment' | 'development file' | 'this process';
+  /** Where SECRET_KEY came from: the environment, or the generated key file (development and tests on this machine). */
+  secretKeySource: 'environment' | 'development file';
   /** HOST reaches this machine only: the condition for development conveniences (open admin). */
   listensOnLoopbackOnly: boolean;
   isProduction: boolean;
@@ -67,9 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   if (problems.length) throw new ConfigError(problems);
   let secret: Pick<Config, 'SECRET_KEY' | 'secretKeySource'>;
   try {
-    secret = e.SECRET_KEY ? { SECRET_KEY: e.SECRET_KEY, secretKeySource: 'environment' }
-      : e.NODE_ENV === 'test' ? { SECRET_KEY: processSecretKey(), secretKeySource: 'this process' }
-      : { SECRET_KEY: developmentSecretKey(options.devSecretFile), secretKeySource: 'development file' };
+    secret = e.SECRET_KEY ? { SECRET_KEY: e.SECRET_KEY, secretKeySource: 'environment' } : { SECRET_KEY: developmentSecretKey(options.devSecretFile), secretKeySource: 'development file' };
   } catch (error) {
     throw new ConfigError([(error as Error).message]);
   }
