@@ -6,10 +6,9 @@ import { findArxivData, loadArxivPapers, missingDataMessage } from './real/arxiv
 import { evaluateSplit, type SplitResult } from './real/evaluate-split';
 import { checkLabels, loadLabels, SPLITS } from './real/labels';
 
-/** Below the tuning-split figures measured when the gate was set (macro P 0.54, R 0.97 at 8742d14);
- * recall's floor is the issue's 0.9 target so that trading recall for precision above it passes.
- * Raise them as the matcher improves. */
-const GATE = { macroPrecision: 0.5, macroRecall: 0.9 };
+/** Just below the tuning-split figures measured when the gate was last set (macro P 0.78, R 0.92
+ * at c330ef6; the round started at 0.72 / 0.64). Raise them as the matcher improves. */
+const GATE = { macroPrecision: 0.76, macroRecall: 0.9 };
 /** Relevant papers every topic has in each split, so that a per-topic figure means something. */
 const MIN_POSITIVES = 4;
 
