@@ -93,4 +93,27 @@ describe('Redis emptied between the schedule run and the builds', () => {
       await env.deps.queues[QUEUE.digestBuild].resume();
     }
   });
+
+  it('when a weekly reader in another time zone lost their build, then the sweep files it under the ISO week the schedule used', async () => {
+    // Monday 2026-11-23 08:00 in New York (13:00 UTC) is the slot; the sweep runs 10 minutes later.
+    const slot = new Date('2026-11-23T13:00:00Z');
+    const [weekly] = await seedReaders(db(), 1, { prefix: 'weekly', frequency: 'weekly', timezone: 'America/New_York', nextDigestAt: slot });
+    await db().$executeRaw`UPDATE "Subscriber" SET "updatedAt" = ${LAST_CHANGE}, "digestWeekday" = 1 WHERE id = ${weekly!.id}`;
+    const queue = env.deps.queues[QUEUE.digestBuild];
+    await queue.pause();
+    try {
+      await runSchedule(new Date(slot.getTime() + 60_000));
+      const scheduled = (await queue.getJobs(['waiting'])).map((j) => j.data as { subscriberId: number; periodKey: string }).find((d) => d.subscriberId === weekly!.id);
+      expect(scheduled?.periodKey).toBe('w2026-W48');
+      expect((await db().subscriber.findUniqueOrThrow({ where: { id: weekly!.id } })).nextDigestAt).toEqual(new Date('2026-11-30T13:00:00Z'));
+      await queue.obliterate({ force: true }); // Redis loses the build (and the pause with it)
+      await queue.pause();
+      await runSchedule(new Date(slot.getTime() + 10 * 60_000));
+      const rebuilt = (await queue.getJobs(['waiting'])).flatMap((j) => (j.data as { readers?: { subscriberId: number; periodKey: string }[] }).readers ?? [j.data as { subscriberId: number; periodKey: string }]);
+      expect(rebuilt.filter((r) => r.subscriberId === weekly!.id)).toEqual([{ subscriberId: weekly!.id, periodKey: 'w2026-W48' }]);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.resume();
+    }
+  });
 });
