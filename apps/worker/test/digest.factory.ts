@@ -26,6 +26,8 @@ export interface SeedReadersOptions {
   timezone?: string;
   frequency?: 'daily' | 'weekly';
   nextDigestAt?: Date | null;
+  /** Default 'topics': most digest tests are about topic matches; trending has its own tests. */
+  digestMode?: 'topics' | 'trending' | 'topics_trending';
 }
 
 export interface SeededReader {
@@ -45,6 +47,7 @@ export async function seedReaders(db: Db, count: number, options: SeedReadersOpt
         status: 'active' as const,
         timezone: options.timezone ?? 'Europe/Paris',
         frequency: options.frequency ?? 'daily',
+        digestMode: options.digestMode ?? 'topics',
         nextDigestAt: options.nextDigestAt ?? null,
         confirmedAt: NOW,
       })),

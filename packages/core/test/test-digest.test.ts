@@ -25,7 +25,8 @@ beforeAll(async () => {
   mail = createMailTransport({ devMailboxPort: mailbox.port, poolSize: 1 });
   const db = database.db;
   const readerId = await makeReader(db, ['Diffusion Models']);
-  readerEmail = (await db.subscriber.findUniqueOrThrow({ where: { id: readerId } })).email;
+  // "My topics": this test is about the reader's own ranked papers (trending: digest-trending.test.ts).
+  readerEmail = (await db.subscriber.update({ where: { id: readerId }, data: { digestMode: 'topics' } })).email;
   paper.diffusion = await makePaper(db, { title: 'Denoising diffusion models for proteins', upvotes: 3 });
   paper.popular = await makePaper(db, { title: 'Scaling laws for sparse transformers', upvotes: 90 });
   paper.old = await makePaper(db, { title: 'An old favourite', upvotes: 500, publishedAt: daysAgo(config.MATCH_WINDOW_DAYS + 5) });

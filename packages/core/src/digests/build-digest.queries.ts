@@ -8,7 +8,8 @@ import type { PickedPaper } from './pick-papers';
  * topic is also the paper's section, `also` the reader's other topics it matches, `growth` the
  * upvotes it gained the day the digest was built (the card's "+N today").
  */
-export function encodeReason(reason: PickedPaper['reason'], extra: Pick<PickedPaper, 'also' | 'growth'> = {}): string {
+export function encodeReason(reason: PickedPaper['reason'], extra: Pick<PickedPaper, 'also' | 'growth' | 'trending'> = {}): string {
+  if (extra.trending) return JSON.stringify({ kind: 'trending', text: typeof reason === 'string' ? reason : reason.text, ...(extra.growth ? { growth: extra.growth } : {}) });
   if (typeof reason === 'string') return reason;
   const also = extra.also?.length ? { also: extra.also } : {};
   const growth = extra.growth ? { growth: extra.growth } : {};

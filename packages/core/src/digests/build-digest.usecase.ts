@@ -39,7 +39,7 @@ export async function buildDigests(deps: DigestDeps, inputs: BuildInput[]): Prom
   const now = digestClock(deps);
   const pick = deps.pickPapers ?? pickRankedPapers;
   const activeIds = [...new Set(active.map((i) => i.subscriberId))];
-  const picked = activeIds.length ? await pick(deps.db, activeIds, { limit: deps.config.DIGEST_MAX_PAPERS, now, windowDays: deps.config.MATCH_WINDOW_DAYS }) : new Map();
+  const picked = activeIds.length ? await pick(deps.db, activeIds, { limit: deps.config.DIGEST_MAX_PAPERS, now, windowDays: deps.config.MATCH_WINDOW_DAYS, trendingMinUpvotes: deps.config.TRENDING_MIN_UPVOTES }) : new Map();
   const rows: BuildRow[] = active.map((i) => {
     const papers = picked.get(i.subscriberId) ?? [];
     return { ...i, papers, kind: 'digest', status: papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY ? 'skipped' : 'pending' };

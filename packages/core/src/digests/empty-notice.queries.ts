@@ -15,6 +15,7 @@ export async function noticesDue(db: Db, empty: readonly { subscriberId: number;
     `SELECT e.sub, e.period
      FROM unnest($1::int[], $2::text[]) AS e(sub, period)
      WHERE EXISTS (SELECT 1 FROM "Topic" t WHERE t."subscriberId" = e.sub)
+       AND EXISTS (SELECT 1 FROM "Subscriber" s WHERE s.id = e.sub AND s."digestMode" <> 'trending')
        AND (SELECT count(*) FILTER (WHERE ${EMPTY}) FROM (
              SELECT d.kind, d.status, d."lastError" FROM "Delivery" d
              WHERE d."subscriberId" = e.sub AND d."periodKey" <> e.period

@@ -1,10 +1,12 @@
-// Which papers go into a reader's digest: the composed digest (composedDigestsForReaders: their
-// stored matches, balanced over their topics in sections, never a paper they already received,
-// near-duplicates left out), flattened in the order the email shows them. Called once per batch
-// of readers: the per-topic lists are loaded once for the batch.
+// Which papers go into a reader's digest, by their digest mode: the composed digest
+// (composedDigestsForReaders: their stored matches, balanced over their topics in sections,
+// never a paper they already received, near-duplicates left out), then the trending part
+// (trending-picks.ts), flattened in the order the email shows them. Called once per batch of
+// readers: the per-topic lists and each period's trending list are loaded once for the batch.
 import type { Db } from '@paperboy/db';
 import type { MatchReason } from '@paperboy/matching';
 import { composedDigestsForReaders } from '../matching';
+import { addTrending } from './trending-picks';
 
 export interface PickedPaper {
   paperId: number;
@@ -15,6 +17,8 @@ export interface PickedPaper {
   also?: string[];
   /** Upvotes gained over the last day when the digest was built ("+12 today"). */
   growth?: number;
+  /** In the digest for being trending ("Top trending" / "Also trending"), not for a topic. */
+  trending?: boolean;
 }
 
 export interface PickOptions {
@@ -22,17 +26,23 @@ export interface PickOptions {
   now: Date;
   /** Only papers published within this many days are candidates. */
   windowDays: number;
+  /** TRENDING_MIN_UPVOTES (default 5). */
+  trendingMinUpvotes?: number;
 }
 
 export type PickPapers = (db: Db, subscriberIds: number[], options: PickOptions) => Promise<Map<number, PickedPaper[]>>;
 
 export const pickRankedPapers: PickPapers = async (db, subscriberIds, options) => {
   const config = { DIGEST_MAX_PAPERS: options.limit, MATCH_WINDOW_DAYS: options.windowDays };
-  const digests = await composedDigestsForReaders({ db, config, now: () => options.now }, subscriberIds, { cap: options.limit });
-  return new Map(
+  const readers = await db.subscriber.findMany({ where: { id: { in: subscriberIds } }, select: { id: true, frequency: true, digestMode: true } });
+  const withTopics = readers.filter((r) => r.digestMode !== 'trending').map((r) => r.id);
+  const digests = withTopics.length ? await composedDigestsForReaders({ db, config, now: () => options.now }, withTopics, { cap: options.limit }) : [];
+  const topicPicks = new Map(
     digests.map((d) => [
       d.subscriberId,
-      d.digest.papers.map((p) => ({ paperId: p.paperId, score: p.score, reason: p.reason, also: p.also, growth: p.paper.upvoteGrowth ?? 0 })),
+      d.digest.papers.map((p): PickedPaper => ({ paperId: p.paperId, score: p.score, reason: p.reason, also: p.also, growth: p.paper.upvoteGrowth ?? 0 })),
     ]),
   );
+  const trendingOptions = { limit: options.limit, now: options.now, ...(options.trendingMinUpvotes !== undefined ? { minUpvotes: options.trendingMinUpvotes } : {}) };
+  return addTrending(db, readers, topicPicks, trendingOptions);
 };

@@ -17,6 +17,8 @@ export interface ClaimedDelivery {
   attempts: number;
   email: string;
   frequency: 'daily' | 'weekly';
+  /** 'trending' readers get no topic sections (they may keep topics to switch back later). */
+  digestMode: 'topics' | 'trending' | 'topics_trending';
   timezone: string;
   topics: string[];
   papers: PaperRow[];

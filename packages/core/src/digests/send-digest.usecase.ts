@@ -221,12 +221,13 @@ async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: stri
 export function composeDigest(deps: Pick<SendDeps, 'config'> & { renderer: Pick<Renderer, 'renderDigest'> }, claimed: ClaimedDelivery, now: Date): ReturnType<typeof buildMessage> {
   const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
   const papers = claimed.papers.map(toDigestPaper);
+  const topics = claimed.digestMode === 'trending' ? [] : claimed.topics;
   const content = deps.renderer.renderDigest({
     reader: { email: claimed.email },
-    topics: claimed.topics,
+    topics,
     frequency: claimed.frequency,
     papers,
-    quietTopics: quietTopics(claimed.topics, papers),
+    quietTopics: quietTopics(topics, papers),
     date: now,
     timeZone: claimed.timezone,
     links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl },

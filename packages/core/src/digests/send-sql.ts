@@ -34,7 +34,7 @@ export const CLAIM_DELIVERIES: Statement = {
   // rule stays on the UPDATE itself, so a row changed meanwhile is re-checked under its lock.
   text: `
     WITH c AS MATERIALIZED (
-      SELECT d.id, s.id AS "subscriberId", s.email, s.frequency::text AS frequency, s.timezone
+      SELECT d.id, s.id AS "subscriberId", s.email, s.frequency::text AS frequency, s."digestMode"::text AS "digestMode", s.timezone
       FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
       WHERE d.id = ANY($1::int[]) AND s.status = 'active'
         AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = encode(sha256(convert_to(s.email, 'UTF8')), 'hex'))
@@ -42,7 +42,7 @@ export const CLAIM_DELIVERIES: Statement = {
     UPDATE "Delivery" d SET status = 'sending', attempts = d.attempts + 1, "updatedAt" = $2::timestamp
     FROM c
     WHERE d.id = c.id AND (d.status = 'pending' OR (d.status = 'sending' AND d."updatedAt" < $3::timestamp))
-    RETURNING d.id, d."subscriberId", d."periodKey", d.kind::text AS kind, d.attempts, c.email, c.frequency, c.timezone,
+    RETURNING d.id, d."subscriberId", d."periodKey", d.kind::text AS kind, d.attempts, c.email, c.frequency, c."digestMode", c.timezone,
       (SELECT coalesce(array_agg(t.raw ORDER BY t.id), '{}') FROM "Topic" t WHERE t."subscriberId" = c."subscriberId") AS topics,
       (SELECT coalesce(json_agg(json_build_array(dp."paperId", ${PAPER_VERSION}, dp.reason) ORDER BY dp.rank), '[]')
        FROM "DeliveryPaper" dp JOIN "Paper" p ON p.id = dp."paperId" WHERE dp."deliveryId" = d.id) AS papers`,

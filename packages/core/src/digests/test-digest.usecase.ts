@@ -68,6 +68,7 @@ export async function sendTestDigest(deps: TestDigestDeps, email: string, option
     attempts: 1,
     email,
     frequency: reader?.frequency ?? 'daily',
+    digestMode: reader?.digestMode ?? 'topics',
     timezone: reader?.timezone ?? 'UTC',
     topics: reader?.topics.map((t) => t.raw) ?? ['(test digest: no topics)'],
     papers,

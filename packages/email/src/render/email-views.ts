@@ -90,15 +90,17 @@ function sectionsOf(data: DigestEmailData, papers: readonly PaperView[], period:
 export function digestView({ brand }: BrandOptions, data: DigestEmailData, papers: readonly PaperView[]) {
   const count = papers.length;
   const trendingOnly = data.topics.length === 0;
+  const onTopics = data.papers.filter((p) => p.section !== 'trending').length;
   const topicList = matchedTopics(data);
   const topics = trendingOnly ? 'top trending papers' : topicsPhrase(topicList, 3);
   const period = data.frequency === 'daily' ? 'today' : 'this week';
-  const nPapers = `${count} new paper${count === 1 ? '' : 's'}`;
+  const nPapers = `${onTopics} new paper${onTopics === 1 ? '' : 's'}`;
+  const thenTrending = onTopics < count ? ', then what readers upvoted most' : '';
   const sections = sectionsOf(data, papers, period);
   const quiet = (data.quietTopics ?? []).map((topic) => ({ quietLine: `Nothing new on ${oneLine(topic)} ${period}.` }));
   return withTextLines({
     ...baseView(brand, data.reader.email),
-    subject: count > 0 ? subjectLine(trendingOnly ? [] : topicList, data, papers) : `No new papers on ${topics} ${period}`,
+    subject: count > 0 ? subjectLine(onTopics === 0 ? [] : topicList, data, papers) : `No new papers on ${topics} ${period}`,
     preview: previewLine(papers),
     frequencyAdjective: data.frequency,
     frequencyAdjectiveCaps: data.frequency.toUpperCase(),
@@ -108,7 +110,9 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
         ? `Nothing new matched ${topics} ${period}. We will keep looking.`
         : trendingOnly
           ? `The ${count === 1 ? 'paper' : `${count} papers`} readers upvoted most ${period}.`
-          : `${nPapers} on ${topics}, picked from ${period}'s trending research, most upvoted first in each topic.`,
+          : onTopics === 0
+            ? `Nothing new on ${topics} ${period}; here is what readers upvoted most.`
+            : `${nPapers} on ${topics}, picked from ${period}'s trending research, most upvoted first in each topic${thenTrending}.`,
     papers,
     sections,
     quiet,

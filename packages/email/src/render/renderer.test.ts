@@ -167,6 +167,21 @@ describe('createRenderer', () => {
     expect(email.text).toContain('Nothing new on legal NLP today.');
   });
 
+  it('when a digest has topic papers then trending ones, then "Also trending" is their heading; a trending-only digest names the top paper in its subject', () => {
+    const data = sampleDigestData(0, 3);
+    Object.assign(data.papers[2]!, { section: 'trending', reason: '▲ 131 · #1 on Hugging Face today' });
+    for (const p of data.papers.slice(0, 2)) p.reason = { topic: 'agents', matched: ['agents'] };
+    const mixed = fast.renderDigest({ ...data, topics: ['agents'] });
+    expect(visibleText(mixed.html)).toMatch(/agents Because you follow agents[\s\S]*Also trending ▲ 131 · #1 on Hugging Face today/);
+    expect(mixed.text).toContain('== Also trending ==');
+    const trending = data.papers.map((p, i) => ({ ...p, section: 'trending' as const, reason: `▲ ${p.upvotes} · #${i + 1} on Hugging Face today` }));
+    const only = fast.renderDigest({ ...data, topics: [], papers: trending });
+    expect(only.subject).toBe('Top trending: Process Reward Models That Think Before They Judge');
+    expect(visibleText(only.html)).toContain('The 3 papers readers upvoted most today.');
+    expect(visibleText(only.html)).toContain('signed up for daily top trending papers');
+    expect(only.text).not.toContain('==');
+  });
+
   it('when a weekly digest is rendered, then it is dated by its week and a single-topic digest has no section heading', () => {
     const data = { ...sampleDigestData(0, 2), frequency: 'weekly' as const, topics: ['agents'], date: new Date('2026-12-07T08:00:00Z'), timeZone: 'UTC' };
     for (const p of data.papers) p.reason = { topic: 'agents', matched: ['agents'] };
