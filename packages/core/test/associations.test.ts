@@ -11,6 +11,7 @@ import {
   TopicIndexCache,
   type MatchingDeps,
 } from '../src/matching';
+import { createPaperPreview } from '../src/subscribers/paper-preview';
 import { daysAgo, makePaper, makeReader, NOW } from './matching.factory';
 
 let database: TestDatabase;
@@ -56,6 +57,11 @@ describe('rebuildAssociations', () => {
   const associations = new StoredAssociations();
   const cache = new TopicIndexCache();
   let candidate: number;
+  /** The candidate's reasons in the subscribe page's preview for the topic (fresh, uncached). */
+  const previewed = async () => {
+    const preview = await createPaperPreview(database.db, { windowDays: 3650, maxPapers: 1000, show: 50 })(['Reef monitoring'], { mode: 'topics' });
+    return 'papers' in preview ? preview.papers.filter((p) => p.paperId === candidate).map((p) => p.reason) : [preview.error];
+  };
   const matchCandidate = async () => {
     await matchNewPapers(deps, [candidate], { indexCache: cache, associations });
     return database.db.match.findMany({ where: { paperId: candidate, topicKey: PHRASE }, select: { reason: true } });
@@ -79,6 +85,7 @@ describe('rebuildAssociations', () => {
     expect(await database.db.termAssociation.count()).toBe(0);
     expect((await associations.get(database.db)).version).toBe('shipped');
     expect(await matchCandidate()).toEqual([]);
+    expect(await previewed()).toEqual([]);
   });
 
   it('when enough recent papers name a phrase beside words rare elsewhere, then those words are stored for it, at most perPhrase, and old papers are left out', async () => {
@@ -97,7 +104,7 @@ describe('rebuildAssociations', () => {
     expect(terms.some((t) => /transform|segment|stale/.test(t))).toBe(false);
   });
 
-  it('when the table is rebuilt, then the next match run uses it: a paper with the topic\'s word and enough learned terms matches as related', async () => {
+  it('when the table is rebuilt, then the next match run and the subscribe preview use it: a paper with the topic\'s word and enough learned terms matches as related', async () => {
     const matched = await matchCandidate();
     expect(matched).toHaveLength(1);
     expect((matched[0]!.reason as { text: string }).text).toMatch(/^Related to/);
@@ -109,6 +116,9 @@ describe('rebuildAssociations', () => {
 
     await matchCandidate();
     expect([associations.loads, cache.builds]).toEqual([1, 2]); // unchanged table: nothing reloaded or rebuilt
+
+    // The subscribe page's preview matches with the same table.
+    expect(await previewed()).toEqual([expect.stringMatching(/^Related to Reef monitoring/)]);
   });
 
   it('when no reader follows the phrase any more, then the next rebuild drops its row: the table is replaced, not grown', async () => {

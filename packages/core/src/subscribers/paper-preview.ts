@@ -5,8 +5,9 @@
 // on the papers (its own document frequency, the batch's lengths), never on the other topics,
 // so per-key results combine exactly. Tokenising the papers is most of the cost of a match run.
 import type { Db } from '@paperboy/db';
-import { buildTopicIndex, matchPapers, rankForReader, type MatchablePaper, type TopicMatch } from '@paperboy/matching';
+import { buildTopicIndex, matchPapers, rankForReader, type AssociationTable, type MatchablePaper, type TopicMatch } from '@paperboy/matching';
 import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/trending';
+import { processAssociations } from '../matching/stored-associations';
 import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
 import { cleanFrequency, cleanTopics } from './subscribe-input';
 import { createTrendingPreview, type PreviewPaper } from './trending-preview';
@@ -54,16 +55,18 @@ async function loadRecent(db: Db, windowDays: number, maxPapers: number): Promis
 interface Snapshot {
   at: number;
   papers: Promise<StoredPaper[]>;
+  /** The term associations the match job uses now (stored over shipped), so the preview matches alike. */
+  associations: Promise<AssociationTable>;
   /** Topic key → its matches in this snapshot (an empty list when nothing matched). */
   byKey: Map<string, TopicMatch[]>;
 }
 
 const MAX_CACHED_KEYS = 2_000;
 
-function matchesFor(snap: Snapshot, papers: StoredPaper[], topics: { key: string; raw: string }[]): Map<string, TopicMatch[]> {
+function matchesFor(snap: Snapshot, papers: StoredPaper[], topics: { key: string; raw: string }[], associations: AssociationTable): Map<string, TopicMatch[]> {
   const missing = topics.filter((t) => !snap.byKey.has(t.key));
   if (missing.length > 0) {
-    const found = matchPapers(buildTopicIndex(missing.map((t) => ({ key: t.key, label: t.raw }))), papers);
+    const found = matchPapers(buildTopicIndex(missing.map((t) => ({ key: t.key, label: t.raw })), { associations }), papers);
     if (snap.byKey.size + missing.length > MAX_CACHED_KEYS) snap.byKey.clear();
     for (const t of missing) snap.byKey.set(t.key, found.get(t.key) ?? []);
   }
@@ -78,16 +81,18 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
   const snapshot = (): Snapshot => {
     if (!cache || Date.now() - cache.at > cacheMs) {
       const papers = loadRecent(db, windowDays, maxPapers);
+      const associations = processAssociations.get(db).then((a) => a.table);
       papers.catch(() => (cache = undefined));
-      cache = { at: Date.now(), papers, byKey: new Map() };
+      associations.catch(() => (cache = undefined));
+      cache = { at: Date.now(), papers, associations, byKey: new Map() };
     }
     return cache;
   };
   async function topicPapers(topics: { key: string; raw: string }[]): Promise<PreviewPaper[]> {
     const snap = snapshot();
-    const papers = await snap.papers;
+    const [papers, associations] = await Promise.all([snap.papers, snap.associations]);
     if (papers.length === 0 || topics.length === 0) return [];
-    const matches = matchesFor(snap, papers, topics);
+    const matches = matchesFor(snap, papers, topics, associations);
     const ranked = rankForReader(topics.map((t) => ({ key: t.key, label: t.raw })), matches, { cap: show });
     const byId = new Map(papers.map((p) => [p.id, p]));
     return ranked.map((r) => {
