@@ -107,3 +107,11 @@ describe('matchPapers: what a paper is about', () => {
     expect(match?.reason.kind).toBe('related');
   });
 });
+
+describe('matchPapers: fixed compounds', () => {
+  it('when the topic is a compound such as "text-to-video", then its words apart do not match, together they do', () => {
+    const apart = makePaper({ title: 'Aligning a frozen text-to-audio model to video', abstract: 'Text and video are aligned.' });
+    const together = makePaper({ title: 'Text-to-video generation at scale', abstract: 'We generate videos.' });
+    expect(ids('text-to-video', [apart, together])).toEqual([together.id]);
+  });
+});

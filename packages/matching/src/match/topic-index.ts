@@ -7,11 +7,12 @@ import type { ParsedTopic, TopicPhrase } from '../types';
 import { expandVariants, type PhraseVariant } from '../vocab/alias-index';
 import { DEFAULT_ASSOCIATIONS } from '../vocab/associations.default';
 import type { AssociationTable } from '../vocab/associations';
-import { relatedFor } from '../vocab/related-index';
+import { isFixedCompound, relatedFor } from '../vocab/related-index';
 
 /** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
  * "graph neural network (GNN) recommenders"); such a match weighs less than a tight one. */
 export const PROXIMITY_WINDOW = 3;
+
 
 /** A topic as typed, an already parsed one, or a stored key (with the label to show). */
 export type TopicInput = string | ParsedTopic | { key: string; label?: string };
@@ -91,9 +92,11 @@ class IndexBuilder {
     if (this.topicKeys.has(parsed.key)) return; // readers share topics: one entry per key
     this.topicKeys.add(parsed.key);
     const topicIdx = this.topics.length;
-    const alternatives = parsed.alternatives.map((alt) => alt.map((p) => this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0)));
+    // A fixed compound ("text-to-video") apart is something else ("text-to-audio model to video").
+    const compound = parsed.alternatives.length === 1 && parsed.alternatives[0]!.length === 1 && isFixedCompound(parsed.alternatives[0]![0]!);
+    const alternatives = parsed.alternatives.map((alt) => alt.map((p) => this.phrase(p, p.maxGap > 0 && !compound ? PROXIMITY_WINDOW : 0)));
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
-    const { related, traps, anchors, together } = this.relatedOf(parsed, alternatives);
+    const { related, traps, anchors, together } = this.relatedOf(parsed, alternatives, compound);
     const nominating = [...alternatives.flat(), ...related.map((r) => r.phraseId), ...(together.length > 0 ? anchors : [])];
     for (const id of new Set(nominating)) this.topicsByPhrase[id]?.push(topicIdx);
     this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions, related, traps, anchors, together });
@@ -101,7 +104,11 @@ class IndexBuilder {
 
   /** Related terms of every single-phrase alternative the vocabulary knows (a quoted phrase asks
    * for exactly those words, so it gets none); the strongest weight when two concepts share one. */
-  private relatedOf(parsed: ParsedTopic, alternatives: number[][]): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together'> {
+  private relatedOf(
+    parsed: ParsedTopic,
+    alternatives: number[][],
+    compound: boolean,
+  ): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together'> {
     const direct = new Set(alternatives.flat());
     const related = new Map<number, RelatedRef>();
     const traps = new Set<number>();
@@ -121,7 +128,7 @@ class IndexBuilder {
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
       if (own.length === 0 || only.tokens.length < 2) return;
       for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
-      for (const v of this.phrases[alternatives[a]![0]!]!.variants) together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
+      if (!compound) for (const v of this.phrases[alternatives[a]![0]!]!.variants) together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
       const learned = Object.hasOwn(this.associations, only.tokens.join(' ')) ? this.associations[only.tokens.join(' ')] : undefined;
       for (const term of learned ?? []) add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
     });

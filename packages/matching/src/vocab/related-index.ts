@@ -4,7 +4,7 @@
 import { tokenize } from '../text/tokenize.util';
 import type { TopicPhrase } from '../types';
 import { collapseAliases } from './alias-index';
-import { GENERIC_HEADS, RELATED_CONCEPTS } from './related.data';
+import { FIXED_COMPOUNDS, GENERIC_HEADS, RELATED_CONCEPTS } from './related.data';
 
 /** The one-word-inside allowance of a reader's unquoted phrase (kept in step with LOOSE_GAP). */
 const TERM_GAP = 1;
@@ -69,3 +69,8 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
   if (entries.length === 0) return undefined;
   return { terms: entries.flatMap((e) => e.terms), traps: entries.flatMap((e) => e.traps) };
 }
+
+const COMPOUNDS = new Set(FIXED_COMPOUNDS.map((c) => tokensOf(c).join(' ')));
+
+/** Whether the phrase is a term written as one compound: its words apart mean something else. */
+export const isFixedCompound = (phrase: TopicPhrase): boolean => COMPOUNDS.has(phrase.tokens.join(' '));

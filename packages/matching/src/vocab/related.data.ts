@@ -119,7 +119,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       genomic: 0.34, 'Parkinson': 1, 'stroke': 0.5, 'epilepsy': 1, 'seizure': 1, 'depression': 0.5, 'autism': 1,
       'ultrasound': 1, 'endoscopy': 1, 'dental': 1, 'wearable': 0.34, 'COVID': 1,
     },
-    traps: ['fault diagnosis', 'failure diagnosis', 'error diagnosis', 'bug diagnosis', 'system health', 'model health', 'network health'],
+    traps: ['fault diagnosis', 'failure diagnosis', 'error diagnosis', 'bug diagnosis', 'structural health', 'system health', 'model health', 'network health'],
   },
   {
     topics: [
@@ -506,4 +506,12 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
 export const GENERIC_HEADS: readonly string[] = [
   'AI', 'artificial intelligence', 'machine learning', 'ML', 'deep learning', 'LLM', 'NLP', 'language model',
   'neural network', 'foundation model', 'generative AI', 'data science', 'applications', 'application',
+];
+
+/** Terms written as one hyphenated compound: a topic that is one of them matches only the words
+ * together ("text-to-audio model to video" or "text and video" are not text-to-video). */
+export const FIXED_COMPOUNDS: readonly string[] = [
+  'text-to-video', 'text-to-image', 'text-to-speech', 'text-to-audio', 'text-to-music', 'text-to-3D', 'text-to-SQL',
+  'image-to-video', 'image-to-image', 'image-to-3D', 'speech-to-text', 'speech-to-speech', 'video-to-audio',
+  'sim-to-real', 'end-to-end', 'state-of-the-art', 'sequence-to-sequence', 'vision-language-action',
 ];
