@@ -22,6 +22,8 @@ export interface CompiledPhrase {
   maxGap: number;
   /** Proximity window (0: none). */
   window: number;
+  /** A fixed compound: its words must stand joined ("text-to-video"). */
+  tight: boolean;
   variants: PhraseVariant[];
 }
 
@@ -94,7 +96,9 @@ class IndexBuilder {
     const topicIdx = this.topics.length;
     // A fixed compound ("text-to-video") apart is something else ("text-to-audio model to video").
     const compound = parsed.alternatives.length === 1 && parsed.alternatives[0]!.length === 1 && isFixedCompound(parsed.alternatives[0]![0]!);
-    const alternatives = parsed.alternatives.map((alt) => alt.map((p) => this.phrase(p, p.maxGap > 0 && !compound ? PROXIMITY_WINDOW : 0)));
+    const alternatives = parsed.alternatives.map((alt) =>
+      alt.map((p) => (compound ? this.phrase(p, 0, true) : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0))),
+    );
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
     const { related, traps, anchors, together } = this.relatedOf(parsed, alternatives, compound);
     const nominating = [...alternatives.flat(), ...related.map((r) => r.phraseId), ...(together.length > 0 ? anchors : [])];
@@ -135,13 +139,13 @@ class IndexBuilder {
     return { related: [...related.values()], traps: [...traps], anchors: [...anchors], together: [...together.values()] };
   }
 
-  private phrase(p: TopicPhrase, window: number): number {
-    const key = `${window}:${phraseKey(p)}`;
+  private phrase(p: TopicPhrase, window: number, tight = false): number {
+    const key = `${tight ? 'tight' : window}:${phraseKey(p)}`;
     const known = this.phraseIds.get(key);
     if (known !== undefined) return known;
     const id = this.phrases.length;
     const variants = expandVariants(p.tokens);
-    this.phrases.push({ id, maxGap: p.maxGap, window, variants });
+    this.phrases.push({ id, maxGap: p.maxGap, window, tight, variants });
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);
     for (const variant of variants) {
