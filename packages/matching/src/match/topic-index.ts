@@ -42,6 +42,8 @@ export const ASSOCIATION_WEIGHT = 0.1;
 const GENERIC_TOKENS = new Set([
   'model', 'learn', 'network', 'system', 'method', 'data', 'LLM', 'neural', 'deep', 'machine', 'base', 'approach',
   'task', 'framework', 'analysis', 'ai', 'generation', 'design', 'large', 'language', 'train', 'efficient',
+  // "Code is available at": the stem of code closes most abstracts.
+  'cod',
 ]);
 
 export interface IndexedTopic {
