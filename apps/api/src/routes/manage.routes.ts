@@ -1,6 +1,6 @@
 // Manage preferences and data rights, from the signed manage link.
 import { Router, type Request, type Response } from 'express';
-import { buildReaderLinks, exportReaderData, isAppError, loadManageView, updatePreferences, wipeReader } from '@paperboy/core';
+import { buildReaderLinks, exportReaderData, isAppError, loadManageView, nextDigest, updatePreferences, wipeReader } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { managePage } from '../views/manage.page';
@@ -13,9 +13,9 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
   const router = Router();
 
   async function render(req: Request, res: Response, id: number, status = 200, extra: Partial<Parameters<typeof managePage>[0]> = {}) {
-    const view = await loadManageView(readerDeps(deps), id);
+    const [view, next] = await Promise.all([loadManageView(readerDeps(deps), id), nextDigest(deps, id)]);
     const token = String(req.params.token);
-    const page = managePage({ token, csrf: csrf.token(req, res), view, unsubscribeUrl: buildReaderLinks(deps.config, id).unsubscribeUrl, ...extra });
+    const page = managePage({ token, csrf: csrf.token(req, res), view, next, unsubscribeUrl: buildReaderLinks(deps.config, id).unsubscribeUrl, ...extra });
     res.status(status).type('html').send(page);
   }
 

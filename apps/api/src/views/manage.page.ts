@@ -1,6 +1,6 @@
 // Manage preferences (from the signed link in every email): digest mode, topics, schedule, pause, the last
 // digests, and the reader's data rights (export, wipe).
-import type { ManageView } from '@paperboy/core';
+import type { ManageView, NextDigest } from '@paperboy/core';
 import { csrfInput, digestModeRadios, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
 import { html } from './html';
 import { layout } from './layout';
@@ -14,6 +14,8 @@ export interface ManagePageOptions {
   /** Values to show instead of the stored ones (after a failed save). */
   values?: { digestMode: string; topics: string; frequency: string; timezone: string };
   notice?: string;
+  /** The digest as it would be composed now (same sections as the email). */
+  next?: NextDigest;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -38,6 +40,18 @@ function deliveriesList(view: ManageView) {
   })}</ul>`;
 }
 
+/** The next digest as the email would compose it: a heading per section, "Nothing new on X". */
+function nextDigestCard(next: NextDigest | undefined) {
+  if (!next) return html``;
+  const headings = next.sections.length > 1 || next.quiet.length > 0;
+  const sections = next.sections.map((s) => html`${headings && s.heading ? html`<h3>${s.heading}</h3>` : html``}<ul class="deliveries">${s.papers.map(
+    (p) => html`<li><a href="${p.url}" rel="noopener noreferrer">${p.title}</a>${p.signals ? html` <span class="muted">${p.signals}</span>` : html``}<br><span class="muted">${p.reason}</span></li>`,
+  )}</ul>`);
+  const quiet = next.quiet.map((t) => html`<p class="muted">Nothing new on ${t} right now.</p>`);
+  const empty = next.sections.length === 0 ? html`<p class="muted">Nothing new for you right now: no email would go out.</p>` : html``;
+  return html`<section class="card next-digest"><h2>Your next digest, if it went out now</h2>${empty}${sections}${quiet}</section>`;
+}
+
 export function managePage(o: ManagePageOptions): string {
   const s = o.view.subscriber;
   const values = o.values ?? { digestMode: s.digestMode, topics: s.topics.map((t) => t.raw).join('\n'), frequency: s.frequency, timezone: s.timezone };
@@ -58,6 +72,7 @@ export function managePage(o: ManagePageOptions): string {
       <input type="hidden" name="pauseField" value="1">
       <button type="submit">Save changes</button>
     </form>
+    ${nextDigestCard(o.next)}
     <section class="card"><h2>Last digests</h2>${deliveriesList(o.view)}</section>
     <section class="card"><h2>Your data</h2>
       <p>Download everything we store about you: your address, topics, consent, history and digests.</p>

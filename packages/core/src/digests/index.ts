@@ -8,6 +8,7 @@ export * from './schedule-digests.usecase';
 export * from './build-digest.usecase';
 export * from './send-digest.usecase';
 export * from './test-digest.usecase';
+export * from './next-digest.usecase';
 export * from './send-breaker';
 export * from './breaker-state';
 export * from './send-recovery';

@@ -1,0 +1,58 @@
+// The preferences page shows the next digest as the build would compose it: the same papers in
+// the same order, a heading per topic, "Also trending", and the followed topics with nothing new.
+import { buildDigest, buildReaderLinks, matchNewPapers } from '@paperboy/core';
+import { normalizeTopic } from '@paperboy/matching';
+import { startTestApp, type TestApp } from './test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const local = (url: string) => url.replace(app.config.PUBLIC_URL, app.baseUrl);
+const DAY = 86_400_000;
+
+async function reader(email: string, topics: string[]) {
+  return app.database.db.subscriber.create({
+    data: {
+      email, status: 'active', confirmedAt: new Date(), frequency: 'daily', digestMode: 'topics_trending',
+      topics: { create: topics.map((raw) => ({ raw, key: normalizeTopic(raw).key })) },
+    },
+  });
+}
+
+async function papers(list: { title: string; abstract: string; upvotes: number }[]) {
+  const ids: number[] = [];
+  for (const [i, p] of list.entries()) {
+    const row = await app.database.db.paper.create({ data: { ...p, sourceId: `2612.${String(40000 + i)}`, authors: ['Ada Lovelace'], publishedAt: new Date(Date.now() - DAY), sources: ['test'] } });
+    ids.push(row.id);
+  }
+  await matchNewPapers({ db: app.database.db }, ids);
+  return ids;
+}
+
+describe('next digest on the preferences page', () => {
+  it('when a reader follows three topics, then the page shows each topic with matches as a section, the quiet one, and "Also trending", in the order the digest stores', async () => {
+    const ada = await reader('next@example.org', ['reward models', 'diffusion models', 'legal NLP']);
+    await papers([
+      ...Array.from({ length: 8 }, (_, i) => ({ title: `Reward models study number ${i + 1}`, abstract: `Reward models, part ${i + 1}.`, upvotes: 100 - i })),
+      { title: 'Latent diffusion models for proteins', abstract: 'Diffusion models for backbones.', upvotes: 3 },
+      { title: 'Sparse attention kernels at scale', abstract: 'Fast attention.', upvotes: 400 },
+    ]);
+    const page = await (await fetch(local(buildReaderLinks(app.config, ada.id).manageUrl), { headers: { Accept: 'text/html' } })).text();
+    const card = page.slice(page.indexOf('Your next digest'), page.indexOf('Last digests'));
+    expect(card).toMatch(/<h3>reward models<\/h3>[\s\S]*<h3>diffusion models<\/h3>[\s\S]*Latent diffusion models for proteins[\s\S]*<h3>Also trending<\/h3>[\s\S]*Sparse attention kernels at scale/);
+    expect(card).toContain('Nothing new on legal NLP right now.');
+    expect(card).toContain('▲ 100');
+
+    // The build stores exactly what the page showed, in the same order.
+    const built = await buildDigest({ ...app.deps, queues: { ...app.queues } } as never, { subscriberId: ada.id, periodKey: 'd2026-12-06' });
+    expect(built).toMatchObject({ status: 'pending' });
+    const stored = await app.database.db.deliveryPaper.findMany({ where: { subscriberId: ada.id }, orderBy: { rank: 'asc' }, select: { paper: { select: { title: true } } } });
+    const shown = [...card.matchAll(/<a href="[^"]*" rel="noopener noreferrer">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(shown).toEqual(stored.map((s) => s.paper.title));
+    // 8 + 1 topic papers, then the one trending paper not already in the digest.
+    expect(shown).toHaveLength(10);
+  });
+});
