@@ -34,9 +34,20 @@
     form.querySelectorAll('input[name="topics"]:checked').forEach(function (box) { chosen.push(box.value); });
     return chosen;
   }
-  function fill(target, papers) {
+  function fill(target, papers, quiet) {
     target.textContent = '';
+    // As in the digest: a heading per topic when there are several, then "Nothing new on X".
+    var sections = papers.map(function (p) { return p.section; }).filter(function (s, i, all) { return s && all.indexOf(s) === i; });
+    var headings = sections.length > 1 || (quiet && quiet.length > 0 && sections.length > 0);
+    var last = null;
     papers.forEach(function (p) {
+      if (headings && p.section && p.section !== last) {
+        var h = document.createElement('li');
+        h.className = 'preview-section';
+        h.textContent = p.section;
+        target.appendChild(h);
+        last = p.section;
+      }
       var li = document.createElement('li');
       var title = document.createElement(p.url ? 'a' : 'span');
       title.textContent = p.title;
@@ -48,11 +59,17 @@
       li.appendChild(meta);
       target.appendChild(li);
     });
+    (quiet || []).forEach(function (topic) {
+      var q = document.createElement('li');
+      q.className = 'hint preview-quiet';
+      q.textContent = 'Nothing recent on ' + topic + '.';
+      target.appendChild(q);
+    });
   }
-  function show(papers, message, title, also) {
+  function show(papers, message, title, also, quiet) {
     heading.textContent = title || 'Recent papers you would have got';
     previewStatus.textContent = message;
-    fill(list, papers);
+    fill(list, papers, papers.length ? quiet : []);
     fill(alsoList, also || []);
     alsoHeading.hidden = !(also && also.length);
   }
@@ -75,7 +92,7 @@
         if (data.mode === 'trending') {
           return show(data.papers, data.papers.length ? 'The most upvoted papers of the ' + period + ' so far:' : 'Nothing is trending yet: a quiet ' + period + ' sends no email.', 'Top trending right now');
         }
-        show(data.papers, data.papers.length ? 'From the last two weeks:' : 'Nothing recent matches yet. New papers arrive every day.', null, data.alsoTrending);
+        show(data.papers, data.papers.length ? 'From the last two weeks:' : 'Nothing recent matches yet. New papers arrive every day.', null, data.alsoTrending, data.quiet);
       })
       .catch(function () { show([], 'The preview is not available right now.'); })
       .then(function () { section.setAttribute('aria-busy', 'false'); });

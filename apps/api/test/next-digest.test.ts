@@ -55,4 +55,13 @@ describe('next digest on the preferences page', () => {
     // 8 + 1 topic papers, then the one trending paper not already in the digest.
     expect(shown).toHaveLength(10);
   });
+
+  it('when the subscribe preview is asked for the same topics, then it is composed alike: every topic with matches has a place, the quiet one is named', async () => {
+    const topics = encodeURIComponent('reward models\ndiffusion models\nlegal NLP');
+    const res = await fetch(`${app.baseUrl}/subscribe/preview?topics=${topics}&mode=topics`, { headers: { Accept: 'application/json' } });
+    const body = (await res.json()) as { papers: { title: string; section: string }[]; quiet: string[] };
+    expect(body.papers.map((p) => p.section)).toEqual(['reward models', 'reward models', 'reward models', 'reward models', 'diffusion models']);
+    expect(body.papers[4]!.title).toBe('Latent diffusion models for proteins');
+    expect(body.quiet).toEqual(['legal NLP']);
+  });
 });

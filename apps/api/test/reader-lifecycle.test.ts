@@ -29,7 +29,7 @@ describe('suggestions and preview', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/at most 120 characters/);
     const empty = await fetch(`${app.baseUrl}/subscribe/preview?topics=robotics`);
-    expect(await empty.json()).toEqual({ mode: 'topics_trending', papers: [], alsoTrending: [] });
+    expect(await empty.json()).toEqual({ mode: 'topics_trending', papers: [], alsoTrending: [], quiet: ['robotics'] });
   });
 });
 

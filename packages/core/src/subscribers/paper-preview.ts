@@ -5,7 +5,7 @@
 // on the papers (its own document frequency, the batch's lengths), never on the other topics,
 // so per-key results combine exactly. Tokenising the papers is most of the cost of a match run.
 import type { Db } from '@paperboy/db';
-import { buildTopicIndex, matchPapers, rankForReader, type AssociationTable, type MatchablePaper, type TopicMatch } from '@paperboy/matching';
+import { buildTopicIndex, createDigestRanker, matchPapers, type AssociationTable, type MatchablePaper, type TopicMatch } from '@paperboy/matching';
 import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/trending';
 import { processAssociations } from '../matching/stored-associations';
 import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
@@ -14,8 +14,11 @@ import { createTrendingPreview, type PreviewPaper } from './trending-preview';
 
 export type { PreviewPaper } from './trending-preview';
 
-/** `mode`: what the digest would carry; `papers`: the topic matches, or the top trending ones for a trending-only preview. */
-export type PreviewResult = { mode: DigestMode; papers: PreviewPaper[]; alsoTrending: PreviewPaper[] } | { error: string };
+/** `mode`: what the digest would carry; `papers`: the topic matches (composed as the digest, each with its `section`), or the top trending ones for a trending-only preview; `quiet`: typed topics with nothing recent. */
+export type PreviewResult = { mode: DigestMode; papers: PreviewPaper[]; alsoTrending: PreviewPaper[]; quiet: string[] } | { error: string };
+
+/** A topic match in the preview: `section` is the topic it is shown under, as in the digest. */
+export type TopicPreviewPaper = PreviewPaper & { section: string };
 
 /** What the reader chose so far on the form (both optional, as typed). */
 export interface PreviewChoice {
@@ -70,7 +73,7 @@ function matchesFor(snap: Snapshot, papers: StoredPaper[], topics: { key: string
     if (snap.byKey.size + missing.length > MAX_CACHED_KEYS) snap.byKey.clear();
     for (const t of missing) snap.byKey.set(t.key, found.get(t.key) ?? []);
   }
-  // Reasons name the first typer's wording; rankForReader relabels them with this reader's.
+  // Reasons name the first typer's wording; the composition relabels them with this reader's.
   return new Map(topics.map((t) => [t.key, snap.byKey.get(t.key) as TopicMatch[]]));
 }
 
@@ -88,17 +91,19 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     }
     return cache;
   };
-  async function topicPapers(topics: { key: string; raw: string }[]): Promise<PreviewPaper[]> {
+  async function topicPapers(topics: { key: string; raw: string }[]): Promise<{ papers: TopicPreviewPaper[]; quiet: string[] }> {
     const snap = snapshot();
     const [papers, associations] = await Promise.all([snap.papers, snap.associations]);
-    if (papers.length === 0 || topics.length === 0) return [];
+    if (papers.length === 0 || topics.length === 0) return { papers: [], quiet: topics.map((t) => t.raw) };
     const matches = matchesFor(snap, papers, topics, associations);
-    const ranked = rankForReader(topics.map((t) => ({ key: t.key, label: t.raw })), matches, { cap: show });
+    // The digest's own composition (balanced topic sections, near-duplicates out), at the preview's size.
+    const composed = createDigestRanker(matches, { cap: show }).compose(topics.map((t) => ({ key: t.key, label: t.raw })));
     const byId = new Map(papers.map((p) => [p.id, p]));
-    return ranked.map((r) => {
+    const cards = composed.papers.map((r) => {
       const p = byId.get(r.paperId) as StoredPaper;
-      return { paperId: p.id, title: p.title, url: p.url, authors: p.authors.slice(0, 3), publishedAt: p.publishedAt.toISOString(), upvotes: p.upvotes, reason: r.reasons[0]?.text ?? '' };
+      return { paperId: p.id, title: p.title, url: p.url, authors: p.authors.slice(0, 3), publishedAt: p.publishedAt.toISOString(), upvotes: p.upvotes, reason: r.reason.text, section: r.reason.topic };
     });
+    return { papers: cards, quiet: composed.quiet.map((q) => q.label) };
   }
   return async (rawTopics: unknown, choice: PreviewChoice = {}): Promise<PreviewResult> => {
     const { topics, error } = cleanTopics(rawTopics);
@@ -108,10 +113,10 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     const resolved = choice.mode === 'topics' && topics.length === 0 ? { mode: 'topics' as const } : resolveDigestMode(choice.mode, topics.length);
     if ('error' in resolved) return { error: resolved.error };
     const { mode } = resolved;
-    if (mode === 'trending') return { mode, papers: (await trending(period)).slice(0, show), alsoTrending: [] };
-    const papers = await topicPapers(topics);
-    if (!followsTrending(mode)) return { mode, papers, alsoTrending: [] };
+    if (mode === 'trending') return { mode, papers: (await trending(period)).slice(0, show), alsoTrending: [], quiet: [] };
+    const { papers, quiet } = await topicPapers(topics);
+    if (!followsTrending(mode)) return { mode, papers, alsoTrending: [], quiet };
     const shown = new Set(papers.map((p) => p.paperId));
-    return { mode, papers, alsoTrending: (await trending(period)).filter((p) => !shown.has(p.paperId)).slice(0, ALSO_TRENDING) };
+    return { mode, papers, alsoTrending: (await trending(period)).filter((p) => !shown.has(p.paperId)).slice(0, ALSO_TRENDING), quiet };
   };
 }
