@@ -1,29 +1,52 @@
-// `npm start`: runs the API (with the dev mailbox when no SMTP server is configured) and the
-// worker as two processes, as in production, prints where everything is once the API answers,
-// and stops both cleanly on Ctrl-C.
+// `npm start`: provides what is missing on a machine with only Node (Redis: the machine's
+// redis-server, installed as root on Debian/Ubuntu; PostgreSQL: an embedded PGlite), applies the
+// migrations, loads the demo feed into an empty development database, then runs the API (with
+// the dev mailbox when no SMTP server is configured) and the worker as two processes, as in
+// production, prints where everything is once the API answers, and stops all of it (what it
+// started last first) on Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '@paperboy/config';
+import { ensureLocalRedis, MissingServiceError, REDIS_DIR } from './dev-services/local-redis';
+import { portAnswers } from './dev-services/system';
 
 const root = path.resolve(__dirname, '..');
+const LOCAL_REDIS_PORT = 6379;
 
-function run(name: string, entry: string): ChildProcess {
-  // node --import tsx runs the service in this child itself (the tsx CLI would add a grandchild),
+let stopping = false;
+const children: ChildProcess[] = [];
+/** Services we started ourselves, stopped after the processes that use them. */
+const services: { stop(): Promise<void> }[] = [];
+
+function run(name: string, entry: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  // node --import tsx runs the script in this child itself (the tsx CLI would add a grandchild),
   // so SIGTERM reaches the process whose graceful shutdown it triggers.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry)], { stdio: 'inherit', cwd: root });
-  child.on('exit', (code, signal) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], { stdio: 'inherit', cwd: root, env });
+  children.push(child);
+  child.on('exit', () => children.splice(children.indexOf(child), 1));
+  return child;
+}
+
+/** A setup step (migrations, demo feed): runs to its end; a failure stops `npm start`. */
+function step(name: string, entry: string, args: string[] = []): Promise<void> {
+  return new Promise((resolve, reject) => {
+    run(name, entry, args).on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(stopping ? 'stopped' : `paperboy: ${name} failed (${signal ?? `exit ${code}`}); see above.`)),
+    );
+  });
+}
+
+function service(name: string, entry: string): void {
+  run(name, entry).on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`paperboy: the ${name} process stopped unexpectedly (${signal ?? `exit ${code}`}); stopping.`);
       void stop(1);
     }
   });
-  return child;
 }
 
-let stopping = false;
-const children: ChildProcess[] = [];
-
 async function stop(code: number): Promise<void> {
+  if (stopping) return;
   stopping = true;
   await Promise.all(
     children.map(
@@ -35,6 +58,7 @@ async function stop(code: number): Promise<void> {
         }),
     ),
   );
+  for (const started of services.reverse()) await started.stop().catch((error: unknown) => console.error(error));
   process.exit(code);
 }
 
@@ -51,11 +75,31 @@ async function waitForApi(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+async function startRedisIfMissing(): Promise<void> {
+  const redis = await ensureLocalRedis({
+    port: LOCAL_REDIS_PORT,
+    onExit: (code, signal) => {
+      console.error(`paperboy: our redis-server stopped unexpectedly (${signal ?? `exit ${code}`}); see ${REDIS_DIR}/redis.log; stopping.`);
+      void stop(1);
+    },
+  });
+  if (!redis) return;
+  services.push(redis);
+  console.log(`paperboy: started redis-server on 127.0.0.1:${LOCAL_REDIS_PORT} (data in .paperboy/redis; stopped with paperboy)`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const local = `http://127.0.0.1:${config.PORT}`;
-  children.push(run('api', 'apps/api/src/main.ts'), run('worker', 'apps/worker/src/main.ts'));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
+  // Another program on PORT would answer our health check and hide the API's failure to listen.
+  if (await portAnswers(config.PORT)) throw new Error(`paperboy: port ${config.PORT} is in use by another program; stop it or set PORT`);
+  if (config.unset.redis) await startRedisIfMissing();
+  await step('migration', 'packages/db/scripts/migrate.ts');
+  await step('demo feed', 'scripts/load-demo-data.ts', ['--if-empty']);
+  if (stopping) return;
+  service('api', 'apps/api/src/main.ts');
+  service('worker', 'apps/worker/src/main.ts');
+  const local = `http://127.0.0.1:${config.PORT}`;
   if (!(await waitForApi(local, 30_000))) {
     if (!stopping) console.error(`paperboy: the API did not answer on ${local}/healthz within 30 s; see its log above.`);
     return;
@@ -71,7 +115,9 @@ async function main(): Promise<void> {
   console.log(`\n${lines.join('\n')}\n`);
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+main().catch((error: unknown) => {
+  if (stopping) return;
+  const message = error instanceof ConfigError || error instanceof MissingServiceError || (error instanceof Error && error.message.startsWith('paperboy:'));
+  console.error(message ? (error as Error).message : error);
+  void stop(1);
 });

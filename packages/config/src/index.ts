@@ -2,11 +2,12 @@
 import { developmentSecretKey, DEV_SECRET_FILE } from './dev-secret';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
 import { envSchema, type Env } from './schema';
+import { storageConfig, type StorageConfig } from './storage';
 
 export type { Env };
 export { isLoopbackHost, isLoopbackUrl, DEV_SECRET_FILE };
 
-export interface Config extends Env {
+export interface Config extends Env, StorageConfig {
   PUBLIC_URL: string;
   HOST: string;
   SECRET_KEY: string;
@@ -53,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   if (e.METRICS_PORT && !e.METRICS_TOKEN && !isLoopbackHost(e.METRICS_HOST)) {
     problems.push(`METRICS_TOKEN: required when the worker's /metrics listens beyond loopback (METRICS_HOST=${e.METRICS_HOST})`);
   }
+  if (isProduction && e.DATABASE_URL === 'embedded') problems.push('DATABASE_URL: embedded PostgreSQL (PGlite) is for trying paperboy; use a real PostgreSQL in production');
   if (isProduction && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production');
   if (isProduction && !e.SMTP_URL) problems.push('SMTP_URL: required when NODE_ENV=production (the dev mailbox is for development)');
   // A day's margin: a link is stamped when its email job runs, which may be after the claim.
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   }
   return {
     ...e,
+    ...storageConfig(e, raw),
     // Development serves the dev mailbox (live confirm/manage links) and, without credentials,
     // an open admin: reachable from this machine only, unless HOST says otherwise.
     HOST: host,
