@@ -1,22 +1,23 @@
-// Renders a sample digest with the fast renderer and photographs it in headless Chromium at
-// desktop and phone widths: docs/digest-desktop.png and docs/digest-mobile.png.
+// Renders a three-topic sample digest (topic sections, "Also trending") with the fast renderer
+// and photographs it in headless Chromium at desktop (1280) and phone (390) widths:
+// docs/digest-desktop.png and docs/digest-mobile.png.
 // Run from the repository root: npx tsx packages/email/scripts/screenshot-digest.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createRenderer } from '../src/render/renderer';
-import { sampleDigestData } from '../src/render/sample-email-data';
+import { sampleThreeTopicDigest } from '../src/render/sample-email-data';
 
 const DOCS = path.resolve(__dirname, '../../../docs');
 const SHOTS = [
-  { file: 'digest-desktop.png', width: 1200, height: 900, fullPage: true },
-  { file: 'digest-mobile.png', width: 375, height: 812, fullPage: true },
+  { file: 'digest-desktop.png', width: 1280, height: 900, fullPage: true },
+  { file: 'digest-mobile.png', width: 390, height: 844, fullPage: true },
 ];
 
 async function main(): Promise<void> {
   const renderer = await createRenderer();
-  const digest = renderer.renderDigest(sampleDigestData(0, Number(process.argv[2] ?? 4)));
+  const digest = renderer.renderDigest(sampleThreeTopicDigest());
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'paperboy-chromium-'));
   // A fresh profile per run (Playwright passes it as --user-data-dir).
   const browser = await chromium.launchPersistentContext(userDataDir, {

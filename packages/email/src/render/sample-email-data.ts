@@ -49,3 +49,49 @@ export function sampleDigestData(n = 0, paperCount = 10): DigestEmailData {
     },
   };
 }
+
+/**
+ * A reader of three topics as the digest build composes it: a section per topic (most upvoted
+ * first), "Also trending" after them, cards with organisation, date, growth, comments and links.
+ * For screenshots (docs/digest-*.png) and tests.
+ */
+export function sampleThreeTopicDigest(): DigestEmailData {
+  const card = (i: number, topic: string | undefined, extra: Partial<DigestPaper>): DigestPaper => {
+    const base = PAPERS[i] as (typeof PAPERS)[number];
+    const id = `2612.${String(1000 + i * 37).padStart(5, '0')}`;
+    const reason = topic ? { topic, matched: MATCHED[topic] ?? [topic], field: 'abstract' as const } : `▲ ${base.upvotes} · #${i} on Hugging Face today`;
+    return {
+      ...base,
+      url: `https://huggingface.co/papers/${id}`,
+      hfUrl: `https://huggingface.co/papers/${id}`,
+      arxivUrl: `https://arxiv.org/abs/${id}`,
+      pdfUrl: `https://arxiv.org/pdf/${id}`,
+      publishedAt: new Date(Date.UTC(2026, 11, 3 - (i % 3))),
+      reason,
+      ...(topic ? {} : { section: 'trending' as const }),
+      ...extra,
+    };
+  };
+  return {
+    reader: { email: 'reader@example.com' },
+    topics: ['reward models', 'diffusion', 'agents'],
+    frequency: 'daily',
+    date: new Date(Date.UTC(2026, 11, 4, 7)),
+    timeZone: 'Europe/Paris',
+    papers: [
+      card(0, 'reward models', { organization: 'Example AI Lab', growth: 38, numComments: 12, projectUrl: 'https://example.org/thinking-prm' }),
+      card(3, 'reward models', { organization: 'Open RL Collective', growth: 9, numComments: 4, also: ['agents'] }),
+      card(7, 'reward models', { upvotes: 0 }),
+      card(2, 'diffusion', { organization: 'Imaging Group, Example University', growth: 21 }),
+      card(5, 'diffusion', { growth: 3, numComments: 2 }),
+      card(1, 'agents', { organization: 'Agents Institute', growth: 17, numComments: 7 }),
+      card(8, 'agents', {}),
+      card(4, undefined, { growth: 30, organization: 'Small Models Lab', reason: '▲ 87 · #2 on Hugging Face today' }),
+      card(6, undefined, { growth: 11, reason: '▲ 64 · #4 on Hugging Face today' }),
+    ],
+    links: {
+      manageUrl: 'https://paperboy.example.com/manage?token=r0.0',
+      unsubscribeUrl: 'https://paperboy.example.com/unsubscribe?token=r0.0',
+    },
+  };
+}
