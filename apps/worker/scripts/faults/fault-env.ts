@@ -25,6 +25,8 @@ export interface FaultWorld {
   smtp: FaultySmtp;
   readers: SeededReader[];
   startWorker(extra?: Record<string, string>): Promise<ChildProcess>;
+  /** kill -9: no shutdown, no goodbye. */
+  killWorker(child: ChildProcess): Promise<void>;
   /** The `digest:run --now` of an operator: every active reader's digest for this period. */
   sendNow(): Promise<void>;
   /** One run of the every-minute schedule (readers due now); resolves with the builds queued. */
@@ -34,9 +36,17 @@ export interface FaultWorld {
   close(): Promise<void>;
 }
 
-export async function createFaultWorld(readerCount: number, plan: FaultPlan, workerEnv: Record<string, string> = {}): Promise<FaultWorld> {
+export interface WorldOptions {
+  /** Extra worker environment (e.g. a slower SEND_RATE_PER_SECOND). */
+  workerEnv?: Record<string, string>;
+  /** A private Redis (private-redis.ts) instead of the shared one. */
+  redisUrl?: string;
+}
+
+export async function createFaultWorld(readerCount: number, plan: FaultPlan, options: WorldOptions = {}): Promise<FaultWorld> {
+  const workerEnv = options.workerEnv ?? {};
   const database = await createTestDatabase();
-  const queues = createTestQueues();
+  const queues = createTestQueues(options.redisUrl);
   const smtp = await startFaultySmtp(plan);
   const readers = await seedReaders(database.db, readerCount, { prefix: 'reader' });
   await seedPapers(database.db);
@@ -46,7 +56,7 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, wor
 
   function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-      env: { ...process.env, ...FAULT_WORKER_ENV, ...workerEnv, ...extra, DATABASE_URL: database.url, REDIS_PREFIX: queues.prefix, SMTP_URL: smtp.url, LOG_LEVEL: 'info' },
+      env: { ...process.env, ...FAULT_WORKER_ENV, ...workerEnv, ...extra, DATABASE_URL: database.url, REDIS_PREFIX: queues.prefix, SMTP_URL: smtp.url, LOG_LEVEL: 'info', ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.add(child);
@@ -56,7 +66,7 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, wor
       let seen = '';
       child.stdout!.on('data', (chunk: Buffer) => {
         // Warnings and errors (a pause, a probe, a repair) go to stderr: the story of the run.
-        if (process.env.FAULT_VERBOSE) for (const line of chunk.toString().split('\n')) if (/"level":"(warn|error)"/.test(line)) process.stderr.write(`    ${line.slice(0, 300)}\n`);
+        if (process.env.FAULT_VERBOSE) for (const line of chunk.toString().split('\n')) if (/"level":"(warn|error)"/.test(line) && !/ECONNREFUSED|digest send failed/.test(line)) process.stderr.write(`    ${line.slice(0, 300)}\n`);
         if (seen === 'started') return;
         if ((seen += chunk.toString()).includes('paperboy worker started')) {
           seen = 'started';
@@ -68,6 +78,7 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, wor
 
   return {
     database, queues, smtp, readers, startWorker,
+    killWorker: (child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL')))),
     async sendNow() {
       await scheduleDigests(deps, { force: true });
     },

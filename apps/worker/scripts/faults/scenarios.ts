@@ -5,7 +5,8 @@
 import { readBreakerState } from '@paperboy/core';
 import type { Fault } from '../../test/digest-smtp.fixture';
 import type { SeededReader } from '../../test/digest.factory';
-import { createFaultWorld, waitFor, type FaultWorld } from './fault-env';
+import { createFaultWorld, FAULT_WORKER_ENV, sleep, waitFor, type FaultWorld, type WorldOptions } from './fault-env';
+import { startPrivateRedis } from './private-redis';
 
 export interface FaultResult {
   scenario: string;
@@ -67,8 +68,8 @@ function watchBreaker(world: FaultWorld): { stop(): string } {
   };
 }
 
-async function inWorld(count: number, plan: (to: string, attempt: number) => Fault, run: (world: FaultWorld) => Promise<FaultResult>): Promise<FaultResult> {
-  const world = await createFaultWorld(count, plan);
+async function inWorld(count: number, plan: (to: string, attempt: number) => Fault, run: (world: FaultWorld) => Promise<FaultResult>, options?: WorldOptions): Promise<FaultResult> {
+  const world = await createFaultWorld(count, plan, options);
   try {
     return await run(world);
   } finally {
@@ -76,14 +77,20 @@ async function inWorld(count: number, plan: (to: string, attempt: number) => Fau
   }
 }
 
+/** Every reader due at a slot that passed between 3 minutes and an hour ago (UTC), as the schedule would find them. */
+async function makeEveryoneDue(world: FaultWorld): Promise<void> {
+  const slot = new Date(Date.now() - 3 * 60_000);
+  slot.setUTCMinutes(0, 0, 0);
+  await world.database.db.$executeRaw`UPDATE "Subscriber" SET timezone = 'UTC', "digestHour" = ${slot.getUTCHours()}, "nextDigestAt" = ${slot}, "updatedAt" = ${new Date(slot.getTime() - 86_400_000)}`;
+}
+
+/** Readers whose digest the SMTP server has accepted so far. */
+const deliveredCount = (world: FaultWorld) => new Set(world.smtp.accepted.map((m) => m.to)).size;
+
 /** Redis loses every key between the schedule run (nextDigestAt moved on) and the builds. */
 export function redisEmptiedBetweenScheduleAndBuild(o: ScenarioOptions): Promise<FaultResult> {
   return inWorld(o.readers, () => 'accept', async (world) => {
-    const db = world.database.db;
-    // A slot that passed between 3 minutes and an hour ago, in UTC, for every reader.
-    const slot = new Date(Date.now() - 3 * 60_000);
-    slot.setUTCMinutes(0, 0, 0);
-    await db.$executeRaw`UPDATE "Subscriber" SET timezone = 'UTC', "digestHour" = ${slot.getUTCHours()}, "nextDigestAt" = ${slot}, "updatedAt" = ${new Date(slot.getTime() - 86_400_000)}`;
+    await makeEveryoneDue(world);
     const enqueued = await world.scheduleDue();
     const deleted = await world.emptyRedis();
     const faultEnd = Date.now();
@@ -132,9 +139,74 @@ export function relayDeniesAll(o: ScenarioOptions): Promise<FaultResult> {
   });
 }
 
+/** Redis stopped mid-send and started again after 2 s, with or without append-only persistence. */
+function redisRestarted(persistent: boolean) {
+  return async (o: ScenarioOptions): Promise<FaultResult> => {
+    const redis = await startPrivateRedis(persistent);
+    try {
+      // Slow enough (a tenth of the list a second) for the restart to land mid-send.
+      const workerEnv = { SEND_RATE_PER_SECOND: String(Math.max(10, Math.round(o.readers / 10))) };
+      return await inWorld(o.readers, () => 'accept', async (world) => {
+        await makeEveryoneDue(world);
+        await Promise.all([world.startWorker(), world.startWorker()]);
+        await world.scheduleDue();
+        await waitFor(async () => deliveredCount(world) >= o.readers / 3, o.timeoutMs, 20);
+        const before = deliveredCount(world);
+        await redis.restart(2_000);
+        const restartedAt = Date.now();
+        const result = await measure(world, `Redis restarted mid-send ${persistent ? 'with' : 'without'} persistence`, world.readers, () => restartedAt, o.timeoutMs, '');
+        return { ...result, notes: `${before} of ${o.readers} sent before the restart; down 2 s${persistent ? ' (appendonly yes)' : ' (no persistence: jobs and schedulers lost)'}` };
+      }, { redisUrl: redis.url, workerEnv });
+    } finally {
+      await redis.close();
+    }
+  };
+}
+
+/** The only worker is killed with SIGKILL mid-send five times, a new one started each time. */
+export function workerKilledFiveTimes(o: ScenarioOptions): Promise<FaultResult> {
+  // Slow (the list takes 40 s) so that all five kills land while digests are going out.
+  const workerEnv = { SEND_RATE_PER_SECOND: String(Math.max(5, Math.round(o.readers / 40))) };
+  return inWorld(o.readers, () => 'accept', async (world) => {
+    let worker = await world.startWorker();
+    await world.sendNow();
+    let lastKill = Date.now();
+    for (let kill = 0; kill < 5; kill++) {
+      const sent = deliveredCount(world);
+      await waitFor(async () => deliveredCount(world) > sent, 15_000, 5);
+      await sleep(200);
+      await world.killWorker(worker);
+      lastKill = Date.now();
+      worker = await world.startWorker();
+    }
+    const result = await measure(world, 'worker killed (kill -9) ×5 mid-send', world.readers, () => lastKill, o.timeoutMs, '');
+    const ids = new Map<string, Set<string>>();
+    for (const m of world.smtp.accepted) ids.set(m.to, (ids.get(m.to) ?? new Set()).add(m.messageId));
+    const distinct = [...ids.values()].filter((set) => set.size > 1).length;
+    return { ...result, notes: `duplicates: sends in flight at a kill (accepted, not yet recorded), retried after the ${FAULT_WORKER_ENV.SEND_LEASE_SECONDS} s lease; ${distinct} reader(s) got two different Message-IDs` };
+  }, { workerEnv });
+}
+
+/** The SMTP server drops every connection in the middle of DATA for a third of `faultMs`. */
+export function droppedConnections(o: ScenarioOptions): Promise<FaultResult> {
+  let restoredAt = Infinity;
+  return inWorld(o.readers, () => (Date.now() < restoredAt ? 'drop' : 'accept'), async (world) => {
+    await Promise.all([world.startWorker(), world.startWorker()]);
+    const breaker = watchBreaker(world);
+    restoredAt = Date.now() + o.faultMs / 3;
+    await world.sendNow();
+    const result = await measure(world, `connections dropped mid-DATA (${o.faultMs / 3000} s)`, world.readers, () => restoredAt, o.faultMs + o.timeoutMs, '');
+    return { ...result, notes: breaker.stop() };
+  });
+}
+
 export const SCENARIOS = {
+  'worker-killed-5x': workerKilledFiveTimes,
+  'redis-restart-persistent': redisRestarted(true),
+  'redis-restart-ephemeral': redisRestarted(false),
   'redis-emptied': redisEmptiedBetweenScheduleAndBuild,
   'smtp-451-burst': burstOf451,
   'smtp-550-5.1.1-some': unknownUsersForSome,
   'smtp-550-5.7.1-all': relayDeniesAll,
+  'smtp-dropped': droppedConnections,
 } as const;
