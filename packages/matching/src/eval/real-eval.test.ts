@@ -6,9 +6,10 @@ import { findArxivData, loadArxivPapers, missingDataMessage } from './real/arxiv
 import { evaluateSplit, type SplitResult } from './real/evaluate-split';
 import { checkLabels, loadLabels, SPLITS } from './real/labels';
 
-/** Just below the tuning-split figures measured when the gate was last set (macro P 0.78, R 0.92
- * at c330ef6; the round started at 0.72 / 0.64). Raise them as the matcher improves. */
-const GATE = { macroPrecision: 0.76, macroRecall: 0.9 };
+/** Just below the tuning-split figures measured when the gate was last set (macro P 0.82, R 0.87
+ * with the evidence thresholds 1.5 / 1.1; the round started at 0.72 / 0.64). Raise them as the
+ * matcher improves; trading one for the other moves both constants, on purpose. */
+const GATE = { macroPrecision: 0.8, macroRecall: 0.85 };
 /** Relevant papers every topic has in each split, so that a per-topic figure means something. */
 const MIN_POSITIVES = 4;
 

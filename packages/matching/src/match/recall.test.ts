@@ -19,7 +19,7 @@ describe('matchPapers: proximity', () => {
   });
 
   it('when a parenthesised acronym splits the phrase, then it still matches', () => {
-    const paper = makePaper({ abstract: 'We build graph neural network (GNN) recommenders for retail.' });
+    const paper = makePaper({ title: 'Graph neural network (GNN) recommenders for retail', abstract: 'We build them.' });
     expect(ids('GNN recommenders', [paper])).toEqual([paper.id]);
   });
 
@@ -101,7 +101,9 @@ describe('matchPapers: what a paper is about', () => {
   it('when the topic\'s words stand close in another order, then it matches as related', () => {
     const paper = makePaper({
       title: 'Agents that plan',
-      abstract: 'We build agents on large language models. The agents use large language models to plan trips.',
+      abstract:
+        'We build agents on large language models. The agents use large language models to plan trips. ' +
+        'Agents driven by large language models book them.',
     });
     const [match] = matchesOf('LLM agents', [paper]);
     expect(match?.reason.kind).toBe('related');
