@@ -1,6 +1,6 @@
 // End-to-end digest sending: N personalised digests from the database, through the queue
 // (schedule → build → send jobs), rendered and sent over SMTP to a sink in its own process.
-// Run: npx tsx bench/digest-send.bench.ts [--readers=10000] [--concurrency=50] [--pool=5] [--procs=0]
+// Run: npx tsx bench/digest-send.bench.ts [--readers=10000] [--concurrency=50] [--pool=5] [--procs=0] [--mode=topics_trending]
 // --procs=N: the workers run as N separate processes (apps/worker/src/main.ts, as deployed)
 // instead of inside this one. Reports digests/s end to end (schedule → build → send → sink),
 // CPU seconds and peak RSS of the worker(s) and the sink. Results in BENCHMARKS.md.
@@ -27,6 +27,8 @@ const READERS = arg('readers', 10_000);
 const CONCURRENCY = arg('concurrency', 50);
 const POOL = arg('pool', 5);
 const PROCS = arg('procs', 0);
+/** --mode=topics: readers without "Also trending" (the work of the commits before digest modes). */
+const MODE = (process.argv.find((a) => a.startsWith('--mode='))?.split('=')[1] ?? 'topics_trending') as 'topics' | 'trending' | 'topics_trending';
 
 /** Peak RSS (MB) and CPU seconds of a live child process, from /proc. */
 function procStats(pid: number): { rssMb: number; cpuSeconds: number } {
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     SEND_RATE_PER_SECOND: '100000', SEND_CONCURRENCY: String(CONCURRENCY), SMTP_POOL_SIZE: String(POOL),
   });
   const seedStart = Date.now();
-  const seeded = await seedBenchData(database.db, READERS);
+  const seeded = await seedBenchData(database.db, READERS, MODE);
   console.log(`seeded ${READERS} readers, ${seeded.papers} papers, ${seeded.matches} matches in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const redis = createRedis(config.REDIS_URL);

@@ -13,11 +13,12 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 /** Zipf-like: low indexes are much more popular. */
 const pick = (n: number) => Math.floor(n * rand() ** 2.5);
 
-export async function seedBenchData(db: Db, readers: number): Promise<{ papers: number; matches: number }> {
+/** `digestMode`: what every reader gets (default: the product's default, topics then "Also trending"). */
+export async function seedBenchData(db: Db, readers: number, digestMode: 'topics' | 'trending' | 'topics_trending' = 'topics_trending'): Promise<{ papers: number; matches: number }> {
   const emails = Array.from({ length: readers }, (_, i) => `bench-reader-${i}@example.org`);
   const now = new Date();
   for (let i = 0; i < readers; i += 5000) {
-    await db.subscriber.createMany({ data: emails.slice(i, i + 5000).map((email, j) => ({ email, status: 'active' as const, timezone: j % 3 ? 'Europe/Paris' : 'America/New_York', confirmedAt: now })) });
+    await db.subscriber.createMany({ data: emails.slice(i, i + 5000).map((email, j) => ({ email, status: 'active' as const, digestMode, timezone: j % 3 ? 'Europe/Paris' : 'America/New_York', confirmedAt: now })) });
   }
   const ids = (await db.subscriber.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
   const topics = ids.flatMap((subscriberId) => {

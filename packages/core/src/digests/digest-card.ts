@@ -41,7 +41,21 @@ export function decodeReason(stored: string): MatchReason | string {
 /** The abstract page of an arXiv id ("2612.01234"); ids of other sources have none. */
 const ARXIV_ID = /^\d{4}\.\d{4,5}$|^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/;
 
+/** One card per cached row (rows are frozen and shared per paper, version and reason), so the
+ * renderer meets the same frozen object in every digest and reuses its view by identity. */
+const cards = new WeakMap<PaperRow, DigestPaper>();
+
 export function toDigestPaper(p: PaperRow): DigestPaper {
+  let card = cards.get(p);
+  if (card === undefined) {
+    card = Object.freeze(buildCard(p));
+    if (card.also) Object.freeze(card.also);
+    if (Object.isFrozen(p)) cards.set(p, card);
+  }
+  return card;
+}
+
+function buildCard(p: PaperRow): DigestPaper {
   const isArxiv = ARXIV_ID.test(p.sourceId);
   const arxiv = p.arxivUrl ?? (isArxiv ? `https://arxiv.org/abs/${p.sourceId}` : undefined);
   const hf = p.hfUrl ?? (isArxiv ? `https://huggingface.co/papers/${p.sourceId}` : undefined);

@@ -23,6 +23,19 @@ describe('PaperViewCache', () => {
     expect(cache.get(p, validate).authorsLine).toMatch(/et al\.$/);
   });
 
+  it('when a frozen paper comes again, then its view is found by identity, without validating or comparing fields', () => {
+    const cache = new PaperViewCache();
+    const frozen = Object.freeze({ ...paper(), authors: Object.freeze(['Ada Lovelace']) as string[], also: Object.freeze(['agents']) as string[] });
+    const checks = jest.fn(validate);
+    const first = cache.get(frozen, checks);
+    expect(cache.get(frozen, checks)).toBe(first);
+    expect(checks).toHaveBeenCalledTimes(1);
+    expect(first.alsoLine).toBe('Also on agents');
+    // Another reader's topics: a different object, a different view.
+    const other = Object.freeze({ ...frozen, also: Object.freeze(['RAG']) as string[] });
+    expect(cache.get(other, checks).alsoLine).toBe('Also on RAG');
+  });
+
   it('when the reason differs, then the view carries that reader’s reason', () => {
     const cache = new PaperViewCache();
     const a = paper();

@@ -87,6 +87,9 @@ export function buildPaperView(paper: DigestPaper): PaperView {
 
 export class PaperViewCache {
   private readonly entries = new Map<string, Entry>();
+  /** Frozen papers (the digest sender hands out one frozen object per paper and reason) map
+   * straight to their view: no field comparison per digest, and the entry dies with the paper. */
+  private readonly byIdentity = new WeakMap<DigestPaper, PaperView>();
 
   /** `limit` bounds memory across runs: past it, the cache starts over. */
   constructor(private readonly limit = 2_000) {}
@@ -96,6 +99,17 @@ export class PaperViewCache {
    * fields was seen; a changed field (upvotes went up) builds a fresh view.
    */
   get(paper: DigestPaper, validate: (paper: DigestPaper) => void): PaperView {
+    const frozen = Object.isFrozen(paper) && (paper.also === undefined || Object.isFrozen(paper.also)) && Object.isFrozen(paper.authors);
+    if (frozen) {
+      const known = this.byIdentity.get(paper);
+      if (known) return known;
+    }
+    const view = this.lookup(paper, validate);
+    if (frozen) this.byIdentity.set(paper, view);
+    return view;
+  }
+
+  private lookup(paper: DigestPaper, validate: (paper: DigestPaper) => void): PaperView {
     // A malformed reason cannot be keyed: let the validation explain what is wrong with it.
     if (!wellFormedReason(paper.reason)) validate(paper);
     const key = reasonKey(paper.reason, paper.also);
