@@ -10,6 +10,7 @@ import type { AnalyzedPaper } from './analyze-paper';
 import type { BatchStats, Bm25Options } from './bm25.scorer';
 import type { Occurrence } from './phrase-search';
 import { bestAlternative } from './score-match';
+import { togetherEvidence } from './words-together';
 import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
 
@@ -36,7 +37,7 @@ export const RELATED_MAX = 0.3;
 /** What related terms add on top of a direct match (more on-topic papers rank first). */
 const RELATED_BONUS = 0.2;
 /** A term repeated more often than this adds nothing more. */
-const MAX_ABSTRACT_MENTIONS = 3;
+export const MAX_ABSTRACT_MENTIONS = 3;
 /** Evidence of one mention of the topic itself, by where it is: an abstract states what the
  * paper is about in its first sentences, and a topic named only late in it (a baseline, a tool,
  * a dataset) is a passing mention. On the tuning split, abstract-only matches named in the first
@@ -56,7 +57,7 @@ function placeWeight(sentence: number): number {
 
 /** How much more a related term in the title says than in the abstract (the topic's own words
  * in the title count twice: a title naming the topic is about it). */
-const TITLE_FACTOR = 1.5;
+export const TITLE_FACTOR = 1.5;
 
 function mentionEvidence(occurrences: readonly Occurrence[]): number {
   let title = 0;
@@ -78,48 +79,8 @@ const TOGETHER_WINDOW = 5;
 /** Longest stretch of the paper quoted as one piece in a reason. */
 const MAX_QUOTE = 48;
 
-/** Sentences (the title is one) holding every token of one of the topic's phrases. */
-function togetherEvidence(
-  topic: IndexedTopic,
-  doc: AnalyzedPaper,
-  trapped: readonly Occurrence[],
-): { evidence: number; mentions: number; occurrences: Occurrence[] } {
-  let evidence = 0;
-  let mentions = 0;
-  const occurrences: Occurrence[] = [];
-  for (const field of [0, 1] as const) {
-    const s = field === 0 ? doc.title : doc.abstract;
-    for (const tokens of topic.together) {
-      let lastSentence = -1;
-      for (let i = 0; i < s.tokens.length; i += 1) {
-        const sentence = s.sentences[i] as number;
-        if (sentence === lastSentence || s.tokens[i] !== tokens[0]) continue;
-        const at = [i];
-        for (const t of tokens.slice(1)) {
-          const from = Math.max(0, i - TOGETHER_WINDOW);
-          const to = Math.min(s.tokens.length - 1, i + TOGETHER_WINDOW);
-          let found = -1;
-          for (let k = from; k <= to && found < 0; k += 1) if (s.tokens[k] === t && s.sentences[k] === sentence) found = k;
-          if (found < 0) break;
-          at.push(found);
-        }
-        if (at.length < tokens.length) continue;
-        const inTrap = (k: number): boolean => trapped.some((t) => t.field === field && t.start <= s.starts[k]! && s.ends[k]! <= t.end);
-        if (at.some(inTrap)) continue; // "speech emotion recognition": the words, in another sense
-        lastSentence = sentence; // one mention per sentence
-        evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
-        mentions += 1;
-        at.sort((a, b) => a - b);
-        const [first, last] = [at[0]!, at[at.length - 1]!];
-        // Quote the words as they stand when short ("agents built on LLMs"), else each word.
-        if (s.ends[last]! - s.starts[first]! <= MAX_QUOTE) occurrences.push({ field, start: s.starts[first]!, end: s.ends[last]!, gaps: 0, near: true, sentence });
-        else for (const k of at) occurrences.push({ field, start: s.starts[k]!, end: s.ends[k]!, gaps: 0, near: true, sentence });
-      }
-      if (mentions > 0) break; // one phrasing of the topic is enough
-    }
-  }
-  return { evidence: Math.min(evidence, TOGETHER_WEIGHT * MAX_ABSTRACT_MENTIONS), mentions, occurrences };
-}
+
+const NO_OCCURRENCES: readonly Occurrence[] = [];
 
 const overlaps = (a: Occurrence, b: Occurrence): boolean => a.field === b.field && a.start < b.end && b.start < a.end;
 
@@ -168,7 +129,7 @@ export function judgeTopic(
   stats: BatchStats,
   bm25: Bm25Options,
 ): TopicEvidence | undefined {
-  const trapped = topic.traps.flatMap((id) => rawHits.get(id) ?? []);
+  const trapped = topic.traps.length === 0 ? NO_OCCURRENCES : topic.traps.flatMap((id) => rawHits.get(id) ?? []);
   const hits = withoutTraps(rawHits, trapped);
   if (topic.exclusions.some((id) => hits.has(id))) return undefined;
   const related = topic.related.length > 0 ? relatedEvidence(topic, hits) : { evidence: 0, mentions: 0, occurrences: [] as Occurrence[] };

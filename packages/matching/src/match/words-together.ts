@@ -1,0 +1,104 @@
+// The topic's words close together in one sentence, in any order ("agents built on large
+// language models" for LLM agents): weaker evidence than the phrase, counted like a related term.
+// Matching calls this for every paper × topic that shares a distinctive word, so each token
+// stream gets one token → positions map, built on first use and reused by every topic.
+import type { TokenStream } from '../text/tokenize.util';
+import type { AnalyzedPaper } from './analyze-paper';
+import type { Occurrence } from './phrase-search';
+import type { IndexedTopic } from './topic-index';
+import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './topic-evidence';
+
+/** Evidence of one sentence holding all the topic's words in another order or apart. */
+const TOGETHER_WEIGHT = 0.5;
+/** ...within this many words of each other. */
+const TOGETHER_WINDOW = 5;
+/** Longest stretch of the paper quoted as one piece in a reason. */
+const MAX_QUOTE = 48;
+
+const POSITIONS = new WeakMap<TokenStream, Map<string, number[]>>();
+
+function positionsOf(s: TokenStream): Map<string, number[]> {
+  let map = POSITIONS.get(s);
+  if (map !== undefined) return map;
+  map = new Map();
+  for (let i = 0; i < s.tokens.length; i += 1) {
+    const t = s.tokens[i] as string;
+    const list = map.get(t);
+    if (list === undefined) map.set(t, [i]);
+    else list.push(i);
+  }
+  POSITIONS.set(s, map);
+  return map;
+}
+
+/** Positions of every word of `tokens` (all present in the stream), else undefined. */
+function listsOf(positions: Map<string, number[]>, tokens: readonly string[]): number[][] | undefined {
+  const lists: number[][] = [];
+  for (const t of tokens) {
+    const list = positions.get(t);
+    if (list === undefined) return undefined; // the usual case: a word is missing
+    lists.push(list);
+  }
+  return lists;
+}
+
+/** For each word after the first, its position near `i` in the same sentence; undefined if one is missing. */
+function placesNear(s: TokenStream, lists: readonly number[][], i: number): number[] | undefined {
+  const at = [i];
+  for (let w = 1; w < lists.length; w += 1) {
+    let found = -1;
+    for (const p of lists[w] as number[]) {
+      if (Math.abs(p - i) <= TOGETHER_WINDOW && s.sentences[p] === s.sentences[i]) {
+        found = p;
+        break;
+      }
+    }
+    if (found < 0) return undefined;
+    at.push(found);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+function inTrap(s: TokenStream, field: 0 | 1, trapped: readonly Occurrence[], k: number): boolean {
+  for (const t of trapped) if (t.field === field && t.start <= s.starts[k]! && s.ends[k]! <= t.end) return true;
+  return false;
+}
+
+function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[] {
+  const [first, last] = [at[0] as number, at[at.length - 1] as number];
+  const sentence = s.sentences[first] as number;
+  const occ = (from: number, to: number): Occurrence => ({ field, start: s.starts[from]!, end: s.ends[to]!, gaps: 0, near: true, sentence });
+  // The words as they stand when short ("agents built on LLMs"), else each word.
+  return s.ends[last]! - s.starts[first]! <= MAX_QUOTE ? [occ(first, last)] : at.map((k) => occ(k, k));
+}
+
+export function togetherEvidence(
+  topic: IndexedTopic,
+  doc: AnalyzedPaper,
+  trapped: readonly Occurrence[],
+): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+  let evidence = 0;
+  let mentions = 0;
+  const occurrences: Occurrence[] = [];
+  for (const field of [0, 1] as const) {
+    const s = field === 0 ? doc.title : doc.abstract;
+    const positions = positionsOf(s);
+    for (const tokens of topic.together) {
+      const lists = listsOf(positions, tokens);
+      if (lists === undefined) continue;
+      const sentencesSeen = new Set<number>(); // one mention per sentence
+      for (const i of lists[0] as number[]) {
+        if (sentencesSeen.has(s.sentences[i] as number)) continue;
+        const at = placesNear(s, lists, i);
+        // "speech emotion recognition": the words, in another sense.
+        if (at === undefined || at.some((k) => inTrap(s, field, trapped, k))) continue;
+        sentencesSeen.add(s.sentences[i] as number);
+        evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
+        mentions += 1;
+        occurrences.push(...quote(s, field, at));
+      }
+      if (sentencesSeen.size > 0) break; // one phrasing of the topic is enough
+    }
+  }
+  return { evidence: Math.min(evidence, TOGETHER_WEIGHT * MAX_ABSTRACT_MENTIONS), mentions, occurrences };
+}
