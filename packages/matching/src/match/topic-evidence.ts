@@ -3,13 +3,26 @@
 //   1. Traps first: an occurrence overlapping a trap phrase is another sense of the words
 //      ("reaction-diffusion models", "speech emotion recognition") and does not count.
 //   2. Exclusions: any excluded phrase and the paper is out.
-//   3. Direct: every phrase of an alternative present → BM25F weight of the best alternative.
-//   4. Related: otherwise, the related terms' evidence (weight per mention, title twice) must
-//      reach 1; it then scores below any direct hit (RELATED_MAX), so naming the topic wins.
+//   3. Direct: every phrase of an alternative present, and evidence that the paper is about it
+//      (where the mentions stand, plus related terms) → BM25F weight of the best alternative.
+//   4. Related: otherwise, the related terms, learned associations and the topic's words
+//      together must make enough evidence; such a match scores below any direct one.
+// The weights and thresholds, and why they are what they are, are in evidence-weights.ts.
 import type { AnalyzedPaper } from './analyze-paper';
 import type { BatchStats, Bm25Options } from './bm25.scorer';
 import type { Occurrence } from './phrase-search';
 import { bestAlternative } from './score-match';
+import {
+  DIRECT_THRESHOLD,
+  MAX_ABSTRACT_MENTIONS,
+  NEAR_MENTION,
+  placeWeight,
+  RELATED_BONUS,
+  RELATED_MAX,
+  RELATED_THRESHOLD,
+  TITLE_FACTOR,
+  TITLE_MENTION,
+} from './evidence-weights';
 import { togetherEvidence } from './words-together';
 import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
@@ -24,40 +37,6 @@ export interface TopicEvidence {
   occurrences: Occurrence[];
 }
 
-/** Evidence a paper needs from related terms (and the topic's words apart) alone. */
-export const RELATED_THRESHOLD = 1.1;
-/** Evidence a paper naming the topic needs: its title, or the abstract's first sentence, alone;
- * else two or three mentions, or a mention and related terms. Swept on the tuning split (direct
- * 1 → 2, related 1 → 1.6: the sum of macro P and R stays near 1.70 while one buys the other);
- * 1.5 / 1.1 give P 0.82, R 0.87, against 0.79 / 0.92 at 1 / 1, fewer passing mentions in a digest
- * for a little recall. */
-export const DIRECT_THRESHOLD = 1.5;
-/** A related-only match weighs less than this; a direct one at least this much. */
-export const RELATED_MAX = 0.3;
-/** What related terms add on top of a direct match (more on-topic papers rank first). */
-const RELATED_BONUS = 0.2;
-/** A term repeated more often than this adds nothing more. */
-export const MAX_ABSTRACT_MENTIONS = 3;
-/** Evidence of one mention of the topic itself, by where it is: an abstract states what the
- * paper is about in its first sentences, and a topic named only late in it (a baseline, a tool,
- * a dataset) is a passing mention. On the tuning split, abstract-only matches named in the first
- * two sentences were right 45 times in 48, from the fifth sentence on 9 in 24. A title naming
- * the topic is enough alone. A proximity match weighs less. */
-const TITLE_MENTION = 2;
-const FIRST_MENTION = 1.5;
-const EARLY_MENTION = 0.8;
-const MIDDLE_MENTION = 0.6;
-const LATE_MENTION = 0.35;
-const NEAR_MENTION = 0.8;
-
-function placeWeight(sentence: number): number {
-  if (sentence === 0) return FIRST_MENTION;
-  return sentence === 1 ? EARLY_MENTION : sentence <= 3 ? MIDDLE_MENTION : LATE_MENTION;
-}
-
-/** How much more a related term in the title says than in the abstract (the topic's own words
- * in the title count twice: a title naming the topic is about it). */
-export const TITLE_FACTOR = 1.5;
 
 function mentionEvidence(occurrences: readonly Occurrence[]): number {
   let title = 0;
@@ -71,14 +50,6 @@ function mentionEvidence(occurrences: readonly Occurrence[]): number {
   const inAbstract = abstract.slice(0, MAX_ABSTRACT_MENTIONS).reduce((sum, w) => sum + w, 0);
   return TITLE_MENTION * title + inAbstract;
 }
-
-/** Evidence of one sentence holding all the topic's words in another order or apart. */
-const TOGETHER_WEIGHT = 0.5;
-/** ...within this many words of each other ("agents built on large language models"). */
-const TOGETHER_WINDOW = 5;
-/** Longest stretch of the paper quoted as one piece in a reason. */
-const MAX_QUOTE = 48;
-
 
 const NO_OCCURRENCES: readonly Occurrence[] = [];
 
@@ -101,10 +72,9 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: num
   const weighted: { w: number; occ: Occurrence[] }[] = [];
   const counted: Occurrence[] = [];
   const anchored = topic.anchors.some((id) => hits.has(id));
-  // Strongest terms first, and a place in the text counts once: "vision-language models" is one
-  // mention of VLMs, not also one of "vision-language".
-  const refs = [...topic.related].sort((a, b) => b.weight - a.weight);
-  for (const ref of refs) {
+  // Strongest terms first (the index keeps them so), and a place in the text counts once:
+  // "vision-language models" is one mention of VLMs, not also one of "vision-language".
+  for (const ref of topic.related) {
     const found = hits.get(ref.phraseId);
     if (found === undefined || (ref.learned && !anchored)) continue;
     const list = found.filter((occ) => !counted.some((c) => overlaps(c, occ)));

@@ -138,7 +138,9 @@ class IndexBuilder {
       const learned = Object.hasOwn(this.associations, only.tokens.join(' ')) ? this.associations[only.tokens.join(' ')] : undefined;
       for (const term of learned ?? []) add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
     });
-    return { related: [...related.values()], traps: [...traps], anchors: [...anchors], together: [...together.values()] };
+    // Strongest first: evidence counts each place in a paper once, for its strongest term.
+    const strongestFirst = [...related.values()].sort((a, b) => b.weight - a.weight || a.phraseId - b.phraseId);
+    return { related: strongestFirst, traps: [...traps], anchors: [...anchors], together: [...together.values()] };
   }
 
   private phrase(p: TopicPhrase, window: number, tight = false): number {

@@ -6,7 +6,7 @@ import type { TokenStream } from '../text/tokenize.util';
 import type { AnalyzedPaper } from './analyze-paper';
 import type { Occurrence } from './phrase-search';
 import type { IndexedTopic } from './topic-index';
-import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './topic-evidence';
+import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './evidence-weights';
 
 /** Evidence of one sentence holding all the topic's words in another order or apart. */
 const TOGETHER_WEIGHT = 0.5;
