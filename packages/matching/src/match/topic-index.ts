@@ -46,6 +46,10 @@ const GENERIC_TOKENS = new Set([
   'cod',
 ]);
 
+/** Words so common that "near another word of the topic" says nothing ("world ... model"):
+ * a phrase with one of them gets no words-together evidence. */
+const UBIQUITOUS_TOKENS = new Set(['model', 'learn', 'method', 'data', 'system', 'task', 'approach', 'framework', 'base', 'train', 'design', 'generation', 'network', 'large', 'cod']);
+
 export interface IndexedTopic {
   key: string;
   label: string;
@@ -134,7 +138,8 @@ class IndexBuilder {
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
       if (own.length === 0 || only.tokens.length < 2) return;
       for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
-      if (!compound) for (const v of this.phrases[alternatives[a]![0]!]!.variants) together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
+      const ubiquitous = only.tokens.some((t) => UBIQUITOUS_TOKENS.has(t));
+      if (!compound && !ubiquitous) for (const v of this.phrases[alternatives[a]![0]!]!.variants) together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
       const learned = Object.hasOwn(this.associations, only.tokens.join(' ')) ? this.associations[only.tokens.join(' ')] : undefined;
       for (const term of learned ?? []) add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
     });

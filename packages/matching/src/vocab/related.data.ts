@@ -220,9 +220,9 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     related: {
       radiology: 1, radiologist: 1, MRI: 0.5, 'CT': 0.5, 'computed tomography': 1, 'X-ray': 0.5, ultrasound: 1,
       histopathology: 1, 'medical image': 1, lesion: 1, tumor: 0.5, tumour: 0.5, fundus: 1, mammography: 1,
-      dermoscopy: 1, 'PET': 0.5, 'whole slide image': 1, 'whole-slide': 1, 'organ segmentation': 1, 'chest X-ray': 1,
+      dermoscopy: 1, 'whole slide image': 1, 'whole-slide': 1, 'organ segmentation': 1, 'chest X-ray': 1,
       'CT scan': 1, endoscopy: 1, 'pathology image': 1, 'retinal image': 1, 'brain MRI': 1, 'medical': 0.34,
-      'clinical': 0.34, 'OCT': 0.5,
+      'clinical': 0.34,
     },
   },
   {
@@ -315,7 +315,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['machine translation', 'neural machine translation', 'translation', 'MT'],
     related: {
-      translation: 0.2, NMT: 1, 'speech translation': 1, BLEU: 0.2, 'low-resource language': 0.2, translate: 0.2, 'COMET': 0.34, 'parallel corpus': 1, 'parallel data': 0.5, 'translator': 1, 'bilingual': 0.34,
+      translation: 0.2, NMT: 1, 'speech translation': 1, BLEU: 0.2, 'low-resource language': 0.2, translate: 0.2, 'parallel corpus': 1, 'parallel data': 0.5, 'translator': 1, 'bilingual': 0.34,
       'source language': 0.34, 'target language': 0.34, 'simultaneous translation': 1,
     },
     traps: [
@@ -327,7 +327,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['text-to-image', 'text-to-image generation', 'image generation', 'image synthesis', 'T2I'],
     related: {
-      'text-to-image': 1, 'image generation': 1, 'image synthesis': 1, T2I: 1, 'Stable Diffusion': 0.5, FLUX: 0.5,
+      'text-to-image': 1, 'image generation': 1, 'image synthesis': 1, T2I: 1, 'Stable Diffusion': 0.5,
       'image editing': 0.5, 'generated image': 0.5, 'image generator': 1, 'visual generation': 0.5,
     },
   },
@@ -340,10 +340,17 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     related: { Mamba: 1, 'selective state space': 1, S4: 1, 'linear recurrence': 0.5, 'linear attention': 0.34, RWKV: 0.5 },
   },
   {
-    topics: ['speculative decoding', 'LLM inference', 'efficient inference', 'inference acceleration'],
+    topics: ['speculative decoding'],
     related: {
-      'speculative decoding': 1, 'draft model': 1, 'KV cache': 0.5, 'inference latency': 0.5, throughput: 0.34,
-      'inference efficiency': 1, 'decoding speed': 1, 'serving': 0.34, 'inference acceleration': 1,
+      'draft model': 1, 'draft token': 1, 'speculative sampling': 1, 'token tree': 0.5, Medusa: 0.5, 'self-speculative': 1,
+      'parallel decoding': 0.5, 'target model': 0.34, 'acceptance rate': 0.5,
+    },
+  },
+  {
+    topics: ['LLM inference', 'efficient inference', 'inference acceleration', 'LLM serving'],
+    related: {
+      'speculative decoding': 1, 'KV cache': 0.5, 'inference latency': 0.5, throughput: 0.34, 'inference efficiency': 1,
+      'decoding speed': 1, serving: 0.34, 'inference acceleration': 1,
     },
   },
   {
@@ -369,10 +376,17 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['mathematical reasoning', 'math reasoning', 'LLM reasoning', 'reasoning'],
+    topics: ['mathematical reasoning', 'math reasoning', 'math'],
     related: {
-      'mathematical reasoning': 1, 'math reasoning': 1, GSM8K: 1, MATH500: 1, AIME: 1, 'math problem': 1, 'olympiad': 0.5,
-      'theorem proving': 0.5, 'reasoning model': 0.5, LRM: 0.5, 'reasoning ability': 0.34, 'reasoning capabilities': 0.34,
+      'mathematical reasoning': 1, 'math reasoning': 1, GSM8K: 1, MATH500: 1, 'AIME 2024': 1, 'AIME 2025': 1, 'math problem': 1,
+      olympiad: 0.5, 'theorem proving': 0.5, 'mathematical problem': 1, 'competition math': 1, 'math benchmark': 1,
+    },
+  },
+  {
+    topics: ['LLM reasoning', 'reasoning', 'reasoning models', 'large reasoning models'],
+    related: {
+      'reasoning model': 1, LRM: 1, 'reasoning ability': 0.34, 'reasoning capabilities': 0.34, 'chain-of-thought': 0.5,
+      'test-time scaling': 0.5, 'long reasoning': 0.5, 'reasoning trace': 0.5,
     },
   },
   {
@@ -392,7 +406,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: ['semantic segmentation', 'image segmentation', 'segmentation'],
     related: {
       'semantic segmentation': 1, 'instance segmentation': 1, 'panoptic segmentation': 1, 'segmentation mask': 1,
-      'Segment Anything': 1, SAM: 0.34, 'pixel-level': 0.34, segmentation: 0.5,
+      'Segment Anything': 1, 'pixel-level': 0.34, segmentation: 0.5,
     },
   },
   {
@@ -412,7 +426,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['remote sensing', 'satellite imagery', 'earth observation'],
     related: {
-      'remote sensing': 1, satellite: 0.5, 'aerial image': 1, 'earth observation': 1, hyperspectral: 1, SAR: 0.5,
+      'remote sensing': 1, satellite: 0.5, 'aerial image': 1, 'earth observation': 1, hyperspectral: 1,
       'land cover': 1, 'UAV': 0.34,
     },
   },
