@@ -34,6 +34,7 @@ export {
   bySignals,
   titleWords,
   jaccard,
+  nearDuplicateGroups,
   DEFAULT_DUPLICATE_THRESHOLD,
   type ComposeInput,
   type ComposeTopic,

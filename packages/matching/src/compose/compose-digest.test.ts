@@ -4,7 +4,7 @@ import { reasonText } from '../match/reason';
 import { NOW, daysAgo } from '../testing/paper.factory';
 import type { RankablePaper } from '../types';
 import { composeDigest, type ComposeCandidate } from './compose-digest';
-import { jaccard, titleWords } from './title-similarity';
+import { jaccard, nearDuplicateGroups, titleWords } from './title-similarity';
 
 let nextId = 1;
 function paper(fields: Partial<RankablePaper> = {}): RankablePaper {
@@ -102,5 +102,25 @@ describe('composeDigest', () => {
 
   it('when the cap is not a positive integer, then it throws', () => {
     expect(() => composeDigest({ topics: [], candidates: new Map(), cap: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('nearDuplicateGroups', () => {
+  it('when papers share most title words, then they form one group, transitively; others stay alone', () => {
+    const a = paper({ title: 'Robust RLHF via Reward Model Ensembles' });
+    const b = paper({ title: 'Robust RLHF via reward-model ensembles' });
+    const c = paper({ title: 'Robust RLHF via reward model ensembles (extended)' });
+    const d = paper({ title: 'Reward models for code review' });
+    const e = paper({ title: undefined });
+    const groups = nearDuplicateGroups([a, b, c, d, e]);
+    expect([groups.get(a.id), groups.get(b.id), groups.get(c.id)]).toEqual([a.id, a.id, a.id]);
+    expect([groups.get(d.id), groups.get(e.id)]).toEqual([d.id, e.id]);
+  });
+
+  it('when candidates carry their group, then a digest keeps one paper per group without comparing titles', () => {
+    const a = paper({ title: 'One' });
+    const b = paper({ title: 'Two' });
+    const lists = new Map([['x', candidates('x', [a, b]).map((c) => ({ ...c, work: 7 }))]]);
+    expect(composeDigest({ topics: [t('x')], candidates: lists, cap: 5 }).papers.map((p) => p.paperId)).toEqual([a.id]);
   });
 });

@@ -22,6 +22,9 @@ export interface ComposeCandidate {
   score: number;
   reason: MatchReason;
   paper: RankablePaper;
+  /** Near-duplicate group, when the caller computed it (nearDuplicateGroups): candidates with the
+   * same `work` are one work. Without it, titles are compared per digest. */
+  work?: number;
 }
 
 export interface ComposeInput {
@@ -46,8 +49,9 @@ export interface ComposedPaper {
   /** Why, in that topic's terms, worded with the reader's label. */
   reason: MatchReason;
   /** Labels of the reader's other topics this paper (or a near-duplicate of it) also matches. */
-  also: string[];
+  also: readonly string[];
   paper: RankablePaper;
+  work?: number;
 }
 
 export interface DigestSection {
@@ -79,26 +83,40 @@ interface Cursor {
   list: readonly ComposeCandidate[];
   at: number;
   taken: ComposedPaper[];
+  /** The score of the list's first candidate left: the order topics deal in. */
+  head: number;
 }
 
+/** Shared by papers that match no other topic (most): replaced, never pushed to. */
+const NONE: string[] = [];
+
+// Runs for every reader of a run (a million in the benchmark): plain loops, no closures, and
+// allocations limited to the digest itself.
 export function composeDigest(input: ComposeInput): ComposedDigest {
   const { topics, candidates, cap } = input;
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError('cap must be an integer >= 1');
   const threshold = input.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD;
-  const exclude = input.exclude ?? [];
+  const exclude = input.exclude ?? NONE_IDS;
   const chosen: ComposedPaper[] = [];
   const cursors: Cursor[] = [];
   const quiet: ComposeTopic[] = [];
   for (const topic of topics) {
-    if (cursors.some((c) => c.topic.key === topic.key)) continue; // the same topic typed twice
-    const list = candidates.get(topic.key) ?? [];
-    const cursor: Cursor = { topic, list, at: 0, taken: [] };
-    skipExcluded(cursor, exclude);
-    if (cursor.at < list.length) cursors.push(cursor);
-    else quiet.push(topic);
+    if (followed(cursors, quiet, topic.key)) continue; // the same topic typed twice
+    const list = candidates.get(topic.key) ?? NO_CANDIDATES;
+    const cursor: Cursor = { topic, list, at: skipExcluded(list, 0, exclude), taken: [], head: 0 };
+    if (cursor.at < list.length) {
+      cursor.head = (list[cursor.at] as ComposeCandidate).score;
+      cursors.push(cursor);
+    } else quiet.push(topic);
   }
-  // The strongest head deals first; ties keep the reader's order (sort is stable).
-  const rounds = [...cursors].sort((a, b) => (b.list[b.at] as ComposeCandidate).score - (a.list[a.at] as ComposeCandidate).score);
+  // The strongest head deals first; ties keep the reader's order (an insertion sort is stable).
+  const rounds = cursors.slice();
+  for (let i = 1; i < rounds.length; i += 1) {
+    const c = rounds[i] as Cursor;
+    let j = i;
+    for (; j > 0 && (rounds[j - 1] as Cursor).head < c.head; j -= 1) rounds[j] = rounds[j - 1] as Cursor;
+    rounds[j] = c;
+  }
   let open = rounds.length;
   while (chosen.length < cap && open > 0) {
     open = 0;
@@ -107,38 +125,65 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
       if (takeNext(cursor, chosen, exclude, threshold)) open += 1;
     }
   }
-  for (const p of chosen) addOtherTopics(p, cursors, input.matches);
+  if (cursors.length > 1) for (const p of chosen) addOtherTopics(p, cursors, input.matches);
   const sections: DigestSection[] = [];
+  const papers: ComposedPaper[] = [];
   for (const cursor of cursors) {
     if (cursor.taken.length === 0) continue;
-    sections.push({ topicKey: cursor.topic.key, label: cursor.topic.label, papers: cursor.taken.sort(bySignals) });
+    const list = cursor.taken.length > 1 ? cursor.taken.sort(bySignals) : cursor.taken;
+    sections.push({ topicKey: cursor.topic.key, label: cursor.topic.label, papers: list });
+    for (const p of list) papers.push(p);
   }
-  return { sections, quiet, papers: sections.flatMap((s) => s.papers) };
+  return { sections, quiet, papers };
 }
 
-function skipExcluded(cursor: Cursor, exclude: readonly number[]): void {
-  while (cursor.at < cursor.list.length && exclude.includes((cursor.list[cursor.at] as ComposeCandidate).paperId)) cursor.at += 1;
+const NONE_IDS: readonly number[] = [];
+const NO_CANDIDATES: readonly ComposeCandidate[] = [];
+
+function followed(cursors: readonly Cursor[], quiet: readonly ComposeTopic[], key: string): boolean {
+  for (const c of cursors) if (c.topic.key === key) return true;
+  for (const q of quiet) if (q.key === key) return true;
+  return false;
+}
+
+function skipExcluded(list: readonly ComposeCandidate[], from: number, exclude: readonly number[]): number {
+  let at = from;
+  if (exclude.length === 0) return at;
+  while (at < list.length && exclude.includes((list[at] as ComposeCandidate).paperId)) at += 1;
+  return at;
+}
+
+/** The paper already in the digest that `next` is (the same paper, or the same work), if any. */
+function alreadyIn(chosen: readonly ComposedPaper[], next: ComposeCandidate, threshold: number): ComposedPaper | undefined {
+  for (const p of chosen) {
+    if (p.paperId === next.paperId) return p;
+    if (next.work !== undefined) {
+      if (p.work === next.work) return p;
+    } else if (similar(p.paper, next.paper, threshold)) return p;
+  }
+  return undefined;
 }
 
 /** Takes the topic's next candidate that is new to the digest; false when its list ran out. */
 function takeNext(cursor: Cursor, chosen: ComposedPaper[], exclude: readonly number[], threshold: number): boolean {
   for (;;) {
-    skipExcluded(cursor, exclude);
+    cursor.at = skipExcluded(cursor.list, cursor.at, exclude);
     const next = cursor.list[cursor.at];
     if (next === undefined) return false;
     cursor.at += 1;
-    const same = chosen.find((p) => p.paperId === next.paperId || similar(p.paper, next.paper, threshold));
+    const same = alreadyIn(chosen, next, threshold);
     if (same) {
-      if (same.topicKey !== cursor.topic.key && !same.also.includes(cursor.topic.label)) same.also.push(cursor.topic.label);
+      if (same.topicKey !== cursor.topic.key && !same.also.includes(cursor.topic.label)) same.also = same.also === NONE ? [cursor.topic.label] : [...same.also, cursor.topic.label];
       continue;
     }
     const paper: ComposedPaper = {
       paperId: next.paperId,
       score: next.score,
       topicKey: cursor.topic.key,
-      reason: relabelReason(next.reason, cursor.topic.label),
-      also: [],
+      reason: next.reason.topic === cursor.topic.label ? next.reason : relabelReason(next.reason, cursor.topic.label),
+      also: NONE,
       paper: next.paper,
+      ...(next.work !== undefined ? { work: next.work } : {}),
     };
     chosen.push(paper);
     cursor.taken.push(paper);
@@ -154,7 +199,12 @@ function similar(a: RankablePaper, b: RankablePaper, threshold: number): boolean
 function addOtherTopics(p: ComposedPaper, cursors: readonly Cursor[], matches: ComposeInput['matches']): void {
   for (const c of cursors) {
     if (c.topic.key === p.topicKey || p.also.includes(c.topic.label)) continue;
-    const hit = matches ? matches(c.topic.key, p.paperId) : c.list.some((x) => x.paperId === p.paperId);
-    if (hit) p.also.push(c.topic.label);
+    const hit = matches ? matches(c.topic.key, p.paperId) : listed(c.list, p.paperId);
+    if (hit) p.also = p.also === NONE ? [c.topic.label] : [...p.also, c.topic.label];
   }
+}
+
+function listed(list: readonly ComposeCandidate[], paperId: number): boolean {
+  for (const x of list) if (x.paperId === paperId) return true;
+  return false;
 }

@@ -36,9 +36,49 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 
 const wordsOf = new WeakMap<object, string[]>();
 
+
 /** The paper's title words (none without a title: such papers are never called duplicates). */
-export function paperTitleWords(paper: RankablePaper): readonly string[] {
+export function paperTitleWords(paper: RankablePaper): string[] {
   let words = wordsOf.get(paper);
   if (words === undefined) wordsOf.set(paper, (words = paper.title ? titleWords(paper.title) : []));
   return words;
+}
+
+/** A word in more papers than this is too common to find duplicates by (pairs are still scored on all words). */
+const COMMON_WORD = 50;
+
+/**
+ * Near-duplicate groups over a set of papers, computed once (a run's candidate papers): each
+ * paper id → the id of the first paper of its group. Pairs are found through shared uncommon
+ * title words and kept when their word Jaccard reaches the threshold; groups are the transitive
+ * closure (union-find). Papers without a title are alone.
+ */
+export function nearDuplicateGroups(papers: readonly RankablePaper[], threshold = DEFAULT_DUPLICATE_THRESHOLD): Map<number, number> {
+  const words = papers.map(paperTitleWords);
+  const parent = papers.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const byWord = new Map<string, number[]>();
+  words.forEach((list, i) => {
+    for (const w of list) {
+      const holders = byWord.get(w);
+      if (holders === undefined) byWord.set(w, [i]);
+      else holders.push(i);
+    }
+  });
+  for (const holders of byWord.values()) {
+    if (holders.length < 2 || holders.length > COMMON_WORD) continue;
+    for (let a = 0; a < holders.length; a += 1) {
+      for (let b = a + 1; b < holders.length; b += 1) {
+        const i = holders[a] as number;
+        const j = holders[b] as number;
+        if (root(i) !== root(j) && jaccard(words[i] as string[], words[j] as string[]) >= threshold) parent[root(j)] = root(i);
+      }
+    }
+  }
+  const out = new Map<number, number>();
+  papers.forEach((p, i) => out.set(p.id, (papers[root(i)] as RankablePaper).id));
+  return out;
 }

@@ -85,20 +85,24 @@ export function matchNear(s: TokenStream, variant: PhraseVariant, window: number
 /** Added to a match's last index when it was found by proximity (token counts stay far below). */
 export const NEAR = 1 << 24;
 
-/** Between the words of a fixed compound: hyphens, spaces and at most a "to" ("text-to-video",
- * "text to video"), not "and" or other words ("text and video"). */
-const COMPOUND_JOIN = /^[\s\-‐‑]*(?:to[\s\-‐‑]+)?$/i;
+/** Between the words of a fixed compound topic: hyphens or spaces; a small word only
+ * hyphenated ("text-to-video", "pick-and-place") or a spaced "to" ("text to video"), never a
+ * spaced "and" ("text and video" is two things, not a compound). */
+export const COMPOUND_JOIN = /^(?:[\s\-‐‑]*|\s*[-‐‑]\s*(?:to|of|and|the|a|in|for)\s*[-‐‑]\s*|\s+to\s+)$/i;
 
-function joinedAsCompound(s: TokenStream, i: number, last: number): boolean {
-  for (let k = i; k < last; k += 1) if (!COMPOUND_JOIN.test(s.source.slice(s.ends[k], s.starts[k + 1]))) return false;
+/** The join a compound written with its small word needs ("speech-to-text": a "to"). */
+export const joinWith = (word: string): RegExp => new RegExp(`^\\s*[-‐‑]?\\s*${word}\\s*[-‐‑]?\\s*$`, 'i');
+
+function joinedAsCompound(s: TokenStream, i: number, last: number, join: RegExp): boolean {
+  for (let k = i; k < last; k += 1) if (!join.test(s.source.slice(s.ends[k], s.starts[k + 1]))) return false;
   return true;
 }
 
 /** The strict match at `i`, else (with a window) the proximity one flagged with NEAR, else -1.
- * A fixed compound (`tight`) must stand joined as one. */
-export function findAt(s: TokenStream, variant: PhraseVariant, maxGap: number, window: number, i: number, tight = false): number {
+ * A compound (`join` given) must stand joined as one. */
+export function findAt(s: TokenStream, variant: PhraseVariant, maxGap: number, window: number, i: number, join?: RegExp): number {
   const last = matchAt(s, variant, maxGap, i);
-  if (tight) return last >= 0 && joinedAsCompound(s, i, last) ? last : -1;
+  if (join !== undefined) return last >= 0 && joinedAsCompound(s, i, last, join) ? last : -1;
   if (last >= 0 || window === 0 || variant.tokens.length < 2) return last;
   const near = matchNear(s, variant, window, i);
   return near >= 0 ? near + NEAR : -1;
@@ -125,13 +129,13 @@ export function addOccurrence(list: Occurrence[], occ: Occurrence): void {
 export function scanPhrase(
   s: TokenStream,
   field: FieldIndex,
-  phrase: { variants: readonly PhraseVariant[]; maxGap: number; window: number; tight: boolean },
+  phrase: { variants: readonly PhraseVariant[]; maxGap: number; window: number; join?: RegExp },
   found: Occurrence[] = [],
 ): Occurrence[] {
   for (let i = 0; i < s.tokens.length; i += 1) {
     for (const variant of phrase.variants) {
       if (s.tokens[i] !== variant.tokens[0]) continue;
-      const last = findAt(s, variant, phrase.maxGap, phrase.window, i, phrase.tight);
+      const last = findAt(s, variant, phrase.maxGap, phrase.window, i, phrase.join);
       if (last >= 0) {
         addOccurrence(found, occurrenceAt(s, field, i, last, variant.tokens.length));
         break; // one occurrence per start position, whichever variant found it

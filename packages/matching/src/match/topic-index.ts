@@ -5,6 +5,7 @@ import { normalizeTopic } from '../topic/normalize-topic';
 import { parseTopicKey, phraseKey } from '../topic/topic-key';
 import type { ParsedTopic, TopicPhrase } from '../types';
 import { expandVariants, type PhraseVariant } from '../vocab/alias-index';
+import { COMPOUND_JOIN, joinWith } from './phrase-search';
 import { DEFAULT_ASSOCIATIONS } from '../vocab/associations.default';
 import type { AssociationTable } from '../vocab/associations';
 import { isFixedCompound, relatedFor } from '../vocab/related-index';
@@ -22,8 +23,8 @@ export interface CompiledPhrase {
   maxGap: number;
   /** Proximity window (0: none). */
   window: number;
-  /** A fixed compound: its words must stand joined ("text-to-video"). */
-  tight: boolean;
+  /** A compound: how its words must stand joined ("text-to-video"); undefined for a phrase. */
+  join?: RegExp;
   variants: PhraseVariant[];
 }
 
@@ -103,7 +104,7 @@ class IndexBuilder {
     // A fixed compound ("text-to-video") apart is something else ("text-to-audio model to video").
     const compound = parsed.alternatives.length === 1 && parsed.alternatives[0]!.length === 1 && isFixedCompound(parsed.alternatives[0]![0]!);
     const alternatives = parsed.alternatives.map((alt) =>
-      alt.map((p) => (compound ? this.phrase(p, 0, true) : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0))),
+      alt.map((p) => (compound ? this.phrase(p, 0, COMPOUND_JOIN) : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0))),
     );
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
     const { related, traps, anchors, together } = this.relatedOf(parsed, alternatives, compound);
@@ -132,7 +133,7 @@ class IndexBuilder {
       const only = alt.length === 1 ? alt[0] : undefined;
       if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) return;
       const entry = relatedFor(only);
-      for (const term of entry?.terms ?? []) add(this.phrase(term.phrase, 0), term.weight, false);
+      for (const term of entry?.terms ?? []) add(this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined), term.weight, false);
       for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
       // A one-word topic found in a paper is a direct match already: the rest adds nothing.
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
@@ -148,13 +149,13 @@ class IndexBuilder {
     return { related: strongestFirst, traps: [...traps], anchors: [...anchors], together: [...together.values()] };
   }
 
-  private phrase(p: TopicPhrase, window: number, tight = false): number {
-    const key = `${tight ? 'tight' : window}:${phraseKey(p)}`;
+  private phrase(p: TopicPhrase, window: number, join?: RegExp): number {
+    const key = `${join ? join.source : window}:${phraseKey(p)}`;
     const known = this.phraseIds.get(key);
     if (known !== undefined) return known;
     const id = this.phrases.length;
     const variants = expandVariants(p.tokens);
-    this.phrases.push({ id, maxGap: p.maxGap, window, tight, variants });
+    this.phrases.push({ id, maxGap: p.maxGap, window, join, variants });
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);
     for (const variant of variants) {

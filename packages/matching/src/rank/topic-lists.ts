@@ -2,6 +2,7 @@
 // scratch space is typed arrays, not hash maps) and each topic's matches are sorted by their
 // boosted score, so a reader only ever reads the head of each of their topics' lists.
 import type { ComposeCandidate } from '../compose/compose-digest';
+import { nearDuplicateGroups } from '../compose/title-similarity';
 import type { MatchReason, RankablePaper, TopicMatch } from '../types';
 import { paperBoost, type RankingWeights } from './signals';
 
@@ -55,11 +56,13 @@ export function prepareLists(
   const paperIds: number[] = [];
   const paperIndex = new Map<number, number>();
   const boosts: number[] = [];
+  const papers: RankablePaper[] = [];
   const indexOf = (paper: RankablePaper): number => {
     let idx = paperIndex.get(paper.id);
     if (idx === undefined) {
       idx = paperIds.length;
       paperIds.push(paper.id);
+      papers.push(paper);
       paperIndex.set(paper.id, idx);
       boosts.push(paperBoost(paper, now, weights));
     }
@@ -89,6 +92,9 @@ export function prepareLists(
     lists.set(key, list);
     candidates.set(key, entries.map((e) => ({ paperId: paperIds[e.idx] as number, score: e.score, reason: e.reason, paper: e.paper })));
   }
+  // Near-duplicates found once for the run's papers, so composing a digest compares numbers.
+  const works = nearDuplicateGroups(papers);
+  for (const list of candidates.values()) for (const c of list) c.work = works.get(c.paperId) as number;
   return { lists, candidates, paperIds, paperIndex };
 }
 

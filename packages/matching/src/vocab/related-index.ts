@@ -11,6 +11,9 @@ const TERM_GAP = 1;
 
 export interface RelatedTerm {
   phrase: TopicPhrase;
+  /** The small word of a compound written with one ("speech-to-text": "to"): in a paper the
+   * words must stand joined by it; "speech and text" or "speech-text" is something else. */
+  joiner?: string;
   weight: number;
   /** As written in the vocabulary, for the reason ("related to AI for healthcare: clinical"). */
   text: string;
@@ -24,11 +27,18 @@ export interface RelatedEntry {
 const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
 const phraseOf = (tokens: string[], gap: number): TopicPhrase => ({ tokens, maxGap: tokens.length > 1 ? gap : 0 });
 
+const HYPHENATED_WITH_SMALL_WORD = /[\p{L}\p{N}]-(to|of|and|the|a|in|for)-[\p{L}\p{N}]/iu;
+
 /** Phrase tokens (joined by spaces) → the concepts readers type that way. */
 const CONCEPTS = new Map<string, RelatedEntry[]>();
 for (const concept of RELATED_CONCEPTS) {
   const entry: RelatedEntry = {
-    terms: Object.entries(concept.related).map(([text, weight]) => ({ phrase: phraseOf(tokensOf(text), TERM_GAP), weight, text })),
+    terms: Object.entries(concept.related).map(([text, weight]) => ({
+      phrase: phraseOf(tokensOf(text), TERM_GAP),
+      joiner: HYPHENATED_WITH_SMALL_WORD.exec(text)?.[1]?.toLowerCase(),
+      weight,
+      text,
+    })),
     traps: (concept.traps ?? []).map((text) => phraseOf(tokensOf(text), 0)),
   };
   for (const topic of concept.topics) {

@@ -60,6 +60,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     traps: [
       'emotion recognition', 'speaker recognition', 'speech emotion', 'music transcription', 'speaker verification',
       'speech act', 'hate speech', 'free speech', 'part-of-speech', 'parts of speech', 'figure of speech',
+      'character recognition', 'OCR', 'handwriting recognition', 'text recognition', 'face recognition', 'action recognition',
+      'gesture recognition', 'activity recognition', 'image recognition', 'object recognition',
     ],
   },
   {
