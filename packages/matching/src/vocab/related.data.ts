@@ -197,7 +197,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['knowledge distillation', 'distillation', 'model distillation'],
     related: {
-      distillation: 0.34, distill: 0.34, 'teacher model': 0.5, 'student model': 0.5, 'teacher-student': 0.5,
+      distillation: 0.34, distill: 0.34, 'teacher model': 0.34, 'student model': 0.34, 'teacher-student': 0.5,
       'on-policy distillation': 1, 'self-distillation': 1,
     },
     traps: ['dataset distillation', 'data distillation', 'consistency distillation', 'score distillation', 'water distillation'],
@@ -284,7 +284,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: ['quantization', 'model quantization', 'LLM quantization', 'low-bit quantization', 'post-training quantization'],
     related: {
       quantized: 0.5, quantize: 0.5, 'low-bit': 0.5, INT4: 1, INT8: 1, '4-bit': 0.5, '8-bit': 0.5, 'FP8': 0.34,
-      'FP4': 1, 'binarization': 0.34, 'mixed-precision': 0.34, 'bit-width': 1, 'GPTQ': 1, 'AWQ': 1,
+      'FP4': 1, 'binarization': 0.2, 'mixed-precision': 0.34, 'bit-width': 1, 'GPTQ': 1, 'AWQ': 1,
     },
     traps: ['scalar quantization', 'vector quantization', 'vector quantized', 'VQ-VAE', 'residual quantization', 'quantization noise', 'quantum'],
   },
@@ -300,7 +300,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: ['AI safety', 'LLM safety', 'safety', 'AI alignment', 'jailbreaks', 'red teaming'],
     related: {
       jailbreak: 1, 'red teaming': 1, 'red-teaming': 1, harmful: 0.34, safety: 0.34, 'adversarial prompt': 0.5,
-      refusal: 0.5, deceptive: 0.34, deception: 0.34, misalignment: 1, guardrail: 1, 'prompt injection': 1,
+      refusal: 0.5, deceptive: 0.34, deception: 0.34, misalignment: 0.5, guardrail: 1, 'prompt injection': 1,
       backdoor: 0.2, 'unsafe': 0.34, 'misuse': 0.34, 'safety alignment': 1, 'harmlessness': 1, 'toxicity': 0.34,
       'sandbagging': 1, 'reward hacking': 0.5, 'oversight': 0.34, 'dangerous capabilities': 1,
     },
