@@ -3,7 +3,7 @@
 // once per distinct topic, then read the heads of per-topic lists per reader) against the naive
 // way (every reader × every paper × every topic) run on a sample and scaled, in the same run.
 // Run: npx tsx bench/matching.bench.ts  (options: --runs=3 --readers=1000000 --papers=1000
-// --topics=2000 --naive-sample=300 --threads=1). Results go in BENCHMARKS.md ("## Matching").
+// --topics=2000 --naive-sample=300 --threads=1 --compose). Results go in BENCHMARKS.md ("## Matching").
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +18,8 @@ const PAPERS = arg('papers', 1_000);
 const TOPICS = arg('topics', 2_000);
 const NAIVE_SAMPLE = arg('naive-sample', 300);
 const THREADS = arg('threads', 1);
+/** --compose: time each reader's composed digest (DigestRanker.compose, as the build stores it) instead of rankForReader. */
+const COMPOSE = process.argv.includes('--compose');
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
     } else {
       const t0 = process.hrtime.bigint();
       const cpu0 = process.cpuUsage();
-      ({ matches, ...r } = runWork(inputs, 0, READERS));
+      ({ matches, ...r } = runWork(inputs, 0, READERS, COMPOSE));
       total = ms(t0);
       cpu = cpuMs(cpu0);
     }
