@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   if (ifEmpty && !config.isDevelopment) return 0;
   const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, name: 'demo-load' });
-  const db = createDb(config.DATABASE_URL, { maxConnections: 2 });
+  const db = createDb(config.DATABASE_URL, { maxConnections: 2, embedded: config.embeddedDatabase });
   // Fail fast when Redis is down: `npm start` must go on (with a warning), not hang here.
   const redis = createRedis(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3_000, retryStrategy: (n) => (n > 2 ? null : 200) });
   const queues = createQueues(redis, config.REDIS_PREFIX);

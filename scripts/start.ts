@@ -6,22 +6,27 @@
 // started last first) on Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '@paperboy/config';
+import { ConfigError, loadConfig, type Config } from '@paperboy/config';
+import { embeddedDatabasePort, LOCAL_POSTGRES_PORT } from './dev-services/database-choice';
+import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
 import { ensureLocalRedis, MissingServiceError, REDIS_DIR } from './dev-services/local-redis';
 import { portAnswers } from './dev-services/system';
 
 const root = path.resolve(__dirname, '..');
 const LOCAL_REDIS_PORT = 6379;
+const EMBEDDED_NOTE = 'embedded PostgreSQL (PGlite) — for trying paperboy; use a real PostgreSQL in production';
+/** The environment of every process we run (the embedded database adds to it). */
+const childEnv: NodeJS.ProcessEnv = { ...process.env };
 
 let stopping = false;
 const children: ChildProcess[] = [];
 /** Services we started ourselves, stopped after the processes that use them. */
 const services: { stop(): Promise<void> }[] = [];
 
-function run(name: string, entry: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+function run(name: string, entry: string, args: string[] = []): ChildProcess {
   // node --import tsx runs the script in this child itself (the tsx CLI would add a grandchild),
   // so SIGTERM reaches the process whose graceful shutdown it triggers.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], { stdio: 'inherit', cwd: root, env });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], { stdio: 'inherit', cwd: root, env: childEnv });
   children.push(child);
   child.on('exit', () => children.splice(children.indexOf(child), 1));
   return child;
@@ -88,12 +93,29 @@ async function startRedisIfMissing(): Promise<void> {
   console.log(`paperboy: started redis-server on 127.0.0.1:${LOCAL_REDIS_PORT} (data in .paperboy/redis; stopped with paperboy)`);
 }
 
+/** PGlite when asked for, or when nothing else is there (dev-services/database-choice.ts). */
+async function startEmbeddedDatabaseIfWanted(config: Config): Promise<boolean> {
+  const port = await embeddedDatabasePort(config, () => portAnswers(LOCAL_POSTGRES_PORT));
+  if (port === undefined) return false;
+  // Every process we run (and their pools) must know the database is the embedded one.
+  Object.assign(childEnv, { DATABASE_URL: 'embedded', EMBEDDED_DATABASE_PORT: String(port) });
+  const dataDir = path.resolve(root, config.EMBEDDED_DATABASE_DIR);
+  console.log(`paperboy: starting the ${EMBEDDED_NOTE}; data in ${path.relative(root, dataDir) || dataDir}`);
+  const database = await startEmbeddedPostgres({ dataDir, port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new Error(`paperboy: port ${port} is in use; set EMBEDDED_DATABASE_PORT to a free one`);
+    throw error;
+  });
+  services.push(database);
+  return true;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
   // Another program on PORT would answer our health check and hide the API's failure to listen.
   if (await portAnswers(config.PORT)) throw new Error(`paperboy: port ${config.PORT} is in use by another program; stop it or set PORT`);
   if (config.unset.redis) await startRedisIfMissing();
+  const embedded = await startEmbeddedDatabaseIfWanted(config);
   await step('migration', 'packages/db/scripts/migrate.ts');
   await step('demo feed', 'scripts/load-demo-data.ts', ['--if-empty']);
   if (stopping) return;
@@ -111,6 +133,7 @@ async function main(): Promise<void> {
     `  Admin            ${config.PUBLIC_URL}/admin`,
     `  Queue dashboard  ${config.PUBLIC_URL}/admin/queues`,
     `  Health           ${config.PUBLIC_URL}/healthz   ${config.PUBLIC_URL}/readyz`,
+    ...(embedded ? [`  Database         ${EMBEDDED_NOTE}`] : []),
   ];
   console.log(`\n${lines.join('\n')}\n`);
 }

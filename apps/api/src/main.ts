@@ -22,7 +22,7 @@ function closeServer(server: Server): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, { embedded: config.embeddedDatabase });
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);
   watchRedisErrors(createRedisErrorReporter(logger), redis, queues, 'api');

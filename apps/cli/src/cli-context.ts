@@ -35,7 +35,7 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
       return (logger ??= createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'cli', destination: process.stderr }));
     },
     get db() {
-      return (db ??= createDb(getConfig().DATABASE_URL, { maxConnections: 4 }));
+      return (db ??= createDb(getConfig().DATABASE_URL, { maxConnections: 4, embedded: getConfig().embeddedDatabase }));
     },
     get redis() {
       return getRedis();

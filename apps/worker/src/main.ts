@@ -17,7 +17,7 @@ import { startSendRecovery } from './send-recovery';
 function main(): void {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, { embedded: config.embeddedDatabase });
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);
   watchRedisErrors(createRedisErrorReporter(logger), redis, queues, 'worker');

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   DATABASE_URL: z.literal('embedded').or(url(['postgres', 'postgresql'])).default('postgresql://postgres@127.0.0.1:5432/paperboy'),
   /** Where `npm start` serves the embedded PostgreSQL when DATABASE_URL=embedded. */
   EMBEDDED_DATABASE_PORT: int(1, 65535).default(5433),
+  /** Where the embedded PostgreSQL keeps its data (relative: to the repository). */
+  EMBEDDED_DATABASE_DIR: z.string().min(1).default('.paperboy/pglite'),
   REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
   /** BullMQ key prefix; use a hash tag such as `{paperboy}` on Redis Cluster. */
   REDIS_PREFIX: z.string().min(1).default('paperboy'),

@@ -6,9 +6,10 @@ import { ensureDatabase, redactUrl } from '../src/database-url';
 import { noFilters, readMigrationsList } from './migrations-dir';
 import { openSchemaEngine } from './schema-engine';
 
-export async function migrate(databaseUrl: string): Promise<string[]> {
-  if (await ensureDatabase(databaseUrl)) console.log(`Created database ${redactUrl(databaseUrl)}`);
-  const engine = await openSchemaEngine(new PrismaPg({ connectionString: databaseUrl, max: 2 }));
+/** `embedded`: PGlite has its one database already, and serves one connection at a time. */
+export async function migrate(databaseUrl: string, options: { embedded?: boolean } = {}): Promise<string[]> {
+  if (!options.embedded && (await ensureDatabase(databaseUrl))) console.log(`Created database ${redactUrl(databaseUrl)}`);
+  const engine = await openSchemaEngine(new PrismaPg({ connectionString: databaseUrl, max: options.embedded ? 1 : 2 }));
   const { appliedMigrationNames } = await engine.applyMigrations({
     migrationsList: readMigrationsList(),
     filters: noFilters,
@@ -17,8 +18,8 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  const { DATABASE_URL } = loadConfig();
-  migrate(DATABASE_URL)
+  const { DATABASE_URL, embeddedDatabase } = loadConfig();
+  migrate(DATABASE_URL, { embedded: embeddedDatabase })
     .then((applied) => {
       console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'No pending migrations.');
       process.exit(0);

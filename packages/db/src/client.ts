@@ -13,12 +13,23 @@ export type SqlPool = Pool;
 export interface DbOptions {
   /** Pool size per process; keep modest: every API and worker process has its own pool. */
   maxConnections?: number;
+  /**
+   * The embedded PostgreSQL (PGlite, DATABASE_URL=embedded) is one session that serves one
+   * connection at a time, processes taking turns: one connection per process (queries queue
+   * here, in the pool), closed after a moment idle or after a number of uses so that the other
+   * processes (API, worker, CLI) get their turn. maxConnections is ignored.
+   */
+  embedded?: boolean;
 }
+
+/** Pool settings for the embedded database: see DbOptions.embedded. */
+export const EMBEDDED_POOL = { max: 1, idleTimeoutMillis: 100, maxUses: 50 } as const;
 
 const pools = new WeakMap<Db, Pool>();
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
-  const pool = new Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, types: utcTimestampTypes });
+  const size = options.embedded ? EMBEDDED_POOL : { max: options.maxConnections ?? 10 };
+  const pool = new Pool({ connectionString: databaseUrl, ...size, types: utcTimestampTypes });
   // An idle connection that dies (server restart) is dropped by the pool and replaced on the next
   // query; without a listener its 'error' event would crash the process before Prisma adds its own.
   pool.on('error', () => {});
