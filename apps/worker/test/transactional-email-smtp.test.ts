@@ -17,7 +17,7 @@ let mail: MailTransport;
 let workers: Worker[];
 
 beforeAll(async () => {
-  env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org' });
+  env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org', SECRET_KEY: 'worker-test-secret-key-0123456789' });
   smtp = await startFaultySmtp((to) => (to.startsWith('gone') ? { at: 'rcpt', code: 550, text: '5.1.1 no such user here' } : to.startsWith('refused') ? { at: 'data', code: 554 } : 'accept'));
   mail = createMailTransport({ smtpUrl: smtp.url, devMailboxPort: 0, poolSize: 2 });
   env.deps.mail = mail;

@@ -11,7 +11,7 @@ let workers: ReturnType<typeof startWorkers>;
 let eventsConnection: ReturnType<TestWorkerEnv['deps']['redis']['duplicate']>;
 
 beforeAll(async () => {
-  env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org' });
+  env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org', SECRET_KEY: 'worker-test-secret-key-0123456789' });
   eventsConnection = env.deps.redis.duplicate();
   events = new QueueEvents(QUEUE.transactionalEmail, { connection: eventsConnection, prefix: env.deps.config.REDIS_PREFIX });
   await events.waitUntilReady();
