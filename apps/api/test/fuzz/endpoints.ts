@@ -1,0 +1,92 @@
+// What the fuzz test aims at: every public route with the methods it answers, and bodies that
+// look like what each route expects with some fields replaced by hostile values (so requests
+// get past the front door into the app's logic, not only its parsers).
+import { hostileEmail, hostileText, hostileToken, hostileValue, percentEncode, type Random } from './hostile-values';
+
+export interface FuzzTargets {
+  /** Valid link tokens by purpose (the generator mutates them too). */
+  tokens: { confirm: string[]; manage: string[]; unsubscribe: string[] };
+  adminAuth: string;
+  csrfCookie: string;
+  csrfField: string;
+}
+
+export const ANY_METHOD = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
+
+export type BodyKind = 'subscribe' | 'preferences' | 'wipe' | 'unsubscribe' | 'resend' | 'papers' | 'admin' | 'none';
+export interface Endpoint {
+  path: string;
+  methods: string[];
+  body: BodyKind;
+}
+
+/** Every public route, with the methods it answers and what its body looks like. */
+export function endpoints(r: Random, t: FuzzTargets): Endpoint[] {
+  const tok = (purpose: keyof FuzzTargets['tokens']) => hostileToken(r, t.tokens[purpose]);
+  const get = (path: string): Endpoint => ({ path, methods: ['GET'], body: 'none' });
+  return [
+    get('/'), get('/healthz'), get('/readyz'), get('/subscribe/challenge'), get('/subscribe/preview'), get('/subscribe/sent'),
+    { path: '/subscribe', methods: ['POST'], body: 'subscribe' }, { path: '/subscribe', methods: ['POST'], body: 'subscribe' },
+    { path: '/subscribe', methods: ['POST'], body: 'subscribe' }, { path: '/subscribe', methods: ['POST'], body: 'subscribe' },
+    { path: `/confirm/${tok('confirm')}`, methods: ['GET', 'POST'], body: 'none' }, { path: '/confirm/resend', methods: ['POST'], body: 'resend' },
+    { path: `/manage/${tok('manage')}`, methods: ['GET', 'POST'], body: 'preferences' }, { path: `/manage/${tok('manage')}`, methods: ['POST'], body: 'preferences' },
+    get(`/manage/${tok('manage')}/export`), { path: `/manage/${tok('manage')}/wipe`, methods: ['POST'], body: 'wipe' },
+    { path: `/unsubscribe/${tok('unsubscribe')}`, methods: ['GET', 'POST'], body: 'unsubscribe' },
+    get('/admin'), { path: `/admin/send/${r.pick(['pause', 'resume', '%ff', 'x'])}`, methods: ['POST'], body: 'admin' },
+    get('/admin/queues'), get('/admin/queues/api/queues'), { path: '/admin/queues/api/queues/ingest/add', methods: ['POST'], body: 'admin' },
+    { path: '/admin/queues/api/queues/ingest/retry/failed', methods: ['PUT'], body: 'admin' },
+    { path: '/api/papers', methods: ['POST'], body: 'papers' }, { path: '/api/papers', methods: ['POST'], body: 'papers' },
+    get('/metrics'), get('/dev/mailbox'), get(`/dev/mailbox/${r.pick(['1', '-1', '1e400', 'x', '%ff'])}`), get('/dev/mailbox.json'),
+    get('/static/subscribe.js'), get('/static/%2e%2e/package.json'), get('/static/..%2f..%2fpackage.json'), get('/%ff'), get('/nowhere'), get('//double'),
+  ];
+}
+
+export function query(r: Random): string {
+  if (!r.chance(0.3)) return '';
+  return `?${r.pick(['topics=reward+models', 'topics=', 'topics=%ff', 'done=saved', 'fresh=1', 'topics=a%00b', 'topics=%ED%A0%80', `topics=${percentEncode(hostileText(r).slice(0, 3000))}`, 'x[y][z]=1&x=2', 'topics[]=a&topics[]=b'])}`;
+}
+
+export function cookie(r: Random, t: FuzzTargets): string | undefined {
+  if (r.chance(0.6)) return t.csrfCookie;
+  return r.pick([undefined, 'pb_csrf=%', 'pb_csrf=%E0%A4%A; pb_csrf=%', `pb_csrf=${'a'.repeat(5000)}`, '=;=;;', 'pb_csrf', `${t.csrfCookie}; other=%%`, 'pb_csrf="quoted"']);
+}
+
+/** A field's value: usually plausible, sometimes hostile. */
+function field(r: Random, plausible: unknown): unknown {
+  return r.chance(0.75) ? plausible : r.chance(0.6) ? hostileText(r) : hostileValue(r, 1);
+}
+
+const TOPICS = ['reward models', 'RLHF', 'diffusion models', 'graph neural networks', '"state space" models', 'LLM -chatbot', 'vision OR speech'];
+
+/** The fields an endpoint expects, each possibly replaced by something hostile. */
+export function fields(r: Random, kind: BodyKind, t: FuzzTargets, n: number): Record<string, unknown> {
+  const topics = () => field(r, Array.from({ length: 1 + r.int(4) }, () => (r.chance(0.85) ? r.pick(TOPICS) : hostileText(r))));
+  const csrf = r.chance(0.85) ? t.csrfField : hostileText(r);
+  switch (kind) {
+    case 'subscribe':
+      return { email: r.chance(0.7) ? `fuzz${n}@example.org` : hostileEmail(r, n), topics: topics(), frequency: field(r, r.pick(['daily', 'weekly'])), timezone: field(r, r.pick(['UTC', 'Europe/Paris', 'America/New_York'])), digestMode: field(r, r.pick([undefined, 'trending', 'topics', 'topics_trending'])), _csrf: csrf };
+    case 'preferences':
+      return { topics: topics(), frequency: field(r, 'weekly'), timezone: field(r, 'Asia/Tokyo'), digestHour: field(r, String(r.int(24))), digestWeekday: field(r, String(1 + r.int(7))), digestMode: field(r, 'topics'), pauseField: '1', paused: field(r, r.pick(['on', undefined])), _csrf: csrf };
+    case 'wipe':
+      return { confirm: field(r, 'yes'), _csrf: csrf };
+    case 'unsubscribe':
+      return r.chance(0.3) ? { 'List-Unsubscribe': field(r, 'One-Click') } : { action: field(r, r.pick(['unsubscribe', 'weekly', 'resubscribe'])), _csrf: csrf };
+    case 'resend':
+      return { token: field(r, r.pick(t.tokens.confirm)), _csrf: csrf };
+    case 'admin':
+      return { _csrf: field(r, 'x'), name: 'job', data: hostileValue(r, 2) };
+    default:
+      return Object.fromEntries(Array.from({ length: r.int(3) }, () => [r.pick(['email', 'topics', 'x']), hostileValue(r, 2)]));
+  }
+}
+
+export function papers(r: Random, n: number): unknown {
+  const paper = () => ({
+    id: field(r, `2611.${String(10000 + ((n * 7 + r.int(50)) % 90000))}`), title: field(r, `Fuzzed paper ${n}`), abstract: field(r, 'About reward models.'),
+    authors: field(r, Array.from({ length: r.pick([1, 3, 101, 5000]) }, (_, i) => `Author ${i}`)), publishedAt: field(r, '2026-11-20'),
+    upvotes: field(r, r.pick([0, 5, 2 ** 31, -1])), organization: field(r, r.pick(['Lab', 'x'.repeat(2000), { name: 'HF' }])), keywords: field(r, ['rl']),
+  });
+  const list = Array.from({ length: 1 + r.int(4) }, paper);
+  return r.pick([list, { papers: list }, list[0]]);
+}
+
