@@ -161,3 +161,12 @@ describe('normalizePaper', () => {
     expect(() => normalizePaper(valid, 'Bad Source')).toThrow(/invalid source name/);
   });
 });
+
+describe('normalizePaper: arXiv listing records', () => {
+  it('when a record is an arXiv listing (listedOn, no publishedAt), then it is accepted with that day', () => {
+    const listing = { id: '2506.04515', title: 'T', abstract: 'A.', authors: ['X'], categories: ['q-bio.QM', 'cs.AI'], listedOn: '2025-06-07' };
+    const { paper } = ok(normalizePaper(listing, 'file'));
+    expect(paper.publishedAt.toISOString()).toBe('2025-06-07T00:00:00.000Z');
+    expect(paper.arxivUrl).toBe('https://arxiv.org/abs/2506.04515');
+  });
+});

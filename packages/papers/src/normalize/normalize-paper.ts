@@ -9,7 +9,8 @@ import {
 
 /**
  * A loosely typed paper as files, the admin API and adapters hand it over. Aliases are
- * accepted so HF's own `paper` objects (`id`, `summary`, `ai_keywords`) fit too.
+ * accepted so HF's own `paper` objects (`id`, `summary`, `ai_keywords`) fit too, and so do
+ * arXiv listing records (`id`, `listedOn`).
  */
 export type PaperInput = Record<string, unknown>;
 
@@ -37,7 +38,8 @@ export function normalizePaper(input: unknown, source: string): NormalizeResult 
     title: take(readText(input.title, 'title', 1000), ''),
     abstract: take(readText(input.abstract ?? input.summary, 'abstract', 20000), ''),
     authors: take(readAuthors(input.authors, warnings), []),
-    publishedAt: take(readDate(input.publishedAt ?? input.published, 'publishedAt'), new Date(0)),
+    // arXiv listings carry the day they were listed (`listedOn`), not a timestamp.
+    publishedAt: take(readDate(input.publishedAt ?? input.published ?? input.listedOn, 'publishedAt'), new Date(0)),
     upvotes: take(readCount(input.upvotes, 'upvotes', 0), 0),
     numComments: take(readCount(input.numComments, 'numComments', 0), 0),
     githubRepo: readUrl(input.githubRepo, 'githubRepo', warnings),
