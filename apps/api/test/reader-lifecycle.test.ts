@@ -1,4 +1,4 @@
-import { buildReaderLinks } from '@paperboy/core';
+import { buildConfirmUrl, buildReaderLinks } from '@paperboy/core';
 import { activeReader, openForm, postForm, postJson, transactionalJobs } from './reader-client';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -53,15 +53,25 @@ describe('unsubscribe page', () => {
     expect((await openForm(url, page.cookie)).html).toContain('Resubscribe');
   });
 
-  it('when an unsubscribed reader uses the form again, then they are pending with the new topics and get a fresh confirmation', async () => {
+  it('when an unsubscribed reader uses the form again, then they stay unsubscribed until they confirm, and only a link made after leaving brings them back', async () => {
     const reader = await activeReader(app, 'again@example.org');
-    await app.database.db.subscriber.update({ where: { id: reader.id }, data: { status: 'unsubscribed' } });
+    const oldLink = buildConfirmUrl(app.config, reader.id); // made before they left
+    clockAheadMs += 2000;
+    await app.database.db.subscriber.update({ where: { id: reader.id }, data: { status: 'unsubscribed', unsubscribedAt: new Date(Date.now() + clockAheadMs) } });
     expect((await postJson(`${app.baseUrl}/subscribe`, { email: 'again@example.org', topics: 'robotics' })).status).toBe(202);
-    const back = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id }, include: { topics: true, events: true } });
-    expect(back.status).toBe('pending');
-    expect(back.topics.map((t) => t.raw)).toEqual(['robotics']);
-    expect(back.events.map((e) => e.type)).toEqual(['resubscribed']);
+    const asked = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id }, include: { topics: true, events: true } });
+    expect(asked.status).toBe('unsubscribed');
+    expect(asked.topics.map((t) => t.raw)).toEqual(['robotics']);
+    expect(asked.events.map((e) => e.type)).toEqual(['resubscribe_requested']);
     expect(await jobsOf(reader.id)).toEqual(['confirm']);
+
+    const stale = await postForm(local(oldLink), {}, await openForm(local(oldLink)));
+    expect(stale.status).toBe(409);
+    expect((await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).status).toBe('unsubscribed');
+
+    const freshLink = local(buildConfirmUrl(app.config, reader.id, new Date(Date.now() + clockAheadMs)));
+    expect((await postForm(freshLink, {}, await openForm(freshLink))).status).toBe(200);
+    expect(await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({ status: 'active', unsubscribedAt: null });
   });
 });
 

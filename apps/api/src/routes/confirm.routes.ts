@@ -1,7 +1,7 @@
 // Confirmation links. GET shows a button and POST confirms: mail scanners that open every
 // link must not be able to give consent on the reader's behalf.
 import { Router } from 'express';
-import { buildReaderLinks, confirmSubscription, isAppError, resendConfirmation, tokenSecrets, verifyToken } from '@paperboy/core';
+import { buildReaderLinks, confirmLinkIssuedAt, confirmSubscription, isAppError, resendConfirmation, tokenSecrets, verifyToken } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { checkInboxPage, confirmedPage, confirmPage, expiredConfirmPage } from '../views/reader-pages';
@@ -20,7 +20,7 @@ export function confirmRoutes(deps: AppDeps, csrf: Csrf): Router {
     }
     if (subscriberId) await resendConfirmation(readerDeps(deps), subscriberId);
     if (wantsJson(req)) return void res.status(202).json({ status: 'accepted' });
-    res.type('html').send(checkInboxPage());
+    res.type('html').send(checkInboxPage(deps.config.CONFIRM_RESEND_MINUTES));
   });
 
   router.get('/confirm/:token', (req, res) => {
@@ -38,8 +38,8 @@ export function confirmRoutes(deps: AppDeps, csrf: Csrf): Router {
 
   router.post('/confirm/:token', formBody, csrf.require, async (req, res) => {
     privatePage(res);
-    const subscriberId = subscriberFromToken(deps, req, 'confirm');
-    const outcome = await confirmSubscription(readerDeps(deps), subscriberId, requestContext(req));
+    const { subscriberId, expiresAt } = verifyToken(tokenSecrets(deps.config), req.params.token, 'confirm');
+    const outcome = await confirmSubscription(readerDeps(deps), subscriberId, requestContext(req), confirmLinkIssuedAt(deps.config, expiresAt));
     if (wantsJson(req)) return void res.json({ status: outcome });
     res.type('html').send(confirmedPage(buildReaderLinks(deps.config, subscriberId).manageUrl, outcome === 'already_confirmed'));
   });

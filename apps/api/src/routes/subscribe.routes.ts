@@ -11,7 +11,15 @@ import { checkInboxPage } from '../views/reader-pages';
 import { formBody, readerDeps, requestContext, wantsJson } from './reader-helpers';
 import type { SubscribeFormRenderer } from './home.routes';
 
-export const NEUTRAL_ANSWER = 'Thanks! If that address can receive paperboy emails, a message is on its way: check your inbox.';
+/**
+ * The same words whatever the address's state (no enumeration), and true in each: a new or
+ * changed sign-up gets its email now, a re-submission within the resend window got one a
+ * moment ago and changes nothing (see subscribe.usecase).
+ */
+export function neutralAnswer(resendMinutes: number): string {
+  const again = resendMinutes > 0 ? ` If you don't see it, we can resend in ${resendMinutes} minute${resendMinutes === 1 ? '' : 's'}: send the form again then.` : '';
+  return `Thanks! If that address can receive paperboy emails, a message is on its way or arrived in the last few minutes: check your inbox.${again}`;
+}
 /** Without JavaScript the challenge cannot run: such sign-ups get a much smaller budget. */
 const NO_PROOF_LIMIT = 3;
 
@@ -47,7 +55,7 @@ export function subscribeRoutes(deps: AppDeps, csrf: Csrf, limiter: RateLimiter,
     res.json(result);
   });
 
-  router.get('/subscribe/sent', (_req, res) => void res.type('html').send(checkInboxPage()));
+  router.get('/subscribe/sent', (_req, res) => void res.type('html').send(checkInboxPage(config.CONFIRM_RESEND_MINUTES)));
 
   router.post('/subscribe', formBody, limitPerIp(limiter, 'subscribe-ip', () => config.SUBSCRIBE_LIMIT_PER_IP, window), csrf.require, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -66,7 +74,7 @@ export function subscribeRoutes(deps: AppDeps, csrf: Csrf, limiter: RateLimiter,
       if (!fields || wantsJson(req)) throw error;
       return void (await renderForm(req, res, 400, body, fields));
     }
-    if (wantsJson(req)) return void res.status(202).json({ status: 'accepted', message: NEUTRAL_ANSWER });
+    if (wantsJson(req)) return void res.status(202).json({ status: 'accepted', message: neutralAnswer(config.CONFIRM_RESEND_MINUTES) });
     res.redirect(303, '/subscribe/sent');
   });
   return router;

@@ -5,12 +5,14 @@ import { layout } from './layout';
 
 const page = (title: string, body: SafeHtml) => layout({ title, body, head: pageHead() });
 
-export function checkInboxPage(): string {
+/** Neutral for every address, and true for each (see neutralAnswer in subscribe.routes). */
+export function checkInboxPage(resendMinutes: number): string {
+  const wait = `${resendMinutes} minute${resendMinutes === 1 ? '' : 's'}`;
   return page('Check your inbox', html`<h1>Check your inbox</h1>
-    <div class="card"><p>If that address can receive paperboy emails, a message is on its way to it now.</p>
-    <ul><li>New here? Click the link in the email to confirm. Nothing is sent before that.</li>
+    <div class="card"><p>If that address can receive paperboy emails, a message is on its way to it, or arrived in the last few minutes.</p>
+    <ul><li>New here? Click the link in the email to confirm. Nothing is sent before that. The email lists the topics and schedule you will get; you can change them at any time after confirming.</li>
     <li>Already subscribed? The email has a link to change your topics or schedule.</li></ul>
-    <p class="muted">Nothing after a few minutes? Look in your spam folder, or <a href="/">try again</a> with the address spelled differently.</p></div>`);
+    <p class="muted">Nothing there? Look in your spam folder.${resendMinutes > 0 ? html` We send at most one such email every ${wait}, so if you don't see it, we can resend in ${wait}: <a href="/">send the form again</a> then.` : html` Or <a href="/">try again</a>.`}</p></div>`);
 }
 
 export function confirmPage(token: string, csrf: string): string {

@@ -6,6 +6,7 @@ import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { claimAndEnqueue } from './send-claim';
+import { asksToReturn } from './transactional-email.usecase';
 import { recordEvent } from './subscription-events';
 
 export type ConfirmOutcome = 'confirmed' | 'already_confirmed';
@@ -19,11 +20,16 @@ export const CONSENT_TEXTS: Record<DigestMode, string> = {
   topics_trending: 'Email me a digest of trending research papers on these topics and of the top trending ones, at this frequency, until I unsubscribe.',
 };
 
-export async function confirmSubscription(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}): Promise<ConfirmOutcome> {
+/**
+ * `linkIssuedAt` (when the confirmation link was made) lets an unsubscribed reader come back
+ * through a confirmation they asked for after leaving; a link from before they left cannot.
+ */
+export async function confirmSubscription(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}, linkIssuedAt?: Date): Promise<ConfirmOutcome> {
   const now = clock(deps);
   const subscriber = await loadSubscriber(deps.db, subscriberId);
   if (subscriber.status === 'active' || subscriber.status === 'paused') return 'already_confirmed';
-  if (subscriber.status !== 'pending') {
+  const returning = asksToReturn(subscriber) && !!linkIssuedAt && linkIssuedAt.getTime() + 1000 > (subscriber.unsubscribedAt as Date).getTime(); // links carry whole seconds
+  if (subscriber.status !== 'pending' && !returning) {
     throw new AppError('conflict', 'This subscription was cancelled after the link was sent. To get papers again, subscribe from the start page.');
   }
   const mode = subscriber.digestMode;
@@ -32,10 +38,11 @@ export async function confirmSubscription(deps: ReaderDeps, subscriberId: number
   const confirmed = await deps.db.$transaction(async (tx) => {
     // Conditional on still pending: two clicks at once confirm (and record) once.
     const { count } = await tx.subscriber.updateMany({
-      where: { id: subscriberId, status: 'pending' },
+      where: { id: subscriberId, status: subscriber.status },
       data: {
         status: 'active',
-        confirmedAt: now,
+        unsubscribedAt: null,
+        confirmedAt: subscriber.confirmedAt ?? now,
         consentAt: now,
         consentIp: context.ip ?? null,
         consentUserAgent: context.userAgent?.slice(0, 512) ?? null,
@@ -43,7 +50,7 @@ export async function confirmSubscription(deps: ReaderDeps, subscriberId: number
         nextDigestAt: scheduleFor({ ...subscriber, status: 'active' }, now),
       },
     });
-    if (count === 1) await recordEvent(tx, subscriberId, 'confirmed', scope, context);
+    if (count === 1) await recordEvent(tx, subscriberId, returning ? 'resubscribed' : 'confirmed', scope, context);
     return count === 1;
   });
   if (!confirmed) {
@@ -59,6 +66,6 @@ export async function confirmSubscription(deps: ReaderDeps, subscriberId: number
 
 /** "Send me a new link" from an expired-link page; neutral whatever the reader's state. */
 export async function resendConfirmation(deps: ReaderDeps, subscriberId: number): Promise<void> {
-  const subscriber = await deps.db.subscriber.findUnique({ where: { id: subscriberId }, select: { status: true } });
-  if (subscriber?.status === 'pending') await claimAndEnqueue(deps, subscriberId, 'confirm');
+  const subscriber = await deps.db.subscriber.findUnique({ where: { id: subscriberId }, select: { status: true, unsubscribedAt: true, lastConfirmationSentAt: true } });
+  if (subscriber && (subscriber.status === 'pending' || asksToReturn(subscriber))) await claimAndEnqueue(deps, subscriberId, 'confirm');
 }

@@ -1,32 +1,47 @@
 // "At most one confirmation email per address per N minutes", race-free: the claim is one
 // conditional UPDATE, so of two simultaneous requests exactly one wins and enqueues.
-import type { Db } from '@paperboy/db';
 import { clock, enqueueTransactional, type ReaderDeps, type TransactionalKind } from './reader-deps';
 
-async function claim(db: Db, subscriberId: number, now: Date, minutes: number): Promise<Date | null | false> {
+export interface ClaimedSlot {
+  at: Date;
+  /** Gives the slot back (the email did not go out), so the reader can retry at once. */
+  release(): Promise<void>;
+}
+
+/** The throttle slot for this reader, or null while an email sent in the last N minutes holds it. */
+export async function claimSlot(deps: ReaderDeps, subscriberId: number): Promise<ClaimedSlot | null> {
+  const { db } = deps;
+  const now = clock(deps);
   const before = await db.subscriber.findUnique({ where: { id: subscriberId }, select: { lastConfirmationSentAt: true } });
-  if (!before) return false;
-  const cutoff = new Date(now.getTime() - minutes * 60_000);
+  if (!before) return null;
+  const cutoff = new Date(now.getTime() - deps.config.CONFIRM_RESEND_MINUTES * 60_000);
   const { count } = await db.subscriber.updateMany({
     where: { id: subscriberId, OR: [{ lastConfirmationSentAt: null }, { lastConfirmationSentAt: { lte: cutoff } }] },
     data: { lastConfirmationSentAt: now },
   });
-  return count === 1 ? before.lastConfirmationSentAt : false;
+  if (count !== 1) return null;
+  const release = async () => {
+    await db.subscriber
+      .updateMany({ where: { id: subscriberId, lastConfirmationSentAt: now }, data: { lastConfirmationSentAt: before.lastConfirmationSentAt } })
+      .catch(() => undefined);
+  };
+  return { at: now, release };
+}
+
+/** Enqueues the email for a claimed slot; a Redis failure gives the slot back and rethrows. */
+export async function enqueueClaimed(deps: ReaderDeps, subscriberId: number, kind: TransactionalKind, slot: ClaimedSlot): Promise<void> {
+  try {
+    await enqueueTransactional(deps, subscriberId, kind, slot.at);
+  } catch (error) {
+    await slot.release();
+    throw error;
+  }
 }
 
 /** Claims the throttle slot and enqueues the email; false when throttled. */
 export async function claimAndEnqueue(deps: ReaderDeps, subscriberId: number, kind: TransactionalKind): Promise<boolean> {
-  const now = clock(deps);
-  const previous = await claim(deps.db, subscriberId, now, deps.config.CONFIRM_RESEND_MINUTES);
-  if (previous === false) return false;
-  try {
-    await enqueueTransactional(deps, subscriberId, kind, now);
-    return true;
-  } catch (error) {
-    // Redis failed: give the slot back so the reader can retry at once instead of waiting N minutes.
-    await deps.db.subscriber
-      .updateMany({ where: { id: subscriberId, lastConfirmationSentAt: now }, data: { lastConfirmationSentAt: previous } })
-      .catch(() => undefined);
-    throw error;
-  }
+  const slot = await claimSlot(deps, subscriberId);
+  if (!slot) return false;
+  await enqueueClaimed(deps, subscriberId, kind, slot);
+  return true;
 }

@@ -14,6 +14,8 @@ export type SubscriptionEventType =
   | 'resumed'
   | 'unsubscribed'
   | 'resubscribed'
+  // The form was used by an unsubscribed address: a confirmation is asked for, nothing changes before it.
+  | 'resubscribe_requested'
   | 'exported'
   | 'wiped'
   | 'unconfirmed_purged';

@@ -21,6 +21,11 @@ export type TransactionalEmail =
   | (Base & { kind: 'manage-link'; data: { reader: { email: string }; links: { manageUrl: string; unsubscribeUrl: string } } })
   | (Base & { kind: 'goodbye'; data: { reader: { email: string }; links: { resubscribeUrl: string } } });
 
+/** An unsubscribed reader whose address used the form after leaving: the confirmation is their way back. */
+export function asksToReturn(s: { status: string; unsubscribedAt: Date | null; lastConfirmationSentAt: Date | null }): boolean {
+  return s.status === 'unsubscribed' && !!s.unsubscribedAt && !!s.lastConfirmationSentAt && s.lastConfirmationSentAt > s.unsubscribedAt;
+}
+
 export type PreparedEmail = { send: TransactionalEmail } | { skip: string };
 
 const ALLOWED: Record<TransactionalKind, string[]> = { confirm: ['pending'], 'manage-link': ['active', 'paused'], goodbye: ['unsubscribed'] };
@@ -28,7 +33,7 @@ const ALLOWED: Record<TransactionalKind, string[]> = { confirm: ['pending'], 'ma
 export async function prepareTransactionalEmail(db: Db, config: ReaderConfig, job: { subscriberId: number; kind: TransactionalKind }, now = new Date()): Promise<PreparedEmail> {
   const s = await db.subscriber.findUnique({ where: { id: job.subscriberId }, include: { topics: { orderBy: { id: 'asc' } } } });
   if (!s) return { skip: 'subscriber no longer exists' };
-  if (!ALLOWED[job.kind].includes(s.status)) return { skip: `subscriber is ${s.status}` };
+  if (!ALLOWED[job.kind].includes(s.status) && !(job.kind === 'confirm' && asksToReturn(s))) return { skip: `subscriber is ${s.status}` };
   if (await isSuppressed(db, s.email)) return { skip: 'address is suppressed' };
   const links = buildReaderLinks(config, s.id, now);
   const stamp = (job.kind === 'goodbye' ? s.unsubscribedAt : s.lastConfirmationSentAt) ?? s.updatedAt;

@@ -55,3 +55,8 @@ export function buildReaderLinks(config: LinkConfig, subscriberId: number, now =
 export function buildConfirmUrl(config: LinkConfig, subscriberId: number, now = new Date()): string {
   return `${base(config)}/confirm/${readerToken(config, 'confirm', subscriberId, now)}`;
 }
+
+/** When a confirmation link was made: its expiry less its lifetime (to the second). */
+export function confirmLinkIssuedAt(config: LinkConfig, expiresAt: Date): Date {
+  return new Date(expiresAt.getTime() - lifetimeHours(config, 'confirm') * HOUR);
+}

@@ -1,2 +1,0 @@
-// Test-only helpers: import from '@paperboy/db/testing'.
-export * from './src/testing';

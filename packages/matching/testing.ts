@@ -1,2 +1,0 @@
-// Test and benchmark helpers: import from '@paperboy/matching/testing'.
-export * from './src/testing/random.util';

@@ -1,2 +1,0 @@
-// Test-only helpers: import from '@paperboy/queue/testing'.
-export * from './src/testing/test-queues';
