@@ -41,11 +41,13 @@ export interface WorldOptions {
   workerEnv?: Record<string, string>;
   /** A private Redis (private-redis.ts) instead of the shared one. */
   redisUrl?: string;
+  /** A private Postgres server (private-postgres.ts) instead of the shared one. */
+  postgresUrl?: string;
 }
 
 export async function createFaultWorld(readerCount: number, plan: FaultPlan, options: WorldOptions = {}): Promise<FaultWorld> {
   const workerEnv = options.workerEnv ?? {};
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.postgresUrl);
   const queues = createTestQueues(options.redisUrl);
   const smtp = await startFaultySmtp(plan);
   const readers = await seedReaders(database.db, readerCount, { prefix: 'reader' });
