@@ -1,6 +1,7 @@
-// Transactional emails against the scripted SMTP server: a 5xx to RCPT TO is a hard bounce
-// (suppressed, reader bounced, no retry), like a digest's; an email that cannot be built fails
-// at once instead of being retried eight times.
+// Transactional emails against the scripted SMTP server: a 5.1.x to RCPT TO is a hard bounce
+// (suppressed, reader bounced, no retry), like a digest's; a relay's policy refusal (5.7.1) is
+// retried and suppresses nobody; an email that cannot be built fails at once instead of being
+// retried eight times.
 import type { Job, Worker } from 'bullmq';
 import { hashEmail } from '@paperboy/core';
 import { createMailTransport, type MailTransport } from '@paperboy/email';
@@ -18,7 +19,7 @@ let workers: Worker[];
 
 beforeAll(async () => {
   env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org', SECRET_KEY: 'worker-test-secret-key-0123456789' });
-  smtp = await startFaultySmtp((to) => (to.startsWith('gone') ? { at: 'rcpt', code: 550, text: '5.1.1 no such user here' } : to.startsWith('refused') ? { at: 'data', code: 554 } : 'accept'));
+  smtp = await startFaultySmtp((to) => (to.startsWith('gone') ? { at: 'rcpt', code: 550, text: '5.1.1 no such user here' } : to.startsWith('relayed') ? { at: 'rcpt', code: 550, text: '5.7.1 relaying denied' } : to.startsWith('refused') ? { at: 'data', code: 554 } : 'accept'));
   mail = createMailTransport({ smtpUrl: smtp.url, devMailboxPort: 0, poolSize: 2 });
   env.deps.mail = mail;
   workers = startWorkers(env.deps, [transactionalEmailProcessor as never]);
@@ -52,6 +53,16 @@ describe('transactional emails and SMTP failures', () => {
     expect(await db().subscriber.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: 'bounced' });
     const events = await db().subscriptionEvent.findMany({ where: { subscriberId: r.id } });
     expect(events.map((e) => e.type)).toEqual(['bounced']);
+  });
+
+  it('when the relay answers 550 5.7.1 at RCPT TO, then the job is retried later and nobody is suppressed or bounced', async () => {
+    const r = await pending('relayed@example.org');
+    const job = await confirm(r.id);
+    expect(await job.getState()).toBe('delayed');
+    expect(job.failedReason).toMatch(/5\.7\.1/);
+    expect(await db().suppression.findUnique({ where: { emailHash: hashEmail('relayed@example.org') } })).toBeNull();
+    expect(await db().subscriber.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: 'pending' });
+    await job.remove();
   });
 
   it('when the server refuses the message with a 5xx, then the job fails without retry and the address is kept', async () => {
