@@ -1,14 +1,23 @@
-// Confirmation links. GET shows a button and POST confirms: mail scanners that open every
-// link must not be able to give consent on the reader's behalf.
+// Confirmation links. GET shows the page and POST confirms: mail scanners that open every
+// link must not give consent on the reader's behalf. With JavaScript the page posts by
+// itself (public/confirm.js), so a person confirms with the one click in the email.
 import { Router } from 'express';
-import { buildReaderLinks, confirmLinkIssuedAt, confirmSubscription, isAppError, resendConfirmation, tokenSecrets, verifyToken } from '@paperboy/core';
+import { buildReaderLinks, confirmLinkIssuedAt, confirmSubscription, isAppError, loadSubscriber, resendConfirmation, tokenSecrets, verifyToken } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
-import { checkInboxPage, confirmedPage, confirmPage, expiredConfirmPage } from '../views/reader-pages';
+import { confirmedPage, confirmPage, type ConfirmRecap } from '../views/confirm.page';
+import { checkInboxPage, expiredConfirmPage } from '../views/reader-pages';
 import { formBody, privatePage, readerDeps, requestContext, subscriberFromToken, wantsJson } from './reader-helpers';
 
 export function confirmRoutes(deps: AppDeps, csrf: Csrf): Router {
   const router = Router();
+
+  /** What the reader gets and when, as stored now (what confirming uses), and where to change it. */
+  async function recapOf(subscriberId: number): Promise<ConfirmRecap> {
+    const s = await loadSubscriber(deps.db, subscriberId);
+    const manageUrl = buildReaderLinks(deps.config, subscriberId).manageUrl;
+    return { digestMode: s.digestMode, topics: s.topics.map((t) => t.raw), frequency: s.frequency, timezone: s.timezone, digestHour: s.digestHour, digestWeekday: s.digestWeekday, manageUrl };
+  }
 
   router.post('/confirm/resend', formBody, csrf.require, async (req, res) => {
     // A genuine token, expired or not, names the reader; anything else gets the same answer.
@@ -23,17 +32,18 @@ export function confirmRoutes(deps: AppDeps, csrf: Csrf): Router {
     res.type('html').send(checkInboxPage(deps.config.CONFIRM_RESEND_MINUTES));
   });
 
-  router.get('/confirm/:token', (req, res) => {
+  router.get('/confirm/:token', async (req, res) => {
     privatePage(res);
+    let subscriberId: number;
     try {
-      subscriberFromToken(deps, req, 'confirm');
+      subscriberId = subscriberFromToken(deps, req, 'confirm');
     } catch (error) {
       if (isAppError(error) && error.code === 'expired_token' && !wantsJson(req)) {
         return void res.status(410).type('html').send(expiredConfirmPage(String(req.params.token), csrf.token(req, res)));
       }
       throw error;
     }
-    res.type('html').send(confirmPage(String(req.params.token), csrf.token(req, res)));
+    res.type('html').send(confirmPage(String(req.params.token), csrf.token(req, res), await recapOf(subscriberId)));
   });
 
   router.post('/confirm/:token', formBody, csrf.require, async (req, res) => {
@@ -41,7 +51,7 @@ export function confirmRoutes(deps: AppDeps, csrf: Csrf): Router {
     const { subscriberId, expiresAt } = verifyToken(tokenSecrets(deps.config), req.params.token, 'confirm');
     const outcome = await confirmSubscription(readerDeps(deps), subscriberId, requestContext(req), confirmLinkIssuedAt(deps.config, expiresAt));
     if (wantsJson(req)) return void res.json({ status: outcome });
-    res.type('html').send(confirmedPage(buildReaderLinks(deps.config, subscriberId).manageUrl, outcome === 'already_confirmed'));
+    res.type('html').send(confirmedPage(await recapOf(subscriberId), outcome === 'already_confirmed'));
   });
   return router;
 }

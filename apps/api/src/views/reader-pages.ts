@@ -15,19 +15,6 @@ export function checkInboxPage(resendMinutes: number): string {
     <p class="muted">Nothing there? Look in your spam folder.${resendMinutes > 0 ? html` We send at most one such email every ${wait}, so if you don't see it, we can resend in ${wait}: <a href="/">send the form again</a> then.` : html` Or <a href="/">try again</a>.`}</p></div>`);
 }
 
-export function confirmPage(token: string, csrf: string): string {
-  return page('Confirm your subscription', html`<h1>One last step</h1>
-    <form class="card" method="post" action="/confirm/${token}">${csrfInput(csrf)}
-      <p>Press the button to confirm that you want paperboy digests at this address.</p>
-      <button type="submit">Yes, send me papers</button></form>`);
-}
-
-export function confirmedPage(manageUrl: string, already: boolean): string {
-  return page('Subscribed', html`<h1>${already ? 'You were already subscribed' : 'You are subscribed!'}</h1>
-    <div class="card"><p>${already ? 'Nothing changed: your digests keep coming.' : 'Your first digest arrives at your next morning delivery time.'}</p>
-    <p>You can switch between top trending and your topics, and change your topics, schedule or time zone at any time: <a href="${manageUrl}">manage your subscription</a>. Every email has this link too.</p></div>`);
-}
-
 export function expiredConfirmPage(token: string, csrf: string): string {
   return page('Link expired', html`<h1>This confirmation link has expired</h1>
     <form class="card" method="post" action="/confirm/resend">${csrfInput(csrf)}<input type="hidden" name="token" value="${token}">
