@@ -87,7 +87,7 @@ function buildCard(p: PaperRow): DigestPaper {
  * by any paper. Topics are compared as the reader typed them (the build labels reasons with
  * the reader's wording, trimmed).
  */
-export function quietTopics(topics: readonly string[], papers: readonly Pick<DigestPaper, 'reason' | 'also'>[]): string[] {
+export function quietTopics(topics: readonly string[], papers: readonly { reason: DigestPaper['reason']; also?: readonly string[] | undefined }[]): string[] {
   const covered = new Set<string>();
   for (const p of papers) {
     if (typeof p.reason !== 'string') covered.add(p.reason.topic.trim().toLowerCase());

@@ -14,7 +14,7 @@ export interface PickedPaper {
   /** The section's reason (its topic is the section), or a sentence. */
   reason: MatchReason | string;
   /** The reader's other topics this paper also matches ("also on agents"). */
-  also?: string[];
+  also?: readonly string[];
   /** Upvotes gained over the last day when the digest was built ("+12 today"). */
   growth?: number;
   /** In the digest for being trending ("Top trending" / "Also trending"), not for a topic. */

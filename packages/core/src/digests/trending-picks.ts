@@ -7,7 +7,11 @@
 import type { Db } from '@paperboy/db';
 import type { DigestMode } from '../subscribers/digest-mode';
 import type { PickedPaper } from './pick-papers';
-import { trendingLookup, type TrendingPaper, type TrendingPeriod } from './trending';
+import type { TrendingPaper, TrendingPeriod } from './trending';
+import { TrendingCache } from './trending-cache';
+
+/** Each period's list is shared by the build batches of a minute (a run builds thousands). */
+const lists = new TrendingCache();
 
 /** "Also trending" after the topic sections: this many papers. */
 export const ALSO_TRENDING = 3;
@@ -47,10 +51,10 @@ export async function addTrending(
 ): Promise<Map<number, PickedPaper[]>> {
   const wanting = readers.filter((r) => r.digestMode !== 'topics');
   if (wanting.length === 0) return topicPicks;
-  const lookup = trendingLookup(db, { now: options.now, ...(options.minUpvotes !== undefined ? { minUpvotes: options.minUpvotes } : {}) });
-  const lists = new Map<TrendingPeriod, TrendingPaper[]>();
-  for (const period of new Set(wanting.map((r) => r.frequency))) lists.set(period, await lookup(period, { limit: 100 }));
-  const candidateIds = [...new Set([...lists.values()].flatMap((l) => l.map((p) => p.paperId)))];
+  const lookup = lists.lookup(db, { now: options.now, ...(options.minUpvotes !== undefined ? { minUpvotes: options.minUpvotes } : {}) });
+  const byPeriod = new Map<TrendingPeriod, TrendingPaper[]>();
+  for (const period of new Set(wanting.map((r) => r.frequency))) byPeriod.set(period, await lookup(period, { limit: 100 }));
+  const candidateIds = [...new Set([...byPeriod.values()].flatMap((l) => l.map((p) => p.paperId)))];
   const already = await received(db, wanting.map((r) => r.id), candidateIds);
   const out = new Map(topicPicks);
   for (const r of wanting) {
@@ -58,7 +62,7 @@ export async function addTrending(
     const skip = new Set([...(already.get(r.id) ?? []), ...topics.map((p) => p.paperId)]);
     const room = r.digestMode === 'trending' ? options.limit : ALSO_TRENDING;
     const trending: PickedPaper[] = [];
-    for (const p of lists.get(r.frequency) ?? []) {
+    for (const p of byPeriod.get(r.frequency) ?? []) {
       if (trending.length >= room) break;
       if (!skip.has(p.paperId)) trending.push(asPicked(p, r.frequency));
     }
