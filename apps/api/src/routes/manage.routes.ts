@@ -1,13 +1,25 @@
 // Manage preferences and data rights, from the signed manage link.
 import { Router, type Request, type Response } from 'express';
-import { buildReaderLinks, exportReaderData, isAppError, loadManageView, nextDigest, updatePreferences, wipeReader } from '@paperboy/core';
+import { AppError, buildReaderLinks, exportReaderData, isAppError, loadManageView, nextDigest, resubscribe, resumeDigests, updatePreferences, wipeReader } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { managePage } from '../views/manage.page';
 import { wipedPage } from '../views/reader-pages';
 import { formBody, privatePage, readerDeps, requestContext, subscriberFromToken, wantsJson } from './reader-helpers';
 
-const NOTICES: Record<string, string> = { saved: 'Saved. Your next digest uses these settings.' };
+/** "Saved" says what saving means in the reader's state: a paused or unsubscribed reader gets nothing yet. */
+const SAVED: Record<string, string> = {
+  active: 'Saved. Your next digest uses these settings.',
+  paused: 'Saved. Your digests are paused: resume them to get these settings.',
+  unsubscribed: 'Saved. You are unsubscribed, so nothing is sent: resubscribe to get digests with these settings.',
+  pending: 'Saved. Confirm from the email we sent you to start getting digests.',
+};
+const NOTICES: Record<string, string> = {
+  resumed: 'Welcome back: your digests start again.',
+  resubscribed: 'Welcome back! Your digests start again.',
+  confirm: 'Welcome back! Please confirm from the email we just sent you.',
+};
+const noticeFor = (done: unknown, status: string) => (done === 'saved' ? SAVED[status] ?? 'Saved.' : NOTICES[String(done)]);
 
 export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
   const router = Router();
@@ -15,14 +27,15 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
   async function render(req: Request, res: Response, id: number, status = 200, extra: Partial<Parameters<typeof managePage>[0]> = {}) {
     const [view, next] = await Promise.all([loadManageView(readerDeps(deps), id), nextDigest(deps, id)]);
     const token = String(req.params.token);
-    const page = managePage({ token, csrf: csrf.token(req, res), view, next, unsubscribeUrl: buildReaderLinks(deps.config, id).unsubscribeUrl, ...extra });
+    const notice = extra.notice ?? noticeFor(req.query.done, view.subscriber.status);
+    const page = managePage({ token, csrf: csrf.token(req, res), view, next, unsubscribeUrl: buildReaderLinks(deps.config, id).unsubscribeUrl, ...extra, notice });
     res.status(status).type('html').send(page);
   }
 
   router.get('/manage/:token', async (req, res) => {
     privatePage(res);
     const id = subscriberFromToken(deps, req, 'manage');
-    await render(req, res, id, 200, { notice: NOTICES[String(req.query.done)] });
+    await render(req, res, id);
   });
 
   router.post('/manage/:token', formBody, csrf.require, async (req, res) => {
@@ -44,6 +57,18 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
     }
     if (wantsJson(req)) return void res.json({ status: 'saved' });
     res.redirect(303, `/manage/${req.params.token}?done=saved`);
+  });
+
+  router.post('/manage/:token/status', formBody, csrf.require, async (req, res) => {
+    privatePage(res);
+    const id = subscriberFromToken(deps, req, 'manage');
+    const action = (req.body as Record<string, unknown>).action;
+    if (action !== 'resume' && action !== 'resubscribe') throw new AppError('invalid_input', 'This page does not offer that. Please use one of its buttons.');
+    let done = 'resumed';
+    if (action === 'resume') await resumeDigests(readerDeps(deps), id, requestContext(req));
+    else done = (await resubscribe(readerDeps(deps), id, requestContext(req))) === 'active' ? 'resubscribed' : 'confirm';
+    if (wantsJson(req)) return void res.json({ status: done });
+    res.redirect(303, `/manage/${req.params.token}?done=${done}`);
   });
 
   router.get('/manage/:token/export', async (req, res) => {

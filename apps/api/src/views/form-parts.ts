@@ -39,10 +39,15 @@ export function frequencyRadios(selected: string, errors: Errors, weeklyHint = '
     ${fieldError(errors, 'frequency')}</fieldset>`;
 }
 
+/** Tall enough for every stored topic plus a free line (CSS grows it while typing, where supported). */
+export function topicsRows(value: string): number {
+  return Math.min(20, Math.max(4, value.split('\n').length + 1));
+}
+
 export function topicsTextarea(value: string, errors: Errors, hintExtra?: SafeHtml): SafeHtml {
   return html`<label for="topics">Your topics <span class="muted">(not needed for top trending)</span></label>
     <p class="hint" id="topics-hint">One per line or separated by commas, e.g. <em>reward models</em>, <em>"speech recognition"</em>, <em>robotics -humanoid</em>. ${hintExtra ?? ''}</p>
-    <textarea id="topics" name="topics" rows="4" maxlength="3000" aria-describedby="topics-hint"${invalidAttrs(errors, 'topics')}>${value}</textarea>
+    <textarea id="topics" name="topics" rows="${topicsRows(value)}" maxlength="3000" aria-describedby="topics-hint"${invalidAttrs(errors, 'topics')}>${value}</textarea>
     ${fieldError(errors, 'topics')}`;
 }
 
@@ -56,13 +61,13 @@ export function pageHead(...scripts: string[]): SafeHtml {
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** Delivery hour (local) and, for weekly readers, the day. */
-export function scheduleSelects(hour: number, weekday: number, errors: Errors): SafeHtml {
+/** Delivery hour (local) and, for weekly readers, the day (manage.js shows it when weekly is picked). */
+export function scheduleSelects(hour: number, weekday: number, frequency: string, errors: Errors): SafeHtml {
   const hours = Array.from({ length: 24 }, (_, h) => html`<option value="${h}"${h === hour ? html` selected` : html``}>${String(h).padStart(2, '0')}:00</option>`);
   const days = WEEKDAYS.map((d, i) => html`<option value="${i + 1}"${i + 1 === weekday ? html` selected` : html``}>${d}</option>`);
   return html`<div class="pair"><div><label for="digestHour">Delivery time</label>
       <select id="digestHour" name="digestHour"${invalidAttrs(errors, 'digestHour')}>${hours}</select>${fieldError(errors, 'digestHour')}</div>
-    <div><label for="digestWeekday">Day for weekly emails</label>
+    <div data-weekly-only${frequency === 'weekly' ? html`` : html` hidden`}><label for="digestWeekday">Day for weekly emails</label>
       <select id="digestWeekday" name="digestWeekday"${invalidAttrs(errors, 'digestWeekday')}>${days}</select>${fieldError(errors, 'digestWeekday')}</div></div>`;
 }
 

@@ -2,6 +2,7 @@
 // digests, and the reader's data rights (export, wipe).
 import type { ManageView, NextDigest } from '@paperboy/core';
 import { csrfInput, digestModeRadios, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import { deliverySentence } from './confirm.page';
 import { html } from './html';
 import { layout } from './layout';
 
@@ -19,13 +20,24 @@ export interface ManagePageOptions {
 }
 
 const STATUS_TEXT: Record<string, string> = {
-  active: 'Active: digests are coming.',
   paused: 'Paused: no digests until you resume.',
   pending: 'Waiting for you to confirm: look for our email.',
   unsubscribed: 'Unsubscribed: you get no emails.',
   bounced: 'Paused: your mail server refused our emails.',
   complained: 'Stopped: an email was marked as spam.',
 };
+/** The one thing a paused or unsubscribed reader most likely came to do, as a button. */
+const STATUS_ACTION: Record<string, [action: string, label: string]> = { paused: ['resume', 'Resume digests'], unsubscribed: ['resubscribe', 'Resubscribe'] };
+
+function statusLine(o: ManagePageOptions, base: string) {
+  const s = o.view.subscriber;
+  const text = s.status === 'active' ? `Active: digests arrive ${deliverySentence(s)}.` : STATUS_TEXT[s.status] ?? s.status;
+  const action = STATUS_ACTION[s.status];
+  if (!action) return html`<p class="muted">For <strong>${s.email}</strong>. ${text}</p>`;
+  return html`<p class="muted">For <strong>${s.email}</strong>.</p>
+    <form class="notice status-box ${s.status}-box" method="post" action="${base}/status">${csrfInput(o.csrf)}
+      <p><strong>${text}</strong></p><button type="submit" name="action" value="${action[0]}">${action[1]}</button></form>`;
+}
 
 function deliveriesList(view: ManageView) {
   if (view.deliveries.length === 0) return html`<p class="muted">No digest sent yet.</p>`;
@@ -52,6 +64,8 @@ function nextDigestCard(next: NextDigest | undefined) {
   return html`<section class="card next-digest"><h2>Your next digest, if it went out now</h2>${empty}${sections}${quiet}</section>`;
 }
 
+const canUnsubscribe = new Set(['active', 'paused', 'pending']);
+
 export function managePage(o: ManagePageOptions): string {
   const s = o.view.subscriber;
   const values = o.values ?? { digestMode: s.digestMode, topics: s.topics.map((t) => t.raw).join('\n'), frequency: s.frequency, timezone: s.timezone };
@@ -60,14 +74,14 @@ export function managePage(o: ManagePageOptions): string {
   const notice = o.notice ? html`<div class="notice ok-box" role="status">${o.notice}</div>` : html``;
   const errorBox = o.errors && Object.keys(o.errors).length ? html`<div class="notice error-box" role="alert"><strong>Nothing was saved.</strong> Please fix the highlighted fields.</div>` : html``;
   const body = html`<h1>Your paperboy subscription</h1>${notice}${errorBox}
-    <p class="muted">For <strong>${s.email}</strong>. ${STATUS_TEXT[s.status] ?? s.status}</p>
+    ${statusLine(o, base)}
     <form class="card" method="post" action="${base}">${csrfInput(o.csrf)}
       <h2>Papers and schedule</h2>
       ${digestModeRadios(values.digestMode, o.errors ?? {})}
       ${topicsTextarea(values.topics, o.errors ?? {})}
       ${frequencyRadios(values.frequency, o.errors ?? {}, 'the best of the week, on the day you pick below')}
       ${timezoneSelect(values.timezone, o.errors ?? {})}
-      ${scheduleSelects(s.digestHour, s.digestWeekday, o.errors ?? {})}
+      ${scheduleSelects(s.digestHour, s.digestWeekday, values.frequency, o.errors ?? {})}
       ${canPause ? html`<label class="choice"><input type="checkbox" name="paused" value="on"${s.status === 'paused' ? html` checked` : html``}> <span>Pause my digests for now</span></label>` : html``}
       <input type="hidden" name="pauseField" value="1">
       <button type="submit">Save changes</button>
@@ -83,6 +97,6 @@ export function managePage(o: ManagePageOptions): string {
         <label class="choice"><input type="checkbox" name="confirm" value="yes" required> <span>Yes, delete all my data</span></label>
         <button type="submit" class="danger">Delete my data</button>
       </form></section>
-    <p><a href="${o.unsubscribeUrl}">Unsubscribe</a></p>`;
-  return layout({ title: 'Manage your subscription', body, head: pageHead() });
+    ${canUnsubscribe.has(s.status) ? html`<p><a href="${o.unsubscribeUrl}">Unsubscribe</a></p>` : html``}`;
+  return layout({ title: 'Manage your subscription', body, head: pageHead('manage.js') });
 }

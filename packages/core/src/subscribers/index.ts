@@ -6,6 +6,7 @@ export * from './subscription-events';
 export * from './subscribe.usecase';
 export * from './confirm.usecase';
 export * from './preferences.usecase';
+export * from './resume.usecase';
 export * from './unsubscribe.usecase';
 export * from './data-rights.usecase';
 export * from './purge-unconfirmed.usecase';

@@ -1,0 +1,12 @@
+// The manage page: the weekly delivery day shows only while "Weekly" is picked. Without
+// JavaScript the server shows it to weekly readers only, and a reader switching to weekly
+// gets it after saving (their stored day, Monday unless changed, applies meanwhile).
+(function () {
+  var weeklyOnly = document.querySelectorAll('[data-weekly-only]');
+  var radios = document.querySelectorAll('input[name="frequency"]');
+  function sync() {
+    var weekly = document.querySelector('input[name="frequency"][value="weekly"]');
+    for (var i = 0; i < weeklyOnly.length; i++) weeklyOnly[i].hidden = !(weekly && weekly.checked);
+  }
+  for (var i = 0; i < radios.length; i++) radios[i].addEventListener('change', sync);
+})();
