@@ -32,4 +32,12 @@ describe('the admin overview and the send breaker', () => {
     expect(page).not.toContain('SMTP breaker');
     expect(page).toContain('Pause sending');
   });
+
+  it('when an operator resumed while the breaker was probing (its state left open), then sending shows as running', async () => {
+    await app.queues[QUEUE.digestSend].resume();
+    await writeBreakerState(app.redis, app.config.REDIS_PREFIX, { state: 'open', since: new Date().toISOString(), retryAt: new Date(Date.now() + 60_000).toISOString(), delayMs: 60_000, trips: 1 });
+    const page = await (await fetch(`${app.baseUrl}/admin`, { headers: auth })).text();
+    expect(page).not.toContain('SMTP breaker');
+    expect(page).toContain('Pause sending');
+  });
 });

@@ -6,7 +6,7 @@
 // carry them find them sent and skip them.
 import { QUEUE, type Queues, type Redis } from '@paperboy/queue';
 import { setSendingPaused } from '../operations/send-control';
-import { breakerStateKey, consecutiveErrorsKey, readBreakerState, writeBreakerState, type BreakerState } from './breaker-state';
+import { breakerStateKey, clearBreakerState, consecutiveErrorsKey, readBreakerState, writeBreakerState, type BreakerState } from './breaker-state';
 import { digestClock } from './digest-deps';
 import { sendDigests, type SendDeps, type SendOutcome } from './send-digest.usecase';
 
@@ -44,7 +44,12 @@ export async function probeIfDue(deps: RecoveryDeps): Promise<ProbeResult> {
   try {
     // Read again under the lock: another worker may have finished a probe, or an operator acted.
     const current = await readBreakerState(deps.redis, deps.prefix);
-    if (!current || current.state === 'closed' || !(await deps.queues[QUEUE.digestSend].isPaused())) return 'idle';
+    if (!current || current.state === 'closed') return 'idle';
+    if (!(await deps.queues[QUEUE.digestSend].isPaused())) {
+      // Resumed by an operator while a probe ran: the operator's word wins.
+      await clearBreakerState(deps.redis, deps.prefix);
+      return 'idle';
+    }
     if (current.state === 'open' && current.retryAt && now.getTime() < Date.parse(current.retryAt)) return 'waiting';
     await writeBreakerState(deps.redis, deps.prefix, { ...current, state: 'half_open' });
     return await probe(deps, current);

@@ -28,7 +28,8 @@ export async function getSendQueueState(queues: Queues): Promise<SendQueueState>
     queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'),
     readBreakerState(redis, prefix),
   ]);
-  return { paused, counts, ...(breaker && breaker.state !== 'closed' ? { breaker } : {}) };
+  // (A breaker state left over while the queue runs, e.g. an operator resumed mid-probe, is not a pause.)
+  return { paused, counts, ...(paused && breaker && breaker.state !== 'closed' ? { breaker } : {}) };
 }
 
 export async function setSendingPaused(queues: Queues, paused: boolean): Promise<SendQueueState> {
