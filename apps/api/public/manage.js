@@ -2,6 +2,9 @@
 // JavaScript the server shows it to weekly readers only, and a reader switching to weekly
 // gets it after saving (their stored day, Monday unless changed, applies meanwhile).
 (function () {
+  // After a failed save, start at the list of errors (each links to its field).
+  var summary = document.getElementById('form-errors');
+  if (summary) summary.focus();
   var weeklyOnly = document.querySelectorAll('[data-weekly-only]');
   var radios = document.querySelectorAll('input[name="frequency"]');
   function sync() {

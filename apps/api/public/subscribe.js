@@ -8,6 +8,9 @@
   var tz = document.getElementById('timezone');
   var proof = document.getElementById('proof');
   var status = document.getElementById('form-status');
+  // After a failed submit, start at the list of errors (each links to its field).
+  var summary = document.getElementById('form-errors');
+  if (summary) summary.focus();
 
   // 1. Time zone: the browser knows it; keep the reader's choice if they already made one.
   try {

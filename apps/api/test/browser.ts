@@ -11,7 +11,7 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { javaScriptEnabled?: boolean; timezoneId?: string; viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
+export async function openBrowser(options: { javaScriptEnabled?: boolean; timezoneId?: string; viewport?: { width: number; height: number }; httpCredentials?: { username: string; password: string } } = {}): Promise<TestBrowser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'paperboy-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -20,6 +20,7 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean; timezo
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     timezoneId: options.timezoneId,
     viewport: options.viewport ?? { width: 1100, height: 900 },
+    httpCredentials: options.httpCredentials,
   });
   return {
     context,

@@ -1,14 +1,16 @@
 import { html, SafeHtml } from './html';
 
+// --line draws decorative rules (cards, table rows); --field-line the edges of things a person
+// operates (inputs, chips), which WCAG 1.4.11 wants at 3:1 against their surroundings.
 const STYLE = `
-:root{color-scheme:light dark;--fg:#1d2330;--muted:#5b6475;--bg:#f7f7fb;--card:#fff;--accent:#4f46e5;--line:#e3e5ee}
-@media (prefers-color-scheme:dark){:root{--fg:#e8eaf2;--muted:#a3aabb;--bg:#12141b;--card:#1b1e27;--line:#2c303d;--accent:#8b86ff}}
+:root{color-scheme:light dark;--fg:#1d2330;--muted:#5b6475;--bg:#f7f7fb;--card:#fff;--accent:#4f46e5;--line:#e3e5ee;--field-line:#7c8294}
+@media (prefers-color-scheme:dark){:root{--fg:#e8eaf2;--muted:#a3aabb;--bg:#12141b;--card:#1b1e27;--line:#2c303d;--field-line:#6b7185;--accent:#8b86ff}}
 *{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 main{max-width:44rem;margin:0 auto;padding:2rem 1.25rem 4rem}header.site{display:flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.15rem;margin-bottom:1.5rem}
 header.site a{display:inline-flex;align-items:center;gap:.5rem;color:inherit;text-decoration:none}header.site .logo{color:var(--accent);flex:none}.card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:1.25rem 1.5rem;margin:1rem 0}
 h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0 1rem}a{color:var(--accent)}.muted{color:var(--muted)}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
-label{display:block;font-weight:600;margin:.9rem 0 .3rem}input,select,textarea{width:100%;font:inherit;padding:.6rem .7rem;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--fg)}
+label{display:block;font-weight:600;margin:.9rem 0 .3rem}input,select,textarea{width:100%;font:inherit;padding:.6rem .7rem;border:1px solid var(--field-line);border-radius:8px;background:var(--card);color:var(--fg)}
 button,.button{display:inline-block;font:inherit;font-weight:600;border:0;border-radius:8px;padding:.65rem 1.1rem;background:var(--accent);color:#fff;cursor:pointer;text-decoration:none}
 button.secondary{background:transparent;color:var(--accent);border:1px solid var(--accent)}:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .error{color:#b42318}.ok{color:#067647}

@@ -1,7 +1,7 @@
 // Manage preferences (from the signed link in every email): digest mode, topics, schedule, pause, the last
 // digests, and the reader's data rights (export, wipe).
 import type { ManageView, NextDigest } from '@paperboy/core';
-import { csrfInput, digestModeRadios, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import { csrfInput, digestModeRadios, errorSummary, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
 import { deliverySentence } from './confirm.page';
 import { html } from './html';
 import { layout } from './layout';
@@ -72,7 +72,7 @@ export function managePage(o: ManagePageOptions): string {
   const base = `/manage/${o.token}`;
   const canPause = s.status === 'active' || s.status === 'paused';
   const notice = o.notice ? html`<div class="notice ok-box" role="status">${o.notice}</div>` : html``;
-  const errorBox = o.errors && Object.keys(o.errors).length ? html`<div class="notice error-box" role="alert"><strong>Nothing was saved.</strong> Please fix the highlighted fields.</div>` : html``;
+  const errorBox = errorSummary(o.errors ?? {}, 'Nothing was saved. Please fix these fields:');
   const body = html`<h1>Your paperboy subscription</h1>${notice}${errorBox}
     ${statusLine(o, base)}
     <form class="card" method="post" action="${base}">${csrfInput(o.csrf)}
@@ -94,7 +94,7 @@ export function managePage(o: ManagePageOptions): string {
       <form method="post" action="${base}/wipe">${csrfInput(o.csrf)}
         <h3>Delete everything</h3>
         <p>This deletes your subscription and all its history for good. We keep only a one-way fingerprint of your address so we never email it again.</p>
-        <label class="choice"><input type="checkbox" name="confirm" value="yes" required> <span>Yes, delete all my data</span></label>
+        <label class="choice"><input type="checkbox" name="confirm" id="wipe-confirm" value="yes" required> <span>Yes, delete all my data</span></label>
         <button type="submit" class="danger">Delete my data</button>
       </form></section>
     ${canUnsubscribe.has(s.status) ? html`<p><a href="${o.unsubscribeUrl}">Unsubscribe</a></p>` : html``}`;

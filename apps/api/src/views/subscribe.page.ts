@@ -1,7 +1,7 @@
 // The subscribe page (GET /). Works as a plain HTML form; subscribe.js adds time-zone
 // detection, clickable suggestions, the live preview and the proof-of-work.
 import type { TopicSuggestion } from '@paperboy/core';
-import { csrfInput, digestModeRadios, fieldError, frequencyRadios, invalidAttrs, pageHead, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import { csrfInput, digestModeRadios, errorSummary, fieldError, frequencyRadios, invalidAttrs, pageHead, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
 import { html } from './html';
 import { layout } from './layout';
 
@@ -29,9 +29,7 @@ function suggestionChips(suggestions: TopicSuggestion[]) {
 }
 
 export function subscribePage({ values, errors = {}, suggestions, csrf, challenge }: SubscribePageOptions): string {
-  const summary = Object.keys(errors).length
-    ? html`<div class="notice error-box" role="alert" tabindex="-1" id="form-errors"><strong>Please fix the highlighted fields.</strong></div>`
-    : html``;
+  const summary = errorSummary(errors, 'Please fix these fields:');
   const body = html`<h1>Trending research papers in your inbox</h1>
     <p class="lead">Every morning (or once a week), the papers people are talking about: the top trending ones, the ones on your topics, or both. Title, authors, a short summary, and why each is there. Just an email address is enough. No account, no tracking, unsubscribe in one click.</p>
     ${summary}
