@@ -117,3 +117,11 @@ describe('matchPapers: fixed compounds', () => {
     expect(ids('text-to-video', [apart, together])).toEqual([together.id]);
   });
 });
+
+describe('matchPapers: a topic as one item of a list', () => {
+  it('when the topic is one task in a list of evaluations, then that mention is not enough; as the subject it is', () => {
+    const listed = makePaper({ title: 'Adaptive test-time search', abstract: 'We improve math, code generation, and question answering.' });
+    const subject = makePaper({ title: 'Adaptive test-time search', abstract: 'We improve code generation with test-time search.' });
+    expect(ids('code generation', [listed, subject])).toEqual([subject.id]);
+  });
+});

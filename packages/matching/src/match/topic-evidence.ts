@@ -14,6 +14,7 @@ import type { Occurrence } from './phrase-search';
 import { bestAlternative } from './score-match';
 import {
   DIRECT_THRESHOLD,
+  LIST_ITEM_MENTION,
   MAX_ABSTRACT_MENTIONS,
   NEAR_MENTION,
   placeWeight,
@@ -38,13 +39,26 @@ export interface TopicEvidence {
 }
 
 
-function mentionEvidence(occurrences: readonly Occurrence[]): number {
+const LIST_BEFORE = /(?:,|\band|\bor)\s*$/i;
+const LIST_AFTER = /^\s*(?:,|and\b|or\b)/i;
+const EXAMPLES_BEFORE = /(?:such as|including|e\.g\.,?|like)\s*$/i;
+
+/** "…on math, code generation, and question answering": a topic named as one item of a list
+ * is a task among others the paper was tried on, not its subject: an item has a list on both
+ * sides ("A, X, and B"; "A and X, B"), or follows "such as" / "including". */
+function inEnumeration(text: string, occ: Occurrence): boolean {
+  const before = text.slice(Math.max(0, occ.start - 12), occ.start);
+  const after = text.slice(occ.end, occ.end + 6);
+  return (LIST_BEFORE.test(before) && LIST_AFTER.test(after)) || EXAMPLES_BEFORE.test(before);
+}
+
+function mentionEvidence(doc: AnalyzedPaper, occurrences: readonly Occurrence[]): number {
   let title = 0;
   const abstract: number[] = [];
   for (const occ of occurrences) {
     const w = occ.near ? NEAR_MENTION : 1;
     if (occ.field === 0) title = Math.max(title, w);
-    else abstract.push(w * placeWeight(occ.sentence));
+    else abstract.push(w * placeWeight(occ.sentence) * (inEnumeration(doc.paper.abstract, occ) ? LIST_ITEM_MENTION : 1));
   }
   abstract.sort((a, b) => b - a);
   const inAbstract = abstract.slice(0, MAX_ABSTRACT_MENTIONS).reduce((sum, w) => sum + w, 0);
@@ -113,7 +127,7 @@ export function judgeTopic(
   }
   if (alts.length > 0) {
     const best = bestAlternative(doc, hits, alts, stats, bm25);
-    if (mentionEvidence(best.occurrences) + related.evidence >= DIRECT_THRESHOLD) {
+    if (mentionEvidence(doc, best.occurrences) + related.evidence >= DIRECT_THRESHOLD) {
       const bonus = RELATED_BONUS * (related.evidence / (related.evidence + 1));
       return { kind: 'direct', weight: Math.max(best.weight, RELATED_MAX) + bonus, occurrences: best.occurrences };
     }
