@@ -63,7 +63,7 @@ const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
 function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../apps/worker/src/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(__dirname, '../apps/worker/src/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   children.push(child);
   return child;
 }
@@ -74,7 +74,7 @@ const perDigest = (n: number, seconds: Record<string, number>) =>
   Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, +((s * 1000) / n).toFixed(2)]));
 
 async function main(): Promise<void> {
-  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--import', 'tsx'] });
+  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--conditions=source', '--import', 'tsx'] });
   const ask = (type: string) => new Promise<SinkReport>((resolve) => (sink.once('message', (m) => resolve(m as SinkReport)), sink.send({ type })));
   const { port } = await new Promise<{ port: number }>((resolve) => sink.once('message', (m) => resolve(m as { port: number })));
 

@@ -15,7 +15,7 @@ import { seedBenchData } from './digest-send.data';
 const READERS = Number(process.argv.find((a) => a.startsWith('--readers='))?.split('=')[1] ?? 2000);
 
 async function main(): Promise<void> {
-  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--import', 'tsx'] });
+  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--conditions=source', '--import', 'tsx'] });
   const { port } = await new Promise<{ port: number }>((resolve) => sink.once('message', (m) => resolve(m as { port: number })));
   const database = await createTestDatabase();
   const prefix = `stages-${randomBytes(3).toString('hex')}`;

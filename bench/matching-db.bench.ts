@@ -34,7 +34,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 function child(phase: string): string {
   const tsx = require.resolve('tsx/cli');
   const flags = SEMI_SPACE > 0 && phase !== 'seed' ? [`--max-semi-space-size=${SEMI_SPACE}`] : [];
-  return execFileSync(process.execPath, [...flags, tsx, __filename, `--phase=${phase}`, ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(process.execPath, [...flags, tsx, '--conditions=source', __filename, `--phase=${phase}`, ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 async function seedPhase(): Promise<void> {
@@ -44,7 +44,7 @@ async function seedPhase(): Promise<void> {
   await admin.query(`CREATE DATABASE "${NAME}"`);
   await admin.end();
   const migrate = path.resolve(__dirname, '../packages/db/scripts/migrate.ts');
-  execFileSync(process.execPath, [require.resolve('tsx/cli'), migrate], { env: { ...process.env, DATABASE_URL: URL_ }, stdio: 'pipe' });
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=source', migrate], { env: { ...process.env, DATABASE_URL: URL_ }, stdio: 'pipe' });
   const client = new Client({ connectionString: URL_ });
   await client.connect();
   await seed(client, SIZE, (line) => console.log(line));

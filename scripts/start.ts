@@ -26,7 +26,7 @@ const services: { stop(): Promise<void> }[] = [];
 function run(name: string, entry: string, args: string[] = []): ChildProcess {
   // node --import tsx runs the script in this child itself (the tsx CLI would add a grandchild),
   // so SIGTERM reaches the process whose graceful shutdown it triggers.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], { stdio: 'inherit', cwd: root, env: childEnv });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(root, entry), ...args], { stdio: 'inherit', cwd: root, env: childEnv });
   children.push(child);
   child.on('exit', () => children.splice(children.indexOf(child), 1));
   return child;

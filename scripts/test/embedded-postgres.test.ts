@@ -18,7 +18,7 @@ let url: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'embedded-postgres-'));
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures/serve-embedded-postgres.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(__dirname, 'fixtures/serve-embedded-postgres.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<string>((resolve, reject) => {
     server.stdout!.on('data', () => /listening (\d+)/.test(output) && resolve(/listening (\d+)/.exec(output)![1]!));

@@ -64,7 +64,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   };
   // Its own process group, so that the test can press "Ctrl-C" (SIGINT to the whole group).
-  start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  start = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/start.ts'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   start.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   start.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
 });
@@ -84,7 +84,7 @@ afterAll(async () => {
 
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/cli/src/main.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('exit', (code) => resolve({ code, stdout }));

@@ -69,8 +69,8 @@ describe('logs during a Redis outage', () => {
     let redis = start('redis-server', redisArgs);
     procs.push(redis);
     const env = { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: 'outage', DEV_MAILBOX_PORT: '0', METRICS_PORT: '0' };
-    const api = start(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { ...env, PORT: String(apiPort) });
-    const worker = start(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], env);
+    const api = start(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/api/src/main.ts'], { ...env, PORT: String(apiPort) });
+    const worker = start(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/worker/src/main.ts'], env);
     procs.push(api, worker);
     const base = `http://127.0.0.1:${apiPort}`;
     await until(async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.status === 200, 'the API to be ready');

@@ -8,7 +8,7 @@ const SRC = path.resolve(__dirname, '../src');
 
 function loadedAfter(script: string): string[] {
   const code = `${script}.then(() => console.log(JSON.stringify(Object.keys(require.cache))))`;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: SRC, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const out = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', code], { cwd: SRC, encoding: 'utf8', env: { PATH: process.env.PATH } });
   return JSON.parse(out.trim().split('\n').at(-1)!) as string[];
 }
 

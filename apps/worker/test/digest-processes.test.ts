@@ -33,7 +33,7 @@ afterAll(async () => {
 function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> {
   // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child of its own, so a
   // signal to it would not reach the worker.
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'test', LOG_LEVEL: 'info', METRICS_PORT: '0',

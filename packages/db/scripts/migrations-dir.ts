@@ -1,7 +1,7 @@
 // Reads prisma/migrations in the shape the schema engine expects (what the Prisma CLI sends).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MigrationList } from '@prisma/schema-engine-wasm';
+import type { MigrationList } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const schemaPath = path.join(repoRoot, 'prisma/schema.prisma');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createDb, sqlPool } from '../src/client';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 let database: TestDatabase;
 
@@ -55,7 +55,7 @@ describe('sqlPool', () => {
     const at = new Date('2026-07-01T23:30:00.123Z');
     const { id } = await database.db.subscriber.create({ data: { email: 'tz@example.org', createdAt: at } });
     const script = path.join(__dirname, 'read-timestamps.script.ts');
-    const child = spawnSync(process.execPath, [require.resolve('tsx/cli'), script, database.url, String(id)], {
+    const child = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=source', script, database.url, String(id)], {
       env: { ...process.env, TZ: 'America/New_York' },
       encoding: 'utf8',
       timeout: 60_000,

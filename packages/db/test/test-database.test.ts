@@ -1,4 +1,4 @@
-import { createTestDatabase } from '../testing';
+import { createTestDatabase } from '../src/testing';
 import { pendingMigrations } from '../src/migration-status';
 
 describe('createTestDatabase', () => {

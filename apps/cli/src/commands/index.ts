@@ -7,42 +7,42 @@ export const commands: CommandEntry[] = [
   {
     name: 'papers:import',
     summary: 'Import papers from a JSON list or NDJSON file',
-    load: () => import('./papers-import.command').then((m) => m.papersImportCommand),
+    load: () => import('./papers-import.command.js').then((m) => m.papersImportCommand),
   },
   {
     name: 'digest:run',
     summary: "Queue the digests that are due now (or, with --now, every active reader's)",
-    load: () => import('./digest-run.command').then((m) => m.digestRunCommand),
+    load: () => import('./digest-run.command.js').then((m) => m.digestRunCommand),
   },
   {
     name: 'digest:test',
     summary: 'Send one test digest to an address (records nothing)',
-    load: () => import('./digest-test.command').then((m) => m.digestTestCommand),
+    load: () => import('./digest-test.command.js').then((m) => m.digestTestCommand),
   },
   {
     name: 'stats',
     summary: 'Show readers, papers, digests, sending state and top topics',
-    load: () => import('./stats.command').then((m) => m.statsCommand),
+    load: () => import('./stats.command.js').then((m) => m.statsCommand),
   },
   {
     name: 'deliveries:retry-failed',
     summary: 'Send failed digests again (active readers only)',
-    load: () => import('./deliveries-retry-failed.command').then((m) => m.deliveriesRetryFailedCommand),
+    load: () => import('./deliveries-retry-failed.command.js').then((m) => m.deliveriesRetryFailedCommand),
   },
   {
     name: 'associations:rebuild',
     summary: 'Learn term associations from the stored papers now (what the daily job does)',
-    load: () => import('./associations-rebuild.command').then((m) => m.associationsRebuildCommand),
+    load: () => import('./associations-rebuild.command.js').then((m) => m.associationsRebuildCommand),
   },
   {
     name: 'send:pause',
     summary: 'Stop sending digests (queued ones wait; nothing is lost)',
-    load: () => import('./send-pause.command').then((m) => m.sendPauseCommand),
+    load: () => import('./send-pause.command.js').then((m) => m.sendPauseCommand),
   },
   {
     name: 'send:resume',
     summary: 'Resume sending digests',
-    load: () => import('./send-resume.command').then((m) => m.sendResumeCommand),
+    load: () => import('./send-resume.command.js').then((m) => m.sendResumeCommand),
   },
 ];
 

@@ -57,7 +57,7 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, opt
   const deps = { db: database.db, config, queues: queues.queues };
 
   function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
       env: { ...process.env, ...FAULT_WORKER_ENV, ...workerEnv, ...extra, DATABASE_URL: database.url, REDIS_PREFIX: queues.prefix, SMTP_URL: smtp.url, LOG_LEVEL: 'info', ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -23,7 +23,9 @@ function bootstrap(): string {
 
 export const learnInThread: LearnFn = (papers, phrases) =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap(), { eval: true, workerData: { papers, phrases }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+    // From the TypeScript source (tsx, Jest) the thread resolves workspace packages to their sources too.
+    const execArgv = path.extname(__filename) === '.ts' ? [...process.execArgv, '--conditions=source'] : undefined;
+    const worker = new Worker(bootstrap(), { eval: true, execArgv, workerData: { papers, phrases }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
     let settled = false;
     worker.once('message', (table: AssociationTable) => {
       settled = true;

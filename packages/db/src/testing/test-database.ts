@@ -40,7 +40,7 @@ async function ensureTemplate(admin: Client, serverUrl: string, name: string): P
     await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
     const migrate = path.resolve(__dirname, '../../scripts/migrate.ts');
     const tsx = require.resolve('tsx/cli');
-    execFileSync(process.execPath, [tsx, migrate], {
+    execFileSync(process.execPath, [tsx, '--conditions=source', migrate], {
       env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, building) },
       stdio: 'pipe',
     });

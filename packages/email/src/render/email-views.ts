@@ -5,6 +5,8 @@ import { oneLine } from './escape';
 import type { ConfirmEmailData, DigestEmailData, DigestPaper, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
 import { cutLine, dateLabel, listPhrase, shortSummary, weekLabel, wrapText } from './format-text';
 import type { PaperView } from './paper-view-cache';
+// Named here so the declaration of digestView's return type (which carries PaperView's memo slot) can refer to it.
+import type { FILL_MEMO } from './template-loop';
 
 export interface BrandOptions {
   /** The product name shown in emails (default "Paperboy"). */

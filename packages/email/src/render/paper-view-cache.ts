@@ -10,7 +10,7 @@ import { authorsLine, commentsLabel, listPhrase, reasonParts, reasonText, shortD
 
 export type PaperView = ReturnType<typeof reusable<PaperFields>>;
 
-interface PaperFields {
+export interface PaperFields {
   title: string;
   url: string;
   authorsLine: string;
