@@ -4,6 +4,7 @@
 // own React app (axe finds icon-only buttons without names, an unlabelled logo, low-contrast
 // worker badges and names that differ from the visible text: all in its markup, which we do
 // not render).
+import path from 'node:path';
 import { buildConfirmUrl, buildReaderLinks } from '@paperboy/core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
@@ -11,6 +12,8 @@ import { openBrowser, type TestBrowser } from './browser';
 import { startTestApp, type TestApp } from './test-app';
 
 jest.setTimeout(120_000);
+const SCREENSHOTS = process.env.PAPERBOY_SCREENSHOTS === '1';
+const DOCS = path.resolve(__dirname, '../../../docs');
 const ADMIN = { username: 'operator', password: 'correct-horse-battery' };
 
 let app: TestApp;
@@ -66,6 +69,13 @@ async function visitEveryPage(context: BrowserContext, check: (name: string, pag
   }
   await page.goto(`${app.baseUrl}/admin`);
   await check('admin overview', page);
+  const looked = await reader(`looked-up-${Date.now()}@example.org`, 'active');
+  await app.database.db.delivery.create({ data: { subscriberId: looked.id, periodKey: 'd2026-12-01', status: 'sent', attempts: 1, sentAt: new Date() } });
+  await page.goto(`${app.baseUrl}/admin/readers`);
+  await page.fill('#q', (await app.database.db.subscriber.findUniqueOrThrow({ where: { id: looked.id } })).email.toUpperCase());
+  await page.click('button:has-text("Find")');
+  await page.waitForSelector('h2:has-text("Last deliveries")');
+  await check('reader lookup', page);
   await page.close();
 }
 
@@ -80,6 +90,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
     it('when axe-core checks each page, then none has a serious or critical violation', async () => {
       const found: Record<string, unknown> = {};
       await visitEveryPage(browser.context, async (name, page) => {
+        if (SCREENSHOTS && name === 'reader lookup' && viewport.width === 1280) await page.screenshot({ path: path.join(DOCS, 'admin-readers.png'), fullPage: true });
         const problems = await seriousViolations(page);
         if (problems.length > 0) found[name] = problems;
       });

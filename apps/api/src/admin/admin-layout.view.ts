@@ -17,14 +17,15 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .badge{display:inline-block;font-size:.78rem;font-weight:700;padding:.15rem .55rem;border-radius:999px;background:var(--line)}
 .badge.good{background:#dcfae6;color:#067647}.badge.warn{background:#fef0c7;color:#93370d}.badge.bad{background:#fee4e2;color:#b42318}
 .sendbox{display:flex;align-items:center;gap:1rem;flex-wrap:wrap}.sendbox form{margin:0}.small{font-size:.85rem}
+.reader-action{margin:.25rem 0}.reader-action button{margin-top:.25rem}button.danger{background:#b42318}
 .notice{border-left:4px solid var(--accent);padding:.6rem .9rem;background:var(--card);border-radius:6px;margin:.5rem 0 1rem}
 `;
 
-export type AdminTab = 'overview' | 'queues' | 'metrics';
+export type AdminTab = 'overview' | 'readers' | 'queues' | 'metrics';
 
 export function adminLayout(title: string, body: SafeHtml, active: AdminTab = 'overview'): string {
   const tab = (id: AdminTab, href: string, label: string) => html`<a href="${href}" class="${active === id ? 'on' : ''}">${label}</a>`;
-  const nav = html`<nav class="admin" aria-label="Admin">${tab('overview', '/admin', 'Overview')}${tab('queues', '/admin/queues', 'Queues')}${tab('metrics', '/metrics', 'Metrics')}<span class="spacer"></span></nav>`;
+  const nav = html`<nav class="admin" aria-label="Admin">${tab('overview', '/admin', 'Overview')}${tab('readers', '/admin/readers', 'Readers')}${tab('queues', '/admin/queues', 'Queues')}${tab('metrics', '/metrics', 'Metrics')}<span class="spacer"></span></nav>`;
   return layout({
     title,
     head: html`<meta name="robots" content="noindex"><style>${new SafeHtml(ADMIN_STYLE)}</style>`,

@@ -1,4 +1,5 @@
-// /admin (overview, send pause/resume) and /admin/queues (Bull Board), behind admin auth.
+// /admin (overview, send pause/resume), /admin/readers (find a reader) and /admin/queues
+// (Bull Board), behind admin auth.
 // Outside development, no credentials means no admin at all: a clear log line and a 503,
 // never an open dashboard.
 import express, { Router, type RequestHandler } from 'express';
@@ -9,6 +10,7 @@ import { issueCsrfToken, verifyCsrfToken } from '../admin/csrf-token';
 import { renderOverview } from '../admin/overview.view';
 import { dashboardCsp, queueDashboard, QUEUES_PATH, sameSiteWrites } from '../admin/queue-dashboard';
 import type { AppDeps } from '../deps';
+import { adminReaderRoutes } from './admin-readers.routes';
 
 const NOTICES: Record<string, string> = { paused: 'Sending is paused.', resumed: 'Sending resumed.' };
 
@@ -80,5 +82,6 @@ export function adminRoutes(deps: AppDeps): Router {
   router.use(QUEUES_PATH, gate, sameSiteWrites(deps.config.PUBLIC_URL), dashboardCsp, queueDashboard(deps.queues));
   router.use('/admin', gate, sameSiteWrites(deps.config.PUBLIC_URL, { tokenChecked: true }));
   router.use(overviewRoutes(deps));
+  router.use(adminReaderRoutes(deps));
   return router;
 }

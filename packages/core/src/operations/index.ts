@@ -2,3 +2,4 @@
 // unlike stats/, which only reads.
 export * from './send-control';
 export * from './retry-failed-deliveries.usecase';
+export * from './reader-lookup.usecase';

@@ -18,7 +18,9 @@ export type SubscriptionEventType =
   | 'resubscribe_requested'
   | 'exported'
   | 'wiped'
-  | 'unconfirmed_purged';
+  | 'unconfirmed_purged'
+  // An operator acted for the reader from /admin/readers (data: {action, operator}).
+  | 'admin_action';
 
 type EventWriter = { subscriptionEvent: { create(args: { data: Prisma.SubscriptionEventUncheckedCreateInput }): Promise<unknown> } };
 

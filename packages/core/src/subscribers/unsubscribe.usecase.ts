@@ -10,7 +10,8 @@ import { claimAndEnqueue } from './send-claim';
 import { recordEvent } from './subscription-events';
 import { isSuppressed } from './suppression';
 
-export type UnsubscribeVia = 'one-click' | 'page';
+/** How the reader left; 'admin': an operator did it for them (from /admin/readers). */
+export type UnsubscribeVia = 'one-click' | 'page' | 'admin';
 
 export async function unsubscribe(deps: ReaderDeps, subscriberId: number, via: UnsubscribeVia, context: RequestContext = {}): Promise<'unsubscribed' | 'already'> {
   const now = clock(deps);

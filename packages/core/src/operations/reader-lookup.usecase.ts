@@ -1,0 +1,45 @@
+// "Find a reader" for operators (/admin/readers?q=): one address, exact and case-insensitive
+// (addresses are stored trimmed and lower-cased), with what support needs to answer "why did I
+// (not) get it": status, choices, the last deliveries and the audit trail. And the three
+// things an operator may do for them, each recorded as an `admin_action` event.
+import { MAX_EMAIL_LENGTH, normalizeEmail } from '../subscribers/email-address';
+import { resendConfirmation } from '../subscribers/confirm.usecase';
+import { wipeReader } from '../subscribers/data-rights.usecase';
+import type { ReaderDeps, RequestContext } from '../subscribers/reader-deps';
+import { recordEvent } from '../subscribers/subscription-events';
+import { unsubscribe } from '../subscribers/unsubscribe.usecase';
+
+const LAST = 20;
+
+export async function findReader(deps: Pick<ReaderDeps, 'db'>, query: string) {
+  const email = normalizeEmail(query);
+  if (!email || email.length > MAX_EMAIL_LENGTH) return null;
+  const subscriber = await deps.db.subscriber.findUnique({ where: { email }, include: { topics: { orderBy: { id: 'asc' } } } });
+  if (!subscriber) return null;
+  const [deliveries, events] = await Promise.all([
+    deps.db.delivery.findMany({
+      where: { subscriberId: subscriber.id },
+      orderBy: { createdAt: 'desc' },
+      take: LAST,
+      select: { id: true, periodKey: true, kind: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
+    }),
+    deps.db.subscriptionEvent.findMany({ where: { subscriberId: subscriber.id }, orderBy: { id: 'desc' }, take: LAST, select: { id: true, type: true, data: true, createdAt: true } }),
+  ]);
+  return { subscriber, deliveries, events };
+}
+
+export type ReaderLookup = NonNullable<Awaited<ReturnType<typeof findReader>>>;
+export type ReaderAdminAction = 'resend-confirmation' | 'unsubscribe' | 'wipe';
+export const READER_ADMIN_ACTIONS: readonly ReaderAdminAction[] = ['resend-confirmation', 'unsubscribe', 'wipe'];
+
+/** Runs an operator's action on a reader and records it (a wipe's record keeps no id: the reader is gone). */
+export async function runReaderAdminAction(deps: ReaderDeps, subscriberId: number, action: ReaderAdminAction, operator: string, context: RequestContext = {}): Promise<void> {
+  if (action === 'wipe') {
+    await wipeReader(deps, subscriberId);
+    await recordEvent(deps.db, null, 'admin_action', { action, operator }, context);
+    return;
+  }
+  if (action === 'unsubscribe') await unsubscribe(deps, subscriberId, 'admin', context);
+  else await resendConfirmation(deps, subscriberId);
+  await recordEvent(deps.db, subscriberId, 'admin_action', { action, operator }, context);
+}
