@@ -6,6 +6,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { isLoopbackHost } from '@paperboy/config';
 import { AppError, getOverview, getQueueCounts, getSendQueueState, setSendingPaused } from '@paperboy/core';
 import { requireAdmin } from '../admin/admin-auth.middleware';
+import { dashboardAdminHeader } from '../admin/dashboard-header';
 import { issueCsrfToken, verifyCsrfToken } from '../admin/csrf-token';
 import { renderOverview } from '../admin/overview.view';
 import { dashboardCsp, queueDashboard, QUEUES_PATH, sameSiteWrites } from '../admin/queue-dashboard';
@@ -79,7 +80,7 @@ export function adminRoutes(deps: AppDeps): Router {
     });
     return router;
   }
-  router.use(QUEUES_PATH, gate, sameSiteWrites(deps.config.PUBLIC_URL), dashboardCsp, queueDashboard(deps.queues));
+  router.use(QUEUES_PATH, gate, sameSiteWrites(deps.config.PUBLIC_URL), dashboardCsp, dashboardAdminHeader, queueDashboard(deps.queues));
   router.use('/admin', gate, sameSiteWrites(deps.config.PUBLIC_URL, { tokenChecked: true }));
   router.use(overviewRoutes(deps));
   router.use(adminReaderRoutes(deps));
