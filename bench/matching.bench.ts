@@ -1,13 +1,16 @@
 // Matching at scale: 1,000,000 readers (1–8 topics each, Zipf over ~2,000 distinct topics) and
 // 1,000 new papers, each reader's ranked digest with reasons. The indexed way (tag the papers
 // once per distinct topic, then read the heads of per-topic lists per reader) against the naive
-// way (every reader × every paper × every topic) run on a sample and scaled, in the same run.
+// way (every reader × every paper × every topic) and the full-sort way (topics matched once, each
+// reader's candidates summed and fully sorted) run on samples and scaled, in the same run; the
+// run stops if any two ways disagree on a digest.
 // Run: npx tsx bench/matching.bench.ts  (options: --runs=3 --readers=1000000 --papers=1000
-// --topics=2000 --naive-sample=300 --threads=1 --compose). Results go in BENCHMARKS.md ("## Matching").
+// --topics=2000 --naive-sample=300 --full-sort-sample=20000 --threads=1 --compose). Results go in BENCHMARKS.md ("## Matching").
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { NaiveRanker, rankForReader, type RankedPaper } from '@paperboy/matching';
+import { fullSortRank } from './matching-fullsort';
 import { excludedFor, makeInputs, NOW, readerTopics, runWork, type Inputs, type WorkResult } from './matching-work';
 
 const arg = (name: string, fallback: number): number =>
@@ -17,6 +20,7 @@ const READERS = arg('readers', 1_000_000);
 const PAPERS = arg('papers', 1_000);
 const TOPICS = arg('topics', 2_000);
 const NAIVE_SAMPLE = arg('naive-sample', 300);
+const FULL_SORT_SAMPLE = arg('full-sort-sample', 20_000);
 const THREADS = arg('threads', 1);
 /** --compose: time each reader's composed digest (DigestRanker.compose, as the build stores it) instead of rankForReader. */
 const COMPOSE = process.argv.includes('--compose');
@@ -83,6 +87,22 @@ function runNaive(inputs: Inputs, matches: Parameters<typeof rankForReader>[1], 
   return { perReaderMs, mismatches };
 }
 
+/** Distinct topics matched once + a full sort per reader, on a sample scaled to all readers; its
+ * digests must equal the indexed ones, else the benchmark stops (two ways disagreeing means one
+ * of them is wrong, and a figure of a wrong way means nothing). */
+function runFullSort(inputs: Inputs, matches: Parameters<typeof rankForReader>[1]): { perReaderMs: number } {
+  const step = Math.max(1, Math.floor(READERS / FULL_SORT_SAMPLE));
+  const readers = Array.from({ length: Math.min(FULL_SORT_SAMPLE, READERS) }, (_, s) => s * step);
+  const t1 = process.hrtime.bigint();
+  const got = readers.map((r) => fullSortRank(readerTopics(inputs.readers, inputs.topics.keys, r), matches, NOW, excludedFor(r, PAPERS)));
+  const perReaderMs = ms(t1) / readers.length;
+  readers.forEach((r, i) => {
+    const want = rankForReader(readerTopics(inputs.readers, inputs.topics.keys, r), matches, { now: NOW, exclude: excludedFor(r, PAPERS) });
+    if (signature(got[i]!) !== signature(want)) throw new Error(`full sort and indexed disagree for reader ${r}`);
+  });
+  return { perReaderMs };
+}
+
 async function main(): Promise<void> {
   const inputs = makeInputs(TOPICS, PAPERS, READERS);
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${inputs.topics.raws.length} topics, ${PAPERS} papers, ${READERS} readers (${inputs.readers.topics.length} reader-topic pairs), ${THREADS} thread(s)`);
@@ -90,6 +110,7 @@ async function main(): Promise<void> {
   const totals: number[] = [];
   const cpus: number[] = [];
   const naiveScaled: number[] = [];
+  const fullSortScaled: number[] = [];
   const filteredScaled: number[] = [];
   for (let run = 1; run <= RUNS; run += 1) {
     let total: number;
@@ -110,6 +131,11 @@ async function main(): Promise<void> {
     cpus.push(cpu);
     const naive = runNaive(inputs, matches, false);
     const filtered = runNaive(inputs, matches, true);
+    if (naive.mismatches + filtered.mismatches > 0) {
+      throw new Error(`naive and indexed disagree on ${naive.mismatches + filtered.mismatches} of ${2 * NAIVE_SAMPLE} sample digests`);
+    }
+    const fullSort = runFullSort(inputs, matches);
+    fullSortScaled.push(fullSort.perReaderMs * READERS);
     naiveScaled.push(naive.perReaderMs * READERS);
     filteredScaled.push(filtered.perReaderMs * READERS);
     console.log(
@@ -117,12 +143,13 @@ async function main(): Promise<void> {
         `${r.topicsMatched} topics matched, ${r.delivered} papers delivered, ${(READERS / (total / 1000)).toFixed(0)} readers/s; ` +
         `naive ${naive.perReaderMs.toFixed(2)} ms/reader → ${((naive.perReaderMs * READERS) / 1000).toFixed(0)} s scaled; ` +
         `naive+prefilter ${filtered.perReaderMs.toFixed(3)} ms/reader → ${((filtered.perReaderMs * READERS) / 1000).toFixed(0)} s scaled; ` +
-        `sample digests differing: ${naive.mismatches + filtered.mismatches}/${2 * NAIVE_SAMPLE}; peak RSS ${peakRssMb().toFixed(0)} MB; load ${os.loadavg()[0]?.toFixed(1)}`,
+        `full sort ${(fullSort.perReaderMs * 1000).toFixed(1)} µs/reader → ${((fullSort.perReaderMs * READERS) / 1000).toFixed(1)} s scaled; ` +
+        `sample digests differing: 0/${2 * NAIVE_SAMPLE + Math.min(FULL_SORT_SAMPLE, READERS)}; peak RSS ${peakRssMb().toFixed(0)} MB; load ${os.loadavg()[0]?.toFixed(1)}`,
     );
   }
   const med = median(totals);
   const medNaive = median(naiveScaled);
-  console.log(`\nmedian of ${RUNS} runs: indexed ${(med / 1000).toFixed(2)} s wall (${(median(cpus) / 1000).toFixed(2)} s CPU) for ${READERS} readers; naive (scaled from ${NAIVE_SAMPLE}) ${(medNaive / 1000).toFixed(0)} s, ratio ${(medNaive / med).toFixed(0)}×; naive+prefilter ${(median(filteredScaled) / 1000).toFixed(0)} s, ratio ${(median(filteredScaled) / med).toFixed(0)}×; peak RSS ${peakRssMb().toFixed(0)} MB`);
+  console.log(`\nmedian of ${RUNS} runs: indexed ${(med / 1000).toFixed(2)} s wall (${(median(cpus) / 1000).toFixed(2)} s CPU) for ${READERS} readers; naive (scaled from ${NAIVE_SAMPLE}) ${(medNaive / 1000).toFixed(0)} s, ratio ${(medNaive / med).toFixed(0)}×; naive+prefilter ${(median(filteredScaled) / 1000).toFixed(0)} s, ratio ${(median(filteredScaled) / med).toFixed(0)}×; full sort (scaled from ${Math.min(FULL_SORT_SAMPLE, READERS)}) ${(median(fullSortScaled) / 1000).toFixed(1)} s, ratio ${(median(fullSortScaled) / med).toFixed(2)}×; peak RSS ${peakRssMb().toFixed(0)} MB`);
 }
 
 void main();
