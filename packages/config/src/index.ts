@@ -1,11 +1,12 @@
 // The only module that reads process.env. Everything else receives a Config object.
 import { developmentSecretKey, DEV_SECRET_FILE } from './dev-secret';
+import { DOT_ENV_FILE, withDotEnv } from './dot-env';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
 import { envSchema, type Env } from './schema';
 import { storageConfig, type StorageConfig } from './storage';
 
 export type { Env };
-export { isLoopbackHost, isLoopbackUrl, DEV_SECRET_FILE };
+export { isLoopbackHost, isLoopbackUrl, DEV_SECRET_FILE, DOT_ENV_FILE };
 
 export interface Config extends Env, StorageConfig {
   PUBLIC_URL: string;
@@ -31,10 +32,16 @@ export class ConfigError extends Error {
 export interface LoadOptions {
   /** Where development keeps its generated SECRET_KEY (tests point it elsewhere). */
   devSecretFile?: string;
+  /**
+   * The `.env` file to read under the environment. Default: the repository's `.env`, read only
+   * when loading `process.env` itself (an explicit env object, as tests pass, stands alone).
+   */
+  dotEnvFile?: string;
 }
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
+export function loadConfig(given: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
+  const env = options.dotEnvFile !== undefined || given === process.env ? withDotEnv(given, options.dotEnvFile) : given;
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
