@@ -32,7 +32,8 @@ const MERGED: Record<Exclude<PaperColumn, 'sourceId'>, string> = {
   abstract: 'EXCLUDED."abstract"',
   authors: nonEmpty('authors'),
   keywords: nonEmpty('keywords'),
-  publishedAt: 'CASE WHEN $4::boolean THEN EXCLUDED."publishedAt" ELSE LEAST(p."publishedAt", EXCLUDED."publishedAt") END',
+  // The demo feed's dates are re-dated by its loader ($4); no other import may age them.
+  publishedAt: `CASE WHEN $4::boolean THEN EXCLUDED."publishedAt" WHEN 'demo' = ANY(p."sources") THEN p."publishedAt" ELSE LEAST(p."publishedAt", EXCLUDED."publishedAt") END`,
   upvotes: signal('EXCLUDED."upvotes"', 'upvotes'),
   numComments: signal('EXCLUDED."numComments"', 'numComments'),
   githubStars: signal(keepOld('githubStars'), 'githubStars'),
