@@ -50,28 +50,30 @@ export function sampleDigestData(n = 0, paperCount = 10): DigestEmailData {
   };
 }
 
+/** One card as the digest build hands it over: a topic match, or (no topic) a trending paper. */
+function sampleCard(i: number, topic: string | undefined, extra: Partial<DigestPaper>): DigestPaper {
+  const base = PAPERS[i] as (typeof PAPERS)[number];
+  const id = `2612.${String(1000 + i * 37).padStart(5, '0')}`;
+  const reason = topic ? { topic, matched: MATCHED[topic] ?? [topic], field: 'abstract' as const } : `▲ ${base.upvotes} · #${i} on Hugging Face today`;
+  return {
+    ...base,
+    url: `https://huggingface.co/papers/${id}`,
+    hfUrl: `https://huggingface.co/papers/${id}`,
+    arxivUrl: `https://arxiv.org/abs/${id}`,
+    pdfUrl: `https://arxiv.org/pdf/${id}`,
+    publishedAt: new Date(Date.UTC(2026, 11, 3 - (i % 3))),
+    reason,
+    ...(topic ? {} : { section: 'trending' as const }),
+    ...extra,
+  };
+}
+
 /**
  * A reader of three topics as the digest build composes it: a section per topic (most upvoted
  * first), "Also trending" after them, cards with organisation, date, growth, comments and links.
  * For screenshots (docs/digest-*.png) and tests.
  */
 export function sampleThreeTopicDigest(): DigestEmailData {
-  const card = (i: number, topic: string | undefined, extra: Partial<DigestPaper>): DigestPaper => {
-    const base = PAPERS[i] as (typeof PAPERS)[number];
-    const id = `2612.${String(1000 + i * 37).padStart(5, '0')}`;
-    const reason = topic ? { topic, matched: MATCHED[topic] ?? [topic], field: 'abstract' as const } : `▲ ${base.upvotes} · #${i} on Hugging Face today`;
-    return {
-      ...base,
-      url: `https://huggingface.co/papers/${id}`,
-      hfUrl: `https://huggingface.co/papers/${id}`,
-      arxivUrl: `https://arxiv.org/abs/${id}`,
-      pdfUrl: `https://arxiv.org/pdf/${id}`,
-      publishedAt: new Date(Date.UTC(2026, 11, 3 - (i % 3))),
-      reason,
-      ...(topic ? {} : { section: 'trending' as const }),
-      ...extra,
-    };
-  };
   return {
     reader: { email: 'reader@example.com' },
     topics: ['reward models', 'diffusion', 'agents'],
@@ -79,15 +81,44 @@ export function sampleThreeTopicDigest(): DigestEmailData {
     date: new Date(Date.UTC(2026, 11, 4, 7)),
     timeZone: 'Europe/Paris',
     papers: [
-      card(0, 'reward models', { organization: 'Example AI Lab', growth: 38, numComments: 12, projectUrl: 'https://example.org/thinking-prm' }),
-      card(3, 'reward models', { organization: 'Open RL Collective', growth: 9, numComments: 4, also: ['agents'] }),
-      card(7, 'reward models', { upvotes: 0 }),
-      card(2, 'diffusion', { organization: 'Imaging Group, Example University', growth: 21 }),
-      card(5, 'diffusion', { growth: 3, numComments: 2 }),
-      card(1, 'agents', { organization: 'Agents Institute', growth: 17, numComments: 7 }),
-      card(8, 'agents', {}),
-      card(4, undefined, { growth: 30, organization: 'Small Models Lab', reason: '▲ 87 · #2 on Hugging Face today' }),
-      card(6, undefined, { growth: 11, reason: '▲ 64 · #4 on Hugging Face today' }),
+      sampleCard(0, 'reward models', { organization: 'Example AI Lab', growth: 38, numComments: 12, projectUrl: 'https://example.org/thinking-prm' }),
+      sampleCard(3, 'reward models', { organization: 'Open RL Collective', growth: 9, numComments: 4, also: ['agents'] }),
+      sampleCard(7, 'reward models', { upvotes: 0 }),
+      sampleCard(2, 'diffusion', { organization: 'Imaging Group, Example University', growth: 21 }),
+      sampleCard(5, 'diffusion', { growth: 3, numComments: 2 }),
+      sampleCard(1, 'agents', { organization: 'Agents Institute', growth: 17, numComments: 7 }),
+      sampleCard(8, 'agents', {}),
+      sampleCard(4, undefined, { growth: 30, organization: 'Small Models Lab', reason: '▲ 87 · #2 on Hugging Face today' }),
+      sampleCard(6, undefined, { growth: 11, reason: '▲ 64 · #4 on Hugging Face today' }),
+    ],
+    links: {
+      manageUrl: 'https://paperboy.example.com/manage?token=r0.0',
+      unsubscribeUrl: 'https://paperboy.example.com/unsubscribe?token=r0.0',
+    },
+  };
+}
+
+/**
+ * A reader of top trending only (no topics): the day's most upvoted papers, ranked by the upvotes
+ * they gained today, each with its place ("▲ 38 · #1 on Hugging Face today"), no topic sections.
+ * For docs/digest-trending.png.
+ */
+export function sampleTrendingDigest(): DigestEmailData {
+  const trending = (i: number, place: number, growth: number, extra: Partial<DigestPaper>): DigestPaper =>
+    sampleCard(i, undefined, { reason: `▲ ${growth} · #${place} on Hugging Face today`, growth, ...extra });
+  return {
+    reader: { email: 'reader@example.com' },
+    topics: [],
+    frequency: 'daily',
+    date: new Date(Date.UTC(2026, 11, 4, 7)),
+    timeZone: 'Europe/Paris',
+    papers: [
+      trending(0, 1, 38, { organization: 'Example AI Lab', numComments: 12, projectUrl: 'https://example.org/thinking-prm' }),
+      trending(4, 2, 30, { organization: 'Small Models Lab' }),
+      trending(2, 3, 21, { organization: 'Imaging Group, Example University' }),
+      trending(1, 4, 17, { organization: 'Agents Institute', numComments: 7 }),
+      trending(3, 5, 9, { organization: 'Open RL Collective', numComments: 4 }),
+      trending(5, 6, 6, { numComments: 2 }),
     ],
     links: {
       manageUrl: 'https://paperboy.example.com/manage?token=r0.0',
