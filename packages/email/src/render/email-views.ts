@@ -57,10 +57,13 @@ function previewLine(papers: readonly PaperView[]): string {
 
 const SUBJECT_MAX = 90;
 
-/** "RLHF, reward models: Robust RLHF via …": the topics, then the most upvoted paper's title. */
+/** "RLHF, reward models: Robust RLHF via …": the topics, then the most upvoted paper's title.
+ * With topic papers, the title is one of them: an "Also trending" paper is not on the topics the
+ * subject names. */
 function subjectLine(topics: readonly string[], data: DigestEmailData, papers: readonly PaperView[]): string {
-  let top = 0;
-  for (let i = 1; i < data.papers.length; i++) if ((data.papers[i] as DigestPaper).upvotes > (data.papers[top] as DigestPaper).upvotes) top = i;
+  const onTopic = (i: number) => topics.length === 0 || (data.papers[i] as DigestPaper).section !== 'trending';
+  let top = -1;
+  for (let i = 0; i < data.papers.length; i++) if (onTopic(i) && (top < 0 || (data.papers[i] as DigestPaper).upvotes > (data.papers[top] as DigestPaper).upvotes)) top = i;
   const head = topics.length === 0 ? 'Top trending' : topics.length <= 2 ? topics.map(oneLine).join(', ') : `${topics.slice(0, 2).map(oneLine).join(', ')} +${topics.length - 2}`;
   return `${head}: ${cutLine((papers[top] as PaperView).title, Math.max(30, SUBJECT_MAX - head.length - 2))}`;
 }

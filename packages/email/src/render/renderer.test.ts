@@ -167,13 +167,16 @@ describe('createRenderer', () => {
     expect(email.text).toContain('Nothing new on legal NLP today.');
   });
 
-  it('when a digest has topic papers then trending ones, then "Also trending" is their heading; a trending-only digest names the top paper in its subject', () => {
+  it('when a digest has topic papers then trending ones, then "Also trending" is their heading and the subject names a topic paper; a trending-only digest names the top paper in its subject', () => {
     const data = sampleDigestData(0, 3);
     Object.assign(data.papers[2]!, { section: 'trending', reason: '▲ 131 · #1 on Hugging Face today' });
     for (const p of data.papers.slice(0, 2)) p.reason = { topic: 'agents', matched: ['agents'] };
     const mixed = fast.renderDigest({ ...data, topics: ['agents'] });
     expect(visibleText(mixed.html)).toMatch(/agents Because you follow agents[\s\S]*Also trending ▲ 131 · #1 on Hugging Face today/);
     expect(mixed.text).toContain('== Also trending ==');
+    // The subject names the topic, so its title is a topic paper, not the more upvoted trending one.
+    const hotTrending = fast.renderDigest({ ...data, topics: ['agents'], papers: data.papers.map((p, i) => (i === 2 ? { ...p, upvotes: 900 } : p)) });
+    expect(hotTrending.subject).toBe(`agents: ${data.papers[0]!.title}`);
     const trending = data.papers.map((p, i) => ({ ...p, section: 'trending' as const, reason: `▲ ${p.upvotes} · #${i + 1} on Hugging Face today` }));
     const only = fast.renderDigest({ ...data, topics: [], papers: trending });
     expect(only.subject).toBe('Top trending: Process Reward Models That Think Before They Judge');
