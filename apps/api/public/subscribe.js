@@ -43,6 +43,7 @@
     var sections = papers.map(function (p) { return p.section; }).filter(function (s, i, all) { return s && all.indexOf(s) === i; });
     var headings = sections.length > 1 || (quiet && quiet.length > 0 && sections.length > 0);
     var last = null;
+    var number = 0;
     papers.forEach(function (p) {
       if (headings && p.section && p.section !== last) {
         var h = document.createElement('li');
@@ -52,6 +53,8 @@
         last = p.section;
       }
       var li = document.createElement('li');
+      // Numbered 1, 2, 3 across sections: a heading is an <li> too and would take a number.
+      li.value = ++number;
       var title = document.createElement(p.url ? 'a' : 'span');
       title.textContent = p.title;
       if (p.url) { title.href = p.url; title.rel = 'noopener noreferrer'; title.target = '_blank'; }

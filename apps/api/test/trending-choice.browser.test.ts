@@ -65,6 +65,14 @@ describe('the three choices, with JavaScript', () => {
     const also = await page.$$eval('#also-list li', (lis) => lis.map((li) => li.textContent ?? ''));
     expect(also.map((t) => t.split('Ada')[0]?.split('Katherine')[0])).toEqual(['Scaling test-time compute for reasoning', 'Video diffusion at a glance']);
 
+    // Two topics: a heading per topic, and the papers under them still numbered 1, 2, 3.
+    await page.fill('#topics', 'reward models, video diffusion');
+    await page.waitForSelector('#preview-list li.preview-section');
+    const numbered = await page.$$eval('#preview-list li', (lis) => lis.map((li) => (li.classList.contains('preview-section') ? `# ${li.textContent}` : (li as HTMLLIElement).value)));
+    expect(numbered).toEqual(['# reward models', 1, '# video diffusion', 2]);
+    await page.fill('#topics', 'reward models');
+    await page.waitForSelector('#preview-list li.preview-section', { state: 'detached' });
+
     await page.check('input[name="digestMode"][value="topics"]');
     await page.waitForSelector('#also-heading', { state: 'hidden' });
     expect(await page.$$eval('#also-list li', (lis) => lis.length)).toBe(0);
