@@ -45,6 +45,9 @@ describe('next digest on the preferences page', () => {
     expect(card).toMatch(/<h3>reward models<\/h3>[\s\S]*<h3>diffusion models<\/h3>[\s\S]*Latent diffusion models for proteins[\s\S]*<h3>Also trending<\/h3>[\s\S]*Sparse attention kernels at scale/);
     expect(card).toContain('Nothing new on legal NLP right now.');
     expect(card).toContain('▲ 100');
+    // The trending paper's reason carries its upvotes; they are not repeated beside the title.
+    expect(card).toContain('▲ 400 · #1 on Hugging Face today');
+    expect(card.match(/▲ 400/g)).toHaveLength(1);
 
     // The build stores exactly what the page showed, in the same order.
     const built = await buildDigest({ ...app.deps, queues: { ...app.queues } } as never, { subscriberId: ada.id, periodKey: 'd2026-12-06' });

@@ -9,7 +9,7 @@ import { pickRankedPapers } from './pick-papers';
 export interface NextDigestPaper {
   title: string;
   url: string;
-  /** "▲ 102 · +12 today", empty when both are zero. */
+  /** "▲ 102 · +12 today", empty when both are zero and for trending papers (their reason says it). */
   signals: string;
   reason: string;
 }
@@ -43,7 +43,9 @@ export async function nextDigest(deps: NextDigestDeps, subscriberId: number): Pr
     const row = byId.get(p.paperId);
     if (!row) continue;
     const heading = p.trending ? (onTopics ? 'Also trending' : 'Top trending') : typeof p.reason === 'string' ? '' : p.reason.topic;
-    const signals = [row.upvotes > 0 ? `▲ ${row.upvotes}` : '', p.growth ? `+${p.growth} today` : ''].filter(Boolean).join(' · ');
+    // A trending paper's reason already says its upvotes and place ("▲ 238 · #1 on Hugging Face
+    // today"): "▲ 238" again beside it only repeats the number.
+    const signals = p.trending ? '' : [row.upvotes > 0 ? `▲ ${row.upvotes}` : '', p.growth ? `+${p.growth} today` : ''].filter(Boolean).join(' · ');
     const card = { title: row.title, url: row.hfUrl ?? row.arxivUrl ?? `https://arxiv.org/abs/${row.sourceId}`, signals, reason: typeof p.reason === 'string' ? p.reason : p.reason.text };
     const last = sections[sections.length - 1];
     if (last && last.heading === heading) last.papers.push(card);
