@@ -33,6 +33,15 @@ describe('finding a reader', () => {
     for (const text of ['ada@example.org', '>active<', 'reward models', 'weekly', 'Europe/Berlin', 'w2026-W48', '>failed<', '550 5.1.1 mailbox unknown', 'confirmed']) expect(page).toContain(text);
   });
 
+  it('when the query cannot be an address (a NUL byte, a lone surrogate, no @), then 400 with the reason, never a 500', async () => {
+    // Percent-encoded as sent: NUL, a UTF-8 encoded lone surrogate, no @.
+    for (const q of ['a%00b%40example.org', 'fuzz%ED%A0%80%40example.org', 'no-at-sign']) {
+      const res = await fetch(`${app.baseUrl}/admin/readers?q=${q}`, { headers: auth });
+      expect([q, res.status]).toEqual([q, 400]);
+      expect(await res.text()).toContain('does not look like an email address');
+    }
+  });
+
   it('when nobody has the address, then the page says so; without credentials it answers 401', async () => {
     expect(await (await lookup('nobody@example.org')).text()).toContain('No reader with the address');
     expect((await lookup('ada@example.org', {})).status).toBe(401);

@@ -2,7 +2,7 @@
 // unsubscribe, wipe). Mounted behind the admin gate; every POST checks the admin CSRF token,
 // and every action is recorded (admin_action event) and logged without the address.
 import express, { Router } from 'express';
-import { AppError, findReader, READER_ADMIN_ACTIONS, runReaderAdminAction, type ReaderAdminAction } from '@paperboy/core';
+import { AppError, findReader, READER_ADMIN_ACTIONS, readerQueryProblem, runReaderAdminAction, type ReaderAdminAction } from '@paperboy/core';
 import { issueCsrfToken, verifyCsrfToken } from '../admin/csrf-token';
 import { renderReaders } from '../admin/readers.view';
 import type { AppDeps } from '../deps';
@@ -19,11 +19,13 @@ export function adminReaderRoutes(deps: AppDeps): Router {
 
   router.get('/admin/readers', async (req, res) => {
     const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 320) : '';
-    const found = query ? await findReader(deps, query) : null;
+    // Not an address (a NUL byte, a broken surrogate...): a 400 that says so, never a query.
+    const problem = query ? readerQueryProblem(query) : undefined;
+    const found = query && !problem ? await findReader(deps, query) : null;
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    const notice = typeof req.query.done === 'string' ? DONE[req.query.done] : undefined;
-    res.type('html').send(renderReaders({ query, found, csrfToken: issueCsrfToken(deps.config.SECRET_KEY), notice }));
+    const notice = problem ?? (typeof req.query.done === 'string' ? DONE[req.query.done] : undefined);
+    res.status(problem ? 400 : 200).type('html').send(renderReaders({ query: problem ? '' : query, found, csrfToken: issueCsrfToken(deps.config.SECRET_KEY), notice }));
   });
 
   router.post('/admin/readers/:id/:action', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {

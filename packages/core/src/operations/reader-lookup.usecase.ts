@@ -2,7 +2,7 @@
 // (addresses are stored trimmed and lower-cased), with what support needs to answer "why did I
 // (not) get it": status, choices, the last deliveries and the audit trail. And the three
 // things an operator may do for them, each recorded as an `admin_action` event.
-import { MAX_EMAIL_LENGTH, normalizeEmail } from '../subscribers/email-address';
+import { emailProblem, normalizeEmail } from '../subscribers/email-address';
 import { resendConfirmation } from '../subscribers/confirm.usecase';
 import { wipeReader } from '../subscribers/data-rights.usecase';
 import type { ReaderDeps, RequestContext } from '../subscribers/reader-deps';
@@ -11,9 +11,15 @@ import { unsubscribe } from '../subscribers/unsubscribe.usecase';
 
 const LAST = 20;
 
+/** Why `query` cannot be anyone's address (a sentence for the operator), or undefined. */
+export function readerQueryProblem(query: string): string | undefined {
+  return emailProblem(normalizeEmail(query));
+}
+
+/** The reader with this address, or null; an address readerQueryProblem refuses finds nobody. */
 export async function findReader(deps: Pick<ReaderDeps, 'db'>, query: string) {
   const email = normalizeEmail(query);
-  if (!email || email.length > MAX_EMAIL_LENGTH) return null;
+  if (emailProblem(email)) return null;
   const subscriber = await deps.db.subscriber.findUnique({ where: { email }, include: { topics: { orderBy: { id: 'asc' } } } });
   if (!subscriber) return null;
   const [deliveries, events] = await Promise.all([
