@@ -13,7 +13,9 @@ export function encodeReason(reason: PickedPaper['reason'], extra: Pick<PickedPa
   if (typeof reason === 'string') return reason;
   const also = extra.also?.length ? { also: extra.also } : {};
   const growth = extra.growth ? { growth: extra.growth } : {};
-  return JSON.stringify({ topic: reason.topic, matched: reason.matched, field: reason.field, text: reason.text, ...also, ...growth });
+  // kind only when related: the email then says "Related to X" rather than "Because you follow X".
+  const kind = reason.kind === 'related' ? { kind: 'related' } : {};
+  return JSON.stringify({ topic: reason.topic, matched: reason.matched, field: reason.field, text: reason.text, ...kind, ...also, ...growth });
 }
 
 type Status = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';

@@ -1,5 +1,6 @@
 // A stored delivery's paper becomes the email's card: links derived from the arXiv id when the
 // paper has none stored, counts hidden at zero, the section and "also" topics from the reason.
+import { createRenderer, sampleDigestData } from '@paperboy/email';
 import { encodeReason } from './build-digest.queries';
 import { decodeStoredReason, quietTopics, toDigestPaper } from './digest-card';
 import type { PaperRow } from './paper-cache';
@@ -61,6 +62,17 @@ describe('stored reasons and quiet topics', () => {
     const stored = encodeReason('▲ 238 · #1 on Hugging Face today', { trending: true, growth: 40 });
     expect(decodeStoredReason(stored)).toEqual({ reason: '▲ 238 · #1 on Hugging Face today', trending: true, growth: 40 });
     expect(toDigestPaper(row({ reason: stored })).section).toBe('trending');
+  });
+
+  it('when a related match in the title and abstract is stored, then it decodes as related, with both fields, and the email says "Related to"', async () => {
+    const stored = encodeReason({ topic: 'AI for healthcare', matched: ['MRI'], field: 'both', text: "Related to AI for healthcare: 'MRI' in the title and abstract", kind: 'related' });
+    expect(decodeStoredReason(stored)).toEqual({ reason: { topic: 'AI for healthcare', matched: ['MRI'], field: 'both', kind: 'related' } });
+    const direct = encodeReason({ topic: 'LLM agents', matched: ['LLM Agents'], field: 'both', text: 'x' });
+    const renderer = await createRenderer();
+    const sample = sampleDigestData(0, 2);
+    const email = renderer.renderDigest({ ...sample, topics: ['AI for healthcare', 'LLM agents'], papers: [stored, direct].map((r, i) => ({ ...sample.papers[i]!, reason: decodeStoredReason(r).reason })) });
+    expect(email.text).toContain('Related to AI for healthcare: “MRI” in the title and abstract');
+    expect(email.text).toContain('Because you follow LLM agents: “LLM Agents” in the title and abstract');
   });
 
   it('when a reason is plain text or broken JSON, then it is shown as text', () => {

@@ -13,7 +13,7 @@ export interface StoredReason {
   trending?: boolean;
 }
 
-const field = (value: unknown) => (value === 'title' || value === 'abstract' || value === 'keywords' ? value : undefined);
+const field = (value: unknown) => (value === 'title' || value === 'abstract' || value === 'both' || value === 'keywords' ? value : undefined);
 const texts = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : undefined);
 
 /** DeliveryPaper.reason holds JSON (see encodeReason) or plain text. */
@@ -25,7 +25,7 @@ export function decodeStoredReason(stored: string): StoredReason {
     if (r.kind === 'trending' && typeof r.text === 'string') return { reason: r.text, trending: true, ...(growth ? { growth } : {}) };
     if (typeof r.topic !== 'string') return { reason: stored };
     const where = field(r.field);
-    const reason: MatchReason = { topic: r.topic, matched: texts(r.matched) ?? [], ...(where ? { field: where } : {}) };
+    const reason: MatchReason = { topic: r.topic, matched: texts(r.matched) ?? [], ...(where ? { field: where } : {}), ...(r.kind === 'related' ? { kind: 'related' as const } : {}) };
     const also = texts(r.also);
     return { reason, ...(also?.length ? { also } : {}), ...(growth ? { growth } : {}) };
   } catch {
