@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createNaiveRenderer, type NaiveRenderer } from './naive-renderer';
 import { createRenderer, DEFAULT_TEMPLATES_DIR, type Renderer } from './renderer';
 import { linkTargets, visibleText } from './html-visible-text';
-import { sampleDigestData } from './sample-email-data';
+import { sampleDigestData, sampleThreeTopicDigest } from './sample-email-data';
 import type { DigestPaper, DigestEmailData } from './email-data.types';
 
 const reader = { email: 'ada@example.com' };
@@ -163,7 +163,7 @@ describe('createRenderer', () => {
     expect(text).not.toMatch(/▲ 0|0 upvotes|0 comments/);
     expect(linkTargets(email.html)).toEqual(expect.arrayContaining(['https://arxiv.org/abs/2611.10000', 'https://huggingface.co/papers/2611.10000', 'https://example.org/prm']));
     expect(email.text).toContain('== agents ==');
-    expect(email.text).toContain('Project: https://example.org/prm');
+    expect(email.text).toContain('Project:      https://example.org/prm');
     expect(email.text).toContain('Nothing new on legal NLP today.');
   });
 
@@ -226,11 +226,15 @@ describe('createRenderer', () => {
     expect(text).not.toMatch(/<[a-z/][^>]*>|&amp;|&nbsp;/i);
     for (const [i, paper] of data.papers.entries()) {
       expect(text).toContain(`. ${paper.title}\n`);
-      expect(text).toContain(`Read:    ${paper.url}\n`);
+      expect(text).toContain(`Read:         ${paper.url}\n`);
     }
     expect(text).toContain('Because you follow diffusion: “diffusion model” in the abstract');
     expect(text).toContain(`Unsubscribe: ${data.links.unsubscribeUrl}`);
     expect(text).not.toMatch(/\n{3,}/);
+    // A card's links line up under its longest label, "Hugging Face:".
+    const cards = fast.renderDigest(sampleThreeTopicDigest()).text;
+    const linkColumns = new Set([...cards.matchAll(/^ {3}(Hugging Face|arXiv|Read|PDF|Project|Code): +(?=https?:)/gm)].map((m) => m[0].length));
+    expect([...linkColumns]).toEqual(['   Hugging Face: '.length]);
     // Wrapped for clients that show plain text as is; only a long link may overflow.
     const longLines = text.split('\n').filter((line) => line.length > 76 && !/https?:\/\//.test(line));
     expect(longLines).toEqual([]);
