@@ -70,7 +70,8 @@ export async function subscribe(deps: ReaderDeps, input: SubscribeInput, context
       return (await claimAndEnqueue(deps, existing.id, 'manage-link')) ? 'manage_link_sent' : 'throttled';
     }
     const slot = await claimSlot(deps, existing.id);
-    if (!slot) return 'throttled';
+    if (slot === 'gone') continue; // purged as we looked: this is a new sign-up now
+    if (slot === 'throttled') return 'throttled';
     if (!(await replaceChoices(deps, existing.id, existing.status as 'pending' | 'unsubscribed', input, context))) {
       await slot.release();
       continue;
