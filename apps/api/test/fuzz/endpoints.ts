@@ -33,7 +33,7 @@ export function endpoints(r: Random, t: FuzzTargets): Endpoint[] {
     get(`/manage/${tok('manage')}/export`), { path: `/manage/${tok('manage')}/wipe`, methods: ['POST'], body: 'wipe' },
     { path: `/manage/${tok('manage')}/status`, methods: ['POST'], body: 'unsubscribe' },
     { path: `/unsubscribe/${tok('unsubscribe')}`, methods: ['GET', 'POST'], body: 'unsubscribe' },
-    get('/admin'), get(`/admin/readers?q=${percentEncode(hostileEmail(r))}`),
+    get('/admin'), get(`/admin/readers?q=${percentEncode(hostileEmail(r, r.int(4)))}`),
     { path: `/admin/readers/${r.pick(['1', '0', '-1', 'x', '%ff', '1e400', '99999999999'])}/${r.pick(['unsubscribe', 'resend-confirmation', 'wipe', 'x', '%ff'])}`, methods: ['POST'], body: 'admin' },
     { path: `/admin/send/${r.pick(['pause', 'resume', '%ff', 'x'])}`, methods: ['POST'], body: 'admin' },
     get('/admin/queues'), get('/admin/queues/api/queues'), { path: '/admin/queues/api/queues/ingest/add', methods: ['POST'], body: 'admin' },
