@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { periodKey } from '@paperboy/core';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { startDevMailbox, type DevMailbox } from '@paperboy/email';
 import { QUEUE, closeQueues, createQueues, createRedis, type Queues, type Redis } from '@paperboy/queue';
@@ -101,6 +102,18 @@ describe('paperboy CLI', () => {
     const run = await cli('digest:run', '--now');
     expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining('1 digest build(s) queued') });
     expect(await queues[QUEUE.digestBuild].count()).toBe(1);
+    expect(run.stdout).not.toContain('already had');
+  });
+
+  it('when digest:run --now runs again in a period whose digest a reader already has, then it says nothing new goes to them', async () => {
+    const active = await database.db.subscriber.findUniqueOrThrow({ where: { email: 'active@example.org' } });
+    const delivery = await database.db.delivery.create({ data: { subscriberId: active.id, periodKey: periodKey(active.frequency, active.timezone, new Date()), status: 'sent' } });
+    try {
+      const run = await cli('digest:run', '--now');
+      expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining("1 of them already had this period's digest (one per reader and period): nothing new goes to them") });
+    } finally {
+      await database.db.delivery.delete({ where: { id: delivery.id } });
+    }
   });
 
   it('when failed digests are retried, then only active readers\' are rebuilt (build job queued, failed row gone)', async () => {

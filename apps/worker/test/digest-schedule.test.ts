@@ -41,7 +41,7 @@ describe('scheduleDigests', () => {
     const [none] = await seedReaders(db(), 1, { prefix: 'none', nextDigestAt: null });
     const now = at('2026-11-27T07:30:00Z');
     const result = await scheduleDigests({ ...env.deps, now: () => now });
-    expect(result).toEqual({ readers: 2, enqueued: 2, advanced: 2 });
+    expect(result).toEqual({ readers: 2, enqueued: 2, advanced: 2, alreadyBuilt: 0 });
     expect(await queuedBuilds()).toEqual([`${paris!.id}|d2026-11-27`, `${tokyo!.id}|w2026-W48`].sort());
     expect(await buildJobs()).toHaveLength(1); // one batch
     const next = async (id: number) => (await db().subscriber.findUniqueOrThrow({ where: { id } })).nextDigestAt?.toISOString();
@@ -64,7 +64,7 @@ describe('scheduleDigests', () => {
     await seedReaders(db(), 25, { prefix: 'batched', nextDigestAt: at('2026-11-27T06:00:00Z') });
     await seedReaders(db(), 10, { prefix: 'batched-b', nextDigestAt: at('2026-11-27T07:00:00Z') });
     const result = await scheduleDigests({ ...env.deps, now: () => at('2026-11-27T07:30:00Z') }, { batchSize: 7 });
-    expect(result).toEqual({ readers: 35, enqueued: 35, advanced: 35 });
+    expect(result).toEqual({ readers: 35, enqueued: 35, advanced: 35, alreadyBuilt: 0 });
     const builds = await queuedBuilds();
     expect(builds).toHaveLength(35);
     expect(new Set(builds).size).toBe(35);

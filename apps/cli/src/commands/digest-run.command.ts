@@ -28,6 +28,9 @@ ever sent to a reader twice. Needs a running worker to actually send.`,
       seen = result.enqueued;
       bar.done();
       ctx.out(`${result.readers.toLocaleString('en-US')} reader(s) due; ${result.enqueued.toLocaleString('en-US')} digest build(s) queued${force ? ' (--now: every active reader)' : ''}. The worker builds and sends them.`);
+      if (result.alreadyBuilt > 0) {
+        ctx.out(`${result.alreadyBuilt.toLocaleString('en-US')} of them already had this period's digest (one per reader and period): nothing new goes to them until the next period.`);
+      }
       if ((await ctx.queues[QUEUE.digestSend].isPaused())) ctx.err('Note: sending is paused; digests will wait until send:resume.');
       return 0;
     } finally {

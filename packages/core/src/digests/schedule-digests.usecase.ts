@@ -20,6 +20,8 @@ export interface ScheduleResult {
   readers: number;
   enqueued: number;
   advanced: number;
+  /** With force: readers who already have this period's digest, so their build adds nothing. */
+  alreadyBuilt: number;
 }
 
 interface DueRow {
@@ -37,7 +39,7 @@ export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions
   const now = digestClock(deps);
   const batchSize = options.batchSize ?? 1000;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('invalid_input', 'batchSize must be 1–10000');
-  const total: ScheduleResult = { readers: 0, enqueued: 0, advanced: 0 };
+  const total: ScheduleResult = { readers: 0, enqueued: 0, advanced: 0, alreadyBuilt: 0 };
   let cursor: { at: Date; id: number } | undefined;
   for (;;) {
     const rows = await nextBatch(deps, options, now, batchSize, cursor);
@@ -50,8 +52,18 @@ export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions
     total.readers += rows.length;
     total.enqueued += builds.length;
     total.advanced += await advance(deps, rows.filter((r) => r.nextDigestAt !== null && r.nextDigestAt <= now), now);
+    if (options.force) total.alreadyBuilt += await countBuilt(deps, builds);
     if (rows.length < batchSize || options.subscriberId !== undefined) return total;
   }
+}
+
+/** "Send now" run twice in a period: say so, rather than let the operator wait for an email. */
+async function countBuilt(deps: DigestDeps, builds: readonly { subscriberId: number; periodKey: string }[]): Promise<number> {
+  const [row] = await deps.db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Delivery" d
+    JOIN unnest(${builds.map((b) => b.subscriberId)}::int[], ${builds.map((b) => b.periodKey)}::text[]) AS b(sub, period)
+      ON d."subscriberId" = b.sub AND d."periodKey" = b.period`;
+  return row?.n ?? 0;
 }
 
 /** A late run (the worker was down) still files the digest under the period it was due in. */
