@@ -73,6 +73,10 @@ export async function deliveryCounts(db: Db, startOfDay: Date): Promise<{ todayB
   return { todayByStatus: counts(today), sentToday: Number(sent[0]?.count ?? 0), pending: Number(pending[0]?.count ?? 0) };
 }
 
+/** Counted per normalised key, shown in the wording most readers typed ("AI for healthcare", not
+ * the stemmed key "ai healthcar"). */
 export async function topTopics(db: Db, limit: number): Promise<CountBy[]> {
-  return counts(await db.$queryRaw<Row[]>`SELECT key, count(*) AS count FROM "Topic" GROUP BY key ORDER BY 2 DESC, key LIMIT ${limit}`);
+  return counts(await db.$queryRaw<Row[]>`
+    SELECT mode() WITHIN GROUP (ORDER BY t.raw) AS key, count(*) AS count
+    FROM "Topic" t GROUP BY t.key ORDER BY 2 DESC, t.key LIMIT ${limit}`);
 }

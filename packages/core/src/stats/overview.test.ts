@@ -70,6 +70,16 @@ describe('admin overview', () => {
     expect(o.topTopics[0]).toEqual({ key: 'llm', count: 3 });
   });
 
+  it('when readers typed a topic differently, then it is counted once, under the wording most of them typed', async () => {
+    const llm = { key: 'llm', subscriber: { email: { in: ['a@example.org', 'b@example.org'] } } };
+    await database.db.topic.updateMany({ where: llm, data: { raw: 'LLMs' } });
+    try {
+      expect((await computeOverview(database.db, now)).topTopics[0]).toEqual({ key: 'LLMs', count: 3 });
+    } finally {
+      await database.db.topic.updateMany({ where: llm, data: { raw: 'llm' } });
+    }
+  });
+
   it('when a snapshot is cached, then views read it until it is stale, and a stale one is refreshed in the background', async () => {
     const deps = { db: database.db, redis, keyPrefix };
     const first = await getOverview(deps, { now });

@@ -35,5 +35,6 @@ export interface Overview {
   suppressions: { total: number; byReason: CountBy[] };
   papers: { total: number; newThisWeek: number; bySource: CountBy[]; lastRuns: IngestRunSummary[] };
   deliveries: { sentToday: number; failedToday: number; pending: number; todayByStatus: CountBy[] };
+  /** Per normalised topic key; `key` is the wording most of its readers typed. */
   topTopics: CountBy[];
 }
