@@ -10,8 +10,9 @@ export function devMailboxRoutes(mailbox: DevMailbox): Router {
 
   router.get('/dev/mailbox', (_req, res) => {
     const rows = mailbox.messages().map(
-      (m) => html`<tr><td>${m.receivedAt.toISOString().slice(0, 19).replace('T', ' ')}</td><td>${m.envelopeTo.join(', ')}</td>
-        <td><a href="/dev/mailbox/${m.id}">${m.subject || '(no subject)'}</a></td></tr>`,
+      // Long addresses and subjects may break anywhere: on a phone the table then fits the screen.
+      (m) => html`<tr><td>${m.receivedAt.toISOString().slice(0, 19).replace('T', ' ')}</td><td style="overflow-wrap:anywhere">${m.envelopeTo.join(', ')}</td>
+        <td style="overflow-wrap:anywhere"><a href="/dev/mailbox/${m.id}">${m.subject || '(no subject)'}</a></td></tr>`,
     );
     const body = html`<h1>Dev mailbox</h1>
       <p class="muted">No SMTP server is configured, so every email paperboy sends lands here (newest first, kept in memory).
