@@ -39,3 +39,10 @@ export function placeWeight(sentence: number): number {
   if (sentence === 0) return FIRST_MENTION;
   return sentence === 1 ? EARLY_MENTION : sentence <= 3 ? MIDDLE_MENTION : LATE_MENTION;
 }
+
+/** A match's relevance from its weight (× the topic's idf): the square root, because once a
+ * paper is clearly about the topic, how many times it says so should not outweigh how much
+ * readers care: a paper naming the topic in its title weighs ~7× one naming it in the first
+ * sentence, which no trending boost (at most 3×) could overcome, so the day's most upvoted paper
+ * on a topic ended up under "Also trending" instead of in its topic's section. */
+export const relevanceOf = (weight: number): number => Math.sqrt(weight);

@@ -6,6 +6,7 @@ import { DEFAULT_BM25, idf, type Bm25Options } from './bm25.scorer';
 import { buildReason } from './reason';
 import { batchStats } from './score-match';
 import { findPhrases, tagPaper } from './tag-paper';
+import { relevanceOf } from './evidence-weights';
 import type { TopicEvidence } from './topic-evidence';
 import type { IndexedTopic, TopicIndex } from './topic-index';
 
@@ -49,7 +50,7 @@ export function matchPapers(
   for (const t of tagged) {
     for (const [topicIdx, evidence] of t.topics) {
       const topic = index.topics[topicIdx] as IndexedTopic;
-      const score = idf(df.get(topicIdx) ?? 1, stats.docCount) * evidence.weight;
+      const score = idf(df.get(topicIdx) ?? 1, stats.docCount) * relevanceOf(evidence.weight);
       const match: TopicMatch = {
         topicKey: topic.key,
         paperId: t.doc.paper.id,

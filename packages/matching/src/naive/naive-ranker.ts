@@ -9,6 +9,7 @@ import { scanPhrase, type Occurrence } from '../match/phrase-search';
 import { buildReason, relabelReason } from '../match/reason';
 import { batchStats } from '../match/score-match';
 import type { PhraseHits } from '../match/tag-paper';
+import { relevanceOf } from '../match/evidence-weights';
 import { judgeTopic, type TopicEvidence } from '../match/topic-evidence';
 import { buildTopicIndex, type TopicIndex, type TopicInput } from '../match/topic-index';
 import { DEFAULT_CAP, type RankingOptions } from '../rank/digest-ranker';
@@ -78,7 +79,7 @@ export class NaiveRanker {
     const topicIdf = idf(found.length, this.stats.docCount);
     return found.map(({ doc, evidence }) => ({
       doc,
-      score: topicIdf * evidence.weight,
+      score: topicIdf * relevanceOf(evidence.weight),
       reason: buildReason(t.label, doc, evidence.occurrences, evidence.kind),
     }));
   }
