@@ -13,7 +13,11 @@ const workspaces = ['apps', 'packages'].flatMap((dir) =>
 
 for (const ws of workspaces) rmSync(path.join(ws, RESULTS), { force: true });
 
-const turbo = spawnSync('npx', ['turbo', 'run', 'typecheck', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)], {
+// Two tasks at a time (TEST_CONCURRENCY overrides): every test file has its own database and
+// Redis key prefix and picks free ports, so workspaces do not share state; Jest itself keeps one
+// worker per workspace (its default on 2 cores), so a 2-core machine runs two test files at once.
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const turbo = spawnSync('npx', ['turbo', 'run', 'typecheck', 'test', `--concurrency=${concurrency}`, '--continue', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 });
