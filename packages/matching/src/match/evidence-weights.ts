@@ -46,3 +46,7 @@ export function placeWeight(sentence: number): number {
  * sentence, which no trending boost (at most 3×) could overcome, so the day's most upvoted paper
  * on a topic ended up under "Also trending" instead of in its topic's section. */
 export const relevanceOf = (weight: number): number => Math.sqrt(weight);
+
+/** Evidence per mention of a learned association: a paper needs several, or one often (a
+ * table learned from 37k real papers at 0.1: tuning-split P -0.009, R +0.006). */
+export const ASSOCIATION_WEIGHT = 0.1;

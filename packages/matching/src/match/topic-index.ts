@@ -8,12 +8,13 @@ import { expandVariants, type PhraseVariant } from '../vocab/alias-index';
 import { COMPOUND_JOIN, joinWith } from './phrase-search';
 import { DEFAULT_ASSOCIATIONS } from '../vocab/associations.default';
 import type { AssociationTable } from '../vocab/associations';
+import { GENERIC_TOKENS, UBIQUITOUS_TOKENS } from '../vocab/common-words.data';
 import { isFixedCompound, relatedFor } from '../vocab/related-index';
+import { ASSOCIATION_WEIGHT } from './evidence-weights';
 
 /** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
  * "graph neural network (GNN) recommenders"); such a match weighs less than a tight one. */
 export const PROXIMITY_WINDOW = 3;
-
 
 /** A topic as typed, an already parsed one, or a stored key (with the label to show). */
 export type TopicInput = string | ParsedTopic | { key: string; label?: string };
@@ -35,21 +36,6 @@ export interface RelatedRef {
   /** From learned associations: counts only when one of the topic's own words is there too. */
   learned: boolean;
 }
-
-/** Evidence per mention of a learned association: a paper needs several, or one often. */
-export const ASSOCIATION_WEIGHT = 0.1;
-
-/** Words too common to anchor a learned association ("diffusion model": "diffusion" anchors). */
-const GENERIC_TOKENS = new Set([
-  'model', 'learn', 'network', 'system', 'method', 'data', 'LLM', 'neural', 'deep', 'machine', 'base', 'approach',
-  'task', 'framework', 'analysis', 'ai', 'generation', 'design', 'large', 'language', 'train', 'efficient',
-  // "Code is available at": the stem of code closes most abstracts.
-  'cod',
-]);
-
-/** Words so common that "near another word of the topic" says nothing ("world ... model"):
- * a phrase with one of them gets no words-together evidence. */
-const UBIQUITOUS_TOKENS = new Set(['model', 'learn', 'method', 'data', 'system', 'task', 'approach', 'framework', 'base', 'train', 'design', 'generation', 'network', 'large', 'cod']);
 
 export interface IndexedTopic {
   key: string;
