@@ -15,8 +15,6 @@ export interface RelatedTerm {
    * words must stand joined by it; "speech and text" or "speech-text" is something else. */
   joiner?: string;
   weight: number;
-  /** As written in the vocabulary, for the reason ("related to AI for healthcare: clinical"). */
-  text: string;
 }
 
 export interface RelatedEntry {
@@ -37,7 +35,6 @@ for (const concept of RELATED_CONCEPTS) {
       phrase: phraseOf(tokensOf(text), TERM_GAP),
       joiner: HYPHENATED_WITH_SMALL_WORD.exec(text)?.[1]?.toLowerCase(),
       weight,
-      text,
     })),
     traps: (concept.traps ?? []).map((text) => phraseOf(tokensOf(text), 0)),
   };
@@ -74,7 +71,7 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
   const domain = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
   if (domain !== undefined) {
     entries.push(...(CONCEPTS.get(domain.join(' ')) ?? []));
-    entries.push({ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, text: domain.join(' ') }], traps: [] });
+    entries.push({ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] });
   }
   if (entries.length === 0) return undefined;
   return { terms: entries.flatMap((e) => e.terms), traps: entries.flatMap((e) => e.traps) };
