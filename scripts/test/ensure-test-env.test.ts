@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 const SCRIPT = path.resolve(__dirname, '../ensure-test-env.sh');
 const BASH = '/bin/bash';
@@ -28,14 +29,6 @@ function fake(name: string, body: string): void {
   const file = path.join(dir, 'bin', name);
   writeFileSync(file, `#!/bin/sh\n${body}\n`);
   chmodSync(file, 0o755);
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 /** A listener on a free port; `answer` is what it replies to each chunk (nothing: a silent service). */

@@ -1,19 +1,11 @@
 // npm start's own Redis (scripts/dev-services/local-redis.ts), run for real on a free port.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { ensureLocalRedis, MissingServiceError } from '../dev-services/local-redis';
 import { redisAnswers } from '../dev-services/system';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { freePort } from './free-port';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'local-redis-'))));
