@@ -58,4 +58,11 @@ describe('PaperViewCache', () => {
     expect(cache.get({ ...paper(), url: 'https://x.org/3' }, validate)).toBe(views[2]);
     expect(cache.get({ ...paper(), url: 'https://x.org/1' }, validate)).not.toBe(views[0]);
   });
+
+  it('when a paper is carried as trending, then its badge shows only the day\'s gain, the reason having said ▲ and rank', () => {
+    const cache = new PaperViewCache();
+    const trending = { ...paper(), upvotes: 238, growth: 38, section: 'trending' as const, reason: '▲ 238 · #1 on Hugging Face today' };
+    expect(cache.get(trending, validate).signalsLabel).toBe('+38 today');
+    expect(cache.get({ ...trending, section: undefined }, validate).signalsLabel).toBe('▲ 238 · +38 today');
+  });
 });

@@ -56,7 +56,9 @@ export function buildPaperView(paper: DigestPaper): PaperView {
   const summary = shortSummary(paper.summary);
   const reason = reasonText(paper.reason);
   const meta = [authors, paper.organization ? oneLine(paper.organization) : '', paper.publishedAt ? shortDate(paper.publishedAt) : ''].filter((x) => x !== '').join(' · ');
-  const signals = signalsLabel(paper.upvotes, paper.growth ?? 0);
+  // A trending card's reason already says "▲ 238 · #1 on Hugging Face today": its badge keeps
+  // only what the reason does not (+N today), rather than a second, differently counted ▲.
+  const signals = signalsLabel(paper.section === 'trending' ? 0 : paper.upvotes, paper.growth ?? 0);
   const comments = commentsLabel(paper.numComments ?? 0);
   const also = paper.also?.length ? `Also on ${listPhrase(paper.also.map(oneLine))}` : '';
   return reusable({
@@ -139,7 +141,7 @@ function wellFormedReason(reason: unknown): boolean {
 function reasonKey(reason: MatchReason | string, also: readonly string[] | undefined): string {
   const tail = also?.length ? `\u0001${also.join('\u0000')}` : '';
   if (typeof reason === 'string') return `s\u0000${reason}${tail}`;
-  return `r\u0000${reason.topic}\u0000${reason.field ?? ''}\u0000${(reason.matched ?? []).join('\u0000')}${tail}`;
+  return `r\u0000${reason.kind ?? ''}\u0000${reason.topic}\u0000${reason.field ?? ''}\u0000${(reason.matched ?? []).join('\u0000')}${tail}`;
 }
 
 function sameFields({ source, authors }: Entry, paper: DigestPaper): boolean {
@@ -156,6 +158,7 @@ function sameFields({ source, authors }: Entry, paper: DigestPaper): boolean {
     source.publishedAt?.getTime() !== paper.publishedAt?.getTime() ||
     source.numComments !== paper.numComments ||
     source.growth !== paper.growth ||
+    source.section !== paper.section ||
     !Array.isArray(paper.authors) ||
     authors.length !== paper.authors.length
   ) {
