@@ -1,5 +1,6 @@
 // The whole configuration surface of paperboy: every environment variable, its default and
-// its validation. DESIGN.md §8 names these; operators script against them, so never rename.
+// its validation. Operators script against these names (docs/architecture.md, "Interfaces
+// operators script against"), so never rename one: add a new name and keep the old working.
 import { z } from 'zod';
 
 const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => ['on', 'true', '1'].includes(v));

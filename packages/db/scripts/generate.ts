@@ -1,6 +1,6 @@
 // Runs `prisma generate` offline. The Prisma CLI insists on a schema-engine binary that it
 // would download; generating never executes it, only checks that the file exists, so we
-// point it at a file that always exists (the node binary). See DESIGN.md § Prisma offline.
+// point it at a file that always exists (the node binary). See the README, "Database migrations".
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 

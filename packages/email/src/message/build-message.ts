@@ -1,5 +1,6 @@
 // Builds the Nodemailer message for one rendered email: addresses, both parts and the
-// headers DESIGN.md §6 asks for. Pure: the transport only sends what this returns.
+// headers every digest carries (List-Unsubscribe and its one-click POST, List-Id, a stable
+// Message-ID). Pure: the transport only sends what this returns.
 import type Mail from 'nodemailer/lib/mailer';
 import type { RenderedEmail } from '../render/email-data.types';
 import { domainOfAddress, stableMessageId } from './message-id';
@@ -56,7 +57,7 @@ export function buildMessage(input: BuildMessageInput): MessageOptions {
     messageId: stableMessageId(input.idempotencyKey, domain, input.secretKey),
     headers,
     // Base64 instead of quoted-printable: Nodemailer builds messages about twice as fast
-    // (DESIGN.md §9), and the size difference on a ~20 KB digest is small.
+    // (measured in BENCHMARKS.md, "Sending"), and the size difference of a digest's text part is small.
     textEncoding: 'base64',
   };
 }

@@ -43,7 +43,7 @@ describe('a built digest message, as Nodemailer writes it', () => {
     // LF are the same document.
     expect(parsed.html).toBe(content.html.replaceAll('\r\n', '\n'));
     expect(parsed.text).toBe(content.text);
-    // base64 parts (DESIGN.md §9): no quoted-printable anywhere.
+    // base64 parts (see build-message.ts): no quoted-printable anywhere.
     expect(raw).toMatch(/Content-Transfer-Encoding: base64/);
     expect(raw).not.toMatch(/quoted-printable/i);
   });
