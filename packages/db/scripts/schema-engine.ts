@@ -1,5 +1,5 @@
 // Prisma's schema engine compiled to WebAssembly, driven through a driver adapter, so that
-// migrations work with no native engine and no internet (DESIGN.md § Prisma offline).
+// migrations work with no native engine and no internet (README, "Database migrations").
 // The package is ESM and imports its .wasm as a module, which Node cannot do; we
 // instantiate the .wasm ourselves with the JS glue as its import object.
 import { readFile } from 'node:fs/promises';

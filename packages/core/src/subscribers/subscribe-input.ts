@@ -24,7 +24,8 @@ export interface SubscribeInput {
 
 export type FieldErrors = Partial<Record<'email' | 'topics' | 'digestMode' | 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday', string>>;
 
-/** A list, or one string separated by commas or new lines (DESIGN.md §8). */
+/** A list, or one string separated by commas or new lines (operators script against this:
+ * docs/architecture.md). */
 export function splitTopics(input: unknown): unknown[] {
   const items = Array.isArray(input) ? input : input === undefined || input === null ? [] : [input];
   return items.flatMap((item) => (typeof item === 'string' ? item.split(/[,\n\r]+/) : [item])).filter((t) => typeof t !== 'string' || t.trim() !== '');
