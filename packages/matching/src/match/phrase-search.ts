@@ -114,6 +114,9 @@ export function occurrenceAt(s: TokenStream, field: FieldIndex, i: number, found
   return { field, start: s.starts[i] as number, end: s.ends[last] as number, gaps: last - i + 1 - length, near, sentence: s.sentences[i] as number };
 }
 
+/** Whether two occurrences share any text (same field, intersecting character ranges). */
+export const overlaps = (a: Occurrence, b: Occurrence): boolean => a.field === b.field && a.start < b.end && b.start < a.end;
+
 /** Overlapping occurrences of one phrase are one mention ("process reward models" already
  * covers "reward models"): counting both would inflate the score and repeat the quote. */
 export function addOccurrence(list: Occurrence[], occ: Occurrence): void {

@@ -10,7 +10,7 @@
 // The weights and thresholds, and why they are what they are, are in evidence-weights.ts.
 import type { AnalyzedPaper } from './analyze-paper';
 import type { BatchStats, Bm25Options } from './bm25.scorer';
-import type { Occurrence } from './phrase-search';
+import { overlaps, type Occurrence } from './phrase-search';
 import { bestAlternative } from './score-match';
 import {
   DIRECT_THRESHOLD,
@@ -66,8 +66,6 @@ function mentionEvidence(doc: AnalyzedPaper, occurrences: readonly Occurrence[])
 }
 
 const NO_OCCURRENCES: readonly Occurrence[] = [];
-
-const overlaps = (a: Occurrence, b: Occurrence): boolean => a.field === b.field && a.start < b.end && b.start < a.end;
 
 /** The hits with every occurrence a trap overlaps removed (the same map when nothing changes). */
 function withoutTraps(hits: PhraseHits, trapped: readonly Occurrence[]): PhraseHits {

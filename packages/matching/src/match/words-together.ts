@@ -4,7 +4,7 @@
 // stream gets one token → positions map, built on first use and reused by every topic.
 import type { TokenStream } from '../text/tokenize.util';
 import type { AnalyzedPaper } from './analyze-paper';
-import type { Occurrence } from './phrase-search';
+import { overlaps, type Occurrence } from './phrase-search';
 import type { IndexedTopic } from './topic-index';
 import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './evidence-weights';
 
@@ -59,17 +59,16 @@ function placesNear(s: TokenStream, lists: readonly number[][], i: number): numb
   return at.sort((a, b) => a - b);
 }
 
-function inTrap(s: TokenStream, field: 0 | 1, trapped: readonly Occurrence[], k: number): boolean {
-  for (const t of trapped) if (t.field === field && t.start <= s.starts[k]! && s.ends[k]! <= t.end) return true;
-  return false;
+
+/** Tokens `from`..`to` of one sentence as an occurrence (marked near: weaker than the phrase). */
+function stretch(s: TokenStream, field: 0 | 1, from: number, to: number): Occurrence {
+  return { field, start: s.starts[from]!, end: s.ends[to]!, gaps: 0, near: true, sentence: s.sentences[from]! };
 }
 
 function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[] {
   const [first, last] = [at[0] as number, at[at.length - 1] as number];
-  const sentence = s.sentences[first] as number;
-  const occ = (from: number, to: number): Occurrence => ({ field, start: s.starts[from]!, end: s.ends[to]!, gaps: 0, near: true, sentence });
   // The words as they stand when short ("agents built on LLMs"), else each word.
-  return s.ends[last]! - s.starts[first]! <= MAX_QUOTE ? [occ(first, last)] : at.map((k) => occ(k, k));
+  return s.ends[last]! - s.starts[first]! <= MAX_QUOTE ? [stretch(s, field, first, last)] : at.map((k) => stretch(s, field, k, k));
 }
 
 export function togetherEvidence(
@@ -91,7 +90,7 @@ export function togetherEvidence(
         if (sentencesSeen.has(s.sentences[i] as number)) continue;
         const at = placesNear(s, lists, i);
         // "speech emotion recognition": the words, in another sense.
-        if (at === undefined || at.some((k) => inTrap(s, field, trapped, k))) continue;
+        if (at === undefined || at.some((k) => trapped.some((t) => overlaps(t, stretch(s, field, k, k))))) continue;
         sentencesSeen.add(s.sentences[i] as number);
         evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
         mentions += 1;
