@@ -6,25 +6,14 @@
 import { buildTopicIndex, matchPapers } from '../../index';
 import type { MatchablePaper } from '../../types';
 import type { LabelledPaperRef, LabelSet } from './labels';
-import { readerCoverage } from './reader-coverage';
+import { readerCoverage, type CoverageCounts } from './reader-coverage';
 
 export const DEFAULT_BATCH_SIZE = 25;
 
-export interface BatchCoverage {
+/** Summed over (topic or reader, batch) pairs: each batch of papers is matched alone, like a day. */
+export interface BatchCoverage extends CoverageCounts {
   batches: number;
   batchSize: number;
-  /** (reader topic, batch) pairs with a relevant matching paper, and those that got a card / a relevant card. */
-  topicsWithRelevantMatch: number;
-  topicsCovered: number;
-  topicsCoveredRelevant: number;
-  /** (reader, batch) pairs with a relevant matching paper, and those with a non-empty digest. */
-  readersWithRelevantMatch: number;
-  readersServed: number;
-  /** Not conditioned on the matcher: pairs with a relevant paper in the batch, matched or not. */
-  topicsWithRelevantPaper: number;
-  topicsWithRelevantPaperCovered: number;
-  readersWithRelevantPaper: number;
-  readersWithRelevantPaperServed: number;
 }
 
 const COUNTS = [

@@ -25,10 +25,8 @@ export interface ReaderCoverage {
   topics: ReaderTopicCoverage[];
 }
 
-export interface CoverageResult {
-  /** How the digest was built: 'composeDigest' (sections) or 'rankForReader' (top-N). */
-  composer: 'composeDigest' | 'rankForReader';
-  readers: ReaderCoverage[];
+/** The coverage counts of a split, whole or day by day (batch-coverage.ts sums them per batch). */
+export interface CoverageCounts {
   /** Followed topics (over all readers) that had a relevant matching paper... */
   topicsWithRelevantMatch: number;
   /** ...and of those, how many got a card / a relevant card. */
@@ -43,6 +41,12 @@ export interface CoverageResult {
   topicsWithRelevantPaperCovered: number;
   readersWithRelevantPaper: number;
   readersWithRelevantPaperServed: number;
+}
+
+export interface CoverageResult extends CoverageCounts {
+  /** How the digest was built: 'composeDigest' (sections) or 'rankForReader' (top-N). */
+  composer: 'composeDigest' | 'rankForReader';
+  readers: ReaderCoverage[];
 }
 
 interface Card {
