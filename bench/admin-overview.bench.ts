@@ -15,7 +15,8 @@ import { closeQueues, createQueues, createRedis } from '@paperboy/queue';
 import { createApp } from '../apps/api/src/app';
 import { seedAdminOverview } from './admin-overview-seed';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -33,13 +34,22 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: database.url });
   await client.connect();
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, REDIS_PREFIX: prefix, ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-password' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    ADMIN_USER: 'bench',
+    ADMIN_PASSWORD: 'bench-password',
+  });
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, prefix);
   try {
     const seedMs = await time(() => seedAdminOverview(client, { readers, papers: 20_000 }));
     const topics = (await client.query('SELECT count(*)::int AS n FROM "Topic"')).rows[0].n as number;
-    console.log(`seeded ${readers.toLocaleString('en-US')} readers, ${topics.toLocaleString('en-US')} topics in ${(seedMs / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${readers.toLocaleString('en-US')} readers, ${topics.toLocaleString('en-US')} topics in ${(seedMs / 1000).toFixed(1)} s`,
+    );
 
     const computes: number[] = [];
     for (let i = 0; i < 5; i++) computes.push(await time(() => computeOverview(database.db)));
@@ -61,7 +71,13 @@ async function main(): Promise<void> {
       breakdown.push(`${label} ${median(xs).toFixed(1)} ms`);
     }
 
-    const app = createApp({ config, logger: createLogger({ level: 'silent', name: 'bench' }), db: database.db, redis, queues });
+    const app = createApp({
+      config,
+      logger: createLogger({ level: 'silent', name: 'bench' }),
+      db: database.db,
+      redis,
+      queues,
+    });
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`;
@@ -77,12 +93,18 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     server.close();
 
-    const plan = await client.query(`EXPLAIN SELECT status, frequency, count(*) FROM "Subscriber" GROUP BY status, frequency`);
+    const plan = await client.query(
+      `EXPLAIN SELECT status, frequency, count(*) FROM "Subscriber" GROUP BY status, frequency`,
+    );
     console.log(`readers-by-status plan: ${plan.rows.map((r) => r['QUERY PLAN']).join(' | ')}`);
-    console.log(`compute snapshot (cache miss, background refresh): median ${ms(median(computes))} of ${computes.length} (${computes.map((c) => c.toFixed(0)).join(', ')})`);
+    console.log(
+      `compute snapshot (cache miss, background refresh): median ${ms(median(computes))} of ${computes.length} (${computes.map((c) => c.toFixed(0)).join(', ')})`,
+    );
     console.log(`  per aggregate (median of 3): ${breakdown.join('; ')}`);
     console.log(`GET /admin first view after cold start (computes):    ${ms(cold)}`);
-    console.log(`GET /admin from cached snapshot: median ${ms(median(views))}, p95 ${ms(p95(views))} over ${runs} views`);
+    console.log(
+      `GET /admin from cached snapshot: median ${ms(median(views))}, p95 ${ms(p95(views))} over ${runs} views`,
+    );
   } finally {
     await client.end();
     for (const key of await redis.keys(`${prefix}:*`)) await redis.del(key);

@@ -22,13 +22,17 @@ import type { ProcessorDefinition } from '../apps/worker/src/processors/processo
 import { startWorkers } from '../apps/worker/src/run-workers';
 import { seedBenchData } from './digest-send.data';
 
-const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number): number =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const READERS = arg('readers', 10_000);
 const CONCURRENCY = arg('concurrency', 50);
 const POOL = arg('pool', 5);
 const PROCS = arg('procs', 0);
 /** --mode=topics: readers without "Also trending" (the work of the commits before digest modes). */
-const MODE = (process.argv.find((a) => a.startsWith('--mode='))?.split('=')[1] ?? 'topics_trending') as 'topics' | 'trending' | 'topics_trending';
+const MODE = (process.argv.find((a) => a.startsWith('--mode='))?.split('=')[1] ?? 'topics_trending') as
+  | 'topics'
+  | 'trending'
+  | 'topics_trending';
 
 /** Peak RSS (MB) and CPU seconds of a live child process, from /proc. */
 function procStats(pid: number): { rssMb: number; cpuSeconds: number } {
@@ -56,14 +60,22 @@ function serviceCpuSeconds(comm: string): number {
 function machineCpuSeconds(): { machine: number; kernel: number; softirq: number } {
   const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
   const [user, nice, system, , , irq, softirq, steal] = fields as number[];
-  return { machine: (user! + nice! + system! + irq! + softirq! + steal!) / 100, kernel: system! / 100, softirq: (irq! + softirq!) / 100 };
+  return {
+    machine: (user! + nice! + system! + irq! + softirq! + steal!) / 100,
+    kernel: system! / 100,
+    softirq: (irq! + softirq!) / 100,
+  };
 }
 
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
 function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(__dirname, '../apps/worker/src/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', path.join(__dirname, '../apps/worker/src/main.ts')],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   children.push(child);
   return child;
 }
@@ -74,19 +86,32 @@ const perDigest = (n: number, seconds: Record<string, number>) =>
   Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, +((s * 1000) / n).toFixed(2)]));
 
 async function main(): Promise<void> {
-  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--conditions=source', '--import', 'tsx'] });
-  const ask = (type: string) => new Promise<SinkReport>((resolve) => (sink.once('message', (m) => resolve(m as SinkReport)), sink.send({ type })));
-  const { port } = await new Promise<{ port: number }>((resolve) => sink.once('message', (m) => resolve(m as { port: number })));
+  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], {
+    execArgv: ['--conditions=source', '--import', 'tsx'],
+  });
+  const ask = (type: string) =>
+    new Promise<SinkReport>((resolve) => (sink.once('message', (m) => resolve(m as SinkReport)), sink.send({ type })));
+  const { port } = await new Promise<{ port: number }>((resolve) =>
+    sink.once('message', (m) => resolve(m as { port: number })),
+  );
 
   const database = await createTestDatabase();
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
   const config = loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, REDIS_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${port}`,
-    SEND_RATE_PER_SECOND: '100000', SEND_CONCURRENCY: String(CONCURRENCY), SMTP_POOL_SIZE: String(POOL),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SEND_RATE_PER_SECOND: '100000',
+    SEND_CONCURRENCY: String(CONCURRENCY),
+    SMTP_POOL_SIZE: String(POOL),
   });
   const seedStart = Date.now();
   const seeded = await seedBenchData(database.db, READERS, MODE);
-  console.log(`seeded ${READERS} readers, ${seeded.papers} papers, ${seeded.matches} matches in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${READERS} readers, ${seeded.papers} papers, ${seeded.matches} matches in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
 
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, prefix);
@@ -94,19 +119,33 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: 'silent', name: 'bench' });
   const deps = { config, logger, db: database.db, redis, queues, mail };
   const childEnv = {
-    NODE_ENV: 'test', LOG_LEVEL: 'warn', METRICS_PORT: '0', DATABASE_URL: database.url, REDIS_PREFIX: prefix, SMTP_URL: config.SMTP_URL!,
-    SEND_RATE_PER_SECOND: '100000', SEND_CONCURRENCY: String(CONCURRENCY), SMTP_POOL_SIZE: String(POOL),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    METRICS_PORT: '0',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    SMTP_URL: config.SMTP_URL!,
+    SEND_RATE_PER_SECOND: '100000',
+    SEND_CONCURRENCY: String(CONCURRENCY),
+    SMTP_POOL_SIZE: String(POOL),
   };
   for (let i = 0; i < PROCS; i++) startWorkerProcess(childEnv);
   // Ready when every process's send worker has registered with Redis.
-  while ((await queues[QUEUE.digestSend].getWorkersCount()) < PROCS) await new Promise((resolve) => setTimeout(resolve, 100));
-  const workers: Worker[] = PROCS ? [] : startWorkers(deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
+  while ((await queues[QUEUE.digestSend].getWorkersCount()) < PROCS)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  const workers: Worker[] = PROCS
+    ? []
+    : startWorkers(deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
   const childCpuBefore = children.map((c) => procStats(c.pid!).cpuSeconds);
 
   const sinkCpuBefore = (await ask('count')).cpuSeconds;
   const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
   const cpuBefore = process.cpuUsage();
-  const servicesBefore = { postgres: serviceCpuSeconds('postgres'), redis: serviceCpuSeconds('redis-server'), ...machineCpuSeconds() };
+  const servicesBefore = {
+    postgres: serviceCpuSeconds('postgres'),
+    redis: serviceCpuSeconds('redis-server'),
+    ...machineCpuSeconds(),
+  };
   const started = process.hrtime.bigint();
   let sendStarted = 0;
   const scheduled = await scheduleDigests({ ...deps, now: () => new Date() }, { force: true });
@@ -120,7 +159,12 @@ async function main(): Promise<void> {
       const built = await database.db.delivery.count();
       const counts = await queues[QUEUE.digestSend].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
       const builds = await queues[QUEUE.digestBuild].getJobCounts('waiting', 'active', 'completed', 'failed');
-      console.log(((Date.now() - Number(started / 1_000_000n)) / 1000).toFixed(1), 's', { built, received: report.received, sends: counts, builds });
+      console.log(((Date.now() - Number(started / 1_000_000n)) / 1000).toFixed(1), 's', {
+        built,
+        received: report.received,
+        sends: counts,
+        builds,
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -136,25 +180,56 @@ async function main(): Promise<void> {
   // The last 'sent' records may still be in their 1 ms batch when the sink counts the last
   // message (SMTP's window): give them a moment before counting.
   let sent = 0;
-  for (let i = 0; i < 50 && (sent = await database.db.delivery.count({ where: { status: 'sent' } })) < report.received; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (
+    let i = 0;
+    i < 50 && (sent = await database.db.delivery.count({ where: { status: 'sent' } })) < report.received;
+    i++
+  )
+    await new Promise((resolve) => setTimeout(resolve, 20));
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const cpu = process.cpuUsage(cpuBefore);
-  const childStats = children.map((c, i) => ({ ...procStats(c.pid!), cpuSeconds: +(procStats(c.pid!).cpuSeconds - childCpuBefore[i]!).toFixed(1) }));
-  console.log(JSON.stringify({
-    readers: READERS, enqueued: scheduled.enqueued, received: report.received, distinctMessageIds: report.distinct, recordedSent: sent,
-    scheduleMs: Math.round(scheduledMs), totalSeconds: +(totalMs / 1000).toFixed(2), digestsPerSecond: Math.round(report.received / (totalMs / 1000)),
-    avgKb: Math.round(report.bytes / report.received / 1024), [PROCS ? 'benchProcessPeakRssMb' : 'workerPeakRssMb']: Math.round(rssMb), rssAfterSeedingMb: rssBeforeMb, sinkRssMb: Math.round(report.rssMb),
-    workerCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1), sinkCpuSeconds: +(report.cpuSeconds - sinkCpuBefore).toFixed(1),
-    ...(PROCS ? { workerProcesses: childStats } : {}),
-    // Where the machine's CPU went while sending, per digest (worker = this process, or the worker processes).
-    cpuMsPerDigest: perDigest(report.received, {
-      worker: PROCS ? childStats.reduce((sum, c) => sum + c.cpuSeconds, 0) : (cpu.user + cpu.system) / 1e6,
-      sink: report.cpuSeconds - sinkCpuBefore, postgres: services.postgres, redis: services.redis,
-      // Whole machine; of it, kernel time (already in the processes' figures) and interrupts (in none).
-      machine: services.machine, kernelInAll: services.kernelInAll, interrupts: services.interrupts,
-    }),
-    concurrency: CONCURRENCY, pool: POOL, cpus: os.cpus().length, node: process.version,
-  }, null, 2));
+  const childStats = children.map((c, i) => ({
+    ...procStats(c.pid!),
+    cpuSeconds: +(procStats(c.pid!).cpuSeconds - childCpuBefore[i]!).toFixed(1),
+  }));
+  console.log(
+    JSON.stringify(
+      {
+        readers: READERS,
+        enqueued: scheduled.enqueued,
+        received: report.received,
+        distinctMessageIds: report.distinct,
+        recordedSent: sent,
+        scheduleMs: Math.round(scheduledMs),
+        totalSeconds: +(totalMs / 1000).toFixed(2),
+        digestsPerSecond: Math.round(report.received / (totalMs / 1000)),
+        avgKb: Math.round(report.bytes / report.received / 1024),
+        [PROCS ? 'benchProcessPeakRssMb' : 'workerPeakRssMb']: Math.round(rssMb),
+        rssAfterSeedingMb: rssBeforeMb,
+        sinkRssMb: Math.round(report.rssMb),
+        workerCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+        sinkCpuSeconds: +(report.cpuSeconds - sinkCpuBefore).toFixed(1),
+        ...(PROCS ? { workerProcesses: childStats } : {}),
+        // Where the machine's CPU went while sending, per digest (worker = this process, or the worker processes).
+        cpuMsPerDigest: perDigest(report.received, {
+          worker: PROCS ? childStats.reduce((sum, c) => sum + c.cpuSeconds, 0) : (cpu.user + cpu.system) / 1e6,
+          sink: report.cpuSeconds - sinkCpuBefore,
+          postgres: services.postgres,
+          redis: services.redis,
+          // Whole machine; of it, kernel time (already in the processes' figures) and interrupts (in none).
+          machine: services.machine,
+          kernelInAll: services.kernelInAll,
+          interrupts: services.interrupts,
+        }),
+        concurrency: CONCURRENCY,
+        pool: POOL,
+        cpus: os.cpus().length,
+        node: process.version,
+      },
+      null,
+      2,
+    ),
+  );
 
   await Promise.all(workers.map((w) => w.close()));
   await Promise.all(children.map((c) => new Promise((resolve) => (c.once('exit', resolve), c.kill('SIGTERM')))));

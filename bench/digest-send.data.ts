@@ -4,25 +4,52 @@ import { matchNewPapers } from '@paperboy/core';
 import type { Db } from '@paperboy/db';
 import { normalizeTopic } from '@paperboy/matching';
 
-const SUBJECTS = ['diffusion models', 'reward models', 'agents', 'retrieval augmented generation', 'mixture of experts', 'speculative decoding', 'protein design', 'graph neural networks', 'reinforcement learning', 'vision language models'];
+const SUBJECTS = [
+  'diffusion models',
+  'reward models',
+  'agents',
+  'retrieval augmented generation',
+  'mixture of experts',
+  'speculative decoding',
+  'protein design',
+  'graph neural networks',
+  'reinforcement learning',
+  'vision language models',
+];
 const ASPECTS = ['', ' for robotics', ' evaluation', ' at scale'];
 const TOPICS = SUBJECTS.flatMap((s) => ASPECTS.map((a) => `${s}${a}`.trim()));
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 /** Zipf-like: low indexes are much more popular. */
 const pick = (n: number) => Math.floor(n * rand() ** 2.5);
 
 /** `digestMode`: what every reader gets (default: the product's default, topics then "Also trending"). */
-export async function seedBenchData(db: Db, readers: number, digestMode: 'topics' | 'trending' | 'topics_trending' = 'topics_trending'): Promise<{ papers: number; matches: number }> {
+export async function seedBenchData(
+  db: Db,
+  readers: number,
+  digestMode: 'topics' | 'trending' | 'topics_trending' = 'topics_trending',
+): Promise<{ papers: number; matches: number }> {
   const emails = Array.from({ length: readers }, (_, i) => `bench-reader-${i}@example.org`);
   const now = new Date();
   for (let i = 0; i < readers; i += 5000) {
-    await db.subscriber.createMany({ data: emails.slice(i, i + 5000).map((email, j) => ({ email, status: 'active' as const, digestMode, timezone: j % 3 ? 'Europe/Paris' : 'America/New_York', confirmedAt: now })) });
+    await db.subscriber.createMany({
+      data: emails
+        .slice(i, i + 5000)
+        .map((email, j) => ({
+          email,
+          status: 'active' as const,
+          digestMode,
+          timezone: j % 3 ? 'Europe/Paris' : 'America/New_York',
+          confirmedAt: now,
+        })),
+    });
   }
   const ids = (await db.subscriber.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
   const topics = ids.flatMap((subscriberId) => {
-    const chosen = new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => TOPICS[pick(TOPICS.length)] as string));
+    const chosen = new Set(
+      Array.from({ length: 1 + Math.floor(rand() * 4) }, () => TOPICS[pick(TOPICS.length)] as string),
+    );
     return [...chosen].map((raw) => ({ subscriberId, raw, key: normalizeTopic(raw).key }));
   });
   for (let i = 0; i < topics.length; i += 10_000) await db.topic.createMany({ data: topics.slice(i, i + 10_000) });

@@ -31,6 +31,13 @@ server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.server.address() as AddressInfo).port });
 });
 process.on('message', (msg: { type: string }) => {
-  if (msg.type === 'count') process.send?.({ received, distinct: messageIds.size, bytes, rssMb: process.memoryUsage().rss / 1e6, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 });
+  if (msg.type === 'count')
+    process.send?.({
+      received,
+      distinct: messageIds.size,
+      bytes,
+      rssMb: process.memoryUsage().rss / 1e6,
+      cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    });
   if (msg.type === 'close') server.close(() => process.exit(0));
 });

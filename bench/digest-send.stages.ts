@@ -15,8 +15,12 @@ import { seedBenchData } from './digest-send.data';
 const READERS = Number(process.argv.find((a) => a.startsWith('--readers='))?.split('=')[1] ?? 2000);
 
 async function main(): Promise<void> {
-  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], { execArgv: ['--conditions=source', '--import', 'tsx'] });
-  const { port } = await new Promise<{ port: number }>((resolve) => sink.once('message', (m) => resolve(m as { port: number })));
+  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], {
+    execArgv: ['--conditions=source', '--import', 'tsx'],
+  });
+  const { port } = await new Promise<{ port: number }>((resolve) =>
+    sink.once('message', (m) => resolve(m as { port: number })),
+  );
   const database = await createTestDatabase();
   const prefix = `stages-${randomBytes(3).toString('hex')}`;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_PREFIX: prefix });
@@ -25,14 +29,29 @@ async function main(): Promise<void> {
   const queues = createQueues(redis, prefix);
   const quiet = { ...queues, 'digest-send': { addBulk: async () => [] } } as never;
   const ids = (await database.db.subscriber.findMany({ select: { id: true } })).map((r) => r.id);
-  const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
   const stage: Record<string, number> = {};
-  const time = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => { const c = cpu(); const r = await fn(); stage[name] = (stage[name] ?? 0) + cpu() - c; return r; };
+  const time = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+    const c = cpu();
+    const r = await fn();
+    stage[name] = (stage[name] ?? 0) + cpu() - c;
+    return r;
+  };
 
   for (let i = 0; i < ids.length; i += 200) {
-    await time('build (batches of 200)', () => buildDigests({ db: database.db, config, queues: quiet }, ids.slice(i, i + 200).map((subscriberId) => ({ subscriberId, periodKey: 'd2026-11-27' }))));
+    await time('build (batches of 200)', () =>
+      buildDigests(
+        { db: database.db, config, queues: quiet },
+        ids.slice(i, i + 200).map((subscriberId) => ({ subscriberId, periodKey: 'd2026-11-27' })),
+      ),
+    );
   }
-  const deliveries = (await database.db.delivery.findMany({ where: { status: 'pending' }, select: { id: true } })).map((d) => d.id);
+  const deliveries = (await database.db.delivery.findMany({ where: { status: 'pending' }, select: { id: true } })).map(
+    (d) => d.id,
+  );
   const renderer = await createRenderer();
   const mail = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, devMailboxPort: 0, poolSize: 5 });
   // CPU per stage needs one digest at a time (with concurrency, other sends run during awaits);
@@ -40,12 +59,18 @@ async function main(): Promise<void> {
   const SEQUENTIAL = 400;
   let next = 0;
   let wall = Date.now();
-  await Promise.all(Array.from({ length: 20 }, async (_, lane) => {
-    if (lane > 0) await new Promise<void>((resolve) => { const wait = () => (next >= SEQUENTIAL ? resolve() : setTimeout(wait, 5)); wait(); });
-    else while (next < SEQUENTIAL) await sendOne(deliveries[next++]!, true);
-    if (lane === 0) wall = Date.now();
-    while (next < deliveries.length) await sendOne(deliveries[next++]!, false);
-  }));
+  await Promise.all(
+    Array.from({ length: 20 }, async (_, lane) => {
+      if (lane > 0)
+        await new Promise<void>((resolve) => {
+          const wait = () => (next >= SEQUENTIAL ? resolve() : setTimeout(wait, 5));
+          wait();
+        });
+      else while (next < SEQUENTIAL) await sendOne(deliveries[next++]!, true);
+      if (lane === 0) wall = Date.now();
+      while (next < deliveries.length) await sendOne(deliveries[next++]!, false);
+    }),
+  );
   async function sendOne(id: number, measure: boolean): Promise<void> {
     const t = measure ? time : async <T>(_name: string, fn: () => Promise<T> | T) => fn();
     {
@@ -58,9 +83,12 @@ async function main(): Promise<void> {
     }
   }
   const n = deliveries.length;
-  console.log(`${n} digests; ${n - SEQUENTIAL} sent 20 at a time: ${((n - SEQUENTIAL) / ((Date.now() - wall) / 1000)).toFixed(0)}/s wall`);
+  console.log(
+    `${n} digests; ${n - SEQUENTIAL} sent 20 at a time: ${((n - SEQUENTIAL) / ((Date.now() - wall) / 1000)).toFixed(0)}/s wall`,
+  );
   stage['build (batches of 200)'] = (stage['build (batches of 200)'] ?? 0) * (SEQUENTIAL / n);
-  for (const [name, ms] of Object.entries(stage)) console.log(`${name.padEnd(28)} ${(ms / SEQUENTIAL).toFixed(3)} ms CPU per digest`);
+  for (const [name, ms] of Object.entries(stage))
+    console.log(`${name.padEnd(28)} ${(ms / SEQUENTIAL).toFixed(3)} ms CPU per digest`);
   mail.close();
   redis.disconnect();
   await database.drop();

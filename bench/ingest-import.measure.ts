@@ -17,10 +17,17 @@ export interface Measured {
 
 const elapsed = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
-const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 /** The real thing: importPaperFile with real Postgres, Redis and the match queue. */
-export async function measureFastImport(databaseUrl: string, file: string, tuning: { batchSize?: number; gcEveryPapers?: number } = {}): Promise<Measured> {
+export async function measureFastImport(
+  databaseUrl: string,
+  file: string,
+  tuning: { batchSize?: number; gcEveryPapers?: number } = {},
+): Promise<Measured> {
   const db = createDb(databaseUrl, { maxConnections: 4 });
   const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
@@ -28,7 +35,11 @@ export async function measureFastImport(databaseUrl: string, file: string, tunin
   try {
     const started = process.hrtime.bigint();
     const cpu0 = cpuSeconds();
-    const summary = await importPaperFile({ db, queues, redis, redisPrefix: prefix, logger: createLogger({ level: 'silent', name: 'bench' }) }, file, tuning);
+    const summary = await importPaperFile(
+      { db, queues, redis, redisPrefix: prefix, logger: createLogger({ level: 'silent', name: 'bench' }) },
+      file,
+      tuning,
+    );
     const seconds = elapsed(started);
     const detail = `${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.matchJobs} match jobs`;
     return { papers: summary.fetched, seconds, cpuSeconds: cpuSeconds() - cpu0, peakRssMb: peakRssMb(), detail };
@@ -55,12 +66,25 @@ export async function measureNaiveImport(databaseUrl: string, file: string, samp
           create: { ...paper, sources: [source] },
           update: { upvotes: paper.upvotes, numComments: paper.numComments, githubStars: paper.githubStars },
         });
-        await db.paperSignal.create({ data: { paperId: stored.id, upvotes: stored.upvotes, numComments: stored.numComments, githubStars: stored.githubStars } });
+        await db.paperSignal.create({
+          data: {
+            paperId: stored.id,
+            upvotes: stored.upvotes,
+            numComments: stored.numComments,
+            githubStars: stored.githubStars,
+          },
+        });
         papers++;
       }
       if (papers >= sample) break;
     }
-    return { papers, seconds: elapsed(started), cpuSeconds: cpuSeconds() - cpu0, peakRssMb: peakRssMb(), detail: 'one upsert + one signal insert per paper' };
+    return {
+      papers,
+      seconds: elapsed(started),
+      cpuSeconds: cpuSeconds() - cpu0,
+      peakRssMb: peakRssMb(),
+      detail: 'one upsert + one signal insert per paper',
+    };
   } finally {
     await db.$disconnect();
   }

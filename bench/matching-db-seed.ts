@@ -23,12 +23,22 @@ async function seedPapers(client: Client, papers: MatchablePaper[]): Promise<voi
     `INSERT INTO "Paper" ("id", "sourceId", "title", "abstract", "publishedAt", "upvotes", "sources", "updatedAt")
      SELECT u.id, 'bench.' || u.id, u.title, u.abstract, u.published, u.upvotes, '{bench}', now()
      FROM unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::int[]) AS u(id, title, abstract, published, upvotes)`,
-    [papers.map((p) => p.id), papers.map((p) => p.title), papers.map((p) => p.abstract), papers.map((p) => p.publishedAt), papers.map((p) => p.upvotes)],
+    [
+      papers.map((p) => p.id),
+      papers.map((p) => p.title),
+      papers.map((p) => p.abstract),
+      papers.map((p) => p.publishedAt),
+      papers.map((p) => p.upvotes),
+    ],
   );
   const growing = papers.filter((p) => (p.upvoteGrowth ?? 0) > 0);
   await client.query(
     `INSERT INTO "PaperSignal" ("paperId", "upvotes", "observedAt") SELECT u.id, u.up, $3::timestamptz FROM unnest($1::int[], $2::int[]) AS u(id, up)`,
-    [growing.map((p) => p.id), growing.map((p) => p.upvotes - (p.upvoteGrowth ?? 0)), new Date(NOW.getTime() - 2 * 86_400_000)],
+    [
+      growing.map((p) => p.id),
+      growing.map((p) => p.upvotes - (p.upvoteGrowth ?? 0)),
+      new Date(NOW.getTime() - 2 * 86_400_000),
+    ],
   );
   await client.query(`SELECT setval(pg_get_serial_sequence('"Paper"', 'id'), $1)`, [papers.length]);
 }
@@ -43,7 +53,9 @@ export function generate(size: SeedSize): { topics: Topics; papers: MatchablePap
 
 export async function seed(client: Client, size: SeedSize, log: (line: string) => void): Promise<void> {
   const { topics, papers, readers } = generate(size);
-  log(`generated ${topics.raws.length} topics, ${papers.length} papers, ${readers.count} readers (${readers.topics.length} reader-topic pairs)`);
+  log(
+    `generated ${topics.raws.length} topics, ${papers.length} papers, ${readers.count} readers (${readers.topics.length} reader-topic pairs)`,
+  );
   await client.query('SET synchronous_commit = off');
   await seedPapers(client, papers);
   await client.query(
@@ -57,7 +69,8 @@ export async function seed(client: Client, size: SeedSize, log: (line: string) =
     const start = readers.offsets[from] as number;
     const end = readers.offsets[to] as number;
     const sids = new Int32Array(end - start);
-    for (let r = from; r < to; r += 1) sids.fill(r + 1, (readers.offsets[r] as number) - start, (readers.offsets[r + 1] as number) - start);
+    for (let r = from; r < to; r += 1)
+      sids.fill(r + 1, (readers.offsets[r] as number) - start, (readers.offsets[r + 1] as number) - start);
     await client.query(
       `INSERT INTO "Topic" ("subscriberId", "key", "raw")
        SELECT u.s, ($3::text[])[u.t + 1], ($4::text[])[u.t + 1] FROM unnest($1::int[], $2::int[]) AS u(s, t)`,

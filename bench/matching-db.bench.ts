@@ -34,7 +34,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 function child(phase: string): string {
   const tsx = require.resolve('tsx/cli');
   const flags = SEMI_SPACE > 0 && phase !== 'seed' ? [`--max-semi-space-size=${SEMI_SPACE}`] : [];
-  return execFileSync(process.execPath, [...flags, tsx, '--conditions=source', __filename, `--phase=${phase}`, ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(
+    process.execPath,
+    [...flags, tsx, '--conditions=source', __filename, `--phase=${phase}`, ...process.argv.slice(2)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
 }
 
 async function seedPhase(): Promise<void> {
@@ -44,17 +48,27 @@ async function seedPhase(): Promise<void> {
   await admin.query(`CREATE DATABASE "${NAME}"`);
   await admin.end();
   const migrate = path.resolve(__dirname, '../packages/db/scripts/migrate.ts');
-  execFileSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=source', migrate], { env: { ...process.env, DATABASE_URL: URL_ }, stdio: 'pipe' });
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=source', migrate], {
+    env: { ...process.env, DATABASE_URL: URL_ },
+    stdio: 'pipe',
+  });
   const client = new Client({ connectionString: URL_ });
   await client.connect();
   await seed(client, SIZE, (line) => console.log(line));
-  const size = await client.query(`SELECT pg_size_pretty(pg_total_relation_size('"Topic"')) AS topic, pg_size_pretty(pg_database_size($1)) AS db`, [NAME]);
-  console.log(`database size ${size.rows[0].db} (Topic table with indexes ${size.rows[0].topic}); seeding peak RSS ${peakRssMb().toFixed(0)} MB`);
+  const size = await client.query(
+    `SELECT pg_size_pretty(pg_total_relation_size('"Topic"')) AS topic, pg_size_pretty(pg_database_size($1)) AS db`,
+    [NAME],
+  );
+  console.log(
+    `database size ${size.rows[0].db} (Topic table with indexes ${size.rows[0].topic}); seeding peak RSS ${peakRssMb().toFixed(0)} MB`,
+  );
   await client.end();
 }
 
 async function main(): Promise<void> {
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}; ${SIZE.readers} readers, ${SIZE.papers} papers, ~${SIZE.topics} topics; batches of ${BATCH}${SEMI_SPACE ? `; --max-semi-space-size=${SEMI_SPACE}` : ''}`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}; ${SIZE.readers} readers, ${SIZE.papers} papers, ~${SIZE.topics} topics; batches of ${BATCH}${SEMI_SPACE ? `; --max-semi-space-size=${SEMI_SPACE}` : ''}`,
+  );
   const s0 = performance.now();
   if (!process.argv.includes('--reuse')) {
     process.stdout.write(child('seed'));
@@ -89,13 +103,23 @@ async function main(): Promise<void> {
       `(match ${(pick((r) => r.matchMs) / 1000).toFixed(2)} s, stream & rank ${(pick((r) => r.rankMs) / 1000).toFixed(2)} s; ${(pick((r) => r.cpuMs) / 1000).toFixed(2)} s CPU); ` +
       `peak RSS ${Math.max(...runs.map((r) => r.peakRssMb)).toFixed(0)} MB (max of runs); ` +
       `ranking with readers from memory ${(median(memory.map((m) => m.rankMs)) / 1000).toFixed(2)} s (${(median(memory.map((m) => m.cpuMs)) / 1000).toFixed(2)} s CPU) → streaming from PostgreSQL adds ` +
-      `${((pick((r) => r.rankMs) - median(memory.map((m) => m.rankMs))) / 1000).toFixed(2)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `${((pick((r) => r.rankMs) - median(memory.map((m) => m.rankMs))) / 1000).toFixed(2)} s; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
 }
 
 const phase = process.argv.find((a) => a.startsWith('--phase='))?.split('=')[1];
 const print = (result: unknown): void => console.log(JSON.stringify(result));
-(phase === 'run' ? runPhase(SETTINGS).then(print) : phase === 'memory' ? memoryPhase(SETTINGS).then(print) : phase === 'seed' ? seedPhase() : main()).catch((error) => {
+(phase === 'run'
+  ? runPhase(SETTINGS).then(print)
+  : phase === 'memory'
+    ? memoryPhase(SETTINGS).then(print)
+    : phase === 'seed'
+      ? seedPhase()
+      : main()
+).catch((error) => {
   console.error(error);
   process.exit(1);
 });

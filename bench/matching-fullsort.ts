@@ -2,7 +2,14 @@
 // matched once per distinct key (the same matches map the indexed way uses), then each reader's
 // candidates are summed over their topics and fully sorted. What the indexed ranker adds on top
 // (reading only the heads of pre-sorted lists, typed-array scratch space) is measured against it.
-import { DEFAULT_CAP, DEFAULT_WEIGHTS, paperBoost, type MatchReason, type RankedPaper, type TopicMatch } from '@paperboy/matching';
+import {
+  DEFAULT_CAP,
+  DEFAULT_WEIGHTS,
+  paperBoost,
+  type MatchReason,
+  type RankedPaper,
+  type TopicMatch,
+} from '@paperboy/matching';
 
 interface Entry {
   score: number;
@@ -34,6 +41,12 @@ export function fullSortRank(
     .slice(0, cap)
     .map(([paperId, e]) => {
       const sorted = e.reasons.sort((a, b) => b.s - a.s);
-      return { paperId, score: e.score, relevance: e.relevance, reasons: sorted.map((x) => x.r), topicKeys: sorted.map((x) => x.key) };
+      return {
+        paperId,
+        score: e.score,
+        relevance: e.relevance,
+        reasons: sorted.map((x) => x.r),
+        topicKeys: sorted.map((x) => x.key),
+      };
     });
 }

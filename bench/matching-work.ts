@@ -1,6 +1,14 @@
 // The measured work of the matching benchmark, shared by the main thread and worker threads:
 // index the distinct topics, tag the papers once, rank a range of readers.
-import { buildTopicIndex, createDigestRanker, matchPapers, rankForReader, type MatchablePaper, type RankedPaper, type RankForReaderOptions } from '@paperboy/matching';
+import {
+  buildTopicIndex,
+  createDigestRanker,
+  matchPapers,
+  rankForReader,
+  type MatchablePaper,
+  type RankedPaper,
+  type RankForReaderOptions,
+} from '@paperboy/matching';
 import { makePapers, makeReaders, type Readers } from './matching-corpus';
 import { seeded } from '@paperboy/matching/testing';
 import { makeTopics, type Topics } from './matching-data';
@@ -50,7 +58,12 @@ const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 
  * `compose`: each reader's digest as the build composes it (DigestRanker.compose: balanced topic
  * sections, near-duplicates out) instead of the plain top 10 (rankForReader).
  */
-export function runWork(inputs: Inputs, from: number, to: number, compose = false): WorkResult & { matches: ReturnType<typeof matchPapers> } {
+export function runWork(
+  inputs: Inputs,
+  from: number,
+  to: number,
+  compose = false,
+): WorkResult & { matches: ReturnType<typeof matchPapers> } {
   const t0 = process.hrtime.bigint();
   const index = buildTopicIndex(inputs.topics.raws);
   const indexMs = ms(t0);
@@ -65,7 +78,8 @@ export function runWork(inputs: Inputs, from: number, to: number, compose = fals
     const topicOf = inputs.topics.keys.map((key, i) => ({ key, label: inputs.topics.raws[i] as string }));
     for (let r = from; r < to; r += 1) {
       const topics: { key: string; label: string }[] = [];
-      for (let i = inputs.readers.offsets[r] as number; i < (inputs.readers.offsets[r + 1] as number); i += 1) topics.push(topicOf[inputs.readers.topics[i] as number]!);
+      for (let i = inputs.readers.offsets[r] as number; i < (inputs.readers.offsets[r + 1] as number); i += 1)
+        topics.push(topicOf[inputs.readers.topics[i] as number]!);
       const digest = ranker.compose(topics, excludedFor(r, inputs.papers.length));
       delivered += digest.papers.length;
       checksum += digest.papers.length > 0 ? digest.papers[0]!.paperId + digest.sections.length : 0;
@@ -75,7 +89,11 @@ export function runWork(inputs: Inputs, from: number, to: number, compose = fals
   }
   for (let r = from; r < to; r += 1) {
     const exclude = excludedFor(r, inputs.papers.length);
-    const ranked = rankForReader(readerTopics(inputs.readers, inputs.topics.keys, r), matches, exclude.length ? { ...base, exclude } : base);
+    const ranked = rankForReader(
+      readerTopics(inputs.readers, inputs.topics.keys, r),
+      matches,
+      exclude.length ? { ...base, exclude } : base,
+    );
     delivered += ranked.length;
     checksum += ranked.length > 0 ? (ranked[0] as RankedPaper).paperId + (ranked[0] as RankedPaper).reasons.length : 0;
   }

@@ -46,17 +46,32 @@ async function runThreaded(threads: number): Promise<{ total: number; cpu: numbe
   const share = Math.ceil(READERS / threads);
   // Workers do not inherit tsx's loader: register it in a tiny CommonJS bootstrap.
   const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'matching-worker.ts'))});`;
-  const workers = Array.from({ length: threads }, (_, t) => new Worker(bootstrap, {
-    eval: true,
-    workerData: { topics: TOPICS, papers: PAPERS, readers: READERS, from: t * share, to: Math.min(READERS, (t + 1) * share) },
-  }));
+  const workers = Array.from(
+    { length: threads },
+    (_, t) =>
+      new Worker(bootstrap, {
+        eval: true,
+        workerData: {
+          topics: TOPICS,
+          papers: PAPERS,
+          readers: READERS,
+          from: t * share,
+          to: Math.min(READERS, (t + 1) * share),
+        },
+      }),
+  );
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage(); // after the workers built their inputs
-  const results = await Promise.all(workers.map((w) => new Promise<WorkResult>((resolve) => {
-    w.once('message', resolve);
-    w.postMessage('go');
-  })));
+  const results = await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<WorkResult>((resolve) => {
+          w.once('message', resolve);
+          w.postMessage('go');
+        }),
+    ),
+  );
   const total = ms(t0);
   const cpu = cpuMs(cpu0);
   await Promise.all(workers.map((w) => w.terminate()));
@@ -65,12 +80,23 @@ async function runThreaded(threads: number): Promise<{ total: number; cpu: numbe
   return {
     total,
     cpu,
-    result: { indexMs: max((r) => r.indexMs), matchMs: max((r) => r.matchMs), rankMs: max((r) => r.rankMs), topicsMatched: results[0]!.topicsMatched, delivered: sum((r) => r.delivered), checksum: sum((r) => r.checksum) },
+    result: {
+      indexMs: max((r) => r.indexMs),
+      matchMs: max((r) => r.matchMs),
+      rankMs: max((r) => r.rankMs),
+      topicsMatched: results[0]!.topicsMatched,
+      delivered: sum((r) => r.delivered),
+      checksum: sum((r) => r.checksum),
+    },
   };
 }
 
 /** Naive on a sample of readers spread over the population; its digests must equal the indexed ones. */
-function runNaive(inputs: Inputs, matches: Parameters<typeof rankForReader>[1], prefilter: boolean): { perReaderMs: number; mismatches: number } {
+function runNaive(
+  inputs: Inputs,
+  matches: Parameters<typeof rankForReader>[1],
+  prefilter: boolean,
+): { perReaderMs: number; mismatches: number } {
   const naive = new NaiveRanker(inputs.topics.raws, inputs.papers, { now: NOW, prefilter });
   const step = Math.floor(READERS / NAIVE_SAMPLE);
   const got: RankedPaper[][] = [];
@@ -81,7 +107,10 @@ function runNaive(inputs: Inputs, matches: Parameters<typeof rankForReader>[1], 
   const perReaderMs = ms(t1) / NAIVE_SAMPLE;
   let mismatches = 0;
   for (let s = 0; s < NAIVE_SAMPLE; s += 1) {
-    const want = rankForReader(readerTopics(inputs.readers, inputs.topics.keys, s * step), matches, { now: NOW, exclude: excludedFor(s * step, PAPERS) });
+    const want = rankForReader(readerTopics(inputs.readers, inputs.topics.keys, s * step), matches, {
+      now: NOW,
+      exclude: excludedFor(s * step, PAPERS),
+    });
     if (signature(got[s]!) !== signature(want)) mismatches += 1;
   }
   return { perReaderMs, mismatches };
@@ -94,10 +123,15 @@ function runFullSort(inputs: Inputs, matches: Parameters<typeof rankForReader>[1
   const step = Math.max(1, Math.floor(READERS / FULL_SORT_SAMPLE));
   const readers = Array.from({ length: Math.min(FULL_SORT_SAMPLE, READERS) }, (_, s) => s * step);
   const t1 = process.hrtime.bigint();
-  const got = readers.map((r) => fullSortRank(readerTopics(inputs.readers, inputs.topics.keys, r), matches, NOW, excludedFor(r, PAPERS)));
+  const got = readers.map((r) =>
+    fullSortRank(readerTopics(inputs.readers, inputs.topics.keys, r), matches, NOW, excludedFor(r, PAPERS)),
+  );
   const perReaderMs = ms(t1) / readers.length;
   readers.forEach((r, i) => {
-    const want = rankForReader(readerTopics(inputs.readers, inputs.topics.keys, r), matches, { now: NOW, exclude: excludedFor(r, PAPERS) });
+    const want = rankForReader(readerTopics(inputs.readers, inputs.topics.keys, r), matches, {
+      now: NOW,
+      exclude: excludedFor(r, PAPERS),
+    });
     if (signature(got[i]!) !== signature(want)) throw new Error(`full sort and indexed disagree for reader ${r}`);
   });
   return { perReaderMs };
@@ -105,7 +139,14 @@ function runFullSort(inputs: Inputs, matches: Parameters<typeof rankForReader>[1
 
 async function main(): Promise<void> {
   const inputs = makeInputs(TOPICS, PAPERS, READERS);
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${inputs.topics.raws.length} topics, ${PAPERS} papers, ${READERS} readers (${inputs.readers.topics.length} reader-topic pairs), ${THREADS} thread(s)`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )}; ${inputs.topics.raws.length} topics, ${PAPERS} papers, ${READERS} readers (${inputs.readers.topics.length} reader-topic pairs), ${THREADS} thread(s)`,
+  );
   console.log(`peak RSS after generating the inputs: ${peakRssMb().toFixed(0)} MB`);
   const totals: number[] = [];
   const cpus: number[] = [];
@@ -132,7 +173,9 @@ async function main(): Promise<void> {
     const naive = runNaive(inputs, matches, false);
     const filtered = runNaive(inputs, matches, true);
     if (naive.mismatches + filtered.mismatches > 0) {
-      throw new Error(`naive and indexed disagree on ${naive.mismatches + filtered.mismatches} of ${2 * NAIVE_SAMPLE} sample digests`);
+      throw new Error(
+        `naive and indexed disagree on ${naive.mismatches + filtered.mismatches} of ${2 * NAIVE_SAMPLE} sample digests`,
+      );
     }
     const fullSort = runFullSort(inputs, matches);
     fullSortScaled.push(fullSort.perReaderMs * READERS);
@@ -149,7 +192,9 @@ async function main(): Promise<void> {
   }
   const med = median(totals);
   const medNaive = median(naiveScaled);
-  console.log(`\nmedian of ${RUNS} runs: indexed ${(med / 1000).toFixed(2)} s wall (${(median(cpus) / 1000).toFixed(2)} s CPU) for ${READERS} readers; naive (scaled from ${NAIVE_SAMPLE}) ${(medNaive / 1000).toFixed(0)} s, ratio ${(medNaive / med).toFixed(0)}×; naive+prefilter ${(median(filteredScaled) / 1000).toFixed(0)} s, ratio ${(median(filteredScaled) / med).toFixed(0)}×; full sort (scaled from ${Math.min(FULL_SORT_SAMPLE, READERS)}) ${(median(fullSortScaled) / 1000).toFixed(1)} s, ratio ${(median(fullSortScaled) / med).toFixed(2)}×; peak RSS ${peakRssMb().toFixed(0)} MB`);
+  console.log(
+    `\nmedian of ${RUNS} runs: indexed ${(med / 1000).toFixed(2)} s wall (${(median(cpus) / 1000).toFixed(2)} s CPU) for ${READERS} readers; naive (scaled from ${NAIVE_SAMPLE}) ${(medNaive / 1000).toFixed(0)} s, ratio ${(medNaive / med).toFixed(0)}×; naive+prefilter ${(median(filteredScaled) / 1000).toFixed(0)} s, ratio ${(median(filteredScaled) / med).toFixed(0)}×; full sort (scaled from ${Math.min(FULL_SORT_SAMPLE, READERS)}) ${(median(fullSortScaled) / 1000).toFixed(1)} s, ratio ${(median(fullSortScaled) / med).toFixed(2)}×; peak RSS ${peakRssMb().toFixed(0)} MB`,
+  );
 }
 
 void main();

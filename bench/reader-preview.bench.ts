@@ -14,12 +14,19 @@ import path from 'node:path';
 import { createPaperPreview, createPowChallenge, solvePowChallenge, verifyPowSolution } from '../packages/core/src';
 import { createTestDatabase } from '../packages/db/testing';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const CALLS = arg('calls', 300);
 const PAPERS = arg('papers', 500);
 const DIFFICULTY = arg('difficulty', 500_000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const TOPIC_SETS = [['reward models'], ['diffusion models', 'robotics'], ['speech recognition'], ['LLM agents', 'retrieval'], ['protein structure', 'graph neural networks', 'vision']];
+const TOPIC_SETS = [
+  ['reward models'],
+  ['diffusion models', 'robotics'],
+  ['speech recognition'],
+  ['LLM agents', 'retrieval'],
+  ['protein structure', 'graph neural networks', 'vision'],
+];
 
 async function timeCalls(fn: (topics: string[]) => Promise<unknown>): Promise<number[]> {
   const ms: number[] = [];
@@ -32,11 +39,21 @@ async function timeCalls(fn: (topics: string[]) => Promise<unknown>): Promise<nu
 }
 
 async function seed(db: Awaited<ReturnType<typeof createTestDatabase>>['db']): Promise<void> {
-  const lines = readFileSync(path.join(__dirname, '../samples/papers.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = readFileSync(path.join(__dirname, '../samples/papers.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const now = Date.now();
   const rows = Array.from({ length: PAPERS }, (_, i) => {
     const p = lines[i % lines.length];
-    return { sourceId: `bench.${i}`, title: p.title, abstract: p.abstract, authors: p.authors, upvotes: p.upvotes, publishedAt: new Date(now - (i % 13) * 86400_000) };
+    return {
+      sourceId: `bench.${i}`,
+      title: p.title,
+      abstract: p.abstract,
+      authors: p.authors,
+      upvotes: p.upvotes,
+      publishedAt: new Date(now - (i % 13) * 86400_000),
+    };
   });
   await db.paper.createMany({ data: rows });
 }
@@ -48,14 +65,17 @@ async function main(): Promise<void> {
     const cached = createPaperPreview(database.db);
     const naive = createPaperPreview(database.db, { cacheMs: 0 });
     for (const topics of TOPIC_SETS) {
-      if (JSON.stringify(await cached(topics)) !== JSON.stringify(await naive(topics))) throw new Error('cached and naive previews differ');
+      if (JSON.stringify(await cached(topics)) !== JSON.stringify(await naive(topics)))
+        throw new Error('cached and naive previews differ');
     }
     let fresh = 0;
     const c = median(await timeCalls(cached));
     // Every call a topic key never seen before: papers cached, the match itself runs.
     const f = median(await timeCalls((topics) => cached([...topics, `zeta${fresh++} models`])));
     const n = median(await timeCalls(naive));
-    console.log(`preview over ${PAPERS} recent papers, ${CALLS} calls each (median): known topics ${c.toFixed(2)} ms, a new topic ${f.toFixed(2)} ms, naive reload+match ${n.toFixed(2)} ms → naive ${(n / c).toFixed(0)}× / ${(n / f).toFixed(1)}× slower`);
+    console.log(
+      `preview over ${PAPERS} recent papers, ${CALLS} calls each (median): known topics ${c.toFixed(2)} ms, a new topic ${f.toFixed(2)} ms, naive reload+match ${n.toFixed(2)} ms → naive ${(n / c).toFixed(0)}× / ${(n / f).toFixed(1)}× slower`,
+    );
   } finally {
     await database.drop();
   }
@@ -76,8 +96,12 @@ async function main(): Promise<void> {
     verify.push(Number(process.hrtime.bigint() - t) / 1e3);
   }
   const browser = await solveInChromium(secret);
-  console.log(`proof-of-work in headless Chromium (public/sha256.js), 10 challenges: solve ${median(browser).toFixed(0)} ms median, max ${Math.max(...browser).toFixed(0)} ms`);
-  console.log(`proof-of-work at difficulty ${DIFFICULTY} (30 challenges): issue ${median(issue).toFixed(0)} µs, verify ${median(verify).toFixed(0)} µs, solve ${median(solve).toFixed(0)} ms (median) → solving costs ${(median(solve) * 1000 / median(verify)).toFixed(0)}× verifying`);
+  console.log(
+    `proof-of-work in headless Chromium (public/sha256.js), 10 challenges: solve ${median(browser).toFixed(0)} ms median, max ${Math.max(...browser).toFixed(0)} ms`,
+  );
+  console.log(
+    `proof-of-work at difficulty ${DIFFICULTY} (30 challenges): issue ${median(issue).toFixed(0)} µs, verify ${median(verify).toFixed(0)} µs, solve ${median(solve).toFixed(0)} ms (median) → solving costs ${((median(solve) * 1000) / median(verify)).toFixed(0)}× verifying`,
+  );
 }
 
 // The loop of apps/api/public/subscribe.js over its sha256.js, without the setTimeout yields.
@@ -91,7 +115,10 @@ const SOLVE_IN_PAGE = `function (c) {
 async function solveInChromium(secret: string): Promise<number[]> {
   const server = createServer((_req, res) => res.end('<!doctype html><title>pow</title>')).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);

@@ -8,7 +8,8 @@ import { reconcileMissingDigests } from '@paperboy/core';
 import { createTestDatabase } from '@paperboy/db/testing';
 import { createTestQueues } from '@paperboy/queue/testing';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
 async function main(): Promise<void> {
   const readers = arg('readers', 100_000);

@@ -7,7 +7,8 @@ import { createRenderer } from '../packages/email/src/render/renderer';
 import { sampleDigestData } from '../packages/email/src/render/sample-email-data';
 import { visibleText } from '../packages/email/src/render/html-visible-text';
 
-const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number): number =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ROUNDS = arg('rounds', 7);
 const FAST_BATCH = arg('fast-batch', 20_000);
 const NAIVE_BATCH = arg('naive-batch', 40);
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   // Same work on both sides: identical visible content for the same reader.
   const a = fast.renderDigest(readers[0]!);
   const b = await naive('digest', readers[0]!);
-  if (visibleText(a.html) !== visibleText(b.html) || a.text !== b.text) throw new Error('fast and naive renders differ');
+  if (visibleText(a.html) !== visibleText(b.html) || a.text !== b.text)
+    throw new Error('fast and naive renders differ');
 
   let sink = 0; // keeps the results alive so nothing is optimised away
   const fastRates: number[] = [];
@@ -73,19 +75,27 @@ async function main(): Promise<void> {
   const naiveMedian = median(naiveRates);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`# render benchmark — Node ${process.version}, ${os.cpus().length} × ${cpu}`);
-  console.log(`10-paper personalised digests (HTML + text), ${READERS} distinct readers, ${ROUNDS} interleaved rounds, one core`);
+  console.log(
+    `10-paper personalised digests (HTML + text), ${READERS} distinct readers, ${ROUNDS} interleaved rounds, one core`,
+  );
   console.log(`compile all 4 templates once: ${compileMs.toFixed(0)} ms`);
-  console.log(`digest size: compiled ${(a.html.length / 1024).toFixed(1)} KB HTML (MJML per call: ${(b.html.length / 1024).toFixed(1)} KB), text ${(a.text.length / 1024).toFixed(1)} KB`);
+  console.log(
+    `digest size: compiled ${(a.html.length / 1024).toFixed(1)} KB HTML (MJML per call: ${(b.html.length / 1024).toFixed(1)} KB), text ${(a.text.length / 1024).toFixed(1)} KB`,
+  );
   console.log('');
   console.log('| way | median digests/s per core | median ms per digest | rounds (digests/s) |');
   console.log('|---|---:|---:|---|');
   const row = (name: string, rates: number[], m: number) =>
-    console.log(`| ${name} | ${Math.round(m).toLocaleString('en-US')} | ${(1000 / m).toFixed(4)} | ${rates.map((r) => Math.round(r)).join(', ')} |`);
+    console.log(
+      `| ${name} | ${Math.round(m).toLocaleString('en-US')} | ${(1000 / m).toFixed(4)} | ${rates.map((r) => Math.round(r)).join(', ')} |`,
+    );
   row('`mjml2html` per email (naive)', naiveRates, naiveMedian);
   row('compiled once, fill per email: no paper shared between readers (cold cache)', coldRates, median(coldRates));
   row('compiled once, fill per email: readers share papers (the normal case)', fastRates, fastMedian);
   console.log('');
-  console.log(`ratio (medians): ${(fastMedian / naiveMedian).toFixed(0)}× faster with shared papers, ${(median(coldRates) / naiveMedian).toFixed(0)}× with none shared; targets: ≥200× and >20,000 digests/s per core`);
+  console.log(
+    `ratio (medians): ${(fastMedian / naiveMedian).toFixed(0)}× faster with shared papers, ${(median(coldRates) / naiveMedian).toFixed(0)}× with none shared; targets: ≥200× and >20,000 digests/s per core`,
+  );
   if (sink === 0) console.log('');
 }
 

@@ -11,13 +11,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const repo = path.resolve(__dirname, '..');
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const runs = Number(arg('runs', '5'));
 const compiledRoot = path.resolve(arg('root', repo));
 const DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/paperboy_bench_startup';
 const env = {
-  ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: 'bench-startup',
-  SECRET_KEY: 'b'.repeat(64), PUBLIC_URL: 'http://localhost:3990', PORT: '3990', SMTP_URL: 'smtp://127.0.0.1:2599', METRICS_PORT: '9490',
+  ...process.env,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL,
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  REDIS_PREFIX: 'bench-startup',
+  SECRET_KEY: 'b'.repeat(64),
+  PUBLIC_URL: 'http://localhost:3990',
+  PORT: '3990',
+  SMTP_URL: 'smtp://127.0.0.1:2599',
+  METRICS_PORT: '9490',
 };
 
 type Variant = { name: string; cwd: string; args: string[]; ready: string };
@@ -27,7 +37,12 @@ const variants: Variant[] = [
   { name: 'API, compiled', cwd: compiledRoot, args: ['apps/api/dist/main.js'], ready: api },
   { name: 'API, tsx', cwd: repo, args: ['--conditions=source', '--import', 'tsx', 'apps/api/src/main.ts'], ready: api },
   { name: 'worker, compiled', cwd: compiledRoot, args: ['apps/worker/dist/main.js'], ready: worker },
-  { name: 'worker, tsx', cwd: repo, args: ['--conditions=source', '--import', 'tsx', 'apps/worker/src/main.ts'], ready: worker },
+  {
+    name: 'worker, tsx',
+    cwd: repo,
+    args: ['--conditions=source', '--import', 'tsx', 'apps/worker/src/main.ts'],
+    ready: worker,
+  },
 ];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,7 +56,10 @@ async function once(v: Variant): Promise<{ ms: number; rss: number }> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${v.name} exited with ${child.exitCode}`);
-      const ok = await fetch(v.ready).then((r) => r.status === 200, () => false);
+      const ok = await fetch(v.ready).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (performance.now() - started > 60_000) throw new Error(`${v.name} not ready in 60 s`);
       await sleep(20);
@@ -61,7 +79,11 @@ function prepareDatabase() {
   } catch {
     // already there
   }
-  execFileSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=source', path.join(repo, 'packages/db/scripts/migrate.ts')], { env: { ...process.env, DATABASE_URL }, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=source', path.join(repo, 'packages/db/scripts/migrate.ts')],
+    { env: { ...process.env, DATABASE_URL }, stdio: 'ignore' },
+  );
 }
 
 Promise.resolve()
@@ -73,7 +95,9 @@ Promise.resolve()
     for (let i = 0; i < runs; i++) for (const v of variants) results.get(v.name)?.push(await once(v));
     for (const v of variants) {
       const rs = results.get(v.name) ?? [];
-      console.log(`| ${v.name} | ${(median(rs.map((r) => r.ms)) / 1000).toFixed(2)} s | ${median(rs.map((r) => r.rss)).toFixed(0)} MB | ${rs.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')} s |`);
+      console.log(
+        `| ${v.name} | ${(median(rs.map((r) => r.ms)) / 1000).toFixed(2)} s | ${median(rs.map((r) => r.rss)).toFixed(0)} MB | ${rs.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')} s |`,
+      );
     }
   })
   .catch((error) => {

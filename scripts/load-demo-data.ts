@@ -18,15 +18,23 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, name: 'demo-load' });
   const db = createDb(config.DATABASE_URL, { maxConnections: 2, embedded: config.embeddedDatabase });
   // Fail fast when Redis is down: `npm start` must go on (with a warning), not hang here.
-  const redis = createRedis(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3_000, retryStrategy: (n) => (n > 2 ? null : 200) });
+  const redis = createRedis(config.REDIS_URL, {
+    maxRetriesPerRequest: 2,
+    connectTimeout: 3_000,
+    retryStrategy: (n) => (n > 2 ? null : 200),
+  });
   const queues = createQueues(redis, config.REDIS_PREFIX);
   try {
     if (ifEmpty && (await db.paper.count()) > 0) return 0;
     const summary = await importDemoPapers({ db, queues, redis, redisPrefix: config.REDIS_PREFIX, logger }, SAMPLES);
-    console.log(`paperboy: demo papers loaded (${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected)`);
+    console.log(
+      `paperboy: demo papers loaded (${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected)`,
+    );
     return 0;
   } catch (error) {
-    console.error(`paperboy: could not load the demo papers: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `paperboy: could not load the demo papers: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return ifEmpty ? 0 : 1;
   } finally {
     await closeQueues(queues);

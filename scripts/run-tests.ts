@@ -17,10 +17,14 @@ for (const ws of workspaces) rmSync(path.join(ws, RESULTS), { force: true });
 // Redis key prefix and picks free ports, so workspaces do not share state; Jest itself keeps one
 // worker per workspace (its default on 2 cores), so a 2-core machine runs two test files at once.
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const turbo = spawnSync('npx', ['turbo', 'run', 'typecheck', 'test', `--concurrency=${concurrency}`, '--continue', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const turbo = spawnSync(
+  'npx',
+  ['turbo', 'run', 'typecheck', 'test', `--concurrency=${concurrency}`, '--continue', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
 const totals = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
 for (const ws of workspaces) {

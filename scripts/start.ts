@@ -26,7 +26,11 @@ const services: { stop(): Promise<void> }[] = [];
 function run(name: string, entry: string, args: string[] = []): ChildProcess {
   // node --import tsx runs the script in this child itself (the tsx CLI would add a grandchild),
   // so SIGTERM reaches the process whose graceful shutdown it triggers.
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(root, entry), ...args], { stdio: 'inherit', cwd: root, env: childEnv });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(root, entry), ...args], {
+    stdio: 'inherit',
+    cwd: root,
+    env: childEnv,
+  });
   children.push(child);
   child.on('exit', () => children.splice(children.indexOf(child), 1));
   return child;
@@ -36,7 +40,11 @@ function run(name: string, entry: string, args: string[] = []): ChildProcess {
 function step(name: string, entry: string, args: string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
     run(name, entry, args).on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(stopping ? 'stopped' : `paperboy: ${name} failed (${signal ?? `exit ${code}`}); see above.`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(stopping ? 'stopped' : `paperboy: ${name} failed (${signal ?? `exit ${code}`}); see above.`),
+          ),
     );
   });
 }
@@ -84,13 +92,17 @@ async function startRedisIfMissing(): Promise<void> {
   const redis = await ensureLocalRedis({
     port: LOCAL_REDIS_PORT,
     onExit: (code, signal) => {
-      console.error(`paperboy: our redis-server stopped unexpectedly (${signal ?? `exit ${code}`}); see ${REDIS_DIR}/redis.log; stopping.`);
+      console.error(
+        `paperboy: our redis-server stopped unexpectedly (${signal ?? `exit ${code}`}); see ${REDIS_DIR}/redis.log; stopping.`,
+      );
       void stop(1);
     },
   });
   if (!redis) return;
   services.push(redis);
-  console.log(`paperboy: started redis-server on 127.0.0.1:${LOCAL_REDIS_PORT} (data in .paperboy/redis; stopped with paperboy)`);
+  console.log(
+    `paperboy: started redis-server on 127.0.0.1:${LOCAL_REDIS_PORT} (data in .paperboy/redis; stopped with paperboy)`,
+  );
 }
 
 /** PGlite when asked for, or when nothing else is there (dev-services/database-choice.ts). */
@@ -102,7 +114,8 @@ async function startEmbeddedDatabaseIfWanted(config: Config): Promise<boolean> {
   const dataDir = path.resolve(root, config.EMBEDDED_DATABASE_DIR);
   console.log(`paperboy: starting the ${EMBEDDED_NOTE}; data in ${path.relative(root, dataDir) || dataDir}`);
   const database = await startEmbeddedPostgres({ dataDir, port }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new Error(`paperboy: port ${port} is in use; set EMBEDDED_DATABASE_PORT to a free one`);
+    if (error.code === 'EADDRINUSE')
+      throw new Error(`paperboy: port ${port} is in use; set EMBEDDED_DATABASE_PORT to a free one`);
     throw error;
   });
   services.push(database);
@@ -113,7 +126,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
   // Another program on PORT would answer our health check and hide the API's failure to listen.
-  if (await portAnswers(config.PORT)) throw new Error(`paperboy: port ${config.PORT} is in use by another program; stop it or set PORT`);
+  if (await portAnswers(config.PORT))
+    throw new Error(`paperboy: port ${config.PORT} is in use by another program; stop it or set PORT`);
   if (config.unset.redis) await startRedisIfMissing();
   const embedded = await startEmbeddedDatabaseIfWanted(config);
   await step('migration', 'packages/db/scripts/migrate.ts');
@@ -123,13 +137,16 @@ async function main(): Promise<void> {
   service('worker', 'apps/worker/src/main.ts');
   const local = `http://127.0.0.1:${config.PORT}`;
   if (!(await waitForApi(local, 30_000))) {
-    if (!stopping) console.error(`paperboy: the API did not answer on ${local}/healthz within 30 s; see its log above.`);
+    if (!stopping)
+      console.error(`paperboy: the API did not answer on ${local}/healthz within 30 s; see its log above.`);
     return;
   }
   const lines = [
     `paperboy is running (Ctrl-C to stop)`,
     `  Subscribe page   ${config.PUBLIC_URL}/`,
-    config.useDevMailbox ? `  Dev mailbox      ${config.PUBLIC_URL}/dev/mailbox` : `  SMTP             configured (SMTP_URL)`,
+    config.useDevMailbox
+      ? `  Dev mailbox      ${config.PUBLIC_URL}/dev/mailbox`
+      : `  SMTP             configured (SMTP_URL)`,
     `  Admin            ${config.PUBLIC_URL}/admin`,
     `  Queue dashboard  ${config.PUBLIC_URL}/admin/queues`,
     `  Health           ${config.PUBLIC_URL}/healthz   ${config.PUBLIC_URL}/readyz`,
@@ -140,7 +157,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (stopping) return;
-  const message = error instanceof ConfigError || error instanceof MissingServiceError || (error instanceof Error && error.message.startsWith('paperboy:'));
+  const message =
+    error instanceof ConfigError ||
+    error instanceof MissingServiceError ||
+    (error instanceof Error && error.message.startsWith('paperboy:'));
   console.error(message ? (error as Error).message : error);
   void stop(1);
 });

@@ -9,7 +9,10 @@ export const LOCAL_POSTGRES_PORT = 5432;
 type Choice = Pick<Config, 'embeddedDatabase' | 'unset' | 'isProduction' | 'EMBEDDED_DATABASE_PORT'>;
 
 /** The port to serve the embedded database on, or undefined to use DATABASE_URL as it is. */
-export async function embeddedDatabasePort(config: Choice, postgresAnswers: () => Promise<boolean>): Promise<number | undefined> {
+export async function embeddedDatabasePort(
+  config: Choice,
+  postgresAnswers: () => Promise<boolean>,
+): Promise<number | undefined> {
   if (config.embeddedDatabase) return config.EMBEDDED_DATABASE_PORT;
   if (!config.unset.database || config.isProduction) return undefined;
   return (await postgresAnswers()) ? undefined : LOCAL_POSTGRES_PORT;

@@ -27,7 +27,11 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  host?: string;
+}): Promise<EmbeddedPostgres> {
   const db = await PGlite.create({ dataDir: options.dataDir });
   const waiting: net.Socket[] = [];
   const sockets = new Set<net.Socket>();
@@ -70,7 +74,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
           const message = buffer.subarray(0, length);
           buffer = buffer.subarray(length);
           if (code === SSL_REQUEST || code === GSSENC_REQUEST) socket.write('N');
-          else if (code === CANCEL_REQUEST) socket.end(); // not supported; the query runs to its end
+          else if (code === CANCEL_REQUEST)
+            socket.end(); // not supported; the query runs to its end
           else {
             started = true;
             run(new Uint8Array(message));

@@ -53,7 +53,22 @@ async function startRedis(binary: string, options: LocalRedisOptions): Promise<L
   // their jobs with Redis still there; we stop Redis last.
   const child: ChildProcess = spawn(
     binary,
-    ['--port', String(options.port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log')],
+    [
+      '--port',
+      String(options.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--logfile',
+      path.join(dir, 'redis.log'),
+    ],
     { stdio: 'ignore', detached: true },
   );
   let stopping = false;
@@ -65,7 +80,9 @@ async function startRedis(binary: string, options: LocalRedisOptions): Promise<L
   const up = await Promise.race([waitFor(() => redisAnswers(options.port), 10_000), failed]);
   if (!up) {
     child.kill('SIGKILL');
-    throw new Error(`paperboy: redis-server did not start on 127.0.0.1:${options.port}; see ${path.join(dir, 'redis.log')}`);
+    throw new Error(
+      `paperboy: redis-server did not start on 127.0.0.1:${options.port}; see ${path.join(dir, 'redis.log')}`,
+    );
   }
   return {
     port: options.port,

@@ -29,9 +29,14 @@ export async function installDebianPackage(name: string): Promise<void> {
   console.log(`paperboy: installing Debian's ${name} (apt-get)`);
   const run = (args: string[]) =>
     new Promise<void>((resolve, reject) => {
-      const child = spawn('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      const child = spawn('apt-get', args, {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`apt-get ${args.join(' ')} failed (exit ${code})`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`apt-get ${args.join(' ')} failed (exit ${code})`)),
+      );
     });
   await run(['update', '-qq']);
   await run(['install', '-y', '-qq', name]);

@@ -18,7 +18,11 @@ let url: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'embedded-postgres-'));
-  server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(__dirname, 'fixtures/serve-embedded-postgres.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', path.join(__dirname, 'fixtures/serve-embedded-postgres.ts'), dir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<string>((resolve, reject) => {
     server.stdout!.on('data', () => /listening (\d+)/.test(output) && resolve(/listening (\d+)/.exec(output)![1]!));
@@ -26,7 +30,9 @@ beforeAll(async () => {
   });
   url = `postgresql://postgres@127.0.0.1:${port}/paperboy`;
   const setup = await connect();
-  await setup.query('CREATE TABLE item (id serial PRIMARY KEY, name text NOT NULL, updated_at timestamp(3) NOT NULL DEFAULT now())');
+  await setup.query(
+    'CREATE TABLE item (id serial PRIMARY KEY, name text NOT NULL, updated_at timestamp(3) NOT NULL DEFAULT now())',
+  );
   await setup.end();
 });
 
@@ -44,16 +50,23 @@ async function connect(): Promise<Client> {
   return client;
 }
 
-const names = async (client: Client) => (await client.query<{ name: string }>('SELECT name FROM item ORDER BY id')).rows.map((r) => r.name);
+const names = async (client: Client) =>
+  (await client.query<{ name: string }>('SELECT name FROM item ORDER BY id')).rows.map((r) => r.name);
 
 describe('embedded PostgreSQL', () => {
   test('when two connections prepare the same statement name one after the other, then each gets its own (the session is reset between turns)', async () => {
     const first = await connect();
-    expect((await first.query({ name: 'claim', text: 'SELECT $1::int + 1 AS n', values: [41] })).rows).toEqual([{ n: 42 }]);
-    expect((await first.query({ name: 'claim', text: 'SELECT $1::int + 1 AS n', values: [1] })).rows).toEqual([{ n: 2 }]);
+    expect((await first.query({ name: 'claim', text: 'SELECT $1::int + 1 AS n', values: [41] })).rows).toEqual([
+      { n: 42 },
+    ]);
+    expect((await first.query({ name: 'claim', text: 'SELECT $1::int + 1 AS n', values: [1] })).rows).toEqual([
+      { n: 2 },
+    ]);
     await first.end();
     const second = await connect();
-    expect((await second.query({ name: 'claim', text: "SELECT $1::text || '!' AS s", values: ['hi'] })).rows).toEqual([{ s: 'hi!' }]);
+    expect((await second.query({ name: 'claim', text: "SELECT $1::text || '!' AS s", values: ['hi'] })).rows).toEqual([
+      { s: 'hi!' },
+    ]);
     await second.end();
   });
 
@@ -101,13 +114,19 @@ describe('embedded PostgreSQL', () => {
             await tx.$executeRaw`INSERT INTO item (name) VALUES (${`${who}-${i}`})`;
             await tx.$executeRaw`SELECT pg_advisory_xact_lock(42)`;
           });
-          const rows = await sqlPool(db).query({ name: 'count-items', text: 'SELECT count(*)::int AS n FROM item WHERE name LIKE $1', values: [`${who}-%`] });
+          const rows = await sqlPool(db).query({
+            name: 'count-items',
+            text: 'SELECT count(*)::int AS n FROM item WHERE name LIKE $1',
+            values: [`${who}-%`],
+          });
           expect(rows.rows).toEqual([{ n: i + 1 }]);
         }
       };
       await Promise.all([work(api, 'api'), work(worker, 'worker')]);
       // Timestamps read through the pool are the instants Prisma reads (UTC), as on PostgreSQL.
-      const viaPool = await sqlPool(api).query<{ updated_at: Date }>("SELECT updated_at FROM item WHERE name = 'api-0'");
+      const viaPool = await sqlPool(api).query<{ updated_at: Date }>(
+        "SELECT updated_at FROM item WHERE name = 'api-0'",
+      );
       const viaPrisma = await api.$queryRaw<{ updated_at: Date }[]>`SELECT updated_at FROM item WHERE name = 'api-0'`;
       expect(viaPool.rows[0]!.updated_at.getTime()).toBe(viaPrisma[0]!.updated_at.getTime());
     } finally {

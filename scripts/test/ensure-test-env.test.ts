@@ -33,7 +33,9 @@ function fake(name: string, body: string): void {
 
 /** A listener on a free port; `answer` is what it replies to each chunk (nothing: a silent service). */
 async function listener(answer?: string): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = net.createServer((socket) => socket.on('data', () => answer && socket.write(answer)).on('error', () => {}));
+  const server = net.createServer((socket) =>
+    socket.on('data', () => answer && socket.write(answer)).on('error', () => {}),
+  );
   server.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((r) => server.close(() => r())) };
@@ -102,7 +104,13 @@ describe('ensure-test-env.sh on a machine with the services installed', () => {
     fake('apt-get', 'exit 0');
     fake('pg_ctlcluster', 'exit 0');
     fake('redis-server', 'exit 0');
-    const result = await run({ uid: 0, pgPort: await freePort(), redisPort: await freePort(), chromium: true, pgEtc: true });
+    const result = await run({
+      uid: 0,
+      pgPort: await freePort(),
+      redisPort: await freePort(),
+      chromium: true,
+      pgEtc: true,
+    });
     expect(result.code).toBe(0);
     expect(result.out).not.toContain('apt-get');
     expect(result.out).not.toContain('pg_hba');

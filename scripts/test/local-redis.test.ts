@@ -49,6 +49,8 @@ describe('npm start’s local Redis', () => {
     const port = await freePort();
     const attempt = ensureLocalRedis({ port, dir, searchPath: dir });
     await expect(attempt).rejects.toThrow(MissingServiceError);
-    await expect(attempt).rejects.toThrow(/^paperboy: nothing answers on 127\.0\.0\.1:\d+ and redis-server is not installed: install Redis \(Debian\/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis\) or set REDIS_URL$/);
+    await expect(attempt).rejects.toThrow(
+      /^paperboy: nothing answers on 127\.0\.0\.1:\d+ and redis-server is not installed: install Redis \(Debian\/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis\) or set REDIS_URL$/,
+    );
   });
 });

@@ -25,7 +25,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   while (Date.now() < deadline) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (start.exitCode !== null) throw new Error(`npm start exited (${start.exitCode}) while waiting for ${what}:\n${log}`);
+    if (start.exitCode !== null)
+      throw new Error(`npm start exited (${start.exitCode}) while waiting for ${what}:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`timed out waiting for ${what}:\n${log}`);
@@ -57,7 +58,12 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   };
   // Its own process group, so that the test can press "Ctrl-C" (SIGINT to the whole group).
-  start = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/start.ts'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  start = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   start.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   start.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
 });
@@ -77,7 +83,11 @@ afterAll(async () => {
 
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/cli/src/main.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('exit', (code) => resolve({ code, stdout }));
@@ -86,7 +96,11 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string }
 
 describe('npm start with DATABASE_URL=embedded', () => {
   test('when started from an empty data directory, then /readyz answers 200 and the banner names the embedded database', async () => {
-    const ready = await until('/readyz = 200', async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 180_000);
+    const ready = await until(
+      '/readyz = 200',
+      async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined),
+      180_000,
+    );
     expect(ready).toBe(true);
     await until('the banner', async () => (log.includes('paperboy is running') ? true : undefined), 10_000);
     expect(log).toContain('embedded PostgreSQL (PGlite) — for trying paperboy; use a real PostgreSQL in production');
@@ -98,11 +112,20 @@ describe('npm start with DATABASE_URL=embedded', () => {
     const subscribed = await fetch(`${base}/subscribe`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ email, topics: ['reward models', 'diffusion models'], frequency: 'daily', timezone: 'UTC' }),
+      body: JSON.stringify({
+        email,
+        topics: ['reward models', 'diffusion models'],
+        frequency: 'daily',
+        timezone: 'UTC',
+      }),
     });
     expect(subscribed.status).toBe(202);
 
-    const confirmation = await until('the confirmation email', async () => (await mailbox()).find((m) => m.to === email && /confirm/i.test(m.subject)), 30_000);
+    const confirmation = await until(
+      'the confirmation email',
+      async () => (await mailbox()).find((m) => m.to === email && /confirm/i.test(m.subject)),
+      30_000,
+    );
     const link = /http:\/\/\S+\/confirm\/\S+/.exec(confirmation.text)![0];
     const page = await fetch(link, { headers: { Accept: 'text/html' } });
     const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
@@ -117,17 +140,25 @@ describe('npm start with DATABASE_URL=embedded', () => {
 
     const run = await cli('digest:run', '--now');
     expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining('1 digest build(s) queued') });
-    const digest = await until('the digest', async () => (await mailbox()).find((m) => m.to === email && !/confirm/i.test(m.subject)), 60_000);
+    const digest = await until(
+      'the digest',
+      async () => (await mailbox()).find((m) => m.to === email && !/confirm/i.test(m.subject)),
+      60_000,
+    );
     expect(digest.subject).toMatch(/reward models|diffusion models/);
     expect(digest.text).toMatch(/diffusion|reward/i);
   });
 
   test('when Ctrl-C is pressed, then everything stops and the ports are free', async () => {
     process.kill(-start.pid!, 'SIGINT');
-    const code = await new Promise<number | null>((resolve) => (start.exitCode !== null ? resolve(start.exitCode) : start.once('exit', (c) => resolve(c))));
+    const code = await new Promise<number | null>((resolve) =>
+      start.exitCode !== null ? resolve(start.exitCode) : start.once('exit', (c) => resolve(c)),
+    );
     expect(code).toBe(0);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     const probe = net.connect({ port: databasePort, host: '127.0.0.1' });
-    await expect(new Promise((resolve, reject) => probe.once('connect', resolve).once('error', reject))).rejects.toThrow(/ECONNREFUSED/);
+    await expect(
+      new Promise((resolve, reject) => probe.once('connect', resolve).once('error', reject)),
+    ).rejects.toThrow(/ECONNREFUSED/);
   });
 });

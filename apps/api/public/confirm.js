@@ -13,7 +13,9 @@
     if (status) status.textContent = 'Confirming…';
     form.submit();
   }
-  form.addEventListener('submit', function () { sent = true; });
+  form.addEventListener('submit', function () {
+    sent = true;
+  });
   document.addEventListener('visibilitychange', send);
   send();
 })();

@@ -15,8 +15,11 @@
   // 1. Time zone: the browser knows it; keep the reader's choice if they already made one.
   try {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (tz && tz.value === 'UTC' && zone && tz.querySelector('option[value="' + zone.replace(/"/g, '') + '"]')) tz.value = zone;
-  } catch (e) { /* keep UTC */ }
+    if (tz && tz.value === 'UTC' && zone && tz.querySelector('option[value="' + zone.replace(/"/g, '') + '"]'))
+      tz.value = zone;
+  } catch (e) {
+    /* keep UTC */
+  }
 
   // 2. Live preview: "recent papers you would have got", from the papers already stored; with
   //    no topic typed, the top trending papers; after topic matches, "Also trending".
@@ -33,14 +36,27 @@
     return box ? box.value : fallback;
   }
   function currentTopics() {
-    var chosen = (topics.value || '').split(/[,\n\r]+/).map(function (t) { return t.trim(); }).filter(Boolean);
-    form.querySelectorAll('input[name="topics"]:checked').forEach(function (box) { chosen.push(box.value); });
+    var chosen = (topics.value || '')
+      .split(/[,\n\r]+/)
+      .map(function (t) {
+        return t.trim();
+      })
+      .filter(Boolean);
+    form.querySelectorAll('input[name="topics"]:checked').forEach(function (box) {
+      chosen.push(box.value);
+    });
     return chosen;
   }
   function fill(target, papers, quiet) {
     target.textContent = '';
     // As in the digest: a heading per topic when there are several, then "Nothing new on X".
-    var sections = papers.map(function (p) { return p.section; }).filter(function (s, i, all) { return s && all.indexOf(s) === i; });
+    var sections = papers
+      .map(function (p) {
+        return p.section;
+      })
+      .filter(function (s, i, all) {
+        return s && all.indexOf(s) === i;
+      });
     var headings = sections.length > 1 || (quiet && quiet.length > 0 && sections.length > 0);
     var last = null;
     var number = 0;
@@ -57,7 +73,11 @@
       li.value = ++number;
       var title = document.createElement(p.url ? 'a' : 'span');
       title.textContent = p.title;
-      if (p.url) { title.href = p.url; title.rel = 'noopener noreferrer'; title.target = '_blank'; }
+      if (p.url) {
+        title.href = p.url;
+        title.rel = 'noopener noreferrer';
+        title.target = '_blank';
+      }
       var meta = document.createElement('div');
       meta.className = 'hint';
       meta.textContent = [p.authors.join(', '), p.reason].filter(Boolean).join(' · ');
@@ -83,29 +103,58 @@
     var chosen = currentTopics();
     var mode = checked('digestMode', 'topics_trending');
     var frequency = checked('frequency', 'daily');
-    var query = 'topics=' + encodeURIComponent(chosen.join('\n')) + '&mode=' + encodeURIComponent(mode) + '&frequency=' + encodeURIComponent(frequency);
+    var query =
+      'topics=' +
+      encodeURIComponent(chosen.join('\n')) +
+      '&mode=' +
+      encodeURIComponent(mode) +
+      '&frequency=' +
+      encodeURIComponent(frequency);
     if (query === lastQuery) return;
     lastQuery = query;
     section.hidden = false;
     if (!chosen.length && mode === 'topics') return show([], 'Type a topic to see a preview.');
     section.setAttribute('aria-busy', 'true');
     fetch('/subscribe/preview?' + query, { headers: { Accept: 'application/json' } })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (data) {
         if (query !== lastQuery) return;
         if (data.error) return show([], data.error.message);
         var period = frequency === 'weekly' ? 'week' : 'day';
         if (data.mode === 'trending') {
-          return show(data.papers, data.papers.length ? 'The most upvoted papers of the ' + period + ' so far:' : 'Nothing is trending yet: a quiet ' + period + ' sends no email.', 'Top trending right now');
+          return show(
+            data.papers,
+            data.papers.length
+              ? 'The most upvoted papers of the ' + period + ' so far:'
+              : 'Nothing is trending yet: a quiet ' + period + ' sends no email.',
+            'Top trending right now',
+          );
         }
-        show(data.papers, data.papers.length ? 'From the last two weeks:' : 'Nothing recent matches yet. New papers arrive every day.', null, data.alsoTrending, data.quiet);
+        show(
+          data.papers,
+          data.papers.length ? 'From the last two weeks:' : 'Nothing recent matches yet. New papers arrive every day.',
+          null,
+          data.alsoTrending,
+          data.quiet,
+        );
       })
-      .catch(function () { show([], 'The preview is not available right now.'); })
-      .then(function () { section.setAttribute('aria-busy', 'false'); });
+      .catch(function () {
+        show([], 'The preview is not available right now.');
+      })
+      .then(function () {
+        section.setAttribute('aria-busy', 'false');
+      });
   }
-  function schedule() { clearTimeout(timer); timer = setTimeout(refresh, 350); }
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 350);
+  }
   topics.addEventListener('input', schedule);
-  form.addEventListener('change', function (e) { if (['topics', 'digestMode', 'frequency'].indexOf(e.target.name) >= 0) schedule(); });
+  form.addEventListener('change', function (e) {
+    if (['topics', 'digestMode', 'frequency'].indexOf(e.target.name) >= 0) schedule();
+  });
   refresh();
 
   // 3. Proof of work: find n with SHA-256(salt + n) = challenge (sha256.js). Started at page load
@@ -117,7 +166,9 @@
       (function chunk() {
         for (var end = Math.min(n + 5000, c.maxnumber + 1); n < end; n++) {
           if (window.paperboySha256(c.salt + n) === c.challenge) {
-            return resolve(btoa(JSON.stringify({ challenge: c.challenge, salt: c.salt, number: n, signature: c.signature })));
+            return resolve(
+              btoa(JSON.stringify({ challenge: c.challenge, salt: c.salt, number: n, signature: c.signature })),
+            );
           }
         }
         if (n > c.maxnumber) return reject(new Error('no solution'));
@@ -126,14 +177,23 @@
     });
   }
   var solved = fetch('/subscribe/challenge', { headers: { Accept: 'application/json' } })
-    .then(function (r) { return r.json(); })
+    .then(function (r) {
+      return r.json();
+    })
     .then(solve)
-    .then(function (value) { proof.value = value; return value; })
-    .catch(function () { return ''; });
+    .then(function (value) {
+      proof.value = value;
+      return value;
+    })
+    .catch(function () {
+      return '';
+    });
   form.addEventListener('submit', function (e) {
     if (proof.value) return;
     e.preventDefault();
     status.textContent = 'One moment: a quick anti-spam check runs in your browser…';
-    solved.then(function () { form.submit(); });
+    solved.then(function () {
+      form.submit();
+    });
   });
 })();

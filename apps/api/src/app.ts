@@ -39,7 +39,9 @@ export function createApp(deps: AppDeps): Express {
   // Reader pages' CSS and JS: static files, so the CSP needs no inline scripts.
   app.use('/static', express.static(path.join(__dirname, '../public'), { maxAge: '1h', index: false }));
   // Browsers ask for /favicon.ico on every page view (a 404 in the log each time): the logo mark, as SVG.
-  app.get('/favicon.ico', (_req, res) => res.type('image/svg+xml').sendFile(path.join(__dirname, '../public/favicon.svg'), { maxAge: '1d' }));
+  app.get('/favicon.ico', (_req, res) =>
+    res.type('image/svg+xml').sendFile(path.join(__dirname, '../public/favicon.svg'), { maxAge: '1d' }),
+  );
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(deps, metrics));
   app.use(adminRoutes(deps));

@@ -32,11 +32,15 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
 
   logger.info({ url: config.PUBLIC_URL }, `paperboy API listening on ${config.PUBLIC_URL}`);
-  if (config.secretKeySource !== 'environment') logger.warn(`SECRET_KEY unset: links are signed with a random development key (${config.secretKeySource}); set SECRET_KEY before exposing this server`);
-  if (devMailbox) logger.info(`dev mailbox: SMTP on 127.0.0.1:${devMailbox.port}, inbox at ${config.PUBLIC_URL}/dev/mailbox`);
+  if (config.secretKeySource !== 'environment')
+    logger.warn(
+      `SECRET_KEY unset: links are signed with a random development key (${config.secretKeySource}); set SECRET_KEY before exposing this server`,
+    );
+  if (devMailbox)
+    logger.info(`dev mailbox: SMTP on 127.0.0.1:${devMailbox.port}, inbox at ${config.PUBLIC_URL}/dev/mailbox`);
   // Warm the admin overview snapshot, so even the first /admin view after a deploy is a cache read.
-  getOverview({ db, redis, keyPrefix: config.REDIS_PREFIX }, { maxAgeSeconds: config.STATS_CACHE_SECONDS }).catch((err: unknown) =>
-    logger.warn({ err }, 'admin: could not warm the overview snapshot'),
+  getOverview({ db, redis, keyPrefix: config.REDIS_PREFIX }, { maxAgeSeconds: config.STATS_CACHE_SECONDS }).catch(
+    (err: unknown) => logger.warn({ err }, 'admin: could not warm the overview snapshot'),
   );
 
   onShutdown(

@@ -2,7 +2,13 @@ import { solvePowChallenge, type PowChallenge } from '@paperboy/core';
 import { postJson } from './reader-client';
 import { startTestApp, type TestApp } from './test-app';
 
-const body = (email: string, proof?: string) => ({ email, topics: 'robotics', frequency: 'daily', timezone: 'UTC', ...(proof === undefined ? {} : { proof }) });
+const body = (email: string, proof?: string) => ({
+  email,
+  topics: 'robotics',
+  frequency: 'daily',
+  timezone: 'UTC',
+  ...(proof === undefined ? {} : { proof }),
+});
 
 describe('rate limits', () => {
   let app: TestApp;
@@ -13,7 +19,8 @@ describe('rate limits', () => {
 
   it('when one address is tried too often, then it gets 429 with Retry-After', async () => {
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await postJson(`${app.baseUrl}/subscribe`, body('target@example.org'))).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await postJson(`${app.baseUrl}/subscribe`, body('target@example.org'))).status);
     expect(statuses.slice(0, 2)).toEqual([202, 202]);
     expect(statuses[2]).toBe(429);
   });
@@ -23,7 +30,11 @@ describe('rate limits', () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await res.json()).error.message).toMatch(/try again in \d+ minute/);
-    const page = await fetch(`${app.baseUrl}/subscribe`, { method: 'POST', headers: { Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.org' });
+    const page = await fetch(`${app.baseUrl}/subscribe`, {
+      method: 'POST',
+      headers: { Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'email=a%40b.org',
+    });
     expect(page.status).toBe(429);
     expect(page.headers.get('retry-after')).toBeTruthy();
   });
@@ -50,13 +61,16 @@ describe('proof-of-work challenge (SUBSCRIBE_CHALLENGE=on)', () => {
   });
 
   it('when a wrong solution is sent, then it is refused', async () => {
-    const fake = Buffer.from(JSON.stringify({ challenge: 'ab', salt: 'x?expires=9999999999', number: 1, signature: 'cd' })).toString('base64');
+    const fake = Buffer.from(
+      JSON.stringify({ challenge: 'ab', salt: 'x?expires=9999999999', number: 1, signature: 'cd' }),
+    ).toString('base64');
     expect((await postJson(`${app.baseUrl}/subscribe`, body('fake@example.org', fake))).status).toBe(400);
   });
 
   it('when no solution is sent (no JavaScript), then a few sign-ups pass and then 429', async () => {
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await postJson(`${app.baseUrl}/subscribe`, body(`nojs${i}@example.org`))).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await postJson(`${app.baseUrl}/subscribe`, body(`nojs${i}@example.org`))).status);
     expect(statuses).toEqual([202, 202, 202, 429]);
   });
 });
@@ -73,7 +87,10 @@ describe('security headers', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await res.text();
-    expect(page.match(/<script[^>]*>/g)).toEqual(['<script src="/static/sha256.js" defer>', '<script src="/static/subscribe.js" defer>']);
+    expect(page.match(/<script[^>]*>/g)).toEqual([
+      '<script src="/static/sha256.js" defer>',
+      '<script src="/static/subscribe.js" defer>',
+    ]);
     expect((await fetch(`${app.baseUrl}/static/subscribe.js`)).status).toBe(200);
   });
 });

@@ -18,7 +18,11 @@ const ADMIN = { username: 'operator', password: 'correct-horse-battery' };
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ PUBLIC_URL: 'http://127.0.0.1:1', ADMIN_USER: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
+  app = await startTestApp({
+    PUBLIC_URL: 'http://127.0.0.1:1',
+    ADMIN_USER: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
 });
 afterAll(() => app.close());
 
@@ -26,7 +30,13 @@ const local = (url: string) => url.replace(app.config.PUBLIC_URL, app.baseUrl);
 
 async function reader(email: string, status: 'pending' | 'active' | 'paused' | 'unsubscribed') {
   const r = await app.database.db.subscriber.create({
-    data: { email, status, confirmedAt: status === 'pending' ? null : new Date(), unsubscribedAt: status === 'unsubscribed' ? new Date() : null, topics: { create: [{ raw: 'reward models', key: 'reward model' }] } },
+    data: {
+      email,
+      status,
+      confirmedAt: status === 'pending' ? null : new Date(),
+      unsubscribedAt: status === 'unsubscribed' ? new Date() : null,
+      topics: { create: [{ raw: 'reward models', key: 'reward model' }] },
+    },
   });
   return { id: r.id, links: buildReaderLinks(app.config, r.id), confirmUrl: buildConfirmUrl(app.config, r.id) };
 }
@@ -70,16 +80,24 @@ async function visitEveryPage(context: BrowserContext, check: (name: string, pag
   await page.goto(`${app.baseUrl}/admin`);
   await check('admin overview', page);
   const looked = await reader(`looked-up-${Date.now()}@example.org`, 'active');
-  await app.database.db.delivery.create({ data: { subscriberId: looked.id, periodKey: 'd2026-12-01', status: 'sent', attempts: 1, sentAt: new Date() } });
+  await app.database.db.delivery.create({
+    data: { subscriberId: looked.id, periodKey: 'd2026-12-01', status: 'sent', attempts: 1, sentAt: new Date() },
+  });
   await page.goto(`${app.baseUrl}/admin/readers`);
-  await page.fill('#q', (await app.database.db.subscriber.findUniqueOrThrow({ where: { id: looked.id } })).email.toUpperCase());
+  await page.fill(
+    '#q',
+    (await app.database.db.subscriber.findUniqueOrThrow({ where: { id: looked.id } })).email.toUpperCase(),
+  );
   await page.click('button:has-text("Find")');
   await page.waitForSelector('h2:has-text("Last deliveries")');
   await check('reader lookup', page);
   await page.close();
 }
 
-for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
   describe(`every page at ${viewport.width} px`, () => {
     let browser: TestBrowser;
     beforeAll(async () => {
@@ -90,7 +108,8 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
     it('when axe-core checks each page, then none has a serious or critical violation', async () => {
       const found: Record<string, unknown> = {};
       await visitEveryPage(browser.context, async (name, page) => {
-        if (SCREENSHOTS && name === 'reader lookup' && viewport.width === 1280) await page.screenshot({ path: path.join(DOCS, 'admin-readers.png'), fullPage: true });
+        if (SCREENSHOTS && name === 'reader lookup' && viewport.width === 1280)
+          await page.screenshot({ path: path.join(DOCS, 'admin-readers.png'), fullPage: true });
         const problems = await seriousViolations(page);
         if (problems.length > 0) found[name] = problems;
       });
@@ -102,7 +121,11 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
 /** WCAG contrast ratio of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
   const lum = (rgb: string) => {
-    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => v / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -123,8 +146,13 @@ describe('what axe cannot judge', () => {
       els.map((el) => {
         let around = el.parentElement;
         while (around && getComputedStyle(around).backgroundColor === 'rgba(0, 0, 0, 0)') around = around.parentElement;
-        return { border: getComputedStyle(el).borderTopColor, around: around ? getComputedStyle(around).backgroundColor : 'rgb(255, 255, 255)', own: getComputedStyle(el).backgroundColor };
-      }));
+        return {
+          border: getComputedStyle(el).borderTopColor,
+          around: around ? getComputedStyle(around).backgroundColor : 'rgb(255, 255, 255)',
+          own: getComputedStyle(el).backgroundColor,
+        };
+      }),
+    );
     expect(pairs.length).toBeGreaterThan(3);
     for (const p of pairs) {
       expect(contrast(p.border, p.around)).toBeGreaterThanOrEqual(3);

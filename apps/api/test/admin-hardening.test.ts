@@ -15,14 +15,22 @@ describe('admin lockout', () => {
   afterEach(() => app.close());
 
   it('when 120 right logins arrive at once from one IP, then every one is let in (none is counted as a guess)', async () => {
-    const statuses = await Promise.all(Array.from({ length: 120 }, () => fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 120 }, () =>
+        fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth }).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });
 
   it('when 19 wrong passwords mix with many right ones at once, then the operator is never locked out; the 20th wrong one locks', async () => {
     const wrong = { authorization: basic('operator', 'typo-typo') };
     const mixed = await Promise.all(
-      Array.from({ length: 80 }, (_, i) => fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: i % 4 === 0 && i < 76 ? wrong : auth }).then((r) => r.status)),
+      Array.from({ length: 80 }, (_, i) =>
+        fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: i % 4 === 0 && i < 76 ? wrong : auth }).then(
+          (r) => r.status,
+        ),
+      ),
     );
     expect(mixed.filter((s) => s === 401)).toHaveLength(19);
     expect(mixed.filter((s) => s === 200)).toHaveLength(61);
@@ -39,7 +47,11 @@ describe('Bull Board writes', () => {
   afterAll(() => app.close());
 
   const addJob = (headers: Record<string, string>) =>
-    fetch(`${app.baseUrl}/admin/queues/api/queues/${QUEUE.ingest}/add`, { method: 'POST', headers: { ...auth, ...headers }, body: JSON.stringify({ name: 'forged', data: {} }) });
+    fetch(`${app.baseUrl}/admin/queues/api/queues/${QUEUE.ingest}/add`, {
+      method: 'POST',
+      headers: { ...auth, ...headers },
+      body: JSON.stringify({ name: 'forged', data: {} }),
+    });
 
   it('when a write carries no Sec-Fetch-Site and a foreign Origin or Referer, or neither, then 403 and no job is created', async () => {
     const cases: Record<string, string>[] = [
@@ -50,7 +62,10 @@ describe('Bull Board writes', () => {
       { 'content-type': 'application/json', origin: `${app.baseUrl}.evil.example` },
     ];
     for (const headers of cases) expect([headers, (await addJob(headers)).status]).toEqual([headers, 403]);
-    const retry = await fetch(`${app.baseUrl}/admin/queues/api/queues/${QUEUE.ingest}/retry/failed`, { method: 'PUT', headers: { ...auth, origin: 'https://evil.example' } });
+    const retry = await fetch(`${app.baseUrl}/admin/queues/api/queues/${QUEUE.ingest}/retry/failed`, {
+      method: 'PUT',
+      headers: { ...auth, origin: 'https://evil.example' },
+    });
     expect(retry.status).toBe(403);
     expect(await app.queues[QUEUE.ingest].count()).toBe(0);
   });
@@ -80,7 +95,8 @@ describe('admin without credentials in development', () => {
   it('when HOST listens beyond loopback, then /admin, /admin/queues and /metrics stay closed (503)', async () => {
     const app = await startTestApp({ NODE_ENV: 'development', HOST: '0.0.0.0', SECRET_KEY: 's'.repeat(32) });
     try {
-      for (const path of ['/admin', '/admin/queues/api/queues', '/metrics']) expect([path, (await fetch(`${app.baseUrl}${path}`)).status]).toEqual([path, 503]);
+      for (const path of ['/admin', '/admin/queues/api/queues', '/metrics'])
+        expect([path, (await fetch(`${app.baseUrl}${path}`)).status]).toEqual([path, 503]);
     } finally {
       await app.close();
     }

@@ -13,24 +13,56 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const lookup = (q: string, headers: Record<string, string> = auth) => fetch(`${app.baseUrl}/admin/readers?q=${encodeURIComponent(q)}`, { headers });
+const lookup = (q: string, headers: Record<string, string> = auth) =>
+  fetch(`${app.baseUrl}/admin/readers?q=${encodeURIComponent(q)}`, { headers });
 const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
 const act = (id: number, action: string, csrf: string) =>
-  fetch(`${app.baseUrl}/admin/readers/${id}/${action}`, { method: 'POST', redirect: 'manual', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf }) });
-const eventsOf = async (subscriberId: number | null, type: string) => app.database.db.subscriptionEvent.findMany({ where: { subscriberId, type } });
+  fetch(`${app.baseUrl}/admin/readers/${id}/${action}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf }),
+  });
+const eventsOf = async (subscriberId: number | null, type: string) =>
+  app.database.db.subscriptionEvent.findMany({ where: { subscriberId, type } });
 
 describe('finding a reader', () => {
   it('when the address is typed in another case, then the page shows status, topics, schedule, deliveries with their status and events', async () => {
     const r = await app.database.db.subscriber.create({
-      data: { email: 'ada@example.org', status: 'active', frequency: 'weekly', timezone: 'Europe/Berlin', topics: { create: [{ raw: 'reward models', key: 'reward model' }] } },
+      data: {
+        email: 'ada@example.org',
+        status: 'active',
+        frequency: 'weekly',
+        timezone: 'Europe/Berlin',
+        topics: { create: [{ raw: 'reward models', key: 'reward model' }] },
+      },
     });
-    await app.database.db.delivery.create({ data: { subscriberId: r.id, periodKey: 'w2026-W48', status: 'failed', attempts: 3, lastError: '550 5.1.1 mailbox unknown' } });
+    await app.database.db.delivery.create({
+      data: {
+        subscriberId: r.id,
+        periodKey: 'w2026-W48',
+        status: 'failed',
+        attempts: 3,
+        lastError: '550 5.1.1 mailbox unknown',
+      },
+    });
     await app.database.db.subscriptionEvent.create({ data: { subscriberId: r.id, type: 'confirmed' } });
     const res = await lookup('  ADA@Example.ORG ');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const page = await res.text();
-    for (const text of ['ada@example.org', '>active<', 'reward models', 'weekly', 'Europe/Berlin', 'w2026-W48', '>failed<', '550 5.1.1 mailbox unknown', 'confirmed']) expect(page).toContain(text);
+    for (const text of [
+      'ada@example.org',
+      '>active<',
+      'reward models',
+      'weekly',
+      'Europe/Berlin',
+      'w2026-W48',
+      '>failed<',
+      '550 5.1.1 mailbox unknown',
+      'confirmed',
+    ])
+      expect(page).toContain(text);
   });
 
   it('when the query cannot be an address (a NUL byte, a lone surrogate, no @), then 400 with the reason, never a 500', async () => {
@@ -57,7 +89,9 @@ describe('acting for a reader', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/readers?q=leave%40example.org&done=unsubscribe');
     expect((await app.database.db.subscriber.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('unsubscribed');
-    expect((await eventsOf(r.id, 'admin_action')).map((e) => e.data)).toEqual([{ action: 'unsubscribe', operator: 'operator' }]);
+    expect((await eventsOf(r.id, 'admin_action')).map((e) => e.data)).toEqual([
+      { action: 'unsubscribe', operator: 'operator' },
+    ]);
     expect((await eventsOf(r.id, 'unsubscribed')).map((e) => e.data)).toEqual([{ via: 'admin' }]);
   });
 
@@ -77,9 +111,10 @@ describe('acting for a reader', () => {
     expect(res.headers.get('location')).toBe('/admin/readers?done=wipe');
     expect(await app.database.db.subscriber.findUnique({ where: { id: r.id } })).toBeNull();
     expect(await app.database.db.suppression.count()).toBe(1);
-    expect((await eventsOf(null, 'admin_action')).map((e) => e.data)).toEqual([{ action: 'wipe', operator: 'operator' }]);
+    expect((await eventsOf(null, 'admin_action')).map((e) => e.data)).toEqual([
+      { action: 'wipe', operator: 'operator' },
+    ]);
     expect((await act(r.id, 'wipe', csrf)).status).toBe(404); // twice: already gone
-
   });
 
   it('when the action or id is not one the page offers, then 404 / 400, never 500', async () => {

@@ -12,7 +12,16 @@ import { seedAdminOverview } from '../../../bench/admin-overview-seed';
 import { startTestApp, type TestApp } from './test-app';
 
 const ADMIN = { username: 'operator', password: 'correct-horse-battery' };
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const DOCS = path.resolve(__dirname, '../../../docs');
 const screenshots = Boolean(process.env.UPDATE_SCREENSHOTS);
 
@@ -21,7 +30,10 @@ let worker: Worker;
 let workerConnection: ReturnType<TestApp['redis']['duplicate']>;
 const attempts: string[] = [];
 
-async function withBrowser<T>(credentials: typeof ADMIN | undefined, use: (context: BrowserContext) => Promise<T>): Promise<T> {
+async function withBrowser<T>(
+  credentials: typeof ADMIN | undefined,
+  use: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
   const profile = await mkdtemp(path.join(tmpdir(), 'paperboy-admin-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -55,7 +67,8 @@ beforeAll(async () => {
     async (job) => {
       attempts.push(job.id!);
       // Counted here, not by job.attemptsMade: a manual retry may reset BullMQ's counter.
-      if (attempts.filter((id) => id === job.id).length === 1) throw new Error('Hugging Face API answered 503 Service Unavailable');
+      if (attempts.filter((id) => id === job.id).length === 1)
+        throw new Error('Hugging Face API answered 503 Service Unavailable');
       return { source: job.data.source, inserted: 12 };
     },
     { connection: workerConnection, prefix: app.config.REDIS_PREFIX },
@@ -76,8 +89,15 @@ describe('admin in the browser', () => {
       const page = await context.newPage();
       // Headless Chromium cancels the sign-in prompt and fails the navigation; the response it got is the 401.
       for (const url of [`${app.baseUrl}/admin`, `${app.baseUrl}/admin/queues`]) {
-        const [response] = await Promise.all([page.waitForResponse((r) => r.url() === url), page.goto(url).catch(() => null)]);
-        expect([url, response.status(), response.headers()['www-authenticate']]).toEqual([url, 401, expect.stringMatching(/^Basic/)]);
+        const [response] = await Promise.all([
+          page.waitForResponse((r) => r.url() === url),
+          page.goto(url).catch(() => null),
+        ]);
+        expect([url, response.status(), response.headers()['www-authenticate']]).toEqual([
+          url,
+          401,
+          expect.stringMatching(/^Basic/),
+        ]);
       }
     });
   });
@@ -100,7 +120,11 @@ describe('admin in the browser', () => {
   });
 
   it('when a job failed, then the operator sees it on the dashboard, retries it, and it completes', async () => {
-    const job = await app.queues[QUEUE.ingest].add('ingest', { source: 'hf' }, { jobId: 'ingest-hf-2026-11-27', attempts: 1 });
+    const job = await app.queues[QUEUE.ingest].add(
+      'ingest',
+      { source: 'hf' },
+      { jobId: 'ingest-hf-2026-11-27', attempts: 1 },
+    );
     await waitForState(job.id!, 'failed');
     await withBrowser(ADMIN, async (context) => {
       const page = await context.newPage();

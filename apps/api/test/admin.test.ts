@@ -9,7 +9,9 @@ describe('admin with credentials', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp(ADMIN);
-    await app.database.db.subscriber.create({ data: { email: 'a@example.org', status: 'active', topics: { create: [{ key: 'llm', raw: 'LLMs <script>' }] } } });
+    await app.database.db.subscriber.create({
+      data: { email: 'a@example.org', status: 'active', topics: { create: [{ key: 'llm', raw: 'LLMs <script>' }] } },
+    });
   });
   afterAll(() => app.close());
 
@@ -19,7 +21,9 @@ describe('admin with credentials', () => {
       expect([path, res.status]).toEqual([path, 401]);
       expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
     }
-    const wrong = await fetch(`${app.baseUrl}/admin`, { headers: { authorization: basic('operator', 'wrong-password') } });
+    const wrong = await fetch(`${app.baseUrl}/admin`, {
+      headers: { authorization: basic('operator', 'wrong-password') },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -71,7 +75,9 @@ describe('admin with credentials', () => {
     const ui = await fetch(`${app.baseUrl}/admin/queues`, { headers: auth });
     expect(ui.status).toBe(200);
     expect(ui.headers.get('content-security-policy')).toContain("connect-src 'self'");
-    const api = (await (await fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth })).json()) as { queues: { name: string }[] };
+    const api = (await (await fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth })).json()) as {
+      queues: { name: string }[];
+    };
     expect(api.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUE).sort());
     const home = await fetch(`${app.baseUrl}/healthz`);
     expect(home.headers.get('content-security-policy')).not.toContain("connect-src 'self'");
@@ -98,7 +104,9 @@ describe('admin password guessing in parallel', () => {
     const app = await startTestApp(ADMIN);
     try {
       const wrong = { authorization: basic('operator', 'guess-guess') };
-      const statuses = await Promise.all(Array.from({ length: 40 }, () => fetch(`${app.baseUrl}/admin`, { headers: wrong }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, () => fetch(`${app.baseUrl}/admin`, { headers: wrong }).then((r) => r.status)),
+      );
       expect(statuses.filter((s) => s === 401)).toHaveLength(20);
       expect(statuses.filter((s) => s === 429)).toHaveLength(20);
     } finally {
@@ -109,9 +117,15 @@ describe('admin password guessing in parallel', () => {
   it('when the operator signs in more often than the limit, then right passwords never use up the budget', async () => {
     const app = await startTestApp(ADMIN);
     try {
-      const statuses = await Promise.all(Array.from({ length: 30 }, () => fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: auth }).then((r) => r.status),
+        ),
+      );
       expect(new Set(statuses)).toEqual(new Set([200]));
-      expect((await fetch(`${app.baseUrl}/admin`, { headers: { authorization: basic('operator', 'typo') } })).status).toBe(401);
+      expect(
+        (await fetch(`${app.baseUrl}/admin`, { headers: { authorization: basic('operator', 'typo') } })).status,
+      ).toBe(401);
     } finally {
       await app.close();
     }
@@ -123,7 +137,10 @@ describe('admin cross-site writes', () => {
     const app = await startTestApp(ADMIN);
     try {
       const headers = { ...auth, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' };
-      const retry = await fetch(`${app.baseUrl}/admin/queues/api/queues/ingest/retry/failed`, { method: 'PUT', headers });
+      const retry = await fetch(`${app.baseUrl}/admin/queues/api/queues/ingest/retry/failed`, {
+        method: 'PUT',
+        headers,
+      });
       expect(retry.status).toBe(403);
       const pause = await fetch(`${app.baseUrl}/admin/send/pause`, { method: 'POST', headers });
       expect(pause.status).toBe(403);

@@ -19,7 +19,13 @@ afterAll(() => app.close());
 async function pendingReader(email: string, frequency: 'daily' | 'weekly' = 'daily') {
   const reader = await app.database.db.subscriber.create({
     data: {
-      email, status: 'pending', frequency, digestMode: 'topics_trending', timezone: 'Europe/Berlin', digestHour: 8, digestWeekday: 3,
+      email,
+      status: 'pending',
+      frequency,
+      digestMode: 'topics_trending',
+      timezone: 'Europe/Berlin',
+      digestHour: 8,
+      digestWeekday: 3,
       topics: { create: ['reward models', 'robotics'].map((raw) => ({ raw, key: raw })) },
     },
   });

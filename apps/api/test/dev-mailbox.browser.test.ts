@@ -18,8 +18,14 @@ afterAll(async () => {
 
 it('when the list holds a long address and subject, then at 390 px the page does not scroll sideways', async () => {
   const transport = createMailTransport({ devMailboxPort: app.mailbox.port, poolSize: 1 });
-  const subject = 'AI for healthcare, diffusion models +1: Robust Tractography from Diffusion MRI in Paediatric Cohorts';
-  await transport.sendMail({ from: 'p@example.org', to: 'walker-emailonly-with-a-long-name@example.org', subject, text: 'body' });
+  const subject =
+    'AI for healthcare, diffusion models +1: Robust Tractography from Diffusion MRI in Paediatric Cohorts';
+  await transport.sendMail({
+    from: 'p@example.org',
+    to: 'walker-emailonly-with-a-long-name@example.org',
+    subject,
+    text: 'body',
+  });
   transport.close();
   await app.mailbox.waitFor((m) => m.subject === subject);
   const page = await browser.context.newPage();

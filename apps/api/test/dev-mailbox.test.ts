@@ -10,7 +10,13 @@ afterAll(() => app.close());
 describe('dev mailbox page', () => {
   it('when an email is sent over SMTP, then the page lists it (escaped) and shows its parts', async () => {
     const transport = createMailTransport({ devMailboxPort: app.mailbox.port, poolSize: 1 });
-    await transport.sendMail({ from: 'p@example.org', to: 'reader@example.org', subject: 'Hello <b>reader</b>', text: 'plain body', html: '<p>rich body</p>' });
+    await transport.sendMail({
+      from: 'p@example.org',
+      to: 'reader@example.org',
+      subject: 'Hello <b>reader</b>',
+      text: 'plain body',
+      html: '<p>rich body</p>',
+    });
     transport.close();
     const message = await app.mailbox.waitFor((m) => m.subject.startsWith('Hello'));
 

@@ -15,7 +15,9 @@ const CONCURRENCY = 12;
 const ADMIN = { ADMIN_USER: 'fuzz-admin', ADMIN_PASSWORD: 'fuzz-password-123' };
 
 function describeRequest(req: FuzzRequest): string {
-  const body = req.body ? ` body(${req.body.length}): ${JSON.stringify(req.body.subarray(0, 160).toString('latin1'))}` : '';
+  const body = req.body
+    ? ` body(${req.body.length}): ${JSON.stringify(req.body.subarray(0, 160).toString('latin1'))}`
+    : '';
   return `${req.method} ${req.path.slice(0, 160)} ${JSON.stringify(req.headers).slice(0, 400)}${body}`;
 }
 
@@ -24,11 +26,20 @@ describe('fuzzing every public endpoint', () => {
   let targets: FuzzTargets;
   beforeAll(async () => {
     app = await startTestApp({
-      ...ADMIN, SUBSCRIBE_LIMIT_PER_IP: '100000', SUBSCRIBE_LIMIT_PER_EMAIL: '1000', CONFIRM_RESEND_MINUTES: '0', PAPERS_API_MAX_BODY_KB: '512',
+      ...ADMIN,
+      SUBSCRIBE_LIMIT_PER_IP: '100000',
+      SUBSCRIBE_LIMIT_PER_EMAIL: '1000',
+      CONFIRM_RESEND_MINUTES: '0',
+      PAPERS_API_MAX_BODY_KB: '512',
     });
-    const readers = await Promise.all(['reader0@example.org', 'reader1@example.org', 'reader2@example.org', 'reader3@example.org'].map((email) => activeReader(app, email, ['reward models', 'diffusion'])));
+    const readers = await Promise.all(
+      ['reader0@example.org', 'reader1@example.org', 'reader2@example.org', 'reader3@example.org'].map((email) =>
+        activeReader(app, email, ['reward models', 'diffusion']),
+      ),
+    );
     const ids = [...readers.map((r) => r.id), 999_999];
-    const tokens = (purpose: 'confirm' | 'manage' | 'unsubscribe') => ids.map((id) => readerToken(app.config, purpose, id));
+    const tokens = (purpose: 'confirm' | 'manage' | 'unsubscribe') =>
+      ids.map((id) => readerToken(app.config, purpose, id));
     const form = await openForm(`${app.baseUrl}/`);
     targets = {
       tokens: { confirm: tokens('confirm'), manage: tokens('manage'), unsubscribe: tokens('unsubscribe') },
@@ -55,15 +66,25 @@ describe('fuzzing every public endpoint', () => {
           const answer = await send(base, agent, req);
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           // The server may refuse a large body (413, 401) and close before the client has sent it all: that was an answer.
-          const refusedUpload = answer.status === 0 && (req.body?.length ?? 0) > 100_000 && /EPIPE|ECONNRESET|socket hang up/.test(answer.error ?? '');
-          if ((answer.status === 0 && !refusedUpload) || answer.status >= 500) failures.push(`${answer.status} ${answer.error ?? ''} <- ${describeRequest(req)}`);
+          const refusedUpload =
+            answer.status === 0 &&
+            (req.body?.length ?? 0) > 100_000 &&
+            /EPIPE|ECONNRESET|socket hang up/.test(answer.error ?? '');
+          if ((answer.status === 0 && !refusedUpload) || answer.status >= 500)
+            failures.push(`${answer.status} ${answer.error ?? ''} <- ${describeRequest(req)}`);
         }
       }),
     );
     agent.destroy();
     const seconds = (Date.now() - started) / 1000;
-    console.log(`fuzz seed ${SEED}: ${REQUESTS} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
-    expect({ seed: SEED, failures: failures.slice(0, 10), count: failures.length }).toEqual({ seed: SEED, failures: [], count: 0 });
+    console.log(
+      `fuzz seed ${SEED}: ${REQUESTS} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+    );
+    expect({ seed: SEED, failures: failures.slice(0, 10), count: failures.length }).toEqual({
+      seed: SEED,
+      failures: [],
+      count: 0,
+    });
     // The run reached the app's logic, not only its front door.
     expect([...statuses.keys()].filter((s) => s >= 200 && s < 300).length).toBeGreaterThan(0);
 
@@ -72,17 +93,33 @@ describe('fuzzing every public endpoint', () => {
     expect(subscribers.length).toBeGreaterThan(4); // sign-ups went through
     const badReaders = subscribers.flatMap((s) => {
       const problems = [
-        emailProblem(s.email), unsafeTextProblem(s.email, 'email'), canonicalTimeZone(s.timezone) === s.timezone ? undefined : `timezone ${s.timezone}`,
+        emailProblem(s.email),
+        unsafeTextProblem(s.email, 'email'),
+        canonicalTimeZone(s.timezone) === s.timezone ? undefined : `timezone ${s.timezone}`,
         s.topics.length > 20 ? `${s.topics.length} topics` : undefined,
-        ...s.topics.map((t) => unsafeTextProblem(t.raw, 'topic') ?? (t.raw.length > 120 ? `topic of ${t.raw.length} characters` : undefined) ?? cleanTopics([t.raw]).error),
+        ...s.topics.map(
+          (t) =>
+            unsafeTextProblem(t.raw, 'topic') ??
+            (t.raw.length > 120 ? `topic of ${t.raw.length} characters` : undefined) ??
+            cleanTopics([t.raw]).error,
+        ),
       ].filter(Boolean);
       return problems.length ? [`${JSON.stringify(s.email)}: ${problems.join('; ')}`] : [];
     });
     expect(badReaders).toEqual([]);
-    const papers = await db.paper.findMany({ select: { sourceId: true, title: true, abstract: true, organization: true, authors: true, keywords: true } });
-    const badPapers = papers.filter((p) =>
-      p.title.length > 1000 || p.abstract.length > 20000 || (p.organization?.length ?? 0) > 300 || p.authors.length > 100 || p.keywords.length > 50 ||
-      [p.title, p.abstract, p.organization ?? '', ...p.authors, ...p.keywords].some((text) => unsafeTextProblem(text, 'text')),
+    const papers = await db.paper.findMany({
+      select: { sourceId: true, title: true, abstract: true, organization: true, authors: true, keywords: true },
+    });
+    const badPapers = papers.filter(
+      (p) =>
+        p.title.length > 1000 ||
+        p.abstract.length > 20000 ||
+        (p.organization?.length ?? 0) > 300 ||
+        p.authors.length > 100 ||
+        p.keywords.length > 50 ||
+        [p.title, p.abstract, p.organization ?? '', ...p.authors, ...p.keywords].some((text) =>
+          unsafeTextProblem(text, 'text'),
+        ),
     );
     expect(badPapers.map((p) => p.sourceId)).toEqual([]);
   }, 120_000);

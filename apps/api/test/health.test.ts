@@ -24,7 +24,12 @@ describe('health endpoints', () => {
 
   it('when Postgres, Redis and migrations are fine, then /readyz answers 200', async () => {
     const res = await fetch(`${app.baseUrl}/readyz`);
-    expect(await res.json()).toMatchObject({ status: 'ready', postgres: { ok: true }, redis: { ok: true }, migrations: { ok: true } });
+    expect(await res.json()).toMatchObject({
+      status: 'ready',
+      postgres: { ok: true },
+      redis: { ok: true },
+      migrations: { ok: true },
+    });
     expect(res.status).toBe(200);
   });
 });

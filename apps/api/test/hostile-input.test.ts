@@ -29,7 +29,11 @@ describe('hostile input', () => {
       { headers: { 'content-type': form }, body: Array.from({ length: 150 }, (_, i) => `f${i}=1`).join('&') },
     ];
     for (const { headers, body } of cases) {
-      const res = await fetch(`${app.baseUrl}/subscribe`, { method: 'POST', headers: { accept: 'application/json', ...headers }, body });
+      const res = await fetch(`${app.baseUrl}/subscribe`, {
+        method: 'POST',
+        headers: { accept: 'application/json', ...headers },
+        body,
+      });
       const answer = (await res.json()) as { error: { message: string } };
       expect([headers, res.status >= 400 && res.status < 500]).toEqual([headers, true]);
       expect(answer.error.message).not.toMatch(/went wrong on our side/);
@@ -74,16 +78,26 @@ describe('hostile input', () => {
       const res = await postJson(`${app.baseUrl}/subscribe`, { email, topics: ['llm'] });
       expect(res.status).toBe(400);
     }
-    const zone = await postJson(`${app.baseUrl}/subscribe`, { email: 'tz@example.org', topics: ['llm'], timezone: 'Europe/Paris\u0000' });
+    const zone = await postJson(`${app.baseUrl}/subscribe`, {
+      email: 'tz@example.org',
+      topics: ['llm'],
+      timezone: 'Europe/Paris\u0000',
+    });
     expect(zone.status).toBe(400);
-    expect(await app.database.db.subscriber.count({ where: { email: { in: ['nul@example.org', 'tz@example.org'] } } })).toBe(0);
+    expect(
+      await app.database.db.subscriber.count({ where: { email: { in: ['nul@example.org', 'tz@example.org'] } } }),
+    ).toBe(0);
   });
 
   it('when preferences carry a NUL or a lone surrogate in a topic, then 400 and the stored topics stay as they were', async () => {
     const reader = await activeReader(app, 'prefs-nul@example.org', ['reward models']);
     const token = readerToken(app.config, 'manage', reader.id);
     for (const topic of ['a\u0000b', 'diffusion \ud83d']) {
-      const res = await postJson(`${app.baseUrl}/manage/${token}`, { topics: [topic], frequency: 'daily', timezone: 'UTC' });
+      const res = await postJson(`${app.baseUrl}/manage/${token}`, {
+        topics: [topic],
+        frequency: 'daily',
+        timezone: 'UTC',
+      });
       expect([topic, res.status]).toEqual([topic, 400]);
     }
     const form = await fetch(`${app.baseUrl}/manage/${token}`, {

@@ -26,8 +26,14 @@ afterAll(async () => {
 async function readerIn(status: 'active' | 'paused' | 'unsubscribed', email: string) {
   const r = await app.database.db.subscriber.create({
     data: {
-      email, status, frequency: 'daily', timezone: 'Europe/Berlin', confirmedAt: new Date(), consentAt: new Date(),
-      unsubscribedAt: status === 'unsubscribed' ? new Date() : null, topics: { create: TOPICS.map((raw) => ({ raw, key: raw.toLowerCase() })) },
+      email,
+      status,
+      frequency: 'daily',
+      timezone: 'Europe/Berlin',
+      confirmedAt: new Date(),
+      consentAt: new Date(),
+      unsubscribedAt: status === 'unsubscribed' ? new Date() : null,
+      topics: { create: TOPICS.map((raw) => ({ raw, key: raw.toLowerCase() })) },
     },
   });
   return { id: r.id, url: buildReaderLinks(app.config, r.id).manageUrl.replace(app.config.PUBLIC_URL, app.baseUrl) };

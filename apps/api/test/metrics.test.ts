@@ -15,13 +15,20 @@ describe('/metrics', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ METRICS_TOKEN: TOKEN, ADMIN_USER: 'operator', ADMIN_PASSWORD: 'correct-horse-battery' });
-    await app.database.db.subscriber.createMany({ data: [{ email: 'a@example.org', status: 'active' }, { email: 'b@example.org', status: 'pending' }] });
+    await app.database.db.subscriber.createMany({
+      data: [
+        { email: 'a@example.org', status: 'active' },
+        { email: 'b@example.org', status: 'pending' },
+      ],
+    });
   });
   afterAll(() => app.close());
 
   it('when scraped without the token or with a wrong one, then 401', async () => {
     expect((await fetch(`${app.baseUrl}/metrics`)).status).toBe(401);
-    expect((await fetch(`${app.baseUrl}/metrics`, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(401);
+    expect((await fetch(`${app.baseUrl}/metrics`, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(
+      401,
+    );
   });
 
   it('when scraped with the admin credentials instead, then it answers', async () => {
@@ -31,7 +38,14 @@ describe('/metrics', () => {
 
   it('when scraped, then the text parses and carries every paperboy metric family', async () => {
     const parsed = await scrape();
-    for (const name of ['paperboy_http_request_duration_seconds', 'paperboy_job_duration_seconds', 'paperboy_queue_jobs', 'paperboy_emails_total', 'paperboy_papers_ingested_total', 'paperboy_readers']) {
+    for (const name of [
+      'paperboy_http_request_duration_seconds',
+      'paperboy_job_duration_seconds',
+      'paperboy_queue_jobs',
+      'paperboy_emails_total',
+      'paperboy_papers_ingested_total',
+      'paperboy_readers',
+    ]) {
       expect([name, parsed.types[name]]).toEqual([name, expect.any(String)]);
     }
     expect(sumSamples(parsed, 'paperboy_readers', { status: 'active' })).toBe(1);
@@ -40,7 +54,10 @@ describe('/metrics', () => {
 
   it('when jobs are queued, then the queue depth moves; when the send queue pauses, then its flag does', async () => {
     const before = sumSamples(await scrape(), 'paperboy_queue_jobs', { queue: QUEUE.ingest, state: 'waiting' });
-    await app.queues[QUEUE.ingest].addBulk([{ name: 'ingest', data: { source: 'hf' } }, { name: 'ingest', data: { source: 'arxiv' } }]);
+    await app.queues[QUEUE.ingest].addBulk([
+      { name: 'ingest', data: { source: 'hf' } },
+      { name: 'ingest', data: { source: 'arxiv' } },
+    ]);
     await app.queues[QUEUE.digestSend].pause();
     const after = await scrape();
     expect(sumSamples(after, 'paperboy_queue_jobs', { queue: QUEUE.ingest, state: 'waiting' })).toBe(before + 2);
@@ -52,8 +69,14 @@ describe('/metrics', () => {
     await fetch(`${app.baseUrl}/healthz`);
     await fetch(`${app.baseUrl}/no/such/page?token=secret`);
     const parsed = await scrape();
-    expect(sumSamples(parsed, 'paperboy_http_request_duration_seconds_count', { route: '/healthz', method: 'GET' })).toBeGreaterThanOrEqual(1);
-    expect(sumSamples(parsed, 'paperboy_http_request_duration_seconds_count', { route: 'unmatched', status_code: '404' })).toBeGreaterThanOrEqual(1);
-    expect(parsed.samples.some((s) => Object.values(s.labels).some((v) => v.includes('secret') || v.includes('/no/such')))).toBe(false);
+    expect(
+      sumSamples(parsed, 'paperboy_http_request_duration_seconds_count', { route: '/healthz', method: 'GET' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sumSamples(parsed, 'paperboy_http_request_duration_seconds_count', { route: 'unmatched', status_code: '404' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      parsed.samples.some((s) => Object.values(s.labels).some((v) => v.includes('secret') || v.includes('/no/such'))),
+    ).toBe(false);
   });
 });

@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
   it(`when an operator is on the queue dashboard at ${viewport.width} px, then the admin nav is on screen and leads back to the overview`, async () => {
     const browser = await openBrowser({ viewport, httpCredentials: ADMIN });
     try {
@@ -33,9 +36,18 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       const box = (await back.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
       // What covers the link's centre is the link itself (not Bull Board's fixed header).
-      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('a')?.getAttribute('href'), [box.x + box.width / 2, box.y + box.height / 2])).toBe('/admin');
+      expect(
+        await page.evaluate(
+          ([x, y]) => document.elementFromPoint(x!, y!)?.closest('a')?.getAttribute('href'),
+          [box.x + box.width / 2, box.y + box.height / 2],
+        ),
+      ).toBe('/admin');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-      if (SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, viewport.width === 390 ? 'queues-dashboard-mobile.png' : 'queues-dashboard.png'), fullPage: false });
+      if (SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(DOCS, viewport.width === 390 ? 'queues-dashboard-mobile.png' : 'queues-dashboard.png'),
+          fullPage: false,
+        });
       await back.click();
       await page.waitForSelector('h1:has-text("Admin overview")');
     } finally {

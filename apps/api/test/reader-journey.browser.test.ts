@@ -41,12 +41,33 @@ beforeAll(async () => {
   mail = createMailTransport({ devMailboxPort: app.mailbox.port, poolSize: 1 });
   // What the worker app's transactional-email processor does, without importing another app.
   const deps = { config, db: app.database.db, mail };
-  workers = [new Worker(QUEUE.transactionalEmail, (job) => sendTransactionalEmail(deps, parsePayload(QUEUE.transactionalEmail, job.data)), { connection: app.redis, prefix: config.REDIS_PREFIX })];
+  workers = [
+    new Worker(
+      QUEUE.transactionalEmail,
+      (job) => sendTransactionalEmail(deps, parsePayload(QUEUE.transactionalEmail, job.data)),
+      { connection: app.redis, prefix: config.REDIS_PREFIX },
+    ),
+  ];
   const now = Date.now();
   await app.database.db.paper.createMany({
     data: [
-      { sourceId: '2611.00001', title: 'Process reward models for step-by-step reasoning', abstract: 'We train reward models that score each reasoning step.', publishedAt: new Date(now - 86400_000), upvotes: 42, hfUrl: 'https://huggingface.co/papers/2611.00001', authors: ['Ada Lovelace'] },
-      { sourceId: '2611.00002', title: 'A survey of diffusion models for video', abstract: 'Diffusion models generate video.', publishedAt: new Date(now - 2 * 86400_000), upvotes: 7, authors: ['Alan Turing'] },
+      {
+        sourceId: '2611.00001',
+        title: 'Process reward models for step-by-step reasoning',
+        abstract: 'We train reward models that score each reasoning step.',
+        publishedAt: new Date(now - 86400_000),
+        upvotes: 42,
+        hfUrl: 'https://huggingface.co/papers/2611.00001',
+        authors: ['Ada Lovelace'],
+      },
+      {
+        sourceId: '2611.00002',
+        title: 'A survey of diffusion models for video',
+        abstract: 'Diffusion models generate video.',
+        publishedAt: new Date(now - 2 * 86400_000),
+        upvotes: 7,
+        authors: ['Alan Turing'],
+      },
     ],
   });
 });
@@ -59,7 +80,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const reader = (email: string) => app.database.db.subscriber.findUniqueOrThrow({ where: { email }, include: { topics: { orderBy: { id: 'asc' } } } });
+const reader = (email: string) =>
+  app.database.db.subscriber.findUniqueOrThrow({ where: { email }, include: { topics: { orderBy: { id: 'asc' } } } });
 
 describe('a reader in a real browser', () => {
   let browser: TestBrowser;
@@ -72,7 +94,9 @@ describe('a reader in a real browser', () => {
     const page = await browser.context.newPage();
     await page.goto(`${baseUrl}/`);
     // JavaScript detected the time zone and shows a live preview for the typed topic.
-    await page.waitForFunction(() => (document.getElementById('timezone') as HTMLSelectElement).value === 'Europe/Berlin');
+    await page.waitForFunction(
+      () => (document.getElementById('timezone') as HTMLSelectElement).value === 'Europe/Berlin',
+    );
     await page.fill('#email', 'Ada@Example.org');
     await page.fill('#topics', 'reward models');
     await page.waitForSelector('#preview-list li');
@@ -81,7 +105,8 @@ describe('a reader in a real browser', () => {
     // docs/subscribe*.png come from trending-choice.browser.test.ts (the form's three choices).
     // Every visible field has a label a screen reader announces.
     const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (fields) =>
-      fields.filter((f) => !(f as HTMLInputElement).labels?.length).map((f) => f.outerHTML));
+      fields.filter((f) => !(f as HTMLInputElement).labels?.length).map((f) => f.outerHTML),
+    );
     expect(unlabelled).toEqual([]);
     await page.click('#subscribe-button');
     await page.waitForURL(`${baseUrl}/subscribe/sent`);

@@ -7,12 +7,16 @@ let app: TestApp;
 let clockAheadMs = 0;
 beforeAll(async () => {
   // No throttle window and goodbye emails on: each request below may enqueue.
-  app = await startTestApp({ CONFIRM_RESEND_MINUTES: '0', GOODBYE_EMAIL: 'on' }, { now: () => new Date(Date.now() + clockAheadMs) });
+  app = await startTestApp(
+    { CONFIRM_RESEND_MINUTES: '0', GOODBYE_EMAIL: 'on' },
+    { now: () => new Date(Date.now() + clockAheadMs) },
+  );
 });
 afterAll(() => app.close());
 
 const local = (url: string) => url.replace(app.config.PUBLIC_URL, app.baseUrl);
-const jobsOf = async (id: number) => (await transactionalJobs(app)).filter((j) => j.data.subscriberId === id).map((j) => j.data.kind);
+const jobsOf = async (id: number) =>
+  (await transactionalJobs(app)).filter((j) => j.data.subscriberId === id).map((j) => j.data.kind);
 
 describe('suggestions and preview', () => {
   it('when at least three active readers follow a topic, then the form suggests it; a topic of one reader is never shown', async () => {
@@ -40,7 +44,10 @@ describe('unsubscribe page', () => {
     const page = await openForm(url);
     expect(page.html).toContain('Switch to weekly');
     expect((await postForm(url, { action: 'weekly' }, page)).status).toBe(303);
-    expect(await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({ status: 'active', frequency: 'weekly' });
+    expect(await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({
+      status: 'active',
+      frequency: 'weekly',
+    });
   });
 
   it('when a reader unsubscribes with goodbye emails on, then one goodbye is queued and nothing else follows', async () => {
@@ -57,9 +64,17 @@ describe('unsubscribe page', () => {
     const reader = await activeReader(app, 'again@example.org');
     const oldLink = buildConfirmUrl(app.config, reader.id); // made before they left
     clockAheadMs += 2000;
-    await app.database.db.subscriber.update({ where: { id: reader.id }, data: { status: 'unsubscribed', unsubscribedAt: new Date(Date.now() + clockAheadMs) } });
-    expect((await postJson(`${app.baseUrl}/subscribe`, { email: 'again@example.org', topics: 'robotics' })).status).toBe(202);
-    const asked = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id }, include: { topics: true, events: true } });
+    await app.database.db.subscriber.update({
+      where: { id: reader.id },
+      data: { status: 'unsubscribed', unsubscribedAt: new Date(Date.now() + clockAheadMs) },
+    });
+    expect(
+      (await postJson(`${app.baseUrl}/subscribe`, { email: 'again@example.org', topics: 'robotics' })).status,
+    ).toBe(202);
+    const asked = await app.database.db.subscriber.findUniqueOrThrow({
+      where: { id: reader.id },
+      include: { topics: true, events: true },
+    });
     expect(asked.status).toBe('unsubscribed');
     expect(asked.topics.map((t) => t.raw)).toEqual(['robotics']);
     expect(asked.events.map((e) => e.type)).toEqual(['resubscribe_requested']);
@@ -67,11 +82,16 @@ describe('unsubscribe page', () => {
 
     const stale = await postForm(local(oldLink), {}, await openForm(local(oldLink)));
     expect(stale.status).toBe(409);
-    expect((await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).status).toBe('unsubscribed');
+    expect((await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).status).toBe(
+      'unsubscribed',
+    );
 
     const freshLink = local(buildConfirmUrl(app.config, reader.id, new Date(Date.now() + clockAheadMs)));
     expect((await postForm(freshLink, {}, await openForm(freshLink))).status).toBe(200);
-    expect(await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({ status: 'active', unsubscribedAt: null });
+    expect(await app.database.db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({
+      status: 'active',
+      unsubscribedAt: null,
+    });
   });
 });
 

@@ -16,7 +16,12 @@ describe('one-click unsubscribe (RFC 8058)', () => {
   it('when the List-Unsubscribe URL gets the one-click POST with no cookie, then the reader is unsubscribed at once, and again is fine', async () => {
     const reader = await activeReader(app, 'oneclick@example.org');
     const { oneClickUrl } = buildReaderLinks(app.config, reader.id);
-    const post = () => fetch(localUrl(oneClickUrl), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const post = () =>
+      fetch(localUrl(oneClickUrl), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
     const first = await post();
     expect(first.status).toBe(200);
     expect(await statusOf(reader.id)).toBe('unsubscribed');
@@ -30,7 +35,10 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     const reader = await activeReader(app, 'multipart@example.org');
     const form = new FormData();
     form.append('List-Unsubscribe', 'One-Click');
-    const res = await fetch(localUrl(buildReaderLinks(app.config, reader.id).oneClickUrl), { method: 'POST', body: form });
+    const res = await fetch(localUrl(buildReaderLinks(app.config, reader.id).oneClickUrl), {
+      method: 'POST',
+      body: form,
+    });
     expect(res.status).toBe(200);
     expect(await statusOf(reader.id)).toBe('unsubscribed');
   });
@@ -62,7 +70,11 @@ describe('link tokens', () => {
   it('when a token is tampered with, expired or made for another purpose, then every page refuses it and nothing changes', async () => {
     const reader = await activeReader(app, 'tokens@example.org');
     const manage = readerToken(app.config, 'manage', reader.id);
-    const expired = signToken(app.config.SECRET_KEY, { purpose: 'unsubscribe', subscriberId: reader.id, expiresAt: new Date(Date.now() - 1000) });
+    const expired = signToken(app.config.SECRET_KEY, {
+      purpose: 'unsubscribe',
+      subscriberId: reader.id,
+      expiresAt: new Date(Date.now() - 1000),
+    });
     const other = readerToken(app.config, 'unsubscribe', reader.id + 1000);
     const tampered = `${other.split('.')[0]}.${manage.split('.')[1]}`;
     const cases: [string, number][] = [
@@ -78,7 +90,11 @@ describe('link tokens', () => {
       expect([path, page.status]).toEqual([path, status]);
       expect(await page.text()).toMatch(/This link (does not work|has expired)/);
       if (path.startsWith('/unsubscribe/')) {
-        const post = await fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+        const post = await fetch(`${app.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        });
         expect(post.status).toBe(status);
       }
     }
@@ -87,7 +103,11 @@ describe('link tokens', () => {
 
   it('when a link was signed with the previous secret, then it still works during the rotation', async () => {
     const reader = await activeReader(app, 'rotation@example.org');
-    const old = signToken(PREVIOUS, { purpose: 'manage', subscriberId: reader.id, expiresAt: new Date(Date.now() + 3600_000) });
+    const old = signToken(PREVIOUS, {
+      purpose: 'manage',
+      subscriberId: reader.id,
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
     const res = await fetch(`${app.baseUrl}/manage/${old}`, { headers: { Accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('rotation@example.org');
@@ -96,7 +116,9 @@ describe('link tokens', () => {
 
 describe('confirmation', () => {
   it('when the confirm link is opened, then a button confirms; the reader becomes active with consent recorded and a next digest time', async () => {
-    const pending = await app.database.db.subscriber.create({ data: { email: 'confirm@example.org', topics: { create: [{ raw: 'robotics', key: 'robotics' }] } } });
+    const pending = await app.database.db.subscriber.create({
+      data: { email: 'confirm@example.org', topics: { create: [{ raw: 'robotics', key: 'robotics' }] } },
+    });
     const url = `${app.baseUrl}/confirm/${readerToken(app.config, 'confirm', pending.id)}`;
     const page = await openForm(url);
     expect(await statusOf(pending.id)).toBe('pending'); // opening the link alone confirms nothing
@@ -104,7 +126,11 @@ describe('confirmation', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You are subscribed!');
     const reader = await app.database.db.subscriber.findUniqueOrThrow({ where: { id: pending.id } });
-    expect(reader).toMatchObject({ status: 'active', consentUserAgent: 'ReaderBrowser/1.0', consentIp: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(reader).toMatchObject({
+      status: 'active',
+      consentUserAgent: 'ReaderBrowser/1.0',
+      consentIp: expect.stringMatching(/127\.0\.0\.1/),
+    });
     expect(reader.consentScope).toMatchObject({ topics: ['robotics'], frequency: 'daily' });
     expect(reader.nextDigestAt!.getTime()).toBeGreaterThan(Date.now());
     const again = await postForm(url, {}, page);
@@ -112,12 +138,20 @@ describe('confirmation', () => {
   });
 
   it('when the confirm link has expired, then the page offers a new one and that sends a fresh confirmation', async () => {
-    const pending = await app.database.db.subscriber.create({ data: { email: 'late@example.org', topics: { create: [{ raw: 'robotics', key: 'robotics' }] } } });
-    const expired = signToken(app.config.SECRET_KEY, { purpose: 'confirm', subscriberId: pending.id, expiresAt: new Date(Date.now() - 1000) });
+    const pending = await app.database.db.subscriber.create({
+      data: { email: 'late@example.org', topics: { create: [{ raw: 'robotics', key: 'robotics' }] } },
+    });
+    const expired = signToken(app.config.SECRET_KEY, {
+      purpose: 'confirm',
+      subscriberId: pending.id,
+      expiresAt: new Date(Date.now() - 1000),
+    });
     const page = await openForm(`${app.baseUrl}/confirm/${expired}`);
     expect(page.html).toContain('Send me a new link');
     const res = await postForm(`${app.baseUrl}/confirm/resend`, { token: expired }, page);
     expect(res.status).toBe(200);
-    expect((await transactionalJobs(app)).filter((j) => j.data.subscriberId === pending.id).map((j) => j.data.kind)).toEqual(['confirm']);
+    expect(
+      (await transactionalJobs(app)).filter((j) => j.data.subscriberId === pending.id).map((j) => j.data.kind),
+    ).toEqual(['confirm']);
   });
 });

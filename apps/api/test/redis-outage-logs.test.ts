@@ -24,7 +24,11 @@ interface Proc {
 }
 
 function start(command: string, args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -48,8 +52,19 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const lines = (proc: Proc) => proc.output.join('').split('\n').filter((line) => line.trim() !== '');
-const messages = (proc: Proc) => lines(proc).flatMap((line) => { try { return [String(JSON.parse(line).msg)]; } catch { return []; } });
+const lines = (proc: Proc) =>
+  proc.output
+    .join('')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+const messages = (proc: Proc) =>
+  lines(proc).flatMap((line) => {
+    try {
+      return [String(JSON.parse(line).msg)];
+    } catch {
+      return [];
+    }
+  });
 
 describe('logs during a Redis outage', () => {
   let database: TestDatabase;
@@ -68,25 +83,59 @@ describe('logs during a Redis outage', () => {
     const redisArgs = ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     let redis = start('redis-server', redisArgs);
     procs.push(redis);
-    const env = { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: 'outage', DEV_MAILBOX_PORT: '0', METRICS_PORT: '0' };
-    const api = start(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/api/src/main.ts'], { ...env, PORT: String(apiPort) });
+    const env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: database.url,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      REDIS_PREFIX: 'outage',
+      DEV_MAILBOX_PORT: '0',
+      METRICS_PORT: '0',
+    };
+    const api = start(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/api/src/main.ts'], {
+      ...env,
+      PORT: String(apiPort),
+    });
     const worker = start(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/worker/src/main.ts'], env);
     procs.push(api, worker);
     const base = `http://127.0.0.1:${apiPort}`;
-    await until(async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.status === 200, 'the API to be ready');
+    await until(
+      async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.status === 200,
+      'the API to be ready',
+    );
     await until(() => messages(worker).includes('paperboy worker started'), 'the worker to start');
 
     await stop(redis, 'SIGKILL');
-    const during = [fetch(`${base}/`), fetch(`${base}/readyz`), fetch(`${base}/subscribe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@example.org","topics":"llm"}' })];
+    const during = [
+      fetch(`${base}/`),
+      fetch(`${base}/readyz`),
+      fetch(`${base}/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"email":"a@example.org","topics":"llm"}',
+      }),
+    ];
     await Promise.allSettled(during.map((p) => Promise.race([p, sleep(2_000)])));
     await sleep(3_000);
     redis = start('redis-server', redisArgs);
     procs.push(redis);
-    await until(() => messages(api).some((m) => m.startsWith('redis: reachable again')) && messages(worker).some((m) => m.startsWith('redis: reachable again')), 'both to see Redis back', 15_000);
+    await until(
+      () =>
+        messages(api).some((m) => m.startsWith('redis: reachable again')) &&
+        messages(worker).some((m) => m.startsWith('redis: reachable again')),
+      'both to see Redis back',
+      15_000,
+    );
     await Promise.all([stop(api), stop(worker)]);
 
     for (const proc of [api, worker]) {
-      const raw = lines(proc).filter((line) => { try { return typeof JSON.parse(line) !== 'object'; } catch { return true; } });
+      const raw = lines(proc).filter((line) => {
+        try {
+          return typeof JSON.parse(line) !== 'object';
+        } catch {
+          return true;
+        }
+      });
       expect(raw.slice(0, 5)).toEqual([]);
       expect(messages(proc).filter((m) => m.startsWith('redis: unreachable'))).toHaveLength(1);
     }

@@ -11,12 +11,17 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const stored = (email: string) => app.database.db.subscriber.findUniqueOrThrow({ where: { email }, include: { topics: true, events: true } });
+const stored = (email: string) =>
+  app.database.db.subscriber.findUniqueOrThrow({ where: { email }, include: { topics: true, events: true } });
 
 describe('re-submitting the form within the resend window', () => {
   it('when a pending reader sends other topics within the window, then nothing changes, no second email is queued, and the confirmation shows the topics confirming will use', async () => {
     await postJson(`${app.baseUrl}/subscribe`, { email: 'fixer@example.org', topics: 'reward modles' });
-    const again = await postJson(`${app.baseUrl}/subscribe`, { email: 'fixer@example.org', topics: 'reward models, RLHF', frequency: 'weekly' });
+    const again = await postJson(`${app.baseUrl}/subscribe`, {
+      email: 'fixer@example.org',
+      topics: 'reward models, RLHF',
+      frequency: 'weekly',
+    });
     expect(again.status).toBe(202);
     expect((await again.json()).message).toMatch(/If you don't see it, we can resend in 10 minutes/);
 
@@ -25,7 +30,10 @@ describe('re-submitting the form within the resend window', () => {
     expect(reader.frequency).toBe('daily');
     expect(reader.events.map((e) => e.type)).toEqual(['subscribed']);
     expect((await transactionalJobs(app)).filter((j) => j.data.subscriberId === reader.id)).toHaveLength(1);
-    const email = await prepareTransactionalEmail(app.database.db, app.config, { subscriberId: reader.id, kind: 'confirm' });
+    const email = await prepareTransactionalEmail(app.database.db, app.config, {
+      subscriberId: reader.id,
+      kind: 'confirm',
+    });
     expect('send' in email && email.send.kind === 'confirm' && email.send.data.topics).toEqual(['reward modles']);
   });
 
@@ -36,13 +44,20 @@ describe('re-submitting the form within the resend window', () => {
     const reader = await stored('later@example.org');
     expect(reader.topics.map((t) => t.raw)).toEqual(['robot learning']);
     expect((await transactionalJobs(app)).filter((j) => j.data.subscriberId === reader.id)).toHaveLength(2);
-    const email = await prepareTransactionalEmail(app.database.db, app.config, { subscriberId: reader.id, kind: 'confirm' });
+    const email = await prepareTransactionalEmail(app.database.db, app.config, {
+      subscriberId: reader.id,
+      kind: 'confirm',
+    });
     expect('send' in email && email.send.kind === 'confirm' && email.send.data.topics).toEqual(['robot learning']);
   });
 
   it('when the form page answers, then it says the same for every address and when another email can come', async () => {
     const page = await openForm(`${app.baseUrl}/`);
-    const res = await postForm(`${app.baseUrl}/subscribe`, { email: 'page@example.org', topics: 'robotics', digestMode: 'topics', frequency: 'daily', timezone: 'UTC' }, page);
+    const res = await postForm(
+      `${app.baseUrl}/subscribe`,
+      { email: 'page@example.org', topics: 'robotics', digestMode: 'topics', frequency: 'daily', timezone: 'UTC' },
+      page,
+    );
     expect(res.status).toBe(303);
     const sent = await (await fetch(`${app.baseUrl}${res.headers.get('location')}`)).text();
     expect(sent).toContain('arrived in the last few minutes');

@@ -22,7 +22,9 @@ it('when a reader subscribes with JavaScript on, then the browser solves the cha
   await page.fill('#topics', 'robotics');
   await page.click('#subscribe-button');
   await page.waitForSelector('h1:has-text("Check your inbox")');
-  expect((await app.database.db.subscriber.findUniqueOrThrow({ where: { email: 'pow-reader@example.org' } })).status).toBe('pending');
+  expect(
+    (await app.database.db.subscriber.findUniqueOrThrow({ where: { email: 'pow-reader@example.org' } })).status,
+  ).toBe('pending');
   expect(await app.redis.keys(`${app.config.REDIS_PREFIX}:pow:*`)).toHaveLength(1);
   expect(await app.redis.keys(`${app.config.REDIS_PREFIX}:ratelimit:subscribe-noproof:*`)).toHaveLength(0);
 });

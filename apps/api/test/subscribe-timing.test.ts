@@ -16,10 +16,18 @@ function median(values: number[]): number {
 describe('subscribe timing', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ SUBSCRIBE_LIMIT_PER_IP: '100000', SUBSCRIBE_LIMIT_PER_EMAIL: '1000', CONFIRM_RESEND_MINUTES: '0' });
+    app = await startTestApp({
+      SUBSCRIBE_LIMIT_PER_IP: '100000',
+      SUBSCRIBE_LIMIT_PER_EMAIL: '1000',
+      CONFIRM_RESEND_MINUTES: '0',
+    });
     await activeReader(app, 'active@example.org');
-    await app.database.db.suppression.create({ data: { emailHash: hashEmail('suppressed@example.org'), reason: 'complaint' } });
-    await app.database.db.subscriber.create({ data: { email: 'pending@example.org', status: 'pending', topics: { create: [{ raw: 'llm', key: 'llm' }] } } });
+    await app.database.db.suppression.create({
+      data: { emailHash: hashEmail('suppressed@example.org'), reason: 'complaint' },
+    });
+    await app.database.db.subscriber.create({
+      data: { email: 'pending@example.org', status: 'pending', topics: { create: [{ raw: 'llm', key: 'llm' }] } },
+    });
   });
   afterAll(() => app.close());
 
@@ -33,7 +41,10 @@ describe('subscribe timing', () => {
     const times: Record<string, number[]> = { new: [], pending: [], active: [], suppressed: [] };
     const timed = async (branch: string, round: number) => {
       const started = performance.now();
-      const res = await postJson(`${app.baseUrl}/subscribe`, { email: branches[branch]!(round), topics: ['reward models'] });
+      const res = await postJson(`${app.baseUrl}/subscribe`, {
+        email: branches[branch]!(round),
+        topics: ['reward models'],
+      });
       const ms = performance.now() - started;
       expect([branch, res.status]).toEqual([branch, 202]);
       if (round > 0) times[branch]!.push(ms); // round 0 warms connections and caches
@@ -42,7 +53,9 @@ describe('subscribe timing', () => {
       // One of each per round, in parallel, so every branch meets the same load.
       await Promise.all(Object.keys(branches).map((branch) => timed(branch, round)));
     }
-    const medians = Object.fromEntries(Object.entries(times).map(([branch, ms]) => [branch, Math.round(median(ms) * 10) / 10]));
+    const medians = Object.fromEntries(
+      Object.entries(times).map(([branch, ms]) => [branch, Math.round(median(ms) * 10) / 10]),
+    );
     const values = Object.values(medians);
     const gap = (Math.max(...values) - Math.min(...values)) / Math.min(...values);
     console.log(`subscribe p50 by branch (ms): ${JSON.stringify(medians)}; gap ${(gap * 100).toFixed(1)}%`);

@@ -21,7 +21,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: Partial<AppDeps> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const mailbox = await startDevMailbox({ port: 0 });
   const { prefix, redis, queues, close: closeTestQueues } = createTestQueues();

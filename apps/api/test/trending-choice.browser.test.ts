@@ -16,16 +16,48 @@ beforeAll(async () => {
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
   await app.database.db.paper.createMany({
     data: [
-      { sourceId: '2612.10001', title: 'Scaling test-time compute for reasoning', abstract: 'Reasoning with more compute.', publishedAt: hoursAgo(5), upvotes: 238, authors: ['Ada Lovelace', 'Alan Turing'], hfUrl: 'https://huggingface.co/papers/2612.10001' },
-      { sourceId: '2612.10002', title: 'Reward models that explain themselves', abstract: 'We train reward models with rationales.', publishedAt: hoursAgo(6), upvotes: 41, authors: ['Grace Hopper'], hfUrl: 'https://huggingface.co/papers/2612.10002' },
-      { sourceId: '2612.10003', title: 'Video diffusion at a glance', abstract: 'A short look at video generation with diffusion.', publishedAt: hoursAgo(9), upvotes: 97, authors: ['Katherine Johnson'], hfUrl: 'https://huggingface.co/papers/2612.10003' },
-      { sourceId: '2612.10004', title: 'A quiet paper on graph coloring', abstract: 'Graph coloring bounds.', publishedAt: hoursAgo(7), upvotes: 2, authors: ['Edsger Dijkstra'] },
+      {
+        sourceId: '2612.10001',
+        title: 'Scaling test-time compute for reasoning',
+        abstract: 'Reasoning with more compute.',
+        publishedAt: hoursAgo(5),
+        upvotes: 238,
+        authors: ['Ada Lovelace', 'Alan Turing'],
+        hfUrl: 'https://huggingface.co/papers/2612.10001',
+      },
+      {
+        sourceId: '2612.10002',
+        title: 'Reward models that explain themselves',
+        abstract: 'We train reward models with rationales.',
+        publishedAt: hoursAgo(6),
+        upvotes: 41,
+        authors: ['Grace Hopper'],
+        hfUrl: 'https://huggingface.co/papers/2612.10002',
+      },
+      {
+        sourceId: '2612.10003',
+        title: 'Video diffusion at a glance',
+        abstract: 'A short look at video generation with diffusion.',
+        publishedAt: hoursAgo(9),
+        upvotes: 97,
+        authors: ['Katherine Johnson'],
+        hfUrl: 'https://huggingface.co/papers/2612.10003',
+      },
+      {
+        sourceId: '2612.10004',
+        title: 'A quiet paper on graph coloring',
+        abstract: 'Graph coloring bounds.',
+        publishedAt: hoursAgo(7),
+        upvotes: 2,
+        authors: ['Edsger Dijkstra'],
+      },
     ],
   });
 });
 afterAll(() => app.close());
 
-const reader = (email: string) => app.database.db.subscriber.findUniqueOrThrow({ where: { email }, include: { topics: true } });
+const reader = (email: string) =>
+  app.database.db.subscriber.findUniqueOrThrow({ where: { email }, include: { topics: true } });
 
 describe('the three choices, with JavaScript', () => {
   let browser: TestBrowser;
@@ -37,7 +69,13 @@ describe('the three choices, with JavaScript', () => {
   it('when no topic is typed, then the preview shows the top trending papers; typed topics bring "Also trending"; "Top trending" subscribes with an email alone', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${app.baseUrl}/`);
-    const choices = await page.$$eval('input[name="digestMode"]', (radios) => radios.map((r) => [(r as HTMLInputElement).value, (r as HTMLInputElement).checked, r.closest('label')!.querySelector('strong')!.textContent]));
+    const choices = await page.$$eval('input[name="digestMode"]', (radios) =>
+      radios.map((r) => [
+        (r as HTMLInputElement).value,
+        (r as HTMLInputElement).checked,
+        r.closest('label')!.querySelector('strong')!.textContent,
+      ]),
+    );
     expect(choices).toEqual([
       ['trending', false, 'Top trending'],
       ['topics', false, 'My topics'],
@@ -63,12 +101,17 @@ describe('the three choices, with JavaScript', () => {
     expect(await page.textContent('#preview-heading')).toBe('Recent papers you would have got');
     expect(await page.textContent('#preview-list')).toContain('Reward models that explain themselves');
     const also = await page.$$eval('#also-list li', (lis) => lis.map((li) => li.textContent ?? ''));
-    expect(also.map((t) => t.split('Ada')[0]?.split('Katherine')[0])).toEqual(['Scaling test-time compute for reasoning', 'Video diffusion at a glance']);
+    expect(also.map((t) => t.split('Ada')[0]?.split('Katherine')[0])).toEqual([
+      'Scaling test-time compute for reasoning',
+      'Video diffusion at a glance',
+    ]);
 
     // Two topics: a heading per topic, and the papers under them still numbered 1, 2, 3.
     await page.fill('#topics', 'reward models, video diffusion');
     await page.waitForSelector('#preview-list li.preview-section');
-    const numbered = await page.$$eval('#preview-list li', (lis) => lis.map((li) => (li.classList.contains('preview-section') ? `# ${li.textContent}` : (li as HTMLLIElement).value)));
+    const numbered = await page.$$eval('#preview-list li', (lis) =>
+      lis.map((li) => (li.classList.contains('preview-section') ? `# ${li.textContent}` : (li as HTMLLIElement).value)),
+    );
     expect(numbered).toEqual(['# reward models', 1, '# video diffusion', 2]);
     await page.fill('#topics', 'reward models');
     await page.waitForSelector('#preview-list li.preview-section', { state: 'detached' });
@@ -78,7 +121,9 @@ describe('the three choices, with JavaScript', () => {
     expect(await page.$$eval('#also-list li', (lis) => lis.length)).toBe(0);
 
     // Every visible field has a label a screen reader announces.
-    const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (fields) => fields.filter((f) => !(f as HTMLInputElement).labels?.length).map((f) => f.outerHTML));
+    const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (fields) =>
+      fields.filter((f) => !(f as HTMLInputElement).labels?.length).map((f) => f.outerHTML),
+    );
     expect(unlabelled).toEqual([]);
 
     await page.check('input[name="digestMode"][value="trending"]');
@@ -86,7 +131,11 @@ describe('the three choices, with JavaScript', () => {
     await page.waitForSelector('#preview-heading:has-text("Top trending right now")');
     await page.click('#subscribe-button');
     await page.waitForSelector('h1:has-text("Check your inbox")');
-    expect(await reader('trending-reader@example.org')).toMatchObject({ status: 'pending', digestMode: 'trending', topics: [] });
+    expect(await reader('trending-reader@example.org')).toMatchObject({
+      status: 'pending',
+      digestMode: 'trending',
+      topics: [],
+    });
   });
 });
 
@@ -111,6 +160,10 @@ describe('the three choices, without JavaScript', () => {
     await page.fill('#email', 'email-only@example.org');
     await page.click('#subscribe-button');
     await page.waitForSelector('h1:has-text("Check your inbox")');
-    expect(await reader('email-only@example.org')).toMatchObject({ status: 'pending', digestMode: 'trending', topics: [] });
+    expect(await reader('email-only@example.org')).toMatchObject({
+      status: 'pending',
+      digestMode: 'trending',
+      topics: [],
+    });
   });
 });

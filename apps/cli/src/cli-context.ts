@@ -25,7 +25,8 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   let redis: Redis | undefined;
   let queues: Queues | undefined;
   const getConfig = () => (config ??= loadConfig(env));
-  const getRedis = () => (redis ??= createRedis(getConfig().REDIS_URL, { maxRetriesPerRequest: 3, connectTimeout: 5_000 }));
+  const getRedis = () =>
+    (redis ??= createRedis(getConfig().REDIS_URL, { maxRetriesPerRequest: 3, connectTimeout: 5_000 }));
   return {
     get config() {
       return getConfig();

@@ -15,7 +15,8 @@ function describe(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   if (isAppError(error)) return `${error.message} (${error.code})`;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ECONNREFUSED') return `cannot connect: ${(error as Error).message}. Are Postgres and Redis running (DATABASE_URL, REDIS_URL)?`;
+  if (code === 'ECONNREFUSED')
+    return `cannot connect: ${(error as Error).message}. Are Postgres and Redis running (DATABASE_URL, REDIS_URL)?`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -29,7 +30,9 @@ export async function runCli(argv: string[]): Promise<number> {
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
     const close = commands.filter((c) => c.name.split(':')[0] === name.split(':')[0]).map((c) => c.name);
-    process.stderr.write(`Unknown command "${name}".${close.length ? ` Did you mean ${close.join(' or ')}?` : ''} See: npm run paperboy -- --help\n`);
+    process.stderr.write(
+      `Unknown command "${name}".${close.length ? ` Did you mean ${close.join(' or ')}?` : ''} See: npm run paperboy -- --help\n`,
+    );
     return EXIT.usage;
   }
   const command = await loadCommand(entry);

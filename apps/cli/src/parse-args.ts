@@ -28,8 +28,12 @@ export function validateArgs(command: Command, args: ParsedArgs): void {
     if (!allowed.has(flag)) throw new UsageError(`${command.name} does not take --${flag}.`);
   }
   const [min, max] = command.positionals ?? [0, 0];
-  if (args.positionals.length < min) throw new UsageError(`${command.name} needs ${min === 1 ? 'an argument' : `${min} arguments`}.`);
-  if (args.positionals.length > max) throw new UsageError(`${command.name} takes at most ${max} argument${max === 1 ? '' : 's'}; got "${args.positionals.join(' ')}".`);
+  if (args.positionals.length < min)
+    throw new UsageError(`${command.name} needs ${min === 1 ? 'an argument' : `${min} arguments`}.`);
+  if (args.positionals.length > max)
+    throw new UsageError(
+      `${command.name} takes at most ${max} argument${max === 1 ? '' : 's'}; got "${args.positionals.join(' ')}".`,
+    );
 }
 
 /** A positive integer flag, validated. */
@@ -37,6 +41,7 @@ export function intFlag(args: ParsedArgs, name: string, fallback: number, max: n
   const raw = args.flags[name];
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw === true || !Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
+  if (raw === true || !Number.isInteger(value) || value < 1 || value > max)
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
   return value;
 }

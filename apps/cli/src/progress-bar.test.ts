@@ -2,7 +2,10 @@ import { progressBar } from './progress-bar';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
-  return { writes, stream: { isTTY, columns: 120, write: (s: string) => writes.push(s) > 0 } as unknown as NodeJS.WriteStream };
+  return {
+    writes,
+    stream: { isTTY, columns: 120, write: (s: string) => writes.push(s) > 0 } as unknown as NodeJS.WriteStream,
+  };
 }
 
 describe('progressBar', () => {

@@ -5,7 +5,11 @@ export interface ProgressBar {
   done(): void;
 }
 
-export function progressBar(label: string, total: number | undefined, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
+export function progressBar(
+  label: string,
+  total: number | undefined,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressBar {
   if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
   const width = 28;
   let last = 0;
@@ -13,7 +17,9 @@ export function progressBar(label: string, total: number | undefined, stream: No
     const now = Date.now();
     if (now - last < 80) return; // at most ~12 redraws a second
     last = now;
-    const head = total ? `[${'#'.repeat(Math.round((Math.min(done, total) / total) * width)).padEnd(width, '.')}] ${Math.floor((done / total) * 100)}%` : `${done.toLocaleString('en-US')}`;
+    const head = total
+      ? `[${'#'.repeat(Math.round((Math.min(done, total) / total) * width)).padEnd(width, '.')}] ${Math.floor((done / total) * 100)}%`
+      : `${done.toLocaleString('en-US')}`;
     stream.write(`\r\x1b[2K${label} ${head} ${detail}`.slice(0, (stream.columns || 100) - 1));
   };
   return {

@@ -19,11 +19,23 @@ let queues: Queues;
 const prefix = `test-cli-${randomBytes(4).toString('hex')}`;
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, REDIS_PREFIX: prefix, DEV_MAILBOX_PORT: String(mailbox.port) };
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    DEV_MAILBOX_PORT: String(mailbox.port),
+  };
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSX, '--conditions=source', MAIN, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [TSX, '--conditions=source', MAIN, ...args],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -33,7 +45,9 @@ beforeAll(async () => {
   redis = createRedis('redis://127.0.0.1:6379');
   queues = createQueues(redis, prefix);
   const db = database.db;
-  await db.subscriber.create({ data: { email: 'active@example.org', status: 'active', topics: { create: [{ key: 'diffus', raw: 'diffusion' }] } } });
+  await db.subscriber.create({
+    data: { email: 'active@example.org', status: 'active', topics: { create: [{ key: 'diffus', raw: 'diffusion' }] } },
+  });
   await db.subscriber.create({ data: { email: 'gone@example.org', status: 'bounced' } });
 });
 
@@ -49,36 +63,85 @@ describe('paperboy CLI', () => {
   it('when asked for help, then every command is listed and each has its own help', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
-    for (const name of ['papers:import', 'digest:run', 'digest:test', 'stats', 'deliveries:retry-failed', 'associations:rebuild', 'send:pause', 'send:resume']) expect(help.stdout).toContain(name);
+    for (const name of [
+      'papers:import',
+      'digest:run',
+      'digest:test',
+      'stats',
+      'deliveries:retry-failed',
+      'associations:rebuild',
+      'send:pause',
+      'send:resume',
+    ])
+      expect(help.stdout).toContain(name);
     const one = await cli('digest:run', '--help');
-    expect([one.code, one.stdout]).toEqual([0, expect.stringContaining('Usage: npm run paperboy -- digest:run [--now]')]);
+    expect([one.code, one.stdout]).toEqual([
+      0,
+      expect.stringContaining('Usage: npm run paperboy -- digest:run [--now]'),
+    ]);
   });
 
   it('when the input is wrong, then it says why and exits 64 without running anything', async () => {
-    expect(await cli('nonsense')).toMatchObject({ code: 64, stderr: expect.stringContaining('Unknown command "nonsense"') });
-    expect(await cli('stats', '--colour')).toMatchObject({ code: 64, stderr: expect.stringContaining('stats does not take --colour') });
-    expect(await cli('papers:import')).toMatchObject({ code: 64, stderr: expect.stringContaining('papers:import needs an argument') });
-    expect(await cli('digest:test', 'not-an-address')).toMatchObject({ code: 64, stderr: expect.stringContaining('not a usable address') });
-    expect(await cli('deliveries:retry-failed', '--days=0')).toMatchObject({ code: 64, stderr: expect.stringContaining('--days must be') });
-    expect(await cli('associations:rebuild', '--window-days=0')).toMatchObject({ code: 64, stderr: expect.stringContaining('--window-days must be') });
+    expect(await cli('nonsense')).toMatchObject({
+      code: 64,
+      stderr: expect.stringContaining('Unknown command "nonsense"'),
+    });
+    expect(await cli('stats', '--colour')).toMatchObject({
+      code: 64,
+      stderr: expect.stringContaining('stats does not take --colour'),
+    });
+    expect(await cli('papers:import')).toMatchObject({
+      code: 64,
+      stderr: expect.stringContaining('papers:import needs an argument'),
+    });
+    expect(await cli('digest:test', 'not-an-address')).toMatchObject({
+      code: 64,
+      stderr: expect.stringContaining('not a usable address'),
+    });
+    expect(await cli('deliveries:retry-failed', '--days=0')).toMatchObject({
+      code: 64,
+      stderr: expect.stringContaining('--days must be'),
+    });
+    expect(await cli('associations:rebuild', '--window-days=0')).toMatchObject({
+      code: 64,
+      stderr: expect.stringContaining('--window-days must be'),
+    });
   });
 
   it('when a file cannot be read, then papers:import fails with exit 1 and a clear message', async () => {
-    expect(await cli('papers:import', '/nonexistent/papers.ndjson')).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
+    expect(await cli('papers:import', '/nonexistent/papers.ndjson')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no such file'),
+    });
   });
 
   it('when papers are imported, then they are stored and counted by stats', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'paperboy-cli-'));
     const file = path.join(dir, 'papers.ndjson');
     const published = new Date().toISOString();
-    const record = (id: string, title: string) => JSON.stringify({ id, title, abstract: `${title}: a diffusion model study.`, authors: ['A. Author'], publishedAt: published, upvotes: 7 });
-    writeFileSync(file, `${record('2611.00001', 'Diffusion for proteins')}\n${record('2611.00002', 'Diffusion for video')}\n{"broken": true}\n`);
+    const record = (id: string, title: string) =>
+      JSON.stringify({
+        id,
+        title,
+        abstract: `${title}: a diffusion model study.`,
+        authors: ['A. Author'],
+        publishedAt: published,
+        upvotes: 7,
+      });
+    writeFileSync(
+      file,
+      `${record('2611.00001', 'Diffusion for proteins')}\n${record('2611.00002', 'Diffusion for video')}\n{"broken": true}\n`,
+    );
     const imported = await cli('papers:import', file);
     expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/2 new.*1 rejected/) });
     expect(await database.db.paper.count()).toBe(2);
     const stats = await cli('stats', '--json', '--fresh');
     expect(stats.code).toBe(0);
-    const parsed = JSON.parse(stats.stdout) as { readers: { total: number }; papers: { total: number }; send: { paused: boolean } };
+    const parsed = JSON.parse(stats.stdout) as {
+      readers: { total: number };
+      papers: { total: number };
+      send: { paused: boolean };
+    };
     expect([parsed.readers.total, parsed.papers.total, parsed.send.paused]).toEqual([2, 2, false]);
     expect((await cli('stats')).stdout).toMatch(/readers\s+2 total: active 1, bounced 1/);
   });
@@ -87,7 +150,10 @@ describe('paperboy CLI', () => {
     await database.db.termAssociation.create({ data: { phrase: 'reef monitor', terms: ['bleach'] } });
     const papers = await database.db.paper.count();
     const run = await cli('associations:rebuild', '--window-days=30');
-    expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining(`Only ${papers} paper(s) in the last 30 days (500 needed)`) });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`Only ${papers} paper(s) in the last 30 days (500 needed)`),
+    });
     expect(await database.db.termAssociation.count()).toBe(0);
   });
 
@@ -107,21 +173,44 @@ describe('paperboy CLI', () => {
 
   it('when digest:run --now runs again in a period whose digest a reader already has, then it says nothing new goes to them', async () => {
     const active = await database.db.subscriber.findUniqueOrThrow({ where: { email: 'active@example.org' } });
-    const delivery = await database.db.delivery.create({ data: { subscriberId: active.id, periodKey: periodKey(active.frequency, active.timezone, new Date()), status: 'sent' } });
+    const delivery = await database.db.delivery.create({
+      data: {
+        subscriberId: active.id,
+        periodKey: periodKey(active.frequency, active.timezone, new Date()),
+        status: 'sent',
+      },
+    });
     try {
       const run = await cli('digest:run', '--now');
-      expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining("1 of them already had this period's digest (one per reader and period): nothing new goes to them") });
+      expect(run).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(
+          "1 of them already had this period's digest (one per reader and period): nothing new goes to them",
+        ),
+      });
     } finally {
       await database.db.delivery.delete({ where: { id: delivery.id } });
     }
   });
 
-  it('when failed digests are retried, then only active readers\' are rebuilt (build job queued, failed row gone)', async () => {
-    const [active, gone] = await Promise.all(['active@example.org', 'gone@example.org'].map((email) => database.db.subscriber.findUniqueOrThrow({ where: { email } })));
-    await database.db.delivery.createMany({ data: [{ subscriberId: active!.id, periodKey: 'd-1', status: 'failed' }, { subscriberId: gone!.id, periodKey: 'd-1', status: 'failed' }] });
+  it("when failed digests are retried, then only active readers' are rebuilt (build job queued, failed row gone)", async () => {
+    const [active, gone] = await Promise.all(
+      ['active@example.org', 'gone@example.org'].map((email) =>
+        database.db.subscriber.findUniqueOrThrow({ where: { email } }),
+      ),
+    );
+    await database.db.delivery.createMany({
+      data: [
+        { subscriberId: active!.id, periodKey: 'd-1', status: 'failed' },
+        { subscriberId: gone!.id, periodKey: 'd-1', status: 'failed' },
+      ],
+    });
     expect((await cli('deliveries:retry-failed', '--dry-run')).stdout).toContain('Would retry 1 failed digest(s)');
     const retried = await cli('deliveries:retry-failed');
-    expect(retried).toMatchObject({ code: 0, stdout: expect.stringContaining('Retried 1 failed digest(s) from the last 7 day(s); 1 left failed') });
+    expect(retried).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Retried 1 failed digest(s) from the last 7 day(s); 1 left failed'),
+    });
     const left = await database.db.delivery.findMany({ select: { subscriberId: true, status: true } });
     expect(left).toEqual([{ subscriberId: gone!.id, status: 'failed' }]);
     const builds = await queues[QUEUE.digestBuild].getJobs(['waiting']);
@@ -131,7 +220,10 @@ describe('paperboy CLI', () => {
   it('when digest:test runs, then one digest reaches the address through SMTP and nothing is recorded', async () => {
     const before = await database.db.delivery.count();
     const sent = await cli('digest:test', 'Operator@Example.org');
-    expect(sent).toMatchObject({ code: 0, stdout: expect.stringContaining('Test digest sent to operator@example.org: 2 paper(s)') });
+    expect(sent).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Test digest sent to operator@example.org: 2 paper(s)'),
+    });
     const messages = mailbox.messages().filter((m) => JSON.stringify(m).includes('operator@example.org'));
     expect(messages).toHaveLength(1);
     expect(JSON.stringify(messages[0])).toContain('Diffusion for proteins');
@@ -140,7 +232,12 @@ describe('paperboy CLI', () => {
 
   it('when digest:test targets a suppressed address, then it refuses with exit 1', async () => {
     const { hashEmail } = await import('@paperboy/core');
-    await database.db.suppression.create({ data: { emailHash: hashEmail('blocked@example.org'), reason: 'hard_bounce' } });
-    expect(await cli('digest:test', 'blocked@example.org')).toMatchObject({ code: 1, stderr: expect.stringContaining('is suppressed') });
+    await database.db.suppression.create({
+      data: { emailHash: hashEmail('blocked@example.org'), reason: 'hard_bounce' },
+    });
+    expect(await cli('digest:test', 'blocked@example.org')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('is suppressed'),
+    });
   });
 });

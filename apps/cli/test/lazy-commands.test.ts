@@ -8,7 +8,11 @@ const SRC = path.resolve(__dirname, '../src');
 
 function loadedAfter(script: string): string[] {
   const code = `${script}.then(() => console.log(JSON.stringify(Object.keys(require.cache))))`;
-  const out = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', code], { cwd: SRC, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const out = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', code], {
+    cwd: SRC,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as string[];
 }
 
@@ -16,13 +20,21 @@ const under = (files: string[], dir: string) => files.filter((f) => f.includes(`
 
 describe('command loading', () => {
   it('when the commands are listed, then no command module is loaded', () => {
-    const files = loadedAfter(`const { commands } = require('./commands'); require('./help').generalHelp(commands); Promise.resolve()`);
+    const files = loadedAfter(
+      `const { commands } = require('./commands'); require('./help').generalHelp(commands); Promise.resolve()`,
+    );
     expect(files.filter((f) => f.endsWith('.command.ts'))).toEqual([]);
   });
 
   it('when papers:import is loaded, then neither email, matching nor digests come with it', () => {
-    const files = loadedAfter(`const { commands, loadCommand } = require('./commands'); loadCommand(commands.find((c) => c.name === 'papers:import'))`);
+    const files = loadedAfter(
+      `const { commands, loadCommand } = require('./commands'); loadCommand(commands.find((c) => c.name === 'papers:import'))`,
+    );
     expect(files.some((f) => f.endsWith('papers-import.command.ts'))).toBe(true);
-    expect([...under(files, path.join('packages', 'email')), ...under(files, path.join('packages', 'matching')), ...under(files, path.join('core', 'src', 'digests'))]).toEqual([]);
+    expect([
+      ...under(files, path.join('packages', 'email')),
+      ...under(files, path.join('packages', 'matching')),
+      ...under(files, path.join('core', 'src', 'digests')),
+    ]).toEqual([]);
   });
 });

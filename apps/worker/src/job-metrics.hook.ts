@@ -11,13 +11,30 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown';
 }
 
-export function recordJobSuccess(metrics: Metrics | undefined, queue: string, startedMs: number, result: unknown): void {
+export function recordJobSuccess(
+  metrics: Metrics | undefined,
+  queue: string,
+  startedMs: number,
+  result: unknown,
+): void {
   if (metrics) recordJob(metrics, { queue, outcome: 'completed', seconds: (Date.now() - startedMs) / 1000, result });
 }
 
 /** A failure is final when it is permanent or the last attempt; otherwise BullMQ retries it. */
-export function recordJobFailure(metrics: Metrics | undefined, queue: string, startedMs: number, job: Job, error: unknown, mapped: unknown): void {
+export function recordJobFailure(
+  metrics: Metrics | undefined,
+  queue: string,
+  startedMs: number,
+  job: Job,
+  error: unknown,
+  mapped: unknown,
+): void {
   if (!metrics) return;
   const final = mapped instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-  recordJob(metrics, { queue, outcome: final ? 'failed' : 'retrying', seconds: (Date.now() - startedMs) / 1000, reason: reasonOf(error) });
+  recordJob(metrics, {
+    queue,
+    outcome: final ? 'failed' : 'retrying',
+    seconds: (Date.now() - startedMs) / 1000,
+    reason: reasonOf(error),
+  });
 }

@@ -7,7 +7,14 @@ import { createMailTransport, mailTransportOptions } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
 import { createLogger } from '@paperboy/logger';
 import { createMetrics, startMetricsServer } from '@paperboy/metrics';
-import { checkRedisDurability, closeQueues, createQueues, createRedis, createRedisErrorReporter, watchRedisErrors } from '@paperboy/queue';
+import {
+  checkRedisDurability,
+  closeQueues,
+  createQueues,
+  createRedis,
+  createRedisErrorReporter,
+  watchRedisErrors,
+} from '@paperboy/queue';
 import { processors } from './processors';
 import { startWorkers } from './run-workers';
 import { rebuildAssociationsIfEmpty } from './schedules/associations-schedule';
@@ -27,10 +34,19 @@ function main(): void {
   // The worker's registry lives in this process, so it serves its own /metrics (METRICS_PORT; 0: off).
   // Only METRICS_TOKEN opens it (no admin password: no guessing throttle here); loopback unless METRICS_HOST says otherwise.
   const metricsServer = config.METRICS_PORT
-    ? startMetricsServer({ registry: metrics.registry, port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN })
+    ? startMetricsServer({
+        registry: metrics.registry,
+        port: config.METRICS_PORT,
+        host: config.METRICS_HOST,
+        token: config.METRICS_TOKEN,
+      })
     : undefined;
   metricsServer?.then(
-    (server) => logger.info({ host: config.METRICS_HOST, port: server.port, protected: Boolean(config.METRICS_TOKEN) }, 'worker metrics on /metrics'),
+    (server) =>
+      logger.info(
+        { host: config.METRICS_HOST, port: server.port, protected: Boolean(config.METRICS_TOKEN) },
+        'worker metrics on /metrics',
+      ),
     (err: unknown) => logger.error({ err }, 'worker metrics server failed to start'),
   );
   logger.info({ queues: processors.map((p) => p.queue) }, 'paperboy worker started');
@@ -41,11 +57,21 @@ function main(): void {
   const sendRecovery = startSendRecovery({ config, logger, db, redis, queues, mail, metrics });
   watchdog.check().catch((err: unknown) => logger.error({ err }, 'job schedulers not registered'));
   // A new installation learns its term associations now, not at the first 03:00 UTC.
-  rebuildAssociationsIfEmpty({ db, queues }).catch((err: unknown) => logger.error({ err }, 'term association rebuild not queued'));
+  rebuildAssociationsIfEmpty({ db, queues }).catch((err: unknown) =>
+    logger.error({ err }, 'term association rebuild not queued'),
+  );
   checkRedisDurability(redis).then(
     (redisSettings) => {
-      if (redisSettings.problems.length) logger.warn({ redis: redisSettings }, 'Redis may lose queued jobs: set appendonly yes and maxmemory-policy noeviction (see README, Operations)');
-      else if (redisSettings.unknown) logger.info({ redis: redisSettings }, 'Redis persistence settings could not be read (CONFIG disabled): make sure it has appendonly yes and maxmemory-policy noeviction');
+      if (redisSettings.problems.length)
+        logger.warn(
+          { redis: redisSettings },
+          'Redis may lose queued jobs: set appendonly yes and maxmemory-policy noeviction (see README, Operations)',
+        );
+      else if (redisSettings.unknown)
+        logger.info(
+          { redis: redisSettings },
+          'Redis persistence settings could not be read (CONFIG disabled): make sure it has appendonly yes and maxmemory-policy noeviction',
+        );
     },
     () => undefined,
   );

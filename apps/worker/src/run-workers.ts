@@ -27,7 +27,10 @@ export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[
         return result;
       } catch (error) {
         const mapped = toJobError(error);
-        log.warn({ ms: Date.now() - started, err: error, permanent: mapped instanceof UnrecoverableError }, 'job failed');
+        log.warn(
+          { ms: Date.now() - started, err: error, permanent: mapped instanceof UnrecoverableError },
+          'job failed',
+        );
         recordJobFailure(deps.metrics, definition.queue, started, job, error, mapped);
         throw mapped;
       }

@@ -21,7 +21,14 @@ export function startSendRecovery(deps: WorkerDeps): SendRecovery {
   const tick = async (): Promise<void> => {
     if (deps.config.SEND_RESUME_AFTER_MS > 0) {
       const renderer = await getSharedRenderer();
-      await probeIfDue({ ...deps, mail: digestSender(deps.mail), renderer, prefix, maxDelayMs: deps.config.SEND_RESUME_MAX_MS, concurrency: 3 });
+      await probeIfDue({
+        ...deps,
+        mail: digestSender(deps.mail),
+        renderer,
+        prefix,
+        maxDelayMs: deps.config.SEND_RESUME_MAX_MS,
+        concurrency: 3,
+      });
     }
     if (metrics) setBreakerState(metrics, (await readBreakerState(deps.redis, prefix))?.state ?? 'closed');
   };

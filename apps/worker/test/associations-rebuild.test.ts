@@ -5,7 +5,12 @@ import { QUEUE, jobId } from '@paperboy/queue';
 import { processors } from '../src/processors';
 import { associationsRebuildProcessor } from '../src/processors/associations-rebuild.processor';
 import { startWorkers } from '../src/run-workers';
-import { ASSOCIATIONS_CRON, ASSOCIATIONS_SCHEDULER_ID, rebuildAssociationsIfEmpty, upsertAssociationsSchedule } from '../src/schedules/associations-schedule';
+import {
+  ASSOCIATIONS_CRON,
+  ASSOCIATIONS_SCHEDULER_ID,
+  rebuildAssociationsIfEmpty,
+  upsertAssociationsSchedule,
+} from '../src/schedules/associations-schedule';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
 
@@ -35,9 +40,17 @@ describe('associations-rebuild processor', () => {
       expect(done).toEqual({ ok: true, value: { papers: 0, phrases: 0, stored: 0, terms: 0, table: 'shipped' } });
       expect(await db.termAssociation.count()).toBe(0);
 
-      for (const [data, field] of [[{ windowDays: 0 }, 'windowDays'], [{ windowDays: 'all' }, 'windowDays'], [{ paperIds: [1] }, 'paperIds']] as const) {
+      for (const [data, field] of [
+        [{ windowDays: 0 }, 'windowDays'],
+        [{ windowDays: 'all' }, 'windowDays'],
+        [{ paperIds: [1] }, 'paperIds'],
+      ] as const) {
         const bad = await runner.run(data, jobId('assoc', 'bad', field, String(data.windowDays ?? 'x')));
-        expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/Invalid associations-rebuild job payload/), attempts: 1 });
+        expect(bad).toMatchObject({
+          ok: false,
+          error: expect.stringMatching(/Invalid associations-rebuild job payload/),
+          attempts: 1,
+        });
       }
     } finally {
       await Promise.all(workers.map((w) => w.close()));
@@ -66,7 +79,9 @@ describe('associations schedule', () => {
     const now = new Date('2026-12-06T09:00:00Z');
     expect(await rebuildAssociationsIfEmpty(env.deps, now)).toBe(true);
     expect(await rebuildAssociationsIfEmpty(env.deps, now)).toBe(true);
-    expect((await queue().getJobs(['waiting'])).map((j) => j.id)).toEqual([jobId('associations-rebuild-start', '2026-12-06')]);
+    expect((await queue().getJobs(['waiting'])).map((j) => j.id)).toEqual([
+      jobId('associations-rebuild-start', '2026-12-06'),
+    ]);
 
     await queue().drain();
     await db.termAssociation.create({ data: { phrase: 'reef monitor', terms: ['bleach'] } });

@@ -36,13 +36,21 @@ function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> 
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
     env: {
       ...process.env,
-      NODE_ENV: 'test', LOG_LEVEL: 'info', METRICS_PORT: '0',
-      DATABASE_URL: env.database.url, REDIS_PREFIX: env.deps.config.REDIS_PREFIX, SMTP_URL: smtp.url,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      METRICS_PORT: '0',
+      DATABASE_URL: env.database.url,
+      REDIS_PREFIX: env.deps.config.REDIS_PREFIX,
+      SMTP_URL: smtp.url,
       // The lease, not the job lock, is what keeps a send from going out twice: a process starved
       // past its lock (a loaded 2-core CI machine) loses the job to another, whose claim is refused
       // until the lease ends. 15 s is far beyond any starvation; a short lock still lets a killed
       // process's jobs be taken over soon, and retries (from 0.5 s, doubling) outlast the lease.
-      SEND_RATE_PER_SECOND: '100000', JOB_LOCK_SECONDS: '5', SEND_LEASE_SECONDS: '15', SEND_RETRY_BASE_MS: '500', ...extra,
+      SEND_RATE_PER_SECOND: '100000',
+      JOB_LOCK_SECONDS: '5',
+      SEND_LEASE_SECONDS: '15',
+      SEND_RETRY_BASE_MS: '500',
+      ...extra,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -61,12 +69,20 @@ function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> 
 }
 
 const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill(signal))));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : (child.once('exit', () => resolve()), child.kill(signal)),
+  );
 
 async function sendToEveryone(readers: SeededReader[]): Promise<void> {
   await scheduleDigests({ ...env.deps, now: () => NOW }, { force: true });
   const ids = readers.map((r) => r.id);
-  await waitUntil(async () => (await env.database.db.delivery.count({ where: { subscriberId: { in: ids }, status: 'sent' } })) === ids.length, 100);
+  await waitUntil(
+    async () =>
+      (await env.database.db.delivery.count({ where: { subscriberId: { in: ids }, status: 'sent' } })) === ids.length,
+    100,
+  );
 }
 
 function messagesPerReader(readers: SeededReader[]): Map<string, string[]> {
@@ -94,7 +110,10 @@ it('when a worker is killed (SIGKILL) mid-batch and another starts, then every r
   await stop(first, 'SIGKILL');
   const cut = smtp.accepted.length - before;
   // The sends in flight at the kill: claimed ('sending'), maybe accepted, not recorded as sent.
-  const inFlight = await env.database.db.delivery.findMany({ where: { subscriberId: { in: readers.map((r) => r.id) }, status: 'sending' }, select: { subscriberId: true } });
+  const inFlight = await env.database.db.delivery.findMany({
+    where: { subscriberId: { in: readers.map((r) => r.id) }, status: 'sending' },
+    select: { subscriberId: true },
+  });
   const inFlightIds = new Set(inFlight.map((d) => d.subscriberId));
   const second = await startWorker();
   await sendToEveryone(readers);
@@ -103,7 +122,10 @@ it('when a worker is killed (SIGKILL) mid-batch and another starts, then every r
   expect(cut).toBeLessThan(readers.length); // the kill really happened mid-batch
   expect([...perReader.values()].filter((ids) => new Set(ids).size !== 1)).toEqual([]);
   const repeated = [...perReader.entries()].filter(([, ids]) => ids.length > 1).map(([email]) => email);
-  const deliveries = await env.database.db.delivery.findMany({ where: { subscriber: { email: { in: repeated } } }, select: { subscriberId: true, attempts: true } });
+  const deliveries = await env.database.db.delivery.findMany({
+    where: { subscriber: { email: { in: repeated } } },
+    select: { subscriberId: true, attempts: true },
+  });
   // A repeat is only possible for a send that was in flight when the process died (its claim
   // counted an attempt): SMTP's window between the server's "250 OK" and our 'sent' record.
   expect(deliveries.filter((d) => !inFlightIds.has(d.subscriberId))).toEqual([]);

@@ -32,7 +32,8 @@ afterAll(async () => {
 });
 
 const db = () => env.database.db;
-const runSchedule = (now: Date) => digestScheduleProcessor.handle({ now: now.toISOString() } as never, {} as never, env.deps);
+const runSchedule = (now: Date) =>
+  digestScheduleProcessor.handle({ now: now.toISOString() } as never, {} as never, env.deps);
 
 /** Deletes every key under this test's own prefix (never FLUSHALL: the Redis is shared). */
 async function emptyOurRedis(): Promise<number> {
@@ -56,7 +57,9 @@ describe('Redis emptied between the schedule run and the builds', () => {
 
     const first = await runSchedule(NOW);
     expect(first).toMatchObject({ enqueued: readers.length, advanced: readers.length });
-    expect(await db().subscriber.count({ where: { email: { startsWith: 'lost-' }, nextDigestAt: { gt: NOW } } })).toBe(readers.length);
+    expect(await db().subscriber.count({ where: { email: { startsWith: 'lost-' }, nextDigestAt: { gt: NOW } } })).toBe(
+      readers.length,
+    );
     expect(await env.deps.queues[QUEUE.digestBuild].count()).toBeGreaterThan(0);
 
     expect(await emptyOurRedis()).toBeGreaterThan(0);
@@ -64,26 +67,40 @@ describe('Redis emptied between the schedule run and the builds', () => {
 
     // A minute or two later, the every-minute schedule runs again.
     await runSchedule(new Date(NOW.getTime() + 3 * 60_000));
-    const queued = (await env.deps.queues[QUEUE.digestBuild].getJobs(['waiting', 'delayed', 'prioritized']))
-      .flatMap((j) => (j.data as { readers?: { subscriberId: number; periodKey: string }[] }).readers ?? [j.data as { subscriberId: number; periodKey: string }]);
+    const queued = (await env.deps.queues[QUEUE.digestBuild].getJobs(['waiting', 'delayed', 'prioritized'])).flatMap(
+      (j) =>
+        (j.data as { readers?: { subscriberId: number; periodKey: string }[] }).readers ?? [
+          j.data as { subscriberId: number; periodKey: string },
+        ],
+    );
     expect(queued.map((r) => r.subscriberId).sort((a, b) => a - b)).toEqual(readers.map((r) => r.id));
     expect(new Set(queued.map((r) => r.periodKey))).toEqual(new Set(['d2026-11-27']));
 
     workers = startWorkers(env.deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
-    await waitUntil(async () => (await db().delivery.count({ where: { subscriber: { email: { startsWith: 'lost-' } }, status: 'sent' } })) === readers.length);
+    await waitUntil(
+      async () =>
+        (await db().delivery.count({ where: { subscriber: { email: { startsWith: 'lost-' } }, status: 'sent' } })) ===
+        readers.length,
+    );
     // Once built, nothing is re-queued again.
     await runSchedule(new Date(NOW.getTime() + 4 * 60_000));
-    await waitUntil(async () => (await env.deps.queues[QUEUE.digestBuild].getJobCounts('waiting', 'active', 'delayed')).waiting === 0);
+    await waitUntil(
+      async () => (await env.deps.queues[QUEUE.digestBuild].getJobCounts('waiting', 'active', 'delayed')).waiting === 0,
+    );
 
     const perReader = new Map<string, number>();
-    for (const m of env.mailbox.messages()) for (const to of m.envelopeTo) perReader.set(to, (perReader.get(to) ?? 0) + 1);
+    for (const m of env.mailbox.messages())
+      for (const to of m.envelopeTo) perReader.set(to, (perReader.get(to) ?? 0) + 1);
     for (const r of readers) expect([r.email, perReader.get(r.email)]).toEqual([r.email, 1]);
-    expect(await db().delivery.count({ where: { subscriber: { email: { startsWith: 'lost-' } } } })).toBe(readers.length);
+    expect(await db().delivery.count({ where: { subscriber: { email: { startsWith: 'lost-' } } } })).toBe(
+      readers.length,
+    );
   });
 
   it('when a reader changed their settings after the slot, or confirmed after it, then the sweep leaves them alone', async () => {
     const [changed] = await seedReaders(db(), 1, { prefix: 'changed', nextDigestAt: new Date('2026-11-28T07:00:00Z') });
-    await db().$executeRaw`UPDATE "Subscriber" SET "updatedAt" = ${new Date(SLOT.getTime() + 60_000)} WHERE id = ${changed!.id}`;
+    await db()
+      .$executeRaw`UPDATE "Subscriber" SET "updatedAt" = ${new Date(SLOT.getTime() + 60_000)} WHERE id = ${changed!.id}`;
     await env.deps.queues[QUEUE.digestBuild].pause();
     try {
       await runSchedule(new Date(NOW.getTime() + 5 * 60_000));
@@ -97,20 +114,37 @@ describe('Redis emptied between the schedule run and the builds', () => {
   it('when a weekly reader in another time zone lost their build, then the sweep files it under the ISO week the schedule used', async () => {
     // Monday 2026-11-23 08:00 in New York (13:00 UTC) is the slot; the sweep runs 10 minutes later.
     const slot = new Date('2026-11-23T13:00:00Z');
-    const [weekly] = await seedReaders(db(), 1, { prefix: 'weekly', frequency: 'weekly', timezone: 'America/New_York', nextDigestAt: slot });
-    await db().$executeRaw`UPDATE "Subscriber" SET "updatedAt" = ${LAST_CHANGE}, "digestWeekday" = 1 WHERE id = ${weekly!.id}`;
+    const [weekly] = await seedReaders(db(), 1, {
+      prefix: 'weekly',
+      frequency: 'weekly',
+      timezone: 'America/New_York',
+      nextDigestAt: slot,
+    });
+    await db()
+      .$executeRaw`UPDATE "Subscriber" SET "updatedAt" = ${LAST_CHANGE}, "digestWeekday" = 1 WHERE id = ${weekly!.id}`;
     const queue = env.deps.queues[QUEUE.digestBuild];
     await queue.pause();
     try {
       await runSchedule(new Date(slot.getTime() + 60_000));
-      const scheduled = (await queue.getJobs(['waiting'])).map((j) => j.data as { subscriberId: number; periodKey: string }).find((d) => d.subscriberId === weekly!.id);
+      const scheduled = (await queue.getJobs(['waiting']))
+        .map((j) => j.data as { subscriberId: number; periodKey: string })
+        .find((d) => d.subscriberId === weekly!.id);
       expect(scheduled?.periodKey).toBe('w2026-W48');
-      expect((await db().subscriber.findUniqueOrThrow({ where: { id: weekly!.id } })).nextDigestAt).toEqual(new Date('2026-11-30T13:00:00Z'));
+      expect((await db().subscriber.findUniqueOrThrow({ where: { id: weekly!.id } })).nextDigestAt).toEqual(
+        new Date('2026-11-30T13:00:00Z'),
+      );
       await queue.obliterate({ force: true }); // Redis loses the build (and the pause with it)
       await queue.pause();
       await runSchedule(new Date(slot.getTime() + 10 * 60_000));
-      const rebuilt = (await queue.getJobs(['waiting'])).flatMap((j) => (j.data as { readers?: { subscriberId: number; periodKey: string }[] }).readers ?? [j.data as { subscriberId: number; periodKey: string }]);
-      expect(rebuilt.filter((r) => r.subscriberId === weekly!.id)).toEqual([{ subscriberId: weekly!.id, periodKey: 'w2026-W48' }]);
+      const rebuilt = (await queue.getJobs(['waiting'])).flatMap(
+        (j) =>
+          (j.data as { readers?: { subscriberId: number; periodKey: string }[] }).readers ?? [
+            j.data as { subscriberId: number; periodKey: string },
+          ],
+      );
+      expect(rebuilt.filter((r) => r.subscriberId === weekly!.id)).toEqual([
+        { subscriberId: weekly!.id, periodKey: 'w2026-W48' },
+      ]);
     } finally {
       await queue.obliterate({ force: true });
       await queue.resume();

@@ -23,22 +23,40 @@ const greylisted = Object.assign(new Error('try again later'), { responseCode: 4
 /** Readers with built (pending) deliveries; the send jobs the build queues are dropped. */
 async function builtDeliveries(prefix: string, count: number): Promise<number[]> {
   const readers = await seedReaders(db(), count, { prefix });
-  const quiet = { ...env.deps, queues: { ...env.deps.queues, [QUEUE.digestSend]: { addBulk: async () => [] } } } as never;
-  const built = await buildDigests(quiet, readers.map((r) => ({ subscriberId: r.id, periodKey: 'd2026-11-27' })));
+  const quiet = {
+    ...env.deps,
+    queues: { ...env.deps.queues, [QUEUE.digestSend]: { addBulk: async () => [] } },
+  } as never;
+  const built = await buildDigests(
+    quiet,
+    readers.map((r) => ({ subscriberId: r.id, periodKey: 'd2026-11-27' })),
+  );
   return built.map((b) => (b as { deliveryId: number }).deliveryId);
 }
 
-const sendDeps = async (mail: MailSender, breaker?: SendBreaker) => ({ ...env.deps, mail, breaker, renderer: await createRenderer(), concurrency: 1 });
+const sendDeps = async (mail: MailSender, breaker?: SendBreaker) => ({
+  ...env.deps,
+  mail,
+  breaker,
+  renderer: await createRenderer(),
+  concurrency: 1,
+});
 
 type SendData = { deliveryIds?: number[]; deliveryId?: number };
 const queuedJobs = async () =>
-  (await env.deps.queues[QUEUE.digestSend].getJobs(['delayed', 'waiting'])).map((j) => ({ ids: (j.data as SendData).deliveryIds ?? [(j.data as SendData).deliveryId!], delay: j.opts.delay ?? 0 }));
+  (await env.deps.queues[QUEUE.digestSend].getJobs(['delayed', 'waiting'])).map((j) => ({
+    ids: (j.data as SendData).deliveryIds ?? [(j.data as SendData).deliveryId!],
+    delay: j.opts.delay ?? 0,
+  }));
 const allQueuedIds = async () => (await queuedJobs()).flatMap((j) => j.ids).sort((a, b) => a - b);
 
 describe('re-queued deliveries travel in batches', () => {
   it('when 7 deliveries are stuck past the lease, then the sweep recovers them into ceil(7 / 3) = 3 send jobs', async () => {
     const ids = await builtDeliveries('stuck', 7);
-    await db().delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'sending', updatedAt: new Date(Date.now() - 3600_000) } });
+    await db().delivery.updateMany({
+      where: { id: { in: ids } },
+      data: { status: 'sending', updatedAt: new Date(Date.now() - 3600_000) },
+    });
     expect(await recoverStaleDeliveries(env.deps)).toBe(7);
     const jobs = await queuedJobs();
     expect(jobs).toHaveLength(3);
@@ -58,14 +76,20 @@ describe('re-queued deliveries travel in batches', () => {
   it('when a batch is claimed by another worker within the lease, then its deliveries are looked at again in one job when the lease ends', async () => {
     const ids = await builtDeliveries('leased', 3);
     await db().delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'sending', updatedAt: new Date() } });
-    const outcomes = await sendDigests(await sendDeps({ sendMail: () => Promise.reject(new Error('must not send')) }), ids);
+    const outcomes = await sendDigests(
+      await sendDeps({ sendMail: () => Promise.reject(new Error('must not send')) }),
+      ids,
+    );
     expect(outcomes.every((o) => 'retrying' in o)).toBe(true);
     expect(await queuedJobs()).toEqual([{ ids: [...ids].sort((a, b) => a - b), delay: expect.any(Number) }]);
   });
 
   it('when the breaker pauses sending mid-batch, then the handed-back rest goes in one job and the failed ones in another', async () => {
     const ids = await builtDeliveries('handback', 3);
-    const breaker: SendBreaker = { failure: async () => ({ paused: true, consecutive: 1 }), success: async () => undefined };
+    const breaker: SendBreaker = {
+      failure: async () => ({ paused: true, consecutive: 1 }),
+      success: async () => undefined,
+    };
     await sendDigests(await sendDeps({ sendMail: () => Promise.reject(greylisted) }, breaker), ids);
     const jobs = await queuedJobs();
     expect(jobs.map((j) => j.ids.length).sort()).toEqual([1, 2]);

@@ -35,8 +35,17 @@ describe('scheduleDigests', () => {
   });
 
   it('when some readers are due, then only they get a build job, filed under the local period they were due in, and their next time moves on', async () => {
-    const [paris] = await seedReaders(db(), 1, { prefix: 'paris', timezone: 'Europe/Paris', nextDigestAt: at('2026-11-27T07:00:00Z') });
-    const [tokyo] = await seedReaders(db(), 1, { prefix: 'tokyo', timezone: 'Asia/Tokyo', frequency: 'weekly', nextDigestAt: at('2026-11-26T23:00:00Z') });
+    const [paris] = await seedReaders(db(), 1, {
+      prefix: 'paris',
+      timezone: 'Europe/Paris',
+      nextDigestAt: at('2026-11-27T07:00:00Z'),
+    });
+    const [tokyo] = await seedReaders(db(), 1, {
+      prefix: 'tokyo',
+      timezone: 'Asia/Tokyo',
+      frequency: 'weekly',
+      nextDigestAt: at('2026-11-26T23:00:00Z'),
+    });
     const [later] = await seedReaders(db(), 1, { prefix: 'later', nextDigestAt: at('2026-11-27T09:00:00Z') });
     const [none] = await seedReaders(db(), 1, { prefix: 'none', nextDigestAt: null });
     const now = at('2026-11-27T07:30:00Z');
@@ -44,7 +53,8 @@ describe('scheduleDigests', () => {
     expect(result).toEqual({ readers: 2, enqueued: 2, advanced: 2, alreadyBuilt: 0 });
     expect(await queuedBuilds()).toEqual([`${paris!.id}|d2026-11-27`, `${tokyo!.id}|w2026-W48`].sort());
     expect(await buildJobs()).toHaveLength(1); // one batch
-    const next = async (id: number) => (await db().subscriber.findUniqueOrThrow({ where: { id } })).nextDigestAt?.toISOString();
+    const next = async (id: number) =>
+      (await db().subscriber.findUniqueOrThrow({ where: { id } })).nextDigestAt?.toISOString();
     expect(await next(paris!.id)).toBe('2026-11-28T07:00:00.000Z'); // 08:00 in Paris, tomorrow
     expect(await next(tokyo!.id)).toBe('2026-11-29T23:00:00.000Z'); // Monday 08:00 in Tokyo
     expect(await next(later!.id)).toBe('2026-11-27T09:00:00.000Z');
@@ -70,7 +80,7 @@ describe('scheduleDigests', () => {
     expect(new Set(builds).size).toBe(35);
   });
 
-  it('when an operator sends now, then every active reader gets this period\'s digest whatever their hour, and their schedule is untouched', async () => {
+  it("when an operator sends now, then every active reader gets this period's digest whatever their hour, and their schedule is untouched", async () => {
     const readers = await seedReaders(db(), 3, { prefix: 'now', nextDigestAt: at('2026-11-28T07:00:00Z') });
     const [gone] = await seedReaders(db(), 1, { prefix: 'gone' });
     await db().subscriber.update({ where: { id: gone!.id }, data: { status: 'unsubscribed' } });
@@ -89,7 +99,9 @@ describe('the repeatable schedule', () => {
     const [due] = await seedReaders(db(), 1, { prefix: 'repeat', nextDigestAt: new Date(Date.now() - 60_000) });
     const workers = startWorkers(env.deps, [digestScheduleProcessor] as ProcessorDefinition[]);
     try {
-      await waitUntil(async () => (await db().subscriber.findUniqueOrThrow({ where: { id: due!.id } })).nextDigestAt! > new Date());
+      await waitUntil(
+        async () => (await db().subscriber.findUniqueOrThrow({ where: { id: due!.id } })).nextDigestAt! > new Date(),
+      );
       expect((await queuedBuilds()).some((b) => b.startsWith(`${due!.id}|`))).toBe(true);
     } finally {
       await Promise.all(workers.map((w) => w.close()));
@@ -100,11 +112,19 @@ describe('the repeatable schedule', () => {
 
 describe('recoverStaleDeliveries', () => {
   const sendQueue = () => env.deps.queues[QUEUE.digestSend];
-  const queuedFor = async () => (await sendQueue().getJobs(['waiting', 'delayed'])).map((j) => j.data as { deliveryIds?: number[] });
+  const queuedFor = async () =>
+    (await sendQueue().getJobs(['waiting', 'delayed'])).map((j) => j.data as { deliveryIds?: number[] });
 
   it('when a delivery is stuck past the lease and the send queue has nothing left to do, then it is queued again; a fresh one is left alone', async () => {
     const [stuck, fresh] = await seedReaders(db(), 2, { prefix: 'stale' });
-    const old = await db().delivery.create({ data: { subscriberId: stuck!.id, periodKey: 'd2026-11-26', status: 'sending', updatedAt: new Date(Date.now() - 3600_000) } });
+    const old = await db().delivery.create({
+      data: {
+        subscriberId: stuck!.id,
+        periodKey: 'd2026-11-26',
+        status: 'sending',
+        updatedAt: new Date(Date.now() - 3600_000),
+      },
+    });
     await db().delivery.create({ data: { subscriberId: fresh!.id, periodKey: 'd2026-11-26', status: 'pending' } });
     expect(await recoverStaleDeliveries(env.deps)).toBe(1);
     expect(await queuedFor()).toEqual([{ deliveryIds: [old.id] }]);
@@ -113,7 +133,14 @@ describe('recoverStaleDeliveries', () => {
 
   it('when the send queue still has jobs waiting, then nothing is re-queued yet (the stuck delivery may be in one of them)', async () => {
     const [stuck] = await seedReaders(db(), 1, { prefix: 'busy' });
-    const old = await db().delivery.create({ data: { subscriberId: stuck!.id, periodKey: 'd2026-11-25', status: 'pending', updatedAt: new Date(Date.now() - 3600_000) } });
+    const old = await db().delivery.create({
+      data: {
+        subscriberId: stuck!.id,
+        periodKey: 'd2026-11-25',
+        status: 'pending',
+        updatedAt: new Date(Date.now() - 3600_000),
+      },
+    });
     await sendQueue().add('send', { deliveryIds: [old.id] }, { jobId: jobId('send', 'waiting-batch') });
     expect(await recoverStaleDeliveries(env.deps)).toBe(0);
     expect(await queuedFor()).toEqual([{ deliveryIds: [old.id] }]);
@@ -124,9 +151,12 @@ describe('recoverStaleDeliveries', () => {
 describe('retryFailedDeliveries', () => {
   afterEach(clearBuilds);
 
-  it('when the same readers\' digests fail again and are retried again, then each retry run queues its own build job', async () => {
+  it("when the same readers' digests fail again and are retried again, then each retry run queues its own build job", async () => {
     const readers = await seedReaders(db(), 2, { prefix: 'again' });
-    const fail = () => db().delivery.createMany({ data: readers.map((r) => ({ subscriberId: r.id, periodKey: 'd2026-11-20', status: 'failed' as const })) });
+    const fail = () =>
+      db().delivery.createMany({
+        data: readers.map((r) => ({ subscriberId: r.id, periodKey: 'd2026-11-20', status: 'failed' as const })),
+      });
     await fail();
     expect(await retryFailedDeliveries(env.deps)).toMatchObject({ retried: 2 });
     // The first rebuild's job still holds its id (as a finished one would for a day).
@@ -139,9 +169,15 @@ describe('retryFailedDeliveries', () => {
 
   it('when a failed digest still lists papers it carried, then the retry deletes those rows with it, so the rebuild may carry them again', async () => {
     const [reader] = await seedReaders(db(), 1, { prefix: 'carried' });
-    const paper = await db().paper.create({ data: { sourceId: '2611.90001', title: 'Carried', abstract: 'x', publishedAt: new Date() } });
-    const failed = await db().delivery.create({ data: { subscriberId: reader!.id, periodKey: 'd2026-11-21', status: 'failed' } });
-    await db().deliveryPaper.create({ data: { deliveryId: failed.id, paperId: paper.id, subscriberId: reader!.id, rank: 0, score: 1, reason: 'x' } });
+    const paper = await db().paper.create({
+      data: { sourceId: '2611.90001', title: 'Carried', abstract: 'x', publishedAt: new Date() },
+    });
+    const failed = await db().delivery.create({
+      data: { subscriberId: reader!.id, periodKey: 'd2026-11-21', status: 'failed' },
+    });
+    await db().deliveryPaper.create({
+      data: { deliveryId: failed.id, paperId: paper.id, subscriberId: reader!.id, rank: 0, score: 1, reason: 'x' },
+    });
     expect(await retryFailedDeliveries(env.deps)).toMatchObject({ retried: 1 });
     expect(await db().deliveryPaper.count({ where: { subscriberId: reader!.id } })).toBe(0);
   });
@@ -150,16 +186,25 @@ describe('retryFailedDeliveries', () => {
 describe('the schedule job and sign-ups never confirmed', () => {
   it('when a sign-up is older than UNCONFIRMED_READER_DAYS and never confirmed, then the schedule job deletes it', async () => {
     const monthAgo = new Date(Date.now() - 31 * 24 * 3600_000);
-    const old = await db().subscriber.create({ data: { email: 'never-confirmed@example.org', createdAt: monthAgo, updatedAt: monthAgo } });
+    const old = await db().subscriber.create({
+      data: { email: 'never-confirmed@example.org', createdAt: monthAgo, updatedAt: monthAgo },
+    });
     await digestScheduleProcessor.handle({} as never, {} as never, env.deps);
     expect(await db().subscriber.findUnique({ where: { id: old.id } })).toBeNull();
   });
 });
 
 describe('the schedule job and papers posted to the API', () => {
-  it('when an API request\'s hand-off to matching failed and no other request comes, then the schedule job hands its papers over', async () => {
+  it("when an API request's hand-off to matching failed and no other request comes, then the schedule job hands its papers over", async () => {
     const run = await db().ingestRun.create({
-      data: { source: 'api', status: 'running', startedAt: new Date(Date.now() - 5 * 60_000), fetched: 1, inserted: 1, cursor: { source: null, batch: 1, done: true, pending: [41, 42], key: null } },
+      data: {
+        source: 'api',
+        status: 'running',
+        startedAt: new Date(Date.now() - 5 * 60_000),
+        fetched: 1,
+        inserted: 1,
+        cursor: { source: null, batch: 1, done: true, pending: [41, 42], key: null },
+      },
     });
     await digestScheduleProcessor.handle({} as never, {} as never, env.deps);
     expect(await db().ingestRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'succeeded' });

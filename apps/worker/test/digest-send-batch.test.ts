@@ -22,8 +22,14 @@ const greylisted = Object.assign(new Error('try again later'), { responseCode: 4
 /** Readers with built (pending) deliveries; the send jobs the build queues are dropped. */
 async function builtDeliveries(prefix: string, count: number): Promise<number[]> {
   const readers = await seedReaders(db(), count, { prefix });
-  const quiet = { ...env.deps, queues: { ...env.deps.queues, [QUEUE.digestSend]: { addBulk: async () => [] } } } as never;
-  const built = await buildDigests(quiet, readers.map((r) => ({ subscriberId: r.id, periodKey: 'd2026-11-27' })));
+  const quiet = {
+    ...env.deps,
+    queues: { ...env.deps.queues, [QUEUE.digestSend]: { addBulk: async () => [] } },
+  } as never;
+  const built = await buildDigests(
+    quiet,
+    readers.map((r) => ({ subscriberId: r.id, periodKey: 'd2026-11-27' })),
+  );
   return built.map((b) => (b as { deliveryId: number }).deliveryId);
 }
 
@@ -32,7 +38,11 @@ async function sendDeps(mail: MailSender, breaker?: SendBreaker) {
 }
 
 const retryJobs = async () =>
-  (await env.deps.queues[QUEUE.digestSend].getJobs(['delayed', 'waiting'])).map((j) => ({ id: j.id, data: j.data as { deliveryIds: number[] }, delay: j.opts.delay ?? 0 }));
+  (await env.deps.queues[QUEUE.digestSend].getJobs(['delayed', 'waiting'])).map((j) => ({
+    id: j.id,
+    data: j.data as { deliveryIds: number[] },
+    delay: j.opts.delay ?? 0,
+  }));
 
 afterEach(() => env.deps.queues[QUEUE.digestSend].obliterate({ force: true }));
 
@@ -40,14 +50,27 @@ describe('a send batch', () => {
   it('when one delivery of a batch meets a 451, then only it is queued again (in a retry batch of its own), with backoff; the others are sent', async () => {
     const ids = await builtDeliveries('mixed', 3);
     const sent: string[] = [];
-    const mail: MailSender = { sendMail: async (m) => (m.envelope.to[0] === 'mixed-1@example.org' ? Promise.reject(greylisted) : (sent.push(m.envelope.to[0]!), {})) };
+    const mail: MailSender = {
+      sendMail: async (m) =>
+        m.envelope.to[0] === 'mixed-1@example.org' ? Promise.reject(greylisted) : (sent.push(m.envelope.to[0]!), {}),
+    };
     const outcomes = await sendDigests(await sendDeps(mail), ids);
     expect(outcomes.map((o) => Object.keys(o)[0])).toEqual(['sent', 'retrying', 'sent']);
     expect(sent).toEqual(['mixed-0@example.org', 'mixed-2@example.org']);
     const retries = await retryJobs();
-    expect(retries).toEqual([{ id: expect.stringMatching(/^send-attempt-2-batch-1-/), data: { deliveryIds: [ids[1]] }, delay: expect.any(Number) }]);
+    expect(retries).toEqual([
+      {
+        id: expect.stringMatching(/^send-attempt-2-batch-1-/),
+        data: { deliveryIds: [ids[1]] },
+        delay: expect.any(Number),
+      },
+    ]);
     expect(retries[0]!.delay).toBeGreaterThanOrEqual(30_000); // base 60 s, -50 % jitter at most
-    expect(await db().delivery.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/451/) });
+    expect(await db().delivery.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/451/),
+    });
   });
 
   it('when a delivery fails transiently on its last attempt, then it fails for good instead of retrying', async () => {
@@ -55,20 +78,34 @@ describe('a send batch', () => {
     await db().delivery.update({ where: { id: id! }, data: { attempts: 7 } });
     const outcomes = await sendDigests(await sendDeps({ sendMail: () => Promise.reject(greylisted) }), [id!]);
     expect(outcomes).toEqual([{ failed: 'gave_up', deliveryId: id, detail: expect.stringMatching(/451/) }]);
-    expect(await db().delivery.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'failed', attempts: 8, lastError: expect.stringMatching(/^gave up after 8 attempts/) });
+    expect(await db().delivery.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
+      status: 'failed',
+      attempts: 8,
+      lastError: expect.stringMatching(/^gave up after 8 attempts/),
+    });
     expect(await retryJobs()).toEqual([]);
   });
 
   it('when the breaker pauses sending in the middle of a batch, then the rest is handed back unsent, without using up an attempt, to go when sending resumes', async () => {
     const ids = await builtDeliveries('paused', 5);
     let failures = 0;
-    const breaker: SendBreaker = { failure: async () => ({ paused: ++failures >= 2, consecutive: failures }), success: async () => undefined };
+    const breaker: SendBreaker = {
+      failure: async () => ({ paused: ++failures >= 2, consecutive: failures }),
+      success: async () => undefined,
+    };
     const tried: string[] = [];
-    const outcomes = await sendDigests(await sendDeps({ sendMail: (m) => (tried.push(m.envelope.to[0]!), Promise.reject(greylisted)) }, breaker), ids);
+    const outcomes = await sendDigests(
+      await sendDeps({ sendMail: (m) => (tried.push(m.envelope.to[0]!), Promise.reject(greylisted)) }, breaker),
+      ids,
+    );
     expect(tried).toEqual(['paused-0@example.org', 'paused-1@example.org']);
-    expect(outcomes.slice(2)).toEqual(ids.slice(2).map((deliveryId) => ({ retrying: 'sending was paused', deliveryId, delayMs: 0 })));
+    expect(outcomes.slice(2)).toEqual(
+      ids.slice(2).map((deliveryId) => ({ retrying: 'sending was paused', deliveryId, delayMs: 0 })),
+    );
     const handedBack = await db().delivery.findMany({ where: { id: { in: ids.slice(2) } } });
-    expect(handedBack.map((d) => [d.status, d.attempts, d.lastError])).toEqual(ids.slice(2).map(() => ['pending', 0, 'sending was paused']));
+    expect(handedBack.map((d) => [d.status, d.attempts, d.lastError])).toEqual(
+      ids.slice(2).map(() => ['pending', 0, 'sending was paused']),
+    );
     expect((await retryJobs()).flatMap((j) => j.data.deliveryIds).sort()).toEqual([...ids].sort());
   });
 });

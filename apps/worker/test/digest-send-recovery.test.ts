@@ -32,11 +32,20 @@ let readers: SeededReader[];
 
 beforeAll(async () => {
   env = await createTestWorkerEnv({
-    SEND_PAUSE_AFTER_ERRORS: '3', SEND_RETRY_BASE_MS: '50', SEND_RESUME_AFTER_MS: '300', SEND_RESUME_MAX_MS: '2000', SEND_RATE_PER_SECOND: '100000', SEND_BATCH_SIZE: '5',
+    SEND_PAUSE_AFTER_ERRORS: '3',
+    SEND_RETRY_BASE_MS: '50',
+    SEND_RESUME_AFTER_MS: '300',
+    SEND_RESUME_MAX_MS: '2000',
+    SEND_RATE_PER_SECOND: '100000',
+    SEND_BATCH_SIZE: '5',
   });
   env.deps.metrics = createMetrics({ service: 'worker', defaultMetrics: false });
   smtp = await startFaultySmtp(() =>
-    everyoneUnknown ? { at: 'rcpt', code: 550, text: '5.1.1 user unknown' } : Date.now() < burstEnds ? { at: 'data', code: 451, text: '4.3.2 try again later' } : 'accept',
+    everyoneUnknown
+      ? { at: 'rcpt', code: 550, text: '5.1.1 user unknown' }
+      : Date.now() < burstEnds
+        ? { at: 'data', code: 451, text: '4.3.2 try again later' }
+        : 'accept',
   );
   mail = createMailTransport({ smtpUrl: smtp.url, devMailboxPort: 0, poolSize: 2 });
   env.deps.mail = mail;
@@ -100,9 +109,17 @@ describe('a burst of 451s', () => {
     const more = await seedReaders(env.database.db, 40, { prefix: 'unknown' });
     await scheduleDigests({ ...env.deps, now: () => NOW }, { force: true });
     const queue = env.deps.queues[QUEUE.digestSend];
-    await waitUntil(async () => (await readBreakerState(env.deps.redis, env.deps.config.REDIS_PREFIX))?.state === 'open' && (await queue.isPaused()));
+    await waitUntil(
+      async () =>
+        (await readBreakerState(env.deps.redis, env.deps.config.REDIS_PREFIX))?.state === 'open' &&
+        (await queue.isPaused()),
+    );
     // The probe bounces all three: the breaker opens again instead of resuming.
-    await waitUntil(async () => (await readBreakerState(env.deps.redis, env.deps.config.REDIS_PREFIX))?.lastError === 'every probe digest hard-bounced');
+    await waitUntil(
+      async () =>
+        (await readBreakerState(env.deps.redis, env.deps.config.REDIS_PREFIX))?.lastError ===
+        'every probe digest hard-bounced',
+    );
     expect(await queue.isPaused()).toBe(true);
     expect(await readBreakerState(env.deps.redis, env.deps.config.REDIS_PREFIX)).toMatchObject({ state: 'open' });
     // Most of the list is spared: only the sends before the pause and the probes bounced.

@@ -22,7 +22,14 @@ beforeAll(async () => {
   app = await startTestApp();
   mail = createMailTransport({ devMailboxPort: app.mailbox.port, poolSize: 2 });
   // Links in emails point at the running test API.
-  deps = { config: { ...app.config, PUBLIC_URL: app.baseUrl }, logger: app.deps.logger, db: app.database.db, redis: app.redis, queues: app.queues, mail };
+  deps = {
+    config: { ...app.config, PUBLIC_URL: app.baseUrl },
+    logger: app.deps.logger,
+    db: app.database.db,
+    redis: app.redis,
+    queues: app.queues,
+    mail,
+  };
   workers = startWorkers(deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
 });
 afterAll(async () => {
@@ -32,11 +39,20 @@ afterAll(async () => {
 });
 
 async function deliveryOf(subscriberId: number, periodKey: string) {
-  const delivery = await app.database.db.delivery.findUniqueOrThrow({ where: { subscriberId_periodKey: { subscriberId, periodKey } } });
-  return { ...delivery, papers: await app.database.db.deliveryPaper.findMany({ where: { deliveryId: delivery.id }, orderBy: { rank: 'asc' } }) };
+  const delivery = await app.database.db.delivery.findUniqueOrThrow({
+    where: { subscriberId_periodKey: { subscriberId, periodKey } },
+  });
+  return {
+    ...delivery,
+    papers: await app.database.db.deliveryPaper.findMany({
+      where: { deliveryId: delivery.id },
+      orderBy: { rank: 'asc' },
+    }),
+  };
 }
 const mailTo = (email: string) => app.mailbox.messages().filter((m) => m.envelopeTo.includes(email));
-const sendNow = (subscriberId: number, now = NOW) => scheduleDigests({ ...deps, now: () => now }, { force: true, subscriberId });
+const sendNow = (subscriberId: number, now = NOW) =>
+  scheduleDigests({ ...deps, now: () => now }, { force: true, subscriberId });
 
 describe('digest delivery over SMTP', () => {
   let ada: { id: number; email: string };
@@ -53,7 +69,11 @@ describe('digest delivery over SMTP', () => {
     // The server has the email a moment before 'sent' is recorded (SMTP's window).
     await waitUntil(async () => (await deliveryOf(ada.id, 'd2026-11-27')).status === 'sent');
     const delivery = await deliveryOf(ada.id, 'd2026-11-27');
-    expect(delivery).toMatchObject({ status: 'sent', attempts: 1, messageId: stableMessageId(`delivery-${delivery.id}`, 'localhost', deps.config.SECRET_KEY) });
+    expect(delivery).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      messageId: stableMessageId(`delivery-${delivery.id}`, 'localhost', deps.config.SECRET_KEY),
+    });
     expect(message.headers['message-id']).toBe(delivery.messageId);
     expect(message.headers['list-unsubscribe']).toMatch(new RegExp(`^<${app.baseUrl}/unsubscribe/[^>]+>$`));
     expect(message.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
@@ -72,18 +92,32 @@ describe('digest delivery over SMTP', () => {
 
   it('when the build and send jobs run again for the same period, then no second email goes out', async () => {
     const delivery = await deliveryOf(ada.id, 'd2026-11-27');
-    const build = await app.queues[QUEUE.digestBuild].add('build', { subscriberId: ada.id, periodKey: 'd2026-11-27' }, { jobId: 'replayed-build' });
-    const send = await app.queues[QUEUE.digestSend].add('send', { deliveryId: delivery.id }, { jobId: 'replayed-send' });
+    const build = await app.queues[QUEUE.digestBuild].add(
+      'build',
+      { subscriberId: ada.id, periodKey: 'd2026-11-27' },
+      { jobId: 'replayed-build' },
+    );
+    const send = await app.queues[QUEUE.digestSend].add(
+      'send',
+      { deliveryId: delivery.id },
+      { jobId: 'replayed-send' },
+    );
     await sendNow(ada.id);
     await waitUntil(async () => (await build.getState()) === 'completed' && (await send.getState()) === 'completed');
     expect(mailTo(ada.email)).toHaveLength(1);
     expect(await deliveryOf(ada.id, 'd2026-11-27')).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('when the next day\'s digest is built, then it carries only papers the reader has not received', async () => {
-    const [fresh] = await seedPapers(app.database.db, [{ title: 'Reward models under distribution shift', abstract: 'Robust reward models.' }], new Date(NOW.getTime() + DAY));
+  it("when the next day's digest is built, then it carries only papers the reader has not received", async () => {
+    const [fresh] = await seedPapers(
+      app.database.db,
+      [{ title: 'Reward models under distribution shift', abstract: 'Robust reward models.' }],
+      new Date(NOW.getTime() + DAY),
+    );
     await sendNow(ada.id, new Date(NOW.getTime() + DAY));
-    const second = await app.mailbox.waitFor((m) => m.envelopeTo.includes(ada.email) && m.html.includes('distribution shift'));
+    const second = await app.mailbox.waitFor(
+      (m) => m.envelopeTo.includes(ada.email) && m.html.includes('distribution shift'),
+    );
     expect(second.html).not.toContain('Latent diffusion models');
     expect((await deliveryOf(ada.id, 'd2026-11-28')).papers.map((p) => p.paperId)).toEqual([fresh]);
   });
@@ -93,7 +127,11 @@ describe('digest delivery over SMTP', () => {
     const oneClick = /^<([^>]+)>$/.exec(message.headers['list-unsubscribe'] as string)![1] as string;
     const manage = new RegExp(`${app.baseUrl}/manage/[A-Za-z0-9._-]+`).exec(message.text)![0];
     expect((await fetch(manage)).status).toBe(200);
-    const res = await fetch(oneClick, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const res = await fetch(oneClick, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(res.status).toBe(200);
     expect((await app.database.db.subscriber.findUniqueOrThrow({ where: { id: ada.id } })).status).toBe('unsubscribed');
   });
@@ -101,15 +139,25 @@ describe('digest delivery over SMTP', () => {
 
 describe('digests that must not be sent', () => {
   // Build without handing the delivery to the send worker, to send it by hand.
-  const quietQueues = () => ({ [QUEUE.digestBuild]: app.queues[QUEUE.digestBuild], [QUEUE.digestSend]: { addBulk: async () => [] } }) as never;
+  const quietQueues = () =>
+    ({ [QUEUE.digestBuild]: app.queues[QUEUE.digestBuild], [QUEUE.digestSend]: { addBulk: async () => [] } }) as never;
 
   it('when a reader unsubscribes between build and send, then the send is skipped and nothing arrives', async () => {
     const [bob] = await seedReaders(app.database.db, 1, { prefix: 'bob' });
-    const built = await buildDigest({ ...deps, queues: quietQueues() }, { subscriberId: bob!.id, periodKey: 'd2026-11-27' });
+    const built = await buildDigest(
+      { ...deps, queues: quietQueues() },
+      { subscriberId: bob!.id, periodKey: 'd2026-11-27' },
+    );
     expect(built).toMatchObject({ status: 'pending', created: true });
     await app.database.db.subscriber.update({ where: { id: bob!.id }, data: { status: 'unsubscribed' } });
-    const outcome = await sendDigest({ ...deps, renderer: await createRenderer() }, (built as { deliveryId: number }).deliveryId);
-    expect(outcome).toEqual({ skipped: 'reader is unsubscribed', deliveryId: (built as { deliveryId: number }).deliveryId });
+    const outcome = await sendDigest(
+      { ...deps, renderer: await createRenderer() },
+      (built as { deliveryId: number }).deliveryId,
+    );
+    expect(outcome).toEqual({
+      skipped: 'reader is unsubscribed',
+      deliveryId: (built as { deliveryId: number }).deliveryId,
+    });
     expect(mailTo(bob!.email)).toHaveLength(0);
     expect((await deliveryOf(bob!.id, 'd2026-11-27')).status).toBe('skipped');
   });
@@ -117,24 +165,38 @@ describe('digests that must not be sent', () => {
   it('when a digest is skipped (reader paused between build and send), then its papers come back in the next digest', async () => {
     const [dee] = await seedReaders(app.database.db, 1, { prefix: 'dee' });
     const quiet = { ...deps, queues: quietQueues() };
-    const built = (await buildDigest(quiet, { subscriberId: dee!.id, periodKey: 'd2026-11-27' })) as { deliveryId: number; papers: number };
+    const built = (await buildDigest(quiet, { subscriberId: dee!.id, periodKey: 'd2026-11-27' })) as {
+      deliveryId: number;
+      papers: number;
+    };
     const skippedPapers = (await deliveryOf(dee!.id, 'd2026-11-27')).papers.map((p) => p.paperId).sort();
     expect(skippedPapers).toHaveLength(built.papers);
     expect(built.papers).toBeGreaterThan(0);
     await app.database.db.subscriber.update({ where: { id: dee!.id }, data: { status: 'paused' } });
-    expect(await sendDigest({ ...deps, renderer: await createRenderer() }, built.deliveryId)).toMatchObject({ skipped: 'reader is paused' });
+    expect(await sendDigest({ ...deps, renderer: await createRenderer() }, built.deliveryId)).toMatchObject({
+      skipped: 'reader is paused',
+    });
     expect(await deliveryOf(dee!.id, 'd2026-11-27')).toMatchObject({ status: 'skipped', papers: [] });
     await app.database.db.subscriber.update({ where: { id: dee!.id }, data: { status: 'active' } });
-    await buildDigest({ ...quiet, now: () => new Date(NOW.getTime() + DAY) }, { subscriberId: dee!.id, periodKey: 'd2026-11-28' });
+    await buildDigest(
+      { ...quiet, now: () => new Date(NOW.getTime() + DAY) },
+      { subscriberId: dee!.id, periodKey: 'd2026-11-28' },
+    );
     const next = (await deliveryOf(dee!.id, 'd2026-11-28')).papers.map((p) => p.paperId);
     expect(next).toEqual(expect.arrayContaining(skippedPapers));
   });
 
   it('when recording "sent" fails after SMTP accepted the email, then it is retried after the lease, the email is not sent again and the breaker is not told', async () => {
-    const breaker = { failure: jest.fn(async () => ({ paused: false, consecutive: 1 })), success: jest.fn(async () => undefined) };
+    const breaker = {
+      failure: jest.fn(async () => ({ paused: false, consecutive: 1 })),
+      success: jest.fn(async () => undefined),
+    };
     const send = async (prefix: string, failures: number) => {
       const [reader] = await seedReaders(app.database.db, 1, { prefix });
-      const built = (await buildDigest({ ...deps, queues: quietQueues() }, { subscriberId: reader!.id, periodKey: 'd2026-11-27' })) as { deliveryId: number };
+      const built = (await buildDigest(
+        { ...deps, queues: quietQueues() },
+        { subscriberId: reader!.id, periodKey: 'd2026-11-27' },
+      )) as { deliveryId: number };
       let calls = 0;
       const recordSent = async (id: number, messageId: string, at: Date) => {
         calls += 1;
@@ -151,11 +213,16 @@ describe('digests that must not be sent', () => {
 
     const down = await send('dbdown', Infinity);
     const leaseMs = deps.config.SEND_LEASE_SECONDS * 1000;
-    expect(await down.run()).toMatchObject({ retrying: expect.stringContaining('could not be recorded'), delayMs: expect.any(Number) });
+    expect(await down.run()).toMatchObject({
+      retrying: expect.stringContaining('could not be recorded'),
+      delayMs: expect.any(Number),
+    });
     await app.mailbox.waitFor((m) => m.envelopeTo.includes(down.reader.email));
     // Left 'sending': the lease keeps the retry from sending it again; its own job waits out the lease.
     expect(await deliveryOf(down.reader.id, 'd2026-11-27')).toMatchObject({ status: 'sending', attempts: 1 });
-    const retry = (await app.queues[QUEUE.digestSend].getJobs(['delayed'])).find((j) => (j.data as { deliveryIds?: number[] }).deliveryIds?.includes(down.deliveryId));
+    const retry = (await app.queues[QUEUE.digestSend].getJobs(['delayed'])).find((j) =>
+      (j.data as { deliveryIds?: number[] }).deliveryIds?.includes(down.deliveryId),
+    );
     expect(retry?.opts.delay).toBeGreaterThanOrEqual(leaseMs - 5_000);
     expect(await down.run()).toMatchObject({ retrying: expect.stringContaining('being sent by another worker') });
     expect(mailTo(down.reader.email)).toHaveLength(1);
@@ -170,7 +237,8 @@ describe('digests that must not be sent', () => {
     expect(built).toMatchObject({ status: 'skipped', created: true });
     const id = (built as { deliveryId: number }).deliveryId;
     const sends = await app.queues[QUEUE.digestSend].getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
-    const carries = (data: { deliveryId?: number; deliveryIds?: number[] }) => data.deliveryId === id || Boolean(data.deliveryIds?.includes(id));
+    const carries = (data: { deliveryId?: number; deliveryIds?: number[] }) =>
+      data.deliveryId === id || Boolean(data.deliveryIds?.includes(id));
     expect(sends.filter((j) => carries(j.data))).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ afterAll(async () => {
 
 const db = () => env.database.db;
 const deliveryOf = (subscriberId: number) => db().delivery.findFirstOrThrow({ where: { subscriberId } });
-const finished = async (id: number) => ['sent', 'failed'].includes((await db().delivery.findFirst({ where: { subscriberId: id } }))?.status ?? '');
+const finished = async (id: number) =>
+  ['sent', 'failed'].includes((await db().delivery.findFirst({ where: { subscriberId: id } }))?.status ?? '');
 async function sendTo(prefix: string, plan: FaultPlan): Promise<SeededReader> {
   const [reader] = await seedReaders(db(), 1, { prefix });
   plans.set(reader!.email, plan);
@@ -76,8 +77,13 @@ describe('permanent SMTP failures', () => {
     const delivery = await deliveryOf(reader.id);
     expect(delivery).toMatchObject({ status: 'failed', attempts: 1 });
     expect(delivery.lastError).toMatch(/550/);
-    expect(await db().suppression.findUnique({ where: { emailHash: hashEmail(reader.email) } })).toMatchObject({ reason: 'hard_bounce' });
-    expect(await db().subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({ status: 'bounced', nextDigestAt: null });
+    expect(await db().suppression.findUnique({ where: { emailHash: hashEmail(reader.email) } })).toMatchObject({
+      reason: 'hard_bounce',
+    });
+    expect(await db().subscriber.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({
+      status: 'bounced',
+      nextDigestAt: null,
+    });
     // No retry job for it: its batch finished, reporting the bounce.
     const open = await env.deps.queues[QUEUE.digestSend].getJobs(['waiting', 'delayed', 'active']);
     expect(open.filter((j) => (j.data as { deliveryId?: number }).deliveryId === delivery.id)).toEqual([]);

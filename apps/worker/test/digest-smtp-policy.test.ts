@@ -22,7 +22,9 @@ let relayDenies = true;
 
 beforeAll(async () => {
   env = await createTestWorkerEnv({ SEND_RETRY_BASE_MS: '20', SEND_PAUSE_AFTER_ERRORS: '5' });
-  smtp = await startFaultySmtp(() => (relayDenies ? { at: 'rcpt', code: 550, text: '5.7.1 relaying denied' } : 'accept'));
+  smtp = await startFaultySmtp(() =>
+    relayDenies ? { at: 'rcpt', code: 550, text: '5.7.1 relaying denied' } : 'accept',
+  );
   mail = createMailTransport({ smtpUrl: smtp.url, devMailboxPort: 0, poolSize: 2 });
   env.deps.mail = mail;
   readers = await seedReaders(env.database.db, 20, { prefix: 'relay' });
@@ -44,7 +46,11 @@ describe('a relay that denies every recipient (550 5.7.1)', () => {
   it('when every RCPT TO gets 550 5.7.1, then nobody is suppressed or bounced and sending pauses', async () => {
     await scheduleDigests({ ...env.deps, now: () => NOW }, { force: true });
     // Either the breaker pauses, or (the bug) every delivery ends as a hard bounce.
-    await waitUntil(async () => (await sendQueue().isPaused()) || (await db().delivery.count()) === readers.length && (await openDeliveries()) === 0);
+    await waitUntil(
+      async () =>
+        (await sendQueue().isPaused()) ||
+        ((await db().delivery.count()) === readers.length && (await openDeliveries()) === 0),
+    );
     expect(await sendQueue().isPaused()).toBe(true);
     // Sends running when it paused finish (and count) before the state settles.
     await waitUntil(async () => (await db().delivery.count({ where: { status: 'sending' } })) === 0);

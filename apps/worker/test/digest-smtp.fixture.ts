@@ -21,7 +21,8 @@ const withCode = (code: number, message: string) => Object.assign(new Error(mess
 export async function startFaultySmtp(plan: FaultPlan): Promise<FaultySmtp> {
   const tries = new Map<string, number>();
   const accepted: FaultySmtp['accepted'] = [];
-  const current = (session: { envelope: { rcptTo: { address: string }[] } }) => session.envelope.rcptTo[0]?.address ?? '';
+  const current = (session: { envelope: { rcptTo: { address: string }[] } }) =>
+    session.envelope.rcptTo[0]?.address ?? '';
   const server: SMTPServer = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -30,7 +31,8 @@ export async function startFaultySmtp(plan: FaultPlan): Promise<FaultySmtp> {
       const attempt = (tries.get(address.address) ?? 0) + 1;
       tries.set(address.address, attempt);
       const fault = plan(address.address, attempt);
-      if (typeof fault === 'object' && fault.at === 'rcpt') return callback(withCode(fault.code, fault.text ?? `scripted ${fault.code} at RCPT`));
+      if (typeof fault === 'object' && fault.at === 'rcpt')
+        return callback(withCode(fault.code, fault.text ?? `scripted ${fault.code} at RCPT`));
       callback();
     },
     onData(stream, session, callback) {
@@ -41,11 +43,13 @@ export async function startFaultySmtp(plan: FaultPlan): Promise<FaultySmtp> {
         const fault = plan(to, tries.get(to) ?? 1);
         if (fault === 'drop') {
           // Never answer the final dot: the client sees the connection die mid-transaction.
-          const connections = (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections;
+          const connections = (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> })
+            .connections;
           for (const c of connections) if (c.id === session.id) c._socket.destroy();
           return;
         }
-        if (typeof fault === 'object' && fault.at === 'data') return callback(withCode(fault.code, fault.text ?? `scripted ${fault.code} at DATA`));
+        if (typeof fault === 'object' && fault.at === 'data')
+          return callback(withCode(fault.code, fault.text ?? `scripted ${fault.code} at DATA`));
         const raw = Buffer.concat(chunks).toString('utf8');
         accepted.push({ to, messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '' });
         callback();

@@ -22,7 +22,14 @@ const DAY = 24 * 3600_000; // the build runs on the real clock; trending lists a
 beforeAll(async () => {
   app = await startTestApp();
   mail = createMailTransport({ devMailboxPort: app.mailbox.port, poolSize: 2 });
-  deps = { config: { ...app.config, PUBLIC_URL: app.baseUrl, TRENDING_MIN_UPVOTES: 5 }, logger: app.deps.logger, db: app.database.db, redis: app.redis, queues: app.queues, mail };
+  deps = {
+    config: { ...app.config, PUBLIC_URL: app.baseUrl, TRENDING_MIN_UPVOTES: 5 },
+    logger: app.deps.logger,
+    db: app.database.db,
+    redis: app.redis,
+    queues: app.queues,
+    mail,
+  };
   workers = startWorkers(deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
 });
 afterAll(async () => {
@@ -33,7 +40,11 @@ afterAll(async () => {
 
 const mailTo = (email: string) => app.mailbox.messages().filter((m) => m.envelopeTo.includes(email));
 const carried = async (subscriberId: number) =>
-  (await app.database.db.deliveryPaper.findMany({ where: { subscriberId }, orderBy: [{ deliveryId: 'asc' }, { rank: 'asc' }], select: { paperId: true, reason: true } }));
+  await app.database.db.deliveryPaper.findMany({
+    where: { subscriberId },
+    orderBy: [{ deliveryId: 'asc' }, { rank: 'asc' }],
+    select: { paperId: true, reason: true },
+  });
 
 async function digestFor(reader: SeededReader, mode: 'trending' | 'topics' | 'topics_trending', now = NOW, count = 1) {
   await app.database.db.subscriber.update({ where: { id: reader.id }, data: { digestMode: mode } });
@@ -46,7 +57,13 @@ describe('digest modes', () => {
   let ids: number[];
   let rita: SeededReader;
   let otto: SeededReader;
-  const titles = ['Process reward models for math', 'Video diffusion in four steps', 'Agents that browse', 'Sparse attention at scale', 'Tiny models as tool users'];
+  const titles = [
+    'Process reward models for math',
+    'Video diffusion in four steps',
+    'Agents that browse',
+    'Sparse attention at scale',
+    'Tiny models as tool users',
+  ];
 
   beforeAll(async () => {
     // Topic readers first: the match job matches new papers against the topics followed then.
@@ -77,7 +94,9 @@ describe('digest modes', () => {
     const papers = await carried(rita.id);
     expect(papers.map((p) => p.paperId)).toEqual([ids[0], ids[1], ids[2], ids[3]]);
     expect(papers.slice(1).every((p) => JSON.parse(p.reason).kind === 'trending')).toBe(true);
-    expect(email.text).toMatch(/== reward models ==[\s\S]*Process reward models for math[\s\S]*== Also trending ==[\s\S]*Video diffusion in four steps/);
+    expect(email.text).toMatch(
+      /== reward models ==[\s\S]*Process reward models for math[\s\S]*== Also trending ==[\s\S]*Video diffusion in four steps/,
+    );
     // The reward models paper is #1 trending too, but reaches the reader once, in its topic section.
     expect(email.text.split(titles[0]!).length - 1).toBe(1);
   });
@@ -94,7 +113,14 @@ describe('digest modes', () => {
     const next = new Date(NOW.getTime() + DAY);
     await scheduleDigests({ ...deps, now: () => next }, { force: true, subscriberId: tom.id });
     const periodKey = `d${next.toISOString().slice(0, 10)}`;
-    await waitUntil(async () => (await app.database.db.delivery.findUnique({ where: { subscriberId_periodKey: { subscriberId: tom.id, periodKey } } }))?.status === 'skipped');
+    await waitUntil(
+      async () =>
+        (
+          await app.database.db.delivery.findUnique({
+            where: { subscriberId_periodKey: { subscriberId: tom.id, periodKey } },
+          })
+        )?.status === 'skipped',
+    );
     const papers = (await carried(tom.id)).map((p) => p.paperId);
     expect(new Set(papers).size).toBe(papers.length);
     expect(mailTo(tom.email)).toHaveLength(1);

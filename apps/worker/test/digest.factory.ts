@@ -14,9 +14,22 @@ export interface SeedPaper {
 }
 
 export const DIGEST_PAPERS: SeedPaper[] = [
-  { title: 'Process reward models that <think> before they judge', abstract: 'A verifier for reward models that writes "its own" reasoning & scores each step.', upvotes: 120, githubRepo: 'https://github.com/example/prm' },
-  { title: 'Latent diffusion models for protein backbones', abstract: 'We train diffusion models in a latent space of protein structures.', upvotes: 80 },
-  { title: 'Web agents with learned critics', abstract: 'Long-horizon agents improve when a critic prunes their plans.', upvotes: 60 },
+  {
+    title: 'Process reward models that <think> before they judge',
+    abstract: 'A verifier for reward models that writes "its own" reasoning & scores each step.',
+    upvotes: 120,
+    githubRepo: 'https://github.com/example/prm',
+  },
+  {
+    title: 'Latent diffusion models for protein backbones',
+    abstract: 'We train diffusion models in a latent space of protein structures.',
+    upvotes: 80,
+  },
+  {
+    title: 'Web agents with learned critics',
+    abstract: 'Long-horizon agents improve when a critic prunes their plans.',
+    upvotes: 60,
+  },
   { title: 'Diffusion tensor imaging of white matter', abstract: 'Tractography of the brain.', upvotes: 300 },
 ];
 
@@ -53,7 +66,11 @@ export async function seedReaders(db: Db, count: number, options: SeedReadersOpt
       })),
     });
   }
-  const readers = await db.subscriber.findMany({ where: { email: { in: emails } }, select: { id: true, email: true }, orderBy: { id: 'asc' } });
+  const readers = await db.subscriber.findMany({
+    where: { email: { in: emails } },
+    select: { id: true, email: true },
+    orderBy: { id: 'asc' },
+  });
   const rows = readers.flatMap((r) => topics.map((raw) => ({ subscriberId: r.id, raw, key: normalizeTopic(raw).key })));
   for (let i = 0; i < rows.length; i += 10_000) await db.topic.createMany({ data: rows.slice(i, i + 10_000) });
   return readers;

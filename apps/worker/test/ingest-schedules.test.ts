@@ -4,7 +4,8 @@ import { applyIngestSchedules, ingestSchedules } from '../src/schedules/ingest-s
 import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
 
 let env: TestWorkerEnv;
-const config = (vars: Record<string, string>) => loadConfig({ SECRET_KEY: 'x'.repeat(32), PUBLIC_URL: 'https://p.example', SMTP_URL: 'smtp://h:25', ...vars });
+const config = (vars: Record<string, string>) =>
+  loadConfig({ SECRET_KEY: 'x'.repeat(32), PUBLIC_URL: 'https://p.example', SMTP_URL: 'smtp://h:25', ...vars });
 
 beforeAll(async () => {
   env = await createTestWorkerEnv();
@@ -18,7 +19,9 @@ describe('ingest schedules', () => {
     expect(ingestSchedules(config({ NODE_ENV: 'development' })).every((s) => s.everyMs === null)).toBe(true);
     expect(ingestSchedules(config({ NODE_ENV: 'test' })).every((s) => s.everyMs === null)).toBe(true);
     expect(ingestSchedules(config({ NODE_ENV: 'production' })).map((s) => [s.source, s.everyMs])).toEqual([
-      ['hf-daily', 3_600_000], ['hf-trending', 3_600_000], ['arxiv', 21_600_000],
+      ['hf-daily', 3_600_000],
+      ['hf-trending', 3_600_000],
+      ['arxiv', 21_600_000],
     ]);
   });
 
@@ -34,9 +37,20 @@ describe('ingest schedules', () => {
       ['ingest-hf-trending', 1_800_000, { source: 'hf-trending' }],
     ]);
 
-    await applyIngestSchedules(env.deps.queues, config({ NODE_ENV: 'development', INGEST_SCHEDULE: 'on', INGEST_ARXIV_EVERY_MINUTES: '0' }), env.deps.logger);
-    expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(['ingest-hf-daily', 'ingest-hf-trending']);
-    await applyIngestSchedules(env.deps.queues, config({ NODE_ENV: 'development', INGEST_SCHEDULE: 'off' }), env.deps.logger);
+    await applyIngestSchedules(
+      env.deps.queues,
+      config({ NODE_ENV: 'development', INGEST_SCHEDULE: 'on', INGEST_ARXIV_EVERY_MINUTES: '0' }),
+      env.deps.logger,
+    );
+    expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
+      'ingest-hf-daily',
+      'ingest-hf-trending',
+    ]);
+    await applyIngestSchedules(
+      env.deps.queues,
+      config({ NODE_ENV: 'development', INGEST_SCHEDULE: 'off' }),
+      env.deps.logger,
+    );
     expect(await queue.getJobSchedulers()).toEqual([]);
   });
 });

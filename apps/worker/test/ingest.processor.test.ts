@@ -3,7 +3,13 @@
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { QUEUE } from '@paperboy/queue';
-import { fastHttp, fixture, startFixtureServer, type FixtureServer, type Reply } from '../../../packages/papers/test/support/fixture-server';
+import {
+  fastHttp,
+  fixture,
+  startFixtureServer,
+  type FixtureServer,
+  type Reply,
+} from '../../../packages/papers/test/support/fixture-server';
 import { createIngestProcessor } from '../src/processors/ingest.processor';
 import { toJobError } from '../src/run-workers';
 import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
@@ -22,10 +28,16 @@ beforeAll(async () => {
     const hit = override?.(url, count);
     if (hit) return hit;
     if (url.pathname === '/api/query') {
-      return { body: fixture(Number(url.searchParams.get('start')) === 0 ? 'arxiv/query-page-0.xml' : 'arxiv/query-page-1.xml') };
+      return {
+        body: fixture(
+          Number(url.searchParams.get('start')) === 0 ? 'arxiv/query-page-0.xml' : 'arxiv/query-page-1.xml',
+        ),
+      };
     }
     const date = url.searchParams.get('date');
-    const name = date ? `hf/daily-papers-${date}-p${url.searchParams.get('p')}.json` : `hf/trending-p${url.searchParams.get('p')}.json`;
+    const name = date
+      ? `hf/daily-papers-${date}-p${url.searchParams.get('p')}.json`
+      : `hf/trending-p${url.searchParams.get('p')}.json`;
     try {
       return { body: fixture(name), headers: { 'content-type': 'application/json' } };
     } catch {
@@ -33,7 +45,12 @@ beforeAll(async () => {
     }
   });
   const base = server.baseUrl;
-  env = await createTestWorkerEnv({ HF_BASE_URL: base, ARXIV_BASE_URL: base, INGEST_LOOKBACK_DAYS: '2', ARXIV_CATEGORIES: 'cs.LG,cs.CL' });
+  env = await createTestWorkerEnv({
+    HF_BASE_URL: base,
+    ARXIV_BASE_URL: base,
+    INGEST_LOOKBACK_DAYS: '2',
+    ARXIV_CATEGORIES: 'cs.LG,cs.CL',
+  });
 });
 afterAll(async () => {
   await env.close();
@@ -48,8 +65,10 @@ beforeEach(async () => {
   await env.deps.queues[QUEUE.match].obliterate({ force: true });
 });
 
-const storedIds = async () => (await env.database.db.paper.findMany({ orderBy: { sourceId: 'asc' } })).map((p) => p.sourceId);
-const matchIds = async () => (await env.deps.queues[QUEUE.match].getJobs(['waiting'])).flatMap((j) => j.data.paperIds as number[]).sort();
+const storedIds = async () =>
+  (await env.database.db.paper.findMany({ orderBy: { sourceId: 'asc' } })).map((p) => p.sourceId);
+const matchIds = async () =>
+  (await env.deps.queues[QUEUE.match].getJobs(['waiting'])).flatMap((j) => j.data.paperIds as number[]).sort();
 const snapshot = () => env.database.db.paper.findMany({ orderBy: { id: 'asc' }, omit: { updatedAt: true } });
 // 2611.03002 is malformed in the recorded fixture (no title): rejected, never stored.
 const DAY_19_20 = ['2611.01234', '2611.01871', '2611.02210', '2611.03001', '2611.03003'];
@@ -58,26 +77,43 @@ describe('ingest processor', () => {
   it('when HF pages through several days, then every paper is stored once, the run is recorded and new papers go to matching', async () => {
     const summary = await ingest('hf-daily');
     expect(summary).toMatchObject({ source: 'hf-daily', status: 'succeeded', fetched: 6, inserted: 5, rejected: 1 });
-    expect(server.requests.map((u) => `${u.searchParams.get('date')}/${u.searchParams.get('p')}`)).toEqual(['2026-11-18/0', '2026-11-19/0', '2026-11-19/1', '2026-11-20/0', '2026-11-20/1']);
+    expect(server.requests.map((u) => `${u.searchParams.get('date')}/${u.searchParams.get('p')}`)).toEqual([
+      '2026-11-18/0',
+      '2026-11-19/0',
+      '2026-11-19/1',
+      '2026-11-20/0',
+      '2026-11-20/1',
+    ]);
     expect(await storedIds()).toEqual(DAY_19_20);
-    expect(await env.database.db.ingestRun.findFirstOrThrow()).toMatchObject({ source: 'hf-daily', status: 'succeeded', fetched: 6, inserted: 5, rejected: 1 });
+    expect(await env.database.db.ingestRun.findFirstOrThrow()).toMatchObject({
+      source: 'hf-daily',
+      status: 'succeeded',
+      fetched: 6,
+      inserted: 5,
+      rejected: 1,
+    });
     expect(await matchIds()).toEqual((await env.database.db.paper.findMany()).map((p) => p.id).sort());
   });
 
   it('when HF answers 429 with Retry-After, then the client waits that long and the run completes', async () => {
-    override = (url, count) => (count === 2 ? { status: 429, headers: { 'retry-after': '7' }, body: 'slow down' } : undefined);
+    override = (url, count) =>
+      count === 2 ? { status: 429, headers: { 'retry-after': '7' }, body: 'slow down' } : undefined;
     await ingest('hf-daily');
     expect(sleeps).toContain(7000);
     expect(await storedIds()).toEqual(DAY_19_20);
   });
 
   it('when HF keeps failing with 500 part way, then the job retries, stored papers stay intact and the retry resumes at the failed page', async () => {
-    override = (url) => (url.searchParams.get('date') === '2026-11-20' ? { status: 500, body: 'Internal Server Error' } : undefined);
+    override = (url) =>
+      url.searchParams.get('date') === '2026-11-20' ? { status: 500, body: 'Internal Server Error' } : undefined;
     const error = await ingest('hf-daily').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'unavailable', retryable: true });
     expect(toJobError(error)).not.toBeInstanceOf(UnrecoverableError);
     expect(await storedIds()).toEqual(DAY_19_20.slice(0, 3));
-    expect(await env.database.db.ingestRun.findFirstOrThrow()).toMatchObject({ status: 'failed', error: expect.stringContaining('500') });
+    expect(await env.database.db.ingestRun.findFirstOrThrow()).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('500'),
+    });
 
     override = undefined;
     server.requests.length = 0;
@@ -96,14 +132,17 @@ describe('ingest processor', () => {
     ['a truncated body', { truncate: true, body: fixture('hf/daily-papers-2026-11-20-p0.json') }],
     ['an HTML error page', { body: '<html><body>Bad gateway</body></html>' }],
     ['JSON that is not a list', { body: '{"error":"Invalid date"}' }],
-  ])('when HF sends %s, then the job fails as retryable and the papers already stored are unchanged', async (_name, reply: Reply) => {
-    await ingest('hf-daily');
-    await env.database.db.ingestRun.deleteMany();
-    const before = await snapshot();
-    override = (url) => (url.searchParams.get('date') === '2026-11-20' ? reply : undefined);
-    await expect(ingest('hf-daily')).rejects.toMatchObject({ retryable: true });
-    expect(await snapshot()).toEqual(before);
-  });
+  ])(
+    'when HF sends %s, then the job fails as retryable and the papers already stored are unchanged',
+    async (_name, reply: Reply) => {
+      await ingest('hf-daily');
+      await env.database.db.ingestRun.deleteMany();
+      const before = await snapshot();
+      override = (url) => (url.searchParams.get('date') === '2026-11-20' ? reply : undefined);
+      await expect(ingest('hf-daily')).rejects.toMatchObject({ retryable: true });
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it('when an item of a page is malformed, then it is rejected and counted and the rest of the page is stored', async () => {
     override = (url) => {
@@ -129,7 +168,10 @@ describe('ingest processor', () => {
     };
     await expect(ingest('hf-trending')).resolves.toMatchObject({ inserted: 0, updated: 1 });
     expect((await matchIds()).length).toBe(jobsAfterFirst);
-    const paper = await env.database.db.paper.findUniqueOrThrow({ where: { sourceId: '2611.00042' }, include: { signals: true } });
+    const paper = await env.database.db.paper.findUniqueOrThrow({
+      where: { sourceId: '2611.00042' },
+      include: { signals: true },
+    });
     expect(paper.sources).toEqual(['hf-trending']);
     expect(paper.signals).toHaveLength(2);
   });

@@ -11,7 +11,11 @@ export interface JobRunner {
   close(): Promise<void>;
 }
 
-export async function createJobRunner(env: TestWorkerEnv, queueName: QueueName, timeoutMs = 15_000): Promise<JobRunner> {
+export async function createJobRunner(
+  env: TestWorkerEnv,
+  queueName: QueueName,
+  timeoutMs = 15_000,
+): Promise<JobRunner> {
   const connection = env.deps.redis.duplicate();
   const events = new QueueEvents(queueName, { connection, prefix: env.deps.config.REDIS_PREFIX });
   await events.waitUntilReady();

@@ -22,7 +22,9 @@ afterAll(async () => {
 const run = (data: unknown, id: string) => runner.run(data, id);
 
 async function paper(title: string, publishedAt = new Date()): Promise<number> {
-  const p = await env.deps.db.paper.create({ data: { sourceId: `x${Math.random()}`, title, abstract: 'Results.', publishedAt, sources: ['test'] } });
+  const p = await env.deps.db.paper.create({
+    data: { sourceId: `x${Math.random()}`, title, abstract: 'Results.', publishedAt, sources: ['test'] },
+  });
   return p.id;
 }
 
@@ -33,7 +35,13 @@ describe('match processor', () => {
 
   it('when match jobs run (twice for the same papers, then for a new topic), then matches are stored once each and bad payloads fail', async () => {
     const db = env.deps.db;
-    await db.subscriber.create({ data: { email: 'a@example.org', status: 'active', topics: { create: [{ raw: 'Diffusion models', key: key('diffusion models') }] } } });
+    await db.subscriber.create({
+      data: {
+        email: 'a@example.org',
+        status: 'active',
+        topics: { create: [{ raw: 'Diffusion models', key: key('diffusion models') }] },
+      },
+    });
     const diffusion = await paper('Latent diffusion models at scale');
     const dti = await paper('Diffusion tensor imaging');
     const prm = await paper('Process reward models');
@@ -41,8 +49,13 @@ describe('match processor', () => {
     try {
       const first = await run({ paperIds: [diffusion, dti, prm] }, jobId('match', 'a'));
       expect(first).toMatchObject({ ok: true, value: { papers: 3, matches: 1 } });
-      expect(await run({ paperIds: [diffusion, dti, prm] }, jobId('match', 'b'))).toMatchObject({ ok: true, value: { matches: 1 } });
-      expect(await db.match.findMany({ select: { paperId: true, topicKey: true } })).toEqual([{ paperId: diffusion, topicKey: key('diffusion models') }]);
+      expect(await run({ paperIds: [diffusion, dti, prm] }, jobId('match', 'b'))).toMatchObject({
+        ok: true,
+        value: { matches: 1 },
+      });
+      expect(await db.match.findMany({ select: { paperId: true, topicKey: true } })).toEqual([
+        { paperId: diffusion, topicKey: key('diffusion models') },
+      ]);
 
       const backfill = await run({ topicKeys: [key('reward models')] }, jobId('match-topics', 'c'));
       expect(backfill).toMatchObject({ ok: true, value: { matches: 1 } });

@@ -1,7 +1,13 @@
 // The worker's /metrics (served on METRICS_PORT by main.ts) moves when its jobs run.
 import { QueueEvents } from 'bullmq';
 import { AppError } from '@paperboy/core';
-import { createMetrics, parsePrometheusText, startMetricsServer, sumSamples, type MetricsServer } from '@paperboy/metrics';
+import {
+  createMetrics,
+  parsePrometheusText,
+  startMetricsServer,
+  sumSamples,
+  type MetricsServer,
+} from '@paperboy/metrics';
 import { QUEUE, jobId } from '@paperboy/queue';
 import { defineProcessor } from '../src/processors/processor';
 import { startWorkers } from '../src/run-workers';
@@ -31,7 +37,10 @@ async function scrape() {
 }
 
 async function run(data: unknown, id: string): Promise<void> {
-  const job = await env.deps.queues[QUEUE.transactionalEmail].add('send', data, { jobId: id, backoff: { type: 'fixed', delay: 10 } });
+  const job = await env.deps.queues[QUEUE.transactionalEmail].add('send', data, {
+    jobId: id,
+    backoff: { type: 'fixed', delay: 10 },
+  });
   await job.waitUntilFinished(events, 10_000).catch(() => undefined);
 }
 
@@ -39,7 +48,10 @@ beforeAll(async () => {
   env = await createTestWorkerEnv();
   env.deps.metrics = metrics;
   eventsConnection = env.deps.redis.duplicate();
-  events = new QueueEvents(QUEUE.transactionalEmail, { connection: eventsConnection, prefix: env.deps.config.REDIS_PREFIX });
+  events = new QueueEvents(QUEUE.transactionalEmail, {
+    connection: eventsConnection,
+    prefix: env.deps.config.REDIS_PREFIX,
+  });
   await events.waitUntilReady();
   server = await startMetricsServer({ registry: metrics.registry, port: 0, host: '127.0.0.1', token: TOKEN });
 });
@@ -63,10 +75,13 @@ describe('worker metrics', () => {
       await Promise.all(workers.map((w) => w.close()));
     }
     const after = await scrape();
-    const count = (outcome: string) => sumSamples(after, 'paperboy_job_duration_seconds_count', { queue: QUEUE.transactionalEmail, outcome });
+    const count = (outcome: string) =>
+      sumSamples(after, 'paperboy_job_duration_seconds_count', { queue: QUEUE.transactionalEmail, outcome });
     expect([count('completed'), count('failed'), count('retrying')]).toEqual([2, 1, 1]);
     expect(sumSamples(after, 'paperboy_emails_total', { kind: 'transactional', outcome: 'sent' })).toBe(2);
-    expect(sumSamples(after, 'paperboy_emails_total', { kind: 'transactional', outcome: 'failed', reason: 'invalid_input' })).toBe(1);
+    expect(
+      sumSamples(after, 'paperboy_emails_total', { kind: 'transactional', outcome: 'failed', reason: 'invalid_input' }),
+    ).toBe(1);
     expect(after.samples.every((s) => s.labels.service === 'worker')).toBe(true);
   });
 

@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const scheduler = () => env.deps.queues[QUEUE.digestSchedule].getJobScheduler(DIGEST_SCHEDULER_ID);
-const value = async (metric: { get(): Promise<{ values: { value: number }[] }> }) => (await metric.get()).values.reduce((n, v) => n + v.value, 0);
+const value = async (metric: { get(): Promise<{ values: { value: number }[] }> }) =>
+  (await metric.get()).values.reduce((n, v) => n + v.value, 0);
 
 /** Deletes every key under this test's own prefix (never FLUSHALL: the Redis is shared). */
 async function emptyOurRedis(): Promise<void> {

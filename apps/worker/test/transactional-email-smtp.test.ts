@@ -18,8 +18,19 @@ let mail: MailTransport;
 let workers: Worker[];
 
 beforeAll(async () => {
-  env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org', SECRET_KEY: 'worker-test-secret-key-0123456789' });
-  smtp = await startFaultySmtp((to) => (to.startsWith('gone') ? { at: 'rcpt', code: 550, text: '5.1.1 no such user here' } : to.startsWith('relayed') ? { at: 'rcpt', code: 550, text: '5.7.1 relaying denied' } : to.startsWith('refused') ? { at: 'data', code: 554 } : 'accept'));
+  env = await createTestWorkerEnv({
+    PUBLIC_URL: 'https://papers.example.org',
+    SECRET_KEY: 'worker-test-secret-key-0123456789',
+  });
+  smtp = await startFaultySmtp((to) =>
+    to.startsWith('gone')
+      ? { at: 'rcpt', code: 550, text: '5.1.1 no such user here' }
+      : to.startsWith('relayed')
+        ? { at: 'rcpt', code: 550, text: '5.7.1 relaying denied' }
+        : to.startsWith('refused')
+          ? { at: 'data', code: 554 }
+          : 'accept',
+  );
   mail = createMailTransport({ smtpUrl: smtp.url, devMailboxPort: 0, poolSize: 2 });
   env.deps.mail = mail;
   workers = startWorkers(env.deps, [transactionalEmailProcessor as never]);
@@ -32,11 +43,23 @@ afterAll(async () => {
 });
 
 const db = () => env.deps.db;
-const pending = (email: string) => db().subscriber.create({ data: { email, status: 'pending', lastConfirmationSentAt: new Date(), topics: { create: [{ raw: 'robotics', key: 'robotics' }] } } });
+const pending = (email: string) =>
+  db().subscriber.create({
+    data: {
+      email,
+      status: 'pending',
+      lastConfirmationSentAt: new Date(),
+      topics: { create: [{ raw: 'robotics', key: 'robotics' }] },
+    },
+  });
 
 /** Runs a confirmation job until it finished or was scheduled for a retry. */
 async function confirm(subscriberId: number): Promise<Job> {
-  const job = await env.deps.queues[QUEUE.transactionalEmail].add('confirm', { subscriberId, kind: 'confirm' }, { jobId: jobId('t', 'confirm', subscriberId), backoff: { type: 'fixed', delay: 60_000 } });
+  const job = await env.deps.queues[QUEUE.transactionalEmail].add(
+    'confirm',
+    { subscriberId, kind: 'confirm' },
+    { jobId: jobId('t', 'confirm', subscriberId), backoff: { type: 'fixed', delay: 60_000 } },
+  );
   await waitUntil(async () => ['failed', 'delayed', 'completed'].includes(await job.getState()));
   return (await env.deps.queues[QUEUE.transactionalEmail].getJob(job.id!))!;
 }
@@ -49,7 +72,9 @@ describe('transactional emails and SMTP failures', () => {
     expect(job.attemptsMade).toBe(1);
     expect(job.failedReason).toMatch(/550/);
     expect(smtp.attempts('gone@example.org')).toBe(1);
-    expect(await db().suppression.findUnique({ where: { emailHash: hashEmail('gone@example.org') } })).toMatchObject({ reason: 'hard_bounce' });
+    expect(await db().suppression.findUnique({ where: { emailHash: hashEmail('gone@example.org') } })).toMatchObject({
+      reason: 'hard_bounce',
+    });
     expect(await db().subscriber.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: 'bounced' });
     const events = await db().subscriptionEvent.findMany({ where: { subscriberId: r.id } });
     expect(events.map((e) => e.type)).toEqual(['bounced']);

@@ -11,9 +11,15 @@ let workers: ReturnType<typeof startWorkers>;
 let eventsConnection: ReturnType<TestWorkerEnv['deps']['redis']['duplicate']>;
 
 beforeAll(async () => {
-  env = await createTestWorkerEnv({ PUBLIC_URL: 'https://papers.example.org', SECRET_KEY: 'worker-test-secret-key-0123456789' });
+  env = await createTestWorkerEnv({
+    PUBLIC_URL: 'https://papers.example.org',
+    SECRET_KEY: 'worker-test-secret-key-0123456789',
+  });
   eventsConnection = env.deps.redis.duplicate();
-  events = new QueueEvents(QUEUE.transactionalEmail, { connection: eventsConnection, prefix: env.deps.config.REDIS_PREFIX });
+  events = new QueueEvents(QUEUE.transactionalEmail, {
+    connection: eventsConnection,
+    prefix: env.deps.config.REDIS_PREFIX,
+  });
   await events.waitUntilReady();
   workers = startWorkers(env.deps, [transactionalEmailProcessor as never]);
 });
@@ -25,12 +31,23 @@ afterAll(async () => {
 });
 
 async function run(subscriberId: number, kind: 'confirm' | 'manage-link' | 'goodbye') {
-  const job = await env.deps.queues[QUEUE.transactionalEmail].add(kind, { subscriberId, kind }, { jobId: jobId('t', kind, subscriberId) });
+  const job = await env.deps.queues[QUEUE.transactionalEmail].add(
+    kind,
+    { subscriberId, kind },
+    { jobId: jobId('t', kind, subscriberId) },
+  );
   return job.waitUntilFinished(events, 15_000);
 }
 
 const reader = (email: string, status: 'pending' | 'active' | 'unsubscribed', topics = ['robotics']) =>
-  env.deps.db.subscriber.create({ data: { email, status, lastConfirmationSentAt: new Date(), topics: { create: topics.map((raw) => ({ raw, key: raw })) } } });
+  env.deps.db.subscriber.create({
+    data: {
+      email,
+      status,
+      lastConfirmationSentAt: new Date(),
+      topics: { create: topics.map((raw) => ({ raw, key: raw })) },
+    },
+  });
 
 describe('transactional-email processor', () => {
   it('when a pending reader is due a confirmation, then it arrives over SMTP with a confirm link and escaped topics, and is recorded', async () => {
@@ -44,7 +61,9 @@ describe('transactional-email processor', () => {
     expect(mail.headers['list-unsubscribe']).toBeUndefined();
     // Keyed with the app's SECRET_KEY, so the id cannot be traced back to the reader's id.
     const key = `confirm-${r.id}-${r.lastConfirmationSentAt!.getTime()}`;
-    expect(mail.headers['message-id']).toBe(stableMessageId(key, domainOfAddress(env.deps.config.MAIL_FROM), env.deps.config.SECRET_KEY));
+    expect(mail.headers['message-id']).toBe(
+      stableMessageId(key, domainOfAddress(env.deps.config.MAIL_FROM), env.deps.config.SECRET_KEY),
+    );
     const events = await env.deps.db.subscriptionEvent.findMany({ where: { subscriberId: r.id } });
     expect(events.map((e) => e.type)).toEqual(['confirmation_sent']);
   });

@@ -19,7 +19,12 @@ describe('loadConfig', () => {
   });
 
   it('when in production, then the API listens on every interface unless HOST says otherwise; elsewhere on loopback', () => {
-    const production = { NODE_ENV: 'production', ...SECRET, PUBLIC_URL: 'https://p.example', SMTP_URL: 'smtp://mail.example:25' };
+    const production = {
+      NODE_ENV: 'production',
+      ...SECRET,
+      PUBLIC_URL: 'https://p.example',
+      SMTP_URL: 'smtp://mail.example:25',
+    };
     expect(loadConfig(production).HOST).toBe('0.0.0.0');
     expect(loadConfig({ ...production, HOST: '10.0.0.5' }).HOST).toBe('10.0.0.5');
     expect(loadConfig({ NODE_ENV: 'test' }).HOST).toBe('127.0.0.1');
@@ -51,18 +56,33 @@ describe('loadConfig', () => {
   });
 
   it('when SECRET_KEY is unset and PUBLIC_URL is not localhost or HOST is beyond loopback, then it refuses to start naming SECRET_KEY', () => {
-    for (const env of [{ PUBLIC_URL: 'https://news.example.org' }, { HOST: '0.0.0.0' }, { HOST: '192.168.1.20' }, { NODE_ENV: 'test', HOST: '::' }]) {
-      expect(() => loadConfig(env, { devSecretFile: devSecretFile() })).toThrow(/SECRET_KEY: required when PUBLIC_URL is not localhost or HOST listens beyond loopback/);
+    for (const env of [
+      { PUBLIC_URL: 'https://news.example.org' },
+      { HOST: '0.0.0.0' },
+      { HOST: '192.168.1.20' },
+      { NODE_ENV: 'test', HOST: '::' },
+    ]) {
+      expect(() => loadConfig(env, { devSecretFile: devSecretFile() })).toThrow(
+        /SECRET_KEY: required when PUBLIC_URL is not localhost or HOST listens beyond loopback/,
+      );
     }
-    for (const env of [{ PUBLIC_URL: 'http://127.0.0.1:3000' }, { HOST: '::1', PUBLIC_URL: 'http://[::1]:3000' }, { HOST: 'localhost', PUBLIC_URL: 'http://app.localhost:3000' }]) {
+    for (const env of [
+      { PUBLIC_URL: 'http://127.0.0.1:3000' },
+      { HOST: '::1', PUBLIC_URL: 'http://[::1]:3000' },
+      { HOST: 'localhost', PUBLIC_URL: 'http://app.localhost:3000' },
+    ]) {
       expect(loadConfig(env, { devSecretFile: devSecretFile() }).listensOnLoopbackOnly).toBe(true);
     }
   });
 
   it('when the worker metrics listen beyond loopback without METRICS_TOKEN, then it refuses; loopback is the default', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).METRICS_HOST).toBe('127.0.0.1');
-    expect(() => loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN: required when the worker's \/metrics listens beyond loopback/);
-    expect(loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'scrape-token' }).METRICS_HOST).toBe('0.0.0.0');
+    expect(() => loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0' })).toThrow(
+      /METRICS_TOKEN: required when the worker's \/metrics listens beyond loopback/,
+    );
+    expect(loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'scrape-token' }).METRICS_HOST).toBe(
+      '0.0.0.0',
+    );
     expect(loadConfig({ NODE_ENV: 'test', METRICS_HOST: '0.0.0.0', METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
   });
 
@@ -89,9 +109,15 @@ describe('loadConfig', () => {
   });
 
   it('when unconfirmed readers could be deleted within a day of their confirmation link expiring, then it refuses; 0 turns deletion off', () => {
-    expect(() => loadConfig({ UNCONFIRMED_READER_DAYS: '2', CONFIRM_LINK_HOURS: '48' })).toThrow(/UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS by a day/);
-    expect(loadConfig({ NODE_ENV: 'test', UNCONFIRMED_READER_DAYS: '3', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(3);
-    expect(loadConfig({ NODE_ENV: 'test', UNCONFIRMED_READER_DAYS: '0', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS).toBe(0);
+    expect(() => loadConfig({ UNCONFIRMED_READER_DAYS: '2', CONFIRM_LINK_HOURS: '48' })).toThrow(
+      /UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS by a day/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'test', UNCONFIRMED_READER_DAYS: '3', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS,
+    ).toBe(3);
+    expect(
+      loadConfig({ NODE_ENV: 'test', UNCONFIRMED_READER_DAYS: '0', CONFIRM_LINK_HOURS: '48' }).UNCONFIRMED_READER_DAYS,
+    ).toBe(0);
     expect(loadConfig({ NODE_ENV: 'test' }).UNCONFIRMED_READER_DAYS).toBe(30);
   });
 
@@ -100,7 +126,12 @@ describe('loadConfig', () => {
   });
 
   it('when SMTP_URL is set, then the dev mailbox is not used and values are typed', () => {
-    const config = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', SUBSCRIBE_CHALLENGE: 'off', PUBLIC_URL: 'https://x.example/', ...SECRET });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://u:p@mail.example:465',
+      SUBSCRIBE_CHALLENGE: 'off',
+      PUBLIC_URL: 'https://x.example/',
+      ...SECRET,
+    });
     expect(config.useDevMailbox).toBe(false);
     expect(config.SUBSCRIBE_CHALLENGE).toBe(false);
     expect(config.PUBLIC_URL).toBe('https://x.example');

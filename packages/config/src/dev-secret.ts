@@ -24,7 +24,10 @@ function readKey(file: string): string | undefined {
 export function developmentSecretKey(file: string = DEV_SECRET_FILE): string {
   const existing = readKey(file);
   if (existing !== undefined) {
-    if (existing.length < MIN_LENGTH) throw new Error(`SECRET_KEY: ${file} holds no usable key (under ${MIN_LENGTH} characters): delete it to get a new one, or set SECRET_KEY`);
+    if (existing.length < MIN_LENGTH)
+      throw new Error(
+        `SECRET_KEY: ${file} holds no usable key (under ${MIN_LENGTH} characters): delete it to get a new one, or set SECRET_KEY`,
+      );
     return existing;
   }
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

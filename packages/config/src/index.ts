@@ -56,17 +56,27 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, options: Load
   const localOnly = isLoopbackHost(host) && isLoopbackUrl(publicUrl);
   if (isProduction && !e.SECRET_KEY) problems.push('SECRET_KEY: required when NODE_ENV=production');
   else if (!e.SECRET_KEY && !localOnly) {
-    problems.push(`SECRET_KEY: required when PUBLIC_URL is not localhost or HOST listens beyond loopback (PUBLIC_URL=${publicUrl}, HOST=${host}); generate one with: openssl rand -base64 32`);
+    problems.push(
+      `SECRET_KEY: required when PUBLIC_URL is not localhost or HOST listens beyond loopback (PUBLIC_URL=${publicUrl}, HOST=${host}); generate one with: openssl rand -base64 32`,
+    );
   }
   if (e.METRICS_PORT && !e.METRICS_TOKEN && !isLoopbackHost(e.METRICS_HOST)) {
-    problems.push(`METRICS_TOKEN: required when the worker's /metrics listens beyond loopback (METRICS_HOST=${e.METRICS_HOST})`);
+    problems.push(
+      `METRICS_TOKEN: required when the worker's /metrics listens beyond loopback (METRICS_HOST=${e.METRICS_HOST})`,
+    );
   }
-  if (isProduction && e.DATABASE_URL === 'embedded') problems.push('DATABASE_URL: embedded PostgreSQL (PGlite) is for trying paperboy; use a real PostgreSQL in production');
+  if (isProduction && e.DATABASE_URL === 'embedded')
+    problems.push(
+      'DATABASE_URL: embedded PostgreSQL (PGlite) is for trying paperboy; use a real PostgreSQL in production',
+    );
   if (isProduction && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production');
-  if (isProduction && !e.SMTP_URL) problems.push('SMTP_URL: required when NODE_ENV=production (the dev mailbox is for development)');
+  if (isProduction && !e.SMTP_URL)
+    problems.push('SMTP_URL: required when NODE_ENV=production (the dev mailbox is for development)');
   // A day's margin: a link is stamped when its email job runs, which may be after the claim.
   if (e.UNCONFIRMED_READER_DAYS > 0 && e.UNCONFIRMED_READER_DAYS * 24 < e.CONFIRM_LINK_HOURS + 24) {
-    problems.push('UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS by a day (a confirmation link must not outlive its reader), or be 0');
+    problems.push(
+      'UNCONFIRMED_READER_DAYS: must outlast CONFIRM_LINK_HOURS by a day (a confirmation link must not outlive its reader), or be 0',
+    );
   }
   if (Boolean(e.ADMIN_USER) !== Boolean(e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USER and ADMIN_PASSWORD: set both or neither');
@@ -76,7 +86,9 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, options: Load
   if (problems.length) throw new ConfigError(problems);
   let secret: Pick<Config, 'SECRET_KEY' | 'secretKeySource'>;
   try {
-    secret = e.SECRET_KEY ? { SECRET_KEY: e.SECRET_KEY, secretKeySource: 'environment' } : { SECRET_KEY: developmentSecretKey(options.devSecretFile), secretKeySource: 'development file' };
+    secret = e.SECRET_KEY
+      ? { SECRET_KEY: e.SECRET_KEY, secretKeySource: 'environment' }
+      : { SECRET_KEY: developmentSecretKey(options.devSecretFile), secretKeySource: 'development file' };
   } catch (error) {
     throw new ConfigError([(error as Error).message]);
   }

@@ -6,9 +6,12 @@ import { z } from 'zod';
 const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => ['on', 'true', '1'].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = (protocols: string[]) =>
-  z.string().url().refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
-    message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
-  });
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -23,7 +26,10 @@ export const envSchema = z.object({
 
   // Storage
   /** `embedded`: PGlite run by `npm start`, for trying paperboy (refused in production). */
-  DATABASE_URL: z.literal('embedded').or(url(['postgres', 'postgresql'])).default('postgresql://postgres@127.0.0.1:5432/paperboy'),
+  DATABASE_URL: z
+    .literal('embedded')
+    .or(url(['postgres', 'postgresql']))
+    .default('postgresql://postgres@127.0.0.1:5432/paperboy'),
   /** Where `npm start` serves the embedded PostgreSQL when DATABASE_URL=embedded. */
   EMBEDDED_DATABASE_PORT: int(1, 65535).default(5433),
   /** Where the embedded PostgreSQL keeps its data (relative: to the repository). */
@@ -129,7 +135,12 @@ export const envSchema = z.object({
   /** arXiv categories the arxiv schedule pulls, comma-separated. */
   ARXIV_CATEGORIES: z
     .string()
-    .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, 'expected arXiv categories such as cs.LG,cs.CL')).min(1))
     .default(['cs.LG', 'cs.CL', 'cs.AI']),
   /** Repeatable ingest jobs: auto = on in production only (development and tests use the demo feed, often offline). */

@@ -19,7 +19,9 @@ export function storageConfig(
 ): StorageConfig {
   const embeddedDatabase = e.DATABASE_URL === EMBEDDED;
   return {
-    DATABASE_URL: embeddedDatabase ? `postgresql://postgres@127.0.0.1:${e.EMBEDDED_DATABASE_PORT}/paperboy` : e.DATABASE_URL,
+    DATABASE_URL: embeddedDatabase
+      ? `postgresql://postgres@127.0.0.1:${e.EMBEDDED_DATABASE_PORT}/paperboy`
+      : e.DATABASE_URL,
     embeddedDatabase,
     unset: { database: raw.DATABASE_URL === undefined, redis: raw.REDIS_URL === undefined },
   };

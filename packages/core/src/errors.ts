@@ -39,7 +39,11 @@ export class AppError extends Error {
   readonly retryable: boolean;
   readonly details?: unknown;
 
-  constructor(readonly code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.status = STATUS[code];

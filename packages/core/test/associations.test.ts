@@ -21,7 +21,20 @@ const PHRASE = key('reef monitoring');
 // Words only papers on reef monitoring use (the associations to learn), and words they share
 // with a few other papers (weaker, so the table has more candidates than it keeps).
 const OWN = ['bleaching', 'benthic', 'sonar surveys'];
-const SHARED = ['turbidity', 'salinity', 'sediment', 'photogrammetry', 'hydrophone', 'snorkel', 'mangrove', 'seagrass', 'plankton', 'tides', 'lagoon', 'atoll'];
+const SHARED = [
+  'turbidity',
+  'salinity',
+  'sediment',
+  'photogrammetry',
+  'hydrophone',
+  'snorkel',
+  'mangrove',
+  'seagrass',
+  'plankton',
+  'tides',
+  'lagoon',
+  'atoll',
+];
 const FILLER = [
   'We train transformers for image segmentation and report accuracy on benchmarks.',
   'A language model is fine-tuned with instructions and evaluated on reasoning tasks.',
@@ -31,12 +44,23 @@ const FILLER = [
 
 let seq = 0;
 function papers(n: number, paper: (i: number) => { title: string; abstract: string }, publishedAt = daysAgo(3)) {
-  return Array.from({ length: n }, (_, i) => ({ sourceId: `bulk-${(seq += 1)}`, ...paper(i), publishedAt, sources: ['test'] }));
+  return Array.from({ length: n }, (_, i) => ({
+    sourceId: `bulk-${(seq += 1)}`,
+    ...paper(i),
+    publishedAt,
+    sources: ['test'],
+  }));
 }
 // Full stops end clauses, so no word pairs form across them: the terms to learn are exactly the
 // OWN words (in every paper on reefs, nowhere else) ahead of the SHARED ones (also elsewhere).
-const onReefs = (i: number) => ({ title: `Reef monitoring ${'I'.repeat(1 + (i % 3))}`, abstract: `${OWN.join('. ')}. ${SHARED.join('. ')}.` });
-const filler = (i: number) => ({ title: `Study ${i} of learning systems`, abstract: `${FILLER[i % FILLER.length]} ${i % 10 === 0 ? SHARED.join('. ') : ''}` });
+const onReefs = (i: number) => ({
+  title: `Reef monitoring ${'I'.repeat(1 + (i % 3))}`,
+  abstract: `${OWN.join('. ')}. ${SHARED.join('. ')}.`,
+});
+const filler = (i: number) => ({
+  title: `Study ${i} of learning systems`,
+  abstract: `${FILLER[i % FILLER.length]} ${i % 10 === 0 ? SHARED.join('. ') : ''}`,
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -47,9 +71,15 @@ afterAll(() => database.drop());
 
 describe('associationPhrases', () => {
   it('when keys are followed, then the unquoted phrases of two words or more are learned for, each alternative on its own', () => {
-    expect(associationPhrases([key('coral reef monitoring'), key('RLHF'), key('"sonar imaging"'), key('graph transformers | protein design -survey'), 'not & canonical'])).toEqual(
-      [key('coral reef monitoring'), key('graph transformers'), key('protein design')].sort(),
-    );
+    expect(
+      associationPhrases([
+        key('coral reef monitoring'),
+        key('RLHF'),
+        key('"sonar imaging"'),
+        key('graph transformers | protein design -survey'),
+        'not & canonical',
+      ]),
+    ).toEqual([key('coral reef monitoring'), key('graph transformers'), key('protein design')].sort());
   });
 });
 
@@ -59,8 +89,13 @@ describe('rebuildAssociations', () => {
   let candidate: number;
   /** The candidate's reasons in the subscribe page's preview for the topic (fresh, uncached). */
   const previewed = async () => {
-    const preview = await createPaperPreview(database.db, { windowDays: 3650, maxPapers: 1000, show: 50 })(['Reef monitoring'], { mode: 'topics' });
-    return 'papers' in preview ? preview.papers.filter((p) => p.paperId === candidate).map((p) => p.reason) : [preview.error];
+    const preview = await createPaperPreview(database.db, { windowDays: 3650, maxPapers: 1000, show: 50 })(
+      ['Reef monitoring'],
+      { mode: 'topics' },
+    );
+    return 'papers' in preview
+      ? preview.papers.filter((p) => p.paperId === candidate).map((p) => p.reason)
+      : [preview.error];
   };
   const matchCandidate = async () => {
     await matchNewPapers(deps, [candidate], { indexCache: cache, associations });
@@ -78,10 +113,18 @@ describe('rebuildAssociations', () => {
       publishedAt: daysAgo(1),
     });
     const recent = 20 + 300 + 1;
-    await database.db.paper.createMany({ data: [...papers(20, onReefs), ...papers(300, filler), ...papers(400, filler, daysAgo(200))] });
+    await database.db.paper.createMany({
+      data: [...papers(20, onReefs), ...papers(300, filler), ...papers(400, filler, daysAgo(200))],
+    });
     expect(recent).toBeLessThan(ASSOCIATION_MIN_PAPERS);
 
-    expect(await rebuildAssociations(deps)).toEqual({ papers: recent, phrases: 1, stored: 0, terms: 0, table: 'shipped' });
+    expect(await rebuildAssociations(deps)).toEqual({
+      papers: recent,
+      phrases: 1,
+      stored: 0,
+      terms: 0,
+      table: 'shipped',
+    });
     expect(await database.db.termAssociation.count()).toBe(0);
     expect((await associations.get(database.db)).version).toBe('shipped');
     expect(await matchCandidate()).toEqual([]);
@@ -91,7 +134,13 @@ describe('rebuildAssociations', () => {
   it('when enough recent papers name a phrase beside words rare elsewhere, then those words are stored for it, at most perPhrase, and old papers are left out', async () => {
     await database.db.paper.createMany({ data: papers(200, filler) });
     const result = await rebuildAssociations(deps);
-    expect(result).toEqual({ papers: 521, phrases: 1, stored: 1, terms: DEFAULT_LEARN_OPTIONS.perPhrase, table: 'learned' });
+    expect(result).toEqual({
+      papers: 521,
+      phrases: 1,
+      stored: 1,
+      terms: DEFAULT_LEARN_OPTIONS.perPhrase,
+      table: 'learned',
+    });
     const rows = await database.db.termAssociation.findMany();
     expect(rows.map((r) => r.phrase)).toEqual([PHRASE]);
     const terms = rows[0]!.terms;
@@ -104,14 +153,17 @@ describe('rebuildAssociations', () => {
     expect(terms.some((t) => /transform|segment|stale/.test(t))).toBe(false);
   });
 
-  it('when the table is rebuilt, then the next match run and the subscribe preview use it: a paper with the topic\'s word and enough learned terms matches as related', async () => {
+  it("when the table is rebuilt, then the next match run and the subscribe preview use it: a paper with the topic's word and enough learned terms matches as related", async () => {
     const matched = await matchCandidate();
     expect(matched).toHaveLength(1);
     expect((matched[0]!.reason as { text: string }).text).toMatch(/^Related to/);
     expect(associations.loads).toBe(1);
     // A stored phrase replaces the shipped entry; every other phrase keeps its shipped one.
     const stored = await database.db.termAssociation.findMany();
-    expect((await associations.get(database.db)).table).toEqual({ ...DEFAULT_ASSOCIATIONS, [PHRASE]: stored[0]!.terms });
+    expect((await associations.get(database.db)).table).toEqual({
+      ...DEFAULT_ASSOCIATIONS,
+      [PHRASE]: stored[0]!.terms,
+    });
     expect(cache.builds).toBe(2); // once with the shipped table, once with the stored one
 
     await matchCandidate();

@@ -26,7 +26,10 @@ beforeAll(async () => {
   reader.bob = await makeReader(db, ['diffusion models', 'RLHF']);
   reader.cy = await makeReader(db, ['reward models']);
   paper.diffusion = await makePaper(db, { title: 'Denoising diffusion models for image synthesis', upvotes: 5 });
-  paper.dti = await makePaper(db, { title: 'Diffusion tensor imaging of white matter', abstract: 'Tractography models.' });
+  paper.dti = await makePaper(db, {
+    title: 'Diffusion tensor imaging of white matter',
+    abstract: 'Tractography models.',
+  });
   paper.both = await makePaper(db, { title: 'Diffusion models aligned with RLHF', upvotes: 5 });
   paper.old = await makePaper(db, { title: 'Latent diffusion models', publishedAt: daysAgo(40), upvotes: 500 });
   paper.prm = await makePaper(db, { title: 'Process reward models', abstract: 'Reward models that grade each step.' });
@@ -43,11 +46,16 @@ describe('rankedPapersForReaders', () => {
     expect(ids).toEqual(expect.arrayContaining([paper.diffusion, paper.both]));
     expect(ids).not.toContain(paper.dti);
     expect(ids).not.toContain(paper.old); // outside the 14-day window
-    expect(ada?.papers[0]).toMatchObject({ topic: 'Diffusion Models', topicKey: normalizeTopic('diffusion models').key });
-    expect(ada?.papers[0]?.reason).toMatch(/^Because you follow Diffusion Models: '(D|d)iffusion models' in the title$/);
+    expect(ada?.papers[0]).toMatchObject({
+      topic: 'Diffusion Models',
+      topicKey: normalizeTopic('diffusion models').key,
+    });
+    expect(ada?.papers[0]?.reason).toMatch(
+      /^Because you follow Diffusion Models: '(D|d)iffusion models' in the title$/,
+    );
   });
 
-  it('when a paper matches two of the reader\'s topics, then it ranks first with both reasons', async () => {
+  it("when a paper matches two of the reader's topics, then it ranks first with both reasons", async () => {
     const [bob] = await rankedPapersForReaders(deps, [reader.bob as number]);
     expect(bob?.papers[0]?.paperId).toBe(paper.both);
     expect(bob?.papers[0]?.reasons.map((r) => r.topic).sort()).toEqual(['RLHF', 'diffusion models']);
@@ -65,7 +73,9 @@ describe('rankedPapersForReaders', () => {
     expect(capped?.papers).toHaveLength(1);
     const [wide] = await rankedPapersForReaders(deps, [reader.ada as number], { windowDays: 60 });
     expect(wide?.papers.map((p) => p.paperId)).toContain(paper.old);
-    const one = await rankedPapersForReaders({ ...deps, config: { ...deps.config, DIGEST_MAX_PAPERS: 1 } }, [reader.bob as number]);
+    const one = await rankedPapersForReaders({ ...deps, config: { ...deps.config, DIGEST_MAX_PAPERS: 1 } }, [
+      reader.bob as number,
+    ]);
     expect(one[0]?.papers).toHaveLength(1);
   });
 
@@ -74,7 +84,9 @@ describe('rankedPapersForReaders', () => {
     expect(await rankedPapersForReaders(deps, [none])).toEqual([{ subscriberId: none, papers: [] }]);
     expect(await rankedPapersForReaders(deps, [])).toEqual([]);
     await expect(rankedPapersForReaders(deps, [-1])).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(rankedPapersForReaders(deps, [reader.ada as number], { cap: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(rankedPapersForReaders(deps, [reader.ada as number], { cap: 0 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });
 
@@ -82,7 +94,13 @@ describe('batching', () => {
   it('when many readers are ranked in batches or through a run-wide window, then each gets what ranking them one at a time gives', async () => {
     const topics = ['diffusion models', 'RLHF', 'reward models', 'image synthesis', 'white matter', 'LLM agents'];
     const extra: number[] = [];
-    for (let i = 0; i < 30; i += 1) extra.push(await makeReader(database.db, topics.filter((_, t) => (i >> t) % 2 === 1 || t === i % 6)));
+    for (let i = 0; i < 30; i += 1)
+      extra.push(
+        await makeReader(
+          database.db,
+          topics.filter((_, t) => (i >> t) % 2 === 1 || t === i % 6),
+        ),
+      );
     await markDelivered(database.db, extra[3] as number, [paper.diffusion as number]);
     const all = [reader.ada, reader.bob, reader.cy, ...extra] as number[];
     const oneByOne: ReaderDigest[] = [];
@@ -107,7 +125,12 @@ describe('readerBatches', () => {
     const db = database.db;
     const pending = await makeReader(db, ['Graph Neural Networks'], 'pending');
     const seen: ReaderTopics[] = [];
-    for await (const batch of readerBatches(db, { batchSize: 4, statuses: ['active', 'pending'], deliveredSince: daysAgo(14) })) seen.push(...batch);
+    for await (const batch of readerBatches(db, {
+      batchSize: 4,
+      statuses: ['active', 'pending'],
+      deliveredSince: daysAgo(14),
+    }))
+      seen.push(...batch);
     const ids = seen.map((r) => r.subscriberId);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(ids.length);
@@ -116,9 +139,13 @@ describe('readerBatches', () => {
       topics: [{ key: normalizeTopic('graph neural networks').key, label: 'Graph Neural Networks' }],
       delivered: [],
     });
-    expect(seen.find((r) => r.subscriberId === reader.bob)?.topics.map((t) => t.label)).toEqual(['diffusion models', 'RLHF']);
+    expect(seen.find((r) => r.subscriberId === reader.bob)?.topics.map((t) => t.label)).toEqual([
+      'diffusion models',
+      'RLHF',
+    ]);
     const resumed: number[] = [];
-    for await (const batch of readerBatches(db, { batchSize: 4, afterId: reader.bob as number })) resumed.push(...batch.map((r) => r.subscriberId));
+    for await (const batch of readerBatches(db, { batchSize: 4, afterId: reader.bob as number }))
+      resumed.push(...batch.map((r) => r.subscriberId));
     expect(resumed[0]).toBe(reader.cy);
     expect(resumed).not.toContain(pending);
   });

@@ -1,7 +1,13 @@
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { normalizeTopic } from '@paperboy/matching';
 import { AppError } from '../src/errors';
-import { followedTopicKeys, matchNewPapers, matchTopicAgainstRecentPapers, TopicIndexCache, type MatchingDeps } from '../src/matching';
+import {
+  followedTopicKeys,
+  matchNewPapers,
+  matchTopicAgainstRecentPapers,
+  TopicIndexCache,
+  type MatchingDeps,
+} from '../src/matching';
 import { daysAgo, makePaper, makeReader, matchRows, NOW } from './matching.factory';
 
 let database: TestDatabase;
@@ -17,8 +23,14 @@ beforeAll(async () => {
   await makeReader(db, ['diffusion models', 'RLHF'], 'pending');
   await makeReader(db, ['quantum error correction'], 'unsubscribed');
   ids.diffusion = await makePaper(db, { title: 'Denoising diffusion models for high-resolution image synthesis' });
-  ids.dti = await makePaper(db, { title: 'Diffusion tensor imaging of white matter', abstract: 'Tractography models of the brain.' });
-  ids.rlhf = await makePaper(db, { title: 'Aligning chat assistants', abstract: 'We study reinforcement learning from human feedback at scale.' });
+  ids.dti = await makePaper(db, {
+    title: 'Diffusion tensor imaging of white matter',
+    abstract: 'Tractography models of the brain.',
+  });
+  ids.rlhf = await makePaper(db, {
+    title: 'Aligning chat assistants',
+    abstract: 'We study reinforcement learning from human feedback at scale.',
+  });
   ids.quantum = await makePaper(db, { title: 'Quantum error correction with surface codes' });
 });
 afterAll(() => database.drop());
@@ -107,7 +119,11 @@ describe('matchTopicAgainstRecentPapers', () => {
   });
 
   it('when the key is not in canonical form, then it fails as invalid input', async () => {
-    await expect(matchTopicAgainstRecentPapers(deps, 'reward model & ')).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(matchTopicAgainstRecentPapers(deps, 'reward model | diffusion model')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(matchTopicAgainstRecentPapers(deps, 'reward model & ')).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(matchTopicAgainstRecentPapers(deps, 'reward model | diffusion model')).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

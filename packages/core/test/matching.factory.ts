@@ -50,9 +50,19 @@ export async function makePaper(db: Db, input: PaperInput): Promise<number> {
 export async function markDelivered(db: Db, subscriberId: number, paperIds: number[]): Promise<void> {
   const delivery = await db.delivery.create({ data: { subscriberId, periodKey: `p${next()}`, status: 'sent' } });
   await db.deliveryPaper.createMany({
-    data: paperIds.map((paperId, rank) => ({ deliveryId: delivery.id, paperId, subscriberId, rank, score: 1, reason: 'test' })),
+    data: paperIds.map((paperId, rank) => ({
+      deliveryId: delivery.id,
+      paperId,
+      subscriberId,
+      rank,
+      score: 1,
+      reason: 'test',
+    })),
   });
 }
 
 export const matchRows = (db: Db) =>
-  db.match.findMany({ orderBy: [{ paperId: 'asc' }, { topicKey: 'asc' }], select: { paperId: true, topicKey: true, score: true, reason: true } });
+  db.match.findMany({
+    orderBy: [{ paperId: 'asc' }, { topicKey: 'asc' }],
+    select: { paperId: true, topicKey: true, score: true, reason: true },
+  });

@@ -12,19 +12,39 @@ let seq = 0;
 type Status = 'pending' | 'active' | 'unsubscribed' | 'bounced' | 'complained';
 
 /** A reader last changed when their last confirmation email went (or when they signed up), unless `updatedAt` says otherwise. */
-async function reader(fields: { status?: Status; createdAt: Date; lastConfirmationSentAt?: Date; confirmedAt?: Date; updatedAt?: Date }) {
+async function reader(fields: {
+  status?: Status;
+  createdAt: Date;
+  lastConfirmationSentAt?: Date;
+  confirmedAt?: Date;
+  updatedAt?: Date;
+}) {
   seq += 1;
   const updatedAt = fields.updatedAt ?? fields.lastConfirmationSentAt ?? fields.createdAt;
   const created = await db().subscriber.create({
-    data: { email: `purge-${seq}@example.org`, status: fields.status ?? 'pending', ...fields, updatedAt, topics: { create: [{ raw: 'agents', key: 'agents' }] } },
+    data: {
+      email: `purge-${seq}@example.org`,
+      status: fields.status ?? 'pending',
+      ...fields,
+      updatedAt,
+      topics: { create: [{ raw: 'agents', key: 'agents' }] },
+    },
   });
-  await db().subscriptionEvent.create({ data: { subscriberId: created.id, type: 'subscribed', ip: '203.0.113.7', userAgent: 'test' } });
+  await db().subscriptionEvent.create({
+    data: { subscriberId: created.id, type: 'subscribed', ip: '203.0.113.7', userAgent: 'test' },
+  });
   return created.id;
 }
 
 const purge = (days = 30, batchSize?: number, maxBatches?: number) =>
-  purgeUnconfirmedReaders({ db: db(), config: { UNCONFIRMED_READER_DAYS: days }, now: () => NOW }, { batchSize, maxBatches });
-const remaining = async (ids: number[]) => (await db().subscriber.findMany({ where: { id: { in: ids } }, select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
+  purgeUnconfirmedReaders(
+    { db: db(), config: { UNCONFIRMED_READER_DAYS: days }, now: () => NOW },
+    { batchSize, maxBatches },
+  );
+const remaining = async (ids: number[]) =>
+  (await db().subscriber.findMany({ where: { id: { in: ids } }, select: { id: true }, orderBy: { id: 'asc' } })).map(
+    (r) => r.id,
+  );
 
 afterEach(async () => {
   await db().subscriptionEvent.deleteMany({});
@@ -38,19 +58,28 @@ describe('purgeUnconfirmedReaders', () => {
     const resubmittedToday = await reader({ createdAt: daysAgo(40), updatedAt: daysAgo(0) }); // the form again, before its email went
     const fresh = await reader({ createdAt: daysAgo(2) });
     const active = await reader({ status: 'active', createdAt: daysAgo(400), confirmedAt: daysAgo(399) });
-    const cameBack = await reader({ createdAt: daysAgo(400), confirmedAt: daysAgo(399), lastConfirmationSentAt: daysAgo(60) });
+    const cameBack = await reader({
+      createdAt: daysAgo(400),
+      confirmedAt: daysAgo(399),
+      lastConfirmationSentAt: daysAgo(60),
+    });
     const everyone = [stale, remindedRecently, resubmittedToday, fresh, active, cameBack];
 
     expect(await purge()).toBe(1);
 
     expect(await remaining(everyone)).toEqual(everyone.filter((id) => id !== stale));
     expect(await db().topic.count({ where: { subscriberId: stale } })).toBe(0);
-    const events = await db().subscriptionEvent.findMany({ where: { OR: [{ subscriberId: null }, { ip: '203.0.113.7' }] }, orderBy: { id: 'asc' } });
-    expect(events.filter((e) => e.subscriberId === null)).toEqual([expect.objectContaining({ type: 'unconfirmed_purged', data: { readers: 1, olderThanDays: 30 }, ip: null })]);
+    const events = await db().subscriptionEvent.findMany({
+      where: { OR: [{ subscriberId: null }, { ip: '203.0.113.7' }] },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.filter((e) => e.subscriberId === null)).toEqual([
+      expect.objectContaining({ type: 'unconfirmed_purged', data: { readers: 1, olderThanDays: 30 }, ip: null }),
+    ]);
     expect(events.filter((e) => e.ip !== null)).toHaveLength(everyone.length - 1); // the stale one's event went with it
   });
 
-  it('when a never-confirmed sign-up\'s confirmation email bounced or was reported, then it goes too; a confirmed reader who bounced stays', async () => {
+  it("when a never-confirmed sign-up's confirmation email bounced or was reported, then it goes too; a confirmed reader who bounced stays", async () => {
     const bounced = await reader({ status: 'bounced', createdAt: daysAgo(40) });
     const complained = await reader({ status: 'complained', createdAt: daysAgo(40) });
     const readerWhoBounced = await reader({ status: 'bounced', createdAt: daysAgo(400), confirmedAt: daysAgo(399) });
@@ -72,7 +101,10 @@ describe('purgeUnconfirmedReaders', () => {
     for (let i = 0; i < 5; i++) ids.push(await reader({ createdAt: daysAgo(31 + i) }));
     expect(await purge(30, 2)).toBe(5);
     expect(await remaining(ids)).toEqual([]);
-    const counted = await db().subscriptionEvent.findMany({ where: { type: 'unconfirmed_purged' }, orderBy: { id: 'asc' } });
+    const counted = await db().subscriptionEvent.findMany({
+      where: { type: 'unconfirmed_purged' },
+      orderBy: { id: 'asc' },
+    });
     expect(counted.map((e) => (e.data as { readers: number }).readers)).toEqual([2, 2, 1]);
   });
 

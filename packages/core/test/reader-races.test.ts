@@ -4,7 +4,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@paperboy/db';
 import { QUEUE } from '@paperboy/queue';
-import { confirmSubscription, parseSubscribeInput, purgeUnconfirmedReaders, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
+import {
+  confirmSubscription,
+  parseSubscribeInput,
+  purgeUnconfirmedReaders,
+  subscribe,
+  unsubscribe,
+  updatePreferences,
+} from '../src/subscribers';
 import { makeReader, NOW } from './matching.factory';
 import { useReaderTestEnv } from './reader-test-env';
 
@@ -25,17 +32,24 @@ function interleave(action: () => Promise<unknown>, nth = 1): Db {
       };
     },
   });
-  return new Proxy(env.database.db, { get: (target, prop, receiver) => (prop === 'subscriber' ? subscriber : Reflect.get(target, prop, receiver)) });
+  return new Proxy(env.database.db, {
+    get: (target, prop, receiver) => (prop === 'subscriber' ? subscriber : Reflect.get(target, prop, receiver)),
+  });
 }
 
-const readerRow = (id: number) => env.database.db.subscriber.findUniqueOrThrow({ where: { id }, include: { topics: true } });
+const readerRow = (id: number) =>
+  env.database.db.subscriber.findUniqueOrThrow({ where: { id }, include: { topics: true } });
 
 describe('preferences save racing an unsubscribe', () => {
   it('when the reader unsubscribes after the manage page loaded their state, then the save is a conflict and they stay unsubscribed', async () => {
     const id = await makeReader(env.database.db, ['diffusion models']);
     const db = interleave(() => unsubscribe(deps(), id, 'one-click'));
 
-    const save = updatePreferences(deps(db), id, { topics: 'diffusion models, protein folding', frequency: 'weekly', timezone: 'UTC' });
+    const save = updatePreferences(deps(db), id, {
+      topics: 'diffusion models, protein folding',
+      frequency: 'weekly',
+      timezone: 'UTC',
+    });
 
     await expect(save).rejects.toMatchObject({ code: 'conflict', status: 409 });
     const after = await readerRow(id);
@@ -45,7 +59,12 @@ describe('preferences save racing an unsubscribe', () => {
 
   it('when nothing changes the status in between, then the save writes topics and schedule as before', async () => {
     const id = await makeReader(env.database.db, ['diffusion models']);
-    await updatePreferences(deps(), id, { topics: 'protein folding', frequency: 'weekly', timezone: 'UTC', paused: true });
+    await updatePreferences(deps(), id, {
+      topics: 'protein folding',
+      frequency: 'weekly',
+      timezone: 'UTC',
+      paused: true,
+    });
     const after = await readerRow(id);
     expect(after).toMatchObject({ status: 'paused', frequency: 'weekly', nextDigestAt: null });
     expect(after.topics.map((t) => t.raw)).toEqual(['protein folding']);
@@ -54,7 +73,10 @@ describe('preferences save racing an unsubscribe', () => {
 
 describe('subscribe racing a confirmation', () => {
   it('when the pending reader confirms after the form was checked, then they stay active and get a manage link', async () => {
-    const input = parseSubscribeInput({ email: `race-${randomBytes(3).toString('hex')}@example.org`, topics: 'graph neural networks' });
+    const input = parseSubscribeInput({
+      email: `race-${randomBytes(3).toString('hex')}@example.org`,
+      topics: 'graph neural networks',
+    });
     await subscribe(deps(), input);
     const { id } = await env.database.db.subscriber.findUniqueOrThrow({ where: { email: input.email } });
     await env.queues[QUEUE.transactionalEmail].obliterate({ force: true });
@@ -74,14 +96,25 @@ describe('subscribe racing a confirmation', () => {
 
 describe('a stale sign-up expiring while its reader acts', () => {
   const monthAgo = new Date(NOW.getTime() - 40 * 24 * 3600_000);
-  const expire = () => purgeUnconfirmedReaders({ db: env.database.db, config: { UNCONFIRMED_READER_DAYS: 30 }, now: () => NOW });
+  const expire = () =>
+    purgeUnconfirmedReaders({ db: env.database.db, config: { UNCONFIRMED_READER_DAYS: 30 }, now: () => NOW });
   async function staleSignUp(email: string): Promise<number> {
-    const row = await env.database.db.subscriber.create({ data: { email, createdAt: monthAgo, updatedAt: monthAgo, topics: { create: [{ raw: 'old topic', key: 'old topic' }] } } });
+    const row = await env.database.db.subscriber.create({
+      data: {
+        email,
+        createdAt: monthAgo,
+        updatedAt: monthAgo,
+        topics: { create: [{ raw: 'old topic', key: 'old topic' }] },
+      },
+    });
     return row.id;
   }
 
   it('when the form is sent again and the old row is deleted just before it is updated, then a new pending sign-up is made and gets its confirmation email', async () => {
-    const input = parseSubscribeInput({ email: `expiring-${randomBytes(3).toString('hex')}@example.org`, topics: 'graph neural networks' });
+    const input = parseSubscribeInput({
+      email: `expiring-${randomBytes(3).toString('hex')}@example.org`,
+      topics: 'graph neural networks',
+    });
     const oldId = await staleSignUp(input.email);
     await env.queues[QUEUE.transactionalEmail].obliterate({ force: true });
     // 1st findUnique: subscribe's own lookup; 2nd: the pending write's, right before its update.
@@ -89,7 +122,10 @@ describe('a stale sign-up expiring while its reader acts', () => {
 
     expect(await subscribe({ ...deps(), db }, input)).toBe('confirmation_sent');
 
-    const now = await env.database.db.subscriber.findUniqueOrThrow({ where: { email: input.email }, include: { topics: true } });
+    const now = await env.database.db.subscriber.findUniqueOrThrow({
+      where: { email: input.email },
+      include: { topics: true },
+    });
     expect(now.id).not.toBe(oldId);
     expect(now).toMatchObject({ status: 'pending' });
     expect(now.topics.map((t) => t.raw)).toEqual(['graph neural networks']);

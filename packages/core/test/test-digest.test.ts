@@ -29,7 +29,11 @@ beforeAll(async () => {
   readerEmail = (await db.subscriber.update({ where: { id: readerId }, data: { digestMode: 'topics' } })).email;
   paper.diffusion = await makePaper(db, { title: 'Denoising diffusion models for proteins', upvotes: 3 });
   paper.popular = await makePaper(db, { title: 'Scaling laws for sparse transformers', upvotes: 90 });
-  paper.old = await makePaper(db, { title: 'An old favourite', upvotes: 500, publishedAt: daysAgo(config.MATCH_WINDOW_DAYS + 5) });
+  paper.old = await makePaper(db, {
+    title: 'An old favourite',
+    upvotes: 500,
+    publishedAt: daysAgo(config.MATCH_WINDOW_DAYS + 5),
+  });
   paper.withdrawn = await makePaper(db, { title: 'A withdrawn preprint', upvotes: 400 });
   await db.paper.update({ where: { id: paper.withdrawn }, data: { withdrawnAt: daysAgo(1) } });
   await matchNewPapers({ db, now: () => NOW, config }, Object.values(paper));
@@ -54,19 +58,23 @@ describe('sendTestDigest', () => {
     expect([await database.db.delivery.count(), await database.db.deliveryPaper.count()]).toEqual([0, 0]);
   });
 
-  it('when the address is no subscriber\'s, then the most upvoted papers of the window go out, never withdrawn or older ones', async () => {
+  it("when the address is no subscriber's, then the most upvoted papers of the window go out, never withdrawn or older ones", async () => {
     const result = await sendTestDigest(deps(), 'stranger@example.org');
 
     expect(result).toMatchObject({ status: 'sent', papers: 2, personalised: false });
     const text = received('stranger@example.org')[0]?.text ?? '';
-    expect(text.indexOf('Scaling laws for sparse transformers')).toBeLessThan(text.indexOf('Denoising diffusion models for proteins'));
+    expect(text.indexOf('Scaling laws for sparse transformers')).toBeLessThan(
+      text.indexOf('Denoising diffusion models for proteins'),
+    );
     expect(text.indexOf('Denoising diffusion models')).toBeGreaterThan(-1);
     expect(text).toContain(TEST_DIGEST_REASON);
     expect(text).not.toMatch(/An old favourite|A withdrawn preprint/);
   });
 
   it('when the address is suppressed, then nothing is sent unless forced', async () => {
-    await database.db.suppression.create({ data: { emailHash: hashEmail('blocked@example.org'), reason: 'hard_bounce' } });
+    await database.db.suppression.create({
+      data: { emailHash: hashEmail('blocked@example.org'), reason: 'hard_bounce' },
+    });
 
     expect(await sendTestDigest(deps(), 'blocked@example.org')).toEqual({ status: 'suppressed' });
     expect(received('blocked@example.org')).toHaveLength(0);
@@ -84,12 +92,20 @@ describe('sendTestDigest', () => {
     }
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
-    expect(received('ids@example.org').map((m) => m.headers['message-id']).sort()).toEqual([...ids].sort());
+    expect(
+      received('ids@example.org')
+        .map((m) => m.headers['message-id'])
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 
   it('when the transport signs with DKIM, then the test digest arrives signed', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const dkim = { domainName: 'example.org', keySelector: 'test', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    const dkim = {
+      domainName: 'example.org',
+      keySelector: 'test',
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
     const signing = createMailTransport({ devMailboxPort: mailbox.port, poolSize: 1, dkim });
     try {
       await sendTestDigest({ ...deps(), mail: signing }, 'signed@example.org');

@@ -1,7 +1,14 @@
 import { parsePayload, QUEUE } from '@paperboy/queue';
 import { topicKey } from '@paperboy/matching';
 import { matchTopicsAgainstRecentPapers } from '../src/matching';
-import { confirmSubscription, parseSubscribeInput, resubscribe, subscribe, unsubscribe, updatePreferences } from '../src/subscribers';
+import {
+  confirmSubscription,
+  parseSubscribeInput,
+  resubscribe,
+  subscribe,
+  unsubscribe,
+  updatePreferences,
+} from '../src/subscribers';
 import { makePaper, NOW } from './matching.factory';
 import { useReaderTestEnv } from './reader-test-env';
 
@@ -53,22 +60,36 @@ describe('topic backfill', () => {
   });
 
   it('when a reader adds a topic on the manage page, then only the added topic is queued', async () => {
-    await updatePreferences(deps(), await readerId('first@example.org'), { topics: 'speculative decoding, protein folding', frequency: 'daily', timezone: 'UTC' });
+    await updatePreferences(deps(), await readerId('first@example.org'), {
+      topics: 'speculative decoding, protein folding',
+      frequency: 'daily',
+      timezone: 'UTC',
+    });
     expect(await runBackfillJobs()).toEqual([topicKey('protein folding')]);
   });
 
   it('when an unsubscribed reader changes topics and comes back, then their topics are queued on the way back', async () => {
     const id = await readerId('first@example.org');
     await unsubscribe(deps(), id, 'page');
-    await updatePreferences(deps(), id, { topics: 'speculative decoding, state space models', frequency: 'daily', timezone: 'UTC' });
+    await updatePreferences(deps(), id, {
+      topics: 'speculative decoding, state space models',
+      frequency: 'daily',
+      timezone: 'UTC',
+    });
     expect(await runBackfillJobs()).toEqual([]);
     expect(await resubscribe(deps(), id)).toBe('active');
-    expect((await runBackfillJobs()).sort()).toEqual([topicKey('speculative decoding'), topicKey('state space models')].sort());
+    expect((await runBackfillJobs()).sort()).toEqual(
+      [topicKey('speculative decoding'), topicKey('state space models')].sort(),
+    );
   });
 
   it('when a pending reader changes topics on the manage page, then nothing is queued', async () => {
     await subscribe(deps(), parseSubscribeInput({ email: 'pending@example.org', topics: 'sparse attention' }));
-    await updatePreferences(deps(), await readerId('pending@example.org'), { topics: 'sparse attention, mixture of experts', frequency: 'daily', timezone: 'UTC' });
+    await updatePreferences(deps(), await readerId('pending@example.org'), {
+      topics: 'sparse attention, mixture of experts',
+      frequency: 'daily',
+      timezone: 'UTC',
+    });
     expect(await runBackfillJobs()).toEqual([]);
   });
 });

@@ -9,7 +9,16 @@ const env = useReaderTestEnv();
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
 let seq = 0;
 
-async function paper(db: Db, p: { upvotes: number; publishedAt?: Date; seenAt?: Date; withdrawn?: boolean; snapshots?: [hoursAgo: number, upvotes: number][] }) {
+async function paper(
+  db: Db,
+  p: {
+    upvotes: number;
+    publishedAt?: Date;
+    seenAt?: Date;
+    withdrawn?: boolean;
+    snapshots?: [hoursAgo: number, upvotes: number][];
+  },
+) {
   seq += 1;
   const row = await db.paper.create({
     data: {
@@ -23,7 +32,8 @@ async function paper(db: Db, p: { upvotes: number; publishedAt?: Date; seenAt?: 
       withdrawnAt: p.withdrawn ? hoursAgo(1) : null,
     },
   });
-  for (const [h, upvotes] of p.snapshots ?? []) await db.paperSignal.create({ data: { paperId: row.id, upvotes, observedAt: hoursAgo(h) } });
+  for (const [h, upvotes] of p.snapshots ?? [])
+    await db.paperSignal.create({ data: { paperId: row.id, upvotes, observedAt: hoursAgo(h) } });
   return row.id;
 }
 
@@ -38,7 +48,14 @@ describe('trendingPapers', () => {
   it('when a paper has a snapshot from before the period, then it ranks by the upvotes it gained, else by its total', async () => {
     const db = env.database.db;
     // Seen 30 h ago with 290 upvotes, 300 now: gained 10 today.
-    const old = await paper(db, { upvotes: 300, publishedAt: hoursAgo(40), snapshots: [[30, 290], [2, 299]] });
+    const old = await paper(db, {
+      upvotes: 300,
+      publishedAt: hoursAgo(40),
+      snapshots: [
+        [30, 290],
+        [2, 299],
+      ],
+    });
     // First seen today (snapshot inside the period only): all 50 count.
     const fresh = await paper(db, { upvotes: 50, publishedAt: hoursAgo(12), snapshots: [[11, 3]] });
     const list = await trendingPapers(db, { period: 'daily', now: NOW, limit: 10 });
@@ -67,7 +84,7 @@ describe('trendingPapers', () => {
     expect(ids(await trendingPapers(db, { period: 'daily', now: NOW, limit: 10 }))).toEqual([top, newer, older]);
   });
 
-  it('when papers are older than the period or withdrawn, then only the period\'s papers are listed (daily: the day\'s; weekly: the week\'s)', async () => {
+  it("when papers are older than the period or withdrawn, then only the period's papers are listed (daily: the day's; weekly: the week's)", async () => {
     const db = env.database.db;
     const today = await paper(db, { upvotes: 30 });
     const fourDays = await paper(db, { upvotes: 90, publishedAt: hoursAgo(96) });
@@ -81,9 +98,17 @@ describe('trendingPapers', () => {
 
   it('when papers are excluded, then the rest fill the limit and keep their rank in the period', async () => {
     const db = env.database.db;
-    const [a, b, c, d] = [await paper(db, { upvotes: 40 }), await paper(db, { upvotes: 30 }), await paper(db, { upvotes: 20 }), await paper(db, { upvotes: 10 })];
+    const [a, b, c, d] = [
+      await paper(db, { upvotes: 40 }),
+      await paper(db, { upvotes: 30 }),
+      await paper(db, { upvotes: 20 }),
+      await paper(db, { upvotes: 10 }),
+    ];
     const list = await trendingPapers(db, { period: 'daily', now: NOW, limit: 2, exclude: [a, c] });
-    expect(list.map((p) => [p.paperId, p.rank])).toEqual([[b, 2], [d, 4]]);
+    expect(list.map((p) => [p.paperId, p.rank])).toEqual([
+      [b, 2],
+      [d, 4],
+    ]);
   });
 });
 
@@ -92,9 +117,15 @@ describe('trendingLookup', () => {
     const real = env.database.db;
     const [a, b] = [await paper(real, { upvotes: 40 }), await paper(real, { upvotes: 30 })];
     let queries = 0;
-    const db = { $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => ((queries += 1), real.$queryRaw(...args))) as Db['$queryRaw'] };
+    const db = {
+      $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => (
+        (queries += 1), real.$queryRaw(...args)
+      )) as Db['$queryRaw'],
+    };
     const lookup = trendingLookup(db, { now: NOW, minUpvotes: 5 });
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => lookup('daily', { limit: 3, exclude: i % 2 ? [a] : [] })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => lookup('daily', { limit: 3, exclude: i % 2 ? [a] : [] })),
+    );
     await lookup('weekly', { limit: 3 });
     await lookup('weekly', { limit: 3 });
     expect(queries).toBe(2);
@@ -104,11 +135,15 @@ describe('trendingLookup', () => {
 });
 
 describe('TrendingCache', () => {
-  it('when build batches a few seconds apart ask, then they share each period\'s list; a batch a minute later queries again', async () => {
+  it("when build batches a few seconds apart ask, then they share each period's list; a batch a minute later queries again", async () => {
     const real = env.database.db;
     const first = await paper(real, { upvotes: 40 });
     let queries = 0;
-    const db = { $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => ((queries += 1), real.$queryRaw(...args))) as Db['$queryRaw'] };
+    const db = {
+      $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => (
+        (queries += 1), real.$queryRaw(...args)
+      )) as Db['$queryRaw'],
+    };
     const cache = new TrendingCache(60_000);
     const at = (seconds: number) => cache.lookup(db, { now: new Date(NOW.getTime() + seconds * 1000), minUpvotes: 5 });
     expect(ids(await at(0)('daily', { limit: 5 }))).toEqual([first]);

@@ -8,7 +8,8 @@ import { openSchemaEngine } from './schema-engine';
 
 /** `embedded`: PGlite has its one database already, and serves one connection at a time. */
 export async function migrate(databaseUrl: string, options: { embedded?: boolean } = {}): Promise<string[]> {
-  if (!options.embedded && (await ensureDatabase(databaseUrl))) console.log(`Created database ${redactUrl(databaseUrl)}`);
+  if (!options.embedded && (await ensureDatabase(databaseUrl)))
+    console.log(`Created database ${redactUrl(databaseUrl)}`);
   const engine = await openSchemaEngine(new PrismaPg({ connectionString: databaseUrl, max: options.embedded ? 1 : 2 }));
   const { appliedMigrationNames } = await engine.applyMigrations({
     migrationsList: readMigrationsList(),

@@ -14,5 +14,7 @@ export function parseUtcTimestamp(text: string): Date {
 
 export const utcTimestampTypes: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP && format !== 'binary' ? parseUtcTimestamp : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+    oid === TIMESTAMP && format !== 'binary'
+      ? parseUtcTimestamp
+      : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };

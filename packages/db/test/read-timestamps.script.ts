@@ -6,8 +6,18 @@ async function main(): Promise<void> {
   const db = createDb(process.argv[2]!, { maxConnections: 1 });
   const id = Number(process.argv[3]);
   const viaPrisma = await db.subscriber.findUniqueOrThrow({ where: { id }, select: { createdAt: true } });
-  const viaPool = await sqlPool(db).query<{ createdAt: Date }>({ name: 'test.createdAt', text: 'SELECT "createdAt" FROM "Subscriber" WHERE id = $1', values: [id] });
-  console.log(JSON.stringify({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, prisma: viaPrisma.createdAt.toISOString(), pool: viaPool.rows[0]!.createdAt.toISOString() }));
+  const viaPool = await sqlPool(db).query<{ createdAt: Date }>({
+    name: 'test.createdAt',
+    text: 'SELECT "createdAt" FROM "Subscriber" WHERE id = $1',
+    values: [id],
+  });
+  console.log(
+    JSON.stringify({
+      tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      prisma: viaPrisma.createdAt.toISOString(),
+      pool: viaPool.rows[0]!.createdAt.toISOString(),
+    }),
+  );
   await db.$disconnect();
 }
 

@@ -55,12 +55,20 @@ describe('sqlPool', () => {
     const at = new Date('2026-07-01T23:30:00.123Z');
     const { id } = await database.db.subscriber.create({ data: { email: 'tz@example.org', createdAt: at } });
     const script = path.join(__dirname, 'read-timestamps.script.ts');
-    const child = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=source', script, database.url, String(id)], {
-      env: { ...process.env, TZ: 'America/New_York' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [require.resolve('tsx/cli'), '--conditions=source', script, database.url, String(id)],
+      {
+        env: { ...process.env, TZ: 'America/New_York' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(child.stderr).toBe('');
-    expect(JSON.parse(child.stdout)).toEqual({ tz: 'America/New_York', prisma: at.toISOString(), pool: at.toISOString() });
+    expect(JSON.parse(child.stdout)).toEqual({
+      tz: 'America/New_York',
+      prisma: at.toISOString(),
+      pool: at.toISOString(),
+    });
   });
 });

@@ -28,13 +28,17 @@ function main(): void {
     return;
   }
   const sets = splits.map((s) => loadLabels(s));
-  const texts = loadArxivPapers(file, sets.flatMap((s) => s.papers.map((p) => p.id)));
+  const texts = loadArxivPapers(
+    file,
+    sets.flatMap((s) => s.papers.map((p) => p.id)),
+  );
   const results: SplitResult[] = sets.map((set) => evaluateSplit(set, texts));
   if (arg('json') !== undefined) {
     console.log(JSON.stringify(results, null, 2));
     return;
   }
-  const details = (r: SplitResult) => arg('brief') === undefined && (r.split !== 'heldout' || arg('heldout-errors') !== undefined);
+  const details = (r: SplitResult) =>
+    arg('brief') === undefined && (r.split !== 'heldout' || arg('heldout-errors') !== undefined);
   console.log(results.map((r) => formatSplit(r, { details: details(r) })).join('\n\n'));
 }
 

@@ -28,7 +28,13 @@ for (const line of gunzipSync(readFileSync(data)).toString('utf8').split('\n')) 
 }
 const started = Date.now();
 const table = learnAssociations(papers, undefined, { maxPhrases: 4000 });
-const sorted = Object.fromEntries(Object.keys(table).sort().map((k) => [k, table[k]]));
+const sorted = Object.fromEntries(
+  Object.keys(table)
+    .sort()
+    .map((k) => [k, table[k]]),
+);
 const out = path.join(root, 'packages/matching/src/vocab/associations.default.json');
 writeFileSync(out, `${JSON.stringify(sorted, null, 0)}\n`);
-console.log(`${papers.length} papers (${evalIds.size} evaluation papers left out), ${Object.keys(sorted).length} phrases, ${Date.now() - started} ms -> ${out}`);
+console.log(
+  `${papers.length} papers (${evalIds.size} evaluation papers left out), ${Object.keys(sorted).length} phrases, ${Date.now() - started} ms -> ${out}`,
+);

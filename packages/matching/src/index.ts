@@ -18,7 +18,12 @@ export { parseTopicKey } from './topic/topic-key';
 export { TopicError, type TopicErrorCode } from './topic/topic-error';
 export { ALIASES, type AliasEntry } from './vocab/aliases.data';
 export { RELATED_CONCEPTS, RELATED_VOCABULARY_VERSION, type RelatedConcept } from './vocab/related.data';
-export { learnAssociations, DEFAULT_LEARN_OPTIONS, type AssociationTable, type LearnOptions } from './vocab/associations';
+export {
+  learnAssociations,
+  DEFAULT_LEARN_OPTIONS,
+  type AssociationTable,
+  type LearnOptions,
+} from './vocab/associations';
 export { DEFAULT_ASSOCIATIONS } from './vocab/associations.default';
 export { buildTopicIndex, type TopicIndex, type TopicInput, type BuildIndexOptions } from './match/topic-index';
 export { matchPapers, type MatchOptions } from './match/match-papers';

@@ -14,7 +14,9 @@ export interface MatchablePaper {
 
 /** The part of a paper that ranking uses (trending and recency signals); the title, when the
  * caller has it, lets a digest leave out near-duplicate papers. */
-export type RankablePaper = Pick<MatchablePaper, 'id' | 'upvotes' | 'upvoteGrowth' | 'publishedAt'> & { title?: string };
+export type RankablePaper = Pick<MatchablePaper, 'id' | 'upvotes' | 'upvoteGrowth' | 'publishedAt'> & {
+  title?: string;
+};
 
 /** A sequence of canonical tokens that must appear in order. */
 export interface TopicPhrase {

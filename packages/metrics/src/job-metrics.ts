@@ -15,7 +15,10 @@ export interface JobRecord {
   reason?: string;
 }
 
-const EMAIL_QUEUES: Record<string, string> = { [QUEUE.digestSend]: 'digest', [QUEUE.transactionalEmail]: 'transactional' };
+const EMAIL_QUEUES: Record<string, string> = {
+  [QUEUE.digestSend]: 'digest',
+  [QUEUE.transactionalEmail]: 'transactional',
+};
 
 function ingestCount(result: unknown): { source: string; inserted: number } | undefined {
   if (!result || typeof result !== 'object') return undefined;
@@ -28,7 +31,9 @@ function batchEmails(result: unknown): { sent: number; failed: Record<string, nu
   const emails = result && typeof result === 'object' ? (result as { emails?: unknown }).emails : undefined;
   if (!emails || typeof emails !== 'object') return undefined;
   const { sent, failed } = emails as { sent?: unknown; failed?: unknown };
-  return typeof sent === 'number' && failed && typeof failed === 'object' ? { sent, failed: failed as Record<string, number> } : undefined;
+  return typeof sent === 'number' && failed && typeof failed === 'object'
+    ? { sent, failed: failed as Record<string, number> }
+    : undefined;
 }
 
 export function recordJob(metrics: Metrics, record: JobRecord): void {
@@ -40,12 +45,18 @@ export function recordJob(metrics: Metrics, record: JobRecord): void {
     // its deliveries are still pending and go out later.
     const batch = record.outcome === 'completed' ? batchEmails(record.result) : undefined;
     if (batch && batch.sent > 0) metrics.emails.inc({ kind: 'digest', outcome: 'sent', reason: '' }, batch.sent);
-    for (const [reason, n] of Object.entries(batch?.failed ?? {})) metrics.emails.inc({ kind: 'digest', outcome: 'failed', reason }, n);
+    for (const [reason, n] of Object.entries(batch?.failed ?? {}))
+      metrics.emails.inc({ kind: 'digest', outcome: 'failed', reason }, n);
   } else if (kind && record.outcome !== 'retrying') {
     // A one-email job; a retrying one is not a failed email yet: count it when BullMQ gives up.
-    const skipped = record.result && typeof record.result === 'object' && (record.result as { skipped?: unknown }).skipped;
+    const skipped =
+      record.result && typeof record.result === 'object' && (record.result as { skipped?: unknown }).skipped;
     if (!skipped) {
-      metrics.emails.inc({ kind, outcome: record.outcome === 'completed' ? 'sent' : 'failed', reason: record.outcome === 'completed' ? '' : (record.reason ?? 'unknown') });
+      metrics.emails.inc({
+        kind,
+        outcome: record.outcome === 'completed' ? 'sent' : 'failed',
+        reason: record.outcome === 'completed' ? '' : (record.reason ?? 'unknown'),
+      });
     }
   }
   const ingest = record.queue === QUEUE.ingest ? ingestCount(record.result) : undefined;

@@ -36,12 +36,15 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
       return;
     }
     if (!authorized(req.headers.authorization, options)) {
-      res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' }).end('Unauthorized\n');
+      res
+        .writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' })
+        .end('Unauthorized\n');
       return;
     }
     options.registry.metrics().then(
       (text) => res.writeHead(200, { 'content-type': options.registry.contentType }).end(text),
-      (error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics collection failed: ${error.message}\n`),
+      (error: Error) =>
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics collection failed: ${error.message}\n`),
     );
   });
   server.listen(options.port, options.host ?? '127.0.0.1');

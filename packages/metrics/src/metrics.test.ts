@@ -1,4 +1,12 @@
-import { collectQueueDepths, createMetrics, parsePrometheusText, recordJob, startMetricsServer, sumSamples, type QueueLike } from './index';
+import {
+  collectQueueDepths,
+  createMetrics,
+  parsePrometheusText,
+  recordJob,
+  startMetricsServer,
+  sumSamples,
+  type QueueLike,
+} from './index';
 
 function fakeQueue(name: string, waiting: number, paused = false): QueueLike {
   return { name, getJobCounts: async () => ({ waiting, failed: 1 }), isPaused: async () => paused };
@@ -23,7 +31,13 @@ describe('metrics', () => {
     const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
     const emails = { sent: 47, skipped: 1, retrying: 1, failed: { hard_bounce: 2, rejected: 1 } };
     recordJob(metrics, { queue: 'digest-send', outcome: 'completed', seconds: 0.4, result: { emails } });
-    recordJob(metrics, { queue: 'digest-send', outcome: 'failed', seconds: 0.1, reason: 'unavailable', result: undefined });
+    recordJob(metrics, {
+      queue: 'digest-send',
+      outcome: 'failed',
+      seconds: 0.1,
+      reason: 'unavailable',
+      result: undefined,
+    });
     const parsed = parsePrometheusText(await metrics.registry.metrics());
     expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'sent', kind: 'digest' })).toBe(47);
     expect(sumSamples(parsed, 'paperboy_emails_total', { outcome: 'failed', reason: 'hard_bounce' })).toBe(2);
@@ -48,7 +62,12 @@ describe('metrics', () => {
 
   it('when the metrics server has a token, then scrapes without it get 401 and with it the text', async () => {
     const metrics = createMetrics({ service: 'worker' });
-    const server = await startMetricsServer({ registry: metrics.registry, port: 0, host: '127.0.0.1', token: 'secret-token' });
+    const server = await startMetricsServer({
+      registry: metrics.registry,
+      port: 0,
+      host: '127.0.0.1',
+      token: 'secret-token',
+    });
     try {
       const url = `http://127.0.0.1:${server.port}/metrics`;
       expect((await fetch(url)).status).toBe(401);
@@ -64,7 +83,12 @@ describe('metrics', () => {
 
   it('when started without a host, then it listens on loopback only and accepts its bearer token, never Basic credentials', async () => {
     const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
-    const options = { registry: metrics.registry, port: 0, token: 'scrape-token', basic: { user: 'operator', password: 'admin-password' } };
+    const options = {
+      registry: metrics.registry,
+      port: 0,
+      token: 'scrape-token',
+      basic: { user: 'operator', password: 'admin-password' },
+    };
     const server = await startMetricsServer(options as Parameters<typeof startMetricsServer>[0]);
     try {
       expect((server.server.address() as { address: string }).address).toBe('127.0.0.1');

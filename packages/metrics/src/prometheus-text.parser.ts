@@ -56,7 +56,11 @@ export function parsePrometheusText(text: string): ParsedMetrics {
     }
     const match = SAMPLE.exec(line);
     if (!match) throw new Error(`line ${index + 1}: not a sample: ${line}`);
-    samples.push({ name: match[1]!, labels: match[2] ? parseLabels(match[2], index + 1) : {}, value: parseValue(match[3]!, index + 1) });
+    samples.push({
+      name: match[1]!,
+      labels: match[2] ? parseLabels(match[2], index + 1) : {},
+      value: parseValue(match[3]!, index + 1),
+    });
   });
   return { types, samples };
 }

@@ -21,7 +21,11 @@ export function collectQueueDepths(metrics: Metrics, queues: QueueLike[]): void 
   let inFlight: Promise<void> | undefined;
   const refresh = async () => {
     const results = await Promise.all(
-      queues.map(async (queue) => ({ queue, counts: await queue.getJobCounts(...QUEUE_STATES), paused: await queue.isPaused() })),
+      queues.map(async (queue) => ({
+        queue,
+        counts: await queue.getJobCounts(...QUEUE_STATES),
+        paused: await queue.isPaused(),
+      })),
     );
     for (const { queue, counts, paused } of results) {
       for (const state of QUEUE_STATES) metrics.queueJobs.set({ queue: queue.name, state }, counts[state] ?? 0);
@@ -39,7 +43,11 @@ export function collectQueueDepths(metrics: Metrics, queues: QueueLike[]): void 
 }
 
 /** Readers by status come from a cached aggregate (never a table scan per scrape). */
-export function collectReaders(metrics: Metrics, load: () => Promise<Record<string, number>>, loadModes?: () => Promise<Record<string, number>>): void {
+export function collectReaders(
+  metrics: Metrics,
+  load: () => Promise<Record<string, number>>,
+  loadModes?: () => Promise<Record<string, number>>,
+): void {
   onScrape(metrics.readers, async () => {
     const counts = await load();
     metrics.readers.reset();

@@ -19,10 +19,29 @@ export function reliabilityMetrics(registry: Registry): ReliabilityMetrics {
   if (!metrics) {
     const registers = [registry];
     metrics = {
-      schedulerPresent: new Gauge({ name: 'paperboy_scheduler_present', help: '1 when the repeatable job scheduler is registered in Redis (checked every 30 s by each worker).', labelNames: ['scheduler'], registers }),
-      schedulersRestored: new Counter({ name: 'paperboy_scheduler_restored_total', help: 'Job schedulers found missing from Redis (data lost or flushed) and registered again.', labelNames: ['scheduler'], registers }),
-      sendBreakerState: new Gauge({ name: 'paperboy_send_breaker_state', help: 'The digest send breaker: 1 for the current state (closed, open = paused, half_open = probing).', labelNames: ['state'], registers }),
-      sendBreakerTrips: new Counter({ name: 'paperboy_send_breaker_trips_total', help: 'Times the send breaker paused sending after consecutive SMTP failures.', registers }),
+      schedulerPresent: new Gauge({
+        name: 'paperboy_scheduler_present',
+        help: '1 when the repeatable job scheduler is registered in Redis (checked every 30 s by each worker).',
+        labelNames: ['scheduler'],
+        registers,
+      }),
+      schedulersRestored: new Counter({
+        name: 'paperboy_scheduler_restored_total',
+        help: 'Job schedulers found missing from Redis (data lost or flushed) and registered again.',
+        labelNames: ['scheduler'],
+        registers,
+      }),
+      sendBreakerState: new Gauge({
+        name: 'paperboy_send_breaker_state',
+        help: 'The digest send breaker: 1 for the current state (closed, open = paused, half_open = probing).',
+        labelNames: ['state'],
+        registers,
+      }),
+      sendBreakerTrips: new Counter({
+        name: 'paperboy_send_breaker_trips_total',
+        help: 'Times the send breaker paused sending after consecutive SMTP failures.',
+        registers,
+      }),
     };
     perRegistry.set(registry, metrics);
   }

@@ -16,7 +16,13 @@ async function writeFile(path: string, count: number, format: 'ndjson' | 'json')
   for (let i = 0; i < count; i++) {
     const t = templates[i % templates.length]!;
     const id = `${2401 + Math.floor(i / 90_000)}.${10_000 + (i % 90_000)}v${1 + (i % 3)}`;
-    const line = JSON.stringify({ ...t, id, title: `${t.title} (${i})`, abstract: `${t.abstract} ${t.abstract} ${t.abstract}`, upvotes: i % 500 });
+    const line = JSON.stringify({
+      ...t,
+      id,
+      title: `${t.title} (${i})`,
+      abstract: `${t.abstract} ${t.abstract} ${t.abstract}`,
+      upvotes: i % 500,
+    });
     const sep = format === 'json' ? (i + 1 < count ? ',\n' : '\n') : '\n';
     if (!out.write(line + sep)) await once(out, 'drain');
   }
@@ -35,7 +41,15 @@ async function measure(path: string): Promise<void> {
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ papers, rejected, seconds: +seconds.toFixed(2), papersPerSecond: Math.round(papers / seconds), peakRssMb: +peakMb.toFixed(1) }));
+  console.log(
+    JSON.stringify({
+      papers,
+      rejected,
+      seconds: +seconds.toFixed(2),
+      papersPerSecond: Math.round(papers / seconds),
+      peakRssMb: +peakMb.toFixed(1),
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -48,7 +62,9 @@ async function main(): Promise<void> {
       await writeFile(path, count, format);
       const mb = (statSync(path).size / 1024 / 1024).toFixed(1);
       // A fresh process per format: peak RSS then belongs to the import alone.
-      const child = spawnSync(process.execPath, [...process.execArgv, __filename, 'measure', path], { encoding: 'utf8' });
+      const child = spawnSync(process.execPath, [...process.execArgv, __filename, 'measure', path], {
+        encoding: 'utf8',
+      });
       if (child.status !== 0) throw new Error(child.stderr);
       console.log(`${format} (${count} papers, ${mb} MB): ${child.stdout.trim()}`);
     }

@@ -10,9 +10,70 @@ export const DEFAULT_END_DATE = '2026-11-27';
 const PER_TOPIC = 16;
 const PER_DISTRACTOR = 5;
 
-const FIRST = ['Ada', 'Bo', 'Chen', 'Dara', 'Elif', 'Femi', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kavya', 'Luca', 'Mina', 'Nadia', 'Oren', 'Pia', 'Quinn', 'Rafael', 'Sana', 'Tomasz', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoë'];
-const LAST = ['Abara', 'Berg', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'Gupta', 'Haddad', 'Ivanova', 'Jensen', 'Kimura', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quispe', 'Rossi', 'Sato', 'Tanaka', 'Urban', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zhang'];
-const ORGS = ['Northbridge AI Lab', 'Lakeside University', 'Open Systems Institute', 'Meridian Research', null, null, null];
+const FIRST = [
+  'Ada',
+  'Bo',
+  'Chen',
+  'Dara',
+  'Elif',
+  'Femi',
+  'Greta',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kavya',
+  'Luca',
+  'Mina',
+  'Nadia',
+  'Oren',
+  'Pia',
+  'Quinn',
+  'Rafael',
+  'Sana',
+  'Tomasz',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Zoë',
+];
+const LAST = [
+  'Abara',
+  'Berg',
+  'Castillo',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Gupta',
+  'Haddad',
+  'Ivanova',
+  'Jensen',
+  'Kimura',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quispe',
+  'Rossi',
+  'Sato',
+  'Tanaka',
+  'Urban',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+];
+const ORGS = [
+  'Northbridge AI Lab',
+  'Lakeside University',
+  'Open Systems Institute',
+  'Meridian Research',
+  null,
+  null,
+  null,
+];
 
 export interface SampleRecord {
   id: string;
@@ -45,14 +106,24 @@ export function makeSamplePapers(endDate: string = DEFAULT_END_DATE, seed = 2026
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const end = Date.parse(`${endDate}T23:59:59Z`);
   if (Number.isNaN(end)) throw new Error(`end date must be YYYY-MM-DD, got ${endDate}`);
-  const plan: TopicTemplate[] = [...TOPICS.flatMap((t) => Array<TopicTemplate>(PER_TOPIC).fill(t)), ...DISTRACTORS.flatMap((t) => Array<TopicTemplate>(PER_DISTRACTOR).fill(t))];
+  const plan: TopicTemplate[] = [
+    ...TOPICS.flatMap((t) => Array<TopicTemplate>(PER_TOPIC).fill(t)),
+    ...DISTRACTORS.flatMap((t) => Array<TopicTemplate>(PER_DISTRACTOR).fill(t)),
+  ];
   const titles = new Set<string>();
   const records = plan.map((topic) => {
     let title = '';
-    for (let tries = 0; tries < 50 && (!title || titles.has(title)); tries++) title = pick(topic.titles).replace('{x}', pick(topic.fills));
+    for (let tries = 0; tries < 50 && (!title || titles.has(title)); tries++)
+      title = pick(topic.titles).replace('{x}', pick(topic.fills));
     titles.add(title);
-    const fill = (s: string) => s.replace('{n}', String(2 + Math.floor(random() * 9))).replace('{p}', String(5 + Math.floor(random() * 40)));
-    const abstract = [pick(topic.problems), pick(topic.methods), fill(pick(topic.results)), 'Code and data will be released.'].join(' ');
+    const fill = (s: string) =>
+      s.replace('{n}', String(2 + Math.floor(random() * 9))).replace('{p}', String(5 + Math.floor(random() * 40)));
+    const abstract = [
+      pick(topic.problems),
+      pick(topic.methods),
+      fill(pick(topic.results)),
+      'Code and data will be released.',
+    ].join(' ');
     const authors = Array.from({ length: 1 + Math.floor(random() * 5) }, () => `${pick(FIRST)} ${pick(LAST)}`);
     // Heavy-tailed upvotes, like the real feed: most papers get a few, some get hundreds.
     const upvotes = Math.floor(Math.exp(random() * 5.5)) - 1;
@@ -85,7 +156,12 @@ function monthPrefix(iso: string): string {
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
 }
 
 if (require.main === module) {

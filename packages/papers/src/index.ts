@@ -1,7 +1,13 @@
 // @paperboy/papers: where papers come from. Adapters fetch and normalise; storing,
 // scheduling and matching live elsewhere and consume PaperBatch streams from here.
 export type {
-  FetchOptions, NormalizeResult, NormalizedPaper, PaperBatch, PaperSource, RejectedRecord, SourceCursor,
+  FetchOptions,
+  NormalizeResult,
+  NormalizedPaper,
+  PaperBatch,
+  PaperSource,
+  RejectedRecord,
+  SourceCursor,
 } from './paper.types';
 
 // Normalisation

@@ -18,7 +18,12 @@ async function serveArxiv(override?: (url: URL, count: number) => Reply | undefi
 
 function source(baseUrl: string, extra: Partial<ArxivSourceOptions> = {}, sleeps: number[] = []) {
   return new ArxivSource({
-    baseUrl, categories: ['cs.LG', 'cs.CL'], pageSize: 2, now: () => new Date('2026-11-21T05:00:00Z'), http: fastHttp(sleeps), ...extra,
+    baseUrl,
+    categories: ['cs.LG', 'cs.CL'],
+    pageSize: 2,
+    now: () => new Date('2026-11-21T05:00:00Z'),
+    http: fastHttp(sleeps),
+    ...extra,
   });
 }
 
@@ -34,7 +39,10 @@ describe('ArxivSource', () => {
   it('when the feed has more results than a page, then it pages by start until the total', async () => {
     const sleeps: number[] = [];
     const batches = await collect(source(await serveArxiv(), {}, sleeps).fetch({ since }));
-    expect(server.requests.map((u) => [u.searchParams.get('start'), u.searchParams.get('max_results')])).toEqual([['0', '2'], ['2', '2']]);
+    expect(server.requests.map((u) => [u.searchParams.get('start'), u.searchParams.get('max_results')])).toEqual([
+      ['0', '2'],
+      ['2', '2'],
+    ]);
     expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.04512', '2611.04498', '2611.04301']);
     expect(batches.map((b) => b.cursor)).toEqual([
       { source: 'arxiv', start: 2, since: '2026-11-19T00:00:00.000Z', until: '2026-11-21T05:00:00.000Z' },
@@ -85,21 +93,33 @@ describe('ArxivSource', () => {
     const cursor = { source: 'arxiv', start: 2, since: '2026-11-19T00:00:00.000Z', until: '2026-11-21T00:00:00.000Z' };
     const batches = await collect(source(await serveArxiv()).fetch({ since: new Date('2020-01-01'), cursor }));
     expect(server.requests.map((u) => u.searchParams.get('start'))).toEqual(['2']);
-    expect(server.requests[0]!.searchParams.get('search_query')).toContain('submittedDate:[202611190000 TO 202611210000]');
+    expect(server.requests[0]!.searchParams.get('search_query')).toContain(
+      'submittedDate:[202611190000 TO 202611210000]',
+    );
     expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.04301']);
   });
 
   it('when the cursor is from another source or malformed, then it is refused', async () => {
     const arxiv = source(await serveArxiv());
-    await expect(collect(arxiv.fetch({ cursor: { source: 'file', record: 3 } }))).rejects.toThrow(/cursor belongs to file/);
-    await expect(collect(arxiv.fetch({ cursor: { source: 'arxiv', start: 2, since: null, until: 'soon' } }))).rejects.toThrow(/until: not a valid Date/);
-    await expect(collect(arxiv.fetch({ cursor: { source: 'arxiv', start: -1, since: null, until: '2026-11-21T00:00:00Z' } }))).rejects.toThrow(/cursor.start/);
+    await expect(collect(arxiv.fetch({ cursor: { source: 'file', record: 3 } }))).rejects.toThrow(
+      /cursor belongs to file/,
+    );
+    await expect(
+      collect(arxiv.fetch({ cursor: { source: 'arxiv', start: 2, since: null, until: 'soon' } })),
+    ).rejects.toThrow(/until: not a valid Date/);
+    await expect(
+      collect(arxiv.fetch({ cursor: { source: 'arxiv', start: -1, since: null, until: '2026-11-21T00:00:00Z' } })),
+    ).rejects.toThrow(/cursor.start/);
   });
 
   it('when the XML is invalid or truncated, then it is retried and the good answer used', async () => {
     const page = fixture('arxiv/query-page-0.xml');
     const base = await serveArxiv((_url, count) =>
-      count === 1 ? { body: page.slice(0, page.length / 2) } : count === 2 ? { body: '<feed><entry></feed>' } : undefined,
+      count === 1
+        ? { body: page.slice(0, page.length / 2) }
+        : count === 2
+          ? { body: '<feed><entry></feed>' }
+          : undefined,
     );
     const batches = await collect(source(base, { maxResults: 2 }).fetch({ since }));
     expect(batches[0]?.papers).toHaveLength(2);
@@ -109,24 +129,33 @@ describe('ArxivSource', () => {
   it('when the XML stays invalid, then the run fails with the XML problem named', async () => {
     const base = await serveArxiv(() => ({ body: '<?xml version="1.0"?><feed><entry><title>x</feed>' }));
     await expect(collect(source(base).fetch({ since }))).rejects.toMatchObject({
-      code: 'invalid_body', attempts: 4, message: expect.stringContaining('invalid XML at line 1'),
+      code: 'invalid_body',
+      attempts: 4,
+      message: expect.stringContaining('invalid XML at line 1'),
     });
   });
 
   it('when the answer is well-formed XML but not a feed, then it is invalid', async () => {
     const base = await serveArxiv(() => ({ body: '<html><body>Rate exceeded</body></html>' }));
-    await expect(collect(source(base, { http: fastHttp([], { retries: 0 }) }).fetch({ since }))).rejects.toThrow(/not an Atom feed/);
+    await expect(collect(source(base, { http: fastHttp([], { retries: 0 }) }).fetch({ since }))).rejects.toThrow(
+      /not an Atom feed/,
+    );
   });
 
-  it('when arXiv rejects the query with its error feed, then it fails at once with arXiv\'s message', async () => {
+  it("when arXiv rejects the query with its error feed, then it fails at once with arXiv's message", async () => {
     const base = await serveArxiv(() => ({ status: 400, body: fixture('arxiv/error-400.xml') }));
-    await expect(collect(source(base).fetch({ since }))).rejects.toMatchObject({ code: 'client_error', retryable: false });
+    await expect(collect(source(base).fetch({ since }))).rejects.toMatchObject({
+      code: 'client_error',
+      retryable: false,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('when an error feed arrives with status 200, then it is still reported, not read as papers', async () => {
     const base = await serveArxiv(() => ({ body: fixture('arxiv/error-400.xml') }));
-    await expect(collect(source(base).fetch({ since }))).rejects.toThrow(/arXiv refused the query: max_results must be non-negative/);
+    await expect(collect(source(base).fetch({ since }))).rejects.toThrow(
+      /arXiv refused the query: max_results must be non-negative/,
+    );
   });
 
   it('when arXiv answers 429 then 503, then it waits as told and goes on', async () => {
@@ -141,6 +170,8 @@ describe('ArxivSource', () => {
 
   it('when categories are missing or malformed, then construction fails naming them', () => {
     expect(() => source('http://127.0.0.1', { categories: [] })).toThrow(/at least one arXiv category/);
-    expect(() => source('http://127.0.0.1', { categories: ['cs.LG', 'cs LG) OR (x'] })).toThrow(/not arXiv categories: cs LG\) OR \(x/);
+    expect(() => source('http://127.0.0.1', { categories: ['cs.LG', 'cs LG) OR (x'] })).toThrow(
+      /not arXiv categories: cs LG\) OR \(x/,
+    );
   });
 });

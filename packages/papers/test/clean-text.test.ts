@@ -9,7 +9,7 @@ describe('cleanText', () => {
     ['95\\% of \\$5 \\& more~here', '95% of $5 & more here'],
     ['Schr\\"odinger, Erd\\H{o}s, Ga\\\'{e}l, \\c{c}', 'Schrödinger, Erdős, Gaél, ç'],
     ['as shown~\\cite{a,b} in Fig.~\\ref{f1}', 'as shown in Fig.'],
-    ['``quoted\'\' --- and \\alpha, \\beta $\\leq 3$', '"quoted" — and α, β ≤ 3'],
+    ["``quoted'' --- and \\alpha, \\beta $\\leq 3$", '"quoted" — and α, β ≤ 3'],
     ['x in $\\mathbb{R}^d$ via \\( \\mathbf{W}x \\)', 'x in ℝ^d via Wx'],
     ['https://example.org/~user stays', 'https://example.org/~user stays'],
   ])('when cleaning %j, then the result is %j', (input, expected) => {

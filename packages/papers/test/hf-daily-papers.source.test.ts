@@ -22,8 +22,18 @@ async function serveHf(override?: (url: URL, count: number) => Reply | undefined
   return server.baseUrl;
 }
 
-function source(baseUrl: string, extra: Partial<ConstructorParameters<typeof HfDailyPapersSource>[0]> = {}, sleeps: number[] = []) {
-  return new HfDailyPapersSource({ baseUrl, pageSize: 2, now: () => new Date('2026-11-20T12:00:00Z'), http: fastHttp(sleeps), ...extra });
+function source(
+  baseUrl: string,
+  extra: Partial<ConstructorParameters<typeof HfDailyPapersSource>[0]> = {},
+  sleeps: number[] = [],
+) {
+  return new HfDailyPapersSource({
+    baseUrl,
+    pageSize: 2,
+    now: () => new Date('2026-11-20T12:00:00Z'),
+    http: fastHttp(sleeps),
+    ...extra,
+  });
 }
 
 async function collect(iterable: AsyncIterable<PaperBatch>): Promise<PaperBatch[]> {
@@ -37,12 +47,17 @@ const day19: FetchOptions = { since: new Date('2026-11-19T00:00:00Z'), until: ne
 describe('HfDailyPapersSource', () => {
   it('when a day has more than one page, then pages are fetched until a short one', async () => {
     const batches = await collect(source(await serveHf()).fetch(day19));
-    expect(server.requests.map((u) => [u.searchParams.get('date'), u.searchParams.get('p'), u.searchParams.get('limit')])).toEqual([
+    expect(
+      server.requests.map((u) => [u.searchParams.get('date'), u.searchParams.get('p'), u.searchParams.get('limit')]),
+    ).toEqual([
       ['2026-11-19', '0', '2'],
       ['2026-11-19', '1', '2'],
     ]);
     expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.01234', '2611.01871', '2611.02210']);
-    expect(batches.map((b) => b.cursor)).toEqual([{ source: 'huggingface', date: '2026-11-19', page: 1, lastDate: '2026-11-19' }, null]);
+    expect(batches.map((b) => b.cursor)).toEqual([
+      { source: 'huggingface', date: '2026-11-19', page: 1, lastDate: '2026-11-19' },
+      null,
+    ]);
   });
 
   it('when an item is read, then it is normalised from the recorded shape', async () => {
@@ -51,7 +66,9 @@ describe('HfDailyPapersSource', () => {
     expect(first?.papers[0]).toEqual({
       sourceId: '2611.01234',
       title: 'Sparse Reward Shaping for Preference-Tuned Language Models',
-      abstract: expect.stringContaining('reduces reward hacking by 31% on held-out prompts. Our method scales as O(n log n)'),
+      abstract: expect.stringContaining(
+        'reduces reward hacking by 31% on held-out prompts. Our method scales as O(n log n)',
+      ),
       authors: ['Mira Castellanos', 'Tobias Lindqvist'],
       publishedAt: new Date('2026-11-19T17:58:01.000Z'),
       upvotes: 42,
@@ -73,12 +90,11 @@ describe('HfDailyPapersSource', () => {
   it('when the range spans days, then each day is walked in order with the sort asked for', async () => {
     const since = new Date('2026-11-19T00:00:00Z');
     await collect(source(await serveHf(), { sort: 'trending' }).fetch({ since }));
-    expect(server.requests.map((u) => `${u.searchParams.get('date')}/${u.searchParams.get('p')}/${u.searchParams.get('sort')}`)).toEqual([
-      '2026-11-19/0/trending',
-      '2026-11-19/1/trending',
-      '2026-11-20/0/trending',
-      '2026-11-20/1/trending',
-    ]);
+    expect(
+      server.requests.map(
+        (u) => `${u.searchParams.get('date')}/${u.searchParams.get('p')}/${u.searchParams.get('sort')}`,
+      ),
+    ).toEqual(['2026-11-19/0/trending', '2026-11-19/1/trending', '2026-11-20/0/trending', '2026-11-20/1/trending']);
   });
 
   it('when trending is asked without dates, then the undated trending list is paged', async () => {
@@ -88,10 +104,16 @@ describe('HfDailyPapersSource', () => {
   });
 
   it('when an item is malformed, then it is rejected with its place and reason while the rest go on', async () => {
-    const batches = await collect(source(await serveHf(), { pageSize: 5 }).fetch({ since: new Date('2026-11-20T00:00:00Z') }));
+    const batches = await collect(
+      source(await serveHf(), { pageSize: 5 }).fetch({ since: new Date('2026-11-20T00:00:00Z') }),
+    );
     expect(batches[0]?.papers.map((p) => p.sourceId)).toEqual(['2611.03001', '2611.03003']);
     expect(batches[0]?.rejected).toEqual([
-      { location: 'date=2026-11-20 page=0 item=1', recordId: '2611.03002', reason: expect.stringMatching(/title: missing.*publishedAt: not a date/) },
+      {
+        location: 'date=2026-11-20 page=0 item=1',
+        recordId: '2611.03002',
+        reason: expect.stringMatching(/title: missing.*publishedAt: not a date/),
+      },
     ]);
     expect(batches[0]?.fetched).toBe(3);
   });
@@ -103,22 +125,38 @@ describe('HfDailyPapersSource', () => {
     await first.return?.(undefined);
     server.requests.length = 0;
     // Resumed later, with no options: the cursor alone says what is left.
-    const batches = await collect(source(server.baseUrl, { now: () => new Date('2026-12-01T00:00:00Z') }).fetch({ cursor }));
-    expect(server.requests.map((u) => `${u.searchParams.get('date')}/${u.searchParams.get('p')}`)).toEqual(['2026-11-19/1', '2026-11-20/0', '2026-11-20/1']);
+    const batches = await collect(
+      source(server.baseUrl, { now: () => new Date('2026-12-01T00:00:00Z') }).fetch({ cursor }),
+    );
+    expect(server.requests.map((u) => `${u.searchParams.get('date')}/${u.searchParams.get('p')}`)).toEqual([
+      '2026-11-19/1',
+      '2026-11-20/0',
+      '2026-11-20/1',
+    ]);
     expect(batches.flatMap((b) => b.papers.map((p) => p.sourceId))).toEqual(['2611.02210', '2611.03001', '2611.03003']);
   });
 
   it('when the cursor is from another source or malformed, then it refuses it', async () => {
     const hf = source(await serveHf());
-    await expect(collect(hf.fetch({ cursor: { source: 'arxiv', start: 3 } }))).rejects.toThrow(/cursor belongs to arxiv/);
-    await expect(collect(hf.fetch({ cursor: { source: 'huggingface', date: '2026-11-20', page: 0, lastDate: '2026-11-01' } }))).rejects.toThrow(/invalid day range/);
-    await expect(collect(hf.fetch({ cursor: { source: 'huggingface', date: '2026-11-20', page: '1' } }))).rejects.toThrow(/cursor.page: expected number/);
+    await expect(collect(hf.fetch({ cursor: { source: 'arxiv', start: 3 } }))).rejects.toThrow(
+      /cursor belongs to arxiv/,
+    );
+    await expect(
+      collect(hf.fetch({ cursor: { source: 'huggingface', date: '2026-11-20', page: 0, lastDate: '2026-11-01' } })),
+    ).rejects.toThrow(/invalid day range/);
+    await expect(
+      collect(hf.fetch({ cursor: { source: 'huggingface', date: '2026-11-20', page: '1' } })),
+    ).rejects.toThrow(/cursor.page: expected number/);
   });
 
   it('when HF answers 429 and 500 along the way, then the run completes with every page', async () => {
     const sleeps: number[] = [];
     const base = await serveHf((_url, count) =>
-      count === 1 ? { status: 429, headers: { 'retry-after': '3' } } : count === 3 ? { status: 500, body: 'upstream' } : undefined,
+      count === 1
+        ? { status: 429, headers: { 'retry-after': '3' } }
+        : count === 3
+          ? { status: 500, body: 'upstream' }
+          : undefined,
     );
     const batches = await collect(source(base, {}, sleeps).fetch(day19));
     expect(batches.flatMap((b) => b.papers)).toHaveLength(3);
@@ -134,13 +172,17 @@ describe('HfDailyPapersSource', () => {
 
   it('when the body is a JSON object instead of a list, then it is treated as invalid', async () => {
     const base = await serveHf(() => ({ body: '{"error":"Invalid date"}' }));
-    await expect(collect(source(base, { http: fastHttp([], { retries: 0 }) }).fetch(day19))).rejects.toThrow(/expected a JSON list of papers/);
+    await expect(collect(source(base, { http: fastHttp([], { retries: 0 }) }).fetch(day19))).rejects.toThrow(
+      /expected a JSON list of papers/,
+    );
   });
 
   it('when options are invalid, then construction or fetch fails with the option named', () => {
     expect(() => source('ftp://x')).toThrow(/baseUrl: must be http/);
     expect(() => source('http://127.0.0.1', { pageSize: 0 })).toThrow(/pageSize/);
     const hf = source('http://127.0.0.1');
-    return expect(collect(hf.fetch({ since: new Date('2026-11-21'), until: new Date('2026-11-20') }))).rejects.toThrow(/since .* is after until/);
+    return expect(collect(hf.fetch({ since: new Date('2026-11-21'), until: new Date('2026-11-20') }))).rejects.toThrow(
+      /since .* is after until/,
+    );
   });
 });

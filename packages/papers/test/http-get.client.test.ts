@@ -48,7 +48,9 @@ describe('getWithRetry', () => {
 
   it('when Retry-After is an HTTP date, then the wait runs until that date on the injected clock', async () => {
     const now = Date.parse('2026-11-20T10:00:00Z');
-    const url = await serve(sequence({ status: 429, headers: { 'retry-after': 'Fri, 20 Nov 2026 10:00:42 GMT' } }, { body: '1' }));
+    const url = await serve(
+      sequence({ status: 429, headers: { 'retry-after': 'Fri, 20 Nov 2026 10:00:42 GMT' } }, { body: '1' }),
+    );
     const sleeps: number[] = [];
     await getWithRetry(url, json, fastHttp(sleeps, { now: () => now }));
     expect(sleeps).toEqual([42_000]);
@@ -64,7 +66,11 @@ describe('getWithRetry', () => {
   it('when the server never answers, then the attempt times out and the next one succeeds', async () => {
     const url = await serve(sequence({ hang: true }, { body: '"late but fine"' }));
     const retried: string[] = [];
-    const result = await getWithRetry(url, json, fastHttp([], { timeoutMs: 150, onRetry: ({ error }: { error: SourceError }) => retried.push(error.code) }));
+    const result = await getWithRetry(
+      url,
+      json,
+      fastHttp([], { timeoutMs: 150, onRetry: ({ error }: { error: SourceError }) => retried.push(error.code) }),
+    );
     expect(result).toBe('late but fine');
     expect(retried).toEqual(['timeout']);
   });

@@ -47,7 +47,9 @@ describe('normalizePaper', () => {
   });
 
   it('when the id is not an arXiv id but the arXiv link is, then the link gives the id', () => {
-    const { paper } = ok(normalizePaper({ ...valid, id: 'abc', arxivUrl: 'https://arxiv.org/abs/2401.00001v2' }, 'file'));
+    const { paper } = ok(
+      normalizePaper({ ...valid, id: 'abc', arxivUrl: 'https://arxiv.org/abs/2401.00001v2' }, 'file'),
+    );
     expect(paper.sourceId).toBe('2401.00001');
   });
 
@@ -73,7 +75,9 @@ describe('normalizePaper', () => {
   });
 
   it('when required fields are missing or malformed, then every problem is named in the reason', () => {
-    const text = reason(normalizePaper({ id: '2611.00001v1', title: '  ', publishedAt: 'yesterday', upvotes: -3 }, 'file'));
+    const text = reason(
+      normalizePaper({ id: '2611.00001v1', title: '  ', publishedAt: 'yesterday', upvotes: -3 }, 'file'),
+    );
     expect(text).toContain('title: missing');
     expect(text).toContain('abstract: missing');
     expect(text).toContain('publishedAt: not a date');
@@ -95,7 +99,9 @@ describe('normalizePaper', () => {
   });
 
   it('when a link is not http(s), then it is dropped with a warning and the paper kept', () => {
-    const result = ok(normalizePaper({ ...valid, projectPage: 'javascript:alert(1)', githubRepo: 'https://github.com/a/b' }, 'file'));
+    const result = ok(
+      normalizePaper({ ...valid, projectPage: 'javascript:alert(1)', githubRepo: 'https://github.com/a/b' }, 'file'),
+    );
     expect(result.paper.projectPage).toBeNull();
     expect(result.paper.githubRepo).toBe('https://github.com/a/b');
     expect(result.warnings).toEqual([expect.stringContaining('projectPage: not an http(s) URL')]);
@@ -105,27 +111,43 @@ describe('normalizePaper', () => {
     const { paper } = ok(
       normalizePaper(
         {
-          id: '2611.00002', title: 'T', summary: 'S', publishedAt: '2026-11-20',
-          authors: [{ name: 'Ren\\\'e Dubois', hidden: false }, 'Kim Lee'],
-          upvotes: '7', githubStars: 12, ai_keywords: ['RLHF', 'rlhf', ' reward  models '],
-          organization: { name: 'lab', fullname: 'The Lab' }, withdrawnAt: '2026-11-21T00:00:00Z',
+          id: '2611.00002',
+          title: 'T',
+          summary: 'S',
+          publishedAt: '2026-11-20',
+          authors: [{ name: "Ren\\'e Dubois", hidden: false }, 'Kim Lee'],
+          upvotes: '7',
+          githubStars: 12,
+          ai_keywords: ['RLHF', 'rlhf', ' reward  models '],
+          organization: { name: 'lab', fullname: 'The Lab' },
+          withdrawnAt: '2026-11-21T00:00:00Z',
         },
         'huggingface',
       ),
     );
     expect(paper).toMatchObject({
-      abstract: 'S', authors: ['René Dubois', 'Kim Lee'], upvotes: 7, githubStars: 12, numComments: 0,
-      keywords: ['RLHF', 'reward models'], organization: 'The Lab', source: 'huggingface',
+      abstract: 'S',
+      authors: ['René Dubois', 'Kim Lee'],
+      upvotes: 7,
+      githubStars: 12,
+      numComments: 0,
+      keywords: ['RLHF', 'reward models'],
+      organization: 'The Lab',
+      source: 'huggingface',
     });
     expect(paper.withdrawnAt?.toISOString()).toBe('2026-11-21T00:00:00.000Z');
   });
 
   it('when an author entry has no name, then the record is rejected naming the entry', () => {
-    expect(reason(normalizePaper({ ...valid, authors: ['A', { user: 'x' }] }, 'file'))).toContain('authors[1]: expected a name');
+    expect(reason(normalizePaper({ ...valid, authors: ['A', { user: 'x' }] }, 'file'))).toContain(
+      'authors[1]: expected a name',
+    );
   });
 
   it('when the date is implausible, then it is rejected as out of range', () => {
-    expect(reason(normalizePaper({ ...valid, publishedAt: '0001-01-01T00:00:00Z' }, 'file'))).toContain('publishedAt: out of range');
+    expect(reason(normalizePaper({ ...valid, publishedAt: '0001-01-01T00:00:00Z' }, 'file'))).toContain(
+      'publishedAt: out of range',
+    );
   });
 
   it('when a count does not fit a database integer, then the record is rejected naming the field', () => {
@@ -145,13 +167,21 @@ describe('normalizePaper', () => {
       [{ organization: { name: 'x\udc00' } }, /organization/],
     ];
     for (const [fields, field] of cases) expect(reason(normalizePaper({ ...valid, ...fields }, 'file'))).toMatch(field);
-    expect(ok(normalizePaper({ ...valid, title: 'Emoji \ud83d\ude00 fine' }, 'file')).paper.title).toContain('\ud83d\ude00');
+    expect(ok(normalizePaper({ ...valid, title: 'Emoji \ud83d\ude00 fine' }, 'file')).paper.title).toContain(
+      '\ud83d\ude00',
+    );
   });
 
   it('when organization or an author name is too long, or there are too many authors, then limits apply', () => {
-    expect(reason(normalizePaper({ ...valid, organization: 'x'.repeat(200_000) }, 'file'))).toMatch(/organization: longer than/);
-    expect(reason(normalizePaper({ ...valid, authors: ['y'.repeat(1000)] }, 'file'))).toMatch(/authors\[0\]: longer than/);
-    const many = ok(normalizePaper({ ...valid, authors: Array.from({ length: 5000 }, (_, i) => `Author ${i}`) }, 'file'));
+    expect(reason(normalizePaper({ ...valid, organization: 'x'.repeat(200_000) }, 'file'))).toMatch(
+      /organization: longer than/,
+    );
+    expect(reason(normalizePaper({ ...valid, authors: ['y'.repeat(1000)] }, 'file'))).toMatch(
+      /authors\[0\]: longer than/,
+    );
+    const many = ok(
+      normalizePaper({ ...valid, authors: Array.from({ length: 5000 }, (_, i) => `Author ${i}`) }, 'file'),
+    );
     expect(many.paper.authors).toHaveLength(100);
     expect(many.paper.authors[99]).toBe('Author 99');
     expect(many.warnings).toEqual([expect.stringMatching(/authors: 5000 given, the first 100 kept/)]);
@@ -164,7 +194,14 @@ describe('normalizePaper', () => {
 
 describe('normalizePaper: arXiv listing records', () => {
   it('when a record is an arXiv listing (listedOn, no publishedAt), then it is accepted with that day', () => {
-    const listing = { id: '2506.04515', title: 'T', abstract: 'A.', authors: ['X'], categories: ['q-bio.QM', 'cs.AI'], listedOn: '2025-06-07' };
+    const listing = {
+      id: '2506.04515',
+      title: 'T',
+      abstract: 'A.',
+      authors: ['X'],
+      categories: ['q-bio.QM', 'cs.AI'],
+      listedOn: '2025-06-07',
+    };
     const { paper } = ok(normalizePaper(listing, 'file'));
     expect(paper.publishedAt.toISOString()).toBe('2025-06-07T00:00:00.000Z');
     expect(paper.arxivUrl).toBe('https://arxiv.org/abs/2506.04515');

@@ -4,7 +4,10 @@ import { readPaperFile, PaperFileSource, type PaperBatch, type PaperFileInput, t
 import { FIXTURES, fixture } from './support/fixture-server';
 import { paperRecord, tempFile } from './support/paper-records.factory';
 
-async function collect(input: PaperFileInput, options: Parameters<typeof readPaperFile>[1] = {}): Promise<PaperBatch[]> {
+async function collect(
+  input: PaperFileInput,
+  options: Parameters<typeof readPaperFile>[1] = {},
+): Promise<PaperBatch[]> {
   const out: PaperBatch[] = [];
   for await (const batch of readPaperFile(input, options)) out.push(batch);
   return out;
@@ -40,7 +43,13 @@ describe('file import', () => {
   });
 
   it('when an NDJSON line is bad, then it is rejected with its line number and the others go on', async () => {
-    const lines = [JSON.stringify(paperRecord(1)), '', '{"id": "2611.1', JSON.stringify(paperRecord(4, { title: '' })), JSON.stringify(paperRecord(5))];
+    const lines = [
+      JSON.stringify(paperRecord(1)),
+      '',
+      '{"id": "2611.1',
+      JSON.stringify(paperRecord(4, { title: '' })),
+      JSON.stringify(paperRecord(5)),
+    ];
     const batches = await collect(tempFile('papers.ndjson', `${lines.join('\n')}\n`));
     expect(ids(batches)).toEqual(['2611.10001', '2611.10005']);
     expect(rejected(batches)).toEqual([
@@ -66,7 +75,9 @@ describe('file import', () => {
     const text = JSON.stringify([paperRecord(1), paperRecord(2)], null, 2);
     const batches = await collect(tempFile('cut.json', text.slice(0, text.length - 40)));
     expect(ids(batches)).toEqual(['2611.10001']);
-    expect(rejected(batches)).toEqual([expect.objectContaining({ reason: expect.stringMatching(/list is not closed \(truncated file\?\)/) })]);
+    expect(rejected(batches)).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/list is not closed \(truncated file\?\)/) }),
+    ]);
   });
 
   it('when the input is a byte stream split mid-character, then it reads the same as the file', async () => {
@@ -81,16 +92,24 @@ describe('file import', () => {
 
   it('when a record is larger than the cap, then it is refused and the next one still read', async () => {
     const big = JSON.stringify(paperRecord(1, { abstract: 'x'.repeat(5000) }));
-    const ndjson = await collect(tempFile('big.ndjson', `${big}\n${JSON.stringify(paperRecord(2))}\n`), { maxRecordChars: 1000 });
-    const list = await collect(tempFile('big.json', `[${big},\n${JSON.stringify(paperRecord(2))}]`), { maxRecordChars: 1000 });
+    const ndjson = await collect(tempFile('big.ndjson', `${big}\n${JSON.stringify(paperRecord(2))}\n`), {
+      maxRecordChars: 1000,
+    });
+    const list = await collect(tempFile('big.json', `[${big},\n${JSON.stringify(paperRecord(2))}]`), {
+      maxRecordChars: 1000,
+    });
     for (const batches of [ndjson, list]) {
       expect(ids(batches)).toEqual(['2611.10002']);
-      expect(rejected(batches)).toEqual([expect.objectContaining({ line: 1, reason: 'record longer than 1000 characters, skipped' })]);
+      expect(rejected(batches)).toEqual([
+        expect.objectContaining({ line: 1, reason: 'record longer than 1000 characters, skipped' }),
+      ]);
     }
   });
 
   it('when a .json file actually holds NDJSON, then the content decides the format', async () => {
-    const batches = await collect(tempFile('mislabelled.json', `${JSON.stringify(paperRecord(1))}\n${JSON.stringify(paperRecord(2))}`));
+    const batches = await collect(
+      tempFile('mislabelled.json', `${JSON.stringify(paperRecord(1))}\n${JSON.stringify(paperRecord(2))}`),
+    );
     expect(ids(batches)).toEqual(['2611.10001', '2611.10002']);
   });
 
@@ -98,7 +117,10 @@ describe('file import', () => {
     const text = `[${JSON.stringify(paperRecord(1))},,\n${JSON.stringify(paperRecord(2))}]\ngarbage`;
     const batches = await collect(tempFile('odd.json', text));
     expect(ids(batches)).toEqual(['2611.10001', '2611.10002']);
-    expect(rejected(batches).map((r) => r.reason)).toEqual(['empty element (stray comma)', expect.stringContaining('after the end of the list')]);
+    expect(rejected(batches).map((r) => r.reason)).toEqual([
+      'empty element (stray comma)',
+      expect.stringContaining('after the end of the list'),
+    ]);
   });
 
   it('when the file does not exist, then the import fails with the path named', async () => {

@@ -28,7 +28,9 @@ describe('samples/papers.ndjson', () => {
 
   it('when imported, then every topic and distractor has a handful of papers', async () => {
     const { papers } = await readSamples();
-    const counts = [...TOPICS, ...DISTRACTORS].map((t) => [t.topic, papers.filter((p) => p.keywords.some((k) => t.keywords.includes(k))).length] as const);
+    const counts = [...TOPICS, ...DISTRACTORS].map(
+      (t) => [t.topic, papers.filter((p) => p.keywords.some((k) => t.keywords.includes(k))).length] as const,
+    );
     expect(counts.filter(([, n]) => n < 5)).toEqual([]);
   });
 

@@ -35,7 +35,11 @@ export const payloadSchemas = {
   // A batch of readers (what the schedule enqueues) or one reader (send now for one; jobs
   // queued before batches existed): exactly one of the two.
   [QUEUE.digestBuild]: oneOf(
-    z.object({ readers: z.array(digestBuildInput).min(1).max(1_000).optional(), subscriberId: id.optional(), periodKey: z.string().min(1).optional() }),
+    z.object({
+      readers: z.array(digestBuildInput).min(1).max(1_000).optional(),
+      subscriberId: id.optional(),
+      periodKey: z.string().min(1).optional(),
+    }),
     (p) => (p.readers ? !p.subscriberId && !p.periodKey : Boolean(p.subscriberId && p.periodKey)),
     'give either readers, or subscriberId and periodKey',
   ),
@@ -62,7 +66,10 @@ export class InvalidPayloadError extends Error {
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): Payload<Q> {
   const result = payloadSchemas[queue].safeParse(data);
   if (!result.success) {
-    throw new InvalidPayloadError(queue, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+    throw new InvalidPayloadError(
+      queue,
+      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    );
   }
   return result.data as Payload<Q>;
 }

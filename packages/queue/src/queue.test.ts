@@ -27,7 +27,9 @@ describe('parsePayload', () => {
   });
   it('when a send job carries a batch, then it is accepted; both or neither of deliveryIds and deliveryId, or an empty batch, is refused', () => {
     expect(parsePayload(QUEUE.digestSend, { deliveryIds: [1, 2] })).toEqual({ deliveryIds: [1, 2] });
-    expect(() => parsePayload(QUEUE.digestSend, { deliveryIds: [1], deliveryId: 1 })).toThrow(/either deliveryIds or deliveryId/);
+    expect(() => parsePayload(QUEUE.digestSend, { deliveryIds: [1], deliveryId: 1 })).toThrow(
+      /either deliveryIds or deliveryId/,
+    );
     expect(() => parsePayload(QUEUE.digestSend, {})).toThrow(/either deliveryIds or deliveryId/);
     expect(() => parsePayload(QUEUE.digestSend, { deliveryIds: [] })).toThrow(/deliveryIds/);
   });
@@ -35,9 +37,15 @@ describe('parsePayload', () => {
     const reader = { subscriberId: 3, periodKey: 'd2026-11-27' };
     expect(parsePayload(QUEUE.digestBuild, { readers: [reader] })).toEqual({ readers: [reader] });
     expect(parsePayload(QUEUE.digestBuild, reader)).toEqual(reader);
-    expect(() => parsePayload(QUEUE.digestBuild, { readers: [reader], subscriberId: 3 })).toThrow(/either readers, or subscriberId and periodKey/);
-    expect(() => parsePayload(QUEUE.digestBuild, { subscriberId: 3 })).toThrow(/either readers, or subscriberId and periodKey/);
-    expect(() => parsePayload(QUEUE.digestBuild, { readers: [{ subscriberId: -1, periodKey: 'x' }] })).toThrow(/readers\.0\.subscriberId/);
+    expect(() => parsePayload(QUEUE.digestBuild, { readers: [reader], subscriberId: 3 })).toThrow(
+      /either readers, or subscriberId and periodKey/,
+    );
+    expect(() => parsePayload(QUEUE.digestBuild, { subscriberId: 3 })).toThrow(
+      /either readers, or subscriberId and periodKey/,
+    );
+    expect(() => parsePayload(QUEUE.digestBuild, { readers: [{ subscriberId: -1, periodKey: 'x' }] })).toThrow(
+      /readers\.0\.subscriberId/,
+    );
   });
 });
 

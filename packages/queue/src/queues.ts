@@ -16,7 +16,10 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
 export type Queues = Record<QueueName, Queue>;
 
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
-  const entries = ALL_QUEUES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]);
+  const entries = ALL_QUEUES.map((name) => [
+    name,
+    new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+  ]);
   return Object.fromEntries(entries) as Queues;
 }
 

@@ -15,8 +15,12 @@ export interface RedisDurability {
 
 export function durabilityProblems(settings: { appendonly?: string; maxmemoryPolicy?: string }): string[] {
   const problems: string[] = [];
-  if (settings.appendonly !== 'yes') problems.push(`appendonly is ${settings.appendonly ?? 'unset'} (want yes: a restart loses queued jobs)`);
-  if (settings.maxmemoryPolicy !== 'noeviction') problems.push(`maxmemory-policy is ${settings.maxmemoryPolicy ?? 'unset'} (want noeviction: evicted keys are lost jobs)`);
+  if (settings.appendonly !== 'yes')
+    problems.push(`appendonly is ${settings.appendonly ?? 'unset'} (want yes: a restart loses queued jobs)`);
+  if (settings.maxmemoryPolicy !== 'noeviction')
+    problems.push(
+      `maxmemory-policy is ${settings.maxmemoryPolicy ?? 'unset'} (want noeviction: evicted keys are lost jobs)`,
+    );
   return problems;
 }
 

@@ -33,13 +33,19 @@ export function createRedisErrorReporter(log: RedisErrorLog, now: () => number =
     if (downSince === undefined) {
       downSince = lastReminder = t;
       suppressed = 0;
-      log.error({ redis: summary(error), source: name }, 'redis: unreachable; queues, rate limits and caches wait until it is back');
+      log.error(
+        { redis: summary(error), source: name },
+        'redis: unreachable; queues, rate limits and caches wait until it is back',
+      );
       return;
     }
     suppressed += 1;
     if (t - lastReminder >= REMINDER_MS) {
       lastReminder = t;
-      log.warn({ redis: summary(error), source: name, downSeconds: Math.round((t - downSince) / 1000), errors: suppressed }, 'redis: still unreachable');
+      log.warn(
+        { redis: summary(error), source: name, downSeconds: Math.round((t - downSince) / 1000), errors: suppressed },
+        'redis: still unreachable',
+      );
       suppressed = 0;
     }
   };
@@ -57,7 +63,12 @@ export function createRedisErrorReporter(log: RedisErrorLog, now: () => number =
 }
 
 /** A process's Redis client and every queue on it, reported as one (one line per outage, not one per queue). */
-export function watchRedisErrors(reporter: RedisErrorReporter, redis: EventEmitter, queues: Record<string, EventEmitter>, name: string): void {
+export function watchRedisErrors(
+  reporter: RedisErrorReporter,
+  redis: EventEmitter,
+  queues: Record<string, EventEmitter>,
+  name: string,
+): void {
   reporter.watch(redis, name);
   for (const [queue, emitter] of Object.entries(queues)) reporter.watch(emitter, `${name}:${queue}`);
 }

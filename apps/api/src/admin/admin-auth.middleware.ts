@@ -22,7 +22,8 @@ export interface AuthThrottle {
   windowSeconds?: number;
 }
 
-export const credentialsMatch = (header: string | undefined, expected: AdminCredentials): boolean => basicMatches(header, expected);
+export const credentialsMatch = (header: string | undefined, expected: AdminCredentials): boolean =>
+  basicMatches(header, expected);
 
 function challenge(res: Parameters<RequestHandler>[1]): void {
   res.setHeader('WWW-Authenticate', 'Basic realm="paperboy admin", charset="UTF-8"');

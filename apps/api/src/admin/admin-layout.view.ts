@@ -24,7 +24,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 export type AdminTab = 'overview' | 'readers' | 'queues' | 'metrics';
 
 export function adminLayout(title: string, body: SafeHtml, active: AdminTab = 'overview'): string {
-  const tab = (id: AdminTab, href: string, label: string) => html`<a href="${href}" class="${active === id ? 'on' : ''}">${label}</a>`;
+  const tab = (id: AdminTab, href: string, label: string) =>
+    html`<a href="${href}" class="${active === id ? 'on' : ''}">${label}</a>`;
   const nav = html`<nav class="admin" aria-label="Admin">${tab('overview', '/admin', 'Overview')}${tab('readers', '/admin/readers', 'Readers')}${tab('queues', '/admin/queues', 'Queues')}${tab('metrics', '/metrics', 'Metrics')}<span class="spacer"></span></nav>`;
   return layout({
     title,

@@ -19,6 +19,11 @@ const BAR = [
 export const dashboardAdminHeader: RequestHandler = (req, res, next) => {
   if (req.method !== 'GET') return next();
   const send = res.send.bind(res);
-  res.send = (body?: unknown) => send(typeof body === 'string' && body.includes('<div id="root">') ? body.replace(/<body([^>]*)>/, `<body$1>${BAR}`) : body);
+  res.send = (body?: unknown) =>
+    send(
+      typeof body === 'string' && body.includes('<div id="root">')
+        ? body.replace(/<body([^>]*)>/, `<body$1>${BAR}`)
+        : body,
+    );
   next();
 };

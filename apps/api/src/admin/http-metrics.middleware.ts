@@ -7,7 +7,9 @@ export function httpMetrics(metrics: Metrics): RequestHandler {
   return (req, res, next) => {
     const stop = metrics.httpDuration.startTimer();
     res.on('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : (res.locals.metricsRoute as string | undefined) ?? 'unmatched';
+      const route = req.route?.path
+        ? `${req.baseUrl}${String(req.route.path)}`
+        : ((res.locals.metricsRoute as string | undefined) ?? 'unmatched');
       stop({ method: req.method, route, status_code: String(res.statusCode) });
     });
     next();

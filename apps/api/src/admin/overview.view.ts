@@ -21,11 +21,16 @@ function barTable(rows: CountBy[], empty: string, head = ''): SafeHtml {
   if (!rows.length) return html`<p class="muted">${empty}</p>`;
   const max = Math.max(1, ...rows.map((r) => r.count));
   return html`<table>${head ? html`<thead><tr><th>${head}</th><th></th><th class="num">Count</th></tr></thead>` : ''}<tbody>${rows.map(
-    (r) => html`<tr><td>${r.key}</td><td class="barcell"><div class="bar" style="width:${((r.count / max) * 100).toFixed(1)}%"></div></td><td class="num">${fmt(r.count)}</td></tr>`,
+    (r) =>
+      html`<tr><td>${r.key}</td><td class="barcell"><div class="bar" style="width:${((r.count / max) * 100).toFixed(1)}%"></div></td><td class="num">${fmt(r.count)}</td></tr>`,
   )}</tbody></table>`;
 }
 
-const MODE_LABELS: Record<string, string> = { trending: 'top trending only', topics: 'topics only', topics_trending: 'topics + top trending' };
+const MODE_LABELS: Record<string, string> = {
+  trending: 'top trending only',
+  topics: 'topics only',
+  topics_trending: 'topics + top trending',
+};
 
 /** Readers per digest mode in words; a snapshot cached before digest modes existed has none. */
 function byDigestMode(o: OverviewPage['overview']): CountBy[] {
@@ -47,7 +52,10 @@ function inTime(iso: string | undefined, now: number): string {
 function breakerNote(send: SendQueueState, now: number): SafeHtml | string {
   const b = send.breaker;
   if (!b) return '';
-  const when = b.state === 'half_open' ? 'probing with a few digests now' : `next probe ${inTime(b.retryAt, now)} (pause ${fmt(Math.round(b.delayMs / 1000))} s, doubling while probes fail)`;
+  const when =
+    b.state === 'half_open'
+      ? 'probing with a few digests now'
+      : `next probe ${inTime(b.retryAt, now)} (pause ${fmt(Math.round(b.delayMs / 1000))} s, doubling while probes fail)`;
   return html`<p class="small"><span class="badge warn">paused by the SMTP breaker</span> since ${ago(b.since, now)} after repeated SMTP failures${b.lastError ? html` (last: <code>${b.lastError}</code>)` : ''}; ${when}. Sending resumes on its own when the probe goes out; resuming here goes at once.</p>`;
 }
 
@@ -63,9 +71,11 @@ ${breakerNote(send, now)}
 }
 
 function queuesCard(queues: QueueCounts[]): SafeHtml {
-  const cell = (n: number, tone = '') => html`<td class="num">${n ? html`<span class="${tone}">${fmt(n)}</span>` : html`<span class="muted">0</span>`}</td>`;
+  const cell = (n: number, tone = '') =>
+    html`<td class="num">${n ? html`<span class="${tone}">${fmt(n)}</span>` : html`<span class="muted">0</span>`}</td>`;
   return html`<div class="card"><h2>Queues <span class="muted small">live</span></h2><table><thead><tr><th>Queue</th><th class="num">Waiting</th><th class="num">Active</th><th class="num">Delayed</th><th class="num">Failed</th></tr></thead><tbody>${queues.map(
-    (q) => html`<tr><td><a href="/admin/queues/queue/${q.name}${q.failed ? '?status=failed' : ''}">${q.name}</a>${q.paused ? html` <span class="badge warn">paused</span>` : ''}</td>${cell(q.waiting)}${cell(q.active)}${cell(q.delayed)}${cell(q.failed, 'error')}</tr>`,
+    (q) =>
+      html`<tr><td><a href="/admin/queues/queue/${q.name}${q.failed ? '?status=failed' : ''}">${q.name}</a>${q.paused ? html` <span class="badge warn">paused</span>` : ''}</td>${cell(q.waiting)}${cell(q.active)}${cell(q.delayed)}${cell(q.failed, 'error')}</tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -83,9 +93,14 @@ ${page.notice ? html`<div class="notice" role="status">${page.notice}</div>` : '
 <h2 style="margin-top:1rem">Active readers by what they get</h2>${barTable(byDigestMode(o), 'No active readers.')}</div>
 <div class="card"><h2>Top topics</h2>${barTable(o.topTopics, 'No topics yet.')}</div>
 <div class="card"><h2>Papers by source</h2>${barTable(o.papers.bySource, 'No papers ingested yet.')}
-<h2 style="margin-top:1rem">Last ingest run per source</h2>${o.papers.lastRuns.length ? html`<table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">New / fetched</th></tr></thead><tbody>${o.papers.lastRuns.map(
-    (r) => html`<tr><td>${r.source}</td><td>${runBadge(r.status)}${r.error ? html`<span class="runerr" title="${r.error}">${r.error.length > 90 ? `${r.error.slice(0, 90)}…` : r.error}</span>` : ''}</td><td>${ago(r.startedAt, now)}</td><td class="num">${fmt(r.inserted)} / ${fmt(r.fetched)}</td></tr>`,
-  )}</tbody></table>` : html`<p class="muted">No ingest run yet.</p>`}</div>
+<h2 style="margin-top:1rem">Last ingest run per source</h2>${
+    o.papers.lastRuns.length
+      ? html`<table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">New / fetched</th></tr></thead><tbody>${o.papers.lastRuns.map(
+          (r) =>
+            html`<tr><td>${r.source}</td><td>${runBadge(r.status)}${r.error ? html`<span class="runerr" title="${r.error}">${r.error.length > 90 ? `${r.error.slice(0, 90)}…` : r.error}</span>` : ''}</td><td>${ago(r.startedAt, now)}</td><td class="num">${fmt(r.inserted)} / ${fmt(r.fetched)}</td></tr>`,
+        )}</tbody></table>`
+      : html`<p class="muted">No ingest run yet.</p>`
+  }</div>
 <div class="card"><h2>Digests created today</h2>${barTable(o.deliveries.todayByStatus, 'No digest today yet.')}
 <h2 style="margin-top:1rem">Suppressed addresses <span class="badge">${fmt(o.suppressions.total)}</span></h2>${barTable(o.suppressions.byReason, 'No suppressed address.')}</div>
 </div>`;

@@ -58,9 +58,16 @@ export function sameSiteWrites(publicUrl: string, { tokenChecked = false } = {})
     const site = req.headers['sec-fetch-site'];
     const own = new Set([publicOrigin, `${req.protocol}://${req.get('host') ?? ''}`]);
     const claimed = req.headers.origin ?? (req.headers.referer ? (originOf(req.headers.referer) ?? 'null') : undefined);
-    const sameOrigin = site ? site === 'same-origin' || site === 'none' : claimed === undefined ? tokenChecked : own.has(originOf(claimed));
+    const sameOrigin = site
+      ? site === 'same-origin' || site === 'none'
+      : claimed === undefined
+        ? tokenChecked
+        : own.has(originOf(claimed));
     if (sameOrigin) return next();
-    res.status(403).type('text/plain').send('Cross-site requests cannot change queues or sending: use the admin pages.\n');
+    res
+      .status(403)
+      .type('text/plain')
+      .send('Cross-site requests cannot change queues or sending: use the admin pages.\n');
   };
 }
 

@@ -12,7 +12,14 @@ export interface ReadersPage {
 }
 
 const when = (d: Date | null | undefined) => (d ? d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—');
-const TONES: Record<string, string> = { active: 'good', sent: 'good', paused: 'warn', pending: 'warn', sending: 'warn', skipped: 'warn' };
+const TONES: Record<string, string> = {
+  active: 'good',
+  sent: 'good',
+  paused: 'warn',
+  pending: 'warn',
+  sending: 'warn',
+  skipped: 'warn',
+};
 const badge = (status: string) => html`<span class="badge ${TONES[status] ?? 'bad'}">${status}</span>`;
 
 function actionButton(id: number, action: string, label: string, csrf: string, note: string, danger = false): SafeHtml {
@@ -35,14 +42,24 @@ function details(f: ReaderLookup, csrf: string): SafeHtml {
       ${canConfirm ? actionButton(s.id, 'resend-confirmation', 'Resend confirmation', csrf, `at most one every few minutes; only pending readers and those who asked to come back get it`) : html``}
       ${canUnsubscribe ? actionButton(s.id, 'unsubscribe', 'Unsubscribe', csrf, 'stops every email at once') : html``}
       ${actionButton(s.id, 'wipe', 'Wipe all data', csrf, 'deletes the reader and their history; the address can never be emailed again', true)}</section>
-    <section class="card"><h2>Last deliveries</h2>${f.deliveries.length === 0 ? html`<p class="muted">None yet.</p>` : html`<table>
+    <section class="card"><h2>Last deliveries</h2>${
+      f.deliveries.length === 0
+        ? html`<p class="muted">None yet.</p>`
+        : html`<table>
       <thead><tr><th>Period</th><th>Kind</th><th>Status</th><th class="num">Attempts</th><th>Sent</th><th>Last error</th></tr></thead><tbody>${f.deliveries.map(
-        (d) => html`<tr><td>${d.periodKey}</td><td>${d.kind}</td><td>${badge(d.status)}</td><td class="num">${d.attempts}</td><td>${when(d.sentAt)}</td><td class="small">${d.lastError ?? ''}</td></tr>`,
-      )}</tbody></table>`}</section>
-    <section class="card"><h2>Events</h2>${f.events.length === 0 ? html`<p class="muted">None.</p>` : html`<table>
+        (d) =>
+          html`<tr><td>${d.periodKey}</td><td>${d.kind}</td><td>${badge(d.status)}</td><td class="num">${d.attempts}</td><td>${when(d.sentAt)}</td><td class="small">${d.lastError ?? ''}</td></tr>`,
+      )}</tbody></table>`
+    }</section>
+    <section class="card"><h2>Events</h2>${
+      f.events.length === 0
+        ? html`<p class="muted">None.</p>`
+        : html`<table>
       <thead><tr><th>When</th><th>Event</th><th>Details</th></tr></thead><tbody>${f.events.map(
-        (e) => html`<tr><td>${when(e.createdAt)}</td><td>${e.type}</td><td class="small">${e.data ? JSON.stringify(e.data).slice(0, 300) : ''}</td></tr>`,
-      )}</tbody></table>`}</section>`;
+        (e) =>
+          html`<tr><td>${when(e.createdAt)}</td><td>${e.type}</td><td class="small">${e.data ? JSON.stringify(e.data).slice(0, 300) : ''}</td></tr>`,
+      )}</tbody></table>`
+    }</section>`;
 }
 
 export function renderReaders(p: ReadersPage): string {
@@ -51,6 +68,10 @@ export function renderReaders(p: ReadersPage): string {
     <div class="sendbox"><input id="q" name="q" type="search" value="${p.query}" autocomplete="off" spellcheck="false" style="flex:1;min-width:14rem"><button type="submit">Find</button></div>
     <p class="muted small">The exact address, in any case.</p></form>`;
   const notice = p.notice ? html`<div class="notice" role="status">${p.notice}</div>` : html``;
-  const result = !p.query ? html`` : p.found ? details(p.found, p.csrfToken) : html`<p class="card" role="status">No reader with the address <strong>${p.query}</strong>.</p>`;
+  const result = !p.query
+    ? html``
+    : p.found
+      ? details(p.found, p.csrfToken)
+      : html`<p class="card" role="status">No reader with the address <strong>${p.query}</strong>.</p>`;
   return adminLayout('Readers', html`<h1>Readers</h1>${notice}${search}${result}`, 'readers');
 }

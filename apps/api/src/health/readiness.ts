@@ -31,7 +31,8 @@ export async function checkReadiness(db: Db, redis: Redis, timeoutMs = 2_000): P
   const postgres = withTimeout(db.$queryRaw`SELECT 1`, timeoutMs, 'PostgreSQL').then(() => ({ ok: true }), failure);
   const redisCheck = withTimeout(redis.ping(), timeoutMs, 'Redis').then(() => ({ ok: true }), failure);
   const migrations = withTimeout(pendingMigrations(db), timeoutMs, 'PostgreSQL').then(
-    (pending): CheckResult => (pending.length ? { ok: false, error: 'migrations pending: run npm run db:migrate', pending } : { ok: true }),
+    (pending): CheckResult =>
+      pending.length ? { ok: false, error: 'migrations pending: run npm run db:migrate', pending } : { ok: true },
     failure,
   );
   const [pg, rd, mg] = await Promise.all([postgres, redisCheck, migrations]);

@@ -45,7 +45,12 @@ export function createCsrf(secret: string, secureCookie: boolean) {
 
   const require: RequestHandler = (req, _res, next) => {
     if (req.is('application/json') || valid(req)) return next();
-    next(new AppError('forbidden', 'This form has expired or was sent from another site. Please go back, reload the page and try again.'));
+    next(
+      new AppError(
+        'forbidden',
+        'This form has expired or was sent from another site. Please go back, reload the page and try again.',
+      ),
+    );
   };
   return { token, require };
 }

@@ -9,7 +9,15 @@ function wantsHtml(accept: string | undefined): boolean {
 
 export const notFound: RequestHandler = (req, res) => {
   if (wantsHtml(req.headers.accept)) {
-    res.status(404).type('html').send(layout({ title: 'Not found', body: html`<h1>This page does not exist</h1><p><a href="/">Go to the start page</a></p>` }));
+    res
+      .status(404)
+      .type('html')
+      .send(
+        layout({
+          title: 'Not found',
+          body: html`<h1>This page does not exist</h1><p><a href="/">Go to the start page</a></p>`,
+        }),
+      );
     return;
   }
   res.status(404).json({ error: { code: 'not_found', message: `No route for ${req.method} ${req.path}` } });
@@ -20,10 +28,18 @@ export const notFound: RequestHandler = (req, res) => {
 // types get a fixed sentence.
 const CLIENT_ERRORS: Record<string, [number, string, string]> = {
   'entity.too.large': [413, 'payload_too_large', 'The request body is too large.'],
-  'entity.parse.failed': [400, 'invalid_input', 'The request body could not be parsed (is it valid JSON or form data?).'],
+  'entity.parse.failed': [
+    400,
+    'invalid_input',
+    'The request body could not be parsed (is it valid JSON or form data?).',
+  ],
   'entity.verify.failed': [403, 'forbidden', 'The request body was refused.'],
   'charset.unsupported': [415, 'invalid_input', 'Unsupported charset: send the body as UTF-8.'],
-  'encoding.unsupported': [415, 'invalid_input', 'Unsupported Content-Encoding: send the body as identity, gzip, deflate or br.'],
+  'encoding.unsupported': [
+    415,
+    'invalid_input',
+    'Unsupported Content-Encoding: send the body as identity, gzip, deflate or br.',
+  ],
   'parameters.too.many': [413, 'payload_too_large', 'The form has too many fields.'],
   'request.aborted': [400, 'invalid_input', 'The request body ended early.'],
   'request.size.invalid': [400, 'invalid_input', 'The request body does not match its Content-Length.'],
@@ -32,7 +48,8 @@ const CLIENT_ERRORS: Record<string, [number, string, string]> = {
 /** A 4xx thrown by a library (http-errors' `status`/`statusCode`), or undefined. */
 function clientStatus(error: unknown): number | undefined {
   const e = error as { status?: unknown; statusCode?: unknown } | null;
-  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  const status =
+    typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   return status !== undefined && status >= 400 && status < 500 ? status : undefined;
 }
 
@@ -52,13 +69,24 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   } else if (client) {
     status = client;
     code = client === 404 ? 'not_found' : client === 413 ? 'payload_too_large' : 'invalid_input';
-    message = error instanceof URIError || /decode/i.test(libraryError.message ?? '') ? 'The address contains an invalid percent-escape (such as %ff).' : 'The request could not be read; please check it and try again.';
+    message =
+      error instanceof URIError || /decode/i.test(libraryError.message ?? '')
+        ? 'The address contains an invalid percent-escape (such as %ff).'
+        : 'The request could not be read; please check it and try again.';
   } else {
     req.log?.error({ err: error }, 'unhandled error');
   }
   if (res.headersSent) return;
   if (wantsHtml(req.headers.accept)) {
-    res.status(status).type('html').send(layout({ title: 'Error', body: html`<h1>${status >= 500 ? 'Sorry, that failed' : 'That did not work'}</h1><p>${message}</p><p><a href="/">Go to the start page</a></p>` }));
+    res
+      .status(status)
+      .type('html')
+      .send(
+        layout({
+          title: 'Error',
+          body: html`<h1>${status >= 500 ? 'Sorry, that failed' : 'That did not work'}</h1><p>${message}</p><p><a href="/">Go to the start page</a></p>`,
+        }),
+      );
     return;
   }
   res.status(status).json({ error: { code, message, ...(details === undefined ? {} : { details }) } });

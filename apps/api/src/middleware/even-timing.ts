@@ -16,6 +16,10 @@ export function evenTiming(floorMs: number, log?: TimingLog) {
     if (floorMs <= 0) return;
     const left = floorMs - (performance.now() - started);
     if (left > 0) await sleep(left);
-    else log?.warn({ overrunMs: Math.round(-left), floorMs }, 'timing: the work took longer than its fixed answer time; raise it (SUBSCRIBE_ANSWER_MS) so branches stay indistinguishable');
+    else
+      log?.warn(
+        { overrunMs: Math.round(-left), floorMs },
+        'timing: the work took longer than its fixed answer time; raise it (SUBSCRIBE_ANSWER_MS) so branches stay indistinguishable',
+      );
   };
 }

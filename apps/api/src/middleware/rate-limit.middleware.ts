@@ -21,7 +21,11 @@ function limitKey(prefix: string, bucket: string, id: string): string {
 
 /** Whether `id` is over `limit` in this window, without counting anything: for attempts that only count when they fail. */
 export function createLimitCheck(redis: Redis, prefix: string) {
-  return async function over(bucket: string, id: string, limit: number): Promise<{ over: boolean; retryAfterSeconds: number }> {
+  return async function over(
+    bucket: string,
+    id: string,
+    limit: number,
+  ): Promise<{ over: boolean; retryAfterSeconds: number }> {
     const key = limitKey(prefix, bucket, id);
     const [count, ttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
     return { over: Number(count ?? 0) >= limit, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
@@ -50,7 +54,12 @@ export function tooManyRequests(res: Response, hit: Hit, message: string): AppEr
 }
 
 /** Per client IP; `req.ip` honours TRUST_PROXY so the real client counts behind a proxy. */
-export function limitPerIp(limiter: RateLimiter, bucket: string, limit: () => number, windowSeconds: () => number): RequestHandler {
+export function limitPerIp(
+  limiter: RateLimiter,
+  bucket: string,
+  limit: () => number,
+  windowSeconds: () => number,
+): RequestHandler {
   return async (req: Request, res, next) => {
     const result = await limiter(bucket, req.ip ?? 'unknown', limit(), windowSeconds());
     next(result.allowed ? undefined : tooManyRequests(res, result, 'Too many requests from your network.'));

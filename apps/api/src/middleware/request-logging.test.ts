@@ -9,7 +9,14 @@ describe('loggableUrl', () => {
 
   it('when a token-shaped segment is re-spelled (padding, stray characters, escapes, no dot), then it is redacted all the same', () => {
     const token = 'eyJwIjoidW5zdWJzY3JpYmUiLCJzIjoxfQ.KsMMGSyS8-Phmri5IerfstWdxufbfbfIq8hPgyHl-kE';
-    for (const variant of [`${token}=`, `${token}!`, `${token}%3D`, `${token.replace(/-/g, '+')}`, token.replace('.', ''), `.${token}`]) {
+    for (const variant of [
+      `${token}=`,
+      `${token}!`,
+      `${token}%3D`,
+      `${token.replace(/-/g, '+')}`,
+      token.replace('.', ''),
+      `.${token}`,
+    ]) {
       expect(loggableUrl(`/manage/${variant}/export`)).toBe('/manage/:token/export');
     }
   });

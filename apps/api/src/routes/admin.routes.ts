@@ -29,16 +29,24 @@ export function adminGate(deps: AppDeps): RequestHandler | undefined {
 /** The open development admin, for connections from this machine only (a second check besides HOST). */
 export const loopbackOnly: RequestHandler = (req, res, next) => {
   if (isLoopbackHost(req.socket.remoteAddress ?? '')) return next();
-  res.status(403).type('text/plain').send('Without ADMIN_USER and ADMIN_PASSWORD, admin is open to this machine only.\n');
+  res
+    .status(403)
+    .type('text/plain')
+    .send('Without ADMIN_USER and ADMIN_PASSWORD, admin is open to this machine only.\n');
 };
 
 function buildAdminGate(deps: AppDeps): RequestHandler | undefined {
   const { config, logger } = deps;
   if (config.ADMIN_USER && config.ADMIN_PASSWORD) {
-    return requireAdmin({ user: config.ADMIN_USER, password: config.ADMIN_PASSWORD }, { redis: deps.redis, keyPrefix: config.REDIS_PREFIX });
+    return requireAdmin(
+      { user: config.ADMIN_USER, password: config.ADMIN_PASSWORD },
+      { redis: deps.redis, keyPrefix: config.REDIS_PREFIX },
+    );
   }
   if (config.isDevelopment && config.listensOnLoopbackOnly) {
-    logger.warn('admin: ADMIN_USER/ADMIN_PASSWORD unset; /admin is open to this machine only (NODE_ENV=development, HOST on loopback)');
+    logger.warn(
+      'admin: ADMIN_USER/ADMIN_PASSWORD unset; /admin is open to this machine only (NODE_ENV=development, HOST on loopback)',
+    );
     return loopbackOnly;
   }
   logger.error('admin: ADMIN_USER and ADMIN_PASSWORD are not set; /admin and /admin/queues are disabled (503)');
@@ -47,7 +55,12 @@ function buildAdminGate(deps: AppDeps): RequestHandler | undefined {
 
 function overviewRoutes(deps: AppDeps): Router {
   const router = Router();
-  const cache = { db: deps.db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX, onError: (err: unknown) => deps.logger.error({ err }, 'admin: overview refresh failed') };
+  const cache = {
+    db: deps.db,
+    redis: deps.redis,
+    keyPrefix: deps.config.REDIS_PREFIX,
+    onError: (err: unknown) => deps.logger.error({ err }, 'admin: overview refresh failed'),
+  };
   router.get('/admin', async (req, res) => {
     const [overview, send, queues] = await Promise.all([
       getOverview(cache, { maxAgeSeconds: deps.config.STATS_CACHE_SECONDS, fresh: req.query.fresh === '1' }),
@@ -56,13 +69,19 @@ function overviewRoutes(deps: AppDeps): Router {
     ]);
     const notice = typeof req.query.done === 'string' ? NOTICES[req.query.done] : undefined;
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(renderOverview({ overview, send, queues, csrfToken: issueCsrfToken(deps.config.SECRET_KEY), notice }));
+    res
+      .type('html')
+      .send(renderOverview({ overview, send, queues, csrfToken: issueCsrfToken(deps.config.SECRET_KEY), notice }));
   });
   router.post('/admin/send/:action', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
     const action = req.params.action;
-    if (action !== 'pause' && action !== 'resume') throw new AppError('not_found', 'Unknown action: use /admin/send/pause or /admin/send/resume.');
+    if (action !== 'pause' && action !== 'resume')
+      throw new AppError('not_found', 'Unknown action: use /admin/send/pause or /admin/send/resume.');
     if (!verifyCsrfToken(deps.config.SECRET_KEY, req.body?._csrf)) {
-      throw new AppError('forbidden', 'This form has expired or did not come from the admin page. Reload /admin and try again.');
+      throw new AppError(
+        'forbidden',
+        'This form has expired or did not come from the admin page. Reload /admin and try again.',
+      );
     }
     await setSendingPaused(deps.queues, action === 'pause');
     req.log?.info({ action }, `admin: sending ${action === 'pause' ? 'paused' : 'resumed'}`);
@@ -76,11 +95,21 @@ export function adminRoutes(deps: AppDeps): Router {
   const gate = adminGate(deps);
   if (!gate) {
     router.use('/admin', (_req, res) => {
-      res.status(503).type('text/plain').send('Admin is disabled: set ADMIN_USER and ADMIN_PASSWORD to enable /admin.\n');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('Admin is disabled: set ADMIN_USER and ADMIN_PASSWORD to enable /admin.\n');
     });
     return router;
   }
-  router.use(QUEUES_PATH, gate, sameSiteWrites(deps.config.PUBLIC_URL), dashboardCsp, dashboardAdminHeader, queueDashboard(deps.queues));
+  router.use(
+    QUEUES_PATH,
+    gate,
+    sameSiteWrites(deps.config.PUBLIC_URL),
+    dashboardCsp,
+    dashboardAdminHeader,
+    queueDashboard(deps.queues),
+  );
   router.use('/admin', gate, sameSiteWrites(deps.config.PUBLIC_URL, { tokenChecked: true }));
   router.use(overviewRoutes(deps));
   router.use(adminReaderRoutes(deps));

@@ -11,7 +11,9 @@ export function devMailboxRoutes(mailbox: DevMailbox): Router {
   router.get('/dev/mailbox', (_req, res) => {
     const rows = mailbox.messages().map(
       // Long addresses and subjects may break anywhere: on a phone the table then fits the screen.
-      (m) => html`<tr><td>${m.receivedAt.toISOString().slice(0, 19).replace('T', ' ')}</td><td style="overflow-wrap:anywhere">${m.envelopeTo.join(', ')}</td>
+      (
+        m,
+      ) => html`<tr><td>${m.receivedAt.toISOString().slice(0, 19).replace('T', ' ')}</td><td style="overflow-wrap:anywhere">${m.envelopeTo.join(', ')}</td>
         <td style="overflow-wrap:anywhere"><a href="/dev/mailbox/${m.id}">${m.subject || '(no subject)'}</a></td></tr>`,
     );
     const body = html`<h1>Dev mailbox</h1>
@@ -24,7 +26,15 @@ export function devMailboxRoutes(mailbox: DevMailbox): Router {
   router.get('/dev/mailbox/:id', (req, res) => {
     const message = mailbox.find(Number(req.params.id));
     if (!message) {
-      res.status(404).type('html').send(layout({ title: 'Not found', body: html`<h1>That email is gone</h1><p><a href="/dev/mailbox">Back to the mailbox</a></p>` }));
+      res
+        .status(404)
+        .type('html')
+        .send(
+          layout({
+            title: 'Not found',
+            body: html`<h1>That email is gone</h1><p><a href="/dev/mailbox">Back to the mailbox</a></p>`,
+          }),
+        );
       return;
     }
     const headers = Object.entries(message.headers).map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`);
@@ -39,8 +49,13 @@ export function devMailboxRoutes(mailbox: DevMailbox): Router {
     const message = mailbox.find(Number(req.params.id));
     if (!message) return void res.status(404).end();
     // The email's own HTML, shown inside a sandboxed iframe: no scripts, its own inline styles.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
-    res.type('html').send(message.html || `<pre>${message.text.replace(/[&<]/g, (c) => (c === '&' ? '&amp;' : '&lt;'))}</pre>`);
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    );
+    res
+      .type('html')
+      .send(message.html || `<pre>${message.text.replace(/[&<]/g, (c) => (c === '&' ? '&amp;' : '&lt;'))}</pre>`);
   });
 
   router.get('/dev/mailbox.json', (_req, res) => {

@@ -5,7 +5,13 @@ import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { subscribePage } from '../views/subscribe.page';
 
-export type SubscribeFormRenderer = (req: Request, res: Response, status: number, body: Record<string, unknown>, errors: Record<string, string>) => Promise<void>;
+export type SubscribeFormRenderer = (
+  req: Request,
+  res: Response,
+  status: number,
+  body: Record<string, unknown>,
+  errors: Record<string, string>,
+) => Promise<void>;
 
 export function subscribeFormRenderer(deps: AppDeps, csrf: Csrf): SubscribeFormRenderer {
   const suggestions = createTopicSuggestions(deps.db);
@@ -13,12 +19,21 @@ export function subscribeFormRenderer(deps: AppDeps, csrf: Csrf): SubscribeFormR
   return async (req, res, status, body, errors) => {
     const values = {
       email: text(body.email, ''),
-      topics: splitTopics(body.topics).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).join('\n'),
+      topics: splitTopics(body.topics)
+        .filter((t): t is string => typeof t === 'string')
+        .map((t) => t.trim())
+        .join('\n'),
       digestMode: text(body.digestMode, 'topics_trending'),
       frequency: text(body.frequency, 'daily'),
       timezone: text(body.timezone, 'UTC'),
     };
-    const page = subscribePage({ values, errors, suggestions: await suggestions(), csrf: csrf.token(req, res), challenge: deps.config.SUBSCRIBE_CHALLENGE });
+    const page = subscribePage({
+      values,
+      errors,
+      suggestions: await suggestions(),
+      csrf: csrf.token(req, res),
+      challenge: deps.config.SUBSCRIBE_CHALLENGE,
+    });
     res.status(status).type('html').send(page);
   };
 }

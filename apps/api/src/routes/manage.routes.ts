@@ -1,6 +1,17 @@
 // Manage preferences and data rights, from the signed manage link.
 import { Router, type Request, type Response } from 'express';
-import { AppError, buildReaderLinks, exportReaderData, isAppError, loadManageView, nextDigest, resubscribe, resumeDigests, updatePreferences, wipeReader } from '@paperboy/core';
+import {
+  AppError,
+  buildReaderLinks,
+  exportReaderData,
+  isAppError,
+  loadManageView,
+  nextDigest,
+  resubscribe,
+  resumeDigests,
+  updatePreferences,
+  wipeReader,
+} from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { managePage } from '../views/manage.page';
@@ -19,16 +30,31 @@ const NOTICES: Record<string, string> = {
   resubscribed: 'Welcome back! Your digests start again.',
   confirm: 'Welcome back! Please confirm from the email we just sent you.',
 };
-const noticeFor = (done: unknown, status: string) => (done === 'saved' ? SAVED[status] ?? 'Saved.' : NOTICES[String(done)]);
+const noticeFor = (done: unknown, status: string) =>
+  done === 'saved' ? (SAVED[status] ?? 'Saved.') : NOTICES[String(done)];
 
 export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
   const router = Router();
 
-  async function render(req: Request, res: Response, id: number, status = 200, extra: Partial<Parameters<typeof managePage>[0]> = {}) {
+  async function render(
+    req: Request,
+    res: Response,
+    id: number,
+    status = 200,
+    extra: Partial<Parameters<typeof managePage>[0]> = {},
+  ) {
     const [view, next] = await Promise.all([loadManageView(readerDeps(deps), id), nextDigest(deps, id)]);
     const token = String(req.params.token);
     const notice = extra.notice ?? noticeFor(req.query.done, view.subscriber.status);
-    const page = managePage({ token, csrf: csrf.token(req, res), view, next, unsubscribeUrl: buildReaderLinks(deps.config, id).unsubscribeUrl, ...extra, notice });
+    const page = managePage({
+      token,
+      csrf: csrf.token(req, res),
+      view,
+      next,
+      unsubscribeUrl: buildReaderLinks(deps.config, id).unsubscribeUrl,
+      ...extra,
+      notice,
+    });
     res.status(status).type('html').send(page);
   }
 
@@ -45,15 +71,35 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
     // An unchecked checkbox sends nothing, so the form says it carried the pause field.
     const paused = typeof body.paused === 'boolean' ? body.paused : body.pauseField ? body.paused === 'on' : undefined;
     try {
-      const input = { digestMode: body.digestMode, topics: body.topics, frequency: body.frequency, timezone: body.timezone, paused, digestHour: body.digestHour, digestWeekday: body.digestWeekday };
+      const input = {
+        digestMode: body.digestMode,
+        topics: body.topics,
+        frequency: body.frequency,
+        timezone: body.timezone,
+        paused,
+        digestHour: body.digestHour,
+        digestWeekday: body.digestWeekday,
+      };
       await updatePreferences(readerDeps(deps), id, input, requestContext(req));
     } catch (error) {
       // The status changed underneath (e.g. a one-click unsubscribe): show how it stands now.
-      if (isAppError(error) && error.code === 'conflict' && !wantsJson(req)) return void (await render(req, res, id, 409, { notice: error.message }));
-      const fields = isAppError(error) && error.code === 'invalid_input' ? (error.details as { fields?: Record<string, string> }).fields : undefined;
+      if (isAppError(error) && error.code === 'conflict' && !wantsJson(req))
+        return void (await render(req, res, id, 409, { notice: error.message }));
+      const fields =
+        isAppError(error) && error.code === 'invalid_input'
+          ? (error.details as { fields?: Record<string, string> }).fields
+          : undefined;
       if (!fields || wantsJson(req)) throw error;
       const text = (v: unknown) => (Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '');
-      return void (await render(req, res, id, 400, { errors: fields, values: { digestMode: text(body.digestMode), topics: text(body.topics), frequency: text(body.frequency), timezone: text(body.timezone) } }));
+      return void (await render(req, res, id, 400, {
+        errors: fields,
+        values: {
+          digestMode: text(body.digestMode),
+          topics: text(body.topics),
+          frequency: text(body.frequency),
+          timezone: text(body.timezone),
+        },
+      }));
     }
     if (wantsJson(req)) return void res.json({ status: 'saved' });
     res.redirect(303, `/manage/${req.params.token}?done=saved`);
@@ -63,10 +109,12 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
     privatePage(res);
     const id = subscriberFromToken(deps, req, 'manage');
     const action = (req.body as Record<string, unknown>).action;
-    if (action !== 'resume' && action !== 'resubscribe') throw new AppError('invalid_input', 'This page does not offer that. Please use one of its buttons.');
+    if (action !== 'resume' && action !== 'resubscribe')
+      throw new AppError('invalid_input', 'This page does not offer that. Please use one of its buttons.');
     let done = 'resumed';
     if (action === 'resume') await resumeDigests(readerDeps(deps), id, requestContext(req));
-    else done = (await resubscribe(readerDeps(deps), id, requestContext(req))) === 'active' ? 'resubscribed' : 'confirm';
+    else
+      done = (await resubscribe(readerDeps(deps), id, requestContext(req))) === 'active' ? 'resubscribed' : 'confirm';
     if (wantsJson(req)) return void res.json({ status: done });
     res.redirect(303, `/manage/${req.params.token}?done=${done}`);
   });
@@ -83,8 +131,14 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
     privatePage(res);
     const id = subscriberFromToken(deps, req, 'manage');
     if ((req.body as Record<string, unknown>).confirm !== 'yes') {
-      if (wantsJson(req)) return void res.status(400).json({ error: { code: 'invalid_input', message: 'Send confirm: "yes" to delete everything.' } });
-      return void (await render(req, res, id, 400, { errors: { confirm: 'Tick the box to confirm.' }, notice: 'Nothing was deleted: please tick the box to confirm.' }));
+      if (wantsJson(req))
+        return void res
+          .status(400)
+          .json({ error: { code: 'invalid_input', message: 'Send confirm: "yes" to delete everything.' } });
+      return void (await render(req, res, id, 400, {
+        errors: { confirm: 'Tick the box to confirm.' },
+        notice: 'Nothing was deleted: please tick the box to confirm.',
+      }));
     }
     await wipeReader(readerDeps(deps), id);
     if (wantsJson(req)) return void res.json({ status: 'wiped' });

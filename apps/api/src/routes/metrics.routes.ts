@@ -9,14 +9,25 @@ import type { AppDeps } from '../deps';
 import { loopbackOnly } from './admin.routes';
 
 function metricsAuth(deps: AppDeps): RequestHandler | undefined {
-  const { METRICS_TOKEN: token, ADMIN_USER: user, ADMIN_PASSWORD: password, isDevelopment, listensOnLoopbackOnly } = deps.config;
+  const {
+    METRICS_TOKEN: token,
+    ADMIN_USER: user,
+    ADMIN_PASSWORD: password,
+    isDevelopment,
+    listensOnLoopbackOnly,
+  } = deps.config;
   if (!token && !(user && password)) {
     if (isDevelopment && listensOnLoopbackOnly) return loopbackOnly;
-    deps.logger.error('metrics: set METRICS_TOKEN (or ADMIN_USER/ADMIN_PASSWORD) to enable /metrics; it answers 503 until then');
+    deps.logger.error(
+      'metrics: set METRICS_TOKEN (or ADMIN_USER/ADMIN_PASSWORD) to enable /metrics; it answers 503 until then',
+    );
     return undefined;
   }
   // Basic goes through the admin check, password-guessing throttle included.
-  const admin = user && password ? requireAdmin({ user, password }, { redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX }) : undefined;
+  const admin =
+    user && password
+      ? requireAdmin({ user, password }, { redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX })
+      : undefined;
   return (req, res, next) => {
     const header = req.headers.authorization;
     if (token && bearerMatches(header, token)) return next();
@@ -36,10 +47,14 @@ export function metricsRoutes(deps: AppDeps, metrics: Metrics): Router {
     () => readersByDigestMode(overview, deps.config.STATS_CACHE_SECONDS),
   );
   const auth = metricsAuth(deps);
-  router.get('/metrics', auth ?? ((_req, res) => void res.status(503).type('text/plain').send('Metrics are disabled: set METRICS_TOKEN.\n')), async (_req, res) => {
-    const text = await metrics.registry.metrics();
-    res.setHeader('Cache-Control', 'no-store');
-    res.type(metrics.registry.contentType).send(text);
-  });
+  router.get(
+    '/metrics',
+    auth ?? ((_req, res) => void res.status(503).type('text/plain').send('Metrics are disabled: set METRICS_TOKEN.\n')),
+    async (_req, res) => {
+      const text = await metrics.registry.metrics();
+      res.setHeader('Cache-Control', 'no-store');
+      res.type(metrics.registry.contentType).send(text);
+    },
+  );
   return router;
 }

@@ -12,12 +12,23 @@ export function papersApiRoutes(deps: AppDeps): Router {
   const gate = adminGate(deps);
   if (!gate) {
     router.post('/api/papers', () => {
-      throw new AppError('unavailable', 'The papers API is disabled: set ADMIN_USER and ADMIN_PASSWORD to enable it.', { retryable: false });
+      throw new AppError('unavailable', 'The papers API is disabled: set ADMIN_USER and ADMIN_PASSWORD to enable it.', {
+        retryable: false,
+      });
     });
     return router;
   }
-  const json = express.json({ limit: `${deps.config.PAPERS_API_MAX_BODY_KB}kb`, type: ['application/json', 'application/*+json'] });
-  const ingest = { db: deps.db, queues: deps.queues, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX, logger: deps.logger };
+  const json = express.json({
+    limit: `${deps.config.PAPERS_API_MAX_BODY_KB}kb`,
+    type: ['application/json', 'application/*+json'],
+  });
+  const ingest = {
+    db: deps.db,
+    queues: deps.queues,
+    redis: deps.redis,
+    redisPrefix: deps.config.REDIS_PREFIX,
+    logger: deps.logger,
+  };
   router.post('/api/papers', gate, json, async (req, res) => {
     if (!req.is(['application/json', 'application/*+json'])) {
       throw new AppError('invalid_input', 'Send the papers as JSON with Content-Type: application/json.');

@@ -1,7 +1,14 @@
 // Glue shared by the reader routes: use-case deps from the app's deps, request context for
 // consent and audit, token checks, and the reader-facing answer to token errors.
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { isAppError, tokenSecrets, verifyToken, type ReaderDeps, type RequestContext, type TokenPurpose } from '@paperboy/core';
+import {
+  isAppError,
+  tokenSecrets,
+  verifyToken,
+  type ReaderDeps,
+  type RequestContext,
+  type TokenPurpose,
+} from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import { linkProblemPage } from '../views/reader-pages';
 
@@ -14,7 +21,10 @@ export function requestContext(req: Request): RequestContext {
 }
 
 export function wantsJson(req: Request): boolean {
-  return Boolean(req.is('application/json')) || (req.accepts(['html', 'json']) === 'json' && !req.get('accept')?.includes('text/html'));
+  return (
+    Boolean(req.is('application/json')) ||
+    (req.accepts(['html', 'json']) === 'json' && !req.get('accept')?.includes('text/html'))
+  );
 }
 
 /** The reader id of a valid link token, or an AppError the reader sees as a page. */
@@ -31,7 +41,8 @@ export function privatePage(res: Response): void {
 const urlencoded = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 100 });
 const json = express.json({ limit: '32kb' });
 /** Form-encoded or JSON bodies, small: nothing a reader sends is large. */
-export const formBody: RequestHandler = (req, res, next) => urlencoded(req, res, (error?: unknown) => (error ? next(error) : json(req, res, next)));
+export const formBody: RequestHandler = (req, res, next) =>
+  urlencoded(req, res, (error?: unknown) => (error ? next(error) : json(req, res, next)));
 
 const TITLES: Record<string, string> = {
   invalid_token: 'This link does not work',
@@ -43,6 +54,12 @@ const TITLES: Record<string, string> = {
 /** Link problems get a friendly page (HTML) that says what to do next; the rest goes on. */
 export const readerErrorPage: ErrorRequestHandler = (error, req, res, next) => {
   if (!isAppError(error) || !TITLES[error.code] || wantsJson(req) || res.headersSent) return next(error);
-  const message = error.code === 'expired_token' ? 'Links in our emails work for a limited time. Open the link in a more recent email from us.' : error.message;
-  res.status(error.status).type('html').send(linkProblemPage(TITLES[error.code] as string, message));
+  const message =
+    error.code === 'expired_token'
+      ? 'Links in our emails work for a limited time. Open the link in a more recent email from us.'
+      : error.message;
+  res
+    .status(error.status)
+    .type('html')
+    .send(linkProblemPage(TITLES[error.code] as string, message));
 };

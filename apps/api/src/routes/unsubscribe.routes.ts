@@ -2,7 +2,15 @@
 // POST with `List-Unsubscribe=One-Click` is RFC 8058: mailbox providers send it with no cookie
 // and no CSRF token, so it needs neither; it is immediate, idempotent and answers 200.
 import express, { Router, type Request } from 'express';
-import { AppError, buildReaderLinks, isAppError, loadSubscriber, resubscribe, switchToWeekly, unsubscribe } from '@paperboy/core';
+import {
+  AppError,
+  buildReaderLinks,
+  isAppError,
+  loadSubscriber,
+  resubscribe,
+  switchToWeekly,
+  unsubscribe,
+} from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { unsubscribePage } from '../views/unsubscribe.page';
@@ -31,8 +39,13 @@ export function unsubscribeRoutes(deps: AppDeps, csrf: Csrf): Router {
     const id = subscriberFromToken(deps, req, 'unsubscribe');
     const s = await loadSubscriber(deps.db, id);
     const page = unsubscribePage({
-      token: String(req.params.token), csrf: csrf.token(req, res), email: s.email, status: s.status, frequency: s.frequency,
-      manageUrl: buildReaderLinks(deps.config, id).manageUrl, notice: NOTICES[String(req.query.done)],
+      token: String(req.params.token),
+      csrf: csrf.token(req, res),
+      email: s.email,
+      status: s.status,
+      frequency: s.frequency,
+      manageUrl: buildReaderLinks(deps.config, id).manageUrl,
+      notice: NOTICES[String(req.query.done)],
     });
     res.type('html').send(page);
   });
@@ -58,7 +71,8 @@ export function unsubscribeRoutes(deps: AppDeps, csrf: Csrf): Router {
     const readers = readerDeps(deps);
     let done: string = action;
     if (action === 'weekly') await switchToWeekly(readers, id, requestContext(req));
-    else if (action === 'resubscribe') done = (await resubscribe(readers, id, requestContext(req))) === 'active' ? 'resubscribe' : 'confirm';
+    else if (action === 'resubscribe')
+      done = (await resubscribe(readers, id, requestContext(req))) === 'active' ? 'resubscribe' : 'confirm';
     else await unsubscribe(readers, id, 'page', requestContext(req));
     if (wantsJson(req)) return void res.json({ status: done });
     res.redirect(303, `/unsubscribe/${req.params.token}?done=${done}`);

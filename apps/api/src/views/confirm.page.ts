@@ -23,7 +23,9 @@ const CARRIES: Record<DigestMode, string> = {
 };
 
 /** "every day at 08:00 Europe/Berlin" or "every Monday at 08:00 Europe/Berlin". */
-export function deliverySentence(r: Pick<ConfirmRecap, 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday'>): string {
+export function deliverySentence(
+  r: Pick<ConfirmRecap, 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday'>,
+): string {
   const day = r.frequency === 'weekly' ? `every ${WEEKDAYS[r.digestWeekday - 1] ?? 'Monday'}` : 'every day';
   return `${day} at ${String(r.digestHour).padStart(2, '0')}:00 ${r.timezone}`;
 }

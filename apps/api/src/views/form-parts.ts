@@ -50,14 +50,20 @@ export function errorSummary(errors: Errors, heading: string): SafeHtml {
 
 export function timezoneSelect(selected: string, errors: Errors): SafeHtml {
   const list = timeZones().includes(selected) ? timeZones() : [selected, ...timeZones()];
-  const options = list.map((z) => html`<option value="${z}"${z === selected ? html` selected` : html``}>${z.replace(/_/g, ' ')}</option>`);
+  const options = list.map(
+    (z) => html`<option value="${z}"${z === selected ? html` selected` : html``}>${z.replace(/_/g, ' ')}</option>`,
+  );
   return html`<label for="timezone">Your time zone</label>
     <p class="hint" id="timezone-hint">Digests arrive in the morning, your time.</p>
     <select id="timezone" name="timezone"${invalidAttrs(errors, 'timezone', 'timezone-hint')}>${options}</select>
     ${fieldError(errors, 'timezone')}`;
 }
 
-export function frequencyRadios(selected: string, errors: Errors, weeklyHint = 'the best of the week, on Mondays'): SafeHtml {
+export function frequencyRadios(
+  selected: string,
+  errors: Errors,
+  weeklyHint = 'the best of the week, on Mondays',
+): SafeHtml {
   const radio = (value: string, label: string, hint: string) =>
     html`<label class="choice"><input type="radio" name="frequency" id="frequency-${value}" value="${value}"${selected === value ? html` checked` : html``}>
       <span><strong>${label}</strong> <span class="muted">${hint}</span></span></label>`;
@@ -91,8 +97,14 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 
 /** Delivery hour (local) and, for weekly readers, the day (manage.js shows it when weekly is picked). */
 export function scheduleSelects(hour: number, weekday: number, frequency: string, errors: Errors): SafeHtml {
-  const hours = Array.from({ length: 24 }, (_, h) => html`<option value="${h}"${h === hour ? html` selected` : html``}>${String(h).padStart(2, '0')}:00</option>`);
-  const days = WEEKDAYS.map((d, i) => html`<option value="${i + 1}"${i + 1 === weekday ? html` selected` : html``}>${d}</option>`);
+  const hours = Array.from(
+    { length: 24 },
+    (_, h) =>
+      html`<option value="${h}"${h === hour ? html` selected` : html``}>${String(h).padStart(2, '0')}:00</option>`,
+  );
+  const days = WEEKDAYS.map(
+    (d, i) => html`<option value="${i + 1}"${i + 1 === weekday ? html` selected` : html``}>${d}</option>`,
+  );
   return html`<div class="pair"><div><label for="digestHour">Delivery time</label>
       <select id="digestHour" name="digestHour"${invalidAttrs(errors, 'digestHour')}>${hours}</select>${fieldError(errors, 'digestHour')}</div>
     <div data-weekly-only${frequency === 'weekly' ? html`` : html` hidden`}><label for="digestWeekday">Day for weekly emails</label>
@@ -100,7 +112,11 @@ export function scheduleSelects(hour: number, weekday: number, frequency: string
 }
 
 const DIGEST_CHOICES: [value: string, label: string, hint: string][] = [
-  ['trending', 'Top trending', 'the most upvoted papers of the day (or week), like the Hugging Face email; no topics needed'],
+  [
+    'trending',
+    'Top trending',
+    'the most upvoted papers of the day (or week), like the Hugging Face email; no topics needed',
+  ],
   ['topics', 'My topics', 'only the papers that match your topics'],
   ['topics_trending', 'My topics + top trending', 'your topics first, then the top 3 trending papers you did not get'],
 ];

@@ -37,5 +37,6 @@ export function layout({ title, body, head }: LayoutOptions): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title} · paperboy</title><link rel="icon" href="/favicon.ico" type="image/svg+xml"><style>${new SafeHtml(STYLE)}</style>${head ?? ''}</head>
-<body><main><header class="site"><a href="/">${new SafeHtml(LOGO)}paperboy</a></header>${body}</main></body></html>`.value;
+<body><main><header class="site"><a href="/">${new SafeHtml(LOGO)}paperboy</a></header>${body}</main></body></html>`
+    .value;
 }

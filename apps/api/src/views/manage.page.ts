@@ -1,7 +1,17 @@
 // Manage preferences (from the signed link in every email): digest mode, topics, schedule, pause, the last
 // digests, and the reader's data rights (export, wipe).
 import type { ManageView, NextDigest } from '@paperboy/core';
-import { csrfInput, digestModeRadios, errorSummary, frequencyRadios, pageHead, scheduleSelects, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import {
+  csrfInput,
+  digestModeRadios,
+  errorSummary,
+  frequencyRadios,
+  pageHead,
+  scheduleSelects,
+  timezoneSelect,
+  topicsTextarea,
+  type Errors,
+} from './form-parts';
 import { deliverySentence } from './confirm.page';
 import { html } from './html';
 import { layout } from './layout';
@@ -27,11 +37,15 @@ const STATUS_TEXT: Record<string, string> = {
   complained: 'Stopped: an email was marked as spam.',
 };
 /** The one thing a paused or unsubscribed reader most likely came to do, as a button. */
-const STATUS_ACTION: Record<string, [action: string, label: string]> = { paused: ['resume', 'Resume digests'], unsubscribed: ['resubscribe', 'Resubscribe'] };
+const STATUS_ACTION: Record<string, [action: string, label: string]> = {
+  paused: ['resume', 'Resume digests'],
+  unsubscribed: ['resubscribe', 'Resubscribe'],
+};
 
 function statusLine(o: ManagePageOptions, base: string) {
   const s = o.view.subscriber;
-  const text = s.status === 'active' ? `Active: digests arrive ${deliverySentence(s)}.` : STATUS_TEXT[s.status] ?? s.status;
+  const text =
+    s.status === 'active' ? `Active: digests arrive ${deliverySentence(s)}.` : (STATUS_TEXT[s.status] ?? s.status);
   const action = STATUS_ACTION[s.status];
   if (!action) return html`<p class="muted">For <strong>${s.email}</strong>. ${text}</p>`;
   return html`<p class="muted">For <strong>${s.email}</strong>.</p>
@@ -56,11 +70,18 @@ function deliveriesList(view: ManageView) {
 function nextDigestCard(next: NextDigest | undefined) {
   if (!next) return html``;
   const headings = next.sections.length > 1 || next.quiet.length > 0;
-  const sections = next.sections.map((s) => html`${headings && s.heading ? html`<h3>${s.heading}</h3>` : html``}<ul class="deliveries">${s.papers.map(
-    (p) => html`<li><a href="${p.url}" rel="noopener noreferrer">${p.title}</a>${p.signals ? html` <span class="muted">${p.signals}</span>` : html``}<br><span class="muted">${p.reason}</span></li>`,
-  )}</ul>`);
+  const sections = next.sections.map(
+    (s) =>
+      html`${headings && s.heading ? html`<h3>${s.heading}</h3>` : html``}<ul class="deliveries">${s.papers.map(
+        (p) =>
+          html`<li><a href="${p.url}" rel="noopener noreferrer">${p.title}</a>${p.signals ? html` <span class="muted">${p.signals}</span>` : html``}<br><span class="muted">${p.reason}</span></li>`,
+      )}</ul>`,
+  );
   const quiet = next.quiet.map((t) => html`<p class="muted">Nothing new on ${t} right now.</p>`);
-  const empty = next.sections.length === 0 ? html`<p class="muted">Nothing new for you right now: no email would go out.</p>` : html``;
+  const empty =
+    next.sections.length === 0
+      ? html`<p class="muted">Nothing new for you right now: no email would go out.</p>`
+      : html``;
   return html`<section class="card next-digest"><h2>Your next digest, if it went out now</h2>${empty}${sections}${quiet}</section>`;
 }
 
@@ -68,7 +89,12 @@ const canUnsubscribe = new Set(['active', 'paused', 'pending']);
 
 export function managePage(o: ManagePageOptions): string {
   const s = o.view.subscriber;
-  const values = o.values ?? { digestMode: s.digestMode, topics: s.topics.map((t) => t.raw).join('\n'), frequency: s.frequency, timezone: s.timezone };
+  const values = o.values ?? {
+    digestMode: s.digestMode,
+    topics: s.topics.map((t) => t.raw).join('\n'),
+    frequency: s.frequency,
+    timezone: s.timezone,
+  };
   const base = `/manage/${o.token}`;
   const canPause = s.status === 'active' || s.status === 'paused';
   const notice = o.notice ? html`<div class="notice ok-box" role="status">${o.notice}</div>` : html``;

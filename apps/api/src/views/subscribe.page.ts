@@ -1,7 +1,18 @@
 // The subscribe page (GET /). Works as a plain HTML form; subscribe.js adds time-zone
 // detection, clickable suggestions, the live preview and the proof-of-work.
 import type { TopicSuggestion } from '@paperboy/core';
-import { csrfInput, digestModeRadios, errorSummary, fieldError, frequencyRadios, invalidAttrs, pageHead, timezoneSelect, topicsTextarea, type Errors } from './form-parts';
+import {
+  csrfInput,
+  digestModeRadios,
+  errorSummary,
+  fieldError,
+  frequencyRadios,
+  invalidAttrs,
+  pageHead,
+  timezoneSelect,
+  topicsTextarea,
+  type Errors,
+} from './form-parts';
 import { html } from './html';
 import { layout } from './layout';
 
@@ -24,7 +35,10 @@ export interface SubscribePageOptions {
 
 function suggestionChips(suggestions: TopicSuggestion[]) {
   if (suggestions.length === 0) return html``;
-  const chips = suggestions.map((s) => html`<label class="chip"><input type="checkbox" name="topics" value="${s.label}"><span>${s.label}</span></label>`);
+  const chips = suggestions.map(
+    (s) =>
+      html`<label class="chip"><input type="checkbox" name="topics" value="${s.label}"><span>${s.label}</span></label>`,
+  );
   return html`<fieldset class="suggestions"><legend>Or pick some popular ones</legend><div class="chips">${chips}</div></fieldset>`;
 }
 

@@ -26,9 +26,11 @@ export function unsubscribePage(o: UnsubscribePageOptions): string {
         <p>Clicked by mistake, or missing the papers already?</p>${button('resubscribe', 'Resubscribe')}</div>`
       : html`<h1>Unsubscribe from paperboy?</h1>${notice}
         <div class="card"><p>This stops every digest to <strong>${o.email}</strong>, right away.</p>${button('unsubscribe', 'Unsubscribe')}</div>
-        ${o.frequency === 'daily'
-          ? html`<div class="card"><h2>Just fewer emails?</h2><p>Get one email a week with the best papers instead of one a day.</p>${button('weekly', 'Switch to weekly', 'secondary')}</div>`
-          : html``}
+        ${
+          o.frequency === 'daily'
+            ? html`<div class="card"><h2>Just fewer emails?</h2><p>Get one email a week with the best papers instead of one a day.</p>${button('weekly', 'Switch to weekly', 'secondary')}</div>`
+            : html``
+        }
         <p class="muted">Want other topics instead? <a href="${o.manageUrl}">Change your preferences</a>.</p>`;
   return layout({ title: 'Unsubscribe', body, head: pageHead() });
 }

@@ -20,7 +20,10 @@ function encodeForm(values: Record<string, unknown>, r: Random): string {
   const pairs: string[] = [];
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined) continue;
-    for (const item of Array.isArray(v) ? v : [v]) pairs.push(`${percentEncode(k)}=${percentEncode(typeof item === 'string' ? item : JSON.stringify(item) ?? '')}`);
+    for (const item of Array.isArray(v) ? v : [v])
+      pairs.push(
+        `${percentEncode(k)}=${percentEncode(typeof item === 'string' ? item : (JSON.stringify(item) ?? ''))}`,
+      );
   }
   if (r.chance(0.05)) for (let i = 0; i < 150; i++) pairs.push(`f${i}=1`);
   if (r.chance(0.05)) pairs.push('topics%5Ba%5D%5Bb%5D=x');
@@ -33,19 +36,68 @@ function body(r: Random, kind: BodyKind, t: FuzzTargets, n: number, headers: Rec
   let text: string;
   if (shape < 9 && kind !== 'papers') {
     text = encodeForm(values as Record<string, unknown>, r);
-    headers['content-type'] = r.pick(['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-8', 'application/x-www-form-urlencoded; charset=koi8-r', 'application/x-www-form-urlencoded; charset=utf-16']);
+    headers['content-type'] = r.pick([
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded; charset=utf-8',
+      'application/x-www-form-urlencoded; charset=koi8-r',
+      'application/x-www-form-urlencoded; charset=utf-16',
+    ]);
   } else if (shape < 17) {
     text = JSON.stringify(values);
-    headers['content-type'] = r.pick(['application/json', 'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-7', 'application/vnd.api+json', 'text/json']);
+    headers['content-type'] = r.pick([
+      'application/json',
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json; charset=utf-7',
+      'application/vnd.api+json',
+      'text/json',
+    ]);
   } else if (shape === 17) {
-    text = r.pick(['{"email": ', '{', 'null', '[]', '"text"', '1e999', '{"__proto__": {"polluted": 1}}', '\ufeff{}', '{"a":1,"a":2}', deepJson(r.pick([100, 3000, 20_000]))]);
+    text = r.pick([
+      '{"email": ',
+      '{',
+      'null',
+      '[]',
+      '"text"',
+      '1e999',
+      '{"__proto__": {"polluted": 1}}',
+      '\ufeff{}',
+      '{"a":1,"a":2}',
+      deepJson(r.pick([100, 3000, 20_000])),
+    ]);
     headers['content-type'] = 'application/json';
   } else {
-    text = r.pick(['List-Unsubscribe=One-Click', '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b--', '\u0000\u0001binary', hostileText(r)]);
-    headers['content-type'] = r.pick(['text/plain', 'multipart/form-data; boundary=b', 'multipart/form-data', 'application/octet-stream', 'garbage/', ';;;']);
+    text = r.pick([
+      'List-Unsubscribe=One-Click',
+      '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b--',
+      '\u0000\u0001binary',
+      hostileText(r),
+    ]);
+    headers['content-type'] = r.pick([
+      'text/plain',
+      'multipart/form-data; boundary=b',
+      'multipart/form-data',
+      'application/octet-stream',
+      'garbage/',
+      ';;;',
+    ]);
   }
   let bytes = Buffer.from(text, 'utf8');
-  const encoding = r.pick([undefined, undefined, undefined, undefined, undefined, 'gzip', 'gzip-bad', 'deflate', 'br', 'identity', 'x-unknown', 'gzip, gzip']);
+  const encoding = r.pick([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    'gzip',
+    'gzip-bad',
+    'deflate',
+    'br',
+    'identity',
+    'x-unknown',
+    'gzip, gzip',
+  ]);
   if (encoding === 'gzip') bytes = gzipSync(bytes);
   else if (encoding === 'deflate') bytes = deflateSync(bytes);
   if (encoding) headers['content-encoding'] = encoding === 'gzip-bad' ? 'gzip' : encoding;
@@ -57,19 +109,43 @@ export function generateRequest(r: Random, t: FuzzTargets, n: number): FuzzReque
   const endpoint = r.pick(endpoints(r, t));
   const method = r.chance(0.85) ? r.pick(endpoint.methods) : r.pick(ANY_METHOD);
   const headers: Record<string, string> = {
-    accept: r.pick(['text/html', 'application/json', 'application/json', '*/*', 'text/html,application/json', 'image/png', '']),
+    accept: r.pick([
+      'text/html',
+      'application/json',
+      'application/json',
+      '*/*',
+      'text/html,application/json',
+      'image/png',
+      '',
+    ]),
     'x-forwarded-for': `10.${r.int(256)}.${r.int(256)}.${r.int(256)}`,
   };
   const c = cookie(r, t);
   if (c) headers.cookie = c;
   const admin = endpoint.path.startsWith('/admin') || endpoint.path.startsWith('/api/') || endpoint.path === '/metrics';
-  if (r.chance(admin ? 0.8 : 0.1)) headers.authorization = r.chance(0.8) ? t.adminAuth : r.pick(['Basic Zm9vOmJhcg==', 'Basic %%%', 'Bearer x', `Basic ${'A'.repeat(10_000)}`, 'Basic OmhlbGxv', 'Basic \u00ff']);
-  if (r.chance(0.3)) headers['sec-fetch-site'] = r.pick(['same-origin', 'same-origin', 'cross-site', 'none', 'same-site', 'bogus']);
+  if (r.chance(admin ? 0.8 : 0.1))
+    headers.authorization = r.chance(0.8)
+      ? t.adminAuth
+      : r.pick([
+          'Basic Zm9vOmJhcg==',
+          'Basic %%%',
+          'Bearer x',
+          `Basic ${'A'.repeat(10_000)}`,
+          'Basic OmhlbGxv',
+          'Basic \u00ff',
+        ]);
+  if (r.chance(0.3))
+    headers['sec-fetch-site'] = r.pick(['same-origin', 'same-origin', 'cross-site', 'none', 'same-site', 'bogus']);
   if (r.chance(0.2)) headers.origin = r.pick(['null', 'https://evil.example', 'http://127.0.0.1', '%ff']);
   if (r.chance(0.1)) headers.referer = r.pick(['https://evil.example/', 'not a url', 'http://127.0.0.1/admin']);
   if (r.chance(0.1)) headers['x-request-id'] = r.pick(['ok-1', 'x'.repeat(300), 'a b', '\u00e9']);
   const withBody = method !== 'GET' && method !== 'HEAD' && r.chance(0.95);
-  return { method, path: `${endpoint.path}${query(r)}`, headers, body: withBody ? body(r, endpoint.body, t, n, headers) : undefined };
+  return {
+    method,
+    path: `${endpoint.path}${query(r)}`,
+    headers,
+    body: withBody ? body(r, endpoint.body, t, n, headers) : undefined,
+  };
 }
 
 export interface FuzzAnswer {
@@ -81,11 +157,22 @@ export interface FuzzAnswer {
 export function send(baseUrl: URL, agent: Agent, req: FuzzRequest, timeoutMs = 15_000): Promise<FuzzAnswer> {
   return new Promise((resolve) => {
     const headers = { ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) };
-    const outgoing = request({ host: baseUrl.hostname, port: baseUrl.port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
-      res.on('error', (error) => resolve({ status: res.statusCode ?? 0, error: error.message }));
-    });
+    const outgoing = request(
+      {
+        host: baseUrl.hostname,
+        port: baseUrl.port,
+        method: req.method,
+        path: req.path,
+        headers,
+        agent,
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+        res.on('error', (error) => resolve({ status: res.statusCode ?? 0, error: error.message }));
+      },
+    );
     outgoing.on('timeout', () => outgoing.destroy(new Error('no answer in time')));
     // The server may answer (413, 401) and close before reading a large body: that is an answer.
     outgoing.on('error', (error) => resolve({ status: 0, error: error.message }));

@@ -16,11 +16,17 @@ shipped with paperboy applies. Workers pick the new table up on their next match
     const r = await rebuildAssociations({ db: ctx.db, config: ctx.config }, { windowDays });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (r.table === 'learned') {
-      ctx.out(`Learned associations for ${r.stored} of ${r.phrases} followed phrase(s), ${r.terms} term(s), from ${r.papers.toLocaleString('en-US')} paper(s) of the last ${windowDays} days in ${seconds} s.`);
+      ctx.out(
+        `Learned associations for ${r.stored} of ${r.phrases} followed phrase(s), ${r.terms} term(s), from ${r.papers.toLocaleString('en-US')} paper(s) of the last ${windowDays} days in ${seconds} s.`,
+      );
     } else if (r.papers < ASSOCIATION_MIN_PAPERS) {
-      ctx.out(`Only ${r.papers} paper(s) in the last ${windowDays} days (${ASSOCIATION_MIN_PAPERS} needed): the stored table is empty, the shipped one applies.`);
+      ctx.out(
+        `Only ${r.papers} paper(s) in the last ${windowDays} days (${ASSOCIATION_MIN_PAPERS} needed): the stored table is empty, the shipped one applies.`,
+      );
     } else {
-      ctx.out(`Nothing learned from ${r.papers.toLocaleString('en-US')} paper(s) for ${r.phrases} followed phrase(s) (each must appear in enough of them): the shipped table applies.`);
+      ctx.out(
+        `Nothing learned from ${r.papers.toLocaleString('en-US')} paper(s) for ${r.phrases} followed phrase(s) (each must appear in enough of them): the shipped table applies.`,
+      );
     }
     return 0;
   },

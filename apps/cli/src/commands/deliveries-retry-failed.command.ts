@@ -15,11 +15,19 @@ active (bounced, complained, unsubscribed) stay failed. --dry-run only counts.`,
     let bar: ReturnType<typeof progressBar> | undefined;
     const result = await retryFailedDeliveries(
       { db: ctx.db, config: ctx.config, queues: ctx.queues },
-      { sinceDays, dryRun, onProgress: ({ retried, total }) => (bar ??= progressBar('retrying', total)).update(retried) },
+      {
+        sinceDays,
+        dryRun,
+        onProgress: ({ retried, total }) => (bar ??= progressBar('retrying', total)).update(retried),
+      },
     );
     bar?.done();
     const skipped = result.inactiveReaders ? `; ${result.inactiveReaders} left failed (reader no longer active)` : '';
-    ctx.out(dryRun ? `Would retry ${result.eligible} failed digest(s) from the last ${sinceDays} day(s)${skipped}.` : `Retried ${result.retried} failed digest(s) from the last ${sinceDays} day(s)${skipped}.`);
+    ctx.out(
+      dryRun
+        ? `Would retry ${result.eligible} failed digest(s) from the last ${sinceDays} day(s)${skipped}.`
+        : `Retried ${result.retried} failed digest(s) from the last ${sinceDays} day(s)${skipped}.`,
+    );
     return 0;
   },
 };

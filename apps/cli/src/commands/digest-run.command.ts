@@ -21,17 +21,28 @@ ever sent to a reader twice. Needs a running worker to actually send.`,
     // scheduleDigests works in batches; its logger.debug per batch is not a progress hook, so
     // the bar follows the build queue filling instead.
     const timer = setInterval(() => {
-      void ctx.queues[QUEUE.digestBuild].count().then((n) => bar.update(Math.max(seen, n), `${n.toLocaleString('en-US')} queued`), () => undefined);
+      void ctx.queues[QUEUE.digestBuild].count().then(
+        (n) => bar.update(Math.max(seen, n), `${n.toLocaleString('en-US')} queued`),
+        () => undefined,
+      );
     }, 250);
     try {
-      const result = await scheduleDigests({ db: ctx.db, config: ctx.config, queues: ctx.queues, logger: ctx.logger }, { force, batchSize });
+      const result = await scheduleDigests(
+        { db: ctx.db, config: ctx.config, queues: ctx.queues, logger: ctx.logger },
+        { force, batchSize },
+      );
       seen = result.enqueued;
       bar.done();
-      ctx.out(`${result.readers.toLocaleString('en-US')} reader(s) due; ${result.enqueued.toLocaleString('en-US')} digest build(s) queued${force ? ' (--now: every active reader)' : ''}. The worker builds and sends them.`);
+      ctx.out(
+        `${result.readers.toLocaleString('en-US')} reader(s) due; ${result.enqueued.toLocaleString('en-US')} digest build(s) queued${force ? ' (--now: every active reader)' : ''}. The worker builds and sends them.`,
+      );
       if (result.alreadyBuilt > 0) {
-        ctx.out(`${result.alreadyBuilt.toLocaleString('en-US')} of them already had this period's digest (one per reader and period): nothing new goes to them until the next period.`);
+        ctx.out(
+          `${result.alreadyBuilt.toLocaleString('en-US')} of them already had this period's digest (one per reader and period): nothing new goes to them until the next period.`,
+        );
       }
-      if ((await ctx.queues[QUEUE.digestSend].isPaused())) ctx.err('Note: sending is paused; digests will wait until send:resume.');
+      if (await ctx.queues[QUEUE.digestSend].isPaused())
+        ctx.err('Note: sending is paused; digests will wait until send:resume.');
       return 0;
     } finally {
       clearInterval(timer);

@@ -20,14 +20,21 @@ unless --force.`,
     if (problem) throw new UsageError(`"${args.positionals[0]}" is not a usable address: ${problem}`);
     // One connection, signed like the worker's mail when DKIM is configured.
     const mail = createMailTransport(mailTransportOptions(ctx.config, 1));
-    const result = await sendTestDigest({ db: ctx.db, config: ctx.config, mail }, email, { force: Boolean(args.flags.force) }).finally(() => mail.close());
+    const result = await sendTestDigest({ db: ctx.db, config: ctx.config, mail }, email, {
+      force: Boolean(args.flags.force),
+    }).finally(() => mail.close());
     if (result.status === 'suppressed') {
-      ctx.err(`${email} is suppressed (it bounced, complained or unsubscribed); not sending. Use --force to send anyway.`);
+      ctx.err(
+        `${email} is suppressed (it bounced, complained or unsubscribed); not sending. Use --force to send anyway.`,
+      );
       return 1;
     }
     ctx.logger.info({ to: maskEmail(email), messageId: result.messageId }, 'cli: test digest sent');
-    ctx.out(`Test digest sent to ${email}: ${result.papers} paper(s), ${result.personalised ? "the reader's own ranking" : 'most upvoted recent papers (not a subscriber)'}. Message-ID ${result.messageId}`);
-    if (result.papers === 0) ctx.err('Note: it had no papers (import some with papers:import, or check MATCH_WINDOW_DAYS).');
+    ctx.out(
+      `Test digest sent to ${email}: ${result.papers} paper(s), ${result.personalised ? "the reader's own ranking" : 'most upvoted recent papers (not a subscriber)'}. Message-ID ${result.messageId}`,
+    );
+    if (result.papers === 0)
+      ctx.err('Note: it had no papers (import some with papers:import, or check MATCH_WINDOW_DAYS).');
     return 0;
   },
 };

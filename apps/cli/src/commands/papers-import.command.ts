@@ -49,12 +49,17 @@ Exit codes: 0 done; 1 failed, or no record was valid, or (with --strict) any rec
     const started = Date.now();
     let summary: IngestSummary;
     try {
-      summary = await importPaperFile({ db: ctx.db, queues: ctx.queues, redis: ctx.redis, redisPrefix: ctx.config.REDIS_PREFIX, logger: ctx.logger }, file, {
-        batchSize,
-        hfBaseUrl: ctx.config.HF_BASE_URL,
-        signal: abort.signal,
-        onBatch: (p) => bar.update(p.fetched, `records · ${p.inserted} new · ${p.updated} updated · ${p.rejected} rejected`),
-      });
+      summary = await importPaperFile(
+        { db: ctx.db, queues: ctx.queues, redis: ctx.redis, redisPrefix: ctx.config.REDIS_PREFIX, logger: ctx.logger },
+        file,
+        {
+          batchSize,
+          hfBaseUrl: ctx.config.HF_BASE_URL,
+          signal: abort.signal,
+          onBatch: (p) =>
+            bar.update(p.fetched, `records · ${p.inserted} new · ${p.updated} updated · ${p.rejected} rejected`),
+        },
+      );
     } finally {
       bar.done();
       process.removeListener('SIGINT', onInterrupt);
@@ -64,7 +69,8 @@ Exit codes: 0 done; 1 failed, or no record was valid, or (with --strict) any rec
       return EXIT.failed;
     }
     ctx.out(summaryLine(file, summary, (Date.now() - started) / 1000));
-    if (summary.rejected > 0) ctx.err(`${summary.rejected} record(s) rejected; the first 50 are logged above with their line and reason.`);
+    if (summary.rejected > 0)
+      ctx.err(`${summary.rejected} record(s) rejected; the first 50 are logged above with their line and reason.`);
     const nothingValid = summary.fetched > 0 && summary.rejected === summary.fetched;
     return nothingValid || (args.flags.strict && summary.rejected > 0) ? EXIT.failed : EXIT.ok;
   },

@@ -7,7 +7,9 @@ export const sendPauseCommand: CommandModule = {
 in the queue. Same switch as the button on /admin. Undo with send:resume.`,
   async run(_args, ctx) {
     const state = await setSendingPaused(ctx.queues, true);
-    ctx.out(`Sending paused. ${state.counts.waiting ?? 0} digest(s) waiting; resume with: npm run paperboy -- send:resume`);
+    ctx.out(
+      `Sending paused. ${state.counts.waiting ?? 0} digest(s) waiting; resume with: npm run paperboy -- send:resume`,
+    );
     return 0;
   },
 };

@@ -14,9 +14,15 @@ const MAIN = path.resolve(__dirname, '../../src/main.ts');
 
 /** Short durations, so that a scenario takes a minute, not an hour (same code paths). */
 export const FAULT_WORKER_ENV: Record<string, string> = {
-  NODE_ENV: 'test', LOG_LEVEL: 'warn', METRICS_PORT: '0',
-  SEND_RETRY_BASE_MS: '1000', SEND_PAUSE_AFTER_ERRORS: '10', SEND_RESUME_AFTER_MS: '2000', SEND_RESUME_MAX_MS: '16000',
-  SEND_LEASE_SECONDS: '30', JOB_LOCK_SECONDS: '10',
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'warn',
+  METRICS_PORT: '0',
+  SEND_RETRY_BASE_MS: '1000',
+  SEND_PAUSE_AFTER_ERRORS: '10',
+  SEND_RESUME_AFTER_MS: '2000',
+  SEND_RESUME_MAX_MS: '16000',
+  SEND_LEASE_SECONDS: '30',
+  JOB_LOCK_SECONDS: '10',
 };
 
 export interface FaultWorld {
@@ -45,7 +51,11 @@ export interface WorldOptions {
   postgresUrl?: string;
 }
 
-export async function createFaultWorld(readerCount: number, plan: FaultPlan, options: WorldOptions = {}): Promise<FaultWorld> {
+export async function createFaultWorld(
+  readerCount: number,
+  plan: FaultPlan,
+  options: WorldOptions = {},
+): Promise<FaultWorld> {
   const workerEnv = options.workerEnv ?? {};
   const database = await createTestDatabase(options.postgresUrl);
   const queues = createTestQueues(options.redisUrl);
@@ -58,7 +68,17 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, opt
 
   function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> {
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
-      env: { ...process.env, ...FAULT_WORKER_ENV, ...workerEnv, ...extra, DATABASE_URL: database.url, REDIS_PREFIX: queues.prefix, SMTP_URL: smtp.url, LOG_LEVEL: 'info', ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}) },
+      env: {
+        ...process.env,
+        ...FAULT_WORKER_ENV,
+        ...workerEnv,
+        ...extra,
+        DATABASE_URL: database.url,
+        REDIS_PREFIX: queues.prefix,
+        SMTP_URL: smtp.url,
+        LOG_LEVEL: 'info',
+        ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.add(child);
@@ -68,7 +88,10 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, opt
       let seen = '';
       child.stdout!.on('data', (chunk: Buffer) => {
         // Warnings and errors (a pause, a probe, a repair) go to stderr: the story of the run.
-        if (process.env.FAULT_VERBOSE) for (const line of chunk.toString().split('\n')) if (/"level":"(warn|error)"/.test(line) && !/ECONNREFUSED|digest send failed/.test(line)) process.stderr.write(`    ${line.slice(0, 300)}\n`);
+        if (process.env.FAULT_VERBOSE)
+          for (const line of chunk.toString().split('\n'))
+            if (/"level":"(warn|error)"/.test(line) && !/ECONNREFUSED|digest send failed/.test(line))
+              process.stderr.write(`    ${line.slice(0, 300)}\n`);
         if (seen === 'started') return;
         if ((seen += chunk.toString()).includes('paperboy worker started')) {
           seen = 'started';
@@ -79,8 +102,17 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, opt
   }
 
   return {
-    database, queues, smtp, readers, startWorker,
-    killWorker: (child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL')))),
+    database,
+    queues,
+    smtp,
+    readers,
+    startWorker,
+    killWorker: (child) =>
+      new Promise<void>((resolve) =>
+        child.exitCode !== null || child.signalCode !== null
+          ? resolve()
+          : (child.once('exit', () => resolve()), child.kill('SIGKILL')),
+      ),
     async sendNow() {
       await scheduleDigests(deps, { force: true });
     },
@@ -98,7 +130,14 @@ export async function createFaultWorld(readerCount: number, plan: FaultPlan, opt
       return deleted;
     },
     async close() {
-      await Promise.all([...children].map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))))));
+      await Promise.all(
+        [...children].map(
+          (c) =>
+            new Promise<void>((resolve) =>
+              c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM')),
+            ),
+        ),
+      );
       await smtp.close();
       await queues.close();
       await database.drop();

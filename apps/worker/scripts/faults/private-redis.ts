@@ -28,7 +28,22 @@ const freePort = () =>
 export async function startPrivateRedis(persistent: boolean): Promise<PrivateRedis> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'paperboy-faults-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', persistent ? 'yes' : 'no', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    persistent ? 'yes' : 'no',
+    '--appendfsync',
+    'always',
+    '--maxmemory-policy',
+    'noeviction',
+  ];
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess;
   const start = async () => {
@@ -36,12 +51,21 @@ export async function startPrivateRedis(persistent: boolean): Promise<PrivateRed
     const probe = createRedis(url, { maxRetriesPerRequest: 1, retryStrategy: () => 50 });
     probe.on('error', () => undefined); // refused until it listens
     for (let i = 0; i < 100; i++) {
-      if (await probe.ping().then(() => true, () => false)) break;
+      if (
+        await probe.ping().then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     probe.disconnect();
   };
-  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+  const stop = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+    );
   await start();
   return {
     url,

@@ -12,7 +12,10 @@ const DOC = path.resolve(__dirname, '../../../../docs/faults.md');
 const BEGIN = '<!-- faults:begin -->';
 const END = '<!-- faults:end -->';
 
-const HEADER = ['| scenario | fault | readers | lost | duplicates | suppressed | recovery (no person) | run | notes |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
+const HEADER = [
+  '| scenario | fault | readers | lost | duplicates | suppressed | recovery (no person) | run | notes |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+];
 
 function row(name: string, r: FaultResult): string {
   const recovery = r.recoveryMs === null ? 'not recovered' : `${(r.recoveryMs / 1000).toFixed(1)} s`;
@@ -35,7 +38,8 @@ function mergeTable(previous: string, fresh: Map<string, string>): string {
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const chosen = names.length ? names : Object.keys(SCENARIOS);
-  for (const name of chosen) if (!(name in SCENARIOS)) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  for (const name of chosen)
+    if (!(name in SCENARIOS)) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   const options: ScenarioOptions = {
     readers: Number(process.env.FAULT_READERS ?? 300),
     faultMs: Number(process.env.FAULT_SECONDS ?? 30) * 1000,

@@ -7,10 +7,16 @@ import { defineProcessor } from './processor';
 
 export const digestBuildProcessor = defineProcessor({
   queue: QUEUE.digestBuild,
-  options: (deps) => ({ concurrency: 2, lockDuration: deps.config.JOB_LOCK_SECONDS * 1000, stalledInterval: deps.config.JOB_LOCK_SECONDS * 1000 }),
+  options: (deps) => ({
+    concurrency: 2,
+    lockDuration: deps.config.JOB_LOCK_SECONDS * 1000,
+    stalledInterval: deps.config.JOB_LOCK_SECONDS * 1000,
+  }),
   async handle(payload, _job, deps) {
     const readers = payload.readers ?? [{ subscriberId: payload.subscriberId!, periodKey: payload.periodKey! }];
     const results = await buildDigests(deps, readers);
-    return readers.length === 1 ? results[0] : { built: results.filter((r) => 'deliveryId' in r).length, readers: readers.length };
+    return readers.length === 1
+      ? results[0]
+      : { built: results.filter((r) => 'deliveryId' in r).length, readers: readers.length };
   },
 });

@@ -3,7 +3,13 @@
 // whose last slot passed without a Delivery row), re-hand deliveries whose send job got lost, and
 // papers posted to the API whose hand-off to matching failed (no later POST may come to do it),
 // and delete sign-ups that were never confirmed (UNCONFIRMED_READER_DAYS).
-import { purgeUnconfirmedReaders, reconcileMissingDigests, recoverStaleDeliveries, resendStaleApiRuns, scheduleDigests } from '@paperboy/core';
+import {
+  purgeUnconfirmedReaders,
+  reconcileMissingDigests,
+  recoverStaleDeliveries,
+  resendStaleApiRuns,
+  scheduleDigests,
+} from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
 import { defineProcessor } from './processor';
 
@@ -18,11 +24,19 @@ export const digestScheduleProcessor = defineProcessor({
     const rebuilt = payload.force || payload.subscriberId ? 0 : await reconcileMissingDigests(digestDeps);
     const recovered = payload.force || payload.subscriberId ? 0 : await recoverStaleDeliveries(deps);
     if (!payload.force && !payload.subscriberId) {
-      await resendStaleApiRuns({ db: deps.db, queues: deps.queues, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX, logger: deps.logger });
+      await resendStaleApiRuns({
+        db: deps.db,
+        queues: deps.queues,
+        redis: deps.redis,
+        redisPrefix: deps.config.REDIS_PREFIX,
+        logger: deps.logger,
+      });
       const purged = await purgeUnconfirmedReaders(digestDeps);
-      if (purged) deps.logger.info({ purged, olderThanDays: deps.config.UNCONFIRMED_READER_DAYS }, 'unconfirmed readers deleted');
+      if (purged)
+        deps.logger.info({ purged, olderThanDays: deps.config.UNCONFIRMED_READER_DAYS }, 'unconfirmed readers deleted');
     }
-    if (scheduled.enqueued || recovered || rebuilt) deps.logger.info({ ...scheduled, recovered, rebuilt }, 'digests scheduled');
+    if (scheduled.enqueued || recovered || rebuilt)
+      deps.logger.info({ ...scheduled, recovered, rebuilt }, 'digests scheduled');
     return { ...scheduled, recovered, rebuilt };
   },
 });

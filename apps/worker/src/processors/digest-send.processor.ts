@@ -2,7 +2,16 @@
 // pieces: the renderer compiled once, the pooled SMTP transport, the consecutive-error breaker,
 // the coalesced 'sent' writes). A BullMQ limiter keyed in Redis caps the rate across every
 // worker process: it counts jobs, and a batch is sized so that jobs × batch ≤ the rate.
-import { batchedRecordSent, createSendBreaker, sendDigests, sendJobsPerSecond, type MailSender, type RecordSent, type SendBreaker, type SendOutcome } from '@paperboy/core';
+import {
+  batchedRecordSent,
+  createSendBreaker,
+  sendDigests,
+  sendJobsPerSecond,
+  type MailSender,
+  type RecordSent,
+  type SendBreaker,
+  type SendOutcome,
+} from '@paperboy/core';
 import { getSharedRenderer, type MailTransport } from '@paperboy/email';
 import { reliabilityMetrics } from '@paperboy/metrics';
 import { QUEUE } from '@paperboy/queue';
@@ -20,8 +29,13 @@ function processParts(deps: WorkerDeps) {
   if (!parts) {
     const metrics = deps.metrics ? reliabilityMetrics(deps.metrics.registry) : undefined;
     const breaker = createSendBreaker({
-      redis: deps.redis, queues: deps.queues, prefix: deps.config.REDIS_PREFIX, threshold: deps.config.SEND_PAUSE_AFTER_ERRORS,
-      resumeAfterMs: deps.config.SEND_RESUME_AFTER_MS, maxDelayMs: deps.config.SEND_RESUME_MAX_MS, logger: deps.logger,
+      redis: deps.redis,
+      queues: deps.queues,
+      prefix: deps.config.REDIS_PREFIX,
+      threshold: deps.config.SEND_PAUSE_AFTER_ERRORS,
+      resumeAfterMs: deps.config.SEND_RESUME_AFTER_MS,
+      maxDelayMs: deps.config.SEND_RESUME_MAX_MS,
+      logger: deps.logger,
       onTrip: () => metrics?.sendBreakerTrips.inc(),
     });
     parts = { breaker, recordSent: batchedRecordSent(deps.db), mail: digestSender(deps.mail) };

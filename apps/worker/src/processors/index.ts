@@ -9,7 +9,10 @@ import { digestBuildProcessor } from './digest-build.processor';
 import { digestSendProcessor } from './digest-send.processor';
 import { associationsRebuildProcessor } from './associations-rebuild.processor';
 
-export const processors: ProcessorDefinition[] = [transactionalEmailProcessor as ProcessorDefinition, matchProcessor as ProcessorDefinition, ingestProcessor as ProcessorDefinition,
+export const processors: ProcessorDefinition[] = [
+  transactionalEmailProcessor as ProcessorDefinition,
+  matchProcessor as ProcessorDefinition,
+  ingestProcessor as ProcessorDefinition,
   digestScheduleProcessor as ProcessorDefinition,
   digestBuildProcessor as ProcessorDefinition,
   digestSendProcessor as ProcessorDefinition,

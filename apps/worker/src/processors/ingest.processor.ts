@@ -9,7 +9,14 @@ import type { WorkerDeps } from '../worker-deps';
 import { defineProcessor } from './processor';
 
 export function ingestDeps(deps: WorkerDeps, now?: () => Date): IngestDeps {
-  return { db: deps.db, queues: deps.queues, redis: deps.redis, redisPrefix: deps.config.REDIS_PREFIX, logger: deps.logger, now };
+  return {
+    db: deps.db,
+    queues: deps.queues,
+    redis: deps.redis,
+    redisPrefix: deps.config.REDIS_PREFIX,
+    logger: deps.logger,
+    now,
+  };
 }
 
 /** `tuning` is for tests (instant retries, small pages, a fixed clock); production uses none. */

@@ -14,7 +14,10 @@ export const matchProcessor = defineProcessor({
     if ('paperIds' in payload) {
       const result = await matchNewPapers(deps, payload.paperIds);
       if (result.invalidKeys.length > 0) {
-        deps.logger.warn({ invalidKeys: result.invalidKeys.slice(0, 20), count: result.invalidKeys.length }, 'topic keys skipped: not canonical');
+        deps.logger.warn(
+          { invalidKeys: result.invalidKeys.slice(0, 20), count: result.invalidKeys.length },
+          'topic keys skipped: not canonical',
+        );
       }
       return { ...result, invalidKeys: result.invalidKeys.length };
     }

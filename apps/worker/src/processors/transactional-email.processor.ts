@@ -10,7 +10,8 @@ export const transactionalEmailProcessor = defineProcessor({
   options: () => ({ concurrency: 5 }),
   async handle(payload, job, deps) {
     const result = await sendTransactionalEmail(deps, payload);
-    if ('skipped' in result) deps.logger.info({ jobId: job.id, kind: payload.kind, reason: result.skipped }, 'transactional email skipped');
+    if ('skipped' in result)
+      deps.logger.info({ jobId: job.id, kind: payload.kind, reason: result.skipped }, 'transactional email skipped');
     return result;
   },
 });

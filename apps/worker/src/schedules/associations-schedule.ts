@@ -22,7 +22,10 @@ export async function upsertAssociationsSchedule(queues: AssociationQueues): Pro
  * rebuild now rather than at the next 03:00. One job per day whatever the number of workers
  * starting: the job id names the day.
  */
-export async function rebuildAssociationsIfEmpty(deps: { db: Db; queues: AssociationQueues }, now = new Date()): Promise<boolean> {
+export async function rebuildAssociationsIfEmpty(
+  deps: { db: Db; queues: AssociationQueues },
+  now = new Date(),
+): Promise<boolean> {
   if ((await deps.db.termAssociation.count()) > 0) return false;
   const id = jobId('associations-rebuild-start', now.toISOString().slice(0, 10));
   await deps.queues[QUEUE.associationsRebuild].add('rebuild', {}, { jobId: id, attempts: 3 });

@@ -5,6 +5,13 @@ import { QUEUE, type Queues } from '@paperboy/queue';
 
 export const DIGEST_SCHEDULER_ID = 'digest-schedule-every-minute';
 
-export async function upsertDigestSchedule(queues: Pick<Queues, typeof QUEUE.digestSchedule>, everyMs = 60_000): Promise<void> {
-  await queues[QUEUE.digestSchedule].upsertJobScheduler(DIGEST_SCHEDULER_ID, { every: everyMs }, { name: 'schedule', data: {}, opts: { attempts: 3 } });
+export async function upsertDigestSchedule(
+  queues: Pick<Queues, typeof QUEUE.digestSchedule>,
+  everyMs = 60_000,
+): Promise<void> {
+  await queues[QUEUE.digestSchedule].upsertJobScheduler(
+    DIGEST_SCHEDULER_ID,
+    { every: everyMs },
+    { name: 'schedule', data: {}, opts: { attempts: 3 } },
+  );
 }

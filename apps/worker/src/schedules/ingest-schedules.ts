@@ -6,7 +6,10 @@ import { INGEST_SOURCES, type IngestSourceName } from '@paperboy/core';
 import type { Logger } from '@paperboy/logger';
 import { QUEUE, type Queues } from '@paperboy/queue';
 
-export type ScheduleConfig = Pick<Config, 'INGEST_SCHEDULE' | 'INGEST_HF_EVERY_MINUTES' | 'INGEST_ARXIV_EVERY_MINUTES' | 'isProduction'>;
+export type ScheduleConfig = Pick<
+  Config,
+  'INGEST_SCHEDULE' | 'INGEST_HF_EVERY_MINUTES' | 'INGEST_ARXIV_EVERY_MINUTES' | 'isProduction'
+>;
 
 export interface IngestSchedule {
   source: IngestSourceName;
@@ -30,7 +33,11 @@ export function ingestSchedules(config: ScheduleConfig): IngestSchedule[] {
   }));
 }
 
-export async function applyIngestSchedules(queues: Pick<Queues, typeof QUEUE.ingest>, config: ScheduleConfig, logger: Logger): Promise<IngestSchedule[]> {
+export async function applyIngestSchedules(
+  queues: Pick<Queues, typeof QUEUE.ingest>,
+  config: ScheduleConfig,
+  logger: Logger,
+): Promise<IngestSchedule[]> {
   const queue = queues[QUEUE.ingest];
   const plan = ingestSchedules(config);
   for (const { source, schedulerId, everyMs } of plan) {
@@ -40,6 +47,9 @@ export async function applyIngestSchedules(queues: Pick<Queues, typeof QUEUE.ing
     }
     await queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name: source, data: { source } });
   }
-  logger.info({ schedules: plan.map((s) => `${s.source}=${s.everyMs === null ? 'off' : `${s.everyMs / 60_000}min`}`) }, 'ingest schedules applied');
+  logger.info(
+    { schedules: plan.map((s) => `${s.source}=${s.everyMs === null ? 'off' : `${s.everyMs / 60_000}min`}`) },
+    'ingest schedules applied',
+  );
   return plan;
 }

@@ -34,12 +34,16 @@ export function watchSchedules(deps: WatchdogDeps, everyMs = 30_000): ScheduleWa
     for (const { id, queue } of expected) if (!(await queue.getJobScheduler(id))) missing.push(id);
     if (missing.includes(DIGEST_SCHEDULER_ID)) await upsertDigestSchedule(deps.queues);
     if (missing.includes(ASSOCIATIONS_SCHEDULER_ID)) await upsertAssociationsSchedule(deps.queues);
-    if (missing.some((id) => id !== DIGEST_SCHEDULER_ID && id !== ASSOCIATIONS_SCHEDULER_ID) || first) await applyIngestSchedules(deps.queues, deps.config, deps.logger);
+    if (missing.some((id) => id !== DIGEST_SCHEDULER_ID && id !== ASSOCIATIONS_SCHEDULER_ID) || first)
+      await applyIngestSchedules(deps.queues, deps.config, deps.logger);
     for (const { id } of expected) metrics?.schedulerPresent.set({ scheduler: id }, 1);
     // At start, registering is the normal thing; later, a missing scheduler means Redis lost data.
     if (missing.length && !first) {
       for (const id of missing) metrics?.schedulersRestored.inc({ scheduler: id });
-      deps.logger.warn({ schedulers: missing }, 'job schedulers were missing from Redis (data lost or flushed?): registered again');
+      deps.logger.warn(
+        { schedulers: missing },
+        'job schedulers were missing from Redis (data lost or flushed?): registered again',
+      );
     }
     first = false;
     return missing;

@@ -8,14 +8,30 @@ import type { PickedPaper } from './pick-papers';
  * topic is also the paper's section, `also` the reader's other topics it matches, `growth` the
  * upvotes it gained the day the digest was built (the card's "+N today").
  */
-export function encodeReason(reason: PickedPaper['reason'], extra: Pick<PickedPaper, 'also' | 'growth' | 'trending'> = {}): string {
-  if (extra.trending) return JSON.stringify({ kind: 'trending', text: typeof reason === 'string' ? reason : reason.text, ...(extra.growth ? { growth: extra.growth } : {}) });
+export function encodeReason(
+  reason: PickedPaper['reason'],
+  extra: Pick<PickedPaper, 'also' | 'growth' | 'trending'> = {},
+): string {
+  if (extra.trending)
+    return JSON.stringify({
+      kind: 'trending',
+      text: typeof reason === 'string' ? reason : reason.text,
+      ...(extra.growth ? { growth: extra.growth } : {}),
+    });
   if (typeof reason === 'string') return reason;
   const also = extra.also?.length ? { also: extra.also } : {};
   const growth = extra.growth ? { growth: extra.growth } : {};
   // kind only when related: the email then says "Related to X" rather than "Because you follow X".
   const kind = reason.kind === 'related' ? { kind: 'related' } : {};
-  return JSON.stringify({ topic: reason.topic, matched: reason.matched, field: reason.field, text: reason.text, ...kind, ...also, ...growth });
+  return JSON.stringify({
+    topic: reason.topic,
+    matched: reason.matched,
+    field: reason.field,
+    text: reason.text,
+    ...kind,
+    ...also,
+    ...growth,
+  });
 }
 
 type Status = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
@@ -64,7 +80,10 @@ export async function insertDeliveries(db: Db, rows: BuildRow[], now: Date): Pro
     FROM d LEFT JOIN counted c ON c."deliveryId" = d.id`;
 }
 
-export async function existingDeliveries(db: Db, keys: { subscriberId: number; periodKey: string }[]): Promise<DeliveryRow[]> {
+export async function existingDeliveries(
+  db: Db,
+  keys: { subscriberId: number; periodKey: string }[],
+): Promise<DeliveryRow[]> {
   if (keys.length === 0) return [];
   return db.$queryRaw<DeliveryRow[]>`
     SELECT d.id, d."subscriberId", d."periodKey", d.status::text AS status,

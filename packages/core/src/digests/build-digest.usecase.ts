@@ -19,7 +19,12 @@ export interface BuildInput {
 }
 
 export type BuildResult =
-  | { status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped'; deliveryId: number; papers: number; created: boolean }
+  | {
+      status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+      deliveryId: number;
+      papers: number;
+      created: boolean;
+    }
   | { skipped: string };
 
 const keyOf = (i: BuildInput) => `${i.subscriberId}|${i.periodKey}`;
@@ -29,7 +34,9 @@ export async function buildDigest(deps: DigestDeps, input: BuildInput): Promise<
 }
 
 export async function buildDigests(deps: DigestDeps, inputs: BuildInput[]): Promise<BuildResult[]> {
-  for (const i of inputs) if (!isPeriodKey(i.periodKey)) throw new AppError('invalid_input', `not a period key: ${JSON.stringify(i.periodKey)}`);
+  for (const i of inputs)
+    if (!isPeriodKey(i.periodKey))
+      throw new AppError('invalid_input', `not a period key: ${JSON.stringify(i.periodKey)}`);
   const unique = [...new Map(inputs.map((i) => [keyOf(i), i])).values()];
   const ids = [...new Set(unique.map((i) => i.subscriberId))];
   const readers = await deps.db.subscriber.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
@@ -39,16 +46,34 @@ export async function buildDigests(deps: DigestDeps, inputs: BuildInput[]): Prom
   const now = digestClock(deps);
   const pick = deps.pickPapers ?? pickRankedPapers;
   const activeIds = [...new Set(active.map((i) => i.subscriberId))];
-  const picked = activeIds.length ? await pick(deps.db, activeIds, { limit: deps.config.DIGEST_MAX_PAPERS, now, windowDays: deps.config.MATCH_WINDOW_DAYS, trendingMinUpvotes: deps.config.TRENDING_MIN_UPVOTES }) : new Map();
+  const picked = activeIds.length
+    ? await pick(deps.db, activeIds, {
+        limit: deps.config.DIGEST_MAX_PAPERS,
+        now,
+        windowDays: deps.config.MATCH_WINDOW_DAYS,
+        trendingMinUpvotes: deps.config.TRENDING_MIN_UPVOTES,
+      })
+    : new Map();
   const rows: BuildRow[] = active.map((i) => {
     const papers = picked.get(i.subscriberId) ?? [];
-    return { ...i, papers, kind: 'digest', status: papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY ? 'skipped' : 'pending' };
+    return {
+      ...i,
+      papers,
+      kind: 'digest',
+      status: papers.length === 0 && deps.config.DIGEST_SKIP_EMPTY ? 'skipped' : 'pending',
+    };
   });
   // Never silent: an empty period that completes EMPTY_PERIODS_NOTICE in a row sends a notice.
-  const notices = await noticesDue(deps.db, rows.filter((r) => r.status === 'skipped'), deps.config.EMPTY_PERIODS_NOTICE ?? 0);
+  const notices = await noticesDue(
+    deps.db,
+    rows.filter((r) => r.status === 'skipped'),
+    deps.config.EMPTY_PERIODS_NOTICE ?? 0,
+  );
   for (const r of rows) if (notices.has(keyOf(r))) Object.assign(r, { kind: 'notice', status: 'pending' });
   const inserted = await insertDeliveries(deps.db, rows, now);
-  const byKey = new Map<string, DeliveryRow & { created: boolean }>(inserted.map((d) => [keyOf(d), { ...d, created: true }]));
+  const byKey = new Map<string, DeliveryRow & { created: boolean }>(
+    inserted.map((d) => [keyOf(d), { ...d, created: true }]),
+  );
   const missing = active.filter((i) => !byKey.has(keyOf(i)));
   for (const d of await existingDeliveries(deps.db, missing)) byKey.set(keyOf(d), { ...d, created: false });
 

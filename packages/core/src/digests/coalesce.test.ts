@@ -3,7 +3,10 @@ import { coalesce } from './coalesce';
 describe('coalesce', () => {
   it('when calls arrive together, then they share one batch and each gets its own result', async () => {
     const batches: number[][] = [];
-    const double = coalesce(async (xs: number[]) => (batches.push(xs), xs.map((x) => x * 2)), { maxBatch: 3, waitMs: 5 });
+    const double = coalesce(async (xs: number[]) => (batches.push(xs), xs.map((x) => x * 2)), {
+      maxBatch: 3,
+      waitMs: 5,
+    });
     const results = await Promise.all([1, 2, 3, 4].map(double));
     expect(results).toEqual([2, 4, 6, 8]);
     expect(batches).toEqual([[1, 2, 3], [4]]);

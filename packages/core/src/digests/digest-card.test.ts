@@ -19,7 +19,10 @@ const row = (fields: Partial<PaperRow> = {}): PaperRow => ({
   organization: null,
   publishedAt: new Date('2026-12-03T00:00:00Z'),
   numComments: 0,
-  reason: encodeReason({ topic: 'reward models', matched: ['reward model'], field: 'title', text: 'x' }, { also: ['RLHF'], growth: 7 }),
+  reason: encodeReason(
+    { topic: 'reward models', matched: ['reward model'], field: 'title', text: 'x' },
+    { also: ['RLHF'], growth: 7 },
+  ),
   ...fields,
 });
 
@@ -46,7 +49,9 @@ describe('toDigestPaper', () => {
   });
 
   it('when the paper has an organisation, comments and a project page, then they are on the card; a non-http project page is not', () => {
-    expect(toDigestPaper(row({ organization: '  Example Lab ', numComments: 4, projectPage: 'https://example.org/p' }))).toMatchObject({ organization: 'Example Lab', numComments: 4, projectUrl: 'https://example.org/p' });
+    expect(
+      toDigestPaper(row({ organization: '  Example Lab ', numComments: 4, projectPage: 'https://example.org/p' })),
+    ).toMatchObject({ organization: 'Example Lab', numComments: 4, projectUrl: 'https://example.org/p' });
     expect(toDigestPaper(row({ projectPage: 'javascript:alert(1)' })).projectUrl).toBeUndefined();
   });
 
@@ -60,17 +65,33 @@ describe('toDigestPaper', () => {
 describe('stored reasons and quiet topics', () => {
   it('when a trending reason is stored, then it decodes as a trending sentence with its growth', () => {
     const stored = encodeReason('▲ 238 · #1 on Hugging Face today', { trending: true, growth: 40 });
-    expect(decodeStoredReason(stored)).toEqual({ reason: '▲ 238 · #1 on Hugging Face today', trending: true, growth: 40 });
+    expect(decodeStoredReason(stored)).toEqual({
+      reason: '▲ 238 · #1 on Hugging Face today',
+      trending: true,
+      growth: 40,
+    });
     expect(toDigestPaper(row({ reason: stored })).section).toBe('trending');
   });
 
   it('when a related match in the title and abstract is stored, then it decodes as related, with both fields, and the email says "Related to"', async () => {
-    const stored = encodeReason({ topic: 'AI for healthcare', matched: ['MRI'], field: 'both', text: "Related to AI for healthcare: 'MRI' in the title and abstract", kind: 'related' });
-    expect(decodeStoredReason(stored)).toEqual({ reason: { topic: 'AI for healthcare', matched: ['MRI'], field: 'both', kind: 'related' } });
+    const stored = encodeReason({
+      topic: 'AI for healthcare',
+      matched: ['MRI'],
+      field: 'both',
+      text: "Related to AI for healthcare: 'MRI' in the title and abstract",
+      kind: 'related',
+    });
+    expect(decodeStoredReason(stored)).toEqual({
+      reason: { topic: 'AI for healthcare', matched: ['MRI'], field: 'both', kind: 'related' },
+    });
     const direct = encodeReason({ topic: 'LLM agents', matched: ['LLM Agents'], field: 'both', text: 'x' });
     const renderer = await createRenderer();
     const sample = sampleDigestData(0, 2);
-    const email = renderer.renderDigest({ ...sample, topics: ['AI for healthcare', 'LLM agents'], papers: [stored, direct].map((r, i) => ({ ...sample.papers[i]!, reason: decodeStoredReason(r).reason })) });
+    const email = renderer.renderDigest({
+      ...sample,
+      topics: ['AI for healthcare', 'LLM agents'],
+      papers: [stored, direct].map((r, i) => ({ ...sample.papers[i]!, reason: decodeStoredReason(r).reason })),
+    });
     expect(email.text).toContain('Related to AI for healthcare: “MRI” in the title and abstract');
     expect(email.text).toContain('Because you follow LLM agents: “LLM Agents” in the title and abstract');
   });

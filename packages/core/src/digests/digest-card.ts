@@ -13,8 +13,10 @@ export interface StoredReason {
   trending?: boolean;
 }
 
-const field = (value: unknown) => (value === 'title' || value === 'abstract' || value === 'both' || value === 'keywords' ? value : undefined);
-const texts = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : undefined);
+const field = (value: unknown) =>
+  value === 'title' || value === 'abstract' || value === 'both' || value === 'keywords' ? value : undefined;
+const texts = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : undefined;
 
 /** DeliveryPaper.reason holds JSON (see encodeReason) or plain text. */
 export function decodeStoredReason(stored: string): StoredReason {
@@ -22,10 +24,16 @@ export function decodeStoredReason(stored: string): StoredReason {
   try {
     const r = JSON.parse(stored) as Record<string, unknown>;
     const growth = typeof r.growth === 'number' && r.growth > 0 ? Math.floor(r.growth) : undefined;
-    if (r.kind === 'trending' && typeof r.text === 'string') return { reason: r.text, trending: true, ...(growth ? { growth } : {}) };
+    if (r.kind === 'trending' && typeof r.text === 'string')
+      return { reason: r.text, trending: true, ...(growth ? { growth } : {}) };
     if (typeof r.topic !== 'string') return { reason: stored };
     const where = field(r.field);
-    const reason: MatchReason = { topic: r.topic, matched: texts(r.matched) ?? [], ...(where ? { field: where } : {}), ...(r.kind === 'related' ? { kind: 'related' as const } : {}) };
+    const reason: MatchReason = {
+      topic: r.topic,
+      matched: texts(r.matched) ?? [],
+      ...(where ? { field: where } : {}),
+      ...(r.kind === 'related' ? { kind: 'related' as const } : {}),
+    };
     const also = texts(r.also);
     return { reason, ...(also?.length ? { also } : {}), ...(growth ? { growth } : {}) };
   } catch {
@@ -59,7 +67,11 @@ function buildCard(p: PaperRow): DigestPaper {
   const isArxiv = ARXIV_ID.test(p.sourceId);
   const arxiv = p.arxivUrl ?? (isArxiv ? `https://arxiv.org/abs/${p.sourceId}` : undefined);
   const hf = p.hfUrl ?? (isArxiv ? `https://huggingface.co/papers/${p.sourceId}` : undefined);
-  const code = p.githubRepo ? (/^https?:\/\//.test(p.githubRepo) ? p.githubRepo : `https://github.com/${p.githubRepo}`) : undefined;
+  const code = p.githubRepo
+    ? /^https?:\/\//.test(p.githubRepo)
+      ? p.githubRepo
+      : `https://github.com/${p.githubRepo}`
+    : undefined;
   const stored = decodeStoredReason(p.reason);
   return {
     title: p.title,
@@ -87,7 +99,10 @@ function buildCard(p: PaperRow): DigestPaper {
  * by any paper. Topics are compared as the reader typed them (the build labels reasons with
  * the reader's wording, trimmed).
  */
-export function quietTopics(topics: readonly string[], papers: readonly { reason: DigestPaper['reason']; also?: readonly string[] | undefined }[]): string[] {
+export function quietTopics(
+  topics: readonly string[],
+  papers: readonly { reason: DigestPaper['reason']; also?: readonly string[] | undefined }[],
+): string[] {
   const covered = new Set<string>();
   for (const p of papers) {
     if (typeof p.reason !== 'string') covered.add(p.reason.topic.trim().toLowerCase());

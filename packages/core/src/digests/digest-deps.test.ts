@@ -10,12 +10,15 @@ describe('send batches and the rate limit', () => {
     [130, 50, 43, 3],
     [1, 50, 1, 1],
     [100_000, 500, 500, 200],
-  ])('when the rate is %i/s and SEND_BATCH_SIZE %i, then batches of %i go %i times a second, never over the rate', (rate, batch, size, jobs) => {
-    expect(sendBatchSize(config(rate, batch))).toBe(size);
-    expect(sendJobsPerSecond(config(rate, batch))).toBe(jobs);
-    expect(size * jobs).toBeLessThanOrEqual(rate);
-    expect(size).toBeLessThanOrEqual(batch);
-  });
+  ])(
+    'when the rate is %i/s and SEND_BATCH_SIZE %i, then batches of %i go %i times a second, never over the rate',
+    (rate, batch, size, jobs) => {
+      expect(sendBatchSize(config(rate, batch))).toBe(size);
+      expect(sendJobsPerSecond(config(rate, batch))).toBe(jobs);
+      expect(size * jobs).toBeLessThanOrEqual(rate);
+      expect(size).toBeLessThanOrEqual(batch);
+    },
+  );
 });
 
 describe('sendRetryDelayMs', () => {

@@ -72,12 +72,20 @@ export async function enqueueSends(deps: Pick<DigestDeps, 'queues' | 'config'>, 
   if (deliveryIds.length === 0) return;
   const sorted = [...new Set(deliveryIds)].sort((a, b) => a - b);
   await deps.queues[QUEUE.digestSend].addBulk(
-    chunks(sorted, sendBatchSize(deps.config)).map((ids) => ({ name: 'send', data: { deliveryIds: ids }, opts: { jobId: batchJobId('send', ids) } })),
+    chunks(sorted, sendBatchSize(deps.config)).map((ids) => ({
+      name: 'send',
+      data: { deliveryIds: ids },
+      opts: { jobId: batchJobId('send', ids) },
+    })),
   );
 }
 
 /** The exponential backoff with ±50 % jitter before a delivery's next attempt (1-based). */
-export function sendRetryDelayMs(config: Pick<DigestConfig, 'SEND_RETRY_BASE_MS'>, attempt: number, random = Math.random): number {
+export function sendRetryDelayMs(
+  config: Pick<DigestConfig, 'SEND_RETRY_BASE_MS'>,
+  attempt: number,
+  random = Math.random,
+): number {
   const base = config.SEND_RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1);
   return Math.round(base * (0.5 + random()));
 }
@@ -90,11 +98,20 @@ export function sendRetryDelayMs(config: Pick<DigestConfig, 'SEND_RETRY_BASE_MS'
  * (the job that enqueues this may itself be these deliveries' previous retry, still running,
  * and a finished job keeps its id for a day).
  */
-export async function enqueueSendGroup(deps: Pick<DigestDeps, 'queues' | 'config'>, deliveryIds: number[], occasion: string, delayMs: number): Promise<void> {
+export async function enqueueSendGroup(
+  deps: Pick<DigestDeps, 'queues' | 'config'>,
+  deliveryIds: number[],
+  occasion: string,
+  delayMs: number,
+): Promise<void> {
   if (deliveryIds.length === 0) return;
   const sorted = [...new Set(deliveryIds)].sort((a, b) => a - b);
   await deps.queues[QUEUE.digestSend].addBulk(
-    chunks(sorted, sendBatchSize(deps.config)).map((ids) => ({ name: 'send', data: { deliveryIds: ids }, opts: { jobId: batchJobId(`send-${occasion}`, ids), delay: delayMs } })),
+    chunks(sorted, sendBatchSize(deps.config)).map((ids) => ({
+      name: 'send',
+      data: { deliveryIds: ids },
+      opts: { jobId: batchJobId(`send-${occasion}`, ids), delay: delayMs },
+    })),
   );
 }
 
@@ -107,13 +124,30 @@ export const BUILD_BATCH_SIZE = 200;
  * is a new occasion ('retry-<time>'): the same readers' earlier job may still hold its id (a
  * finished job keeps it for a day), and an add under that id would be ignored.
  */
-export async function enqueueBuilds(deps: Pick<DigestDeps, 'queues'>, builds: { subscriberId: number; periodKey: string }[], occasion?: string): Promise<void> {
+export async function enqueueBuilds(
+  deps: Pick<DigestDeps, 'queues'>,
+  builds: { subscriberId: number; periodKey: string }[],
+  occasion?: string,
+): Promise<void> {
   if (builds.length === 0) return;
   const kind = occasion ? `build-${occasion}` : 'build';
   const jobs = chunks(builds, BUILD_BATCH_SIZE).map((readers) =>
     readers.length === 1
-      ? { name: 'build', data: readers[0]!, opts: { jobId: jobId(kind, readers[0]!.subscriberId, readers[0]!.periodKey) } }
-      : { name: 'build', data: { readers }, opts: { jobId: batchJobId(kind, readers.map((r) => `${r.subscriberId}|${r.periodKey}`)) } },
+      ? {
+          name: 'build',
+          data: readers[0]!,
+          opts: { jobId: jobId(kind, readers[0]!.subscriberId, readers[0]!.periodKey) },
+        }
+      : {
+          name: 'build',
+          data: { readers },
+          opts: {
+            jobId: batchJobId(
+              kind,
+              readers.map((r) => `${r.subscriberId}|${r.periodKey}`),
+            ),
+          },
+        },
   );
   await deps.queues[QUEUE.digestBuild].addBulk(jobs);
 }

@@ -9,7 +9,11 @@ import type { Db } from '@paperboy/db';
 const EMPTY = `d.kind = 'digest' AND d.status = 'skipped' AND (d."lastError" IS NULL OR d."lastError" = 'nothing new matched')`;
 
 /** Of these empty (reader, period) pairs, the ones that complete `k` empty periods in a row. */
-export async function noticesDue(db: Db, empty: readonly { subscriberId: number; periodKey: string }[], k: number): Promise<Set<string>> {
+export async function noticesDue(
+  db: Db,
+  empty: readonly { subscriberId: number; periodKey: string }[],
+  k: number,
+): Promise<Set<string>> {
   if (k < 1 || empty.length === 0) return new Set();
   const rows = await db.$queryRawUnsafe<{ sub: number; period: string }[]>(
     `SELECT e.sub, e.period
@@ -43,7 +47,12 @@ export async function followedCounts(db: Db, subscriberId: number, since: Date):
 }
 
 /** The topics other readers follow with the most papers since `since` (worded as their first follower typed them). */
-export async function busyTopics(db: Db, exceptKeys: readonly string[], since: Date, limit: number): Promise<TopicCountRow[]> {
+export async function busyTopics(
+  db: Db,
+  exceptKeys: readonly string[],
+  since: Date,
+  limit: number,
+): Promise<TopicCountRow[]> {
   return db.$queryRaw<TopicCountRow[]>`
     WITH counted AS (
       SELECT m."topicKey" AS key, count(*)::int AS count FROM "Match" m JOIN "Paper" p ON p.id = m."paperId"

@@ -12,12 +12,28 @@ import type { ClaimedDelivery } from './send-digest.queries';
 const DAY_MS = 86_400_000;
 const SUGGESTIONS = 5;
 /** Words too common to make two topics related. */
-const GENERIC = new Set(['model', 'learn', 'network', 'neural', 'data', 'system', 'method', 'large', 'languag', 'deep', 'base']);
+const GENERIC = new Set([
+  'model',
+  'learn',
+  'network',
+  'neural',
+  'data',
+  'system',
+  'method',
+  'large',
+  'languag',
+  'deep',
+  'base',
+]);
 
 const words = (key: string) => key.split(/\s+/).filter((w) => w.length >= 3 && !GENERIC.has(w));
 
 /** Related topics (sharing a distinctive word with a followed one) first, then the busiest; none without papers. */
-export function pickSuggestions(followed: readonly TopicCountRow[], busy: readonly TopicCountRow[], limit = SUGGESTIONS): TopicCountRow[] {
+export function pickSuggestions(
+  followed: readonly TopicCountRow[],
+  busy: readonly TopicCountRow[],
+  limit = SUGGESTIONS,
+): TopicCountRow[] {
   const mine = new Set(followed.flatMap((t) => words(t.key)));
   const withPapers = busy.filter((t) => t.count > 0 && t.label);
   const related = withPapers.filter((t) => words(t.key).some((w) => mine.has(w)));
@@ -31,16 +47,26 @@ export function periodEnd(periodKey: string, fallback: Date): Date {
   const weekly = /^w(\d{4})-W(\d{2})$/.exec(periodKey);
   if (!weekly) return fallback;
   const jan4 = Date.UTC(Number(weekly[1]), 0, 4); // always in ISO week 1
-  const week1Monday = jan4 - (((new Date(jan4).getUTCDay() || 7) - 1) * DAY_MS);
+  const week1Monday = jan4 - ((new Date(jan4).getUTCDay() || 7) - 1) * DAY_MS;
   return new Date(week1Monday + Number(weekly[2]) * 7 * DAY_MS);
 }
 
 /** The window is the empty periods themselves (the notice may be sent, or retried, later). */
-export async function loadNoticeData(db: Db, claimed: ClaimedDelivery, emptyPeriods: number, now: Date): Promise<Omit<NoticeEmailData, 'links'>> {
+export async function loadNoticeData(
+  db: Db,
+  claimed: ClaimedDelivery,
+  emptyPeriods: number,
+  now: Date,
+): Promise<Omit<NoticeEmailData, 'links'>> {
   const periodDays = claimed.frequency === 'weekly' ? 7 : 1;
   const since = new Date(periodEnd(claimed.periodKey, now).getTime() - Math.max(1, emptyPeriods) * periodDays * DAY_MS);
   const followed = await followedCounts(db, claimed.subscriberId, since);
-  const busy = await busyTopics(db, followed.map((t) => t.key), since, 40);
+  const busy = await busyTopics(
+    db,
+    followed.map((t) => t.key),
+    since,
+    40,
+  );
   return {
     reader: { email: claimed.email },
     frequency: claimed.frequency,
@@ -57,7 +83,10 @@ export function composeNotice(
   now: Date,
 ): ReturnType<typeof buildMessage> {
   const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
-  const content = deps.renderer.renderNotice({ ...data, links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl } });
+  const content = deps.renderer.renderNotice({
+    ...data,
+    links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl },
+  });
   return buildMessage({
     from: deps.config.MAIL_FROM,
     to: claimed.email,

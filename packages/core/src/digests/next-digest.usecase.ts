@@ -29,28 +29,58 @@ export interface NextDigestDeps {
 
 export async function nextDigest(deps: NextDigestDeps, subscriberId: number): Promise<NextDigest> {
   const now = deps.now ? deps.now() : new Date();
-  const options = { limit: deps.config.DIGEST_MAX_PAPERS, now, windowDays: deps.config.MATCH_WINDOW_DAYS, trendingMinUpvotes: deps.config.TRENDING_MIN_UPVOTES };
+  const options = {
+    limit: deps.config.DIGEST_MAX_PAPERS,
+    now,
+    windowDays: deps.config.MATCH_WINDOW_DAYS,
+    trendingMinUpvotes: deps.config.TRENDING_MIN_UPVOTES,
+  };
   const [picked, reader] = await Promise.all([
     pickRankedPapers(deps.db, [subscriberId], options),
-    deps.db.subscriber.findUnique({ where: { id: subscriberId }, select: { digestMode: true, topics: { select: { raw: true }, orderBy: { id: 'asc' } } } }),
+    deps.db.subscriber.findUnique({
+      where: { id: subscriberId },
+      select: { digestMode: true, topics: { select: { raw: true }, orderBy: { id: 'asc' } } },
+    }),
   ]);
   const papers = picked.get(subscriberId) ?? [];
-  const rows = await deps.db.paper.findMany({ where: { id: { in: papers.map((p) => p.paperId) } }, select: { id: true, title: true, sourceId: true, hfUrl: true, arxivUrl: true, upvotes: true } });
+  const rows = await deps.db.paper.findMany({
+    where: { id: { in: papers.map((p) => p.paperId) } },
+    select: { id: true, title: true, sourceId: true, hfUrl: true, arxivUrl: true, upvotes: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const onTopics = papers.some((p) => !p.trending);
   const sections: NextDigest['sections'] = [];
   for (const p of papers) {
     const row = byId.get(p.paperId);
     if (!row) continue;
-    const heading = p.trending ? (onTopics ? 'Also trending' : 'Top trending') : typeof p.reason === 'string' ? '' : p.reason.topic;
+    const heading = p.trending
+      ? onTopics
+        ? 'Also trending'
+        : 'Top trending'
+      : typeof p.reason === 'string'
+        ? ''
+        : p.reason.topic;
     // A trending paper's reason already says its upvotes and place ("▲ 238 · #1 on Hugging Face
     // today"): "▲ 238" again beside it only repeats the number.
-    const signals = p.trending ? '' : [row.upvotes > 0 ? `▲ ${row.upvotes}` : '', p.growth ? `+${p.growth} today` : ''].filter(Boolean).join(' · ');
-    const card = { title: row.title, url: row.hfUrl ?? row.arxivUrl ?? `https://arxiv.org/abs/${row.sourceId}`, signals, reason: typeof p.reason === 'string' ? p.reason : p.reason.text };
+    const signals = p.trending
+      ? ''
+      : [row.upvotes > 0 ? `▲ ${row.upvotes}` : '', p.growth ? `+${p.growth} today` : ''].filter(Boolean).join(' · ');
+    const card = {
+      title: row.title,
+      url: row.hfUrl ?? row.arxivUrl ?? `https://arxiv.org/abs/${row.sourceId}`,
+      signals,
+      reason: typeof p.reason === 'string' ? p.reason : p.reason.text,
+    };
     const last = sections[sections.length - 1];
     if (last && last.heading === heading) last.papers.push(card);
     else sections.push({ heading, papers: [card] });
   }
   const topics = reader && reader.digestMode !== 'trending' ? reader.topics.map((t) => t.raw) : [];
-  return { sections, quiet: quietTopics(topics, papers.map((p) => ({ reason: p.reason, ...(p.also ? { also: p.also } : {}) }))) };
+  return {
+    sections,
+    quiet: quietTopics(
+      topics,
+      papers.map((p) => ({ reason: p.reason, ...(p.also ? { also: p.also } : {}) })),
+    ),
+  };
 }

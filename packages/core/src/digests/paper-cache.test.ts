@@ -29,12 +29,15 @@ function table(rows: Record<number, [string, number]>) {
 const ref = (id: number, version: string, reason = 'r'): PaperRef => [id, version, reason];
 
 describe('PaperCache', () => {
-  it('when a batch of digests needs papers, then the missing ones are loaded in one query and each row carries its digest\'s reason', async () => {
+  it("when a batch of digests needs papers, then the missing ones are loaded in one query and each row carries its digest's reason", async () => {
     const papers = table({ 1: ['v1', 10], 2: ['v1', 20] });
     const cache = new PaperCache(papers.load);
     const [a, b] = await cache.rows([[ref(2, 'v1', 'x'), ref(1, 'v1', 'y')], [ref(1, 'v1', 'z')]]);
     expect(papers.asked).toEqual([[1, 2]]);
-    expect(a!.map((p) => [p.title, p.upvotes, p.reason])).toEqual([['Paper 2', 20, 'x'], ['Paper 1', 10, 'y']]);
+    expect(a!.map((p) => [p.title, p.upvotes, p.reason])).toEqual([
+      ['Paper 2', 20, 'x'],
+      ['Paper 1', 10, 'y'],
+    ]);
     expect(b!.map((p) => p.reason)).toEqual(['z']);
   });
 
@@ -74,7 +77,10 @@ describe('PaperCache', () => {
     await cache.rows([[ref(1, 'v1'), ref(2, 'v1')]]);
     const [rows] = await cache.rows([[ref(1, 'v1'), ref(3, 'v1')]]);
     expect(rows!.map((p) => p.upvotes)).toEqual([1, 3]);
-    expect(papers.asked).toEqual([[1, 2], [1, 3]]);
+    expect(papers.asked).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
   });
 
   it('when two batches load the same paper version at once, then both get the same row object', async () => {

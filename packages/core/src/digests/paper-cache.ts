@@ -40,7 +40,11 @@ export class PaperCache {
   private readonly entries = new Map<number, Entry>();
 
   /** Past `maxPapers` (or `maxReasons` for one paper) that part starts over: memory stays bounded. */
-  constructor(private readonly load: LoadPapers, private readonly maxPapers = 2_000, private readonly maxReasons = 500) {}
+  constructor(
+    private readonly load: LoadPapers,
+    private readonly maxPapers = 2_000,
+    private readonly maxReasons = 500,
+  ) {}
 
   /**
    * The rows of each delivery's papers, in order. A paper deleted since the claim is left out
@@ -58,7 +62,8 @@ export class PaperCache {
       }
     }
     const missing = [...found.keys()].filter((id) => !found.get(id));
-    if (missing.length > 0) for (const entry of this.store(missing, await this.load(missing))) found.set(entry.id, entry);
+    if (missing.length > 0)
+      for (const entry of this.store(missing, await this.load(missing))) found.set(entry.id, entry);
     return deliveries.map((refs) => {
       const rows: PaperRow[] = [];
       for (const [id, , reason] of refs) {

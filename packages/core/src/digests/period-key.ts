@@ -20,7 +20,8 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
 /** The local calendar date at `instant` in `timeZone`, as UTC midnight of that date (ms). */
 function localDate(timeZone: string, instant: Date): number {
   const parts: Record<string, number> = {};
-  for (const p of dateFormatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of dateFormatter(timeZone).formatToParts(instant))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!);
 }
 

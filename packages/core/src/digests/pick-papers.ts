@@ -34,15 +34,32 @@ export type PickPapers = (db: Db, subscriberIds: number[], options: PickOptions)
 
 export const pickRankedPapers: PickPapers = async (db, subscriberIds, options) => {
   const config = { DIGEST_MAX_PAPERS: options.limit, MATCH_WINDOW_DAYS: options.windowDays };
-  const readers = await db.subscriber.findMany({ where: { id: { in: subscriberIds } }, select: { id: true, frequency: true, digestMode: true } });
+  const readers = await db.subscriber.findMany({
+    where: { id: { in: subscriberIds } },
+    select: { id: true, frequency: true, digestMode: true },
+  });
   const withTopics = readers.filter((r) => r.digestMode !== 'trending').map((r) => r.id);
-  const digests = withTopics.length ? await composedDigestsForReaders({ db, config, now: () => options.now }, withTopics, { cap: options.limit }) : [];
+  const digests = withTopics.length
+    ? await composedDigestsForReaders({ db, config, now: () => options.now }, withTopics, { cap: options.limit })
+    : [];
   const topicPicks = new Map(
     digests.map((d) => [
       d.subscriberId,
-      d.digest.papers.map((p): PickedPaper => ({ paperId: p.paperId, score: p.score, reason: p.reason, also: p.also, growth: p.paper.upvoteGrowth ?? 0 })),
+      d.digest.papers.map(
+        (p): PickedPaper => ({
+          paperId: p.paperId,
+          score: p.score,
+          reason: p.reason,
+          also: p.also,
+          growth: p.paper.upvoteGrowth ?? 0,
+        }),
+      ),
     ]),
   );
-  const trendingOptions = { limit: options.limit, now: options.now, ...(options.trendingMinUpvotes !== undefined ? { minUpvotes: options.trendingMinUpvotes } : {}) };
+  const trendingOptions = {
+    limit: options.limit,
+    now: options.now,
+    ...(options.trendingMinUpvotes !== undefined ? { minUpvotes: options.trendingMinUpvotes } : {}),
+  };
   return addTrending(db, readers, topicPicks, trendingOptions);
 };

@@ -6,7 +6,11 @@ const message = () =>
   buildMessage({
     from: 'Paperboy Ünïcode <papers@news.example.com>',
     to: 'ada@example.org',
-    content: { subject: '3 new papers on “diffusion” — Grüße', html: '<p>Hello &amp; welcome</p>', text: 'Hello & welcome\nline two' },
+    content: {
+      subject: '3 new papers on “diffusion” — Grüße',
+      html: '<p>Hello &amp; welcome</p>',
+      text: 'Hello & welcome\nline two',
+    },
     idempotencyKey: 'delivery-7',
     secretKey: 'test-secret-key-0123456789',
     list: { name: 'Paperboy digest', id: 'digest' },
@@ -24,8 +28,12 @@ describe('buildRawMail', () => {
     expect(parsed.html).toBe('<p>Hello &amp; welcome</p>');
     expect(parsed.messageId).toBe(message().messageId);
     expect(parsed.date?.toISOString()).toBe('2026-11-27T08:00:00.000Z');
-    expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(parsed.headerLines.find((h) => h.key === 'list-id')?.line).toBe('List-Id: Paperboy digest <digest.news.example.com>');
+    expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
+    expect(parsed.headerLines.find((h) => h.key === 'list-id')?.line).toBe(
+      'List-Id: Paperboy digest <digest.news.example.com>',
+    );
   });
 
   it('when a header line is written, then no line is longer than 998 characters and every line ends in CRLF', () => {
@@ -44,13 +52,19 @@ describe('buildRawMail', () => {
 
   it('when a non-ASCII text part goes as base64, then it is encoded with CRLF line ends (canonical form, RFC 2046)', () => {
     const mail = buildRawMail({ ...message(), text: 'Tomás\nline two\n' }, new Date());
-    const part = /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([\s\S]*?)\r\n--/.exec(mail.raw.toString('latin1'));
+    const part =
+      /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([\s\S]*?)\r\n--/.exec(
+        mail.raw.toString('latin1'),
+      );
     expect(Buffer.from(part![1]!.replaceAll('\r\n', ''), 'base64').toString('utf8')).toBe('Tomás\r\nline two\r\n');
   });
 });
 
 describe('buildRawMail with rendered and other HTML', () => {
-  const htmlPart = (raw: Buffer) => /Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: (\w+)\r\n\r\n([\s\S]*?)\r\n--/.exec(raw.toString('latin1'));
+  const htmlPart = (raw: Buffer) =>
+    /Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: (\w+)\r\n\r\n([\s\S]*?)\r\n--/.exec(
+      raw.toString('latin1'),
+    );
 
   it('when the HTML comes from the renderer (non-ASCII values included), then it goes as 7bit byte for byte and reads the same', async () => {
     const renderer = await createRenderer();
@@ -77,7 +91,12 @@ describe('buildRawMail with rendered and other HTML', () => {
     const html = '<p>a\rb\nc 😀 \ud800</p>';
     const mail = buildRawMail({ ...message(), html }, new Date());
     expect(htmlPart(mail.raw)?.slice(1)).toEqual(['7bit', '<p>a\r\nb\r\nc &#128512; &#55296;</p>']);
-    expect(mail.raw.toString('latin1').split('\r\n').every((line) => !/[\r\n]/.test(line))).toBe(true);
+    expect(
+      mail.raw
+        .toString('latin1')
+        .split('\r\n')
+        .every((line) => !/[\r\n]/.test(line)),
+    ).toBe(true);
   });
 });
 

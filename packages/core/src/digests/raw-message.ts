@@ -107,7 +107,9 @@ export function buildRawMail(message: MessageOptions, date: Date): RawMail {
     `Message-ID: ${message.messageId}`,
     'MIME-Version: 1.0',
     // Our own headers are plain ASCII by construction (URLs, list ids): written as they are.
-    ...Object.entries(message.headers).map(([name, value]) => `${name}: ${typeof value === 'string' ? value : value.value}`),
+    ...Object.entries(message.headers).map(
+      ([name, value]) => `${name}: ${typeof value === 'string' ? value : value.value}`,
+    ),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
   const delimiter = Buffer.from(`--${boundary}${CRLF}`, 'latin1');
@@ -122,6 +124,7 @@ export function buildRawMail(message: MessageOptions, date: Date): RawMail {
   const html = String(message.html);
   // The renderer's HTML is in wire form already: checked, then written into place as it is.
   const raw =
-    sevenBitMessage([...before, HTML_7BIT], html, [CRLF_BYTES, closing]) ?? Buffer.concat([...before, ...convertedHtmlPart(html), closing]);
+    sevenBitMessage([...before, HTML_7BIT], html, [CRLF_BYTES, closing]) ??
+    Buffer.concat([...before, ...convertedHtmlPart(html), closing]);
   return { envelope: { from: bareAddress(from), to: [bareAddress(to)] }, raw, messageId: message.messageId };
 }

@@ -60,7 +60,13 @@ export async function reconcileMissingDigests(deps: DigestDeps, options: Reconci
      ORDER BY id
      LIMIT ${limit}`;
   if (rows.length === 0) return 0;
-  await enqueueBuilds(deps, rows.map((r) => ({ subscriberId: Number(r.subscriberId), periodKey: r.periodKey })));
-  deps.logger?.warn({ readers: rows.length, periods: [...new Set(rows.map((r) => r.periodKey))].slice(0, 5) }, 'digests missing for a past period (build jobs lost?): builds queued again');
+  await enqueueBuilds(
+    deps,
+    rows.map((r) => ({ subscriberId: Number(r.subscriberId), periodKey: r.periodKey })),
+  );
+  deps.logger?.warn(
+    { readers: rows.length, periods: [...new Set(rows.map((r) => r.periodKey))].slice(0, 5) },
+    'digests missing for a past period (build jobs lost?): builds queued again',
+  );
   return rows.length;
 }

@@ -23,7 +23,12 @@ export async function recoverStaleDeliveries(deps: DigestDeps, limit = 1000): Pr
     take: limit,
   });
   // In batches of SEND_BATCH_SIZE (the limiter counts jobs): ceil(n / batch) jobs, not n.
-  await enqueueSendGroup(deps, stale.map((d) => d.id), `recovered-${now.getTime()}`, 0);
+  await enqueueSendGroup(
+    deps,
+    stale.map((d) => d.id),
+    `recovered-${now.getTime()}`,
+    0,
+  );
   if (stale.length > 0) deps.logger?.warn({ requeued: stale.length }, 'recovered stale digest deliveries');
   return stale.length;
 }

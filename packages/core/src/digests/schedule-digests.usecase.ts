@@ -38,7 +38,8 @@ const COLUMNS = 'id, frequency::text AS frequency, timezone, "digestHour", "dige
 export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   const now = digestClock(deps);
   const batchSize = options.batchSize ?? 1000;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('invalid_input', 'batchSize must be 1–10000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    throw new AppError('invalid_input', 'batchSize must be 1–10000');
   const total: ScheduleResult = { readers: 0, enqueued: 0, advanced: 0, alreadyBuilt: 0 };
   let cursor: { at: Date; id: number } | undefined;
   for (;;) {
@@ -46,19 +47,29 @@ export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions
     if (rows.length === 0) return total;
     const last = rows[rows.length - 1] as DueRow;
     cursor = { at: last.nextDigestAt ?? now, id: last.id };
-    const builds = rows.map((r) => ({ subscriberId: r.id, periodKey: periodKey(r.frequency, r.timezone, dueInstant(r, now, options)) }));
+    const builds = rows.map((r) => ({
+      subscriberId: r.id,
+      periodKey: periodKey(r.frequency, r.timezone, dueInstant(r, now, options)),
+    }));
     // Jobs first, then the clock: a crash in between re-finds these readers and re-adds the same ids.
     await enqueueBuilds(deps, builds);
     total.readers += rows.length;
     total.enqueued += builds.length;
-    total.advanced += await advance(deps, rows.filter((r) => r.nextDigestAt !== null && r.nextDigestAt <= now), now);
+    total.advanced += await advance(
+      deps,
+      rows.filter((r) => r.nextDigestAt !== null && r.nextDigestAt <= now),
+      now,
+    );
     if (options.force) total.alreadyBuilt += await countBuilt(deps, builds);
     if (rows.length < batchSize || options.subscriberId !== undefined) return total;
   }
 }
 
 /** "Send now" run twice in a period: say so, rather than let the operator wait for an email. */
-async function countBuilt(deps: DigestDeps, builds: readonly { subscriberId: number; periodKey: string }[]): Promise<number> {
+async function countBuilt(
+  deps: DigestDeps,
+  builds: readonly { subscriberId: number; periodKey: string }[],
+): Promise<number> {
   const [row] = await deps.db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Delivery" d
     JOIN unnest(${builds.map((b) => b.subscriberId)}::int[], ${builds.map((b) => b.periodKey)}::text[]) AS b(sub, period)
@@ -71,21 +82,38 @@ function dueInstant(r: DueRow, now: Date, options: ScheduleOptions): Date {
   return !options.force && r.nextDigestAt && r.nextDigestAt <= now ? r.nextDigestAt : now;
 }
 
-async function nextBatch(deps: DigestDeps, options: ScheduleOptions, now: Date, limit: number, cursor?: { at: Date; id: number }): Promise<DueRow[]> {
+async function nextBatch(
+  deps: DigestDeps,
+  options: ScheduleOptions,
+  now: Date,
+  limit: number,
+  cursor?: { at: Date; id: number },
+): Promise<DueRow[]> {
   const { db } = deps;
   if (options.subscriberId !== undefined) {
     const due = options.force ? '' : `AND "nextDigestAt" <= $2::timestamp`;
-    return db.$queryRawUnsafe<DueRow[]>(`SELECT ${COLUMNS} FROM "Subscriber" WHERE id = $1 AND status = 'active' ${due}`, options.subscriberId, ...(options.force ? [] : [now.toISOString()]));
+    return db.$queryRawUnsafe<DueRow[]>(
+      `SELECT ${COLUMNS} FROM "Subscriber" WHERE id = $1 AND status = 'active' ${due}`,
+      options.subscriberId,
+      ...(options.force ? [] : [now.toISOString()]),
+    );
   }
   if (options.force) {
     // Everyone active, in id order (the primary key is the cheapest keyset).
-    return db.$queryRawUnsafe<DueRow[]>(`SELECT ${COLUMNS} FROM "Subscriber" WHERE status = 'active' AND id > $1 ORDER BY id LIMIT $2`, cursor?.id ?? 0, limit);
+    return db.$queryRawUnsafe<DueRow[]>(
+      `SELECT ${COLUMNS} FROM "Subscriber" WHERE status = 'active' AND id > $1 ORDER BY id LIMIT $2`,
+      cursor?.id ?? 0,
+      limit,
+    );
   }
   // Served by the (status, nextDigestAt) index; the row comparison is the keyset.
   return db.$queryRawUnsafe<DueRow[]>(
     `SELECT ${COLUMNS} FROM "Subscriber" WHERE status = 'active' AND "nextDigestAt" <= $1::timestamp
        AND ("nextDigestAt", id) > ($2::timestamp, $3) ORDER BY "nextDigestAt", id LIMIT $4`,
-    now.toISOString(), cursor ? cursor.at.toISOString() : '-infinity', cursor?.id ?? 0, limit,
+    now.toISOString(),
+    cursor ? cursor.at.toISOString() : '-infinity',
+    cursor?.id ?? 0,
+    limit,
   );
 }
 

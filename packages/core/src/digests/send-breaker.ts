@@ -43,7 +43,8 @@ export function createSendBreaker(options: SendBreakerOptions): SendBreaker {
       sawFailure = true;
       const consecutive = await options.redis.incr(key);
       await options.redis.expire(key, 24 * 3600);
-      if (consecutive < options.threshold || (await options.queues[QUEUE.digestSend].isPaused())) return { paused: false, consecutive };
+      if (consecutive < options.threshold || (await options.queues[QUEUE.digestSend].isPaused()))
+        return { paused: false, consecutive };
       if (consecutive > options.threshold) {
         // Past the threshold and not paused: sending was resumed since the pause (failures of
         // sends already running kept counting). Count anew, so that still failing pauses again.
@@ -80,7 +81,12 @@ async function trip(options: SendBreakerOptions, consecutive: number, detail: st
   const delayMs = recent ? Math.min(previous.delayMs * 2, options.maxDelayMs ?? previous.delayMs * 2) : base;
   const retryAt = new Date(now.getTime() + delayMs);
   await writeBreakerState(options.redis, options.prefix, {
-    state: 'open', since: now.toISOString(), retryAt: retryAt.toISOString(), delayMs, trips: (recent ? previous.trips : 0) + 1, lastError: detail.slice(0, 300),
+    state: 'open',
+    since: now.toISOString(),
+    retryAt: retryAt.toISOString(),
+    delayMs,
+    trips: (recent ? previous.trips : 0) + 1,
+    lastError: detail.slice(0, 300),
   });
   options.logger?.error(
     { consecutive, lastError: detail, resumeProbeAt: retryAt.toISOString(), pauseMs: delayMs },

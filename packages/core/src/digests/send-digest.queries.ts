@@ -4,7 +4,15 @@
 // and per-email work in Postgres are the cost that matters. Statements: send-sql.ts.
 import type { Db } from '@paperboy/db';
 import { PaperCache, type LoadPapers, type PaperRef, type PaperRow } from './paper-cache';
-import { CLAIM_DELIVERIES, DELIVERY_STATE, HAND_BACK, LOAD_PAPERS, RECORD_OUTCOME, RECORD_SENT_MANY, runStatement } from './send-sql';
+import {
+  CLAIM_DELIVERIES,
+  DELIVERY_STATE,
+  HAND_BACK,
+  LOAD_PAPERS,
+  RECORD_OUTCOME,
+  RECORD_SENT_MANY,
+  runStatement,
+} from './send-sql';
 
 export type { PaperRow } from './paper-cache';
 
@@ -47,12 +55,22 @@ function paperCache(db: Db): PaperCache {
  * then the lease keeps the two from both sending).
  * Stored addresses are normalised, so SQL's sha256 of the column equals hashEmail().
  */
-export async function claimDelivery(db: Db, deliveryId: number, now: Date, leaseSeconds: number): Promise<ClaimedDelivery | undefined> {
+export async function claimDelivery(
+  db: Db,
+  deliveryId: number,
+  now: Date,
+  leaseSeconds: number,
+): Promise<ClaimedDelivery | undefined> {
   return (await claimDeliveries(db, [deliveryId], now, leaseSeconds)).get(deliveryId);
 }
 
 /** The same for several deliveries in one statement (concurrent sends of one worker). */
-export async function claimDeliveries(db: Db, deliveryIds: number[], now: Date, leaseSeconds: number): Promise<Map<number, ClaimedDelivery>> {
+export async function claimDeliveries(
+  db: Db,
+  deliveryIds: number[],
+  now: Date,
+  leaseSeconds: number,
+): Promise<Map<number, ClaimedDelivery>> {
   const abandoned = new Date(now.getTime() - leaseSeconds * 1000).toISOString();
   const rows = await runStatement<ClaimRow>(db, CLAIM_DELIVERIES, [deliveryIds, now.toISOString(), abandoned]);
   const papers = await paperCache(db).rows(rows.map((r) => r.papers));
@@ -79,12 +97,30 @@ type Final = 'sent' | 'pending' | 'failed' | 'skipped';
  * DeliveryPaper row (unique per reader and paper), so rows left behind would keep those papers
  * from every later digest.
  */
-export async function recordOutcome(db: Db, deliveryId: number, status: Final, now: Date, fields: { messageId?: string; lastError?: string } = {}): Promise<void> {
-  await runStatement(db, RECORD_OUTCOME, [deliveryId, status, now.toISOString(), fields.messageId ?? null, fields.lastError ?? null]);
+export async function recordOutcome(
+  db: Db,
+  deliveryId: number,
+  status: Final,
+  now: Date,
+  fields: { messageId?: string; lastError?: string } = {},
+): Promise<void> {
+  await runStatement(db, RECORD_OUTCOME, [
+    deliveryId,
+    status,
+    now.toISOString(),
+    fields.messageId ?? null,
+    fields.lastError ?? null,
+  ]);
 }
 
 /** A claimed delivery back to 'pending', unsent, with the attempt its claim (at `claimedAt`) counted returned. */
-export async function handBackDelivery(db: Db, deliveryId: number, now: Date, reason: string, claimedAt: Date): Promise<void> {
+export async function handBackDelivery(
+  db: Db,
+  deliveryId: number,
+  now: Date,
+  reason: string,
+  claimedAt: Date,
+): Promise<void> {
   await runStatement(db, HAND_BACK, [deliveryId, now.toISOString(), reason, claimedAt.toISOString()]);
 }
 

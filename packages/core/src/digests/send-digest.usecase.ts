@@ -19,7 +19,13 @@ import { digestClock, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from '.
 import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
 import { buildRawMail, type RawMail } from './raw-message';
-import { claimDeliveries, deliveryState, handBackDelivery, recordOutcome, type ClaimedDelivery } from './send-digest.queries';
+import {
+  claimDeliveries,
+  deliveryState,
+  handBackDelivery,
+  recordOutcome,
+  type ClaimedDelivery,
+} from './send-digest.queries';
 import { quietTopics, toDigestPaper } from './digest-card';
 import { composeNotice, loadNoticeData } from './empty-notice';
 import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
@@ -100,7 +106,10 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
     }
     if (batch.paused) return await handBack(deps, claimed, batch, 'sending was paused');
     // A notice's counts are read here, outside the try below: a database error is retried, not "invalid".
-    const notice = claimed.kind === 'notice' ? await loadNoticeData(deps.db, claimed, deps.config.EMPTY_PERIODS_NOTICE ?? 1, now) : undefined;
+    const notice =
+      claimed.kind === 'notice'
+        ? await loadNoticeData(deps.db, claimed, deps.config.EMPTY_PERIODS_NOTICE ?? 1, now)
+        : undefined;
     let message: ReturnType<typeof buildMessage>;
     try {
       message = notice ? composeNotice(deps, claimed, notice, now) : composeDigest(deps, claimed, now);
@@ -139,21 +148,34 @@ async function recordSentAfterAccept(deps: SendDeps, deliveryId: number, message
     if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     try {
       const sentAt = digestClock(deps);
-      await (deps.recordSent ? deps.recordSent(deliveryId, messageId, sentAt) : recordOutcome(deps.db, deliveryId, 'sent', sentAt, { messageId }));
+      await (deps.recordSent
+        ? deps.recordSent(deliveryId, messageId, sentAt)
+        : recordOutcome(deps.db, deliveryId, 'sent', sentAt, { messageId }));
       return;
     } catch (error) {
       lastError = error;
     }
   }
-  deps.logger?.error({ deliveryId, messageId, err: lastError }, 'digest accepted by SMTP but recording it as sent failed');
-  throw new AppError('unavailable', `delivery ${deliveryId} was accepted by SMTP but could not be recorded as sent`, { retryable: true, cause: lastError });
+  deps.logger?.error(
+    { deliveryId, messageId, err: lastError },
+    'digest accepted by SMTP but recording it as sent failed',
+  );
+  throw new AppError('unavailable', `delivery ${deliveryId} was accepted by SMTP but could not be recorded as sent`, {
+    retryable: true,
+    cause: lastError,
+  });
 }
 
 /**
  * The queue was paused during this batch: give the delivery back, to go when sending resumes,
  * with the attempt its claim counted (it was not tried).
  */
-async function handBack(deps: SendDeps, claimed: ClaimedDelivery, batch: BatchState, reason: string): Promise<SendOutcome> {
+async function handBack(
+  deps: SendDeps,
+  claimed: ClaimedDelivery,
+  batch: BatchState,
+  reason: string,
+): Promise<SendOutcome> {
   const now = digestClock(deps);
   await handBackDelivery(deps.db, claimed.id, now, reason, batch.claimedAt);
   batch.requeue.add(`resume-${batch.claimedAt.getTime()}`, claimed.id, 0);
@@ -161,7 +183,13 @@ async function handBack(deps: SendDeps, claimed: ClaimedDelivery, batch: BatchSt
 }
 
 /** A claimed delivery is retried once its lease is over (its own job; the id names that claim). */
-async function retryAfterLease(deps: SendDeps, deliveryId: number, claimedAt: Date, reason: string, batch: BatchState): Promise<SendOutcome> {
+async function retryAfterLease(
+  deps: SendDeps,
+  deliveryId: number,
+  claimedAt: Date,
+  reason: string,
+  batch: BatchState,
+): Promise<SendOutcome> {
   const leaseEnds = claimedAt.getTime() + deps.config.SEND_LEASE_SECONDS * 1000;
   const delayMs = Math.max(0, leaseEnds - digestClock(deps).getTime()) + 1000;
   batch.requeue.add(`lease-${claimedAt.getTime()}`, deliveryId, delayMs);
@@ -177,14 +205,25 @@ async function notClaimed(deps: SendDeps, deliveryId: number, batch: BatchState)
   if (state.status === 'sending' && state.readerStatus === 'active' && !state.suppressed) {
     // Claimed by another attempt within the lease (a worker that died, or one still at it):
     // look again when the lease is over; then it is ours if nobody finished it.
-    return retryAfterLease(deps, deliveryId, state.updatedAt, `being sent by another worker (claimed ${state.updatedAt.toISOString()})`, batch);
+    return retryAfterLease(
+      deps,
+      deliveryId,
+      state.updatedAt,
+      `being sent by another worker (claimed ${state.updatedAt.toISOString()})`,
+      batch,
+    );
   }
   const reason = state.suppressed ? 'address is suppressed' : `reader is ${state.readerStatus}`;
   await recordOutcome(deps.db, deliveryId, 'skipped', now, { lastError: reason });
   return { skipped: reason, deliveryId };
 }
 
-async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error: unknown, batch: BatchState): Promise<SendOutcome> {
+async function handleSmtpFailure(
+  deps: SendDeps,
+  claimed: ClaimedDelivery,
+  error: unknown,
+  batch: BatchState,
+): Promise<SendOutcome> {
   const kind = classifySmtpError(error);
   const detail = describeSmtpError(error);
   const now = digestClock(deps);
@@ -199,7 +238,9 @@ async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error
     return { failed: 'rejected', deliveryId: claimed.id, detail };
   }
   if (claimed.attempts >= SEND_ATTEMPTS) {
-    await recordOutcome(deps.db, claimed.id, 'failed', now, { lastError: `gave up after ${claimed.attempts} attempts: ${detail}`.slice(0, 500) });
+    await recordOutcome(deps.db, claimed.id, 'failed', now, {
+      lastError: `gave up after ${claimed.attempts} attempts: ${detail}`.slice(0, 500),
+    });
     return { failed: 'gave_up', deliveryId: claimed.id, detail };
   }
   // 'pending' first, then the job (when the batch ends): if queueing fails, the stale-delivery sweep finds it.
@@ -212,13 +253,20 @@ async function handleSmtpFailure(deps: SendDeps, claimed: ClaimedDelivery, error
 /** 5.1.x: the address is gone for good. Fail the delivery, suppress, mark bounced. */
 async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: string, now: Date): Promise<void> {
   await deps.db.$transaction([
-    deps.db.delivery.updateMany({ where: { id: claimed.id }, data: { status: 'failed', lastError: detail, updatedAt: now } }),
+    deps.db.delivery.updateMany({
+      where: { id: claimed.id },
+      data: { status: 'failed', lastError: detail, updatedAt: now },
+    }),
     deps.db.deliveryPaper.deleteMany({ where: { deliveryId: claimed.id } }), // papers go back (see recordOutcome)
     ...hardBounceWrites(deps.db, claimed, detail, { deliveryId: claimed.id }),
   ]);
 }
 
-export function composeDigest(deps: Pick<SendDeps, 'config'> & { renderer: Pick<Renderer, 'renderDigest'> }, claimed: ClaimedDelivery, now: Date): ReturnType<typeof buildMessage> {
+export function composeDigest(
+  deps: Pick<SendDeps, 'config'> & { renderer: Pick<Renderer, 'renderDigest'> },
+  claimed: ClaimedDelivery,
+  now: Date,
+): ReturnType<typeof buildMessage> {
   const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
   const papers = claimed.papers.map(toDigestPaper);
   const topics = claimed.digestMode === 'trending' ? [] : claimed.topics;

@@ -6,7 +6,14 @@
 // carry them find them sent and skip them.
 import { QUEUE, type Queues, type Redis } from '@paperboy/queue';
 import { setSendingPaused } from '../operations/send-control';
-import { breakerStateKey, clearBreakerState, consecutiveErrorsKey, readBreakerState, writeBreakerState, type BreakerState } from './breaker-state';
+import {
+  breakerStateKey,
+  clearBreakerState,
+  consecutiveErrorsKey,
+  readBreakerState,
+  writeBreakerState,
+  type BreakerState,
+} from './breaker-state';
 import { digestClock } from './digest-deps';
 import { sendDigests, type SendDeps, type SendOutcome } from './send-digest.usecase';
 
@@ -60,23 +67,53 @@ export async function probeIfDue(deps: RecoveryDeps): Promise<ProbeResult> {
 
 async function probe(deps: RecoveryDeps, state: BreakerState): Promise<ProbeResult> {
   // The least-tried first: a long outage spreads its probes over many deliveries' attempts.
-  const pending = await deps.db.delivery.findMany({ where: { status: 'pending' }, orderBy: [{ attempts: 'asc' }, { id: 'asc' }], take: deps.probeSize ?? 3, select: { id: true } });
-  const outcomes = pending.length ? await sendDigests({ ...deps, breaker: undefined }, pending.map((d) => d.id)) : [];
+  const pending = await deps.db.delivery.findMany({
+    where: { status: 'pending' },
+    orderBy: [{ attempts: 'asc' }, { id: 'asc' }],
+    take: deps.probeSize ?? 3,
+    select: { id: true },
+  });
+  const outcomes = pending.length
+    ? await sendDigests(
+        { ...deps, breaker: undefined },
+        pending.map((d) => d.id),
+      )
+    : [];
   // Every probe "unknown user" is the relay's confusion, not three readers' bad luck.
   const allBounced = outcomes.length > 1 && outcomes.every((o) => 'failed' in o && o.failed === 'hard_bounce');
-  const failure = outcomes.map(serverFailure).find((f) => f !== undefined) ?? (allBounced ? 'every probe digest hard-bounced' : undefined);
+  const failure =
+    outcomes.map(serverFailure).find((f) => f !== undefined) ??
+    (allBounced ? 'every probe digest hard-bounced' : undefined);
   const now = digestClock(deps);
   if (failure === undefined) {
     await deps.redis.del(consecutiveErrorsKey(deps.prefix));
     await setSendingPaused(deps.queues, false); // (clears the state: written again below)
-    await writeBreakerState(deps.redis, deps.prefix, { state: 'closed', since: now.toISOString(), delayMs: state.delayMs, trips: state.trips });
+    await writeBreakerState(deps.redis, deps.prefix, {
+      state: 'closed',
+      since: now.toISOString(),
+      delayMs: state.delayMs,
+      trips: state.trips,
+    });
     const sent = outcomes.filter((o) => 'sent' in o).length;
-    deps.logger?.warn({ probed: outcomes.length, sent, pausedSince: state.since, pauseMs: state.delayMs }, `sending resumed on its own: ${sent} of ${outcomes.length} probe digests went out`);
+    deps.logger?.warn(
+      { probed: outcomes.length, sent, pausedSince: state.since, pauseMs: state.delayMs },
+      `sending resumed on its own: ${sent} of ${outcomes.length} probe digests went out`,
+    );
     return 'closed';
   }
   const delayMs = Math.min(state.delayMs * 2, deps.maxDelayMs);
   const retryAt = new Date(now.getTime() + delayMs);
-  await writeBreakerState(deps.redis, deps.prefix, { ...state, state: 'open', retryAt: retryAt.toISOString(), delayMs, trips: state.trips + 1, lastError: failure.slice(0, 300) });
-  deps.logger?.error({ lastError: failure, resumeProbeAt: retryAt.toISOString(), pauseMs: delayMs }, `probe failed: sending stays paused; next probe in ${Math.round(delayMs / 1000)} s`);
+  await writeBreakerState(deps.redis, deps.prefix, {
+    ...state,
+    state: 'open',
+    retryAt: retryAt.toISOString(),
+    delayMs,
+    trips: state.trips + 1,
+    lastError: failure.slice(0, 300),
+  });
+  deps.logger?.error(
+    { lastError: failure, resumeProbeAt: retryAt.toISOString(), pauseMs: delayMs },
+    `probe failed: sending stays paused; next probe in ${Math.round(delayMs / 1000)} s`,
+  );
   return 'reopened';
 }

@@ -5,7 +5,14 @@ import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { makePaper } from '../papers/paper.factory';
 import { upsertPapers } from '../papers/upsert-papers';
 import { hashEmail } from '../subscribers/email-address';
-import { claimDeliveries, claimDelivery, deliveryState, handBackDelivery, recordOutcome, recordSentMany } from './send-digest.queries';
+import {
+  claimDeliveries,
+  claimDelivery,
+  deliveryState,
+  handBackDelivery,
+  recordOutcome,
+  recordSentMany,
+} from './send-digest.queries';
 
 const NOW = new Date('2026-11-27T07:00:00.123Z');
 const LEASE = 300;
@@ -47,10 +54,22 @@ async function delivery(input: DeliveryInput = {}): Promise<{ id: number; email:
     },
   });
   const row = await db.delivery.create({
-    data: { subscriberId: reader.id, periodKey: `d${seq}`, status: input.status ?? 'pending', updatedAt: input.updatedAt ?? secondsAgo(3600) },
+    data: {
+      subscriberId: reader.id,
+      periodKey: `d${seq}`,
+      status: input.status ?? 'pending',
+      updatedAt: input.updatedAt ?? secondsAgo(3600),
+    },
   });
   await db.deliveryPaper.createMany({
-    data: (input.papers ?? []).map((p, rank) => ({ deliveryId: row.id, paperId: p.id, subscriberId: reader.id, rank, score: 1, reason: p.reason })),
+    data: (input.papers ?? []).map((p, rank) => ({
+      deliveryId: row.id,
+      paperId: p.id,
+      subscriberId: reader.id,
+      rank,
+      score: 1,
+      reason: p.reason,
+    })),
   });
   return { id: row.id, email: reader.email };
 }
@@ -63,11 +82,32 @@ const stored = async (id: number) => ({
 describe('claimDeliveries', () => {
   it('when a pending delivery is claimed, then it is sending with one more attempt and carries the reader, topics in order and papers by rank with their reasons', async () => {
     const [a, b] = [await paper(1), await paper(2)];
-    const d = await delivery({ topics: ['diffusion', 'agents'], papers: [{ id: b, reason: 'second-b' }, { id: a, reason: 'first-a' }] });
+    const d = await delivery({
+      topics: ['diffusion', 'agents'],
+      papers: [
+        { id: b, reason: 'second-b' },
+        { id: a, reason: 'first-a' },
+      ],
+    });
     const claimed = await claimDelivery(db, d.id, NOW, LEASE);
-    expect(claimed).toMatchObject({ id: d.id, email: d.email, attempts: 1, frequency: 'daily', timezone: 'UTC', topics: ['diffusion', 'agents'] });
-    expect(claimed!.papers.map((p) => [p.sourceId, p.upvotes, p.reason])).toEqual([[makePaper(2).sourceId, 2, 'second-b'], [makePaper(1).sourceId, 1, 'first-a']]);
-    expect(claimed!.papers[0]).toMatchObject({ title: 'Paper number 2', authors: ['Ada Lovelace', 'Alan Turing'], hfUrl: null, githubRepo: null });
+    expect(claimed).toMatchObject({
+      id: d.id,
+      email: d.email,
+      attempts: 1,
+      frequency: 'daily',
+      timezone: 'UTC',
+      topics: ['diffusion', 'agents'],
+    });
+    expect(claimed!.papers.map((p) => [p.sourceId, p.upvotes, p.reason])).toEqual([
+      [makePaper(2).sourceId, 2, 'second-b'],
+      [makePaper(1).sourceId, 1, 'first-a'],
+    ]);
+    expect(claimed!.papers[0]).toMatchObject({
+      title: 'Paper number 2',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      hfUrl: null,
+      githubRepo: null,
+    });
     expect(await stored(d.id)).toMatchObject({ status: 'sending', attempts: 1, updatedAt: NOW });
   });
 
@@ -92,7 +132,11 @@ describe('claimDeliveries', () => {
   });
 
   it('when a delivery already ended (sent, failed or skipped), then it is not claimed', async () => {
-    const ids = [(await delivery({ status: 'sent' })).id, (await delivery({ status: 'failed' })).id, (await delivery({ status: 'skipped' })).id];
+    const ids = [
+      (await delivery({ status: 'sent' })).id,
+      (await delivery({ status: 'failed' })).id,
+      (await delivery({ status: 'skipped' })).id,
+    ];
     expect((await claimDeliveries(db, ids, NOW, LEASE)).size).toBe(0);
   });
 });
@@ -100,7 +144,11 @@ describe('claimDeliveries', () => {
 describe('papers of claimed deliveries', () => {
   it('when two digests carry the same paper version and reason, then they share one row object', async () => {
     const p = await paper(10);
-    const [d1, d2, d3] = [await delivery({ papers: [{ id: p, reason: 'same' }] }), await delivery({ papers: [{ id: p, reason: 'same' }] }), await delivery({ papers: [{ id: p, reason: 'other' }] })];
+    const [d1, d2, d3] = [
+      await delivery({ papers: [{ id: p, reason: 'same' }] }),
+      await delivery({ papers: [{ id: p, reason: 'same' }] }),
+      await delivery({ papers: [{ id: p, reason: 'other' }] }),
+    ];
     const claimed = await claimDeliveries(db, [d1.id, d2.id, d3.id], NOW, LEASE);
     expect(claimed.get(d1.id)!.papers[0]).toBe(claimed.get(d2.id)!.papers[0]);
     expect(claimed.get(d3.id)!.papers[0]).toMatchObject({ upvotes: 10, reason: 'other' });
@@ -118,8 +166,25 @@ describe('papers of claimed deliveries', () => {
 
   it('when a paper is deleted, then a digest claimed afterwards no longer carries it', async () => {
     const [keep, drop] = [await paper(12), await paper(13)];
-    await claimDelivery(db, (await delivery({ papers: [{ id: keep, reason: 'r' }, { id: drop, reason: 'r' }] })).id, NOW, LEASE);
-    const d = await delivery({ papers: [{ id: keep, reason: 'r' }, { id: drop, reason: 'r' }] });
+    await claimDelivery(
+      db,
+      (
+        await delivery({
+          papers: [
+            { id: keep, reason: 'r' },
+            { id: drop, reason: 'r' },
+          ],
+        })
+      ).id,
+      NOW,
+      LEASE,
+    );
+    const d = await delivery({
+      papers: [
+        { id: keep, reason: 'r' },
+        { id: drop, reason: 'r' },
+      ],
+    });
     await db.paper.delete({ where: { id: drop } });
     expect((await claimDelivery(db, d.id, NOW, LEASE))!.papers.map((x) => x.title)).toEqual(['Paper number 12']);
   });
@@ -128,13 +193,28 @@ describe('papers of claimed deliveries', () => {
 describe('recording outcomes', () => {
   it('when a delivery is recorded failed or skipped, then its papers are given back; when sent, they stay', async () => {
     const p = await paper(20);
-    const [failed, skipped, sent] = [await delivery({ status: 'sending', papers: [{ id: p, reason: 'r' }] }), await delivery({ papers: [{ id: p, reason: 'r' }] }), await delivery({ status: 'sending', papers: [{ id: p, reason: 'r' }] })];
+    const [failed, skipped, sent] = [
+      await delivery({ status: 'sending', papers: [{ id: p, reason: 'r' }] }),
+      await delivery({ papers: [{ id: p, reason: 'r' }] }),
+      await delivery({ status: 'sending', papers: [{ id: p, reason: 'r' }] }),
+    ];
     await recordOutcome(db, failed.id, 'failed', NOW, { lastError: 'rejected' });
     await recordOutcome(db, skipped.id, 'skipped', NOW, { lastError: 'reader is paused' });
     await recordOutcome(db, sent.id, 'sent', NOW, { messageId: '<m@x>' });
-    expect(await stored(failed.id)).toMatchObject({ status: 'failed', lastError: 'rejected', sentAt: null, papers: [] });
+    expect(await stored(failed.id)).toMatchObject({
+      status: 'failed',
+      lastError: 'rejected',
+      sentAt: null,
+      papers: [],
+    });
     expect(await stored(skipped.id)).toMatchObject({ status: 'skipped', papers: [] });
-    expect(await stored(sent.id)).toMatchObject({ status: 'sent', messageId: '<m@x>', sentAt: NOW, updatedAt: NOW, papers: [{ paperId: p }] });
+    expect(await stored(sent.id)).toMatchObject({
+      status: 'sent',
+      messageId: '<m@x>',
+      sentAt: NOW,
+      updatedAt: NOW,
+      papers: [{ paperId: p }],
+    });
   });
 
   it('when a delivery already ended, then a later outcome changes nothing and keeps its papers', async () => {
@@ -142,7 +222,12 @@ describe('recording outcomes', () => {
     const d = await delivery({ status: 'sent', papers: [{ id: p, reason: 'r' }] });
     await recordOutcome(db, d.id, 'failed', NOW, { lastError: 'late' });
     await recordSentMany(db, [{ id: d.id, messageId: '<other@x>' }], NOW);
-    expect(await stored(d.id)).toMatchObject({ status: 'sent', lastError: null, messageId: null, papers: [{ paperId: p }] });
+    expect(await stored(d.id)).toMatchObject({
+      status: 'sent',
+      lastError: null,
+      messageId: null,
+      papers: [{ paperId: p }],
+    });
   });
 
   it('when a transient failure puts a delivery back to pending, then its message id is kept and its papers stay', async () => {
@@ -150,15 +235,25 @@ describe('recording outcomes', () => {
     const d = await delivery({ status: 'sending', papers: [{ id: p, reason: 'r' }] });
     await db.delivery.update({ where: { id: d.id }, data: { messageId: '<first@x>' } });
     await recordOutcome(db, d.id, 'pending', NOW, { lastError: '421 busy' });
-    expect(await stored(d.id)).toMatchObject({ status: 'pending', messageId: '<first@x>', lastError: '421 busy', papers: [{ paperId: p }] });
+    expect(await stored(d.id)).toMatchObject({
+      status: 'pending',
+      messageId: '<first@x>',
+      lastError: '421 busy',
+      papers: [{ paperId: p }],
+    });
   });
 
-  it('when a claimed delivery is handed back (sending paused), then it is pending with its claim\'s attempt returned and its papers kept; an ended one is untouched', async () => {
+  it("when a claimed delivery is handed back (sending paused), then it is pending with its claim's attempt returned and its papers kept; an ended one is untouched", async () => {
     const p = await paper(23);
     const d = await delivery({ papers: [{ id: p, reason: 'r' }] });
     await claimDelivery(db, d.id, NOW, LEASE);
     await handBackDelivery(db, d.id, NOW, 'sending was paused', NOW);
-    expect(await stored(d.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: 'sending was paused', papers: [{ paperId: p }] });
+    expect(await stored(d.id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lastError: 'sending was paused',
+      papers: [{ paperId: p }],
+    });
     const done = await delivery({ status: 'sent' });
     await handBackDelivery(db, done.id, NOW, 'sending was paused', NOW);
     expect(await stored(done.id)).toMatchObject({ status: 'sent', lastError: null });
@@ -174,9 +269,19 @@ describe('recording outcomes', () => {
   });
 
   it('when several deliveries are recorded sent at once, then each gets its own message id and the sending time', async () => {
-    const [a, b] = [await delivery({ status: 'sending', updatedAt: secondsAgo(5) }), await delivery({ status: 'sending', updatedAt: secondsAgo(5) })];
+    const [a, b] = [
+      await delivery({ status: 'sending', updatedAt: secondsAgo(5) }),
+      await delivery({ status: 'sending', updatedAt: secondsAgo(5) }),
+    ];
     await db.delivery.update({ where: { id: b.id }, data: { lastError: 'earlier 421' } });
-    await recordSentMany(db, [{ id: a.id, messageId: '<a@x>' }, { id: b.id, messageId: '<b@x>' }], NOW);
+    await recordSentMany(
+      db,
+      [
+        { id: a.id, messageId: '<a@x>' },
+        { id: b.id, messageId: '<b@x>' },
+      ],
+      NOW,
+    );
     expect(await stored(a.id)).toMatchObject({ status: 'sent', messageId: '<a@x>', sentAt: NOW, updatedAt: NOW });
     expect(await stored(b.id)).toMatchObject({ status: 'sent', messageId: '<b@x>', lastError: null });
   });
@@ -187,7 +292,12 @@ describe('deliveryState', () => {
     const d = await delivery({ status: 'sending', updatedAt: secondsAgo(10) });
     await db.suppression.create({ data: { emailHash: hashEmail(d.email), reason: 'complaint' } });
     const state = await deliveryState(db, d.id);
-    expect(state).toEqual({ status: 'sending', updatedAt: (await stored(d.id)).updatedAt, readerStatus: 'active', suppressed: true });
+    expect(state).toEqual({
+      status: 'sending',
+      updatedAt: (await stored(d.id)).updatedAt,
+      readerStatus: 'active',
+      suppressed: true,
+    });
     expect(state!.updatedAt).toEqual(secondsAgo(10));
     expect(await deliveryState(db, -1)).toBeUndefined();
   });

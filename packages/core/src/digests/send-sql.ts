@@ -10,7 +10,11 @@ export interface Statement {
 }
 
 /** Runs `statement` with `values`; the rows come back with timestamps read as UTC. */
-export async function runStatement<Row extends object>(db: Db, statement: Statement, values: unknown[]): Promise<Row[]> {
+export async function runStatement<Row extends object>(
+  db: Db,
+  statement: Statement,
+  values: unknown[],
+): Promise<Row[]> {
   return (await sqlPool(db).query<Row>({ name: statement.name, text: statement.text, values })).rows;
 }
 

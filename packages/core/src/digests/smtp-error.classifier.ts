@@ -30,8 +30,12 @@ interface SmtpErrorLike {
 const SENDER_COMMANDS = /^(MAIL|AUTH|EHLO|HELO|LHLO|CONN|STARTTLS)/i;
 
 /** The enhanced status code (class, subject, detail) of a reply line, if it carries one. */
-export function enhancedStatus(reply: string | undefined): { klass: number; subject: number; detail: number } | undefined {
-  const m = /(?:^|\s)\d{3}[ -]([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/.exec(reply ?? '') ?? /^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/.exec(reply ?? '');
+export function enhancedStatus(
+  reply: string | undefined,
+): { klass: number; subject: number; detail: number } | undefined {
+  const m =
+    /(?:^|\s)\d{3}[ -]([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/.exec(reply ?? '') ??
+    /^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/.exec(reply ?? '');
   return m ? { klass: Number(m[1]), subject: Number(m[2]), detail: Number(m[3]) } : undefined;
 }
 
@@ -43,7 +47,14 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   const status = enhancedStatus(e.response) ?? enhancedStatus(typeof e.message === 'string' ? e.message : undefined);
   const command = e.command ?? '';
   // X.1.7 and X.1.8 are the sender's address: ours, not the reader's.
-  if (status?.klass === 5 && status.subject === 1 && status.detail !== 7 && status.detail !== 8 && !SENDER_COMMANDS.test(command)) return 'recipient';
+  if (
+    status?.klass === 5 &&
+    status.subject === 1 &&
+    status.detail !== 7 &&
+    status.detail !== 8 &&
+    !SENDER_COMMANDS.test(command)
+  )
+    return 'recipient';
   if (status?.subject === 6 || (!status && /^DATA/i.test(command))) return 'permanent';
   return 'refused';
 }

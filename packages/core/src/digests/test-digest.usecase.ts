@@ -34,14 +34,37 @@ export const TEST_DIGEST_NO_READER = 2_147_483_647;
 
 export const TEST_DIGEST_REASON = 'Test digest: the most upvoted recent papers';
 
-const PAPER_COLUMNS = { id: true, title: true, sourceId: true, authors: true, abstract: true, upvotes: true, hfUrl: true, arxivUrl: true, pdfUrl: true, githubRepo: true, projectPage: true, organization: true, publishedAt: true, numComments: true } as const;
+const PAPER_COLUMNS = {
+  id: true,
+  title: true,
+  sourceId: true,
+  authors: true,
+  abstract: true,
+  upvotes: true,
+  hfUrl: true,
+  arxivUrl: true,
+  pdfUrl: true,
+  githubRepo: true,
+  projectPage: true,
+  organization: true,
+  publishedAt: true,
+  numComments: true,
+} as const;
 
-async function papersFor(deps: TestDigestDeps, subscriberId: number | undefined, now: Date): Promise<ClaimedDelivery['papers']> {
+async function papersFor(
+  deps: TestDigestDeps,
+  subscriberId: number | undefined,
+  now: Date,
+): Promise<ClaimedDelivery['papers']> {
   const { DIGEST_MAX_PAPERS: limit, MATCH_WINDOW_DAYS: windowDays } = deps.config;
   const since = new Date(now.getTime() - windowDays * 24 * 3600_000);
   if (subscriberId !== undefined) {
-    const picked = (await pickRankedPapers(deps.db, [subscriberId], { limit, now, windowDays })).get(subscriberId) ?? [];
-    const rows = await deps.db.paper.findMany({ where: { id: { in: picked.map((p) => p.paperId) } }, select: PAPER_COLUMNS });
+    const picked =
+      (await pickRankedPapers(deps.db, [subscriberId], { limit, now, windowDays })).get(subscriberId) ?? [];
+    const rows = await deps.db.paper.findMany({
+      where: { id: { in: picked.map((p) => p.paperId) } },
+      select: PAPER_COLUMNS,
+    });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return picked.flatMap((p) => {
       const row = byId.get(p.paperId);
@@ -49,15 +72,27 @@ async function papersFor(deps: TestDigestDeps, subscriberId: number | undefined,
       return row ? [{ ...row, reason }] : [];
     });
   }
-  const rows = await deps.db.paper.findMany({ where: { publishedAt: { gte: since }, withdrawnAt: null }, orderBy: [{ upvotes: 'desc' }, { id: 'desc' }], take: limit, select: PAPER_COLUMNS });
+  const rows = await deps.db.paper.findMany({
+    where: { publishedAt: { gte: since }, withdrawnAt: null },
+    orderBy: [{ upvotes: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: PAPER_COLUMNS,
+  });
   return rows.map((row) => ({ ...row, reason: TEST_DIGEST_REASON }));
 }
 
 /** `email` is expected normalised (normalizeEmail) and usable (emailProblem). */
-export async function sendTestDigest(deps: TestDigestDeps, email: string, options: TestDigestOptions = {}): Promise<TestDigestResult> {
+export async function sendTestDigest(
+  deps: TestDigestDeps,
+  email: string,
+  options: TestDigestOptions = {},
+): Promise<TestDigestResult> {
   if (!options.force && (await isSuppressed(deps.db, email))) return { status: 'suppressed' };
   const now = digestClock(deps);
-  const reader = await deps.db.subscriber.findUnique({ where: { email }, include: { topics: { select: { raw: true } } } });
+  const reader = await deps.db.subscriber.findUnique({
+    where: { email },
+    include: { topics: { select: { raw: true } } },
+  });
   const papers = await papersFor(deps, reader?.id, now);
   const claimed: ClaimedDelivery = {
     // A fresh id per test (Message-ID "delivery-<ms>", far above real delivery ids).
@@ -73,7 +108,11 @@ export async function sendTestDigest(deps: TestDigestDeps, email: string, option
     topics: reader?.topics.map((t) => t.raw) ?? ['(test digest: no topics)'],
     papers,
   };
-  const message = composeDigest({ config: deps.config, renderer: deps.renderer ?? (await createRenderer()) }, claimed, now);
+  const message = composeDigest(
+    { config: deps.config, renderer: deps.renderer ?? (await createRenderer()) },
+    claimed,
+    now,
+  );
   await deps.mail.sendMail(buildRawMail(message, now));
   return { status: 'sent', messageId: message.messageId, papers: papers.length, personalised: Boolean(reader) };
 }

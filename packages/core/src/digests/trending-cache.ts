@@ -3,7 +3,14 @@
 // those batches share each period's list for up to `maxAgeMs` (default a minute) instead of
 // querying it once per batch; a batch whose clock is further away computes a fresh one.
 import type { Db } from '@paperboy/db';
-import { DEFAULT_TRENDING_MIN_UPVOTES, pickTrending, trendingList, type TrendingLookup, type TrendingPaper, type TrendingPeriod } from './trending';
+import {
+  DEFAULT_TRENDING_MIN_UPVOTES,
+  pickTrending,
+  trendingList,
+  type TrendingLookup,
+  type TrendingPaper,
+  type TrendingPeriod,
+} from './trending';
 
 interface Entry {
   at: number;
@@ -18,10 +25,16 @@ export class TrendingCache {
   /** Like trendingLookup, but lists computed for a clock within maxAgeMs of `now` are reused. */
   lookup(db: Pick<Db, '$queryRaw'>, batch: { now: Date; minUpvotes?: number }): TrendingLookup {
     const minUpvotes = batch.minUpvotes ?? DEFAULT_TRENDING_MIN_UPVOTES;
-    return async (period, { limit, exclude }) => pickTrending(await this.list(db, period, batch.now, minUpvotes), limit, exclude);
+    return async (period, { limit, exclude }) =>
+      pickTrending(await this.list(db, period, batch.now, minUpvotes), limit, exclude);
   }
 
-  private list(db: Pick<Db, '$queryRaw'>, period: TrendingPeriod, now: Date, minUpvotes: number): Promise<TrendingPaper[]> {
+  private list(
+    db: Pick<Db, '$queryRaw'>,
+    period: TrendingPeriod,
+    now: Date,
+    minUpvotes: number,
+  ): Promise<TrendingPaper[]> {
     let entries = this.byDb.get(db);
     if (!entries) this.byDb.set(db, (entries = new Map()));
     const key = `${period}|${minUpvotes}`;

@@ -23,7 +23,11 @@ export interface TrendingReader {
 }
 
 /** Papers of `paperIds` each reader already received (one query for the batch). */
-async function received(db: Db, readers: readonly number[], paperIds: readonly number[]): Promise<Map<number, number[]>> {
+async function received(
+  db: Db,
+  readers: readonly number[],
+  paperIds: readonly number[],
+): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (readers.length === 0 || paperIds.length === 0) return out;
   const rows = await db.$queryRaw<{ subscriberId: number; paperId: number }[]>`
@@ -51,11 +55,19 @@ export async function addTrending(
 ): Promise<Map<number, PickedPaper[]>> {
   const wanting = readers.filter((r) => r.digestMode !== 'topics');
   if (wanting.length === 0) return topicPicks;
-  const lookup = lists.lookup(db, { now: options.now, ...(options.minUpvotes !== undefined ? { minUpvotes: options.minUpvotes } : {}) });
+  const lookup = lists.lookup(db, {
+    now: options.now,
+    ...(options.minUpvotes !== undefined ? { minUpvotes: options.minUpvotes } : {}),
+  });
   const byPeriod = new Map<TrendingPeriod, TrendingPaper[]>();
-  for (const period of new Set(wanting.map((r) => r.frequency))) byPeriod.set(period, await lookup(period, { limit: 100 }));
+  for (const period of new Set(wanting.map((r) => r.frequency)))
+    byPeriod.set(period, await lookup(period, { limit: 100 }));
   const candidateIds = [...new Set([...byPeriod.values()].flatMap((l) => l.map((p) => p.paperId)))];
-  const already = await received(db, wanting.map((r) => r.id), candidateIds);
+  const already = await received(
+    db,
+    wanting.map((r) => r.id),
+    candidateIds,
+  );
   const out = new Map(topicPicks);
   for (const r of wanting) {
     const topics = r.digestMode === 'trending' ? [] : (topicPicks.get(r.id) ?? []);

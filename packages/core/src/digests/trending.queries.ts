@@ -21,7 +21,10 @@ export interface CandidateWindow {
   minUpvotes: number;
 }
 
-export async function loadTrendingCandidates(db: Pick<Db, '$queryRaw'>, window: CandidateWindow): Promise<TrendingCandidate[]> {
+export async function loadTrendingCandidates(
+  db: Pick<Db, '$queryRaw'>,
+  window: CandidateWindow,
+): Promise<TrendingCandidate[]> {
   // Both branches of the OR have an index (publishedAt, createdAt): a bitmap OR, no scan.
   return db.$queryRaw<TrendingCandidate[]>`
     SELECT p.id AS "paperId", p.upvotes, b.upvotes AS "baselineUpvotes", p."publishedAt"

@@ -68,7 +68,11 @@ export function rankTrending(
 }
 
 /** The reader's share of a period's list: exclusions dropped, at most `limit`. */
-export function pickTrending(list: readonly TrendingPaper[], limit: number, exclude?: Iterable<number>): TrendingPaper[] {
+export function pickTrending(
+  list: readonly TrendingPaper[],
+  limit: number,
+  exclude?: Iterable<number>,
+): TrendingPaper[] {
   const skip = new Set(exclude ?? []);
   const out: TrendingPaper[] = [];
   for (const p of list) {
@@ -79,7 +83,12 @@ export function pickTrending(list: readonly TrendingPaper[], limit: number, excl
 }
 
 /** The period's whole ranked list (up to TRENDING_LIST_SIZE) at `now`: one query. */
-export async function trendingList(db: Pick<Db, '$queryRaw'>, period: TrendingPeriod, now: Date, minUpvotes: number): Promise<TrendingPaper[]> {
+export async function trendingList(
+  db: Pick<Db, '$queryRaw'>,
+  period: TrendingPeriod,
+  now: Date,
+  minUpvotes: number,
+): Promise<TrendingPaper[]> {
   const candidates = await loadTrendingCandidates(db, trendingWindow(period, now, minUpvotes));
   return rankTrending(candidates, { period, minUpvotes });
 }
@@ -90,7 +99,10 @@ export async function trendingPapers(db: Pick<Db, '$queryRaw'>, options: Trendin
   return pickTrending(list, options.limit, options.exclude);
 }
 
-export type TrendingLookup = (period: TrendingPeriod, options: { limit: number; exclude?: Iterable<number> }) => Promise<TrendingPaper[]>;
+export type TrendingLookup = (
+  period: TrendingPeriod,
+  options: { limit: number; exclude?: Iterable<number> },
+) => Promise<TrendingPaper[]>;
 
 /**
  * For one build batch (one `now`): each period's list is queried once, on first use, and

@@ -4,7 +4,14 @@
 // hand results out a few hundred readers at a time, so they die young instead of being promoted
 // and swept (measured: retaining 2,000 readers' results doubles the ranking's CPU time).
 import type { Db } from '@paperboy/db';
-import { createDigestRanker, DEFAULT_CAP, type ComposedDigest, type DigestRanker, type MatchReason, type RankedPaper } from '@paperboy/matching';
+import {
+  createDigestRanker,
+  DEFAULT_CAP,
+  type ComposedDigest,
+  type DigestRanker,
+  type MatchReason,
+  type RankedPaper,
+} from '@paperboy/matching';
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt, windowDaysOf } from './matching-deps';
 import { loadMatchLists, type MatchWindow } from './match-window';
 import type { RankedPapersOptions, ReaderDigest, ReaderPaper } from './ranked-papers.types';
@@ -37,7 +44,8 @@ function labelOf(reader: ReaderTopics, key: string): string | undefined {
 /** Shapes one ranked paper; the ranker's fresh reasons array is reused (a million readers). */
 function describe(ranked: RankedPaper, reader: ReaderTopics, told: ReasonLabels): ReaderPaper {
   const { reasons, topicKeys } = ranked;
-  for (let i = 0; i < reasons.length; i += 1) reasons[i] = told.tell(reasons[i] as MatchReason, labelOf(reader, topicKeys[i] as string));
+  for (let i = 0; i < reasons.length; i += 1)
+    reasons[i] = told.tell(reasons[i] as MatchReason, labelOf(reader, topicKeys[i] as string));
   const best = reasons[0] as MatchReason;
   return {
     paperId: ranked.paperId,
@@ -76,11 +84,18 @@ export class PreparedBatch {
 
   /** These readers' digests in balanced topic sections (composeDigest), in order. */
   compose(readers: readonly ReaderTopics[]): { subscriberId: number; digest: ComposedDigest }[] {
-    return readers.map((reader) => ({ subscriberId: reader.subscriberId, digest: this.ranker.compose(reader.topics, this.delivered.get(reader.subscriberId) ?? []) }));
+    return readers.map((reader) => ({
+      subscriberId: reader.subscriberId,
+      digest: this.ranker.compose(reader.topics, this.delivered.get(reader.subscriberId) ?? []),
+    }));
   }
 }
 
-export async function prepareBatch(deps: MatchingDeps, batch: readonly ReaderTopics[], options: RankedPapersOptions): Promise<PreparedBatch> {
+export async function prepareBatch(
+  deps: MatchingDeps,
+  batch: readonly ReaderTopics[],
+  options: RankedPapersOptions,
+): Promise<PreparedBatch> {
   const cap = positiveInt(options.cap ?? deps.config?.DIGEST_MAX_PAPERS ?? DEFAULT_CAP, 'cap', 100);
   const now = options.window?.now ?? nowOf(deps);
   const since = options.window?.since ?? new Date(now.getTime() - windowDaysOf(deps, options.windowDays) * DAY_MS);
@@ -91,7 +106,11 @@ export async function prepareBatch(deps: MatchingDeps, batch: readonly ReaderTop
     options.window ? options.window.matchesByTopic : loadMatchLists(deps.db, since, now, keys),
     carried
       ? new Map(batch.map((r) => [r.subscriberId, r.delivered as number[]]))
-      : loadDelivered(deps.db, batch.map((r) => r.subscriberId), since),
+      : loadDelivered(
+          deps.db,
+          batch.map((r) => r.subscriberId),
+          since,
+        ),
   ]);
   const ranker = createDigestRanker(lists, { cap, now, ...(options.weights ? { weights: options.weights } : {}) });
   return new PreparedBatch(ranker, delivered, labelsFor(options.window));

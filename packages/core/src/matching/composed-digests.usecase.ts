@@ -16,7 +16,11 @@ export interface ComposedReaderDigest {
   digest: ComposedDigest;
 }
 
-export async function composedDigestsForReaders(deps: MatchingDeps, subscriberIds: readonly number[], options: RankedPapersOptions = {}): Promise<ComposedReaderDigest[]> {
+export async function composedDigestsForReaders(
+  deps: MatchingDeps,
+  subscriberIds: readonly number[],
+  options: RankedPapersOptions = {},
+): Promise<ComposedReaderDigest[]> {
   positiveInt(options.cap ?? deps.config?.DIGEST_MAX_PAPERS ?? 10, 'cap', 100); // fail before any query
   const batch = await loadReaderTopics(deps.db, validIds(subscriberIds, 'subscriberIds', MAX_READERS_PER_CALL));
   const composed = (await prepareBatch(deps, batch, options)).compose(batch);

@@ -2,11 +2,25 @@
 // backfill for newly followed topics, the daily rebuild of the learned term associations, each
 // reader's ranked digest candidates, the subscribe page preview. The pure engine is @paperboy/matching.
 export { type MatchingDeps } from './matching-deps';
-export { matchNewPapers, MAX_PAPERS_PER_JOB, type MatchRunResult, type MatchRunOptions } from './match-new-papers.usecase';
-export { matchTopicAgainstRecentPapers, matchTopicsAgainstRecentPapers, type TopicBackfillResult } from './match-topic.usecase';
+export {
+  matchNewPapers,
+  MAX_PAPERS_PER_JOB,
+  type MatchRunResult,
+  type MatchRunOptions,
+} from './match-new-papers.usecase';
+export {
+  matchTopicAgainstRecentPapers,
+  matchTopicsAgainstRecentPapers,
+  type TopicBackfillResult,
+} from './match-topic.usecase';
 export { TopicIndexCache, processTopicIndex } from './topic-index.cache';
 export { followedTopicKeys } from './topic-keys.queries';
-export { StoredAssociations, processAssociations, SHIPPED_ASSOCIATIONS, type AssociationSnapshot } from './stored-associations';
+export {
+  StoredAssociations,
+  processAssociations,
+  SHIPPED_ASSOCIATIONS,
+  type AssociationSnapshot,
+} from './stored-associations';
 export {
   rebuildAssociations,
   associationPhrases,

@@ -25,7 +25,12 @@ export const learnInThread: LearnFn = (papers, phrases) =>
   new Promise((resolve, reject) => {
     // From the TypeScript source (tsx, Jest) the thread resolves workspace packages to their sources too.
     const execArgv = path.extname(__filename) === '.ts' ? [...process.execArgv, '--conditions=source'] : undefined;
-    const worker = new Worker(bootstrap(), { eval: true, execArgv, workerData: { papers, phrases }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+    const worker = new Worker(bootstrap(), {
+      eval: true,
+      execArgv,
+      workerData: { papers, phrases },
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+    });
     let settled = false;
     worker.once('message', (table: AssociationTable) => {
       settled = true;

@@ -35,7 +35,11 @@ export interface MatchRunOptions {
 
 export const flattenMatches = (byTopic: Map<string, TopicMatch[]>): TopicMatch[] => [...byTopic.values()].flat();
 
-export async function matchNewPapers(deps: MatchingDeps, paperIds: readonly number[], options: MatchRunOptions = {}): Promise<MatchRunResult> {
+export async function matchNewPapers(
+  deps: MatchingDeps,
+  paperIds: readonly number[],
+  options: MatchRunOptions = {},
+): Promise<MatchRunResult> {
   const ids = validIds(paperIds, 'paperIds', MAX_PAPERS_PER_JOB);
   const papers = ids.length ? await loadPapersById(deps.db, ids) : [];
   if (papers.length === 0) return { papers: 0, topics: 0, matches: 0, removed: 0, invalidKeys: [] };
@@ -46,6 +50,11 @@ export async function matchNewPapers(deps: MatchingDeps, paperIds: readonly numb
   const matchedKeys = index.topics.map((t) => t.key);
   // Upsert first, then remove: a crash in between leaves extra rows a retry removes, never a hole.
   const written = await upsertMatches(deps.db, matches);
-  const removed = await removeStaleMatches(deps.db, papers.map((p) => p.id), matchedKeys, matches);
+  const removed = await removeStaleMatches(
+    deps.db,
+    papers.map((p) => p.id),
+    matchedKeys,
+    matches,
+  );
   return { papers: papers.length, topics: matchedKeys.length, matches: written, removed, invalidKeys: invalid };
 }

@@ -7,7 +7,11 @@ const SELECT = { id: true, title: true, abstract: true, upvotes: true, published
 const toMatchable = (p: MatchablePaper): MatchablePaper => ({ ...p, upvotes: Math.max(0, p.upvotes) });
 
 export async function loadPapersById(db: Db, ids: readonly number[]): Promise<MatchablePaper[]> {
-  const rows = await db.paper.findMany({ where: { id: { in: [...ids] }, withdrawnAt: null }, select: SELECT, orderBy: { id: 'asc' } });
+  const rows = await db.paper.findMany({
+    where: { id: { in: [...ids] }, withdrawnAt: null },
+    select: SELECT,
+    orderBy: { id: 'asc' },
+  });
   return rows.map(toMatchable);
 }
 

@@ -27,13 +27,21 @@ function parseKeys(topicKeys: readonly string[]): ParsedTopic[] {
     try {
       return parseTopicKey(key);
     } catch (error) {
-      throw new AppError('invalid_input', `"${String(key).slice(0, 100)}" is not a topic key (store normalizeTopic(raw).key)`, { cause: error });
+      throw new AppError(
+        'invalid_input',
+        `"${String(key).slice(0, 100)}" is not a topic key (store normalizeTopic(raw).key)`,
+        { cause: error },
+      );
     }
   });
 }
 
 /** Matches the keys against every paper published in the last `sinceDays` (default MATCH_WINDOW_DAYS). */
-export async function matchTopicsAgainstRecentPapers(deps: MatchingDeps, topicKeys: readonly string[], sinceDays?: number): Promise<TopicBackfillResult> {
+export async function matchTopicsAgainstRecentPapers(
+  deps: MatchingDeps,
+  topicKeys: readonly string[],
+  sinceDays?: number,
+): Promise<TopicBackfillResult> {
   const parsed = parseKeys(topicKeys);
   const since = new Date(nowOf(deps).getTime() - windowDaysOf(deps, sinceDays) * DAY_MS);
   // The same associations as the match job, so a backfilled topic matches as it will later.
@@ -53,12 +61,25 @@ export async function matchTopicsAgainstRecentPapers(deps: MatchingDeps, topicKe
     if (chunk.length === 0) break;
     afterId = (chunk[chunk.length - 1] as { id: number }).id;
     papers += chunk.length;
-    const found = flattenMatches(matchPapers(index, chunk.map((p) => ({ ...p, upvotes: Math.max(0, p.upvotes) }))));
+    const found = flattenMatches(
+      matchPapers(
+        index,
+        chunk.map((p) => ({ ...p, upvotes: Math.max(0, p.upvotes) })),
+      ),
+    );
     matches += await upsertMatches(deps.db, found);
-    await removeStaleMatches(deps.db, chunk.map((p) => p.id), keys, found);
+    await removeStaleMatches(
+      deps.db,
+      chunk.map((p) => p.id),
+      keys,
+      found,
+    );
   }
   return { papers, matches };
 }
 
-export const matchTopicAgainstRecentPapers = (deps: MatchingDeps, topicKey: string, sinceDays?: number): Promise<TopicBackfillResult> =>
-  matchTopicsAgainstRecentPapers(deps, [topicKey], sinceDays);
+export const matchTopicAgainstRecentPapers = (
+  deps: MatchingDeps,
+  topicKey: string,
+  sinceDays?: number,
+): Promise<TopicBackfillResult> => matchTopicsAgainstRecentPapers(deps, [topicKey], sinceDays);

@@ -15,7 +15,12 @@ interface MatchRow {
 }
 
 /** keys: only those topics; undefined: every topic with a match in the window. */
-export async function loadMatchLists(db: Db, since: Date, now: Date, keys?: readonly string[]): Promise<Map<string, TopicMatch[]>> {
+export async function loadMatchLists(
+  db: Db,
+  since: Date,
+  now: Date,
+  keys?: readonly string[],
+): Promise<Map<string, TopicMatch[]>> {
   const rows =
     keys === undefined
       ? await db.$queryRaw<MatchRow[]>`

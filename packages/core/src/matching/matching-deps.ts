@@ -31,7 +31,8 @@ export function validIds(ids: unknown, name: string, max: number): number[] {
   if (!Array.isArray(ids)) throw new AppError('invalid_input', `${name} must be an array of ids`);
   if (ids.length > max) throw new AppError('invalid_input', `${name} has ${ids.length} ids (at most ${max})`);
   for (const id of ids) {
-    if (!Number.isSafeInteger(id) || (id as number) < 1) throw new AppError('invalid_input', `${name} must hold positive integers`);
+    if (!Number.isSafeInteger(id) || (id as number) < 1)
+      throw new AppError('invalid_input', `${name} must hold positive integers`);
   }
   return [...new Set(ids as number[])];
 }

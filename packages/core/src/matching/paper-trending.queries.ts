@@ -8,16 +8,29 @@ import { upvoteGrowth } from '../papers/upvote-growth';
 
 export const GROWTH_WINDOW_HOURS = 24;
 
-export async function loadRankablePapers(db: Db, paperIds: readonly number[], now: Date): Promise<Map<number, RankablePaper>> {
+export async function loadRankablePapers(
+  db: Db,
+  paperIds: readonly number[],
+  now: Date,
+): Promise<Map<number, RankablePaper>> {
   const out = new Map<number, RankablePaper>();
   if (paperIds.length === 0) return out;
   const [rows, growth] = await Promise.all([
-    db.paper.findMany({ where: { id: { in: [...paperIds] } }, select: { id: true, title: true, upvotes: true, publishedAt: true } }),
+    db.paper.findMany({
+      where: { id: { in: [...paperIds] } },
+      select: { id: true, title: true, upvotes: true, publishedAt: true },
+    }),
     upvoteGrowth(db, paperIds, { hours: GROWTH_WINDOW_HOURS, now }),
   ]);
   for (const r of rows) {
     // The title lets a digest leave out near-duplicates (composeDigest).
-    out.set(r.id, { id: r.id, title: r.title, upvotes: Math.max(0, r.upvotes), upvoteGrowth: Math.max(0, growth.get(r.id) ?? 0), publishedAt: r.publishedAt });
+    out.set(r.id, {
+      id: r.id,
+      title: r.title,
+      upvotes: Math.max(0, r.upvotes),
+      upvoteGrowth: Math.max(0, growth.get(r.id) ?? 0),
+      publishedAt: r.publishedAt,
+    });
   }
   return out;
 }

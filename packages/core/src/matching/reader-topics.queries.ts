@@ -27,12 +27,17 @@ const SEP = '\x1f';
 const parseIds = (list: string): number[] => (list === '' ? [] : list.split(',').map(Number));
 
 function toReader(r: Row): ReaderTopics {
-  if (r.keys === '') return r.delivered === undefined ? { subscriberId: r.id, topics: [] } : { subscriberId: r.id, topics: [], delivered: parseIds(r.delivered) };
+  if (r.keys === '')
+    return r.delivered === undefined
+      ? { subscriberId: r.id, topics: [] }
+      : { subscriberId: r.id, topics: [], delivered: parseIds(r.delivered) };
   const keys = r.keys.split(SEP);
   const raws = r.raws.split(SEP);
   const aligned = raws.length === keys.length; // a raw holding the separator itself: fall back to keys
   const topics = keys.map((key, i) => ({ key, label: (aligned && (raws[i] as string).trim()) || key }));
-  return r.delivered === undefined ? { subscriberId: r.id, topics } : { subscriberId: r.id, topics, delivered: parseIds(r.delivered) };
+  return r.delivered === undefined
+    ? { subscriberId: r.id, topics }
+    : { subscriberId: r.id, topics, delivered: parseIds(r.delivered) };
 }
 
 export async function loadReaderTopics(db: Db, subscriberIds: readonly number[]): Promise<ReaderTopics[]> {

@@ -62,8 +62,15 @@ export function associationPhrases(keys: readonly string[]): string[] {
   return [...phrases].sort();
 }
 
-export async function rebuildAssociations(deps: MatchingDeps, options: RebuildAssociationsOptions = {}): Promise<RebuildAssociationsResult> {
-  const windowDays = positiveInt(options.windowDays ?? deps.config?.ASSOCIATION_WINDOW_DAYS ?? DEFAULT_ASSOCIATION_WINDOW_DAYS, 'windowDays', 3650);
+export async function rebuildAssociations(
+  deps: MatchingDeps,
+  options: RebuildAssociationsOptions = {},
+): Promise<RebuildAssociationsResult> {
+  const windowDays = positiveInt(
+    options.windowDays ?? deps.config?.ASSOCIATION_WINDOW_DAYS ?? DEFAULT_ASSOCIATION_WINDOW_DAYS,
+    'windowDays',
+    3650,
+  );
   const now = nowOf(deps);
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const phrases = associationPhrases(await followedTopicKeys(deps.db));

@@ -28,7 +28,9 @@ export class StoredAssociations {
     const stored = await loadStoredAssociations(db);
     this.loads += 1;
     this.current =
-      stored.version === null ? SHIPPED_ASSOCIATIONS : { version: `stored:${stored.version}`, table: { ...DEFAULT_ASSOCIATIONS, ...stored.table } };
+      stored.version === null
+        ? SHIPPED_ASSOCIATIONS
+        : { version: `stored:${stored.version}`, table: { ...DEFAULT_ASSOCIATIONS, ...stored.table } };
     return this.current;
   }
 }

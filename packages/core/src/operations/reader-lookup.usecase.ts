@@ -20,16 +20,33 @@ export function readerQueryProblem(query: string): string | undefined {
 export async function findReader(deps: Pick<ReaderDeps, 'db'>, query: string) {
   const email = normalizeEmail(query);
   if (emailProblem(email)) return null;
-  const subscriber = await deps.db.subscriber.findUnique({ where: { email }, include: { topics: { orderBy: { id: 'asc' } } } });
+  const subscriber = await deps.db.subscriber.findUnique({
+    where: { email },
+    include: { topics: { orderBy: { id: 'asc' } } },
+  });
   if (!subscriber) return null;
   const [deliveries, events] = await Promise.all([
     deps.db.delivery.findMany({
       where: { subscriberId: subscriber.id },
       orderBy: { createdAt: 'desc' },
       take: LAST,
-      select: { id: true, periodKey: true, kind: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
+      select: {
+        id: true,
+        periodKey: true,
+        kind: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        sentAt: true,
+        createdAt: true,
+      },
     }),
-    deps.db.subscriptionEvent.findMany({ where: { subscriberId: subscriber.id }, orderBy: { id: 'desc' }, take: LAST, select: { id: true, type: true, data: true, createdAt: true } }),
+    deps.db.subscriptionEvent.findMany({
+      where: { subscriberId: subscriber.id },
+      orderBy: { id: 'desc' },
+      take: LAST,
+      select: { id: true, type: true, data: true, createdAt: true },
+    }),
   ]);
   return { subscriber, deliveries, events };
 }
@@ -39,7 +56,13 @@ export type ReaderAdminAction = 'resend-confirmation' | 'unsubscribe' | 'wipe';
 export const READER_ADMIN_ACTIONS: readonly ReaderAdminAction[] = ['resend-confirmation', 'unsubscribe', 'wipe'];
 
 /** Runs an operator's action on a reader and records it (a wipe's record keeps no id: the reader is gone). */
-export async function runReaderAdminAction(deps: ReaderDeps, subscriberId: number, action: ReaderAdminAction, operator: string, context: RequestContext = {}): Promise<void> {
+export async function runReaderAdminAction(
+  deps: ReaderDeps,
+  subscriberId: number,
+  action: ReaderAdminAction,
+  operator: string,
+  context: RequestContext = {},
+): Promise<void> {
   if (action === 'wipe') {
     await wipeReader(deps, subscriberId);
     await recordEvent(deps.db, null, 'admin_action', { action, operator }, context);

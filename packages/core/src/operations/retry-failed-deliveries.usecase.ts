@@ -27,13 +27,20 @@ export interface RetryFailedResult {
   retried: number;
 }
 
-export async function retryFailedDeliveries(deps: RetryFailedDeps, options: RetryFailedOptions = {}): Promise<RetryFailedResult> {
+export async function retryFailedDeliveries(
+  deps: RetryFailedDeps,
+  options: RetryFailedOptions = {},
+): Promise<RetryFailedResult> {
   const since = new Date((options.now ?? new Date()).getTime() - (options.sinceDays ?? 7) * 24 * 3600_000);
   const [counts] = await deps.db.$queryRaw<{ eligible: bigint; inactive: bigint }[]>`
     SELECT count(*) FILTER (WHERE s.status = 'active') AS eligible, count(*) FILTER (WHERE s.status <> 'active') AS inactive
     FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
     WHERE d.status = 'failed' AND d."createdAt" >= ${since}`;
-  const result = { eligible: Number(counts?.eligible ?? 0), inactiveReaders: Number(counts?.inactive ?? 0), retried: 0 };
+  const result = {
+    eligible: Number(counts?.eligible ?? 0),
+    inactiveReaders: Number(counts?.inactive ?? 0),
+    retried: 0,
+  };
   if (options.dryRun) return result;
   const batchSize = options.batchSize ?? 500;
   for (;;) {

@@ -2,7 +2,14 @@ import { acceptPapers } from './accept-papers.usecase';
 import { createIngestTestEnv, type IngestTestEnv } from './ingest-test-env';
 
 let env: IngestTestEnv;
-const paper = (n: number, upvotes = 0) => ({ id: `2611.${90000 + n}`, title: `Paper ${n}`, abstract: 'Text.', authors: ['A'], publishedAt: '2026-11-20', upvotes });
+const paper = (n: number, upvotes = 0) => ({
+  id: `2611.${90000 + n}`,
+  title: `Paper ${n}`,
+  abstract: 'Text.',
+  authors: ['A'],
+  publishedAt: '2026-11-20',
+  upvotes,
+});
 
 beforeAll(async () => {
   env = await createIngestTestEnv();
@@ -13,7 +20,11 @@ afterAll(async () => {
 
 describe('acceptPapers', () => {
   it('when a mixed batch is posted, then good records are stored, bad ones are reported by index with reasons', async () => {
-    const result = await acceptPapers(env.deps, { papers: [paper(1), { id: '2611.90002', title: '' }, paper(3), 'nonsense'] }, { maxBatch: 10 });
+    const result = await acceptPapers(
+      env.deps,
+      { papers: [paper(1), { id: '2611.90002', title: '' }, paper(3), 'nonsense'] },
+      { maxBatch: 10 },
+    );
     expect(result.counts).toEqual({ received: 4, inserted: 2, updated: 0, unchanged: 0, rejected: 2 });
     expect(result.accepted).toEqual([
       { index: 0, sourceId: '2611.90001', status: 'inserted', id: expect.any(Number) },
@@ -21,7 +32,12 @@ describe('acceptPapers', () => {
     ]);
     expect(result.rejected.map((r) => r.index)).toEqual([1, 3]);
     expect(result.rejected[0]).toMatchObject({ recordId: '2611.90002', reason: expect.stringContaining('title') });
-    expect(await env.database.db.ingestRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({ source: 'api', fetched: 4, inserted: 2, rejected: 2 });
+    expect(await env.database.db.ingestRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({
+      source: 'api',
+      fetched: 4,
+      inserted: 2,
+      rejected: 2,
+    });
     expect((await env.matchQueue.getJobs(['waiting'])).flatMap((j) => j.data.paperIds)).toHaveLength(2);
   });
 
@@ -29,7 +45,9 @@ describe('acceptPapers', () => {
     await acceptPapers(env.deps, paper(5, 1), { maxBatch: 10 });
     const again = await acceptPapers(env.deps, [paper(5, 8)], { maxBatch: 10 });
     expect(again.accepted).toEqual([{ index: 0, sourceId: '2611.90005', status: 'updated', id: expect.any(Number) }]);
-    expect(await env.database.db.paper.findMany({ where: { sourceId: '2611.90005' } })).toEqual([expect.objectContaining({ upvotes: 8 })]);
+    expect(await env.database.db.paper.findMany({ where: { sourceId: '2611.90005' } })).toEqual([
+      expect.objectContaining({ upvotes: 8 }),
+    ]);
   });
 
   it('when handing new papers to matching failed after they were stored, then the next request re-sends them', async () => {

@@ -34,10 +34,21 @@ export interface AcceptOptions {
 
 /** The records of a body: a list, `{papers: [...]}`, or one paper object. */
 export function recordsOf(body: unknown, maxBatch: number): unknown[] {
-  const records = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { papers?: unknown }).papers) ? (body as { papers: unknown[] }).papers : body && typeof body === 'object' ? [body] : null;
-  if (!records) throw new AppError('invalid_input', 'expected a paper object, a JSON list of papers, or {"papers": [...]}');
+  const records = Array.isArray(body)
+    ? body
+    : body && typeof body === 'object' && Array.isArray((body as { papers?: unknown }).papers)
+      ? (body as { papers: unknown[] }).papers
+      : body && typeof body === 'object'
+        ? [body]
+        : null;
+  if (!records)
+    throw new AppError('invalid_input', 'expected a paper object, a JSON list of papers, or {"papers": [...]}');
   if (records.length === 0) throw new AppError('invalid_input', 'no papers in the request');
-  if (records.length > maxBatch) throw new AppError('payload_too_large', `at most ${maxBatch} papers per request (got ${records.length}); split the batch`);
+  if (records.length > maxBatch)
+    throw new AppError(
+      'payload_too_large',
+      `at most ${maxBatch} papers per request (got ${records.length}); split the batch`,
+    );
   return records;
 }
 
@@ -55,17 +66,28 @@ export async function acceptPapers(deps: IngestDeps, body: unknown, options: Acc
   // The papers and their IngestRun row (what the API received, and the new ids until they
   // reach the match queue) commit together.
   const { run, result } = await deps.db.$transaction(async (tx) => {
-    const result = await upsertPapers(tx, papers.map((p) => p.paper), { now });
+    const result = await upsertPapers(
+      tx,
+      papers.map((p) => p.paper),
+      { now },
+    );
     const run = await tx.ingestRun.create({
       data: {
-        source: API_SOURCE, status: 'running', startedAt: now, fetched: records.length, cursor: apiRunCursor(result.insertedIds),
-        inserted: result.insertedIds.length, updated: result.updatedIds.length, rejected: rejected.length,
+        source: API_SOURCE,
+        status: 'running',
+        startedAt: now,
+        fetched: records.length,
+        cursor: apiRunCursor(result.insertedIds),
+        inserted: result.insertedIds.length,
+        updated: result.updatedIds.length,
+        rejected: rejected.length,
       },
     });
     return { run, result };
   });
   await completeApiRun(deps, run.id, result.insertedIds);
-  for (const r of rejected) deps.logger.warn({ index: r.index, reason: r.reason, recordId: r.recordId }, 'api: paper rejected');
+  for (const r of rejected)
+    deps.logger.warn({ index: r.index, reason: r.reason, recordId: r.recordId }, 'api: paper rejected');
   const accepted = papers.map(({ index, paper }): AcceptedRecord => {
     const written = result.written.get(paper.sourceId);
     if (!written) return { index, sourceId: paper.sourceId, status: 'unchanged' };
@@ -75,6 +97,12 @@ export async function acceptPapers(deps: IngestDeps, body: unknown, options: Acc
     runId: run.id,
     accepted,
     rejected,
-    counts: { received: records.length, inserted: result.insertedIds.length, updated: result.updatedIds.length, unchanged: result.unchanged, rejected: rejected.length },
+    counts: {
+      received: records.length,
+      inserted: result.insertedIds.length,
+      updated: result.updatedIds.length,
+      unchanged: result.unchanged,
+      rejected: rejected.length,
+    },
   };
 }

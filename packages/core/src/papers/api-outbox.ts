@@ -18,16 +18,26 @@ export function apiRunCursor(pending: number[]): Prisma.InputJsonValue {
 
 export async function completeApiRun(deps: IngestDeps, runId: number, pending: readonly number[]): Promise<void> {
   await handOffToMatching(deps.queues, { runId: `api${runId}`, batch: 0 }, pending);
-  await deps.db.ingestRun.update({ where: { id: runId }, data: { status: 'succeeded', finishedAt: ingestClock(deps) } });
+  await deps.db.ingestRun.update({
+    where: { id: runId },
+    data: { status: 'succeeded', finishedAt: ingestClock(deps) },
+  });
 }
 
 export async function resendStaleApiRuns(deps: IngestDeps): Promise<number> {
   const now = ingestClock(deps).getTime();
   const startedAt = { gte: new Date(now - LOOKBACK_MS), lt: new Date(now - STALE_MS) };
-  const stale = await deps.db.ingestRun.findMany({ where: { source: API_SOURCE, status: 'running', startedAt }, take: 20 });
+  const stale = await deps.db.ingestRun.findMany({
+    where: { source: API_SOURCE, status: 'running', startedAt },
+    take: 20,
+  });
   for (const run of stale) {
     const pending = (run.cursor as { pending?: unknown } | null)?.pending;
-    await completeApiRun(deps, run.id, Array.isArray(pending) ? pending.filter((id): id is number => Number.isInteger(id)) : []);
+    await completeApiRun(
+      deps,
+      run.id,
+      Array.isArray(pending) ? pending.filter((id): id is number => Number.isInteger(id)) : [],
+    );
     deps.logger.warn({ ingestRun: run.id }, 'api: re-sent new papers of an earlier request to matching');
   }
   return stale.length;

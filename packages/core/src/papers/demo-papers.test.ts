@@ -20,8 +20,19 @@ afterAll(async () => {
 
 describe('demo papers', () => {
   it('when dates are shifted, then they move by whole days, the newest lands in the last day, and the spacing is kept', () => {
-    const lines = shiftDemoDates(['{"id":"a","publishedAt":"2026-11-20T00:00:00Z"}', 'not json', '{"id":"b","publishedAt":"2026-11-18T00:00:00Z"}'].join('\n'), now);
-    expect(lines.map((l) => (l.startsWith('{') ? JSON.parse(l).publishedAt : l))).toEqual(['2031-05-04T00:00:00.000Z', 'not json', '2031-05-02T00:00:00.000Z']);
+    const lines = shiftDemoDates(
+      [
+        '{"id":"a","publishedAt":"2026-11-20T00:00:00Z"}',
+        'not json',
+        '{"id":"b","publishedAt":"2026-11-18T00:00:00Z"}',
+      ].join('\n'),
+      now,
+    );
+    expect(lines.map((l) => (l.startsWith('{') ? JSON.parse(l).publishedAt : l))).toEqual([
+      '2031-05-04T00:00:00.000Z',
+      'not json',
+      '2031-05-02T00:00:00.000Z',
+    ]);
   });
 
   it('when the sample feed is loaded twice, then every paper is stored once with recent dates and handed to matching once', async () => {
@@ -34,7 +45,12 @@ describe('demo papers', () => {
     env.deps.now = () => later;
     expect(await importDemoPapers(env.deps, SAMPLES)).toMatchObject({ inserted: 0, updated: 212, matchJobs: 0 });
     env.deps.now = () => now;
-    expect(withinDayBefore((await env.database.db.paper.findFirstOrThrow({ orderBy: { publishedAt: 'desc' } })).publishedAt, later)).toBe(true);
+    expect(
+      withinDayBefore(
+        (await env.database.db.paper.findFirstOrThrow({ orderBy: { publishedAt: 'desc' } })).publishedAt,
+        later,
+      ),
+    ).toBe(true);
     await importDemoPapers(env.deps, SAMPLES);
     expect(await env.database.db.paper.count()).toBe(212);
     const newest = await env.database.db.paper.findFirstOrThrow({ orderBy: { publishedAt: 'desc' } });
@@ -45,13 +61,26 @@ describe('demo papers', () => {
 
   it('when the feed is loaded again hours later the same day, or imported with papers:import, then every record is unchanged and the dates stay recent', async () => {
     await importDemoPapers(env.deps, SAMPLES);
-    const before = await env.database.db.paper.findMany({ select: { sourceId: true, publishedAt: true }, orderBy: { sourceId: 'asc' } });
+    const before = await env.database.db.paper.findMany({
+      select: { sourceId: true, publishedAt: true },
+      orderBy: { sourceId: 'asc' },
+    });
     const hoursLater = new Date(now.getTime() + 3 * 3600_000);
     env.deps.now = () => hoursLater;
     expect(await importDemoPapers(env.deps, SAMPLES)).toMatchObject({ inserted: 0, updated: 0, unchanged: 212 });
-    expect(await importPaperFile(env.deps, path.relative(process.cwd(), SAMPLES))).toMatchObject({ inserted: 0, updated: 0, unchanged: 212, rejected: 0 });
+    expect(await importPaperFile(env.deps, path.relative(process.cwd(), SAMPLES))).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 212,
+      rejected: 0,
+    });
     env.deps.now = () => now;
-    expect(await env.database.db.paper.findMany({ select: { sourceId: true, publishedAt: true }, orderBy: { sourceId: 'asc' } })).toEqual(before);
+    expect(
+      await env.database.db.paper.findMany({
+        select: { sourceId: true, publishedAt: true },
+        orderBy: { sourceId: 'asc' },
+      }),
+    ).toEqual(before);
   });
 
   it('when another file carries a demo paper with its old date, then the demo date is kept', async () => {
@@ -60,6 +89,8 @@ describe('demo papers', () => {
     const id = JSON.parse(readFileSync(file, 'utf8')).id as string;
     const stored = await env.database.db.paper.findUniqueOrThrow({ where: { sourceId: id } });
     await importPaperFile(env.deps, file);
-    expect((await env.database.db.paper.findUniqueOrThrow({ where: { sourceId: id } })).publishedAt).toEqual(stored.publishedAt);
+    expect((await env.database.db.paper.findUniqueOrThrow({ where: { sourceId: id } })).publishedAt).toEqual(
+      stored.publishedAt,
+    );
   });
 });

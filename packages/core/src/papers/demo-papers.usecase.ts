@@ -33,15 +33,27 @@ export function shiftDemoDates(text: string, now: Date): string[] {
   });
   const newest = Math.max(...dated.map((d) => d.at).filter((at) => !Number.isNaN(at)));
   const shift = Number.isFinite(newest) ? Math.floor((now.getTime() - newest) / DAY_MS) * DAY_MS : 0;
-  return dated.map(({ line, record, at }) => (record && !Number.isNaN(at) ? JSON.stringify({ ...record, publishedAt: new Date(at + shift).toISOString() }) : line));
+  return dated.map(({ line, record, at }) =>
+    record && !Number.isNaN(at) ? JSON.stringify({ ...record, publishedAt: new Date(at + shift).toISOString() }) : line,
+  );
 }
 
 export async function importDemoPapers(deps: IngestDeps, file: string): Promise<IngestSummary> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new AppError('invalid_input', `cannot read the demo feed ${file}: ${error.code ?? error.message}`);
   });
-  if (text.length > MAX_DEMO_BYTES) throw new AppError('invalid_input', `${file} is too large for a demo feed; use papers:import`);
+  if (text.length > MAX_DEMO_BYTES)
+    throw new AppError('invalid_input', `${file} is too large for a demo feed; use papers:import`);
   const lines = shiftDemoDates(text, ingestClock(deps));
-  const chunks = { [Symbol.asyncIterator]: async function* () { yield `${lines.join('\n')}\n`; } };
-  return runIngest(deps, { source: new PaperFileSource(chunks, { name: DEMO_SOURCE }), runName: DEMO_SOURCE, refreshSignals: true, replaceDates: true });
+  const chunks = {
+    [Symbol.asyncIterator]: async function* () {
+      yield `${lines.join('\n')}\n`;
+    },
+  };
+  return runIngest(deps, {
+    source: new PaperFileSource(chunks, { name: DEMO_SOURCE }),
+    runName: DEMO_SOURCE,
+    refreshSignals: true,
+    replaceDates: true,
+  });
 }

@@ -11,17 +11,25 @@ import { fullGc } from './full-gc.util';
 import type { IngestDeps } from './ingest-deps';
 import { runIngest, type IngestRunOptions, type IngestSummary } from './run-ingest.usecase';
 
-export interface ImportFileOptions extends Pick<IngestRunOptions, 'onBatch' | 'signal' | 'matchChunkSize' | 'maxRejectLogs'> {
+export interface ImportFileOptions
+  extends Pick<IngestRunOptions, 'onBatch' | 'signal' | 'matchChunkSize' | 'maxRejectLogs'> {
   batchSize?: number;
   hfBaseUrl?: string;
   /** A full GC after every this many papers (0: never): flat peak memory on big files (full-gc.util.ts). */
   gcEveryPapers?: number;
 }
 
-export async function importPaperFile(deps: IngestDeps, file: string, options: ImportFileOptions = {}): Promise<IngestSummary> {
+export async function importPaperFile(
+  deps: IngestDeps,
+  file: string,
+  options: ImportFileOptions = {},
+): Promise<IngestSummary> {
   const absolute = path.resolve(file);
   const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
-    throw new AppError('invalid_input', `cannot read ${absolute}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    throw new AppError(
+      'invalid_input',
+      `cannot read ${absolute}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
   });
   if (!info.isFile()) throw new AppError('invalid_input', `${absolute} is not a file`);
   // The demo feed is re-dated on load; imported as written it would age out of the match window.
@@ -29,8 +37,14 @@ export async function importPaperFile(deps: IngestDeps, file: string, options: I
   // 64 KB reads (not the adapter's 256 KB): chunks stay below V8's large-object size, so
   // they are collected young instead of piling up until a full GC (peak RSS, not speed).
   // Opened lazily: a skipped or already-finished run never opens the file.
-  const bytes = { [Symbol.asyncIterator]: () => createReadStream(absolute, { highWaterMark: 64 * 1024 })[Symbol.asyncIterator]() };
-  const source = new PaperFileSource(bytes, { batchSize: options.batchSize ?? 500, hfBaseUrl: options.hfBaseUrl, name: 'file' });
+  const bytes = {
+    [Symbol.asyncIterator]: () => createReadStream(absolute, { highWaterMark: 64 * 1024 })[Symbol.asyncIterator](),
+  };
+  const source = new PaperFileSource(bytes, {
+    batchSize: options.batchSize ?? 500,
+    hfBaseUrl: options.hfBaseUrl,
+    name: 'file',
+  });
   // Forced full GC keeps the peak under 300 MB: why and what it costs in full-gc.util.ts.
   const gcEvery = options.gcEveryPapers ?? 1_000;
   let lastGcAt = 0;

@@ -18,18 +18,38 @@ export function classifyIngestError(source: string, error: unknown, fromSource: 
   const message = error instanceof Error ? error.message : String(error);
   if (isSourceError(error)) {
     const details = { sourceError: error.code, status: error.status, attempts: error.attempts };
-    if (error.code === 'aborted') return { status: 'failed', error: new AppError('unavailable', `${source}: ${message}`, { retryable: true, cause: error, details }) };
+    if (error.code === 'aborted')
+      return {
+        status: 'failed',
+        error: new AppError('unavailable', `${source}: ${message}`, { retryable: true, cause: error, details }),
+      };
     return {
       status: error.retryable ? 'failed' : 'abandoned',
-      error: new AppError('unavailable', `${source}: ${message}`, { retryable: error.retryable, cause: error, details }),
+      error: new AppError('unavailable', `${source}: ${message}`, {
+        retryable: error.retryable,
+        cause: error,
+        details,
+      }),
     };
   }
   // The caller's signal (Ctrl-C on an import): stop now, continue next time.
   if (error instanceof Error && error.name === 'AbortError') {
-    return { status: 'failed', error: new AppError('unavailable', `${source}: interrupted`, { retryable: true, cause: error }) };
+    return {
+      status: 'failed',
+      error: new AppError('unavailable', `${source}: interrupted`, { retryable: true, cause: error }),
+    };
   }
   if (fromSource) {
-    return { status: 'abandoned', error: new AppError('invalid_input', `${source}: ${message}`, { retryable: false, cause: error }) };
+    return {
+      status: 'abandoned',
+      error: new AppError('invalid_input', `${source}: ${message}`, { retryable: false, cause: error }),
+    };
   }
-  return { status: 'failed', error: new AppError('unavailable', `${source}: storing papers failed: ${message}`, { retryable: true, cause: error }) };
+  return {
+    status: 'failed',
+    error: new AppError('unavailable', `${source}: storing papers failed: ${message}`, {
+      retryable: true,
+      cause: error,
+    }),
+  };
 }

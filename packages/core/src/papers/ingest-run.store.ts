@@ -58,12 +58,19 @@ export async function openRun(db: Db, source: string, key: string | null, now: D
     await db.ingestRun.update({ where: { id: last.id }, data: { status: 'abandoned', error: why, finishedAt: now } });
   }
   const cursor: RunCursor = { source: null, batch: 0, done: false, pending: [], key };
-  const created = await db.ingestRun.create({ data: { source, status: 'running', startedAt: now, cursor: { ...cursor } } });
+  const created = await db.ingestRun.create({
+    data: { source, status: 'running', startedAt: now, cursor: { ...cursor } },
+  });
   return { id: created.id, cursor, resumed: false };
 }
 
 /** Counters and the cursor move together, in the transaction that stored the batch. */
-export async function recordBatch(tx: Pick<Db, 'ingestRun'>, runId: number, counts: BatchCounts, cursor: RunCursor): Promise<void> {
+export async function recordBatch(
+  tx: Pick<Db, 'ingestRun'>,
+  runId: number,
+  counts: BatchCounts,
+  cursor: RunCursor,
+): Promise<void> {
   await tx.ingestRun.update({
     where: { id: runId },
     data: {
@@ -76,12 +83,25 @@ export async function recordBatch(tx: Pick<Db, 'ingestRun'>, runId: number, coun
   });
 }
 
-export async function closeRun(db: Db, runId: number, status: Exclude<RunStatus, 'running'>, now: Date, error?: string): Promise<void> {
-  await db.ingestRun.update({ where: { id: runId }, data: { status, finishedAt: now, error: error?.slice(0, 2000) ?? null } });
+export async function closeRun(
+  db: Db,
+  runId: number,
+  status: Exclude<RunStatus, 'running'>,
+  now: Date,
+  error?: string,
+): Promise<void> {
+  await db.ingestRun.update({
+    where: { id: runId },
+    data: { status, finishedAt: now, error: error?.slice(0, 2000) ?? null },
+  });
 }
 
 /** When the source last finished a run: the next run overlaps from there. */
 export async function lastSuccessAt(db: Db, source: string): Promise<Date | null> {
-  const run = await db.ingestRun.findFirst({ where: { source, status: 'succeeded' }, orderBy: { startedAt: 'desc' }, select: { startedAt: true } });
+  const run = await db.ingestRun.findFirst({
+    where: { source, status: 'succeeded' },
+    orderBy: { startedAt: 'desc' },
+    select: { startedAt: true },
+  });
   return run?.startedAt ?? null;
 }

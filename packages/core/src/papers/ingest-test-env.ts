@@ -3,7 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { createLogger } from '@paperboy/logger';
 import { closeQueues, createQueues, createRedis, QUEUE, type Queues, type Redis } from '@paperboy/queue';
-import { SourceError, type FetchOptions, type NormalizedPaper, type PaperBatch, type PaperSource, type SourceCursor } from '@paperboy/papers';
+import {
+  SourceError,
+  type FetchOptions,
+  type NormalizedPaper,
+  type PaperBatch,
+  type PaperSource,
+  type SourceCursor,
+} from '@paperboy/papers';
 import type { IngestDeps } from './ingest-deps';
 
 export interface IngestTestEnv {
@@ -27,7 +34,9 @@ export async function createIngestTestEnv(): Promise<IngestTestEnv> {
     matchQueue,
     async matchJobs() {
       const jobs = await matchQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-      return jobs.map((j) => ({ id: j.id!, paperIds: j.data.paperIds as number[] })).sort((a, b) => a.id.localeCompare(b.id));
+      return jobs
+        .map((j) => ({ id: j.id!, paperIds: j.data.paperIds as number[] }))
+        .sort((a, b) => a.id.localeCompare(b.id));
     },
     async close() {
       await matchQueue.obliterate({ force: true }).catch(() => undefined);
@@ -41,7 +50,11 @@ export async function createIngestTestEnv(): Promise<IngestTestEnv> {
 /** Pages of papers; `failAt` makes the fetch of that page throw (once per entry in the list). */
 export class ScriptedSource implements PaperSource {
   readonly cursorsSeen: (SourceCursor | null)[] = [];
-  constructor(readonly name: string, private readonly pages: NormalizedPaper[][], readonly failures: { page: number; error: Error }[] = []) {}
+  constructor(
+    readonly name: string,
+    private readonly pages: NormalizedPaper[][],
+    readonly failures: { page: number; error: Error }[] = [],
+  ) {}
 
   async *fetch(options: FetchOptions = {}): AsyncIterable<PaperBatch> {
     this.cursorsSeen.push(options.cursor ?? null);
@@ -50,10 +63,18 @@ export class ScriptedSource implements PaperSource {
       if (failure >= 0) throw this.failures.splice(failure, 1)[0]!.error;
       const papers = this.pages[page]!;
       const last = page === this.pages.length - 1;
-      yield { papers, rejected: [], fetched: papers.length, location: `page=${page}`, cursor: last ? null : { source: this.name, page: page + 1 } };
+      yield {
+        papers,
+        rejected: [],
+        fetched: papers.length,
+        location: `page=${page}`,
+        cursor: last ? null : { source: this.name, page: page + 1 },
+      };
     }
   }
 }
 
-export const retryableError = () => new SourceError('server_error', 'GET http://hf.test/api/daily_papers: HTTP 503', { status: 503 });
-export const permanentError = () => new SourceError('client_error', 'GET http://hf.test/api/daily_papers: HTTP 404', { status: 404 });
+export const retryableError = () =>
+  new SourceError('server_error', 'GET http://hf.test/api/daily_papers: HTTP 503', { status: 503 });
+export const permanentError = () =>
+  new SourceError('client_error', 'GET http://hf.test/api/daily_papers: HTTP 404', { status: 404 });

@@ -14,7 +14,11 @@ export async function handOffToMatching(
   const jobs = [];
   for (let start = 0, chunk = 0; start < paperIds.length; start += chunkSize, chunk++) {
     const ids = paperIds.slice(start, start + chunkSize);
-    jobs.push({ name: 'new-papers', data: { paperIds: ids }, opts: { jobId: jobId('papers', key.runId, `b${key.batch}`, `c${chunk}`) } });
+    jobs.push({
+      name: 'new-papers',
+      data: { paperIds: ids },
+      opts: { jobId: jobId('papers', key.runId, `b${key.batch}`, `c${chunk}`) },
+    });
   }
   if (jobs.length) await queues[QUEUE.match].addBulk(jobs);
   return jobs.length;

@@ -1,12 +1,20 @@
 import { AppError } from '../errors';
-import { createIngestTestEnv, permanentError, retryableError, ScriptedSource, type IngestTestEnv } from './ingest-test-env';
+import {
+  createIngestTestEnv,
+  permanentError,
+  retryableError,
+  ScriptedSource,
+  type IngestTestEnv,
+} from './ingest-test-env';
 import { makePaper } from './paper.factory';
 import { runIngest } from './run-ingest.usecase';
 import { acquireSourceLock } from './source-lock';
 
 let env: IngestTestEnv;
 const pages = (from: number, count: number, size: number) =>
-  Array.from({ length: count }, (_, p) => Array.from({ length: size }, (_, i) => makePaper(from + p * size + i, { source: 'hf-daily' })));
+  Array.from({ length: count }, (_, p) =>
+    Array.from({ length: size }, (_, i) => makePaper(from + p * size + i, { source: 'hf-daily' })),
+  );
 
 beforeAll(async () => {
   env = await createIngestTestEnv();
@@ -24,11 +32,29 @@ describe('runIngest', () => {
   it('when a run completes, then it records its counts and hands each new paper to matching once', async () => {
     const source = new ScriptedSource('hf-daily', pages(1, 3, 2));
     const summary = await runIngest(env.deps, { source, runName: 'hf-daily' });
-    expect(summary).toMatchObject({ status: 'succeeded', resumed: false, fetched: 6, inserted: 6, updated: 0, rejected: 0, matchJobs: 3 });
+    expect(summary).toMatchObject({
+      status: 'succeeded',
+      resumed: false,
+      fetched: 6,
+      inserted: 6,
+      updated: 0,
+      rejected: 0,
+      matchJobs: 3,
+    });
     const run = await env.database.db.ingestRun.findFirstOrThrow();
-    expect(run).toMatchObject({ source: 'hf-daily', status: 'succeeded', fetched: 6, inserted: 6, updated: 0, rejected: 0, error: null });
+    expect(run).toMatchObject({
+      source: 'hf-daily',
+      status: 'succeeded',
+      fetched: 6,
+      inserted: 6,
+      updated: 0,
+      rejected: 0,
+      error: null,
+    });
     const jobs = await env.matchJobs();
-    expect(jobs.flatMap((j) => j.paperIds).sort()).toEqual((await env.database.db.paper.findMany({ select: { id: true } })).map((p) => p.id).sort());
+    expect(jobs.flatMap((j) => j.paperIds).sort()).toEqual(
+      (await env.database.db.paper.findMany({ select: { id: true } })).map((p) => p.id).sort(),
+    );
   });
 
   it('when the same papers come again, then nothing new goes to matching and upvote changes count as updates', async () => {
@@ -52,7 +78,9 @@ describe('runIngest', () => {
     const resumed = await runIngest(env.deps, { source, runName: 'hf-daily' });
     expect(resumed).toMatchObject({ status: 'succeeded', resumed: true, runId: stopped.id, inserted: 4 });
     expect(source.cursorsSeen).toEqual([null, { source: 'hf-daily', page: 2 }]);
-    expect(await env.database.db.ingestRun.findMany()).toEqual([expect.objectContaining({ id: stopped.id, status: 'succeeded', fetched: 8, inserted: 8, error: null })]);
+    expect(await env.database.db.ingestRun.findMany()).toEqual([
+      expect.objectContaining({ id: stopped.id, status: 'succeeded', fetched: 8, inserted: 8, error: null }),
+    ]);
     expect(await env.database.db.paper.count()).toBe(8);
     expect((await env.matchJobs()).flatMap((j) => j.paperIds)).toHaveLength(8);
   });
@@ -81,7 +109,10 @@ describe('runIngest', () => {
   it('when another process is running the same source, then this run is skipped without touching anything', async () => {
     const lock = await acquireSourceLock(env.deps.redis, `${env.deps.redisPrefix}:ingest-lock:hf-daily`);
     try {
-      const summary = await runIngest(env.deps, { source: new ScriptedSource('hf-daily', pages(1, 1, 1)), runName: 'hf-daily' });
+      const summary = await runIngest(env.deps, {
+        source: new ScriptedSource('hf-daily', pages(1, 1, 1)),
+        runName: 'hf-daily',
+      });
       expect(summary).toMatchObject({ status: 'skipped', runId: null });
       expect(await env.database.db.ingestRun.count()).toBe(0);
     } finally {

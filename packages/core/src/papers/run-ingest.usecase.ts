@@ -71,10 +71,21 @@ async function runLocked(deps: IngestDeps, options: IngestRunOptions): Promise<I
   const run = await openRun(deps.db, options.runName, options.key ?? null, ingestClock(deps));
   const log = deps.logger.child({ ingestRun: run.id, source: options.runName });
   const counts = zero();
-  const summary = (): IngestSummary => ({ ...counts, runId: run.id, source: options.runName, status: 'succeeded', resumed: run.resumed });
+  const summary = (): IngestSummary => ({
+    ...counts,
+    runId: run.id,
+    source: options.runName,
+    status: 'succeeded',
+    resumed: run.resumed,
+  });
   try {
     // The outbox of the last stored batch: it may not have reached the queue before a crash.
-    counts.matchJobs += await handOffToMatching(deps.queues, { runId: run.id, batch: run.cursor.batch }, run.cursor.pending, options.matchChunkSize);
+    counts.matchJobs += await handOffToMatching(
+      deps.queues,
+      { runId: run.id, batch: run.cursor.batch },
+      run.cursor.pending,
+      options.matchChunkSize,
+    );
     if (run.resumed) log.info({ batch: run.cursor.batch, done: run.cursor.done }, 'ingest: resuming an unfinished run');
     let cursor = run.cursor;
     if (!cursor.done) {
@@ -90,13 +101,23 @@ async function runLocked(deps: IngestDeps, options: IngestRunOptions): Promise<I
           // while Postgres works. Only stored batches move the cursor, so a crash re-reads it.
           ahead = pull();
           cursor = await storeBatch(deps, run.id, cursor, next.value, options, counts);
-          counts.matchJobs += await handOffToMatching(deps.queues, { runId: run.id, batch: cursor.batch }, cursor.pending, options.matchChunkSize);
+          counts.matchJobs += await handOffToMatching(
+            deps.queues,
+            { runId: run.id, batch: cursor.batch },
+            cursor.pending,
+            options.matchChunkSize,
+          );
           logRejects(log, next.value, counts, options.maxRejectLogs ?? 50);
           options.onBatch?.({ ...counts, location: next.value.location });
         }
       } finally {
         // A read still in flight when storing failed: ignore its outcome, then close the source.
-        void ahead.then(() => batches.return?.(undefined), () => batches.return?.(undefined)).catch(() => undefined);
+        void ahead
+          .then(
+            () => batches.return?.(undefined),
+            () => batches.return?.(undefined),
+          )
+          .catch(() => undefined);
       }
     }
     await closeRun(deps.db, run.id, 'succeeded', ingestClock(deps));
@@ -106,20 +127,47 @@ async function runLocked(deps: IngestDeps, options: IngestRunOptions): Promise<I
     const fromSource = error instanceof SourceFailure;
     const cause = fromSource ? error.cause : error;
     const failure = classifyIngestError(options.runName, cause, fromSource);
-    log.warn({ err: cause, status: failure.status, retryable: failure.error.retryable, ...counts }, 'ingest: run stopped');
-    await closeRun(deps.db, run.id, failure.status, ingestClock(deps), failure.error.message).catch((e: unknown) => log.error({ err: e }, 'ingest: could not record the failure'));
+    log.warn(
+      { err: cause, status: failure.status, retryable: failure.error.retryable, ...counts },
+      'ingest: run stopped',
+    );
+    await closeRun(deps.db, run.id, failure.status, ingestClock(deps), failure.error.message).catch((e: unknown) =>
+      log.error({ err: e }, 'ingest: could not record the failure'),
+    );
     throw failure.error;
   }
 }
 
 /** Papers, counters and cursor commit together: a crash leaves either all or none of a batch. */
-async function storeBatch(deps: IngestDeps, runId: number, cursor: RunCursor, batch: PaperBatch, options: IngestRunOptions, counts: IngestCounts): Promise<RunCursor> {
+async function storeBatch(
+  deps: IngestDeps,
+  runId: number,
+  cursor: RunCursor,
+  batch: PaperBatch,
+  options: IngestRunOptions,
+  counts: IngestCounts,
+): Promise<RunCursor> {
   const now = ingestClock(deps);
   const { result, next } = await deps.db.$transaction(
     async (tx) => {
-      const result = await upsertPapers(tx, batch.papers, { refreshSignals: options.refreshSignals ?? true, replaceDates: options.replaceDates, now });
-      const next: RunCursor = { source: batch.cursor, batch: cursor.batch + 1, done: batch.cursor === null, pending: result.insertedIds, key: cursor.key };
-      const batchCounts = { fetched: batch.fetched, inserted: result.insertedIds.length, updated: result.updatedIds.length, rejected: batch.rejected.length };
+      const result = await upsertPapers(tx, batch.papers, {
+        refreshSignals: options.refreshSignals ?? true,
+        replaceDates: options.replaceDates,
+        now,
+      });
+      const next: RunCursor = {
+        source: batch.cursor,
+        batch: cursor.batch + 1,
+        done: batch.cursor === null,
+        pending: result.insertedIds,
+        key: cursor.key,
+      };
+      const batchCounts = {
+        fetched: batch.fetched,
+        inserted: result.insertedIds.length,
+        updated: result.updatedIds.length,
+        rejected: batch.rejected.length,
+      };
       await recordBatch(tx, runId, batchCounts, next);
       return { result, next };
     },
@@ -146,7 +194,11 @@ async function window(deps: IngestDeps, options: IngestRunOptions): Promise<Fetc
 function logRejects(log: IngestDeps['logger'], batch: PaperBatch, counts: IngestCounts, max: number): void {
   const before = counts.rejected - batch.rejected.length;
   batch.rejected.forEach((rejected, i) => {
-    if (before + i < max) log.warn({ reason: rejected.reason, location: rejected.location, recordId: rejected.recordId }, 'ingest: record rejected');
+    if (before + i < max)
+      log.warn(
+        { reason: rejected.reason, location: rejected.location, recordId: rejected.recordId },
+        'ingest: record rejected',
+      );
     else if (before + i === max) log.warn({ max }, 'ingest: more records rejected; counting them without logging each');
   });
 }

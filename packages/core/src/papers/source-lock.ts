@@ -12,12 +12,19 @@ export interface SourceLock {
 }
 
 /** Undefined when another process holds the lock. The TTL bounds how long a crash blocks the source. */
-export async function acquireSourceLock(redis: Redis, key: string, ttlMs = 5 * 60_000): Promise<SourceLock | undefined> {
+export async function acquireSourceLock(
+  redis: Redis,
+  key: string,
+  ttlMs = 5 * 60_000,
+): Promise<SourceLock | undefined> {
   const token = randomBytes(12).toString('hex');
   const ok = await redis.set(key, token, 'PX', ttlMs, 'NX');
   if (ok !== 'OK') return undefined;
   // Renewed well before expiry; a renewal that fails (Redis blip) is retried by the next tick.
-  const timer = setInterval(() => void redis.eval(RENEW, 1, key, token, String(ttlMs)).catch(() => undefined), ttlMs / 3);
+  const timer = setInterval(
+    () => void redis.eval(RENEW, 1, key, token, String(ttlMs)).catch(() => undefined),
+    ttlMs / 3,
+  );
   timer.unref();
   return {
     async release() {

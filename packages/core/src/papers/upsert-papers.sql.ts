@@ -13,10 +13,24 @@
 // - (xmax = 0) is true exactly for rows this statement inserted.
 
 const COLUMNS = [
-  ['sourceId', 'text'], ['title', 'text'], ['abstract', 'text'], ['authors', 'text[]'], ['keywords', 'text[]'],
-  ['publishedAt', 'timestamp(3)'], ['upvotes', 'int'], ['numComments', 'int'], ['githubRepo', 'text'],
-  ['githubStars', 'int'], ['projectPage', 'text'], ['thumbnail', 'text'], ['arxivUrl', 'text'], ['pdfUrl', 'text'],
-  ['hfUrl', 'text'], ['organization', 'text'], ['sources', 'text[]'], ['withdrawnAt', 'timestamp(3)'],
+  ['sourceId', 'text'],
+  ['title', 'text'],
+  ['abstract', 'text'],
+  ['authors', 'text[]'],
+  ['keywords', 'text[]'],
+  ['publishedAt', 'timestamp(3)'],
+  ['upvotes', 'int'],
+  ['numComments', 'int'],
+  ['githubRepo', 'text'],
+  ['githubStars', 'int'],
+  ['projectPage', 'text'],
+  ['thumbnail', 'text'],
+  ['arxivUrl', 'text'],
+  ['pdfUrl', 'text'],
+  ['hfUrl', 'text'],
+  ['organization', 'text'],
+  ['sources', 'text[]'],
+  ['withdrawnAt', 'timestamp(3)'],
 ] as const;
 
 export type PaperColumn = (typeof COLUMNS)[number][0];
@@ -63,7 +77,9 @@ export const UPSERT_PAPERS_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${recordType})
 ), old AS (
-  SELECT p.id, ${SIGNALS.split(', ').map((c) => `p.${c}`).join(', ')}
+  SELECT p.id, ${SIGNALS.split(', ')
+    .map((c) => `p.${c}`)
+    .join(', ')}
   FROM "Paper" p JOIN input i ON i."sourceId" = p."sourceId"
 ), upserted AS (
   INSERT INTO "Paper" AS p (${columnList}, "createdAt", "updatedAt")
@@ -72,10 +88,14 @@ WITH input AS (
     ${merged.map(([c, e]) => `${q(c)} = ${e}`).join(',\n    ')},
     "updatedAt" = $2::timestamp(3)
   WHERE (${merged.map(([c]) => `p.${q(c)}`).join(', ')}) IS DISTINCT FROM (${merged.map(([, e]) => e).join(', ')})
-  RETURNING p.id, p."sourceId", (p.xmax = 0) AS inserted, ${SIGNALS.split(', ').map((c) => `p.${c}`).join(', ')}
+  RETURNING p.id, p."sourceId", (p.xmax = 0) AS inserted, ${SIGNALS.split(', ')
+    .map((c) => `p.${c}`)
+    .join(', ')}
 ), signals AS (
   INSERT INTO "PaperSignal" ("paperId", ${SIGNALS}, "observedAt")
-  SELECT u.id, ${SIGNALS.split(', ').map((c) => `u.${c}`).join(', ')}, $2::timestamp(3)
+  SELECT u.id, ${SIGNALS.split(', ')
+    .map((c) => `u.${c}`)
+    .join(', ')}, $2::timestamp(3)
   FROM upserted u LEFT JOIN old o ON o.id = u.id
   WHERE $3::boolean AND (u.inserted OR (o."upvotes", o."numComments", o."githubStars") IS DISTINCT FROM (u."upvotes", u."numComments", u."githubStars"))
   RETURNING "paperId"

@@ -32,30 +32,57 @@ describe('upsertPapers', () => {
 
   it('when upvotes change, then the row is updated and a signal snapshot is appended', async () => {
     await upsertPapers(database.db, [makePaper(1, { upvotes: 5 })], { now: t0 });
-    const result = await upsertPapers(database.db, [makePaper(1, { upvotes: 9, numComments: 2 })], { now: hoursLater(2) });
+    const result = await upsertPapers(database.db, [makePaper(1, { upvotes: 9, numComments: 2 })], {
+      now: hoursLater(2),
+    });
     expect(result).toMatchObject({ insertedIds: [], unchanged: 0, signalsAdded: 1 });
     expect(result.updatedIds).toHaveLength(1);
-    const paper = await database.db.paper.findFirstOrThrow({ include: { signals: { orderBy: { observedAt: 'asc' } } } });
+    const paper = await database.db.paper.findFirstOrThrow({
+      include: { signals: { orderBy: { observedAt: 'asc' } } },
+    });
     expect(paper).toMatchObject({ upvotes: 9, numComments: 2 });
-    expect(paper.signals.map((s) => [s.upvotes, s.observedAt])).toEqual([[5, t0], [9, hoursLater(2)]]);
+    expect(paper.signals.map((s) => [s.upvotes, s.observedAt])).toEqual([
+      [5, t0],
+      [9, hoursLater(2)],
+    ]);
   });
 
   it('when the same paper comes from two sources, then it is one row with both sources and the richer fields kept', async () => {
-    const hf = makePaper(1, { source: 'hf-daily', upvotes: 40, githubRepo: 'https://github.com/a/b', hfUrl: 'https://huggingface.co/papers/x' });
+    const hf = makePaper(1, {
+      source: 'hf-daily',
+      upvotes: 40,
+      githubRepo: 'https://github.com/a/b',
+      hfUrl: 'https://huggingface.co/papers/x',
+    });
     await upsertPapers(database.db, [hf], { now: t0 });
     // arXiv has no upvotes nor HF links: they must survive its record.
-    const arxiv = makePaper(1, { source: 'arxiv', upvotes: 0, githubRepo: null, hfUrl: null, title: 'Paper number 1 (v2 title)', publishedAt: new Date('2026-11-21T00:00:00Z') });
+    const arxiv = makePaper(1, {
+      source: 'arxiv',
+      upvotes: 0,
+      githubRepo: null,
+      hfUrl: null,
+      title: 'Paper number 1 (v2 title)',
+      publishedAt: new Date('2026-11-21T00:00:00Z'),
+    });
     const result = await upsertPapers(database.db, [arxiv], { now: hoursLater(1), refreshSignals: false });
     expect(result.signalsAdded).toBe(0);
     const paper = await database.db.paper.findFirstOrThrow();
     expect(paper).toMatchObject({
-      sources: ['arxiv', 'hf-daily'], upvotes: 40, githubRepo: hf.githubRepo, hfUrl: hf.hfUrl,
-      title: 'Paper number 1 (v2 title)', publishedAt: new Date('2026-11-20T00:00:00Z'),
+      sources: ['arxiv', 'hf-daily'],
+      upvotes: 40,
+      githubRepo: hf.githubRepo,
+      hfUrl: hf.hfUrl,
+      title: 'Paper number 1 (v2 title)',
+      publishedAt: new Date('2026-11-20T00:00:00Z'),
     });
   });
 
   it('when a batch names one paper twice, then it is stored once with the last record and both sources', async () => {
-    const result = await upsertPapers(database.db, [makePaper(1, { upvotes: 1, source: 'a' }), makePaper(1, { upvotes: 2, source: 'b' })], { now: t0 });
+    const result = await upsertPapers(
+      database.db,
+      [makePaper(1, { upvotes: 1, source: 'a' }), makePaper(1, { upvotes: 2, source: 'b' })],
+      { now: t0 },
+    );
     expect(result.insertedIds).toHaveLength(1);
     expect(await database.db.paper.findFirstOrThrow()).toMatchObject({ upvotes: 2, sources: ['a', 'b'] });
   });
@@ -63,7 +90,11 @@ describe('upsertPapers', () => {
   it('when text holds quotes, backslashes and unicode, then it is stored exactly', async () => {
     const title = `It's "quoted" \\ back\\slash — ünïcödé ${'$'}1 '); DROP TABLE "Paper"; --`;
     await upsertPapers(database.db, [makePaper(1, { title, authors: ['O\'Brien, "Jr"'], keywords: [] })], { now: t0 });
-    expect(await database.db.paper.findFirstOrThrow()).toMatchObject({ title, authors: ['O\'Brien, "Jr"'], keywords: [] });
+    expect(await database.db.paper.findFirstOrThrow()).toMatchObject({
+      title,
+      authors: ['O\'Brien, "Jr"'],
+      keywords: [],
+    });
   });
 });
 
@@ -73,7 +104,14 @@ describe('upvoteGrowth', () => {
     await upsertPapers(database.db, [a, c], { now: t0 });
     await upsertPapers(database.db, [{ ...a, upvotes: 20 }], { now: hoursLater(10) });
     await upsertPapers(database.db, [b], { now: hoursLater(30) });
-    await upsertPapers(database.db, [{ ...a, upvotes: 50 }, { ...b, upvotes: 320 }], { now: hoursLater(32) });
+    await upsertPapers(
+      database.db,
+      [
+        { ...a, upvotes: 50 },
+        { ...b, upvotes: 320 },
+      ],
+      { now: hoursLater(32) },
+    );
     const ids = await database.db.paper.findMany({ select: { id: true, sourceId: true } });
     const id = (p: { sourceId: string }) => ids.find((r) => r.sourceId === p.sourceId)!.id;
     const growth = await upvoteGrowth(database.db, [id(a), id(b), id(c), 999_999], { now: hoursLater(34), hours: 24 });
@@ -85,7 +123,13 @@ describe('upvoteGrowth', () => {
 describe('pruneSignals', () => {
   it('when snapshots are older than the kept days, then all but the latest one before the cutoff are deleted', async () => {
     const a = makePaper(1, { upvotes: 1 });
-    for (const [h, upvotes] of [[0, 1], [24, 5], [48, 9], [24 * 9, 12], [24 * 10, 15]] as const) {
+    for (const [h, upvotes] of [
+      [0, 1],
+      [24, 5],
+      [48, 9],
+      [24 * 9, 12],
+      [24 * 10, 15],
+    ] as const) {
       await upsertPapers(database.db, [{ ...a, upvotes }], { now: hoursLater(h) });
     }
     const deleted = await pruneSignals(database.db, 7, hoursLater(24 * 10));

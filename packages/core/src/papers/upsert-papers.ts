@@ -37,7 +37,12 @@ export const pgTimestamp = (date: Date): string => date.toISOString().replace('T
 
 function toRow(paper: NormalizedPaper, sources: string[]) {
   const { source: _source, publishedAt, withdrawnAt, ...rest } = paper;
-  return { ...rest, publishedAt: pgTimestamp(publishedAt), withdrawnAt: withdrawnAt ? pgTimestamp(withdrawnAt) : null, sources };
+  return {
+    ...rest,
+    publishedAt: pgTimestamp(publishedAt),
+    withdrawnAt: withdrawnAt ? pgTimestamp(withdrawnAt) : null,
+    sources,
+  };
 }
 
 /**
@@ -66,13 +71,25 @@ export function dedupeBySourceId(papers: readonly NormalizedPaper[]): ReturnType
  */
 export const ROWS_PER_STATEMENT = 100;
 
-export async function upsertPapers(db: Executor, papers: readonly NormalizedPaper[], options: UpsertOptions = {}): Promise<UpsertResult> {
+export async function upsertPapers(
+  db: Executor,
+  papers: readonly NormalizedPaper[],
+  options: UpsertOptions = {},
+): Promise<UpsertResult> {
   const rows = dedupeBySourceId(papers);
   const now = pgTimestamp(options.now ?? new Date());
   const returned: ReturnedRow[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = JSON.stringify(rows.slice(start, start + ROWS_PER_STATEMENT));
-    returned.push(...(await db.$queryRawUnsafe<ReturnedRow[]>(UPSERT_PAPERS_SQL, chunk, now, options.refreshSignals ?? true, options.replaceDates ?? false)));
+    returned.push(
+      ...(await db.$queryRawUnsafe<ReturnedRow[]>(
+        UPSERT_PAPERS_SQL,
+        chunk,
+        now,
+        options.refreshSignals ?? true,
+        options.replaceDates ?? false,
+      )),
+    );
   }
   return {
     insertedIds: returned.filter((r) => r.inserted).map((r) => r.id),

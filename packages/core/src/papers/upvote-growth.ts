@@ -14,7 +14,11 @@ export interface GrowthOptions {
  * so a paper that arrives with 300 upvotes is not "gaining" 300). Papers with no history count 0.
  * Both lookups walk PaperSignal(paperId, observedAt). Ids not found are absent from the map.
  */
-export async function upvoteGrowth(db: Pick<Db, '$queryRaw'>, paperIds: readonly number[], options: GrowthOptions = {}): Promise<Map<number, number>> {
+export async function upvoteGrowth(
+  db: Pick<Db, '$queryRaw'>,
+  paperIds: readonly number[],
+  options: GrowthOptions = {},
+): Promise<Map<number, number>> {
   if (paperIds.length === 0) return new Map();
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - (options.hours ?? 24) * 3600_000);

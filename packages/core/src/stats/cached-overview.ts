@@ -49,7 +49,10 @@ export async function getOverview(deps: OverviewCacheDeps, options: OverviewOpti
 }
 
 /** Active readers per digest mode from the snapshot (Prometheus gauge); a snapshot from before digest modes has none. */
-export async function readersByDigestMode(deps: OverviewCacheDeps, maxAgeSeconds = 60): Promise<Record<string, number>> {
+export async function readersByDigestMode(
+  deps: OverviewCacheDeps,
+  maxAgeSeconds = 60,
+): Promise<Record<string, number>> {
   const overview = await getOverview(deps, { maxAgeSeconds });
   return Object.fromEntries((overview.readers.activeByDigestMode ?? []).map((s) => [s.key, s.count]));
 }

@@ -10,16 +10,33 @@ function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-function sumBy(rows: { key: string; count: number }[], key: (row: { status: string; frequency: string }) => string, items: { status: string; frequency: string; count: number }[]): CountBy[] {
+function sumBy(
+  rows: { key: string; count: number }[],
+  key: (row: { status: string; frequency: string }) => string,
+  items: { status: string; frequency: string; count: number }[],
+): CountBy[] {
   const totals = new Map<string, number>(rows.map((r) => [r.key, r.count]));
   for (const item of items) totals.set(key(item), (totals.get(key(item)) ?? 0) + item.count);
-  return [...totals].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...totals]
+    .map(([k, count]) => ({ key: k, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 export async function computeOverview(db: Db, now = new Date(), topicLimit = 12): Promise<Overview> {
   const started = performance.now();
   const weekAgo = new Date(now.getTime() - WEEK_MS);
-  const [readerRows, byMode, newThisWeek, unsubscribedThisWeek, suppressions, bySource, paperTotals, lastRuns, deliveries, topics] = await Promise.all([
+  const [
+    readerRows,
+    byMode,
+    newThisWeek,
+    unsubscribedThisWeek,
+    suppressions,
+    bySource,
+    paperTotals,
+    lastRuns,
+    deliveries,
+    topics,
+  ] = await Promise.all([
     q.readersByStatusAndFrequency(db),
     q.activeReadersByDigestMode(db),
     q.countSince(db, 'createdAt', weekAgo),
@@ -32,9 +49,19 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
     q.topTopics(db, topicLimit),
   ]);
   // Every status appears, even at zero, so the page and the readers gauge keep a stable shape.
-  const statuses = ['active', 'pending', 'paused', 'unsubscribed', 'bounced', 'complained'].map((key) => ({ key, count: 0 }));
+  const statuses = ['active', 'pending', 'paused', 'unsubscribed', 'bounced', 'complained'].map((key) => ({
+    key,
+    count: 0,
+  }));
   const byStatus = sumBy(statuses, (r) => r.status, readerRows);
-  const activeByFrequency = sumBy([{ key: 'daily', count: 0 }, { key: 'weekly', count: 0 }], (r) => r.frequency, readerRows.filter((r) => r.status === 'active'));
+  const activeByFrequency = sumBy(
+    [
+      { key: 'daily', count: 0 },
+      { key: 'weekly', count: 0 },
+    ],
+    (r) => r.frequency,
+    readerRows.filter((r) => r.status === 'active'),
+  );
   const activeByDigestMode = DIGEST_MODES.map((key) => ({ key, count: byMode.find((m) => m.key === key)?.count ?? 0 }));
   const count = (status: string) => byStatus.find((s) => s.key === status)?.count ?? 0;
   return {

@@ -14,7 +14,9 @@ function counts(rows: Row[]): CountBy[] {
   return rows.map((r) => ({ key: r.key ?? '(none)', count: Number(r.count) }));
 }
 
-export async function readersByStatusAndFrequency(db: Db): Promise<{ status: string; frequency: string; count: number }[]> {
+export async function readersByStatusAndFrequency(
+  db: Db,
+): Promise<{ status: string; frequency: string; count: number }[]> {
   const rows = await db.$queryRaw<{ status: string; frequency: string; count: bigint }[]>`
     SELECT status::text AS status, frequency::text AS frequency, count(*) AS count
     FROM "Subscriber" GROUP BY status, frequency`;
@@ -23,25 +25,35 @@ export async function readersByStatusAndFrequency(db: Db): Promise<{ status: str
 
 /** Active readers per digest mode: who follows top trending only, topics only, or both. */
 export async function activeReadersByDigestMode(db: Db): Promise<CountBy[]> {
-  return counts(await db.$queryRaw<Row[]>`
-    SELECT "digestMode"::text AS key, count(*) AS count FROM "Subscriber" WHERE status = 'active' GROUP BY "digestMode"`);
+  return counts(
+    await db.$queryRaw<Row[]>`
+    SELECT "digestMode"::text AS key, count(*) AS count FROM "Subscriber" WHERE status = 'active' GROUP BY "digestMode"`,
+  );
 }
 
 export async function countSince(db: Db, column: 'createdAt' | 'unsubscribedAt', since: Date): Promise<number> {
   const rows =
     column === 'createdAt'
       ? await db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Subscriber" WHERE "createdAt" >= ${since}`
-      : await db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Subscriber" WHERE "unsubscribedAt" >= ${since}`;
+      : await db.$queryRaw<
+          Row[]
+        >`SELECT 'n' AS key, count(*) AS count FROM "Subscriber" WHERE "unsubscribedAt" >= ${since}`;
   return Number(rows[0]?.count ?? 0);
 }
 
 export async function suppressionsByReason(db: Db): Promise<CountBy[]> {
-  return counts(await db.$queryRaw<Row[]>`SELECT reason::text AS key, count(*) AS count FROM "Suppression" GROUP BY reason ORDER BY 2 DESC`);
+  return counts(
+    await db.$queryRaw<
+      Row[]
+    >`SELECT reason::text AS key, count(*) AS count FROM "Suppression" GROUP BY reason ORDER BY 2 DESC`,
+  );
 }
 
 export async function papersBySource(db: Db): Promise<CountBy[]> {
-  return counts(await db.$queryRaw<Row[]>`
-    SELECT s AS key, count(*) AS count FROM "Paper", unnest(sources) AS s GROUP BY s ORDER BY 2 DESC`);
+  return counts(
+    await db.$queryRaw<Row[]>`
+    SELECT s AS key, count(*) AS count FROM "Paper", unnest(sources) AS s GROUP BY s ORDER BY 2 DESC`,
+  );
 }
 
 export async function paperTotals(db: Db, since: Date): Promise<{ total: number; newThisWeek: number }> {
@@ -52,31 +64,48 @@ export async function paperTotals(db: Db, since: Date): Promise<{ total: number;
 
 /** The latest run of each source: DISTINCT ON walks IngestRun(source, startedAt). */
 export async function lastIngestRuns(db: Db): Promise<IngestRunSummary[]> {
-  const rows = await db.$queryRaw<(Omit<IngestRunSummary, 'startedAt' | 'finishedAt'> & { startedAt: Date; finishedAt: Date | null })[]>`
+  const rows = await db.$queryRaw<
+    (Omit<IngestRunSummary, 'startedAt' | 'finishedAt'> & { startedAt: Date; finishedAt: Date | null })[]
+  >`
     SELECT DISTINCT ON (source) source, status, "startedAt", "finishedAt", fetched, inserted, updated, rejected, error
     FROM "IngestRun" ORDER BY source, "startedAt" DESC`;
-  return rows.map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  }));
 }
 
 /**
  * Digests of today (created since UTC midnight) by status, plus the whole pending backlog.
  * "Sent today" also counts yesterday's digests sent after midnight (bounded to keep the range small).
  */
-export async function deliveryCounts(db: Db, startOfDay: Date): Promise<{ todayByStatus: CountBy[]; sentToday: number; pending: number }> {
+export async function deliveryCounts(
+  db: Db,
+  startOfDay: Date,
+): Promise<{ todayByStatus: CountBy[]; sentToday: number; pending: number }> {
   const dayBefore = new Date(startOfDay.getTime() - 24 * 3600_000);
   const [today, sent, pending] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT status::text AS key, count(*) AS count FROM "Delivery" WHERE "createdAt" >= ${startOfDay} GROUP BY status`,
+    db.$queryRaw<
+      Row[]
+    >`SELECT status::text AS key, count(*) AS count FROM "Delivery" WHERE "createdAt" >= ${startOfDay} GROUP BY status`,
     db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Delivery"
       WHERE status = 'sent' AND "createdAt" >= ${dayBefore} AND "sentAt" >= ${startOfDay}`,
     db.$queryRaw<Row[]>`SELECT 'n' AS key, count(*) AS count FROM "Delivery" WHERE status IN ('pending', 'sending')`,
   ]);
-  return { todayByStatus: counts(today), sentToday: Number(sent[0]?.count ?? 0), pending: Number(pending[0]?.count ?? 0) };
+  return {
+    todayByStatus: counts(today),
+    sentToday: Number(sent[0]?.count ?? 0),
+    pending: Number(pending[0]?.count ?? 0),
+  };
 }
 
 /** Counted per normalised key, shown in the wording most readers typed ("AI for healthcare", not
  * the stemmed key "ai healthcar"). */
 export async function topTopics(db: Db, limit: number): Promise<CountBy[]> {
-  return counts(await db.$queryRaw<Row[]>`
+  return counts(
+    await db.$queryRaw<Row[]>`
     SELECT mode() WITHIN GROUP (ORDER BY t.raw) AS key, count(*) AS count
-    FROM "Topic" t GROUP BY t.key ORDER BY 2 DESC, t.key LIMIT ${limit}`);
+    FROM "Topic" t GROUP BY t.key ORDER BY 2 DESC, t.key LIMIT ${limit}`,
+  );
 }

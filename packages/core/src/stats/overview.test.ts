@@ -12,18 +12,43 @@ const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 3600_000);
 
 async function seed(): Promise<void> {
   const db = database.db;
-  const reader = (email: string, status: 'active' | 'pending' | 'unsubscribed' | 'bounced', frequency: 'daily' | 'weekly', createdAt: Date, topics: string[]) =>
+  const reader = (
+    email: string,
+    status: 'active' | 'pending' | 'unsubscribed' | 'bounced',
+    frequency: 'daily' | 'weekly',
+    createdAt: Date,
+    topics: string[],
+  ) =>
     db.subscriber.create({
-      data: { email, status, frequency, createdAt, unsubscribedAt: status === 'unsubscribed' ? daysAgo(1) : null, topics: { create: topics.map((key) => ({ key, raw: key })) } },
+      data: {
+        email,
+        status,
+        frequency,
+        createdAt,
+        unsubscribedAt: status === 'unsubscribed' ? daysAgo(1) : null,
+        topics: { create: topics.map((key) => ({ key, raw: key })) },
+      },
     });
   const a = await reader('a@example.org', 'active', 'daily', daysAgo(1), ['llm', 'diffusion']);
   await reader('b@example.org', 'active', 'weekly', daysAgo(30), ['llm']);
   await reader('c@example.org', 'unsubscribed', 'daily', daysAgo(30), ['llm']);
   await reader('d@example.org', 'bounced', 'daily', daysAgo(2), ['robotics']);
-  await db.suppression.createMany({ data: [{ emailHash: 'h1', reason: 'unsubscribed' }, { emailHash: 'h2', reason: 'hard_bounce' }] });
+  await db.suppression.createMany({
+    data: [
+      { emailHash: 'h1', reason: 'unsubscribed' },
+      { emailHash: 'h2', reason: 'hard_bounce' },
+    ],
+  });
   await db.paper.createMany({
     data: [
-      { sourceId: '2401.00001', title: 'A', abstract: 'x', publishedAt: now, sources: ['hf', 'arxiv'], createdAt: daysAgo(1) },
+      {
+        sourceId: '2401.00001',
+        title: 'A',
+        abstract: 'x',
+        publishedAt: now,
+        sources: ['hf', 'arxiv'],
+        createdAt: daysAgo(1),
+      },
       { sourceId: '2401.00002', title: 'B', abstract: 'x', publishedAt: now, sources: ['hf'], createdAt: daysAgo(20) },
     ],
   });
@@ -35,7 +60,13 @@ async function seed(): Promise<void> {
   });
   await db.delivery.createMany({
     data: [
-      { subscriberId: a.id, periodKey: 'd1', status: 'sent', createdAt: new Date('2026-11-27T08:00:00Z'), sentAt: new Date('2026-11-27T08:01:00Z') },
+      {
+        subscriberId: a.id,
+        periodKey: 'd1',
+        status: 'sent',
+        createdAt: new Date('2026-11-27T08:00:00Z'),
+        sentAt: new Date('2026-11-27T08:01:00Z'),
+      },
       { subscriberId: a.id, periodKey: 'd2', status: 'failed', createdAt: new Date('2026-11-27T08:00:00Z') },
       { subscriberId: a.id, periodKey: 'd3', status: 'pending', createdAt: new Date('2026-11-27T09:00:00Z') },
       { subscriberId: a.id, periodKey: 'd0', status: 'sent', createdAt: daysAgo(3), sentAt: daysAgo(3) },
@@ -60,11 +91,26 @@ describe('admin overview', () => {
   it('when computed, then readers, papers, deliveries and topics are counted as an operator reads them', async () => {
     const o = await computeOverview(database.db, now);
     expect(o.readers.total).toBe(4);
-    expect(o.readers.byStatus).toEqual(expect.arrayContaining([{ key: 'active', count: 2 }, { key: 'complained', count: 0 }]));
-    expect(o.readers.activeByFrequency).toEqual([{ key: 'daily', count: 1 }, { key: 'weekly', count: 1 }]);
+    expect(o.readers.byStatus).toEqual(
+      expect.arrayContaining([
+        { key: 'active', count: 2 },
+        { key: 'complained', count: 0 },
+      ]),
+    );
+    expect(o.readers.activeByFrequency).toEqual([
+      { key: 'daily', count: 1 },
+      { key: 'weekly', count: 1 },
+    ]);
     expect([o.readers.newThisWeek, o.readers.unsubscribedThisWeek, o.readers.bouncedOrComplained]).toEqual([2, 1, 1]);
     expect(o.suppressions.total).toBe(2);
-    expect(o.papers).toMatchObject({ total: 2, newThisWeek: 1, bySource: [{ key: 'hf', count: 2 }, { key: 'arxiv', count: 1 }] });
+    expect(o.papers).toMatchObject({
+      total: 2,
+      newThisWeek: 1,
+      bySource: [
+        { key: 'hf', count: 2 },
+        { key: 'arxiv', count: 1 },
+      ],
+    });
     expect(o.papers.lastRuns).toEqual([expect.objectContaining({ source: 'hf', status: 'succeeded', inserted: 3 })]);
     expect(o.deliveries).toMatchObject({ sentToday: 1, failedToday: 1, pending: 1 });
     expect(o.topTopics[0]).toEqual({ key: 'llm', count: 3 });

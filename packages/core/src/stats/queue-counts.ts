@@ -14,8 +14,18 @@ export interface QueueCounts {
 export async function getQueueCounts(queues: Queues): Promise<QueueCounts[]> {
   return Promise.all(
     ALL_QUEUES.map(async (name) => {
-      const [c, paused] = await Promise.all([queues[name].getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'), queues[name].isPaused()]);
-      return { name, paused, waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
+      const [c, paused] = await Promise.all([
+        queues[name].getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
+        queues[name].isPaused(),
+      ]);
+      return {
+        name,
+        paused,
+        waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+        active: c.active ?? 0,
+        delayed: c.delayed ?? 0,
+        failed: c.failed ?? 0,
+      };
     }),
   );
 }

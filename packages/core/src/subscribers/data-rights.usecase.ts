@@ -19,20 +19,47 @@ export async function exportReaderData(deps: ReaderDeps, subscriberId: number, c
     where: { id: subscriberId },
     include: {
       topics: { orderBy: { id: 'asc' }, select: { raw: true, key: true, createdAt: true } },
-      events: { orderBy: { id: 'asc' }, select: { type: true, data: true, ip: true, userAgent: true, createdAt: true } },
+      events: {
+        orderBy: { id: 'asc' },
+        select: { type: true, data: true, ip: true, userAgent: true, createdAt: true },
+      },
       deliveries: {
         orderBy: { id: 'asc' },
-        select: { id: true, periodKey: true, status: true, messageId: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
+        select: {
+          id: true,
+          periodKey: true,
+          status: true,
+          messageId: true,
+          attempts: true,
+          lastError: true,
+          sentAt: true,
+          createdAt: true,
+        },
       },
     },
   });
   const { topics, events, deliveries: deliveryRows, ...profile } = subscriber;
-  const papersOf = await carriedPapers(deps.db, deliveryRows.map((d) => d.id));
+  const papersOf = await carriedPapers(
+    deps.db,
+    deliveryRows.map((d) => d.id),
+  );
   const deliveries = deliveryRows.map(({ id, ...delivery }) => ({
     ...delivery,
-    papers: papersOf(id).map(({ rank, score, reason, paper: { sourceId, title } }) => ({ rank, score, reason, paper: { sourceId, title } })),
+    papers: papersOf(id).map(({ rank, score, reason, paper: { sourceId, title } }) => ({
+      rank,
+      score,
+      reason,
+      paper: { sourceId, title },
+    })),
   }));
-  return { exportedAt: now.toISOString(), about: 'Everything paperboy stores about you.', profile, topics, events, deliveries };
+  return {
+    exportedAt: now.toISOString(),
+    about: 'Everything paperboy stores about you.',
+    profile,
+    topics,
+    events,
+    deliveries,
+  };
 }
 
 export type ReaderExport = Awaited<ReturnType<typeof exportReaderData>>;
@@ -47,7 +74,11 @@ export async function wipeReader(deps: ReaderDeps, subscriberId: number): Promis
     // and answers "gone" instead of failing with Prisma's P2025.
     const { count } = await tx.subscriber.deleteMany({ where: { id: subscriberId } });
     if (count === 0) throw new AppError('not_found', 'This subscription was already deleted.');
-    await tx.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'wiped' }, update: { reason: 'wiped' } });
+    await tx.suppression.upsert({
+      where: { emailHash },
+      create: { emailHash, reason: 'wiped' },
+      update: { reason: 'wiped' },
+    });
     await recordEvent(tx, null, 'wiped');
   });
 }

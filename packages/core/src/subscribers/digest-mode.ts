@@ -24,13 +24,18 @@ export function isDigestMode(value: unknown): value is DigestMode {
  * topic; "My topics + top trending" with none is exactly "Top trending", and is stored so.
  */
 export function resolveDigestMode(choice: unknown, topicCount: number): DigestModeResult {
-  if (choice === undefined || choice === null || choice === '') return { mode: topicCount > 0 ? 'topics_trending' : 'trending' };
+  if (choice === undefined || choice === null || choice === '')
+    return { mode: topicCount > 0 ? 'topics_trending' : 'trending' };
   if (!isDigestMode(choice)) {
     return { field: 'digestMode', error: 'Please choose "Top trending", "My topics" or "My topics + top trending".' };
   }
   if (topicCount > 0) return { mode: choice };
   if (choice === 'topics') {
-    return { field: 'topics', error: 'Please add at least one topic, for example "reward models", or choose "Top trending" to get the most upvoted papers without topics.' };
+    return {
+      field: 'topics',
+      error:
+        'Please add at least one topic, for example "reward models", or choose "Top trending" to get the most upvoted papers without topics.',
+    };
   }
   return { mode: 'trending' };
 }

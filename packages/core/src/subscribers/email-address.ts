@@ -19,7 +19,14 @@ export function emailProblem(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  if (at < 1 || !LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..') || !DOMAIN.test(domain)) {
+  if (
+    at < 1 ||
+    !LOCAL.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..') ||
+    !DOMAIN.test(domain)
+  ) {
     return 'That does not look like an email address. Please check it (for example: ada@example.org).';
   }
   return undefined;

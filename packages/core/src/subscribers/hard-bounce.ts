@@ -4,11 +4,21 @@
 import type { Db, Prisma } from '@paperboy/db';
 import { hashEmail } from './email-address';
 
-export function hardBounceWrites(db: Db, reader: { subscriberId: number; email: string }, detail: string, data: Record<string, string | number> = {}): Prisma.PrismaPromise<unknown>[] {
+export function hardBounceWrites(
+  db: Db,
+  reader: { subscriberId: number; email: string },
+  detail: string,
+  data: Record<string, string | number> = {},
+): Prisma.PrismaPromise<unknown>[] {
   const emailHash = hashEmail(reader.email);
   return [
     db.suppression.upsert({ where: { emailHash }, create: { emailHash, reason: 'hard_bounce', detail }, update: {} }),
-    db.subscriber.updateMany({ where: { id: reader.subscriberId, status: { in: ['pending', 'active', 'paused'] } }, data: { status: 'bounced', nextDigestAt: null } }),
-    db.subscriptionEvent.create({ data: { subscriberId: reader.subscriberId, type: 'bounced', data: { ...data, detail } } }),
+    db.subscriber.updateMany({
+      where: { id: reader.subscriberId, status: { in: ['pending', 'active', 'paused'] } },
+      data: { status: 'bounced', nextDigestAt: null },
+    }),
+    db.subscriptionEvent.create({
+      data: { subscriberId: reader.subscriberId, type: 'bounced', data: { ...data, detail } },
+    }),
   ];
 }

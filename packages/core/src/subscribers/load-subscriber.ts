@@ -5,7 +5,10 @@ import { AppError } from '../errors';
 export async function loadSubscriber(db: Db, id: number) {
   const subscriber = await db.subscriber.findUnique({ where: { id }, include: { topics: { orderBy: { id: 'asc' } } } });
   if (!subscriber) {
-    throw new AppError('not_found', 'We have no subscription for this link any more. If you want papers again, subscribe from the start page.');
+    throw new AppError(
+      'not_found',
+      'We have no subscription for this link any more. If you want papers again, subscribe from the start page.',
+    );
   }
   return subscriber;
 }

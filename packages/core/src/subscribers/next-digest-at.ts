@@ -24,7 +24,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -34,16 +41,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** The wall clock in `timeZone` at `instant`, written as if it were UTC (ms). */
 function wallClock(timeZone: string, instant: number): number {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(new Date(instant)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }
 
-const offsetAt = (timeZone: string, instant: number) => wallClock(timeZone, instant) - Math.floor(instant / 1000) * 1000;
+const offsetAt = (timeZone: string, instant: number) =>
+  wallClock(timeZone, instant) - Math.floor(instant / 1000) * 1000;
 
 /** The UTC instant for a wall-clock time (as UTC ms) in `timeZone`, resolving DST as above. */
 export function zonedToUtc(timeZone: string, wall: number): number {
   // Transitions are months apart, so the offsets 12 h either side are the only candidates.
-  const candidates = [wall - offsetAt(timeZone, wall - 12 * HOUR), wall - offsetAt(timeZone, wall + 12 * HOUR)].sort((a, b) => a - b);
+  const candidates = [wall - offsetAt(timeZone, wall - 12 * HOUR), wall - offsetAt(timeZone, wall + 12 * HOUR)].sort(
+    (a, b) => a - b,
+  );
   const exact = candidates.find((t) => wallClock(timeZone, t) === wall);
   // No exact match: the hour falls in a gap; the later candidate is the moment the gap ends.
   return exact ?? (candidates[1] as number);
@@ -55,8 +66,10 @@ function isoWeekday(utcDate: number): number {
 }
 
 export function assertSchedule(s: DigestSchedule): void {
-  if (!Number.isInteger(s.digestHour) || s.digestHour < 0 || s.digestHour > 23) throw new RangeError('digestHour must be 0–23');
-  if (!Number.isInteger(s.digestWeekday) || s.digestWeekday < 1 || s.digestWeekday > 7) throw new RangeError('digestWeekday must be 1–7');
+  if (!Number.isInteger(s.digestHour) || s.digestHour < 0 || s.digestHour > 23)
+    throw new RangeError('digestHour must be 0–23');
+  if (!Number.isInteger(s.digestWeekday) || s.digestWeekday < 1 || s.digestWeekday > 7)
+    throw new RangeError('digestWeekday must be 1–7');
   formatter(s.timezone); // throws RangeError for an unknown time zone
 }
 

@@ -5,7 +5,14 @@
 // on the papers (its own document frequency, the batch's lengths), never on the other topics,
 // so per-key results combine exactly. Tokenising the papers is most of the cost of a match run.
 import type { Db } from '@paperboy/db';
-import { buildTopicIndex, createDigestRanker, matchPapers, type AssociationTable, type MatchablePaper, type TopicMatch } from '@paperboy/matching';
+import {
+  buildTopicIndex,
+  createDigestRanker,
+  matchPapers,
+  type AssociationTable,
+  type MatchablePaper,
+  type TopicMatch,
+} from '@paperboy/matching';
 import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/trending';
 import { processAssociations } from '../matching/stored-associations';
 import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
@@ -15,7 +22,9 @@ import { createTrendingPreview, type PreviewPaper } from './trending-preview';
 export type { PreviewPaper } from './trending-preview';
 
 /** `mode`: what the digest would carry; `papers`: the topic matches (composed as the digest, each with its `section`), or the top trending ones for a trending-only preview; `quiet`: typed topics with nothing recent. */
-export type PreviewResult = { mode: DigestMode; papers: PreviewPaper[]; alsoTrending: PreviewPaper[]; quiet: string[] } | { error: string };
+export type PreviewResult =
+  | { mode: DigestMode; papers: PreviewPaper[]; alsoTrending: PreviewPaper[]; quiet: string[] }
+  | { error: string };
 
 /** A topic match in the preview: `section` is the topic it is shown under, as in the digest. */
 export type TopicPreviewPaper = PreviewPaper & { section: string };
@@ -50,7 +59,16 @@ async function loadRecent(db: Db, windowDays: number, maxPapers: number): Promis
     where: { publishedAt: { gte: since }, withdrawnAt: null },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: maxPapers,
-    select: { id: true, title: true, abstract: true, upvotes: true, publishedAt: true, authors: true, hfUrl: true, arxivUrl: true },
+    select: {
+      id: true,
+      title: true,
+      abstract: true,
+      upvotes: true,
+      publishedAt: true,
+      authors: true,
+      hfUrl: true,
+      arxivUrl: true,
+    },
   });
   return rows.map((r) => ({ ...r, url: r.hfUrl ?? r.arxivUrl }));
 }
@@ -66,10 +84,21 @@ interface Snapshot {
 
 const MAX_CACHED_KEYS = 2_000;
 
-function matchesFor(snap: Snapshot, papers: StoredPaper[], topics: { key: string; raw: string }[], associations: AssociationTable): Map<string, TopicMatch[]> {
+function matchesFor(
+  snap: Snapshot,
+  papers: StoredPaper[],
+  topics: { key: string; raw: string }[],
+  associations: AssociationTable,
+): Map<string, TopicMatch[]> {
   const missing = topics.filter((t) => !snap.byKey.has(t.key));
   if (missing.length > 0) {
-    const found = matchPapers(buildTopicIndex(missing.map((t) => ({ key: t.key, label: t.raw })), { associations }), papers);
+    const found = matchPapers(
+      buildTopicIndex(
+        missing.map((t) => ({ key: t.key, label: t.raw })),
+        { associations },
+      ),
+      papers,
+    );
     if (snap.byKey.size + missing.length > MAX_CACHED_KEYS) snap.byKey.clear();
     for (const t of missing) snap.byKey.set(t.key, found.get(t.key) ?? []);
   }
@@ -78,7 +107,14 @@ function matchesFor(snap: Snapshot, papers: StoredPaper[], topics: { key: string
 }
 
 export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
-  const { windowDays = 14, maxPapers = 500, cacheMs = 60_000, show = 5, minUpvotes = DEFAULT_TRENDING_MIN_UPVOTES, now = () => new Date() } = options;
+  const {
+    windowDays = 14,
+    maxPapers = 500,
+    cacheMs = 60_000,
+    show = 5,
+    minUpvotes = DEFAULT_TRENDING_MIN_UPVOTES,
+    now = () => new Date(),
+  } = options;
   const trending = createTrendingPreview(db, { minUpvotes, cacheMs, now, size: show + ALSO_TRENDING });
   let cache: Snapshot | undefined;
   const snapshot = (): Snapshot => {
@@ -91,17 +127,30 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     }
     return cache;
   };
-  async function topicPapers(topics: { key: string; raw: string }[]): Promise<{ papers: TopicPreviewPaper[]; quiet: string[] }> {
+  async function topicPapers(
+    topics: { key: string; raw: string }[],
+  ): Promise<{ papers: TopicPreviewPaper[]; quiet: string[] }> {
     const snap = snapshot();
     const [papers, associations] = await Promise.all([snap.papers, snap.associations]);
     if (papers.length === 0 || topics.length === 0) return { papers: [], quiet: topics.map((t) => t.raw) };
     const matches = matchesFor(snap, papers, topics, associations);
     // The digest's own composition (balanced topic sections, near-duplicates out), at the preview's size.
-    const composed = createDigestRanker(matches, { cap: show }).compose(topics.map((t) => ({ key: t.key, label: t.raw })));
+    const composed = createDigestRanker(matches, { cap: show }).compose(
+      topics.map((t) => ({ key: t.key, label: t.raw })),
+    );
     const byId = new Map(papers.map((p) => [p.id, p]));
     const cards = composed.papers.map((r) => {
       const p = byId.get(r.paperId) as StoredPaper;
-      return { paperId: p.id, title: p.title, url: p.url, authors: p.authors.slice(0, 3), publishedAt: p.publishedAt.toISOString(), upvotes: p.upvotes, reason: r.reason.text, section: r.reason.topic };
+      return {
+        paperId: p.id,
+        title: p.title,
+        url: p.url,
+        authors: p.authors.slice(0, 3),
+        publishedAt: p.publishedAt.toISOString(),
+        upvotes: p.upvotes,
+        reason: r.reason.text,
+        section: r.reason.topic,
+      };
     });
     return { papers: cards, quiet: composed.quiet.map((q) => q.label) };
   }
@@ -110,13 +159,22 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     if (error) return { error };
     const period: TrendingPeriod = cleanFrequency(choice.frequency ?? 'daily') ?? 'daily';
     // "My topics" with nothing typed yet previews nothing (the form asks for a topic on submit).
-    const resolved = choice.mode === 'topics' && topics.length === 0 ? { mode: 'topics' as const } : resolveDigestMode(choice.mode, topics.length);
+    const resolved =
+      choice.mode === 'topics' && topics.length === 0
+        ? { mode: 'topics' as const }
+        : resolveDigestMode(choice.mode, topics.length);
     if ('error' in resolved) return { error: resolved.error };
     const { mode } = resolved;
-    if (mode === 'trending') return { mode, papers: (await trending(period)).slice(0, show), alsoTrending: [], quiet: [] };
+    if (mode === 'trending')
+      return { mode, papers: (await trending(period)).slice(0, show), alsoTrending: [], quiet: [] };
     const { papers, quiet } = await topicPapers(topics);
     if (!followsTrending(mode)) return { mode, papers, alsoTrending: [], quiet };
     const shown = new Set(papers.map((p) => p.paperId));
-    return { mode, papers, alsoTrending: (await trending(period)).filter((p) => !shown.has(p.paperId)).slice(0, ALSO_TRENDING), quiet };
+    return {
+      mode,
+      papers,
+      alsoTrending: (await trending(period)).filter((p) => !shown.has(p.paperId)).slice(0, ALSO_TRENDING),
+      quiet,
+    };
   };
 }

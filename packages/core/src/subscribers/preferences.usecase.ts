@@ -25,7 +25,8 @@ export interface PreferencesInput {
 /** An optional whole number in [min, max] (form fields arrive as text). */
 function optionalInt(value: unknown, min: number, max: number): number | undefined | null {
   if (value === undefined || value === '') return undefined;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
@@ -42,7 +43,10 @@ function parse(input: PreferencesInput) {
   const digestWeekday = optionalInt(input.digestWeekday, 1, 7);
   if (digestWeekday === null) fields.digestWeekday = 'Please choose a day from the list.';
   if (Object.keys(fields).length > 0) throw invalidInput(fields);
-  const schedule = { ...(digestHour == null ? {} : { digestHour }), ...(digestWeekday == null ? {} : { digestWeekday }) };
+  const schedule = {
+    ...(digestHour == null ? {} : { digestHour }),
+    ...(digestWeekday == null ? {} : { digestWeekday }),
+  };
   return { topics, frequency: frequency!, timezone: timezone!, schedule };
 }
 
@@ -52,7 +56,12 @@ function nextStatus(current: string, paused: boolean | undefined): string {
   return current;
 }
 
-export async function updatePreferences(deps: ReaderDeps, subscriberId: number, input: PreferencesInput, context: RequestContext = {}) {
+export async function updatePreferences(
+  deps: ReaderDeps,
+  subscriberId: number,
+  input: PreferencesInput,
+  context: RequestContext = {},
+) {
   const now = clock(deps);
   const clean = parse(input);
   const before = await loadSubscriber(deps.db, subscriberId);
@@ -65,8 +74,19 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
   const status = nextStatus(before.status, input.paused) as typeof before.status;
   const after = { ...before, frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule, status };
   const change = {
-    before: { digestMode: before.digestMode, topics: before.topics.map((t) => t.raw), frequency: before.frequency, timezone: before.timezone },
-    after: { digestMode, topics: clean.topics.map((t) => t.raw), frequency: clean.frequency, timezone: clean.timezone, ...clean.schedule },
+    before: {
+      digestMode: before.digestMode,
+      topics: before.topics.map((t) => t.raw),
+      frequency: before.frequency,
+      timezone: before.timezone,
+    },
+    after: {
+      digestMode,
+      topics: clean.topics.map((t) => t.raw),
+      frequency: clean.frequency,
+      timezone: clean.timezone,
+      ...clean.schedule,
+    },
   };
   await deps.db.$transaction(async (tx) => {
     // Conditional on the status we read: a one-click unsubscribe (or a confirmation) landing
@@ -83,16 +103,24 @@ export async function updatePreferences(deps: ReaderDeps, subscriberId: number, 
         nextDigestAt: scheduleFor(after, now),
       },
     });
-    if (count === 0) throw new AppError('conflict', 'Your subscription changed while you were editing (for example, you unsubscribed). Nothing was saved; here is how it stands now.');
+    if (count === 0)
+      throw new AppError(
+        'conflict',
+        'Your subscription changed while you were editing (for example, you unsubscribed). Nothing was saved; here is how it stands now.',
+      );
     await tx.topic.deleteMany({ where: { subscriberId } });
     await tx.topic.createMany({ data: clean.topics.map((t) => ({ subscriberId, raw: t.raw, key: t.key })) });
     await recordEvent(tx, subscriberId, 'preferences_changed', change, context);
-    if (status !== before.status) await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);
+    if (status !== before.status)
+      await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);
   });
   if (status === 'active' || status === 'paused') {
     // Pending readers are backfilled when they confirm; unsubscribed ones get no digest.
     const known = new Set(before.topics.map((t) => t.key));
-    await enqueueTopicBackfill(deps, clean.topics.map((t) => t.key).filter((key) => !known.has(key)));
+    await enqueueTopicBackfill(
+      deps,
+      clean.topics.map((t) => t.key).filter((key) => !known.has(key)),
+    );
   }
   return loadSubscriber(deps.db, subscriberId);
 }
@@ -106,10 +134,16 @@ export async function loadManageView(deps: ReaderDeps, subscriberId: number) {
     take: 10,
     select: { id: true, periodKey: true, sentAt: true },
   });
-  const papersOf = await carriedPapers(deps.db, deliveries.map((d) => d.id));
+  const papersOf = await carriedPapers(
+    deps.db,
+    deliveries.map((d) => d.id),
+  );
   return {
     subscriber,
-    deliveries: deliveries.map((d) => ({ ...d, papers: papersOf(d.id).map(({ paper: { title, hfUrl, arxivUrl } }) => ({ paper: { title, hfUrl, arxivUrl } })) })),
+    deliveries: deliveries.map((d) => ({
+      ...d,
+      papers: papersOf(d.id).map(({ paper: { title, hfUrl, arxivUrl } }) => ({ paper: { title, hfUrl, arxivUrl } })),
+    })),
   };
 }
 

@@ -23,12 +23,17 @@ export interface PurgeUnconfirmedOptions {
   maxBatches?: number;
 }
 
-export async function purgeUnconfirmedReaders(deps: PurgeUnconfirmedDeps, options: PurgeUnconfirmedOptions = {}): Promise<number> {
+export async function purgeUnconfirmedReaders(
+  deps: PurgeUnconfirmedDeps,
+  options: PurgeUnconfirmedOptions = {},
+): Promise<number> {
   const days = deps.config.UNCONFIRMED_READER_DAYS;
   if (days === 0) return 0;
   const { batchSize = 500, maxBatches = 10 } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('invalid_input', 'batchSize must be 1–10000');
-  if (!Number.isInteger(maxBatches) || maxBatches < 1) throw new AppError('invalid_input', 'maxBatches must be a positive integer');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    throw new AppError('invalid_input', 'batchSize must be 1–10000');
+  if (!Number.isInteger(maxBatches) || maxBatches < 1)
+    throw new AppError('invalid_input', 'maxBatches must be a positive integer');
   const cutoff = new Date((deps.now?.() ?? new Date()).getTime() - days * 24 * 3600_000);
   let purged = 0;
   for (let batch = 0; batch < maxBatches; batch++) {

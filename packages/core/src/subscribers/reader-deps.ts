@@ -7,7 +7,13 @@ import { jobId, QUEUE, type Payload, type Queues } from '@paperboy/queue';
 
 export type ReaderConfig = Pick<
   Config,
-  'PUBLIC_URL' | 'SECRET_KEY' | 'SECRET_KEY_PREVIOUS' | 'DIGEST_HOUR' | 'CONFIRM_RESEND_MINUTES' | 'CONFIRM_LINK_HOURS' | 'GOODBYE_EMAIL'
+  | 'PUBLIC_URL'
+  | 'SECRET_KEY'
+  | 'SECRET_KEY_PREVIOUS'
+  | 'DIGEST_HOUR'
+  | 'CONFIRM_RESEND_MINUTES'
+  | 'CONFIRM_LINK_HOURS'
+  | 'GOODBYE_EMAIL'
 >;
 
 export interface ReaderDeps {
@@ -31,8 +37,17 @@ export const clock = (deps: Pick<ReaderDeps, 'now'>): Date => (deps.now ? deps.n
  * Deterministic job id: `key` is the moment the send was claimed, so a retried request for
  * the same claim is one job, and a later claim (after the throttle window) is a new one.
  */
-export async function enqueueTransactional(deps: ReaderDeps, subscriberId: number, kind: TransactionalKind, key: Date): Promise<void> {
-  await deps.queues[QUEUE.transactionalEmail].add(kind, { subscriberId, kind }, { jobId: jobId('tx', kind, subscriberId, key.getTime()) });
+export async function enqueueTransactional(
+  deps: ReaderDeps,
+  subscriberId: number,
+  kind: TransactionalKind,
+  key: Date,
+): Promise<void> {
+  await deps.queues[QUEUE.transactionalEmail].add(
+    kind,
+    { subscriberId, kind },
+    { jobId: jobId('tx', kind, subscriberId, key.getTime()) },
+  );
 }
 
 /**

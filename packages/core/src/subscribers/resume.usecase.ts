@@ -5,7 +5,11 @@ import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { recordEvent } from './subscription-events';
 
-export async function resumeDigests(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}): Promise<'resumed' | 'unchanged'> {
+export async function resumeDigests(
+  deps: ReaderDeps,
+  subscriberId: number,
+  context: RequestContext = {},
+): Promise<'resumed' | 'unchanged'> {
   const now = clock(deps);
   const subscriber = await loadSubscriber(deps.db, subscriberId);
   if (subscriber.status !== 'paused') return 'unchanged';

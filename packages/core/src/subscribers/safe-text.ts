@@ -7,6 +7,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** A sentence naming the problem, or undefined when the text is fine. */
 export function unsafeTextProblem(text: string, what: string): string | undefined {
   if (CONTROL.test(text)) return `${what} contains a control character (such as NUL); please remove it.`;
-  if (LONE_SURROGATE.test(text)) return `${what} contains an invalid character (a broken emoji or symbol); please retype it.`;
+  if (LONE_SURROGATE.test(text))
+    return `${what} contains an invalid character (a broken emoji or symbol); please retype it.`;
   return undefined;
 }

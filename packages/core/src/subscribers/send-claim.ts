@@ -14,7 +14,10 @@ export interface ClaimedSlot {
 export async function claimSlot(deps: ReaderDeps, subscriberId: number): Promise<ClaimedSlot | 'throttled' | 'gone'> {
   const { db } = deps;
   const now = clock(deps);
-  const before = await db.subscriber.findUnique({ where: { id: subscriberId }, select: { lastConfirmationSentAt: true } });
+  const before = await db.subscriber.findUnique({
+    where: { id: subscriberId },
+    select: { lastConfirmationSentAt: true },
+  });
   if (!before) return 'gone';
   const cutoff = new Date(now.getTime() - deps.config.CONFIRM_RESEND_MINUTES * 60_000);
   const { count } = await db.subscriber.updateMany({
@@ -24,14 +27,22 @@ export async function claimSlot(deps: ReaderDeps, subscriberId: number): Promise
   if (count !== 1) return (await db.subscriber.count({ where: { id: subscriberId } })) === 0 ? 'gone' : 'throttled';
   const release = async () => {
     await db.subscriber
-      .updateMany({ where: { id: subscriberId, lastConfirmationSentAt: now }, data: { lastConfirmationSentAt: before.lastConfirmationSentAt } })
+      .updateMany({
+        where: { id: subscriberId, lastConfirmationSentAt: now },
+        data: { lastConfirmationSentAt: before.lastConfirmationSentAt },
+      })
       .catch(() => undefined);
   };
   return { at: now, release };
 }
 
 /** Enqueues the email for a claimed slot; a Redis failure gives the slot back and rethrows. */
-export async function enqueueClaimed(deps: ReaderDeps, subscriberId: number, kind: TransactionalKind, slot: ClaimedSlot): Promise<void> {
+export async function enqueueClaimed(
+  deps: ReaderDeps,
+  subscriberId: number,
+  kind: TransactionalKind,
+  slot: ClaimedSlot,
+): Promise<void> {
   try {
     await enqueueTransactional(deps, subscriberId, kind, slot.at);
   } catch (error) {
@@ -41,7 +52,11 @@ export async function enqueueClaimed(deps: ReaderDeps, subscriberId: number, kin
 }
 
 /** Claims the throttle slot and enqueues the email; false when throttled. */
-export async function claimAndEnqueue(deps: ReaderDeps, subscriberId: number, kind: TransactionalKind): Promise<boolean> {
+export async function claimAndEnqueue(
+  deps: ReaderDeps,
+  subscriberId: number,
+  kind: TransactionalKind,
+): Promise<boolean> {
   const slot = await claimSlot(deps, subscriberId);
   if (typeof slot === 'string') return false;
   await enqueueClaimed(deps, subscriberId, kind, slot);

@@ -4,12 +4,22 @@
 // processor only wires this to its queue; tests can run it without a worker app.
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
-import { buildMessage, getSharedRenderer, type MailTransport, type RenderedEmail, type Renderer } from '@paperboy/email';
+import {
+  buildMessage,
+  getSharedRenderer,
+  type MailTransport,
+  type RenderedEmail,
+  type Renderer,
+} from '@paperboy/email';
 import { classifySmtpError, describeSmtpError } from '../digests/smtp-error.classifier';
 import { AppError } from '../errors';
 import { hardBounceWrites } from './hard-bounce';
 import type { ReaderConfig, TransactionalKind } from './reader-deps';
-import { prepareTransactionalEmail, recordTransactionalSent, type TransactionalEmail } from './transactional-email.usecase';
+import {
+  prepareTransactionalEmail,
+  recordTransactionalSent,
+  type TransactionalEmail,
+} from './transactional-email.usecase';
 
 export interface TransactionalSendDeps {
   db: Db;
@@ -46,7 +56,10 @@ export async function sendTransactionalEmail(
     });
   } catch (error) {
     // Bad stored data fails the same way every time: no retry.
-    throw new AppError('internal', `cannot build the ${email.kind} email: ${(error as Error).message}`, { retryable: false, cause: error });
+    throw new AppError('internal', `cannot build the ${email.kind} email: ${(error as Error).message}`, {
+      retryable: false,
+      cause: error,
+    });
   }
   try {
     await deps.mail.sendMail(message);
@@ -63,7 +76,11 @@ async function failSend(deps: TransactionalSendDeps, email: TransactionalEmail, 
   const detail = describeSmtpError(error);
   if (kind === 'transient' || kind === 'refused') throw error;
   if (kind === 'recipient') {
-    await deps.db.$transaction([...hardBounceWrites(deps.db, { subscriberId: email.subscriberId, email: email.to }, detail, { email: email.kind })]);
+    await deps.db.$transaction([
+      ...hardBounceWrites(deps.db, { subscriberId: email.subscriberId, email: email.to }, detail, {
+        email: email.kind,
+      }),
+    ]);
     throw new AppError('unavailable', `hard bounce: ${detail}`, { retryable: false, cause: error });
   }
   throw new AppError('unavailable', `rejected: ${detail}`, { retryable: false, cause: error });

@@ -20,8 +20,19 @@ describe('email addresses', () => {
   });
 
   it('when an address is malformed or too long, then the problem is said plainly', () => {
-    for (const bad of ['ada', 'ada@', '@example.org', 'a..b@example.org', 'ada@localhost', 'a b@example.org', '<x>@example.org']) {
-      expect([bad, emailProblem(normalizeEmail(bad))]).toEqual([bad, expect.stringMatching(/does not look like an email address/)]);
+    for (const bad of [
+      'ada',
+      'ada@',
+      '@example.org',
+      'a..b@example.org',
+      'ada@localhost',
+      'a b@example.org',
+      '<x>@example.org',
+    ]) {
+      expect([bad, emailProblem(normalizeEmail(bad))]).toEqual([
+        bad,
+        expect.stringMatching(/does not look like an email address/),
+      ]);
     }
     expect(emailProblem(`${'a'.repeat(64)}@${'b'.repeat(190)}.org`)).toMatch(/at most 254/);
     expect(emailProblem('')).toMatch(/enter your email/);
@@ -65,20 +76,32 @@ describe('parseSubscribeInput', () => {
 
   it('when only an email is given, then it is a top trending sign-up', () => {
     expect(parseSubscribeInput({ email: 'ada@example.org' })).toMatchObject({ topics: [], digestMode: 'trending' });
-    expect(parseSubscribeInput({ email: 'ada@example.org', topics: '', digestMode: 'topics_trending' })).toMatchObject({ digestMode: 'trending' });
+    expect(parseSubscribeInput({ email: 'ada@example.org', topics: '', digestMode: 'topics_trending' })).toMatchObject({
+      digestMode: 'trending',
+    });
   });
 
   it('when a digest mode is chosen, then it is kept, and "My topics" without a topic is refused on the topics field', () => {
-    expect(parseSubscribeInput({ email: 'ada@example.org', topics: 'robotics', digestMode: 'topics' }).digestMode).toBe('topics');
-    expect(parseSubscribeInput({ email: 'ada@example.org', topics: 'robotics', digestMode: 'trending' }).digestMode).toBe('trending');
-    expect(fieldsOf(() => parseSubscribeInput({ email: 'ada@example.org', digestMode: 'topics' }))).toEqual({ topics: expect.stringMatching(/at least one topic.*Top trending/) });
-    expect(Object.keys(fieldsOf(() => parseSubscribeInput({ email: 'ada@example.org', digestMode: 'everything' })))).toEqual(['digestMode']);
+    expect(parseSubscribeInput({ email: 'ada@example.org', topics: 'robotics', digestMode: 'topics' }).digestMode).toBe(
+      'topics',
+    );
+    expect(
+      parseSubscribeInput({ email: 'ada@example.org', topics: 'robotics', digestMode: 'trending' }).digestMode,
+    ).toBe('trending');
+    expect(fieldsOf(() => parseSubscribeInput({ email: 'ada@example.org', digestMode: 'topics' }))).toEqual({
+      topics: expect.stringMatching(/at least one topic.*Top trending/),
+    });
+    expect(
+      Object.keys(fieldsOf(() => parseSubscribeInput({ email: 'ada@example.org', digestMode: 'everything' }))),
+    ).toEqual(['digestMode']);
   });
 
   it('when fields are wrong, then each gets its own message', () => {
-    expect(Object.keys(fieldsOf(() => parseSubscribeInput({ email: 5, topics: [42], frequency: 'monthly', timezone: 'Nowhere/City' }))).sort()).toEqual([
-      'email', 'frequency', 'timezone', 'topics',
-    ]);
+    expect(
+      Object.keys(
+        fieldsOf(() => parseSubscribeInput({ email: 5, topics: [42], frequency: 'monthly', timezone: 'Nowhere/City' })),
+      ).sort(),
+    ).toEqual(['email', 'frequency', 'timezone', 'topics']);
   });
 
   it('when a time zone is an alias, then its canonical name is stored', () => {

@@ -22,13 +22,17 @@ export interface SubscribeInput {
   digestMode: DigestMode;
 }
 
-export type FieldErrors = Partial<Record<'email' | 'topics' | 'digestMode' | 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday', string>>;
+export type FieldErrors = Partial<
+  Record<'email' | 'topics' | 'digestMode' | 'frequency' | 'timezone' | 'digestHour' | 'digestWeekday', string>
+>;
 
 /** A list, or one string separated by commas or new lines (operators script against this:
  * docs/architecture.md). */
 export function splitTopics(input: unknown): unknown[] {
   const items = Array.isArray(input) ? input : input === undefined || input === null ? [] : [input];
-  return items.flatMap((item) => (typeof item === 'string' ? item.split(/[,\n\r]+/) : [item])).filter((t) => typeof t !== 'string' || t.trim() !== '');
+  return items
+    .flatMap((item) => (typeof item === 'string' ? item.split(/[,\n\r]+/) : [item]))
+    .filter((t) => typeof t !== 'string' || t.trim() !== '');
 }
 
 /** Topics are optional (a reader may follow top trending only): none is an empty list, not an error. */
@@ -48,7 +52,8 @@ export function cleanTopics(input: unknown): { topics: CleanTopic[]; error?: str
       throw error;
     }
   }
-  if (byKey.size > MAX_TOPICS) return { topics: [], error: `Please keep it to ${MAX_TOPICS} topics at most (you have ${byKey.size}).` };
+  if (byKey.size > MAX_TOPICS)
+    return { topics: [], error: `Please keep it to ${MAX_TOPICS} topics at most (you have ${byKey.size}).` };
   return { topics: [...byKey.values()] };
 }
 
@@ -86,5 +91,11 @@ export function parseSubscribeInput(body: Record<string, unknown>): SubscribeInp
   const timezone = canonicalTimeZone(body.timezone ?? 'UTC');
   if (!timezone) fields.timezone = 'Please choose a time zone from the list (for example Europe/Paris).';
   if (Object.keys(fields).length > 0) throw invalidInput(fields);
-  return { email, topics, frequency: frequency as Frequency, timezone: timezone as string, digestMode: (mode as { mode: DigestMode }).mode };
+  return {
+    email,
+    topics,
+    frequency: frequency as Frequency,
+    timezone: timezone as string,
+    digestMode: (mode as { mode: DigestMode }).mode,
+  };
 }

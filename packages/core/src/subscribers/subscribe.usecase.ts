@@ -21,8 +21,18 @@ const REFUSED_STATUSES = new Set(['bounced', 'complained']);
 
 function choices(deps: ReaderDeps, input: SubscribeInput) {
   const topics = input.topics.map((t) => ({ raw: t.raw, key: t.key }));
-  const fields = { frequency: input.frequency, timezone: input.timezone, digestMode: input.digestMode, nextDigestAt: null };
-  const eventData = { topics: topics.map((t) => t.raw), digestMode: input.digestMode, frequency: input.frequency, timezone: input.timezone };
+  const fields = {
+    frequency: input.frequency,
+    timezone: input.timezone,
+    digestMode: input.digestMode,
+    nextDigestAt: null,
+  };
+  const eventData = {
+    topics: topics.map((t) => t.raw),
+    digestMode: input.digestMode,
+    frequency: input.frequency,
+    timezone: input.timezone,
+  };
   return { topics, fields, eventData, digestHour: deps.config.DIGEST_HOUR };
 }
 
@@ -31,7 +41,9 @@ async function createPending(deps: ReaderDeps, input: SubscribeInput, context: R
   const { topics, fields, eventData, digestHour } = choices(deps, input);
   try {
     return await deps.db.$transaction(async (tx) => {
-      const row = await tx.subscriber.create({ data: { email: input.email, ...fields, status: 'pending', digestHour, topics: { create: topics } } });
+      const row = await tx.subscriber.create({
+        data: { email: input.email, ...fields, status: 'pending', digestHour, topics: { create: topics } },
+      });
       await recordEvent(tx, row.id, 'subscribed', eventData, context);
       return row.id;
     });
@@ -42,7 +54,13 @@ async function createPending(deps: ReaderDeps, input: SubscribeInput, context: R
 }
 
 /** The latest form wins for a reader who has not agreed to anything yet; false if their status moved. */
-async function replaceChoices(deps: ReaderDeps, id: number, status: 'pending' | 'unsubscribed', input: SubscribeInput, context: RequestContext): Promise<boolean> {
+async function replaceChoices(
+  deps: ReaderDeps,
+  id: number,
+  status: 'pending' | 'unsubscribed',
+  input: SubscribeInput,
+  context: RequestContext,
+): Promise<boolean> {
   const { topics, fields, eventData } = choices(deps, input);
   return deps.db.$transaction(async (tx) => {
     const { count } = await tx.subscriber.updateMany({ where: { id, status }, data: fields });
@@ -54,11 +72,18 @@ async function replaceChoices(deps: ReaderDeps, id: number, status: 'pending' | 
   });
 }
 
-export async function subscribe(deps: ReaderDeps, input: SubscribeInput, context: RequestContext = {}): Promise<SubscribeOutcome> {
+export async function subscribe(
+  deps: ReaderDeps,
+  input: SubscribeInput,
+  context: RequestContext = {},
+): Promise<SubscribeOutcome> {
   if (await isSuppressed(deps.db, input.email)) return 'suppressed';
   // Twice at most: a racing request or a confirmation landing meanwhile sends us round again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = await deps.db.subscriber.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
+    const existing = await deps.db.subscriber.findUnique({
+      where: { email: input.email },
+      select: { id: true, status: true },
+    });
     if (!existing) {
       const id = await createPending(deps, input, context);
       if (id === null) continue;

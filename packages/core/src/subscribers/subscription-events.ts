@@ -22,7 +22,9 @@ export type SubscriptionEventType =
   // An operator acted for the reader from /admin/readers (data: {action, operator}).
   | 'admin_action';
 
-type EventWriter = { subscriptionEvent: { create(args: { data: Prisma.SubscriptionEventUncheckedCreateInput }): Promise<unknown> } };
+type EventWriter = {
+  subscriptionEvent: { create(args: { data: Prisma.SubscriptionEventUncheckedCreateInput }): Promise<unknown> };
+};
 
 export async function recordEvent(
   db: EventWriter,

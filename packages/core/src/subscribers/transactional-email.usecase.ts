@@ -17,23 +17,58 @@ interface Base {
 }
 
 export type TransactionalEmail =
-  | (Base & { kind: 'confirm'; data: { reader: { email: string }; topics: string[]; digestMode: DigestMode; frequency: 'daily' | 'weekly'; expiresInHours: number; links: { confirmUrl: string } } })
-  | (Base & { kind: 'manage-link'; data: { reader: { email: string }; links: { manageUrl: string; unsubscribeUrl: string } } })
+  | (Base & {
+      kind: 'confirm';
+      data: {
+        reader: { email: string };
+        topics: string[];
+        digestMode: DigestMode;
+        frequency: 'daily' | 'weekly';
+        expiresInHours: number;
+        links: { confirmUrl: string };
+      };
+    })
+  | (Base & {
+      kind: 'manage-link';
+      data: { reader: { email: string }; links: { manageUrl: string; unsubscribeUrl: string } };
+    })
   | (Base & { kind: 'goodbye'; data: { reader: { email: string }; links: { resubscribeUrl: string } } });
 
 /** An unsubscribed reader whose address used the form after leaving: the confirmation is their way back. */
-export function asksToReturn(s: { status: string; unsubscribedAt: Date | null; lastConfirmationSentAt: Date | null }): boolean {
-  return s.status === 'unsubscribed' && !!s.unsubscribedAt && !!s.lastConfirmationSentAt && s.lastConfirmationSentAt > s.unsubscribedAt;
+export function asksToReturn(s: {
+  status: string;
+  unsubscribedAt: Date | null;
+  lastConfirmationSentAt: Date | null;
+}): boolean {
+  return (
+    s.status === 'unsubscribed' &&
+    !!s.unsubscribedAt &&
+    !!s.lastConfirmationSentAt &&
+    s.lastConfirmationSentAt > s.unsubscribedAt
+  );
 }
 
 export type PreparedEmail = { send: TransactionalEmail } | { skip: string };
 
-const ALLOWED: Record<TransactionalKind, string[]> = { confirm: ['pending'], 'manage-link': ['active', 'paused'], goodbye: ['unsubscribed'] };
+const ALLOWED: Record<TransactionalKind, string[]> = {
+  confirm: ['pending'],
+  'manage-link': ['active', 'paused'],
+  goodbye: ['unsubscribed'],
+};
 
-export async function prepareTransactionalEmail(db: Db, config: ReaderConfig, job: { subscriberId: number; kind: TransactionalKind }, now = new Date()): Promise<PreparedEmail> {
-  const s = await db.subscriber.findUnique({ where: { id: job.subscriberId }, include: { topics: { orderBy: { id: 'asc' } } } });
+export async function prepareTransactionalEmail(
+  db: Db,
+  config: ReaderConfig,
+  job: { subscriberId: number; kind: TransactionalKind },
+  now = new Date(),
+): Promise<PreparedEmail> {
+  const s = await db.subscriber.findUnique({
+    where: { id: job.subscriberId },
+    include: { topics: { orderBy: { id: 'asc' } } },
+  });
   if (!s) return { skip: 'subscriber no longer exists' };
-  if (!ALLOWED[job.kind].includes(s.status) && !(job.kind === 'confirm' && asksToReturn(s))) return { skip: `subscriber is ${s.status}` };
+  if (!ALLOWED[job.kind].includes(s.status) && !(job.kind === 'confirm' && asksToReturn(s)))
+    return { skip: `subscriber is ${s.status}` };
   if (await isSuppressed(db, s.email)) return { skip: 'address is suppressed' };
   const links = buildReaderLinks(config, s.id, now);
   const stamp = (job.kind === 'goodbye' ? s.unsubscribedAt : s.lastConfirmationSentAt) ?? s.updatedAt;
@@ -43,16 +78,33 @@ export async function prepareTransactionalEmail(db: Db, config: ReaderConfig, jo
     const confirmUrl = buildConfirmUrl(config, s.id, now);
     // A top trending reader may have typed topics they do not get: the email lists what they will get.
     const topics = followsTopics(s.digestMode) ? s.topics.map((t) => t.raw) : [];
-    const data = { reader, topics, digestMode: s.digestMode, frequency: s.frequency, expiresInHours: config.CONFIRM_LINK_HOURS, links: { confirmUrl } };
+    const data = {
+      reader,
+      topics,
+      digestMode: s.digestMode,
+      frequency: s.frequency,
+      expiresInHours: config.CONFIRM_LINK_HOURS,
+      links: { confirmUrl },
+    };
     return { send: { ...base, kind: 'confirm', data } };
   }
   if (job.kind === 'manage-link') {
-    return { send: { ...base, kind: 'manage-link', data: { reader, links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl } } } };
+    return {
+      send: {
+        ...base,
+        kind: 'manage-link',
+        data: { reader, links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl } },
+      },
+    };
   }
   return { send: { ...base, kind: 'goodbye', data: { reader, links: { resubscribeUrl: links.unsubscribeUrl } } } };
 }
 
-const SENT_EVENT = { confirm: 'confirmation_sent', 'manage-link': 'manage_link_sent', goodbye: 'goodbye_sent' } as const;
+const SENT_EVENT = {
+  confirm: 'confirmation_sent',
+  'manage-link': 'manage_link_sent',
+  goodbye: 'goodbye_sent',
+} as const;
 
 export async function recordTransactionalSent(db: Db, email: TransactionalEmail, messageId: string): Promise<void> {
   await recordEvent(db, email.subscriberId, SENT_EVENT[email.kind], { messageId });

@@ -25,7 +25,12 @@ export interface TrendingPreviewOptions {
 export function createTrendingPreview(db: Db, options: TrendingPreviewOptions) {
   const cache = new Map<TrendingPeriod, { at: number; cards: Promise<PreviewPaper[]> }>();
   async function load(period: TrendingPeriod): Promise<PreviewPaper[]> {
-    const list = await trendingPapers(db, { period, now: options.now(), limit: options.size, minUpvotes: options.minUpvotes });
+    const list = await trendingPapers(db, {
+      period,
+      now: options.now(),
+      limit: options.size,
+      minUpvotes: options.minUpvotes,
+    });
     const rows = await db.paper.findMany({
       where: { id: { in: list.map((p) => p.paperId) } },
       select: { id: true, title: true, authors: true, publishedAt: true, upvotes: true, hfUrl: true, arxivUrl: true },
@@ -34,7 +39,15 @@ export function createTrendingPreview(db: Db, options: TrendingPreviewOptions) {
     return list.flatMap((p) => {
       const r = byId.get(p.paperId);
       if (!r) return [];
-      const card = { paperId: r.id, title: r.title, url: r.hfUrl ?? r.arxivUrl, authors: r.authors.slice(0, 3), publishedAt: r.publishedAt.toISOString(), upvotes: r.upvotes, reason: p.reason };
+      const card = {
+        paperId: r.id,
+        title: r.title,
+        url: r.hfUrl ?? r.arxivUrl,
+        authors: r.authors.slice(0, 3),
+        publishedAt: r.publishedAt.toISOString(),
+        upvotes: r.upvotes,
+        reason: p.reason,
+      };
       return [card];
     });
   }

@@ -13,7 +13,12 @@ import { isSuppressed } from './suppression';
 /** How the reader left; 'admin': an operator did it for them (from /admin/readers). */
 export type UnsubscribeVia = 'one-click' | 'page' | 'admin';
 
-export async function unsubscribe(deps: ReaderDeps, subscriberId: number, via: UnsubscribeVia, context: RequestContext = {}): Promise<'unsubscribed' | 'already'> {
+export async function unsubscribe(
+  deps: ReaderDeps,
+  subscriberId: number,
+  via: UnsubscribeVia,
+  context: RequestContext = {},
+): Promise<'unsubscribed' | 'already'> {
   const now = clock(deps);
   const done = await deps.db.$transaction(async (tx) => {
     const { count } = await tx.subscriber.updateMany({
@@ -32,7 +37,11 @@ export async function unsubscribe(deps: ReaderDeps, subscriberId: number, via: U
 }
 
 /** "Just fewer emails": weekly instead of daily, staying subscribed. */
-export async function switchToWeekly(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}): Promise<void> {
+export async function switchToWeekly(
+  deps: ReaderDeps,
+  subscriberId: number,
+  context: RequestContext = {},
+): Promise<void> {
   const now = clock(deps);
   const subscriber = await loadSubscriber(deps.db, subscriberId);
   if (subscriber.frequency === 'weekly') return;
@@ -41,7 +50,13 @@ export async function switchToWeekly(deps: ReaderDeps, subscriberId: number, con
       where: { id: subscriberId },
       data: { frequency: 'weekly', nextDigestAt: scheduleFor({ ...subscriber, frequency: 'weekly' }, now) },
     });
-    await recordEvent(tx, subscriberId, 'preferences_changed', { before: { frequency: subscriber.frequency }, after: { frequency: 'weekly' } }, context);
+    await recordEvent(
+      tx,
+      subscriberId,
+      'preferences_changed',
+      { before: { frequency: subscriber.frequency }, after: { frequency: 'weekly' } },
+      context,
+    );
   });
 }
 
@@ -50,12 +65,23 @@ export async function switchToWeekly(deps: ReaderDeps, subscriberId: number, con
  * click on their own signed link is the new consent); one who never confirmed gets a new
  * confirmation email.
  */
-export async function resubscribe(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}): Promise<'active' | 'confirmation_sent'> {
+export async function resubscribe(
+  deps: ReaderDeps,
+  subscriberId: number,
+  context: RequestContext = {},
+): Promise<'active' | 'confirmation_sent'> {
   const now = clock(deps);
   const subscriber = await loadSubscriber(deps.db, subscriberId);
   if (subscriber.status === 'active' || subscriber.status === 'paused') return 'active';
-  if ((await isSuppressed(deps.db, subscriber.email)) || subscriber.status === 'bounced' || subscriber.status === 'complained') {
-    throw new AppError('conflict', 'We cannot send email to this address any more. Please write to the operator of this site if that is a mistake.');
+  if (
+    (await isSuppressed(deps.db, subscriber.email)) ||
+    subscriber.status === 'bounced' ||
+    subscriber.status === 'complained'
+  ) {
+    throw new AppError(
+      'conflict',
+      'We cannot send email to this address any more. Please write to the operator of this site if that is a mistake.',
+    );
   }
   const status = subscriber.confirmedAt ? 'active' : 'pending';
   await deps.db.$transaction(async (tx) => {
@@ -65,14 +91,23 @@ export async function resubscribe(deps: ReaderDeps, subscriberId: number, contex
         status,
         unsubscribedAt: null,
         nextDigestAt: scheduleFor({ ...subscriber, status }, now),
-        ...(status === 'active' ? { consentAt: now, consentIp: context.ip ?? null, consentUserAgent: context.userAgent?.slice(0, 512) ?? null } : {}),
+        ...(status === 'active'
+          ? {
+              consentAt: now,
+              consentIp: context.ip ?? null,
+              consentUserAgent: context.userAgent?.slice(0, 512) ?? null,
+            }
+          : {}),
       },
     });
     await recordEvent(tx, subscriberId, 'resubscribed', { status }, context);
   });
   if (status === 'active') {
     // Topics changed while unsubscribed were not backfilled (no digest was due): do it now.
-    await enqueueTopicBackfill(deps, subscriber.topics.map((t) => t.key));
+    await enqueueTopicBackfill(
+      deps,
+      subscriber.topics.map((t) => t.key),
+    );
     return 'active';
   }
   await claimAndEnqueue(deps, subscriberId, 'confirm');

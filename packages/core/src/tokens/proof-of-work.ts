@@ -21,9 +21,13 @@ export interface PowSolution {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const hmac = (secret: string, text: string) => createHmac('sha256', secret).update(`paperboy-pow:${text}`).digest('hex');
+const hmac = (secret: string, text: string) =>
+  createHmac('sha256', secret).update(`paperboy-pow:${text}`).digest('hex');
 
-export function createPowChallenge(secret: string, options: { maxNumber: number; ttlSeconds?: number; now?: Date }): PowChallenge {
+export function createPowChallenge(
+  secret: string,
+  options: { maxNumber: number; ttlSeconds?: number; now?: Date },
+): PowChallenge {
   const now = options.now ?? new Date();
   const expires = Math.floor(now.getTime() / 1000) + (options.ttlSeconds ?? 600);
   const salt = `${randomBytes(12).toString('hex')}?expires=${expires}`;
@@ -50,7 +54,8 @@ export function parsePowSolution(input: unknown): PowSolution | undefined {
   }
   const v = value as Partial<PowSolution> | null;
   if (!v || typeof v !== 'object') return undefined;
-  if (typeof v.challenge !== 'string' || typeof v.salt !== 'string' || typeof v.signature !== 'string') return undefined;
+  if (typeof v.challenge !== 'string' || typeof v.salt !== 'string' || typeof v.signature !== 'string')
+    return undefined;
   if (!Number.isInteger(v.number)) return undefined;
   return { challenge: v.challenge, salt: v.salt, number: v.number as number, signature: v.signature };
 }

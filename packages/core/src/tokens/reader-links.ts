@@ -17,7 +17,11 @@ export interface LinkConfig {
 
 const HOUR = 3600_000;
 /** Manage and unsubscribe links live long: a reader may act on a months-old digest. */
-export const TOKEN_LIFETIME_HOURS: Record<TokenPurpose, number> = { confirm: 48, manage: 24 * 180, unsubscribe: 24 * 365 };
+export const TOKEN_LIFETIME_HOURS: Record<TokenPurpose, number> = {
+  confirm: 48,
+  manage: 24 * 180,
+  unsubscribe: 24 * 365,
+};
 
 export interface ReaderLinks {
   manageUrl: string;
@@ -31,7 +35,9 @@ export function tokenSecrets(config: LinkConfig): TokenSecrets {
 }
 
 function lifetimeHours(config: LinkConfig, purpose: TokenPurpose): number {
-  return purpose === 'confirm' ? (config.CONFIRM_LINK_HOURS ?? TOKEN_LIFETIME_HOURS.confirm) : TOKEN_LIFETIME_HOURS[purpose];
+  return purpose === 'confirm'
+    ? (config.CONFIRM_LINK_HOURS ?? TOKEN_LIFETIME_HOURS.confirm)
+    : TOKEN_LIFETIME_HOURS[purpose];
 }
 
 export function readerToken(config: LinkConfig, purpose: TokenPurpose, subscriberId: number, now = new Date()): string {

@@ -23,15 +23,22 @@ describe('signed tokens', () => {
   const token = signToken(SECRET, { purpose: 'manage', subscriberId: 42, expiresAt: later });
 
   it('when a token is genuine, then its claims come back', () => {
-    expect(verifyToken({ current: SECRET }, token, 'manage', now)).toMatchObject({ purpose: 'manage', subscriberId: 42 });
+    expect(verifyToken({ current: SECRET }, token, 'manage', now)).toMatchObject({
+      purpose: 'manage',
+      subscriberId: 42,
+    });
   });
 
   it('when one character is changed, then it is refused as invalid', () => {
     const [payload, sig] = token.split('.') as [string, string];
     const forged = Buffer.from(JSON.stringify({ p: 'manage', s: 43, e: later.getTime() / 1000 })).toString('base64url');
-    expect(refused(() => verifyToken({ current: SECRET }, `${forged}.${sig}`, 'manage', now)).code).toBe('invalid_token');
+    expect(refused(() => verifyToken({ current: SECRET }, `${forged}.${sig}`, 'manage', now)).code).toBe(
+      'invalid_token',
+    );
     const flipped = sig.slice(0, -2) + (sig.endsWith('AA') ? 'BB' : 'AA');
-    expect(refused(() => verifyToken({ current: SECRET }, `${payload}.${flipped}`, 'manage', now)).code).toBe('invalid_token');
+    expect(refused(() => verifyToken({ current: SECRET }, `${payload}.${flipped}`, 'manage', now)).code).toBe(
+      'invalid_token',
+    );
     expect(refused(() => verifyToken({ current: SECRET }, 'garbage', 'manage', now)).code).toBe('invalid_token');
   });
 
@@ -55,14 +62,25 @@ describe('signed tokens', () => {
     const [payload, sig] = token.split('.') as [string, string];
     // The signature's last character carries 2 unused bits: three other characters decode to the same bytes.
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    const sameBytes = [...alphabet].filter((c) => c !== sig.at(-1) && Buffer.from(sig.slice(0, -1) + c, 'base64url').equals(Buffer.from(sig, 'base64url')));
+    const sameBytes = [...alphabet].filter(
+      (c) => c !== sig.at(-1) && Buffer.from(sig.slice(0, -1) + c, 'base64url').equals(Buffer.from(sig, 'base64url')),
+    );
     expect(sameBytes).toHaveLength(3);
     const variants = [
-      `${token}=`, `${token}!`, `${payload}=.${sig}`, `${payload}.${sig}==`, `${payload} .${sig}`,
-      `${payload}.${sig.replace(/-/g, '+').replace(/_/g, '/')}+`, `${payload.replace(/-/g, '+').replace(/_/g, '/')}.${sig}/`,
+      `${token}=`,
+      `${token}!`,
+      `${payload}=.${sig}`,
+      `${payload}.${sig}==`,
+      `${payload} .${sig}`,
+      `${payload}.${sig.replace(/-/g, '+').replace(/_/g, '/')}+`,
+      `${payload.replace(/-/g, '+').replace(/_/g, '/')}.${sig}/`,
       ...sameBytes.map((c) => `${payload}.${sig.slice(0, -1)}${c}`),
     ];
-    for (const variant of variants) expect([variant, refused(() => verifyToken({ current: SECRET }, variant, 'manage', now)).code]).toEqual([variant, 'invalid_token']);
+    for (const variant of variants)
+      expect([variant, refused(() => verifyToken({ current: SECRET }, variant, 'manage', now)).code]).toEqual([
+        variant,
+        'invalid_token',
+      ]);
     expect(verifyToken({ current: SECRET }, token, 'manage', now).subscriberId).toBe(42);
   });
 
@@ -72,10 +90,23 @@ describe('signed tokens', () => {
       return `${payload}.${createHmac('sha256', SECRET).update(`paperboy-token:${payload}`).digest('base64url')}`;
     };
     const e = later.getTime() / 1000;
-    for (const body of [null, 'manage', 42, [1], { p: 'manage', s: 2 ** 31, e }, { p: 'manage', s: 2 ** 53 + 2, e }, { p: 'manage', s: 1, e: 1e20 }]) {
-      expect([body, refused(() => verifyToken({ current: SECRET }, signed(body), 'manage', now)).code]).toEqual([body, 'invalid_token']);
+    for (const body of [
+      null,
+      'manage',
+      42,
+      [1],
+      { p: 'manage', s: 2 ** 31, e },
+      { p: 'manage', s: 2 ** 53 + 2, e },
+      { p: 'manage', s: 1, e: 1e20 },
+    ]) {
+      expect([body, refused(() => verifyToken({ current: SECRET }, signed(body), 'manage', now)).code]).toEqual([
+        body,
+        'invalid_token',
+      ]);
     }
-    expect(verifyToken({ current: SECRET }, signed({ p: 'manage', s: 2 ** 31 - 1, e }), 'manage', now).subscriberId).toBe(2 ** 31 - 1);
+    expect(
+      verifyToken({ current: SECRET }, signed({ p: 'manage', s: 2 ** 31 - 1, e }), 'manage', now).subscriberId,
+    ).toBe(2 ** 31 - 1);
   });
 
   it('when reader links are built, then unsubscribe and one-click share one URL under PUBLIC_URL', () => {

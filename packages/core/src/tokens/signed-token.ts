@@ -44,7 +44,8 @@ function sign(secret: string, payload: string): Buffer {
 }
 
 export function signToken(secret: string, claims: TokenClaims): string {
-  if (!Number.isInteger(claims.subscriberId) || claims.subscriberId <= 0) throw new Error('token: subscriberId must be a positive integer');
+  if (!Number.isInteger(claims.subscriberId) || claims.subscriberId <= 0)
+    throw new Error('token: subscriberId must be a positive integer');
   const body = { p: claims.purpose, s: claims.subscriberId, e: Math.floor(claims.expiresAt.getTime() / 1000) };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
   return `${payload}.${sign(secret, payload).toString('base64url')}`;
@@ -57,7 +58,10 @@ function signedBy(secret: string, payload: string, signature: Buffer): boolean {
 }
 
 function invalid(): AppError {
-  return new AppError('invalid_token', 'This link is not valid. It may have been cut short or changed: open it again from the email.');
+  return new AppError(
+    'invalid_token',
+    'This link is not valid. It may have been cut short or changed: open it again from the email.',
+  );
 }
 
 function decode(payload: string): { p: unknown; s: unknown; e: unknown } {
@@ -77,22 +81,39 @@ function decode(payload: string): { p: unknown; s: unknown; e: unknown } {
  * wrong-purpose tokens → AppError invalid_token; a genuine but expired one → expired_token
  * with `details.subscriberId`, so the page can offer to send a fresh link.
  */
-export function verifyToken(secrets: TokenSecrets, token: unknown, purpose: TokenPurpose, now = new Date()): TokenClaims {
+export function verifyToken(
+  secrets: TokenSecrets,
+  token: unknown,
+  purpose: TokenPurpose,
+  now = new Date(),
+): TokenClaims {
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) throw invalid();
   const [payload, sig, extra] = token.split('.');
   if (!payload || !sig || extra !== undefined) throw invalid();
   const signature = canonicalBase64url(sig);
   if (!signature || !canonicalBase64url(payload)) throw invalid();
-  const genuine = [secrets.current, secrets.previous].some((secret) => secret !== undefined && signedBy(secret, payload, signature));
+  const genuine = [secrets.current, secrets.previous].some(
+    (secret) => secret !== undefined && signedBy(secret, payload, signature),
+  );
   if (!genuine) throw invalid();
   const body = decode(payload);
   if (body.p !== purpose || !PURPOSES.includes(body.p as TokenPurpose)) throw invalid();
   const id = body.s as number;
   const expiry = body.e as number;
-  if (!Number.isInteger(id) || id <= 0 || id > MAX_SUBSCRIBER_ID || !Number.isInteger(expiry) || expiry < 0 || expiry > MAX_EXPIRY) throw invalid();
+  if (
+    !Number.isInteger(id) ||
+    id <= 0 ||
+    id > MAX_SUBSCRIBER_ID ||
+    !Number.isInteger(expiry) ||
+    expiry < 0 ||
+    expiry > MAX_EXPIRY
+  )
+    throw invalid();
   const claims: TokenClaims = { purpose, subscriberId: id, expiresAt: new Date(expiry * 1000) };
   if (claims.expiresAt.getTime() <= now.getTime()) {
-    throw new AppError('expired_token', 'This link has expired.', { details: { subscriberId: claims.subscriberId, purpose } });
+    throw new AppError('expired_token', 'This link has expired.', {
+      details: { subscriberId: claims.subscriberId, purpose },
+    });
   }
   return claims;
 }

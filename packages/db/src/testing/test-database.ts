@@ -26,7 +26,8 @@ function withDatabase(url: string, name: string): string {
 
 function templateName(): string {
   const hash = createHash('sha256');
-  for (const name of committedMigrations()) hash.update(name).update(readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql')));
+  for (const name of committedMigrations())
+    hash.update(name).update(readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql')));
   return `paperboy_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
 

@@ -6,7 +6,12 @@ describe('dev mailbox', () => {
     const mailbox = await startDevMailbox({ port: 0 });
     const transport = createMailTransport({ devMailboxPort: mailbox.port, poolSize: 1 });
     try {
-      await transport.sendMail({ from: 'paperboy <p@example.org>', to: 'reader@example.org', subject: 'First', text: 'one' });
+      await transport.sendMail({
+        from: 'paperboy <p@example.org>',
+        to: 'reader@example.org',
+        subject: 'First',
+        text: 'one',
+      });
       await transport.sendMail({
         from: 'paperboy <p@example.org>',
         to: 'reader@example.org',

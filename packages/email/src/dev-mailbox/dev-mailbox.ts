@@ -29,7 +29,9 @@ export interface DevMailbox {
   close(): Promise<void>;
 }
 
-export async function startDevMailbox(options: { port?: number; host?: string; keep?: number } = {}): Promise<DevMailbox> {
+export async function startDevMailbox(
+  options: { port?: number; host?: string; keep?: number } = {},
+): Promise<DevMailbox> {
   const keep = options.keep ?? 500;
   const stored: MailboxMessage[] = [];
   const waiters = new Set<{ match: (m: MailboxMessage) => boolean; resolve: (m: MailboxMessage) => void }>();
@@ -56,7 +58,10 @@ export async function startDevMailbox(options: { port?: number; host?: string; k
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
             from: parsed.from?.text ?? '',
-            to: [parsed.to].flat().map((a) => a?.text ?? '').join(', '),
+            to: [parsed.to]
+              .flat()
+              .map((a) => a?.text ?? '')
+              .join(', '),
             html: typeof parsed.html === 'string' ? parsed.html : '',
             text: parsed.text ?? '',
             headers,

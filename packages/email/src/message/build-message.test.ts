@@ -18,11 +18,20 @@ const input = (over: Partial<BuildMessageInput> = {}): BuildMessageInput => ({
 describe('buildMessage', () => {
   it('when a digest is built, then it has both parts, the addresses and base64 text encoding', () => {
     const message = buildMessage(input());
-    expect(message).toMatchObject({ from: 'Paperboy <papers@news.example.com>', to: 'ada@example.com', subject: content.subject, html: content.html, text: content.text, textEncoding: 'base64' });
+    expect(message).toMatchObject({
+      from: 'Paperboy <papers@news.example.com>',
+      to: 'ada@example.com',
+      subject: content.subject,
+      html: content.html,
+      text: content.text,
+      textEncoding: 'base64',
+    });
   });
 
   it('when an unsubscribe URL is given, then List-Unsubscribe and the RFC 8058 one-click header are set', () => {
-    const { headers } = buildMessage(input({ unsubscribe: { url: 'https://pb.example.com/u?t=1', mailto: 'unsubscribe@news.example.com' } }));
+    const { headers } = buildMessage(
+      input({ unsubscribe: { url: 'https://pb.example.com/u?t=1', mailto: 'unsubscribe@news.example.com' } }),
+    );
     expect(headers['List-Unsubscribe']).toBe('<https://pb.example.com/u?t=1>, <mailto:unsubscribe@news.example.com>');
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
   });
@@ -33,8 +42,14 @@ describe('buildMessage', () => {
   });
 
   it('when a list is named, then List-Id is the list id under the sender domain', () => {
-    expect(buildMessage(input()).headers['List-Id']).toEqual({ prepared: true, value: 'Paperboy daily papers <digest.news.example.com>' });
-    expect(buildMessage(input({ domain: 'example.org' })).headers['List-Id']).toEqual({ prepared: true, value: 'Paperboy daily papers <digest.example.org>' });
+    expect(buildMessage(input()).headers['List-Id']).toEqual({
+      prepared: true,
+      value: 'Paperboy daily papers <digest.news.example.com>',
+    });
+    expect(buildMessage(input({ domain: 'example.org' })).headers['List-Id']).toEqual({
+      prepared: true,
+      value: 'Paperboy daily papers <digest.example.org>',
+    });
   });
 
   it('when the list name holds quotes, brackets, line breaks or non-ASCII, then List-Id keeps only plain words', () => {
@@ -50,11 +65,23 @@ describe('buildMessage', () => {
   });
 
   it.each([
-    ['a subject with a line break', { content: { ...content, subject: 'hi\r\nBcc: victim@example.com' } }, /subject must be one non-empty line/],
+    [
+      'a subject with a line break',
+      { content: { ...content, subject: 'hi\r\nBcc: victim@example.com' } },
+      /subject must be one non-empty line/,
+    ],
     ['a recipient with a line break', { to: 'ada@example.com\nBcc: x@y.z' }, /to must be one non-empty line/],
     ['two recipients', { to: 'a@example.com, b@example.com' }, /is not an email address/],
-    ['a javascript: unsubscribe URL', { unsubscribe: { url: 'javascript:alert(1)' } }, /unsubscribe\.url must be an http\(s\) URL/],
-    ['an unsubscribe URL that closes the angle bracket', { unsubscribe: { url: 'https://x.org/>, <https://evil.example' } }, /unsubscribe\.url/],
+    [
+      'a javascript: unsubscribe URL',
+      { unsubscribe: { url: 'javascript:alert(1)' } },
+      /unsubscribe\.url must be an http\(s\) URL/,
+    ],
+    [
+      'an unsubscribe URL that closes the angle bracket',
+      { unsubscribe: { url: 'https://x.org/>, <https://evil.example' } },
+      /unsubscribe\.url/,
+    ],
     ['a list id with spaces', { list: { name: 'x', id: 'a b' } }, /list\.id/],
     ['an empty idempotency key', { idempotencyKey: ' ' }, /idempotencyKey is required/],
     ['no secret key', { secretKey: '' }, /secretKey is required/],
@@ -65,12 +92,16 @@ describe('buildMessage', () => {
 
 describe('message ids and addresses', () => {
   it('when the key and secret are the same, then the id is the same; the domain is lower-cased', () => {
-    expect(stableMessageId('delivery-7', 'Example.COM', SECRET)).toBe(stableMessageId('delivery-7', 'example.com', SECRET));
+    expect(stableMessageId('delivery-7', 'Example.COM', SECRET)).toBe(
+      stableMessageId('delivery-7', 'example.com', SECRET),
+    );
     expect(stableMessageId('delivery-7', 'example.com', SECRET)).toMatch(/^<[0-9a-f]{32}@example\.com>$/);
   });
 
   it('when the secret differs, then the id differs', () => {
-    expect(stableMessageId('delivery-7', 'example.com', SECRET)).not.toBe(stableMessageId('delivery-7', 'example.com', 'another-secret-key-0123456789'));
+    expect(stableMessageId('delivery-7', 'example.com', SECRET)).not.toBe(
+      stableMessageId('delivery-7', 'example.com', 'another-secret-key-0123456789'),
+    );
   });
 
   it('when someone hashes guessed keys without the secret, then none of them is the id', () => {

@@ -37,7 +37,11 @@ const MAILTO_URL = /^mailto:[^\s<>"'\\,]+$/i;
 const LIST_ID_LABEL = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/;
 
 export function buildMessage(input: BuildMessageInput): MessageOptions {
-  for (const [field, value] of [['from', input.from], ['to', input.to], ['subject', input.content.subject]] as const) {
+  for (const [field, value] of [
+    ['from', input.from],
+    ['to', input.to],
+    ['subject', input.content.subject],
+  ] as const) {
     // A line break in a header value is header injection: refuse rather than strip.
     if (typeof value !== 'string' || value.trim() === '' || HEADER_UNSAFE.test(value)) {
       throw new Error(`message: ${field} must be one non-empty line`);
@@ -68,8 +72,12 @@ export function buildMessage(input: BuildMessageInput): MessageOptions {
  * prepared (written as is).
  */
 function listIdHeader(list: { name: string; id: string }, domain: string): PreparedHeader {
-  if (!LIST_ID_LABEL.test(list.id)) throw new Error(`message: list.id ${JSON.stringify(list.id)} must be letters, digits, dots and dashes`);
-  const name = list.name.replace(/[^A-Za-z0-9 '.-]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!LIST_ID_LABEL.test(list.id))
+    throw new Error(`message: list.id ${JSON.stringify(list.id)} must be letters, digits, dots and dashes`);
+  const name = list.name
+    .replace(/[^A-Za-z0-9 '.-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const id = `${list.id}.${domain}`.toLowerCase();
   return { prepared: true, value: name ? `${name} <${id}>` : `<${id}>` };
 }
@@ -77,12 +85,15 @@ function listIdHeader(list: { name: string; id: string }, domain: string): Prepa
 function unsubscribeHeaders(unsubscribe: { url: string; mailto?: string }): Record<string, string> {
   // RFC 8058 requires an https URI for one-click; http is accepted for local development.
   if (!HTTPS_URL.test(unsubscribe.url)) {
-    throw new Error(`message: unsubscribe.url must be an http(s) URL without spaces, quotes or commas, got ${JSON.stringify(unsubscribe.url)}`);
+    throw new Error(
+      `message: unsubscribe.url must be an http(s) URL without spaces, quotes or commas, got ${JSON.stringify(unsubscribe.url)}`,
+    );
   }
   const targets = [`<${unsubscribe.url}>`];
   if (unsubscribe.mailto !== undefined) {
     const mailto = unsubscribe.mailto.startsWith('mailto:') ? unsubscribe.mailto : `mailto:${unsubscribe.mailto}`;
-    if (!MAILTO_URL.test(mailto)) throw new Error(`message: unsubscribe.mailto ${JSON.stringify(unsubscribe.mailto)} is not a mailto address`);
+    if (!MAILTO_URL.test(mailto))
+      throw new Error(`message: unsubscribe.mailto ${JSON.stringify(unsubscribe.mailto)} is not a mailto address`);
     targets.push(`<${mailto}>`);
   }
   return {

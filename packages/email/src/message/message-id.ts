@@ -13,7 +13,8 @@
 // Message-ID: harmless, beyond losing de-duplication for that one retry.
 import { createHmac } from 'node:crypto';
 
-const DOMAIN = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DOMAIN =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /**
  * The Message-ID key: a subkey derived from SECRET_KEY for this one purpose, so the secret that
@@ -35,7 +36,10 @@ export function stableMessageId(idempotencyKey: string, domain: string, secretKe
   if (typeof secretKey !== 'string' || secretKey === '') {
     throw new Error("message id: secretKey is required (the config's SECRET_KEY)");
   }
-  const hash = createHmac('sha256', messageIdKey(secretKey)).update(`paperboy-message:${idempotencyKey}`).digest('hex').slice(0, 32);
+  const hash = createHmac('sha256', messageIdKey(secretKey))
+    .update(`paperboy-message:${idempotencyKey}`)
+    .digest('hex')
+    .slice(0, 32);
   return `<${hash}@${domain.toLowerCase()}>`;
 }
 

@@ -37,7 +37,9 @@ describe('a built digest message, as Nodemailer writes it', () => {
     // Long headers may be folded over lines on the wire; unfolded they must be exactly ours.
     const header = (name: string) => parsed.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n[ \t]+/g, ' ');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(header('list-unsubscribe')).toBe(`List-Unsubscribe: <${unsubscribeUrl}>, <mailto:unsubscribe@news.example.com>`);
+    expect(header('list-unsubscribe')).toBe(
+      `List-Unsubscribe: <${unsubscribeUrl}>, <mailto:unsubscribe@news.example.com>`,
+    );
     expect(header('list-id')).toBe('List-ID: Paperboy daily papers <digest.news.example.com>');
     // A mail parser hands a 7bit part back with LF line ends; for HTML, CRLF (as rendered) and
     // LF are the same document.

@@ -17,8 +17,12 @@ describe('wireHtml', () => {
   });
 
   it('when a style sheet has non-ASCII or lines opening with a dot, then it gets CSS escapes and an indent (references mean nothing in CSS)', () => {
-    const wire = wireHtml('<style type="text/css">\n.card::before { content: "→ é"; }\n.x{font-family:"微软雅黑"}\n</style><p>.é</p>');
-    expect(wire).toBe('<style type="text/css">\r\n .card::before { content: "\\2192  \\e9 "; }\r\n .x{font-family:"\\5fae \\8f6f \\96c5 \\9ed1 "}\r\n</style><p>.&#233;</p>');
+    const wire = wireHtml(
+      '<style type="text/css">\n.card::before { content: "→ é"; }\n.x{font-family:"微软雅黑"}\n</style><p>.é</p>',
+    );
+    expect(wire).toBe(
+      '<style type="text/css">\r\n .card::before { content: "\\2192  \\e9 "; }\r\n .x{font-family:"\\5fae \\8f6f \\96c5 \\9ed1 "}\r\n</style><p>.&#233;</p>',
+    );
   });
 
   it('when the HTML is in wire form already, then it comes back unchanged', () => {

@@ -39,7 +39,9 @@ const CSS_LINE_DOT = /(?<!\\)\r\n\./g;
  */
 function wireCss(css: string): string {
   // The space ends the hex digits (and is part of the escape), whatever character follows.
-  const ascii = css.replace(NON_ASCII_RUNS, (run) => [...run].map((ch) => `\\${(ch.codePointAt(0) as number).toString(16)} `).join(''));
+  const ascii = css.replace(NON_ASCII_RUNS, (run) =>
+    [...run].map((ch) => `\\${(ch.codePointAt(0) as number).toString(16)} `).join(''),
+  );
   return ascii.replace(CSS_LINE_DOT, '\r\n .');
 }
 
@@ -49,9 +51,11 @@ function wireCss(css: string): string {
  * template once at start, and for HTML that did not come from the renderer.
  */
 export function wireHtml(html: string): string {
-  return html.replace(LINE_BREAKS, '\r\n').replace(STYLE_OR_NON_ASCII, (match, open?: string, css?: string, close?: string) =>
-    open === undefined ? charRefs(match) : `${open}${wireCss(css ?? '')}${close}`,
-  );
+  return html
+    .replace(LINE_BREAKS, '\r\n')
+    .replace(STYLE_OR_NON_ASCII, (match, open?: string, css?: string, close?: string) =>
+      open === undefined ? charRefs(match) : `${open}${wireCss(css ?? '')}${close}`,
+    );
 }
 
 /**

@@ -20,7 +20,11 @@ export interface CompileOptions {
 }
 
 /** Compiles `<name>.mjml` and `<name>.txt` from `templatesDir`. */
-export async function compileTemplate(templatesDir: string, name: string, options: CompileOptions = {}): Promise<CompiledTemplate> {
+export async function compileTemplate(
+  templatesDir: string,
+  name: string,
+  options: CompileOptions = {},
+): Promise<CompiledTemplate> {
   const mjmlSource = loadTemplate(templatesDir, `${name}.mjml`);
   const sourceTree = parseTemplate(mjmlSource, `${name}.mjml`);
   const html = await mjmlToHtml(mjmlSource, { source: `${name}.mjml`, compact: options.compact ?? true });

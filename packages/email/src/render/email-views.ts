@@ -2,7 +2,13 @@
 // worded (but not escaped: the fill escapes). Wording that depends on the data lives here;
 // fixed wording lives in the templates.
 import { oneLine } from './escape';
-import type { ConfirmEmailData, DigestEmailData, DigestPaper, GoodbyeEmailData, ManageLinkEmailData } from './email-data.types';
+import type {
+  ConfirmEmailData,
+  DigestEmailData,
+  DigestPaper,
+  GoodbyeEmailData,
+  ManageLinkEmailData,
+} from './email-data.types';
 import { cutLine, dateLabel, listPhrase, shortSummary, weekLabel, wrapText } from './format-text';
 import type { PaperView } from './paper-view-cache';
 // Named here so the declaration of digestView's return type (which carries PaperView's memo slot) can refer to it.
@@ -25,7 +31,9 @@ interface BaseView {
 }
 
 /** Adds the plain-text versions of the long lines, wrapped for the text part. */
-function withTextLines<V extends { footerReason: string; intro?: string }>(view: V): V & { textFooterReason: string; textIntro: string } {
+function withTextLines<V extends { footerReason: string; intro?: string }>(
+  view: V,
+): V & { textFooterReason: string; textIntro: string } {
   return { ...view, textFooterReason: wrapText(view.footerReason, 72), textIntro: wrapText(view.intro ?? '', 72) };
 }
 
@@ -51,7 +59,8 @@ function matchedTopics(data: DigestEmailData): string[] {
 function previewLine(papers: readonly PaperView[]): string {
   let line = '';
   // Only as many titles as can show: the rest would be cut anyway.
-  for (let i = 0; i < papers.length && line.length <= 140; i++) line += (i ? ' · ' : '') + (papers[i] as PaperView).title;
+  for (let i = 0; i < papers.length && line.length <= 140; i++)
+    line += (i ? ' · ' : '') + (papers[i] as PaperView).title;
   return shortSummary(line, 140);
 }
 
@@ -63,8 +72,15 @@ const SUBJECT_MAX = 90;
 function subjectLine(topics: readonly string[], data: DigestEmailData, papers: readonly PaperView[]): string {
   const onTopic = (i: number) => topics.length === 0 || (data.papers[i] as DigestPaper).section !== 'trending';
   let top = -1;
-  for (let i = 0; i < data.papers.length; i++) if (onTopic(i) && (top < 0 || (data.papers[i] as DigestPaper).upvotes > (data.papers[top] as DigestPaper).upvotes)) top = i;
-  const head = topics.length === 0 ? 'Top trending' : topics.length <= 2 ? topics.map(oneLine).join(', ') : `${topics.slice(0, 2).map(oneLine).join(', ')} +${topics.length - 2}`;
+  for (let i = 0; i < data.papers.length; i++)
+    if (onTopic(i) && (top < 0 || (data.papers[i] as DigestPaper).upvotes > (data.papers[top] as DigestPaper).upvotes))
+      top = i;
+  const head =
+    topics.length === 0
+      ? 'Top trending'
+      : topics.length <= 2
+        ? topics.map(oneLine).join(', ')
+        : `${topics.slice(0, 2).map(oneLine).join(', ')} +${topics.length - 2}`;
   return `${head}: ${cutLine((papers[top] as PaperView).title, Math.max(30, SUBJECT_MAX - head.length - 2))}`;
 }
 
@@ -105,11 +121,16 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
   const quiet = (data.quietTopics ?? []).map((topic) => ({ quietLine: `Nothing new on ${oneLine(topic)} ${period}.` }));
   return withTextLines({
     ...baseView(brand, data.reader.email),
-    subject: count > 0 ? subjectLine(onTopics === 0 ? [] : topicList, data, papers) : `No new papers on ${topics} ${period}`,
+    subject:
+      count > 0 ? subjectLine(onTopics === 0 ? [] : topicList, data, papers) : `No new papers on ${topics} ${period}`,
     preview: previewLine(papers),
     frequencyAdjective: data.frequency,
     frequencyAdjectiveCaps: data.frequency.toUpperCase(),
-    dateLabel: data.date ? (data.frequency === 'weekly' ? weekLabel(data.date, data.timeZone) : dateLabel(data.date, data.timeZone)) : '',
+    dateLabel: data.date
+      ? data.frequency === 'weekly'
+        ? weekLabel(data.date, data.timeZone)
+        : dateLabel(data.date, data.timeZone)
+      : '',
     intro:
       count === 0
         ? `Nothing new matched ${topics} ${period}. We will keep looking.`
@@ -134,10 +155,21 @@ function confirmWhat(data: ConfirmEmailData) {
   const mode = data.digestMode ?? 'topics';
   const best = data.frequency === 'daily' ? 'the day' : 'the week';
   if (mode === 'trending' || data.topics.length === 0) {
-    return { what: 'the top trending research papers', label: 'Papers', line: `the most upvoted of ${best} on Hugging Face`, preview: 'the top trending papers' };
+    return {
+      what: 'the top trending research papers',
+      label: 'Papers',
+      line: `the most upvoted of ${best} on Hugging Face`,
+      preview: 'the top trending papers',
+    };
   }
   const topics = topicsPhrase(data.topics, 20);
-  if (mode === 'topics') return { what: 'the trending research papers on these topics', label: 'Topics', line: topics, preview: `papers on ${topicsPhrase(data.topics, 3)}` };
+  if (mode === 'topics')
+    return {
+      what: 'the trending research papers on these topics',
+      label: 'Topics',
+      line: topics,
+      preview: `papers on ${topicsPhrase(data.topics, 3)}`,
+    };
   return {
     what: 'the trending research papers on these topics, and the top trending ones',
     label: 'Topics',
@@ -157,7 +189,8 @@ export function confirmView({ brand }: BrandOptions, data: ConfirmEmailData) {
     topicsLabel: what.label,
     topicsLine: what.line,
     frequencyLabel: data.frequency === 'daily' ? 'every day' : 'once a week',
-    expiresLabel: hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`,
+    expiresLabel:
+      hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`,
     actionUrl: data.links.confirmUrl,
     actionLabel: 'Yes, send me papers',
     footerReason: `You got this email because ${data.reader.email} was entered on the ${brand} sign-up page.`,

@@ -71,7 +71,9 @@ function asciiUrl(value: string, name: string): string {
 }
 
 function unsafeUrl(value: string, name: string): Error {
-  return new Error(`${name} must be an http(s) or mailto URL without spaces or quotes, got ${JSON.stringify(value.slice(0, 80))}`);
+  return new Error(
+    `${name} must be an http(s) or mailto URL without spaces or quotes, got ${JSON.stringify(value.slice(0, 80))}`,
+  );
 }
 
 // eslint-disable-next-line no-control-regex

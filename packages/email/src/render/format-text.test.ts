@@ -1,8 +1,27 @@
-import { authorsLine, commentsLabel, cutLine, dateLabel, listPhrase, reasonParts, reasonText, shortDate, shortSummary, signalsLabel, upvotesLabel, weekLabel, wrapText } from './format-text';
+import {
+  authorsLine,
+  commentsLabel,
+  cutLine,
+  dateLabel,
+  listPhrase,
+  reasonParts,
+  reasonText,
+  shortDate,
+  shortSummary,
+  signalsLabel,
+  upvotesLabel,
+  weekLabel,
+  wrapText,
+} from './format-text';
 
 describe('wording helpers', () => {
   it('when listing, then items join with commas and a final "and"', () => {
-    expect([listPhrase([]), listPhrase(['a']), listPhrase(['a', 'b']), listPhrase(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
+    expect([listPhrase([]), listPhrase(['a']), listPhrase(['a', 'b']), listPhrase(['a', 'b', 'c'])]).toEqual([
+      '',
+      'a',
+      'a and b',
+      'a, b and c',
+    ]);
   });
 
   it('when a paper has many authors, then three are named and the rest counted', () => {
@@ -21,23 +40,50 @@ describe('wording helpers', () => {
   });
 
   it('when a match is related rather than direct, then the reason says "Related to" and still splits', () => {
-    const reason = { topic: 'AI for healthcare', matched: ['clinical notes', 'ECG'], field: 'abstract' as const, kind: 'related' as const };
+    const reason = {
+      topic: 'AI for healthcare',
+      matched: ['clinical notes', 'ECG'],
+      field: 'abstract' as const,
+      kind: 'related' as const,
+    };
     expect(reasonText(reason)).toBe('Related to AI for healthcare: “clinical notes” and “ECG” in the abstract');
-    expect(reasonParts(reason)).toEqual({ reasonLead: 'Related to', reasonTopic: 'AI for healthcare', reasonDetail: ': “clinical notes” and “ECG” in the abstract' });
+    expect(reasonParts(reason)).toEqual({
+      reasonLead: 'Related to',
+      reasonTopic: 'AI for healthcare',
+      reasonDetail: ': “clinical notes” and “ECG” in the abstract',
+    });
   });
 
   it('when a reason is structured, then it reads as a sentence and splits into topic and detail', () => {
     const reason = { topic: 'reward models', matched: ['process reward models', 'PRM'], field: 'abstract' as const };
-    expect(reasonText(reason)).toBe('Because you follow reward models: “process reward models” and “PRM” in the abstract');
-    expect(reasonParts(reason)).toEqual({ reasonLead: 'Because you follow', reasonTopic: 'reward models', reasonDetail: ': “process reward models” and “PRM” in the abstract' });
+    expect(reasonText(reason)).toBe(
+      'Because you follow reward models: “process reward models” and “PRM” in the abstract',
+    );
+    expect(reasonParts(reason)).toEqual({
+      reasonLead: 'Because you follow',
+      reasonTopic: 'reward models',
+      reasonDetail: ': “process reward models” and “PRM” in the abstract',
+    });
     expect(reasonText({ topic: 'agents' })).toBe('Because you follow agents');
-    expect(reasonText({ topic: 'RLHF', matched: ['RLHF'], field: 'both' })).toBe('Because you follow RLHF: “RLHF” in the title and abstract');
+    expect(reasonText({ topic: 'RLHF', matched: ['RLHF'], field: 'both' })).toBe(
+      'Because you follow RLHF: “RLHF” in the title and abstract',
+    );
     expect(reasonText('  Trending in\nagents ')).toBe('Trending in agents');
   });
 
   it('when text is wrapped, then lines stay within the width, carry the indent, and long words stay whole', () => {
-    const wrapped = wrapText('alpha beta gamma delta epsilon https://example.org/a/very/long/link/that/cannot/break zeta', 20, '   ', '1. ');
-    expect(wrapped.split('\n')).toEqual(['1. alpha beta gamma', '   delta epsilon', '   https://example.org/a/very/long/link/that/cannot/break', '   zeta']);
+    const wrapped = wrapText(
+      'alpha beta gamma delta epsilon https://example.org/a/very/long/link/that/cannot/break zeta',
+      20,
+      '   ',
+      '1. ',
+    );
+    expect(wrapped.split('\n')).toEqual([
+      '1. alpha beta gamma',
+      '   delta epsilon',
+      '   https://example.org/a/very/long/link/that/cannot/break',
+      '   zeta',
+    ]);
     expect(wrapText('short', 20, '  ')).toBe('  short');
   });
 
@@ -60,7 +106,12 @@ describe('wording helpers', () => {
 
 describe('card and date wording', () => {
   it('when upvotes or their growth are zero, then they are left out (never "▲ 0")', () => {
-    expect([signalsLabel(102, 12), signalsLabel(102, 0), signalsLabel(0, 0), signalsLabel(1234, 3)]).toEqual(['▲ 102 · +12 today', '▲ 102', '', '▲ 1,234 · +3 today']);
+    expect([signalsLabel(102, 12), signalsLabel(102, 0), signalsLabel(0, 0), signalsLabel(1234, 3)]).toEqual([
+      '▲ 102 · +12 today',
+      '▲ 102',
+      '',
+      '▲ 1,234 · +3 today',
+    ]);
     expect([commentsLabel(0), commentsLabel(1), commentsLabel(12)]).toEqual(['', '1 comment', '12 comments']);
   });
 

@@ -39,7 +39,11 @@ export function reasonParts(
   if (typeof reason === 'string') return { reasonLead: '', reasonTopic: '', reasonDetail: '' };
   const topic = oneLine(reason.topic);
   const lead = reasonLead(reason, topic);
-  return { reasonLead: lead.slice(0, lead.length - topic.length).trimEnd(), reasonTopic: topic, reasonDetail: text.slice(lead.length) };
+  return {
+    reasonLead: lead.slice(0, lead.length - topic.length).trimEnd(),
+    reasonTopic: topic,
+    reasonDetail: text.slice(lead.length),
+  };
 }
 
 /** A related-only match (the topic's domain, not its words) says so rather than "you follow". */
@@ -114,7 +118,13 @@ export function dateLabel(date: Date, timeZone = 'UTC'): string {
   if (known !== undefined) return known;
   let format = dateFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    format = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone,
+    });
     dateFormats.set(timeZone, format);
   }
   const label = format.format(date);

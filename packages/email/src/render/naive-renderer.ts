@@ -19,7 +19,11 @@ export function createNaiveRenderer(options: RendererOptions = {}): NaiveRendere
   for (const name of Object.keys(EMAIL_KINDS) as EmailKindName[]) {
     const file = EMAIL_KINDS[name].template;
     fills.set(name, {
-      mjml: compileFill(parseTemplate(loadTemplate(templatesDir, `${file}.mjml`), `${file}.mjml`), 'html', `${file}.mjml`),
+      mjml: compileFill(
+        parseTemplate(loadTemplate(templatesDir, `${file}.mjml`), `${file}.mjml`),
+        'html',
+        `${file}.mjml`,
+      ),
       text: compileFill(parseTemplate(loadTemplate(templatesDir, `${file}.txt`), `${file}.txt`), 'text', `${file}.txt`),
     });
   }

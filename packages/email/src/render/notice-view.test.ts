@@ -13,8 +13,14 @@ const notice = (): NoticeEmailData => ({
   frequency: 'weekly',
   emptyPeriods: 3,
   followed: [{ topic: 'legal NLP', count: 0 }],
-  suggestions: [{ topic: 'LLMs', count: 42 }, { topic: 'NLP <b>', count: 1 }],
-  links: { manageUrl: 'https://paperboy.example.com/manage/t1', unsubscribeUrl: 'https://paperboy.example.com/unsubscribe/t1' },
+  suggestions: [
+    { topic: 'LLMs', count: 42 },
+    { topic: 'NLP <b>', count: 1 },
+  ],
+  links: {
+    manageUrl: 'https://paperboy.example.com/manage/t1',
+    unsubscribeUrl: 'https://paperboy.example.com/unsubscribe/t1',
+  },
 });
 
 describe('renderNotice', () => {
@@ -39,7 +45,11 @@ describe('renderNotice', () => {
   });
 
   it('when the data is malformed, then rendering refuses it naming the field', () => {
-    expect(() => renderer.renderNotice({ ...notice(), followed: [] })).toThrow('notice email: followed must not be empty');
-    expect(() => renderer.renderNotice({ ...notice(), suggestions: [{ topic: 'x', count: -1 }] })).toThrow('notice email: suggestions[0].count');
+    expect(() => renderer.renderNotice({ ...notice(), followed: [] })).toThrow(
+      'notice email: followed must not be empty',
+    );
+    expect(() => renderer.renderNotice({ ...notice(), suggestions: [{ topic: 'x', count: -1 }] })).toThrow(
+      'notice email: suggestions[0].count',
+    );
   });
 });

@@ -7,7 +7,8 @@ import { listPhrase, wrapText } from './format-text';
 import type { BrandOptions } from './email-views';
 
 const papers = (n: number) => `${n === 0 ? 'no' : n} paper${n === 1 ? '' : 's'}`;
-const counted = (list: readonly TopicCount[]) => list.map((t) => ({ topic: oneLine(t.topic), countLabel: papers(t.count) }));
+const counted = (list: readonly TopicCount[]) =>
+  list.map((t) => ({ topic: oneLine(t.topic), countLabel: papers(t.count) }));
 
 export function noticeView({ brand }: BrandOptions, data: NoticeEmailData) {
   const unit = data.frequency === 'daily' ? 'day' : 'week';

@@ -25,7 +25,11 @@ describe('PaperViewCache', () => {
 
   it('when a frozen paper comes again, then its view is found by identity, without validating or comparing fields', () => {
     const cache = new PaperViewCache();
-    const frozen = Object.freeze({ ...paper(), authors: Object.freeze(['Ada Lovelace']) as string[], also: Object.freeze(['agents']) as string[] });
+    const frozen = Object.freeze({
+      ...paper(),
+      authors: Object.freeze(['Ada Lovelace']) as string[],
+      also: Object.freeze(['agents']) as string[],
+    });
     const checks = jest.fn(validate);
     const first = cache.get(frozen, checks);
     expect(cache.get(frozen, checks)).toBe(first);
@@ -59,9 +63,15 @@ describe('PaperViewCache', () => {
     expect(cache.get({ ...paper(), url: 'https://x.org/1' }, validate)).not.toBe(views[0]);
   });
 
-  it('when a paper is carried as trending, then its badge shows only the day\'s gain, the reason having said ▲ and rank', () => {
+  it("when a paper is carried as trending, then its badge shows only the day's gain, the reason having said ▲ and rank", () => {
     const cache = new PaperViewCache();
-    const trending = { ...paper(), upvotes: 238, growth: 38, section: 'trending' as const, reason: '▲ 238 · #1 on Hugging Face today' };
+    const trending = {
+      ...paper(),
+      upvotes: 238,
+      growth: 38,
+      section: 'trending' as const,
+      reason: '▲ 238 · #1 on Hugging Face today',
+    };
     expect(cache.get(trending, validate).signalsLabel).toBe('+38 today');
     expect(cache.get({ ...trending, section: undefined }, validate).signalsLabel).toBe('▲ 238 · +38 today');
   });

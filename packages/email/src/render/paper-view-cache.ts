@@ -6,7 +6,18 @@
 import { oneLine } from './escape';
 import { reusable } from './template-loop';
 import type { DigestPaper, MatchReason } from './email-data.types';
-import { authorsLine, commentsLabel, listPhrase, reasonParts, reasonText, shortDate, shortSummary, signalsLabel, upvotesLabel, wrapText } from './format-text';
+import {
+  authorsLine,
+  commentsLabel,
+  listPhrase,
+  reasonParts,
+  reasonText,
+  shortDate,
+  shortSummary,
+  signalsLabel,
+  upvotesLabel,
+  wrapText,
+} from './format-text';
 
 export type PaperView = ReturnType<typeof reusable<PaperFields>>;
 
@@ -55,7 +66,13 @@ export function buildPaperView(paper: DigestPaper): PaperView {
   const authors = authorsLine(paper.authors);
   const summary = shortSummary(paper.summary);
   const reason = reasonText(paper.reason);
-  const meta = [authors, paper.organization ? oneLine(paper.organization) : '', paper.publishedAt ? shortDate(paper.publishedAt) : ''].filter((x) => x !== '').join(' · ');
+  const meta = [
+    authors,
+    paper.organization ? oneLine(paper.organization) : '',
+    paper.publishedAt ? shortDate(paper.publishedAt) : '',
+  ]
+    .filter((x) => x !== '')
+    .join(' · ');
   // A trending card's reason already says "▲ 238 · #1 on Hugging Face today": its badge keeps
   // only what the reason does not (+N today), rather than a second, differently counted ▲.
   const signals = signalsLabel(paper.section === 'trending' ? 0 : paper.upvotes, paper.growth ?? 0);
@@ -101,7 +118,10 @@ export class PaperViewCache {
    * fields was seen; a changed field (upvotes went up) builds a fresh view.
    */
   get(paper: DigestPaper, validate: (paper: DigestPaper) => void): PaperView {
-    const frozen = Object.isFrozen(paper) && (paper.also === undefined || Object.isFrozen(paper.also)) && Object.isFrozen(paper.authors);
+    const frozen =
+      Object.isFrozen(paper) &&
+      (paper.also === undefined || Object.isFrozen(paper.also)) &&
+      Object.isFrozen(paper.authors);
     if (frozen) {
       const known = this.byIdentity.get(paper);
       if (known) return known;
@@ -123,7 +143,10 @@ export class PaperViewCache {
     validate(paper);
     const view = buildPaperView(paper);
     if (this.entries.size >= this.limit) this.entries.clear();
-    const fresh = entry && sameFields(entry, paper) ? entry : { source: { ...paper }, authors: [...paper.authors], byReason: new Map() };
+    const fresh =
+      entry && sameFields(entry, paper)
+        ? entry
+        : { source: { ...paper }, authors: [...paper.authors], byReason: new Map() };
     fresh.byReason.set(key, view);
     this.entries.set(paper.url, fresh);
     return view;

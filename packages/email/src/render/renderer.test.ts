@@ -8,8 +8,16 @@ import { sampleDigestData, sampleThreeTopicDigest } from './sample-email-data';
 import type { DigestPaper, DigestEmailData } from './email-data.types';
 
 const reader = { email: 'ada@example.com' };
-const confirmData = { reader, topics: ['reward models', 'agents'], frequency: 'weekly' as const, links: { confirmUrl: 'https://pb.example/confirm?t=a.b&x=1' } };
-const manageData = { reader, links: { manageUrl: 'https://pb.example/manage?t=m', unsubscribeUrl: 'https://pb.example/unsubscribe?t=u' } };
+const confirmData = {
+  reader,
+  topics: ['reward models', 'agents'],
+  frequency: 'weekly' as const,
+  links: { confirmUrl: 'https://pb.example/confirm?t=a.b&x=1' },
+};
+const manageData = {
+  reader,
+  links: { manageUrl: 'https://pb.example/manage?t=m', unsubscribeUrl: 'https://pb.example/unsubscribe?t=u' },
+};
 const goodbyeData = { reader, links: { resubscribeUrl: 'https://pb.example/resubscribe?t=r' } };
 
 function hostileDigest(): DigestEmailData {
@@ -50,10 +58,22 @@ describe('createRenderer', () => {
   });
 
   describe('when the compiled fill and a direct MJML render get the same data', () => {
-    const cases: [string, () => Promise<[{ html: string; text: string; subject: string }, { html: string; text: string; subject: string }]>][] = [
-      ['a 10-paper digest', async () => [fast.renderDigest(sampleDigestData(3)), await naive('digest', sampleDigestData(3))]],
-      ['a digest with hostile values', async () => [fast.renderDigest(hostileDigest()), await naive('digest', hostileDigest())]],
-      ['an empty digest', async () => [fast.renderDigest(sampleDigestData(1, 0)), await naive('digest', sampleDigestData(1, 0))]],
+    const cases: [
+      string,
+      () => Promise<[{ html: string; text: string; subject: string }, { html: string; text: string; subject: string }]>,
+    ][] = [
+      [
+        'a 10-paper digest',
+        async () => [fast.renderDigest(sampleDigestData(3)), await naive('digest', sampleDigestData(3))],
+      ],
+      [
+        'a digest with hostile values',
+        async () => [fast.renderDigest(hostileDigest()), await naive('digest', hostileDigest())],
+      ],
+      [
+        'an empty digest',
+        async () => [fast.renderDigest(sampleDigestData(1, 0)), await naive('digest', sampleDigestData(1, 0))],
+      ],
       ['a confirmation', async () => [fast.renderConfirm(confirmData), await naive('confirm', confirmData)]],
       ['a manage link', async () => [fast.renderManageLink(manageData), await naive('manageLink', manageData)]],
       ['a goodbye', async () => [fast.renderGoodbye(goodbyeData), await naive('goodbye', goodbyeData)]],
@@ -89,7 +109,12 @@ describe('createRenderer', () => {
     });
 
     it('then every email is 7-bit ASCII with CRLF line ends only, ready to send as it is', () => {
-      const emails = [custom.renderDigest(unicodeDigest()), custom.renderConfirm({ ...confirmData, topics: ['拡散', 'Zoë'] }), custom.renderManageLink(manageData), custom.renderGoodbye(goodbyeData)];
+      const emails = [
+        custom.renderDigest(unicodeDigest()),
+        custom.renderConfirm({ ...confirmData, topics: ['拡散', 'Zoë'] }),
+        custom.renderManageLink(manageData),
+        custom.renderGoodbye(goodbyeData),
+      ];
       for (const { html } of emails) {
         expect(html).toMatch(ASCII_ONLY);
         expect(html).not.toMatch(BARE_CR_OR_LF);
@@ -120,7 +145,9 @@ describe('createRenderer', () => {
       const next = unicodeDigest();
       next.reader.email = 'other@example.com';
       const second = custom.renderDigest(next);
-      const card = /<a href="https:\/\/huggingface\.co\/papers\/%C3%BCn%C3%AF\?q=%C3%A9">[^<]*<\/a>/.exec(first.html)?.[0];
+      const card = /<a href="https:\/\/huggingface\.co\/papers\/%C3%BCn%C3%AF\?q=%C3%A9">[^<]*<\/a>/.exec(
+        first.html,
+      )?.[0];
       expect(card).toContain('&#128512;');
       expect(second.html).toContain(card);
       expect(second.html).toMatch(ASCII_ONLY);
@@ -141,7 +168,9 @@ describe('createRenderer', () => {
     expect(text).toContain('Because you follow reward models: “process reward models” in the abstract');
     expect(text).toContain('Mira Okafor, Jonas Lindqvist, Priya Raman et al.');
     expect(links).toEqual(expect.arrayContaining([data.links.manageUrl, data.links.unsubscribeUrl]));
-    expect(text).toContain('You get this email because reader0@example.com signed up for daily papers on reward models, agents and diffusion.');
+    expect(text).toContain(
+      'You get this email because reader0@example.com signed up for daily papers on reward models, agents and diffusion.',
+    );
     // The subject names the topics, then the most upvoted paper.
     expect(email.subject).toBe('reward models, agents +1: Process Reward Models That Think Before They Judge');
   });
@@ -149,19 +178,36 @@ describe('createRenderer', () => {
   it('when a reader follows several topics, then each topic is a section with its heading, quiet topics say so, and a zero count is never shown', () => {
     const data = sampleDigestData(0, 3);
     const [first, second] = data.papers as [DigestPaper, DigestPaper];
-    Object.assign(first, { growth: 12, numComments: 3, organization: 'Example Lab', publishedAt: new Date('2026-11-26T09:00:00Z'), also: ['agents'], arxivUrl: 'https://arxiv.org/abs/2611.10000', hfUrl: 'https://huggingface.co/papers/2611.10000', projectUrl: 'https://example.org/prm' });
+    Object.assign(first, {
+      growth: 12,
+      numComments: 3,
+      organization: 'Example Lab',
+      publishedAt: new Date('2026-11-26T09:00:00Z'),
+      also: ['agents'],
+      arxivUrl: 'https://arxiv.org/abs/2611.10000',
+      hfUrl: 'https://huggingface.co/papers/2611.10000',
+      projectUrl: 'https://example.org/prm',
+    });
     second.upvotes = 0;
     data.quietTopics = ['legal NLP'];
     const email = fast.renderDigest(data);
     const text = visibleText(email.html);
-    expect(text).toMatch(/reward models Because you follow reward models[\s\S]*agents Because you follow agents[\s\S]*diffusion Because you follow diffusion/);
+    expect(text).toMatch(
+      /reward models Because you follow reward models[\s\S]*agents Because you follow agents[\s\S]*diffusion Because you follow diffusion/,
+    );
     expect(text).toContain('▲ 214 · +12 today');
     expect(text).toContain('3 comments');
     expect(text).toContain('Mira Okafor, Jonas Lindqvist, Priya Raman et al. · Example Lab · 26 Nov 2026');
     expect(text).toContain('· Also on agents');
     expect(text).toContain('Nothing new on legal NLP today.');
     expect(text).not.toMatch(/▲ 0|0 upvotes|0 comments/);
-    expect(linkTargets(email.html)).toEqual(expect.arrayContaining(['https://arxiv.org/abs/2611.10000', 'https://huggingface.co/papers/2611.10000', 'https://example.org/prm']));
+    expect(linkTargets(email.html)).toEqual(
+      expect.arrayContaining([
+        'https://arxiv.org/abs/2611.10000',
+        'https://huggingface.co/papers/2611.10000',
+        'https://example.org/prm',
+      ]),
+    );
     expect(email.text).toContain('== agents ==');
     expect(email.text).toContain('Project:      https://example.org/prm');
     expect(email.text).toContain('Nothing new on legal NLP today.');
@@ -172,12 +218,22 @@ describe('createRenderer', () => {
     Object.assign(data.papers[2]!, { section: 'trending', reason: '▲ 131 · #1 on Hugging Face today' });
     for (const p of data.papers.slice(0, 2)) p.reason = { topic: 'agents', matched: ['agents'] };
     const mixed = fast.renderDigest({ ...data, topics: ['agents'] });
-    expect(visibleText(mixed.html)).toMatch(/agents Because you follow agents[\s\S]*Also trending ▲ 131 · #1 on Hugging Face today/);
+    expect(visibleText(mixed.html)).toMatch(
+      /agents Because you follow agents[\s\S]*Also trending ▲ 131 · #1 on Hugging Face today/,
+    );
     expect(mixed.text).toContain('== Also trending ==');
     // The subject names the topic, so its title is a topic paper, not the more upvoted trending one.
-    const hotTrending = fast.renderDigest({ ...data, topics: ['agents'], papers: data.papers.map((p, i) => (i === 2 ? { ...p, upvotes: 900 } : p)) });
+    const hotTrending = fast.renderDigest({
+      ...data,
+      topics: ['agents'],
+      papers: data.papers.map((p, i) => (i === 2 ? { ...p, upvotes: 900 } : p)),
+    });
     expect(hotTrending.subject).toBe(`agents: ${data.papers[0]!.title}`);
-    const trending = data.papers.map((p, i) => ({ ...p, section: 'trending' as const, reason: `▲ ${p.upvotes} · #${i + 1} on Hugging Face today` }));
+    const trending = data.papers.map((p, i) => ({
+      ...p,
+      section: 'trending' as const,
+      reason: `▲ ${p.upvotes} · #${i + 1} on Hugging Face today`,
+    }));
     const only = fast.renderDigest({ ...data, topics: [], papers: trending });
     expect(only.subject).toBe('Top trending: Process Reward Models That Think Before They Judge');
     expect(visibleText(only.html)).toContain('The 3 papers readers upvoted most today.');
@@ -186,12 +242,20 @@ describe('createRenderer', () => {
   });
 
   it('when a weekly digest is rendered, then it is dated by its week and a single-topic digest has no section heading', () => {
-    const data = { ...sampleDigestData(0, 2), frequency: 'weekly' as const, topics: ['agents'], date: new Date('2026-12-07T08:00:00Z'), timeZone: 'UTC' };
+    const data = {
+      ...sampleDigestData(0, 2),
+      frequency: 'weekly' as const,
+      topics: ['agents'],
+      date: new Date('2026-12-07T08:00:00Z'),
+      timeZone: 'UTC',
+    };
     for (const p of data.papers) p.reason = { topic: 'agents', matched: ['agents'] };
     const email = fast.renderDigest(data);
     expect(visibleText(email.html)).toContain('Week of 1–7 Dec 2026');
     expect(email.text).not.toContain('==');
-    expect(fast.renderDigest({ ...data, date: new Date('2026-12-03T08:00:00Z') }).text).toContain('Week of 27 Nov – 3 Dec 2026');
+    expect(fast.renderDigest({ ...data, date: new Date('2026-12-03T08:00:00Z') }).text).toContain(
+      'Week of 27 Nov – 3 Dec 2026',
+    );
   });
 
   it('when values are hostile, then no markup from them survives in the HTML, and the reader sees them literally', () => {
@@ -216,8 +280,12 @@ describe('createRenderer', () => {
   it('when a required link is missing, then rendering fails with the link named', () => {
     const data = sampleDigestData(0, 1) as unknown as { links: Record<string, string> };
     delete data.links.unsubscribeUrl;
-    expect(() => fast.renderDigest(data as unknown as DigestEmailData)).toThrow('digest email: links.unsubscribeUrl is required (an https URL)');
-    expect(() => fast.renderConfirm({ ...confirmData, links: {} } as never)).toThrow('confirm email: links.confirmUrl is required');
+    expect(() => fast.renderDigest(data as unknown as DigestEmailData)).toThrow(
+      'digest email: links.unsubscribeUrl is required (an https URL)',
+    );
+    expect(() => fast.renderConfirm({ ...confirmData, links: {} } as never)).toThrow(
+      'confirm email: links.confirmUrl is required',
+    );
   });
 
   it('when the text part is read on its own, then it has every paper, reason and link and no HTML', () => {
@@ -233,7 +301,9 @@ describe('createRenderer', () => {
     expect(text).not.toMatch(/\n{3,}/);
     // A card's links line up under its longest label, "Hugging Face:".
     const cards = fast.renderDigest(sampleThreeTopicDigest()).text;
-    const linkColumns = new Set([...cards.matchAll(/^ {3}(Hugging Face|arXiv|Read|PDF|Project|Code): +(?=https?:)/gm)].map((m) => m[0].length));
+    const linkColumns = new Set(
+      [...cards.matchAll(/^ {3}(Hugging Face|arXiv|Read|PDF|Project|Code): +(?=https?:)/gm)].map((m) => m[0].length),
+    );
     expect([...linkColumns]).toEqual(['   Hugging Face: '.length]);
     // Wrapped for clients that show plain text as is; only a long link may overflow.
     const longLines = text.split('\n').filter((line) => line.length > 76 && !/https?:\/\//.test(line));
@@ -252,7 +322,10 @@ describe('createRenderer', () => {
   });
 
   it('when a top trending reader (no topics) confirms, then the email promises the top trending papers, not topics', () => {
-    for (const data of [{ ...confirmData, topics: [], digestMode: 'trending' as const, frequency: 'daily' as const }, { ...confirmData, topics: [], frequency: 'daily' as const }]) {
+    for (const data of [
+      { ...confirmData, topics: [], digestMode: 'trending' as const, frequency: 'daily' as const },
+      { ...confirmData, topics: [], frequency: 'daily' as const },
+    ]) {
       const email = fast.renderConfirm(data);
       const text = visibleText(email.html);
       expect(text).toContain('to email ada@example.com the top trending research papers:');
@@ -267,11 +340,18 @@ describe('createRenderer', () => {
     const email = fast.renderConfirm({ ...confirmData, digestMode: 'topics_trending' });
     expect(visibleText(email.html)).toContain('Topics: reward models and agents, then the top trending papers');
     expect(email.text).toContain('on these topics, and the top trending ones:');
-    expect(() => fast.renderConfirm({ ...confirmData, digestMode: 'everything' } as never)).toThrow('confirm email: digestMode must be topics, trending or topics_trending');
+    expect(() => fast.renderConfirm({ ...confirmData, digestMode: 'everything' } as never)).toThrow(
+      'confirm email: digestMode must be topics, trending or topics_trending',
+    );
   });
 
   it('when any email is rendered, then it loads nothing from outside (no pixel, no image, no web font)', () => {
-    const emails = [fast.renderDigest(sampleDigestData()), fast.renderConfirm(confirmData), fast.renderManageLink(manageData), fast.renderGoodbye(goodbyeData)];
+    const emails = [
+      fast.renderDigest(sampleDigestData()),
+      fast.renderConfirm(confirmData),
+      fast.renderManageLink(manageData),
+      fast.renderGoodbye(goodbyeData),
+    ];
     for (const { html } of emails) {
       expect(html).not.toMatch(/<img|\bsrc=|<link|@import|url\(/i);
     }
@@ -284,7 +364,12 @@ describe('createRenderer', () => {
       const footer = path.join(dir, 'partials/footer.mjml');
       writeFileSync(footer, readFileSync(footer, 'utf8').replace('no tracking pixels', 'PARTIAL-MARKER'));
       const custom = await createRenderer({ templatesDir: dir });
-      const emails = [custom.renderDigest(sampleDigestData()), custom.renderConfirm(confirmData), custom.renderManageLink(manageData), custom.renderGoodbye(goodbyeData)];
+      const emails = [
+        custom.renderDigest(sampleDigestData()),
+        custom.renderConfirm(confirmData),
+        custom.renderManageLink(manageData),
+        custom.renderGoodbye(goodbyeData),
+      ];
       for (const { html } of emails) expect(visibleText(html)).toContain('PARTIAL-MARKER');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,14 @@
 // validate → view → fill (no MJML per email).
 import path from 'node:path';
 import { compileTemplate, type CompiledTemplate } from './compile-template';
-import type { ConfirmEmailData, DigestEmailData, GoodbyeEmailData, ManageLinkEmailData, NoticeEmailData, RenderedEmail } from './email-data.types';
+import type {
+  ConfirmEmailData,
+  DigestEmailData,
+  GoodbyeEmailData,
+  ManageLinkEmailData,
+  NoticeEmailData,
+  RenderedEmail,
+} from './email-data.types';
 import { EMAIL_KINDS, type EmailKind, type EmailKindName } from './email-kinds';
 import { digestView } from './email-views';
 import { PaperViewCache } from './paper-view-cache';

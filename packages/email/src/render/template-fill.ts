@@ -70,7 +70,8 @@ function mergeText(nodes: TemplateNode[]): TemplateNode[] {
   const merged: TemplateNode[] = [];
   for (const node of nodes) {
     const prev = merged[merged.length - 1];
-    if (node.kind === 'text' && prev?.kind === 'text') merged[merged.length - 1] = { kind: 'text', text: prev.text + node.text };
+    if (node.kind === 'text' && prev?.kind === 'text')
+      merged[merged.length - 1] = { kind: 'text', text: prev.text + node.text };
     else if (node.kind !== 'text' || node.text !== '') merged.push(node);
   }
   return merged;

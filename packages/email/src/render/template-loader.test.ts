@@ -38,6 +38,8 @@ describe('loadTemplate', () => {
 
   it('when a partial is missing, then the error names it and who included it', () => {
     write('a.txt', '[[> partials/nope.txt]]');
-    expect(() => loadTemplate(dir, 'a.txt')).toThrow(/cannot read template partials\/nope\.txt \(included from a\.txt\)/);
+    expect(() => loadTemplate(dir, 'a.txt')).toThrow(
+      /cannot read template partials\/nope\.txt \(included from a\.txt\)/,
+    );
   });
 });

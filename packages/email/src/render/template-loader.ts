@@ -20,7 +20,10 @@ function expand(root: string, file: string, chain: string[]): string {
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new Error(`template ${file} is outside the templates folder ${root}`);
   }
-  if (chain.includes(file)) throw new Error(`templates include each other in a loop: ${[...chain, file].map((f) => path.relative(root, f)).join(' → ')}`);
+  if (chain.includes(file))
+    throw new Error(
+      `templates include each other in a loop: ${[...chain, file].map((f) => path.relative(root, f)).join(' → ')}`,
+    );
   if (chain.length > MAX_DEPTH) throw new Error(`templates nested deeper than ${MAX_DEPTH} at ${relative}`);
   let source: string;
   try {

@@ -79,4 +79,3 @@ function bodyNames(nodes: TemplateNode[]): string[] | undefined {
     });
   return walk(nodes) ? [...names] : undefined;
 }
-

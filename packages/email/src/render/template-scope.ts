@@ -20,4 +20,3 @@ export function lookup(scopes: object[], path: string[]): unknown {
   }
   return undefined;
 }
-

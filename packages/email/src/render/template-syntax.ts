@@ -44,7 +44,8 @@ export function parseTemplate(input: string, source: string): TemplateNode[] {
     last = index + match[0].length;
     const tag = match[1] ?? '';
     const [keyword, arg = ''] = tag.split(/\s+/, 2);
-    const name = (value: string): string => (NAME.test(value) ? value : fail(index, `bad name "${value}" in [[${tag}]]`));
+    const name = (value: string): string =>
+      NAME.test(value) ? value : fail(index, `bad name "${value}" in [[${tag}]]`);
     if (keyword === '#each' || keyword === '#if') {
       const path = name(arg).split('.');
       const node: OpenBlock['node'] =

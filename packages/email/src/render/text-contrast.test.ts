@@ -8,7 +8,9 @@ const PAGE_BACKGROUND = '#f4f1ea';
 const reader = { email: 'ada@example.com' };
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 function contrast(a: string, b: string): number {
@@ -31,13 +33,23 @@ describe('email text contrast', () => {
   it('when each kind of email is rendered, then every text colour has 4.5:1 on the page background', () => {
     const emails = [
       renderer.renderDigest(sampleDigestData(3)),
-      renderer.renderConfirm({ reader, topics: ['agents'], frequency: 'daily', links: { confirmUrl: 'https://pb.example/confirm/t' } }),
-      renderer.renderManageLink({ reader, links: { manageUrl: 'https://pb.example/m', unsubscribeUrl: 'https://pb.example/u' } }),
+      renderer.renderConfirm({
+        reader,
+        topics: ['agents'],
+        frequency: 'daily',
+        links: { confirmUrl: 'https://pb.example/confirm/t' },
+      }),
+      renderer.renderManageLink({
+        reader,
+        links: { manageUrl: 'https://pb.example/m', unsubscribeUrl: 'https://pb.example/u' },
+      }),
       renderer.renderGoodbye({ reader, links: { resubscribeUrl: 'https://pb.example/r' } }),
     ];
     const colours = [...new Set(emails.flatMap((e) => textColours(e.html)))];
     expect(colours.length).toBeGreaterThan(2);
-    const weak = colours.filter((c) => contrast(c, PAGE_BACKGROUND) < 4.5).map((c) => `${c} ${contrast(c, PAGE_BACKGROUND).toFixed(2)}:1`);
+    const weak = colours
+      .filter((c) => contrast(c, PAGE_BACKGROUND) < 4.5)
+      .map((c) => `${c} ${contrast(c, PAGE_BACKGROUND).toFixed(2)}:1`);
     expect(weak).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@
 // clear error naming the field, never a broken or dangerous email.
 import { isSafeUrl } from './escape';
 import { dateLabel } from './format-text';
-import type { ConfirmEmailData, DigestEmailData, DigestPaper, GoodbyeEmailData, ManageLinkEmailData, NoticeEmailData } from './email-data.types';
+import type {
+  ConfirmEmailData,
+  DigestEmailData,
+  DigestPaper,
+  GoodbyeEmailData,
+  ManageLinkEmailData,
+  NoticeEmailData,
+} from './email-data.types';
 
 export class EmailDataError extends Error {
   override readonly name = 'EmailDataError';
@@ -26,7 +33,8 @@ class Checker {
   }
 
   object(value: unknown, field: string): Obj {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) this.fail(field, 'is required (an object)');
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      this.fail(field, 'is required (an object)');
     return value as Obj;
   }
 
@@ -37,7 +45,8 @@ class Checker {
   url(value: unknown, field: string, optional = false): void {
     if (optional && value === undefined) return;
     if (typeof value !== 'string' || value === '') this.fail(field, 'is required (an https URL)');
-    if (!/^https?:\/\//i.test(value) || !isSafeUrl(value)) this.fail(field, `must be an http(s) URL without spaces or quotes, got ${JSON.stringify(value.slice(0, 80))}`);
+    if (!/^https?:\/\//i.test(value) || !isSafeUrl(value))
+      this.fail(field, `must be an http(s) URL without spaces or quotes, got ${JSON.stringify(value.slice(0, 80))}`);
   }
 
   texts(value: unknown, field: string, allowEmpty: boolean): void {
@@ -75,8 +84,10 @@ export function validateDigestFields(input: unknown): asserts input is DigestEma
   const links = check.object(data.links, 'links');
   check.url(links.manageUrl, 'links.manageUrl');
   check.url(links.unsubscribeUrl, 'links.unsubscribeUrl');
-  if (data.date !== undefined && !(data.date instanceof Date && !Number.isNaN(data.date.getTime()))) check.fail('date', 'must be a valid Date');
-  if (data.timeZone !== undefined && !isTimeZone(data.timeZone)) check.fail('timeZone', 'must be an IANA time zone such as "Europe/Paris"');
+  if (data.date !== undefined && !(data.date instanceof Date && !Number.isNaN(data.date.getTime())))
+    check.fail('date', 'must be a valid Date');
+  if (data.timeZone !== undefined && !isTimeZone(data.timeZone))
+    check.fail('timeZone', 'must be an IANA time zone such as "Europe/Paris"');
   const papers = data.papers;
   if (!Array.isArray(papers)) check.fail('papers', 'must be a list');
 }
@@ -102,14 +113,21 @@ export function validateDigestPaper(input: unknown, index: number): asserts inpu
   check.url(paper.codeUrl, `${at}.codeUrl`, true);
   for (const link of ['arxivUrl', 'hfUrl', 'projectUrl'] as const) check.url(paper[link], `${at}.${link}`, true);
   for (const count of ['growth', 'numComments'] as const) {
-    if (paper[count] !== undefined && !(Number.isInteger(paper[count]) && (paper[count] as number) >= 0)) check.fail(`${at}.${count}`, 'must be a whole number ≥ 0');
+    if (paper[count] !== undefined && !(Number.isInteger(paper[count]) && (paper[count] as number) >= 0))
+      check.fail(`${at}.${count}`, 'must be a whole number ≥ 0');
   }
-  if (paper.publishedAt !== undefined && !(paper.publishedAt instanceof Date && !Number.isNaN(paper.publishedAt.getTime()))) check.fail(`${at}.publishedAt`, 'must be a valid Date');
-  if (paper.organization !== undefined && typeof paper.organization !== 'string') check.fail(`${at}.organization`, 'must be text');
+  if (
+    paper.publishedAt !== undefined &&
+    !(paper.publishedAt instanceof Date && !Number.isNaN(paper.publishedAt.getTime()))
+  )
+    check.fail(`${at}.publishedAt`, 'must be a valid Date');
+  if (paper.organization !== undefined && typeof paper.organization !== 'string')
+    check.fail(`${at}.organization`, 'must be text');
   if (paper.also !== undefined) check.texts(paper.also, `${at}.also`, true);
   check.texts(paper.authors, `${at}.authors`, true);
   if (typeof paper.summary !== 'string') check.fail(`${at}.summary`, 'must be text');
-  if (!Number.isInteger(paper.upvotes) || (paper.upvotes as number) < 0) check.fail(`${at}.upvotes`, 'must be a whole number ≥ 0');
+  if (!Number.isInteger(paper.upvotes) || (paper.upvotes as number) < 0)
+    check.fail(`${at}.upvotes`, 'must be a whole number ≥ 0');
   if (typeof paper.reason === 'string') check.text(paper.reason, `${at}.reason`);
   else check.text(check.object(paper.reason, `${at}.reason`).topic, `${at}.reason.topic`);
 }
@@ -119,14 +137,16 @@ export function validateNoticeData(input: unknown): asserts input is NoticeEmail
   const data = check.object(input, 'data');
   check.reader(data);
   check.frequency(data.frequency);
-  if (!Number.isInteger(data.emptyPeriods) || (data.emptyPeriods as number) < 1) check.fail('emptyPeriods', 'must be a whole number ≥ 1');
+  if (!Number.isInteger(data.emptyPeriods) || (data.emptyPeriods as number) < 1)
+    check.fail('emptyPeriods', 'must be a whole number ≥ 1');
   for (const list of ['followed', 'suggestions'] as const) {
     const items = data[list];
     if (!Array.isArray(items)) check.fail(list, 'must be a list');
     (items as unknown[]).forEach((item, i) => {
       const entry = check.object(item, `${list}[${i}]`);
       check.text(entry.topic, `${list}[${i}].topic`);
-      if (!Number.isInteger(entry.count) || (entry.count as number) < 0) check.fail(`${list}[${i}].count`, 'must be a whole number ≥ 0');
+      if (!Number.isInteger(entry.count) || (entry.count as number) < 0)
+        check.fail(`${list}[${i}].count`, 'must be a whole number ≥ 0');
     });
   }
   if ((data.followed as unknown[]).length === 0) check.fail('followed', 'must not be empty');
@@ -144,9 +164,11 @@ export function validateConfirmData(input: unknown): asserts input is ConfirmEma
   check.frequency(data.frequency);
   check.url(check.object(data.links, 'links').confirmUrl, 'links.confirmUrl');
   const mode = data.digestMode;
-  if (mode !== undefined && mode !== 'topics' && mode !== 'trending' && mode !== 'topics_trending') check.fail('digestMode', 'must be topics, trending or topics_trending');
+  if (mode !== undefined && mode !== 'topics' && mode !== 'trending' && mode !== 'topics_trending')
+    check.fail('digestMode', 'must be topics, trending or topics_trending');
   const hours = data.expiresInHours;
-  if (hours !== undefined && !(typeof hours === 'number' && hours > 0)) check.fail('expiresInHours', 'must be a positive number');
+  if (hours !== undefined && !(typeof hours === 'number' && hours > 0))
+    check.fail('expiresInHours', 'must be a positive number');
 }
 
 export function validateManageLinkData(input: unknown): asserts input is ManageLinkEmailData {

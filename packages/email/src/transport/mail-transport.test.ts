@@ -1,12 +1,21 @@
 import { createMailTransport, mailTransportOptions } from './mail-transport';
 
 const base = { SMTP_URL: 'smtp://127.0.0.1:2525', DEV_MAILBOX_PORT: 1025 };
-const dkim = { DKIM_DOMAIN: 'example.org', DKIM_SELECTOR: 'pb', DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----' };
+const dkim = {
+  DKIM_DOMAIN: 'example.org',
+  DKIM_SELECTOR: 'pb',
+  DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----',
+};
 
 describe('mailTransportOptions', () => {
   it('when DKIM is configured, then the options sign with it and the transport offers no unsigned raw path', () => {
     const options = mailTransportOptions({ ...base, ...dkim }, 3);
-    expect(options).toEqual({ smtpUrl: base.SMTP_URL, devMailboxPort: 1025, poolSize: 3, dkim: { domainName: 'example.org', keySelector: 'pb', privateKey: dkim.DKIM_PRIVATE_KEY } });
+    expect(options).toEqual({
+      smtpUrl: base.SMTP_URL,
+      devMailboxPort: 1025,
+      poolSize: 3,
+      dkim: { domainName: 'example.org', keySelector: 'pb', privateKey: dkim.DKIM_PRIVATE_KEY },
+    });
     const transport = createMailTransport(options);
     expect(transport.sendRaw).toBeUndefined();
     transport.close();

@@ -14,7 +14,8 @@ beforeAll(async () => {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@bounce.test')) return callback(Object.assign(new Error('no such user'), { responseCode: 550 }));
+      if (address.address.endsWith('@bounce.test'))
+        return callback(Object.assign(new Error('no such user'), { responseCode: 550 }));
       callback();
     },
     onData(stream, _session, callback) {
@@ -50,14 +51,22 @@ describe('raw SMTP pool', () => {
   });
 
   it('when the server refuses the recipient with 550, then the send fails with that code at RCPT TO and the pool keeps sending', async () => {
-    await expect(pool.send(envelope('gone@bounce.test'), Buffer.from('Subject: x\r\n\r\nx\r\n'))).rejects.toMatchObject({ responseCode: 550, command: 'RCPT TO' });
+    await expect(pool.send(envelope('gone@bounce.test'), Buffer.from('Subject: x\r\n\r\nx\r\n'))).rejects.toMatchObject(
+      { responseCode: 550, command: 'RCPT TO' },
+    );
     await pool.send(envelope('c@example.test'), Buffer.from('Subject: after\r\n\r\nafter\r\n'));
     expect(received.at(-1)).toContain('after');
   });
 
   it('when many messages are sent at once, then each arrives once', async () => {
     const before = received.length;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => pool.send(envelope(`r${i}@example.test`), Buffer.from(`Subject: ${i}\r\n\r\nbody ${i}\r\n`))));
-    expect(received.slice(before).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Subject: ${i}\r\n\r\nbody ${i}\r\n`).sort());
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pool.send(envelope(`r${i}@example.test`), Buffer.from(`Subject: ${i}\r\n\r\nbody ${i}\r\n`)),
+      ),
+    );
+    expect(received.slice(before).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Subject: ${i}\r\n\r\nbody ${i}\r\n`).sort(),
+    );
   });
 });

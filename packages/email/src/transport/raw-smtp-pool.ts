@@ -49,15 +49,25 @@ export function createRawSmtpPool(options: RawSmtpOptions): RawSmtpPool {
   function open(slot: Slot): Promise<RawSmtpConnection> {
     slot.ready ??= new Promise<RawSmtpConnection>((resolve, reject) => {
       const conn = new RawSmtpConnection({
-        host: options.host, port: options.port, secure: options.secure, ignoreTLS: options.ignoreTLS,
-        connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
+        host: options.host,
+        port: options.port,
+        secure: options.secure,
+        ignoreTLS: options.ignoreTLS,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
       });
       slot.conn = conn;
       // A connection that dies while idle is simply forgotten; the next send reconnects.
       conn.on('error', (error) => (slot.conn === conn ? (drop(slot), reject(error)) : undefined));
-      conn.once('end', () => (slot.conn === conn ? (drop(slot), reject(Object.assign(new Error('connection closed'), { code: 'ECONNECTION', command: 'CONN' }))) : undefined));
+      conn.once('end', () =>
+        slot.conn === conn
+          ? (drop(slot),
+            reject(Object.assign(new Error('connection closed'), { code: 'ECONNECTION', command: 'CONN' })))
+          : undefined,
+      );
       conn.connect((error?: Error) => {
-        if (error) return drop(slot), reject(error);
+        if (error) return (drop(slot), reject(error));
         if (!options.auth) return resolve(conn);
         conn.login({ credentials: options.auth }, (error) => (error ? (drop(slot), reject(error)) : resolve(conn)));
       });
@@ -70,7 +80,12 @@ export function createRawSmtpPool(options: RawSmtpOptions): RawSmtpPool {
       const slot = idle.pop()!;
       const job = queue.shift()!;
       open(slot)
-        .then((conn) => new Promise<void>((resolve, reject) => conn.send(job.envelope, job.raw, (error) => (error ? reject(error) : resolve()))))
+        .then(
+          (conn) =>
+            new Promise<void>((resolve, reject) =>
+              conn.send(job.envelope, job.raw, (error) => (error ? reject(error) : resolve())),
+            ),
+        )
         .then(
           () => job.resolve(),
           (error: unknown) => {
@@ -87,7 +102,8 @@ export function createRawSmtpPool(options: RawSmtpOptions): RawSmtpPool {
 
   return {
     send(envelope, raw) {
-      if (closed) return Promise.reject(Object.assign(new Error('SMTP pool is closed'), { code: 'ECONNECTION', command: 'API' }));
+      if (closed)
+        return Promise.reject(Object.assign(new Error('SMTP pool is closed'), { code: 'ECONNECTION', command: 'API' }));
       return new Promise<void>((resolve, reject) => {
         queue.push({ envelope, raw, resolve, reject });
         pump();
@@ -95,7 +111,8 @@ export function createRawSmtpPool(options: RawSmtpOptions): RawSmtpPool {
     },
     close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(Object.assign(new Error('SMTP pool is closed'), { code: 'ECONNECTION', command: 'API' }));
+      for (const job of queue.splice(0))
+        job.reject(Object.assign(new Error('SMTP pool is closed'), { code: 'ECONNECTION', command: 'API' }));
       // As Nodemailer's pool does: close the sockets, no QUIT (a process exiting before the
       // server's 221 arrives would reset the connection instead of closing it).
       for (const slot of slots) drop(slot);

@@ -154,7 +154,11 @@ function skipExcluded(list: readonly ComposeCandidate[], from: number, exclude: 
 }
 
 /** The paper already in the digest that `next` is (the same paper, or the same work), if any. */
-function alreadyIn(chosen: readonly ComposedPaper[], next: ComposeCandidate, threshold: number): ComposedPaper | undefined {
+function alreadyIn(
+  chosen: readonly ComposedPaper[],
+  next: ComposeCandidate,
+  threshold: number,
+): ComposedPaper | undefined {
   for (const p of chosen) {
     if (p.paperId === next.paperId) return p;
     if (next.work !== undefined) {
@@ -173,7 +177,8 @@ function takeNext(cursor: Cursor, chosen: ComposedPaper[], exclude: readonly num
     cursor.at += 1;
     const same = alreadyIn(chosen, next, threshold);
     if (same) {
-      if (same.topicKey !== cursor.topic.key && !same.also.includes(cursor.topic.label)) same.also = same.also === NONE ? [cursor.topic.label] : [...same.also, cursor.topic.label];
+      if (same.topicKey !== cursor.topic.key && !same.also.includes(cursor.topic.label))
+        same.also = same.also === NONE ? [cursor.topic.label] : [...same.also, cursor.topic.label];
       continue;
     }
     const paper: ComposedPaper = {

@@ -7,11 +7,44 @@ import type { RankablePaper } from '../types';
 /** Titles this similar (shared words / all words) are one work shown twice. */
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.7;
 
-const FILLER = new Set(['the', 'and', 'for', 'with', 'via', 'from', 'into', 'towards', 'toward', 'using', 'are', 'its', 'our', 'how', 'what', 'when', 'why', 'can', 'not', 'all', 'new', 'on', 'of', 'in', 'to', 'a', 'an', 'by', 'is', 'at', 'as']);
+const FILLER = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'via',
+  'from',
+  'into',
+  'towards',
+  'toward',
+  'using',
+  'are',
+  'its',
+  'our',
+  'how',
+  'what',
+  'when',
+  'why',
+  'can',
+  'not',
+  'all',
+  'new',
+  'on',
+  'of',
+  'in',
+  'to',
+  'a',
+  'an',
+  'by',
+  'is',
+  'at',
+  'as',
+]);
 
 export function titleWords(title: string): string[] {
   const words = new Set<string>();
-  for (const w of title.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if ((w.length > 1 || /\d/.test(w)) && !FILLER.has(w)) words.add(w);
+  for (const w of title.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    if ((w.length > 1 || /\d/.test(w)) && !FILLER.has(w)) words.add(w);
   return [...words].sort();
 }
 
@@ -36,7 +69,6 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 
 const wordsOf = new WeakMap<object, string[]>();
 
-
 /** The paper's title words (none without a title: such papers are never called duplicates). */
 export function paperTitleWords(paper: RankablePaper): string[] {
   let words = wordsOf.get(paper);
@@ -53,7 +85,10 @@ const COMMON_WORD = 50;
  * title words and kept when their word Jaccard reaches the threshold; groups are the transitive
  * closure (union-find). Papers without a title are alone.
  */
-export function nearDuplicateGroups(papers: readonly RankablePaper[], threshold = DEFAULT_DUPLICATE_THRESHOLD): Map<number, number> {
+export function nearDuplicateGroups(
+  papers: readonly RankablePaper[],
+  threshold = DEFAULT_DUPLICATE_THRESHOLD,
+): Map<number, number> {
   const words = papers.map(paperTitleWords);
   const parent = papers.map((_, i) => i);
   const root = (i: number): number => {
@@ -74,7 +109,8 @@ export function nearDuplicateGroups(papers: readonly RankablePaper[], threshold 
       for (let b = a + 1; b < holders.length; b += 1) {
         const i = holders[a] as number;
         const j = holders[b] as number;
-        if (root(i) !== root(j) && jaccard(words[i] as string[], words[j] as string[]) >= threshold) parent[root(j)] = root(i);
+        if (root(i) !== root(j) && jaccard(words[i] as string[], words[j] as string[]) >= threshold)
+          parent[root(j)] = root(i);
       }
     }
   }

@@ -4,12 +4,14 @@ import type { LabelledPaper } from './eval-papers-a.data';
 export const EVAL_PAPERS_B: LabelledPaper[] = [
   {
     title: 'Learning from Human Feedback for Robot Grasping',
-    abstract: 'Operators rate grasps; a supervised model learns from these labels. We do not use reinforcement learning.',
+    abstract:
+      'Operators rate grasps; a supervised model learns from these labels. We do not use reinforcement learning.',
     about: [],
   },
   {
     title: 'AgentBench: Evaluating LLMs as Agents',
-    abstract: 'We present a benchmark of eight environments to evaluate LLM agents on multi-turn reasoning and decision making.',
+    abstract:
+      'We present a benchmark of eight environments to evaluate LLM agents on multi-turn reasoning and decision making.',
     about: ['LLM agents'],
   },
   {
@@ -19,7 +21,8 @@ export const EVAL_PAPERS_B: LabelledPaper[] = [
   },
   {
     title: 'Multi-Agent Reinforcement Learning for Traffic Signal Control',
-    abstract: 'Each intersection is an agent trained with MARL. Our method reduces waiting time in a city-scale simulator.',
+    abstract:
+      'Each intersection is an agent trained with MARL. Our method reduces waiting time in a city-scale simulator.',
     about: [],
   },
   {
@@ -34,7 +37,8 @@ export const EVAL_PAPERS_B: LabelledPaper[] = [
   },
   {
     title: 'An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale',
-    abstract: 'We show that a pure transformer applied to sequences of image patches performs well. The Vision Transformer (ViT) attains excellent results.',
+    abstract:
+      'We show that a pure transformer applied to sequences of image patches performs well. The Vision Transformer (ViT) attains excellent results.',
     about: ['vision transformers'],
   },
   {
@@ -49,12 +53,14 @@ export const EVAL_PAPERS_B: LabelledPaper[] = [
   },
   {
     title: 'Graph Attention Networks',
-    abstract: 'We present GATs, novel neural network architectures that operate on graph-structured data with masked self-attention.',
+    abstract:
+      'We present GATs, novel neural network architectures that operate on graph-structured data with masked self-attention.',
     about: ['graph neural networks'],
   },
   {
     title: 'Semi-Supervised Classification with Graph Convolutional Networks',
-    abstract: 'We present a scalable approach for semi-supervised learning on graph-structured data using a variant of convolutional neural networks.',
+    abstract:
+      'We present a scalable approach for semi-supervised learning on graph-structured data using a variant of convolutional neural networks.',
     about: ['graph neural networks'],
   },
   {
@@ -64,17 +70,20 @@ export const EVAL_PAPERS_B: LabelledPaper[] = [
   },
   {
     title: 'Loss Landscapes as Graphs of Neural Network Checkpoints',
-    abstract: 'We build the computational graph of neural networks checkpoints during training and study connectivity between minima.',
+    abstract:
+      'We build the computational graph of neural networks checkpoints during training and study connectivity between minima.',
     about: [],
   },
   {
     title: 'Distilling the Knowledge in a Neural Network',
-    abstract: 'We compress an ensemble into a single model by knowledge distillation, training a student on the softened outputs of the teacher.',
+    abstract:
+      'We compress an ensemble into a single model by knowledge distillation, training a student on the softened outputs of the teacher.',
     about: ['knowledge distillation'],
   },
   {
     title: 'MiniLLM: Knowledge Distillation of Large Language Models',
-    abstract: 'We distill LLMs into smaller students with reverse KL, which avoids overestimating low-probability regions.',
+    abstract:
+      'We distill LLMs into smaller students with reverse KL, which avoids overestimating low-probability regions.',
     about: ['knowledge distillation'],
   },
   {
@@ -84,7 +93,8 @@ export const EVAL_PAPERS_B: LabelledPaper[] = [
   },
   {
     title: 'Chain-of-Thought Prompting Elicits Reasoning in Large Language Models',
-    abstract: 'We show that generating a chain of thought, a series of intermediate reasoning steps, improves the ability of LLMs to reason.',
+    abstract:
+      'We show that generating a chain of thought, a series of intermediate reasoning steps, improves the ability of LLMs to reason.',
     about: ['chain-of-thought'],
   },
   {

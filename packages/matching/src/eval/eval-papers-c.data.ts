@@ -5,12 +5,14 @@ import type { LabelledPaper } from './eval-papers-a.data';
 export const EVAL_PAPERS_C: LabelledPaper[] = [
   {
     title: 'DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models',
-    abstract: 'We introduce Group Relative Policy Optimization (GRPO), a variant of PPO that drops the critic and estimates the baseline from group scores.',
+    abstract:
+      'We introduce Group Relative Policy Optimization (GRPO), a variant of PPO that drops the critic and estimates the baseline from group scores.',
     about: ['GRPO OR PPO'],
   },
   {
     title: 'Proximal Policy Optimization Algorithms',
-    abstract: 'We propose a family of policy gradient methods that alternate between sampling data and optimizing a clipped surrogate objective.',
+    abstract:
+      'We propose a family of policy gradient methods that alternate between sampling data and optimizing a clipped surrogate objective.',
     about: ['GRPO OR PPO'],
   },
   {
@@ -20,7 +22,8 @@ export const EVAL_PAPERS_C: LabelledPaper[] = [
   },
   {
     title: 'A Survey on Diffusion Models for Image Editing',
-    abstract: 'We review more than 100 methods that edit images with pretrained diffusion models and organise them by the type of guidance.',
+    abstract:
+      'We review more than 100 methods that edit images with pretrained diffusion models and organise them by the type of guidance.',
     about: ['diffusion models'],
   },
   {
@@ -30,17 +33,20 @@ export const EVAL_PAPERS_C: LabelledPaper[] = [
   },
   {
     title: 'LoRA: Low-Rank Adaptation of Large Language Models',
-    abstract: 'We freeze the pretrained weights and inject trainable rank decomposition matrices into each layer, greatly reducing the number of trainable parameters.',
+    abstract:
+      'We freeze the pretrained weights and inject trainable rank decomposition matrices into each layer, greatly reducing the number of trainable parameters.',
     about: ['LoRA'],
   },
   {
     title: 'QLoRA: Efficient Finetuning of Quantized LLMs',
-    abstract: 'We backpropagate through a frozen 4-bit model into Low Rank Adapters (LoRA), finetuning a 65B model on a single GPU.',
+    abstract:
+      'We backpropagate through a frozen 4-bit model into Low Rank Adapters (LoRA), finetuning a 65B model on a single GPU.',
     about: ['LoRA'],
   },
   {
     title: 'Low-Rank Adaptation for Accented Speech Models',
-    abstract: 'Low-rank adaptation of a pretrained speech recognition model to accented English with a few hours of data.',
+    abstract:
+      'Low-rank adaptation of a pretrained speech recognition model to accented English with a few hours of data.',
     about: ['LoRA', 'speech recognition'],
   },
   {
@@ -55,7 +61,8 @@ export const EVAL_PAPERS_C: LabelledPaper[] = [
   },
   {
     title: 'Born-Again Neural Networks',
-    abstract: 'We revisit knowledge distillation with a student of the same size as its teacher and find that the student outperforms it.',
+    abstract:
+      'We revisit knowledge distillation with a student of the same size as its teacher and find that the student outperforms it.',
     about: ['knowledge distillation'],
   },
   {
@@ -65,7 +72,8 @@ export const EVAL_PAPERS_C: LabelledPaper[] = [
   },
   {
     title: 'Switch Transformers: Scaling to Trillion Parameter Models with Simple and Efficient Sparsity',
-    abstract: 'Mixture of Experts (MoE) models select different parameters for each incoming example. We simplify the MoE routing algorithm.',
+    abstract:
+      'Mixture of Experts (MoE) models select different parameters for each incoming example. We simplify the MoE routing algorithm.',
     about: ['mixture of experts'],
   },
 ];

@@ -11,7 +11,8 @@ describe('evaluation set', () => {
   });
 
   it('when labelled, then every topic has at least three papers that should match it', () => {
-    for (const topic of EVAL_TOPICS) expect(LABELLED.filter((l) => l.about.includes(topic)).length).toBeGreaterThanOrEqual(3);
+    for (const topic of EVAL_TOPICS)
+      expect(LABELLED.filter((l) => l.about.includes(topic)).length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(EVAL_TOPICS)('when matching "%s", then precision and recall are at least 0.9', (topic) => {

@@ -8,9 +8,21 @@ import { EVAL_PAPERS_B } from './eval-papers-b.data';
 import { EVAL_PAPERS_C } from './eval-papers-c.data';
 
 export const EVAL_TOPICS = [
-  'reward models', 'diffusion models', 'recommender systems', 'RAG', 'mixture of experts', 'RLHF',
-  'LLM agents', 'vision transformers', 'graph neural networks', 'knowledge distillation',
-  'chain-of-thought', 'speech recognition', 'GRPO OR PPO', '"diffusion models" -survey', 'LoRA',
+  'reward models',
+  'diffusion models',
+  'recommender systems',
+  'RAG',
+  'mixture of experts',
+  'RLHF',
+  'LLM agents',
+  'vision transformers',
+  'graph neural networks',
+  'knowledge distillation',
+  'chain-of-thought',
+  'speech recognition',
+  'GRPO OR PPO',
+  '"diffusion models" -survey',
+  'LoRA',
 ];
 
 export const LABELLED: readonly LabelledPaper[] = [...EVAL_PAPERS_A, ...EVAL_PAPERS_B, ...EVAL_PAPERS_C];

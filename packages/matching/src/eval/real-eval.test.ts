@@ -38,14 +38,24 @@ describeWithData('real-paper evaluation (tuning split)', () => {
   let result: SplitResult;
   beforeAll(() => {
     const labels = loadLabels('tuning');
-    result = evaluateSplit(labels, loadArxivPapers(dataFile as string, labels.papers.map((p) => p.id)));
+    result = evaluateSplit(
+      labels,
+      loadArxivPapers(
+        dataFile as string,
+        labels.papers.map((p) => p.id),
+      ),
+    );
   });
 
   it('when the matcher runs over the tuning split, then macro precision and recall stay above the gate', () => {
     expect(result.missingIds).toEqual([]);
     // The whole table on failure says which topics dropped.
     const table = result.topics.map((t) => `${t.topic}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`);
-    expect({ macroPrecision: result.macroPrecision >= GATE.macroPrecision, macroRecall: result.macroRecall >= GATE.macroRecall, table }).toEqual({
+    expect({
+      macroPrecision: result.macroPrecision >= GATE.macroPrecision,
+      macroRecall: result.macroRecall >= GATE.macroRecall,
+      table,
+    }).toEqual({
       macroPrecision: true,
       macroRecall: true,
       table,

@@ -13,7 +13,10 @@ function matchedIds(topic: string, papers: MatchablePaper[]): number[] {
 
 describe('matchPapers: precision of phrases', () => {
   it('when a paper is about diffusion tensor imaging, then "diffusion models" does not match it', () => {
-    const dti = makePaper({ title: 'Diffusion tensor imaging of white matter', abstract: 'Diffusion tensor imaging models the brain.' });
+    const dti = makePaper({
+      title: 'Diffusion tensor imaging of white matter',
+      abstract: 'Diffusion tensor imaging models the brain.',
+    });
     const dm = makePaper({ title: 'Faster sampling for diffusion models', abstract: 'We speed up sampling.' });
     expect(matchedIds('diffusion models', [dti, dm])).toEqual([dm.id]);
   });
@@ -23,7 +26,10 @@ describe('matchPapers: precision of phrases', () => {
       title: 'Correlated equilibria in repeated games',
       abstract: 'A mediator sends action recommendations to players; we study the systems of incentives.',
     });
-    const recsys = makePaper({ title: 'Sequential recommender systems with LLMs', abstract: 'We build a recommender system.' });
+    const recsys = makePaper({
+      title: 'Sequential recommender systems with LLMs',
+      abstract: 'We build a recommender system.',
+    });
     expect(matchedIds('recommender systems', [game, recsys])).toEqual([recsys.id]);
   });
 
@@ -61,7 +67,10 @@ describe('matchPapers: precision of phrases', () => {
   });
 
   it('when an acronym is a substring of a longer word, then it does not match', () => {
-    const ragged = makePaper({ title: 'Ragged tensors', abstract: 'Efficient kernels for ragged arrays and moestly sparse data.' });
+    const ragged = makePaper({
+      title: 'Ragged tensors',
+      abstract: 'Efficient kernels for ragged arrays and moestly sparse data.',
+    });
     expect(matchedIds('RAG', [ragged])).toEqual([]);
     expect(matchedIds('MoE', [ragged])).toEqual([]);
   });
@@ -114,7 +123,8 @@ describe('matchPapers: scores and reasons', () => {
   it('when the topic is in the title, then the paper scores above one that has it only in the abstract', () => {
     const inTitle = makePaper({ title: 'Reward models at scale', abstract: 'We scale reward models.' });
     const inAbstract = makePaper({ title: 'Scaling study', abstract: 'We scale reward models.' });
-    const [first, second] = matchPapers(buildTopicIndex(['reward models']), [inAbstract, inTitle]).get('reward model') ?? [];
+    const [first, second] =
+      matchPapers(buildTopicIndex(['reward models']), [inAbstract, inTitle]).get('reward model') ?? [];
     expect(first?.paperId).toBe(inTitle.id);
     expect(first!.score).toBeGreaterThan(second!.score);
   });
@@ -145,7 +155,10 @@ describe('matchPapers: scores and reasons', () => {
   });
 
   it('when the topic is in both title and abstract, then the reason says so', () => {
-    const paper = makePaper({ title: 'RLHF at scale', abstract: 'Reinforcement learning from human feedback, scaled.' });
+    const paper = makePaper({
+      title: 'RLHF at scale',
+      abstract: 'Reinforcement learning from human feedback, scaled.',
+    });
     const [match] = matchPapers(buildTopicIndex(['RLHF']), [paper]).get('RLHF') ?? [];
     expect(match?.reason.field).toBe('both');
     expect(match?.reason.matched).toEqual(['RLHF', 'Reinforcement learning from human feedback']);

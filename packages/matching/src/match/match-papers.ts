@@ -42,7 +42,10 @@ export function matchPapers(
   const bm25 = { ...DEFAULT_BM25, ...opts.bm25 };
   const docs = analyzeAll(papers);
   const stats = batchStats(docs);
-  const tagged: Tagged[] = docs.map((doc) => ({ doc, topics: tagPaper(index, doc, findPhrases(index, doc), stats, bm25) }));
+  const tagged: Tagged[] = docs.map((doc) => ({
+    doc,
+    topics: tagPaper(index, doc, findPhrases(index, doc), stats, bm25),
+  }));
   const df = new Map<number, number>();
   for (const t of tagged) for (const topicIdx of t.topics.keys()) df.set(topicIdx, (df.get(topicIdx) ?? 0) + 1);
 

@@ -100,7 +100,14 @@ function joinedAsCompound(s: TokenStream, i: number, last: number, join: RegExp)
 
 /** The strict match at `i`, else (with a window) the proximity one flagged with NEAR, else -1.
  * A compound (`join` given) must stand joined as one. */
-export function findAt(s: TokenStream, variant: PhraseVariant, maxGap: number, window: number, i: number, join?: RegExp): number {
+export function findAt(
+  s: TokenStream,
+  variant: PhraseVariant,
+  maxGap: number,
+  window: number,
+  i: number,
+  join?: RegExp,
+): number {
   const last = matchAt(s, variant, maxGap, i);
   if (join !== undefined) return last >= 0 && joinedAsCompound(s, i, last, join) ? last : -1;
   if (last >= 0 || window === 0 || variant.tokens.length < 2) return last;
@@ -111,11 +118,19 @@ export function findAt(s: TokenStream, variant: PhraseVariant, maxGap: number, w
 export function occurrenceAt(s: TokenStream, field: FieldIndex, i: number, found: number, length: number): Occurrence {
   const near = found >= NEAR;
   const last = near ? found - NEAR : found;
-  return { field, start: s.starts[i] as number, end: s.ends[last] as number, gaps: last - i + 1 - length, near, sentence: s.sentences[i] as number };
+  return {
+    field,
+    start: s.starts[i] as number,
+    end: s.ends[last] as number,
+    gaps: last - i + 1 - length,
+    near,
+    sentence: s.sentences[i] as number,
+  };
 }
 
 /** Whether two occurrences share any text (same field, intersecting character ranges). */
-export const overlaps = (a: Occurrence, b: Occurrence): boolean => a.field === b.field && a.start < b.end && b.start < a.end;
+export const overlaps = (a: Occurrence, b: Occurrence): boolean =>
+  a.field === b.field && a.start < b.end && b.start < a.end;
 
 /** Overlapping occurrences of one phrase are one mention ("process reward models" already
  * covers "reward models"): counting both would inflate the score and repeat the quote. */

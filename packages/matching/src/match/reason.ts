@@ -12,7 +12,12 @@ const WHERE: Record<MatchField, string> = {
   both: 'in the title and abstract',
 };
 
-export function reasonText(topic: string, matched: readonly string[], field: MatchField, kind: MatchKind = 'direct'): string {
+export function reasonText(
+  topic: string,
+  matched: readonly string[],
+  field: MatchField,
+  kind: MatchKind = 'direct',
+): string {
   const quotes = matched.map((m) => `'${m}'`).join(', ');
   const lead = kind === 'direct' ? `Because you follow ${topic}` : `Related to ${topic}`;
   return `${lead}: ${quotes} ${WHERE[field]}`;
@@ -33,7 +38,8 @@ export function buildReason(
   kind: MatchKind = 'direct',
 ): MatchReason {
   // A direct match quotes in reading order; related terms strongest first (already so ordered).
-  const ordered = kind === 'direct' ? [...occurrences].sort((a, b) => a.field - b.field || a.start - b.start) : occurrences;
+  const ordered =
+    kind === 'direct' ? [...occurrences].sort((a, b) => a.field - b.field || a.start - b.start) : occurrences;
   const seen = new Set<string>();
   const matched: string[] = [];
   for (const occ of ordered) {

@@ -7,7 +7,10 @@ import { buildTopicIndex } from './topic-index';
 function matchesOf(topic: string, papers: MatchablePaper[]) {
   return matchPapers(buildTopicIndex([topic]), papers).get(normalizeTopic(topic).key) ?? [];
 }
-const ids = (topic: string, papers: MatchablePaper[]): number[] => matchesOf(topic, papers).map((m) => m.paperId).sort((a, b) => a - b);
+const ids = (topic: string, papers: MatchablePaper[]): number[] =>
+  matchesOf(topic, papers)
+    .map((m) => m.paperId)
+    .sort((a, b) => a - b);
 
 describe('matchPapers: proximity', () => {
   it('when a noun or an acronym sits inside the phrase, then the topic matches, below the exact phrase', () => {
@@ -19,12 +22,17 @@ describe('matchPapers: proximity', () => {
   });
 
   it('when a parenthesised acronym splits the phrase, then it still matches', () => {
-    const paper = makePaper({ title: 'Graph neural network (GNN) recommenders for retail', abstract: 'We build them.' });
+    const paper = makePaper({
+      title: 'Graph neural network (GNN) recommenders for retail',
+      abstract: 'We build them.',
+    });
     expect(ids('GNN recommenders', [paper])).toEqual([paper.id]);
   });
 
   it('when the words are in different clauses or too far apart, then it does not match', () => {
-    const far = makePaper({ abstract: 'Protein folding is hard because the search over many conformations and the design space is huge.' });
+    const far = makePaper({
+      abstract: 'Protein folding is hard because the search over many conformations and the design space is huge.',
+    });
     const clause = makePaper({ abstract: 'We analyse protein, and design a new sampler.' });
     expect(ids('protein design', [far, clause])).toEqual([]);
   });
@@ -37,10 +45,22 @@ describe('matchPapers: proximity', () => {
 
 describe('matchPapers: traps', () => {
   it.each([
-    ['diffusion models', 'Reaction-Diffusion Models of Vegetation Stripes', 'We study reaction-diffusion models of patterns.'],
-    ['diffusion models', 'Diffusion tensor imaging models of white matter', 'Diffusion tensor imaging models the brain.'],
+    [
+      'diffusion models',
+      'Reaction-Diffusion Models of Vegetation Stripes',
+      'We study reaction-diffusion models of patterns.',
+    ],
+    [
+      'diffusion models',
+      'Diffusion tensor imaging models of white matter',
+      'Diffusion tensor imaging models the brain.',
+    ],
     ['speech recognition', 'Speech emotion recognition with self-supervised features', 'We classify speech emotion.'],
-    ['robot manipulation', 'Detecting image manipulation in news photos', 'Image manipulation detection with forensic cues.'],
+    [
+      'robot manipulation',
+      'Detecting image manipulation in news photos',
+      'Image manipulation detection with forensic cues.',
+    ],
   ])('when a paper uses the words of "%s" in another sense (%s), then it does not match', (topic, title, abstract) => {
     expect(ids(topic, [makePaper({ title, abstract })])).toEqual([]);
   });
@@ -57,7 +77,10 @@ describe('matchPapers: related concepts', () => {
     abstract: 'We summarise clinical notes from the ICU and detect ECG arrhythmia in patients.',
   });
   const generic = makePaper({ title: 'Small language models summarise news', abstract: 'We summarise news articles.' });
-  const direct = makePaper({ title: 'AI for healthcare: a benchmark', abstract: 'We benchmark AI for healthcare tasks.' });
+  const direct = makePaper({
+    title: 'AI for healthcare: a benchmark',
+    abstract: 'We benchmark AI for healthcare tasks.',
+  });
 
   it('when a broad domain topic meets papers in its vocabulary, then they match with a "related to" reason', () => {
     const [match] = matchesOf('AI for healthcare', [clinical, generic]);
@@ -73,7 +96,10 @@ describe('matchPapers: related concepts', () => {
   });
 
   it('when a domain topic is not in the vocabulary, then its domain word, said twice, is the evidence ("AI for agriculture")', () => {
-    const crops = makePaper({ title: 'Agriculture yield prediction from satellite images', abstract: 'We predict yields for agriculture.' });
+    const crops = makePaper({
+      title: 'Agriculture yield prediction from satellite images',
+      abstract: 'We predict yields for agriculture.',
+    });
     const other = makePaper({ title: 'Satellite images', abstract: 'Cloud removal for satellite images.' });
     expect(ids('AI for agriculture', [crops, other])).toEqual([crops.id]);
   });
@@ -98,7 +124,7 @@ describe('matchPapers: what a paper is about', () => {
     expect(ids('LoRA', [titled])).toEqual([titled.id]);
   });
 
-  it('when the topic\'s words stand close in another order, then it matches as related', () => {
+  it("when the topic's words stand close in another order, then it matches as related", () => {
     const paper = makePaper({
       title: 'Agents that plan',
       abstract:
@@ -112,7 +138,10 @@ describe('matchPapers: what a paper is about', () => {
 
 describe('matchPapers: fixed compounds', () => {
   it('when the topic is a compound such as "text-to-video", then its words apart do not match, together they do', () => {
-    const apart = makePaper({ title: 'Aligning a frozen text-to-audio model to video', abstract: 'Text and video are aligned.' });
+    const apart = makePaper({
+      title: 'Aligning a frozen text-to-audio model to video',
+      abstract: 'Text and video are aligned.',
+    });
     const together = makePaper({ title: 'Text-to-video generation at scale', abstract: 'We generate videos.' });
     expect(ids('text-to-video', [apart, together])).toEqual([together.id]);
   });
@@ -120,8 +149,14 @@ describe('matchPapers: fixed compounds', () => {
 
 describe('matchPapers: a topic as one item of a list', () => {
   it('when the topic is one task in a list of evaluations, then that mention is not enough; as the subject it is', () => {
-    const listed = makePaper({ title: 'Adaptive test-time search', abstract: 'We improve math, code generation, and question answering.' });
-    const subject = makePaper({ title: 'Adaptive test-time search', abstract: 'We improve code generation with test-time search.' });
+    const listed = makePaper({
+      title: 'Adaptive test-time search',
+      abstract: 'We improve math, code generation, and question answering.',
+    });
+    const subject = makePaper({
+      title: 'Adaptive test-time search',
+      abstract: 'We improve code generation with test-time search.',
+    });
     expect(ids('code generation', [listed, subject])).toEqual([subject.id]);
   });
 });

@@ -38,7 +38,6 @@ export interface TopicEvidence {
   occurrences: Occurrence[];
 }
 
-
 const LIST_BEFORE = /(?:,|\band|\bor)\s*$/i;
 const LIST_AFTER = /^\s*(?:,|and\b|or\b)/i;
 const EXAMPLES_BEFORE = /(?:such as|including|e\.g\.,?|like)\s*$/i;
@@ -58,7 +57,8 @@ function mentionEvidence(doc: AnalyzedPaper, occurrences: readonly Occurrence[])
   for (const occ of occurrences) {
     const w = occ.near ? NEAR_MENTION : 1;
     if (occ.field === 0) title = Math.max(title, w);
-    else abstract.push(w * placeWeight(occ.sentence) * (inEnumeration(doc.paper.abstract, occ) ? LIST_ITEM_MENTION : 1));
+    else
+      abstract.push(w * placeWeight(occ.sentence) * (inEnumeration(doc.paper.abstract, occ) ? LIST_ITEM_MENTION : 1));
   }
   abstract.sort((a, b) => b - a);
   const inAbstract = abstract.slice(0, MAX_ABSTRACT_MENTIONS).reduce((sum, w) => sum + w, 0);
@@ -78,7 +78,10 @@ function withoutTraps(hits: PhraseHits, trapped: readonly Occurrence[]): PhraseH
   return clean;
 }
 
-function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+function relatedEvidence(
+  topic: IndexedTopic,
+  hits: PhraseHits,
+): { evidence: number; mentions: number; occurrences: Occurrence[] } {
   let evidence = 0;
   let mentions = 0;
   const weighted: { w: number; occ: Occurrence[] }[] = [];
@@ -94,7 +97,9 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits): { evidence: num
     counted.push(...list);
     let title = 0;
     let abstract = 0;
-    for (const occ of list) if (occ.field === 0) title += 1; else abstract += 1;
+    for (const occ of list)
+      if (occ.field === 0) title += 1;
+      else abstract += 1;
     const w = ref.weight * (TITLE_FACTOR * Math.min(title, 1) + Math.min(abstract, MAX_ABSTRACT_MENTIONS));
     evidence += w;
     mentions += title + abstract;
@@ -114,7 +119,10 @@ export function judgeTopic(
   const trapped = topic.traps.length === 0 ? NO_OCCURRENCES : topic.traps.flatMap((id) => rawHits.get(id) ?? []);
   const hits = withoutTraps(rawHits, trapped);
   if (topic.exclusions.some((id) => hits.has(id))) return undefined;
-  const related = topic.related.length > 0 ? relatedEvidence(topic, hits) : { evidence: 0, mentions: 0, occurrences: [] as Occurrence[] };
+  const related =
+    topic.related.length > 0
+      ? relatedEvidence(topic, hits)
+      : { evidence: 0, mentions: 0, occurrences: [] as Occurrence[] };
   const alts = topic.alternatives.filter((alt) => alt.every((id) => hits.has(id)));
   // Only without the phrase itself: its own sentence would count twice otherwise.
   if (alts.length === 0 && topic.together.length > 0 && topic.anchors.some((id) => hits.has(id))) {

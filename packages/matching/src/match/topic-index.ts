@@ -88,15 +88,33 @@ class IndexBuilder {
     this.topicKeys.add(parsed.key);
     const topicIdx = this.topics.length;
     // A fixed compound ("text-to-video") apart is something else ("text-to-audio model to video").
-    const compound = parsed.alternatives.length === 1 && parsed.alternatives[0]!.length === 1 && isFixedCompound(parsed.alternatives[0]![0]!);
+    const compound =
+      parsed.alternatives.length === 1 &&
+      parsed.alternatives[0]!.length === 1 &&
+      isFixedCompound(parsed.alternatives[0]![0]!);
     const alternatives = parsed.alternatives.map((alt) =>
-      alt.map((p) => (compound ? this.phrase(p, 0, COMPOUND_JOIN) : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0))),
+      alt.map((p) =>
+        compound ? this.phrase(p, 0, COMPOUND_JOIN) : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0),
+      ),
     );
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
     const { related, traps, anchors, together } = this.relatedOf(parsed, alternatives, compound);
-    const nominating = [...alternatives.flat(), ...related.map((r) => r.phraseId), ...(together.length > 0 ? anchors : [])];
+    const nominating = [
+      ...alternatives.flat(),
+      ...related.map((r) => r.phraseId),
+      ...(together.length > 0 ? anchors : []),
+    ];
     for (const id of new Set(nominating)) this.topicsByPhrase[id]?.push(topicIdx);
-    this.topics.push({ key: parsed.key, label: parsed.label, alternatives, exclusions, related, traps, anchors, together });
+    this.topics.push({
+      key: parsed.key,
+      label: parsed.label,
+      alternatives,
+      exclusions,
+      related,
+      traps,
+      anchors,
+      together,
+    });
   }
 
   /** Related terms of every single-phrase alternative the vocabulary knows (a quoted phrase asks
@@ -113,22 +131,29 @@ class IndexBuilder {
     const together = new Map<string, string[]>();
     const add = (phraseId: number, weight: number, learned: boolean): void => {
       const known = related.get(phraseId);
-      if (!direct.has(phraseId) && (known === undefined || known.weight < weight)) related.set(phraseId, { phraseId, weight, learned });
+      if (!direct.has(phraseId) && (known === undefined || known.weight < weight))
+        related.set(phraseId, { phraseId, weight, learned });
     };
     parsed.alternatives.forEach((alt, a) => {
       const only = alt.length === 1 ? alt[0] : undefined;
       if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) return;
       const entry = relatedFor(only);
-      for (const term of entry?.terms ?? []) add(this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined), term.weight, false);
+      for (const term of entry?.terms ?? [])
+        add(this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined), term.weight, false);
       for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
       // A one-word topic found in a paper is a direct match already: the rest adds nothing.
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
       if (own.length === 0 || only.tokens.length < 2) return;
       for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
       const ubiquitous = only.tokens.some((t) => UBIQUITOUS_TOKENS.has(t));
-      if (!compound && !ubiquitous) for (const v of this.phrases[alternatives[a]![0]!]!.variants) together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
-      const learned = Object.hasOwn(this.associations, only.tokens.join(' ')) ? this.associations[only.tokens.join(' ')] : undefined;
-      for (const term of learned ?? []) add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
+      if (!compound && !ubiquitous)
+        for (const v of this.phrases[alternatives[a]![0]!]!.variants)
+          together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
+      const learned = Object.hasOwn(this.associations, only.tokens.join(' '))
+        ? this.associations[only.tokens.join(' ')]
+        : undefined;
+      for (const term of learned ?? [])
+        add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
     });
     // Strongest first: evidence counts each place in a paper once, for its strongest term.
     const strongestFirst = [...related.values()].sort((a, b) => b.weight - a.weight || a.phraseId - b.phraseId);

@@ -59,7 +59,6 @@ function placesNear(s: TokenStream, lists: readonly number[][], i: number): numb
   return at.sort((a, b) => a - b);
 }
 
-
 /** Tokens `from`..`to` of one sentence as an occurrence (marked near: weaker than the phrase). */
 function stretch(s: TokenStream, field: 0 | 1, from: number, to: number): Occurrence {
   return { field, start: s.starts[from]!, end: s.ends[to]!, gaps: 0, near: true, sentence: s.sentences[from]! };
@@ -68,7 +67,9 @@ function stretch(s: TokenStream, field: 0 | 1, from: number, to: number): Occurr
 function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[] {
   const [first, last] = [at[0] as number, at[at.length - 1] as number];
   // The words as they stand when short ("agents built on LLMs"), else each word.
-  return s.ends[last]! - s.starts[first]! <= MAX_QUOTE ? [stretch(s, field, first, last)] : at.map((k) => stretch(s, field, k, k));
+  return s.ends[last]! - s.starts[first]! <= MAX_QUOTE
+    ? [stretch(s, field, first, last)]
+    : at.map((k) => stretch(s, field, k, k));
 }
 
 export function togetherEvidence(

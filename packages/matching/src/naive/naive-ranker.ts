@@ -86,7 +86,10 @@ export class NaiveRanker {
 
   rank(readerTopics: readonly ReaderTopic[], exclude: Iterable<number> = []): RankedPaper[] {
     const excluded = new Set(exclude);
-    const byPaper = new Map<number, { score: number; relevance: number; reasons: { s: number; r: MatchReason; key: string }[] }>();
+    const byPaper = new Map<
+      number,
+      { score: number; relevance: number; reasons: { s: number; r: MatchReason; key: string }[] }
+    >();
     const keys = new Set<string>();
     for (const rt of readerTopics) {
       const key = typeof rt === 'string' ? rt : rt.key;
@@ -109,7 +112,13 @@ export class NaiveRanker {
       .slice(0, this.cap)
       .map(([paperId, e]) => {
         const sorted = e.reasons.sort((a, b) => b.s - a.s);
-        return { paperId, score: e.score, relevance: e.relevance, reasons: sorted.map((x) => x.r), topicKeys: sorted.map((x) => x.key) };
+        return {
+          paperId,
+          score: e.score,
+          relevance: e.relevance,
+          reasons: sorted.map((x) => x.r),
+          topicKeys: sorted.map((x) => x.key),
+        };
       });
   }
 }

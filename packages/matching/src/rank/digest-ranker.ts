@@ -56,7 +56,13 @@ export class DigestRanker {
    * topic's candidates are its list, already best first, so only their heads are read.
    */
   compose(topics: readonly ComposeTopic[], exclude: readonly number[] = []): ComposedDigest {
-    return composeDigest({ topics, candidates: this.prepared.candidates, cap: this.cap, exclude, matches: this.matches });
+    return composeDigest({
+      topics,
+      candidates: this.prepared.candidates,
+      cap: this.cap,
+      exclude,
+      matches: this.matches,
+    });
   }
 
   /** Whether a paper is in a topic's list: a position table or a short scan, no allocation. */

@@ -54,7 +54,12 @@ describe('rankForReader', () => {
 
   it('when a paper is far more relevant, then it outranks a more popular but marginal one', () => {
     const relevant = makePaper({ title: 'Reward models', abstract: 'Reward models and reward models.', upvotes: 2 });
-    const marginal = makePaper({ title: 'Other', abstract: 'A long abstract about many things that eventually mentions reward models once among other words and more words.', upvotes: 30 });
+    const marginal = makePaper({
+      title: 'Other',
+      abstract:
+        'A long abstract about many things that eventually mentions reward models once among other words and more words.',
+      upvotes: 30,
+    });
     expect(rank([marginal, relevant], ['reward model'])[0]?.paperId).toBe(relevant.id);
   });
 

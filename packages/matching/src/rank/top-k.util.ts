@@ -34,7 +34,10 @@ export class TopK {
 
   private before(score: number, item: number, at: number): boolean {
     const other = this.scoresBuf[at] as number;
-    return score > other || (score === other && (this.ids[item] as number) < (this.ids[this.itemsBuf[at] as number] as number));
+    return (
+      score > other ||
+      (score === other && (this.ids[item] as number) < (this.ids[this.itemsBuf[at] as number] as number))
+    );
   }
 
   offer(item: number, score: number): void {

@@ -32,7 +32,8 @@ export interface PreparedLists {
 function validateMatches(key: string, matches: readonly TopicMatch[]): void {
   if (!Array.isArray(matches)) throw new TypeError(`matches of topic "${key}" must be an array`);
   for (const m of matches) {
-    if (!Number.isFinite(m?.score) || m.score < 0) throw new RangeError(`a match of topic "${key}" has an invalid score`);
+    if (!Number.isFinite(m?.score) || m.score < 0)
+      throw new RangeError(`a match of topic "${key}" has an invalid score`);
     if (!(m.paper?.publishedAt instanceof Date)) throw new TypeError(`a match of topic "${key}" lacks its paper`);
   }
 }
@@ -90,7 +91,10 @@ export function prepareLists(
     };
     list.unlabelled = { list };
     lists.set(key, list);
-    candidates.set(key, entries.map((e) => ({ paperId: paperIds[e.idx] as number, score: e.score, reason: e.reason, paper: e.paper })));
+    candidates.set(
+      key,
+      entries.map((e) => ({ paperId: paperIds[e.idx] as number, score: e.score, reason: e.reason, paper: e.paper })),
+    );
   }
   // Near-duplicates found once for the run's papers, so composing a digest compares numbers.
   const works = nearDuplicateGroups(papers);

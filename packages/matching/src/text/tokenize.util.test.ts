@@ -55,6 +55,11 @@ describe('tokenize', () => {
 
 describe('tokenize: words that are also names of object properties', () => {
   it('when a title says "Constructor-Based Proofs", then it tokenises instead of throwing', () => {
-    expect(tokenize('Constructor-Based proofs of valueOf', 'paper').tokens).toEqual(['constructor', 'based', 'proof', 'valueof']);
+    expect(tokenize('Constructor-Based proofs of valueOf', 'paper').tokens).toEqual([
+      'constructor',
+      'based',
+      'proof',
+      'valueof',
+    ]);
   });
 });

@@ -35,7 +35,11 @@ const SENTENCE_BREAK = /[.;!?]/;
 const JOINER = /^[\s\-‐‑‒–/]*$/;
 
 function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’]s$/u, '').replace(/['’]/gu, '');
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]s$/u, '')
+    .replace(/['’]/gu, '');
 }
 
 /** Capitals beyond the first letter mark an acronym as written ("RAG", "MoE", "NeRF"). */
@@ -76,7 +80,16 @@ function joinsNext(prefixWord: string, nextStem: string): boolean {
 }
 
 export function tokenize(source: string, mode: TokenizeMode): TokenStream {
-  const out: TokenStream = { source, tokens: [], starts: [], ends: [], clauses: [], spans: [], sentences: [], stops: [] };
+  const out: TokenStream = {
+    source,
+    tokens: [],
+    starts: [],
+    ends: [],
+    clauses: [],
+    spans: [],
+    sentences: [],
+    stops: [],
+  };
   let clause = 0;
   let span = 0;
   let sentence = 0;

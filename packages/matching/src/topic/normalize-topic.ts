@@ -43,7 +43,10 @@ function collect(parts: QueryPart[]): { alternatives: TopicPhrase[][]; exclusion
     if (part.exclude) exclusions.push(phrase);
     else (alternatives[alternatives.length - 1] as TopicPhrase[]).push(phrase);
   }
-  return canonicalQuery(alternatives.filter((a) => a.length > 0), exclusions);
+  return canonicalQuery(
+    alternatives.filter((a) => a.length > 0),
+    exclusions,
+  );
 }
 
 function validate(raw: string, parsed: ReturnType<typeof collect>, limits: TopicLimits): void {
@@ -53,7 +56,10 @@ function validate(raw: string, parsed: ReturnType<typeof collect>, limits: Topic
   }
   const terms = parsed.alternatives.flat().reduce((n, p) => n + p.tokens.length, 0);
   if (terms > limits.maxTerms) {
-    throw new TopicError('too_many_terms', `Topic "${shown}" has ${terms} terms; at most ${limits.maxTerms} are allowed.`);
+    throw new TopicError(
+      'too_many_terms',
+      `Topic "${shown}" has ${terms} terms; at most ${limits.maxTerms} are allowed.`,
+    );
   }
   if (parsed.alternatives.length > limits.maxAlternatives) {
     throw new TopicError('too_many_terms', `Topic "${shown}" has more than ${limits.maxAlternatives} OR alternatives.`);
@@ -69,7 +75,10 @@ export function normalizeTopic(raw: string, limits: TopicLimits = DEFAULT_TOPIC_
   const label = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (label === '') throw new TopicError('empty', 'A topic cannot be empty.');
   if (label.length > limits.maxLength) {
-    throw new TopicError('too_long', `A topic can be at most ${limits.maxLength} characters (this one has ${label.length}).`);
+    throw new TopicError(
+      'too_long',
+      `A topic can be at most ${limits.maxLength} characters (this one has ${label.length}).`,
+    );
   }
   const parsed = collect(lexQuery(label));
   validate(label, parsed, limits);

@@ -15,7 +15,10 @@ describe('parseTopicKey', () => {
     expect(back.label).toBe(parsed.label);
   });
 
-  it.each(['', 'reward  model', 'b | a', '"single"'])('when the key %j is not canonical, then it is rejected', (key) => {
-    expect(() => parseTopicKey(key)).toThrow(expect.objectContaining({ code: 'invalid' }));
-  });
+  it.each(['', 'reward  model', 'b | a', '"single"'])(
+    'when the key %j is not canonical, then it is rejected',
+    (key) => {
+      expect(() => parseTopicKey(key)).toThrow(expect.objectContaining({ code: 'invalid' }));
+    },
+  );
 });

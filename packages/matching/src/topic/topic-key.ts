@@ -40,7 +40,8 @@ function parsePhrase(text: string): TopicPhrase {
 
 /** Rebuilds the query of a stored key; throws TopicError('invalid') if it is not canonical. */
 export function parseTopicKey(key: string, label?: string): ParsedTopic {
-  if (typeof key !== 'string' || key.trim() === '') throw new TopicError('invalid', 'A topic key must be a non-empty string.');
+  if (typeof key !== 'string' || key.trim() === '')
+    throw new TopicError('invalid', 'A topic key must be a non-empty string.');
   const [positive = '', ...excluded] = key.split(' -');
   const alternatives = positive.split(' | ').map((alt) => alt.split(' & ').map(parsePhrase));
   const exclusions = excluded.map(parsePhrase);

@@ -40,9 +40,13 @@ export function parseArxivFeed(xml: string): ArxivFeed {
 /** One Atom entry as a PaperInput; arXiv and PDF links are derived from the id instead
  *  of copied, so they point at the latest version rather than the one fetched. */
 export function arxivEntryToPaperInput(entry: Record<string, unknown>): PaperInput {
-  const authors = Array.isArray(entry.author) ? entry.author.map((a: unknown) => text((a as Record<string, unknown>)?.name)) : [];
+  const authors = Array.isArray(entry.author)
+    ? entry.author.map((a: unknown) => text((a as Record<string, unknown>)?.name))
+    : [];
   const categories = Array.isArray(entry.category)
-    ? entry.category.map((c: unknown) => (c as Record<string, unknown>)?.['@_term']).filter((t): t is string => typeof t === 'string')
+    ? entry.category
+        .map((c: unknown) => (c as Record<string, unknown>)?.['@_term'])
+        .filter((t): t is string => typeof t === 'string')
     : [];
   const comment = text(entry['arxiv:comment']);
   return {
@@ -60,7 +64,8 @@ export function arxivEntryToPaperInput(entry: Record<string, unknown>): PaperInp
 /** Element text whether the parser gave a string or `{ '#text': ..., '@_attr': ... }`. */
 function text(node: unknown): string {
   if (typeof node === 'string') return node;
-  if (typeof node === 'object' && node !== null && '#text' in node) return String((node as { '#text': unknown })['#text']);
+  if (typeof node === 'object' && node !== null && '#text' in node)
+    return String((node as { '#text': unknown })['#text']);
   return '';
 }
 

@@ -6,7 +6,14 @@ import { getWithRetry, type HttpOptions } from '../http/http-get.client';
 import { abortableSleep } from '../http/retry-timing.util';
 import { SourceError } from '../http/source-error';
 import { normalizePaper } from '../normalize/normalize-paper';
-import type { FetchOptions, NormalizedPaper, PaperBatch, PaperSource, RejectedRecord, SourceCursor } from '../paper.types';
+import type {
+  FetchOptions,
+  NormalizedPaper,
+  PaperBatch,
+  PaperSource,
+  RejectedRecord,
+  SourceCursor,
+} from '../paper.types';
 import { cursorField, requireHttpUrl, requireInt, resolveRange } from '../shared/source-options.util';
 import { arxivEntryToPaperInput, parseArxivFeed, type ArxivFeed } from './arxiv-atom.parser';
 
@@ -36,7 +43,8 @@ export class ArxivSource implements PaperSource {
 
   constructor(private readonly options: ArxivSourceOptions) {
     this.baseUrl = requireHttpUrl(options.baseUrl, 'baseUrl');
-    if (!Array.isArray(options.categories) || options.categories.length === 0) throw new Error('categories: at least one arXiv category is required');
+    if (!Array.isArray(options.categories) || options.categories.length === 0)
+      throw new Error('categories: at least one arXiv category is required');
     const bad = options.categories.filter((c) => !CATEGORY.test(c));
     if (bad.length) throw new Error(`categories: not arXiv categories: ${bad.join(', ')}`);
     this.categories = [...options.categories];
@@ -54,9 +62,13 @@ export class ArxivSource implements PaperSource {
       if (start !== first && this.pageDelayMs > 0) await sleep(this.pageDelayMs, options.signal);
       const url = this.url(start, since, until);
       const feed = await getWithRetry(url, parseArxivFeed, { ...this.options.http, signal: options.signal });
-      if (feed.error) throw new SourceError('client_error', `GET ${url}: arXiv refused the query: ${feed.error}`, { url });
+      if (feed.error)
+        throw new SourceError('client_error', `GET ${url}: arXiv refused the query: ${feed.error}`, { url });
       const next = this.nextStart(start, feed);
-      const cursor = next === null ? null : { source: this.name, start: next, since: since?.toISOString() ?? null, until: until.toISOString() };
+      const cursor =
+        next === null
+          ? null
+          : { source: this.name, start: next, since: since?.toISOString() ?? null, until: until.toISOString() };
       yield this.toBatch(feed, start, since, cursor);
       start = next;
     }
@@ -68,10 +80,16 @@ export class ArxivSource implements PaperSource {
 
   private fromCursor(cursor: SourceCursor): { since?: Date; until: Date; start: number } {
     if (cursor.source !== this.name) throw new Error(`cursor belongs to ${String(cursor.source)}, not ${this.name}`);
-    const since = cursor.since === null || cursor.since === undefined ? undefined : new Date(cursorField(cursor, 'since', 'string'));
+    const since =
+      cursor.since === null || cursor.since === undefined
+        ? undefined
+        : new Date(cursorField(cursor, 'since', 'string'));
     const until = new Date(cursorField(cursor, 'until', 'string'));
     const range = resolveRange(since ? { since, until } : { until }, until);
-    return { ...range, start: requireInt(cursorField(cursor, 'start', 'number'), 'cursor.start', 0, this.maxResults - 1) };
+    return {
+      ...range,
+      start: requireInt(cursorField(cursor, 'start', 'number'), 'cursor.start', 0, this.maxResults - 1),
+    };
   }
 
   private url(start: number, since: Date | undefined, until: Date): string {
@@ -99,7 +117,12 @@ export class ArxivSource implements PaperSource {
     const rejected: RejectedRecord[] = [];
     feed.entries.forEach((entry, i) => {
       const result = normalizePaper(arxivEntryToPaperInput(entry), this.name);
-      if (!result.ok) rejected.push({ reason: result.reason, location: `start=${start} entry=${i}`, ...(result.recordId ? { recordId: result.recordId } : {}) });
+      if (!result.ok)
+        rejected.push({
+          reason: result.reason,
+          location: `start=${start} entry=${i}`,
+          ...(result.recordId ? { recordId: result.recordId } : {}),
+        });
       // The query already filters by date; this guards servers (and mirrors) that ignore it.
       else if (!since || result.paper.publishedAt >= since) papers.push(result.paper);
     });

@@ -7,7 +7,10 @@ import { DEFAULT_MAX_RECORD_CHARS, type RawRecord, type ReaderOptions } from './
 const OPEN = new Set(['{', '[']);
 const CLOSE = new Set(['}', ']']);
 
-export async function* readJsonArrayRecords(chunks: AsyncIterable<string>, options: ReaderOptions = {}): AsyncGenerator<RawRecord> {
+export async function* readJsonArrayRecords(
+  chunks: AsyncIterable<string>,
+  options: ReaderOptions = {},
+): AsyncGenerator<RawRecord> {
   const max = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   let phase: 'before' | 'list' | 'after' = 'before';
   let line = 1;
@@ -39,7 +42,8 @@ export async function* readJsonArrayRecords(chunks: AsyncIterable<string>, optio
       }
       if (phase === 'before') {
         if (c === '[') phase = 'list';
-        else if (!/\s|\uFEFF/.test(c)) throw new Error(`line ${line}: expected a JSON list starting with "[", found ${JSON.stringify(c)}`);
+        else if (!/\s|\uFEFF/.test(c))
+          throw new Error(`line ${line}: expected a JSON list starting with "[", found ${JSON.stringify(c)}`);
         segment = i + 1;
         continue;
       }
@@ -75,7 +79,10 @@ export async function* readJsonArrayRecords(chunks: AsyncIterable<string>, optio
   }
   if (phase !== 'after') {
     const where = startLine ? `the element starting at line ${startLine}` : `line ${line}`;
-    yield { line: startLine || line, error: `unexpected end of file in ${where}: the list is not closed (truncated file?)` };
+    yield {
+      line: startLine || line,
+      error: `unexpected end of file in ${where}: the list is not closed (truncated file?)`,
+    };
   }
 
   // Past the cap we keep counting but stop buffering, so memory stays bounded.

@@ -2,7 +2,10 @@
 // so a 100,000-paper file costs no more than a 10-paper one. Blank lines are ignored.
 import { DEFAULT_MAX_RECORD_CHARS, type RawRecord, type ReaderOptions } from './raw-record.types';
 
-export async function* readNdjsonRecords(chunks: AsyncIterable<string>, options: ReaderOptions = {}): AsyncGenerator<RawRecord> {
+export async function* readNdjsonRecords(
+  chunks: AsyncIterable<string>,
+  options: ReaderOptions = {},
+): AsyncGenerator<RawRecord> {
   const max = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   let partial = '';
   let oversized = false;

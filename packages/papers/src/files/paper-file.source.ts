@@ -31,16 +31,21 @@ export class PaperFileSource implements PaperSource {
   readonly name: string;
   private readonly batchSize: number;
 
-  constructor(private readonly input: PaperFileInput, private readonly options: PaperFileOptions = {}) {
+  constructor(
+    private readonly input: PaperFileInput,
+    private readonly options: PaperFileOptions = {},
+  ) {
     this.name = options.name ?? 'file';
     this.batchSize = requireInt(options.batchSize ?? 500, 'batchSize', 1, 100_000);
     const format = options.format ?? 'auto';
-    if (!['auto', 'json', 'ndjson'].includes(format)) throw new Error(`format: expected auto, json or ndjson, got ${String(format)}`);
+    if (!['auto', 'json', 'ndjson'].includes(format))
+      throw new Error(`format: expected auto, json or ndjson, got ${String(format)}`);
   }
 
   /** since/until do not apply to files: every record in the file is imported. */
   async *fetch(options: FetchOptions = {}): AsyncIterable<PaperBatch> {
-    if (options.cursor && options.cursor.source !== this.name) throw new Error(`cursor belongs to ${String(options.cursor.source)}, not ${this.name}`);
+    if (options.cursor && options.cursor.source !== this.name)
+      throw new Error(`cursor belongs to ${String(options.cursor.source)}, not ${this.name}`);
     const skip = options.cursor ? cursorField(options.cursor, 'record', 'number') : 0;
     let seen = 0;
     let batch = this.emptyBatch();
@@ -58,7 +63,8 @@ export class PaperFileSource implements PaperSource {
   }
 
   private async records(): Promise<AsyncIterable<RawRecord>> {
-    const bytes = typeof this.input === 'string' ? createReadStream(this.input, { highWaterMark: 256 * 1024 }) : this.input;
+    const bytes =
+      typeof this.input === 'string' ? createReadStream(this.input, { highWaterMark: 256 * 1024 }) : this.input;
     const sniffed = await sniffFormat(decodeChunks(bytes));
     const format = this.options.format && this.options.format !== 'auto' ? this.options.format : sniffed.format;
     const reader = format === 'json' ? readJsonArrayRecords : readNdjsonRecords;
@@ -70,7 +76,10 @@ export class PaperFileSource implements PaperSource {
     batch.firstLine ??= record.line;
     batch.lastLine = record.line;
     const rejected = (reason: string, recordId?: string): RejectedRecord => ({
-      reason, location: `line ${record.line}`, line: record.line, ...(recordId ? { recordId } : {}),
+      reason,
+      location: `line ${record.line}`,
+      line: record.line,
+      ...(recordId ? { recordId } : {}),
     });
     if ('error' in record) return void batch.rejected.push(rejected(record.error));
     const result = normalizeRecord(record.value, this.name, this.options.hfBaseUrl);
@@ -91,6 +100,9 @@ export class PaperFileSource implements PaperSource {
 }
 
 /** Convenience: stream the papers of a file (or stream) in batches. */
-export function readPaperFile(input: PaperFileInput, options: PaperFileOptions & FetchOptions = {}): AsyncIterable<PaperBatch> {
+export function readPaperFile(
+  input: PaperFileInput,
+  options: PaperFileOptions & FetchOptions = {},
+): AsyncIterable<PaperBatch> {
   return new PaperFileSource(input, options).fetch(options);
 }

@@ -21,7 +21,9 @@ export type FileFormat = 'json' | 'ndjson';
  * NDJSON (whose per-line errors then say what is wrong). Returns the format and the full
  * text stream, the peeked chunks included.
  */
-export async function sniffFormat(chunks: AsyncIterable<string>): Promise<{ format: FileFormat; chunks: AsyncGenerator<string> }> {
+export async function sniffFormat(
+  chunks: AsyncIterable<string>,
+): Promise<{ format: FileFormat; chunks: AsyncGenerator<string> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const peeked: string[] = [];
   let first: string | undefined;

@@ -12,7 +12,10 @@ export function isHfDailyItem(value: unknown): value is Record<string, unknown> 
   return isRecord(value) && isRecord(value.paper);
 }
 
-export function hfItemToPaperInput(item: Record<string, unknown> & { paper: Record<string, unknown> }, baseUrl: string): PaperInput {
+export function hfItemToPaperInput(
+  item: Record<string, unknown> & { paper: Record<string, unknown> },
+  baseUrl: string,
+): PaperInput {
   const p = item.paper;
   const id = typeof p.id === 'string' ? p.id.trim() : undefined;
   return {

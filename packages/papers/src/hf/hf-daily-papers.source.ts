@@ -2,7 +2,14 @@
 // Walks each UTC day of the range page by page (or the undated trending list), and yields
 // one batch per page with the cursor of the next page, so a run that dies resumes there.
 import { getWithRetry, type HttpOptions } from '../http/http-get.client';
-import type { FetchOptions, PaperBatch, PaperSource, RejectedRecord, SourceCursor, NormalizedPaper } from '../paper.types';
+import type {
+  FetchOptions,
+  PaperBatch,
+  PaperSource,
+  RejectedRecord,
+  SourceCursor,
+  NormalizedPaper,
+} from '../paper.types';
 import { cursorField, requireHttpUrl, requireInt, resolveRange, utcDays } from '../shared/source-options.util';
 import { normalizeHfItem } from './hf-daily-paper.mapper';
 
@@ -41,7 +48,8 @@ export class HfDailyPapersSource implements PaperSource {
   constructor(private readonly options: HfDailyPapersOptions) {
     this.baseUrl = requireHttpUrl(options.baseUrl, 'baseUrl');
     this.sort = options.sort ?? 'publishedAt';
-    if (this.sort !== 'publishedAt' && this.sort !== 'trending') throw new Error(`sort: expected publishedAt or trending, got ${String(this.sort)}`);
+    if (this.sort !== 'publishedAt' && this.sort !== 'trending')
+      throw new Error(`sort: expected publishedAt or trending, got ${String(this.sort)}`);
     this.pageSize = requireInt(options.pageSize ?? 50, 'pageSize', 1, 100);
     this.maxPages = requireInt(options.maxPagesPerDay ?? 20, 'maxPagesPerDay', 1, 1000);
     this.maxDays = requireInt(options.maxDays ?? 62, 'maxDays', 1, 3660);
@@ -64,7 +72,8 @@ export class HfDailyPapersSource implements PaperSource {
   private plan(options: FetchOptions): { days: (string | null)[]; start: Position } {
     const now = this.options.now?.() ?? new Date();
     const { since, until } = resolveRange(options, now);
-    const days = !since && !options.until && this.sort === 'trending' ? [null] : utcDays(since ?? until, until, this.maxDays);
+    const days =
+      !since && !options.until && this.sort === 'trending' ? [null] : utcDays(since ?? until, until, this.maxDays);
     return { days, start: { date: days[0] ?? null, page: 0 } };
   }
 
@@ -88,9 +97,16 @@ export class HfDailyPapersSource implements PaperSource {
     items.forEach((item, i) => {
       const result = normalizeHfItem(item, this.name, this.baseUrl);
       if (result.ok) papers.push(result.paper);
-      else rejected.push({ reason: result.reason, location: `${where} item=${i}`, ...(result.recordId ? { recordId: result.recordId } : {}) });
+      else
+        rejected.push({
+          reason: result.reason,
+          location: `${where} item=${i}`,
+          ...(result.recordId ? { recordId: result.recordId } : {}),
+        });
     });
-    const cursor: SourceCursor | null = next ? { source: this.name, date: next.date, page: next.page, lastDate: days.at(-1) ?? null } : null;
+    const cursor: SourceCursor | null = next
+      ? { source: this.name, date: next.date, page: next.page, lastDate: days.at(-1) ?? null }
+      : null;
     return { papers, rejected, cursor, fetched: items.length, location: where };
   }
 
@@ -110,6 +126,7 @@ export class HfDailyPapersSource implements PaperSource {
 /** The body must be a JSON list; anything else (an HTML error page, `{error}`) is invalid. */
 function parseItemList(body: string): unknown[] {
   const value: unknown = JSON.parse(body);
-  if (!Array.isArray(value)) throw new Error(`expected a JSON list of papers, got ${value === null ? 'null' : typeof value}`);
+  if (!Array.isArray(value))
+    throw new Error(`expected a JSON list of papers, got ${value === null ? 'null' : typeof value}`);
   return value;
 }

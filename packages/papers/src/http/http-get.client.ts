@@ -33,7 +33,11 @@ export const HTTP_DEFAULTS = {
 const USER_AGENT = 'paperboy/0.1 (self-hosted research paper digests)';
 
 /** Fetches `url` and parses the body with `parse` (which throws on bad input), retrying. */
-export async function getWithRetry<T>(url: string, parse: (body: string) => T, options: HttpOptions & { signal?: AbortSignal } = {}): Promise<T> {
+export async function getWithRetry<T>(
+  url: string,
+  parse: (body: string) => T,
+  options: HttpOptions & { signal?: AbortSignal } = {},
+): Promise<T> {
   const o = { ...HTTP_DEFAULTS, ...options };
   const sleep = o.sleep ?? abortableSleep;
   const now = o.now ?? Date.now;
@@ -44,11 +48,15 @@ export async function getWithRetry<T>(url: string, parse: (body: string) => T, o
       checkStatus(url, status, headers, body, now());
       return parseOrThrow(url, body, parse);
     } catch (error) {
-      const failure = error instanceof SourceError ? error : new SourceError('network', String(error), { url, cause: error });
+      const failure =
+        error instanceof SourceError ? error : new SourceError('network', String(error), { url, cause: error });
       failure.attempts = attempt;
       if (!failure.retryable || attempt > o.retries) throw withAttempts(failure, attempt);
       const retryAfter = failure.details.retryAfterMs;
-      const delayMs = retryAfter !== undefined ? Math.min(retryAfter, o.maxRetryAfterMs) : backoffDelay(attempt - 1, o.baseDelayMs, o.maxDelayMs, random);
+      const delayMs =
+        retryAfter !== undefined
+          ? Math.min(retryAfter, o.maxRetryAfterMs)
+          : backoffDelay(attempt - 1, o.baseDelayMs, o.maxDelayMs, random);
       o.onRetry?.({ attempt, delayMs, error: failure });
       try {
         await sleep(delayMs, o.signal);
@@ -65,7 +73,12 @@ interface RawResponse {
   body: string;
 }
 
-async function attemptOnce(url: string, timeoutMs: number, headers: Record<string, string> | undefined, signal?: AbortSignal): Promise<RawResponse> {
+async function attemptOnce(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> | undefined,
+  signal?: AbortSignal,
+): Promise<RawResponse> {
   if (signal?.aborted) throw new SourceError('aborted', `GET ${url}: aborted`, { url, cause: signal.reason });
   const controller = new AbortController();
   let timedOut = false;
@@ -81,7 +94,8 @@ async function attemptOnce(url: string, timeoutMs: number, headers: Record<strin
     return { status: res.status, headers: res.headers, body: await res.text() };
   } catch (cause) {
     if (signal?.aborted) throw new SourceError('aborted', `GET ${url}: aborted`, { url, cause });
-    if (timedOut) throw new SourceError('timeout', `GET ${url}: no complete answer within ${timeoutMs} ms`, { url, cause });
+    if (timedOut)
+      throw new SourceError('timeout', `GET ${url}: no complete answer within ${timeoutMs} ms`, { url, cause });
     throw new SourceError('network', `GET ${url}: ${describe(cause)}`, { url, cause });
   } finally {
     clearTimeout(timer);
@@ -103,7 +117,11 @@ function parseOrThrow<T>(url: string, body: string, parse: (body: string) => T):
   try {
     return parse(body);
   } catch (cause) {
-    throw new SourceError('invalid_body', `GET ${url}: invalid response body: ${describe(cause)}`, { url, body: body.slice(0, 500), cause });
+    throw new SourceError('invalid_body', `GET ${url}: invalid response body: ${describe(cause)}`, {
+      url,
+      body: body.slice(0, 500),
+      cause,
+    });
   }
 }
 

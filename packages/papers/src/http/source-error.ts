@@ -9,7 +9,13 @@ export type SourceErrorCode =
   | 'invalid_body' // the answer was not the JSON/XML we expected (truncated, HTML error page...)
   | 'aborted'; // the caller's signal fired: stop, do not retry
 
-const RETRYABLE: ReadonlySet<SourceErrorCode> = new Set(['timeout', 'network', 'rate_limited', 'server_error', 'invalid_body']);
+const RETRYABLE: ReadonlySet<SourceErrorCode> = new Set([
+  'timeout',
+  'network',
+  'rate_limited',
+  'server_error',
+  'invalid_body',
+]);
 
 export class SourceError extends Error {
   readonly retryable: boolean;

@@ -3,7 +3,8 @@
 // new-style `2401.12345v2` (since 2007) and old-style `hep-th/9901001v1` / `math.GT/0309136`.
 const NEW_STYLE = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
 const OLD_STYLE = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
-const URL_FORM = /^https?:\/\/(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/(?:abs|pdf|papers)\/(.+?)(?:\.pdf)?\/?$/i;
+const URL_FORM =
+  /^https?:\/\/(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/(?:abs|pdf|papers)\/(.+?)(?:\.pdf)?\/?$/i;
 
 /** The version-less arXiv id in `value` (bare, `arXiv:`-prefixed or an abs/pdf/HF URL), or null. */
 export function parseArxivId(value: string): string | null {

@@ -10,8 +10,18 @@ const RESTORE = Object.fromEntries(Object.entries(LITERAL).map(([k, v]) => [v, k
 
 // TeX accent commands → Unicode combining marks (NFC folds them: \'e → é).
 const ACCENTS: Record<string, string> = {
-  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303',
-  '=': '\u0304', '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030C',
+  H: '\u030B',
+  c: '\u0327',
+  k: '\u0328',
 };
 
 /** Cleans one field for display and matching; returns '' for blank input. */
@@ -43,15 +53,17 @@ function protectEscapes(s: string): string {
 function replaceAccents(s: string): string {
   // Forms: \'e  \'{e}  {\'e}  \c{c}  \v s ; letter accents need a brace or space after.
   // `\" x` (with a space) is not an umlaut but an escaped quote in the wild.
-  return s
-    .replace(/\\(['`^"~=.])(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]|\\i))/g, (_m, a: string, b?: string, c?: string) =>
-      accent(b ?? c ?? '', a),
-    )
-    .replace(/\\([uvHck])(?:\{([A-Za-z])\}|\s+([A-Za-z]))/g, (_m, a: string, b?: string, c?: string) =>
-      accent(b ?? c ?? '', a),
-    )
-    // An accent command with nothing to accent was an escaped quote or mark: keep the mark.
-    .replace(/\\(['`"^])/g, '$1');
+  return (
+    s
+      .replace(/\\(['`^"~=.])(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]|\\i))/g, (_m, a: string, b?: string, c?: string) =>
+        accent(b ?? c ?? '', a),
+      )
+      .replace(/\\([uvHck])(?:\{([A-Za-z])\}|\s+([A-Za-z]))/g, (_m, a: string, b?: string, c?: string) =>
+        accent(b ?? c ?? '', a),
+      )
+      // An accent command with nothing to accent was an escaped quote or mark: keep the mark.
+      .replace(/\\(['`"^])/g, '$1')
+  );
 }
 
 function accent(ch: string, mark: string): string {
@@ -92,8 +104,9 @@ function unwrapCommands(s: string): string {
       .replace(/\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}/g, '$1')
       .replace(/\\sqrt\s*\{([^{}]*)\}/g, (_m, a: string) => `\u221A${wrap(a)}`)
       .replace(/\\mathbb\s*\{([A-Z])\}/g, (_m, a: string) => DOUBLE_STRUCK[a] ?? a)
-      .replace(/\\(?!(?:[dt]?frac|href|sqrt)\b)([A-Za-z]+)\*?\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}/g, (m, cmd: string, arg: string) =>
-        LATEX_SYMBOLS[cmd] !== undefined ? m : arg,
+      .replace(
+        /\\(?!(?:[dt]?frac|href|sqrt)\b)([A-Za-z]+)\*?\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}/g,
+        (m, cmd: string, arg: string) => (LATEX_SYMBOLS[cmd] !== undefined ? m : arg),
       );
   }
   return s;

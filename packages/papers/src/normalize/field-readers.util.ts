@@ -13,7 +13,9 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 
 /** PostgreSQL refuses NUL in text, and a lone UTF-16 surrogate is no character at all: such a record is refused, not cleaned up silently. */
 export function unstorable(value: string, field: string): { problem: string } | undefined {
-  return UNSTORABLE.test(value) ? { problem: `${field}: contains a NUL character or invalid Unicode (a lone surrogate)` } : undefined;
+  return UNSTORABLE.test(value)
+    ? { problem: `${field}: contains a NUL character or invalid Unicode (a lone surrogate)` }
+    : undefined;
 }
 
 const EARLIEST = Date.UTC(1990, 0, 1); // before arXiv; anything older is a parsing accident
@@ -37,9 +39,11 @@ export function readText(value: unknown, field: string, maxLength: number): Read
 
 export function readDate(value: unknown, field: string): Read<Date> {
   if (isMissing(value)) return { problem: `${field}: missing` };
-  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
+  const date =
+    value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) return { problem: `${field}: not a date (${preview(value)})` };
-  if (date.getTime() < EARLIEST || date.getTime() >= LATEST) return { problem: `${field}: out of range (${date.toISOString()})` };
+  if (date.getTime() < EARLIEST || date.getTime() >= LATEST)
+    return { problem: `${field}: out of range (${date.toISOString()})` };
   return { value: date };
 }
 

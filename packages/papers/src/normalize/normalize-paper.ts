@@ -3,8 +3,20 @@
 import type { NormalizeResult, NormalizedPaper } from '../paper.types';
 import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from './arxiv-id.util';
 import {
-  isMissing, isRecord, MAX_NAME_LENGTH, preview, readAuthors, readCount, readDate, readOptionalDate,
-  readStringList, readText, readUrl, typeOf, unstorable, type Read,
+  isMissing,
+  isRecord,
+  MAX_NAME_LENGTH,
+  preview,
+  readAuthors,
+  readCount,
+  readDate,
+  readOptionalDate,
+  readStringList,
+  readText,
+  readUrl,
+  typeOf,
+  unstorable,
+  type Read,
 } from './field-readers.util';
 
 /**
@@ -69,7 +81,8 @@ function resolveId(input: PaperInput, source: string): Read<string> {
     return { problem: `id: expected text, got ${typeOf(given)}` };
   }
   const text = given === undefined ? undefined : String(given).trim();
-  const arxiv = (text && parseArxivId(text)) ?? (typeof input.arxivUrl === 'string' ? parseArxivId(input.arxivUrl) : null);
+  const arxiv =
+    (text && parseArxivId(text)) ?? (typeof input.arxivUrl === 'string' ? parseArxivId(input.arxivUrl) : null);
   if (arxiv) return { value: arxiv };
   if (!text) return { problem: 'id: missing (no arXiv id and no record id)' };
   if (!FOREIGN_ID.test(text)) return { problem: `id: unusable characters in ${preview(text)}` };
@@ -79,9 +92,15 @@ function resolveId(input: PaperInput, source: string): Read<string> {
 /** HF sends `{ name, fullname }`; files may send a plain string. */
 function readOrganization(value: unknown): Read<string | null> {
   if (isMissing(value)) return { value: null };
-  const name = typeof value === 'string' ? value : isRecord(value) ? [value.fullname, value.name].find((v) => typeof v === 'string' && v.trim() !== '') : value;
+  const name =
+    typeof value === 'string'
+      ? value
+      : isRecord(value)
+        ? [value.fullname, value.name].find((v) => typeof v === 'string' && v.trim() !== '')
+        : value;
   if (name === undefined) return { value: null };
-  if (typeof name !== 'string') return { problem: `organization: expected text or { name, fullname }, got ${typeOf(value)}` };
+  if (typeof name !== 'string')
+    return { problem: `organization: expected text or { name, fullname }, got ${typeOf(value)}` };
   const text = name.trim();
   if (text.length > MAX_NAME_LENGTH) return { problem: `organization: longer than ${MAX_NAME_LENGTH} characters` };
   return unstorable(text, 'organization') ?? { value: text };

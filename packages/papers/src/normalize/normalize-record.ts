@@ -5,6 +5,10 @@ import type { NormalizeResult } from '../paper.types';
 import { normalizePaper } from './normalize-paper';
 
 /** Normalises a record of either accepted shape (daily-papers item or plain paper). */
-export function normalizeRecord(record: unknown, source: string, hfBaseUrl: string = HF_DEFAULT_BASE_URL): NormalizeResult {
+export function normalizeRecord(
+  record: unknown,
+  source: string,
+  hfBaseUrl: string = HF_DEFAULT_BASE_URL,
+): NormalizeResult {
   return isHfDailyItem(record) ? normalizeHfItem(record, source, hfBaseUrl) : normalizePaper(record, source);
 }

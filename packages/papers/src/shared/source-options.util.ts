@@ -11,12 +11,14 @@ export function requireHttpUrl(value: string, name: string): string {
   } catch {
     throw new Error(`${name}: not a URL (${JSON.stringify(value)})`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name}: must be http(s), got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${name}: must be http(s), got ${url.protocol}`);
   return value.replace(/\/+$/, '');
 }
 
 export function requireInt(value: number, name: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected an integer in ${min}..${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name}: expected an integer in ${min}..${max}, got ${value}`);
   return value;
 }
 
@@ -24,10 +26,12 @@ export function requireInt(value: number, name: string, min: number, max: number
 export function resolveRange(options: FetchOptions, now: Date): { since?: Date; until: Date } {
   for (const key of ['since', 'until'] as const) {
     const value = options[key];
-    if (value !== undefined && (!(value instanceof Date) || Number.isNaN(value.getTime()))) throw new Error(`${key}: not a valid Date`);
+    if (value !== undefined && (!(value instanceof Date) || Number.isNaN(value.getTime())))
+      throw new Error(`${key}: not a valid Date`);
   }
   const until = options.until ?? now;
-  if (options.since && options.since > until) throw new Error(`since (${iso(options.since)}) is after until (${iso(until)})`);
+  if (options.since && options.since > until)
+    throw new Error(`since (${iso(options.since)}) is after until (${iso(until)})`);
   return options.since ? { since: options.since, until } : { until };
 }
 
@@ -46,7 +50,11 @@ export function utcDays(since: Date, until: Date, maxDays: number): string[] {
 }
 
 /** Reads a field of a resume cursor, refusing cursors from another source or version. */
-export function cursorField<T extends 'string' | 'number'>(cursor: SourceCursor, key: string, type: T): T extends 'string' ? string : number {
+export function cursorField<T extends 'string' | 'number'>(
+  cursor: SourceCursor,
+  key: string,
+  type: T,
+): T extends 'string' ? string : number {
   const value = cursor[key];
   if (typeof value !== type) throw new Error(`cursor.${key}: expected ${type}, got ${JSON.stringify(value)}`);
   return value as T extends 'string' ? string : number;

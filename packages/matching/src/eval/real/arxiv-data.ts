@@ -38,7 +38,8 @@ export function loadArxivPapers(path: string, ids: Iterable<string>): Map<string
   for (const line of text.split('\n')) {
     if (line === '') continue;
     const row = JSON.parse(line) as ArxivPaper;
-    if (wanted.has(row.id)) out.set(row.id, { id: row.id, title: row.title, abstract: row.abstract, listedOn: row.listedOn });
+    if (wanted.has(row.id))
+      out.set(row.id, { id: row.id, title: row.title, abstract: row.abstract, listedOn: row.listedOn });
   }
   return out;
 }

@@ -17,8 +17,15 @@ export interface BatchCoverage extends CoverageCounts {
 }
 
 const COUNTS = [
-  'topicsWithRelevantMatch', 'topicsCovered', 'topicsCoveredRelevant', 'readersWithRelevantMatch', 'readersServed',
-  'topicsWithRelevantPaper', 'topicsWithRelevantPaperCovered', 'readersWithRelevantPaper', 'readersWithRelevantPaperServed',
+  'topicsWithRelevantMatch',
+  'topicsCovered',
+  'topicsCoveredRelevant',
+  'readersWithRelevantMatch',
+  'readersServed',
+  'topicsWithRelevantPaper',
+  'topicsWithRelevantPaperCovered',
+  'readersWithRelevantPaper',
+  'readersWithRelevantPaperServed',
 ] as const;
 
 export function batchCoverage(

@@ -47,14 +47,23 @@ export interface SplitResult {
 }
 
 /** The labelled papers with text, numbered 1..n for the matcher (which wants numeric ids). */
-function toMatchable(labels: LabelSet, texts: ReadonlyMap<string, ArxivPaper>): { papers: MatchablePaper[]; arxivIds: string[] } {
+function toMatchable(
+  labels: LabelSet,
+  texts: ReadonlyMap<string, ArxivPaper>,
+): { papers: MatchablePaper[]; arxivIds: string[] } {
   const papers: MatchablePaper[] = [];
   const arxivIds: string[] = [];
   for (const ref of labels.papers) {
     const text = texts.get(ref.id);
     if (text === undefined) continue;
     arxivIds.push(ref.id);
-    papers.push({ id: arxivIds.length, title: text.title, abstract: text.abstract, upvotes: 0, publishedAt: new Date(`${text.listedOn}T00:00:00Z`) });
+    papers.push({
+      id: arxivIds.length,
+      title: text.title,
+      abstract: text.abstract,
+      upvotes: 0,
+      publishedAt: new Date(`${text.listedOn}T00:00:00Z`),
+    });
   }
   return { papers, arxivIds };
 }
@@ -110,8 +119,18 @@ export function evaluateSplit(labels: LabelSet, texts: ReadonlyMap<string, Arxiv
     topics,
     macroPrecision: sum((t) => t.precision) / topics.length,
     macroRecall: sum((t) => t.recall) / topics.length,
-    microPrecision: sum((t) => t.truePositives) / Math.max(1, sum((t) => t.matched)),
-    microRecall: sum((t) => t.truePositives) / Math.max(1, sum((t) => t.positives)),
+    microPrecision:
+      sum((t) => t.truePositives) /
+      Math.max(
+        1,
+        sum((t) => t.matched),
+      ),
+    microRecall:
+      sum((t) => t.truePositives) /
+      Math.max(
+        1,
+        sum((t) => t.positives),
+      ),
     trapsMatched: sum((t) => t.trapsMatched.length),
     coverage: readerCoverage(labels, matches, keys, labelOf, papers),
     dailyCoverage: batchCoverage(labels, papers, keys, labelOf),

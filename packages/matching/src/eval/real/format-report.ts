@@ -26,7 +26,11 @@ function topicRow(t: TopicResult): string {
 function errorLines(t: TopicResult): string[] {
   const out: string[] = [];
   if (t.error) out.push(`- ${t.topic}: refused by normalizeTopic: ${t.error}`);
-  for (const [what, list] of [['false positive', t.falsePositives], ['missed', t.missed], ['TRAP matched', t.trapsMatched]] as const) {
+  for (const [what, list] of [
+    ['false positive', t.falsePositives],
+    ['missed', t.missed],
+    ['TRAP matched', t.trapsMatched],
+  ] as const) {
     for (const line of refs(list)) out.push(`- ${t.topic} — ${what}: ${line}`);
   }
   return out;
@@ -55,7 +59,9 @@ export function formatSplit(r: SplitResult, opts: { details: boolean }): string 
       ` by a relevant card ${pct(d.topicsCoveredRelevant, d.topicsWithRelevantMatch)}; readers served ${pct(d.readersServed, d.readersWithRelevantMatch)};` +
       ` stricter: topics ${pct(d.topicsWithRelevantPaperCovered, d.topicsWithRelevantPaper)}, readers ${pct(d.readersWithRelevantPaperServed, d.readersWithRelevantPaper)}`,
   ];
-  const uncovered = c.readers.flatMap((rd) => rd.topics.filter((t) => t.hadRelevantMatch && !t.gotCard).map((t) => `${rd.name}: ${t.topic}`));
+  const uncovered = c.readers.flatMap((rd) =>
+    rd.topics.filter((t) => t.hadRelevantMatch && !t.gotCard).map((t) => `${rd.name}: ${t.topic}`),
+  );
   if (uncovered.length > 0) lines.push(`- topics with a relevant match but no card: ${uncovered.join('; ')}`);
   if (r.missingIds.length > 0) lines.push('', `Labelled ids absent from the data set: ${r.missingIds.join(', ')}`);
   if (opts.details) {

@@ -55,9 +55,12 @@ export function checkLabels(set: LabelSet): string[] {
   for (const p of set.papers) {
     if (ids.has(p.id)) problems.push(`paper ${p.id} appears twice`);
     ids.add(p.id);
-    for (const t of [...p.about, ...(p.trap ?? [])]) if (!topics.has(t)) problems.push(`paper ${p.id}: unknown topic "${t}"`);
-    for (const t of p.trap ?? []) if (p.about.includes(t)) problems.push(`paper ${p.id}: "${t}" is both about and trap`);
+    for (const t of [...p.about, ...(p.trap ?? [])])
+      if (!topics.has(t)) problems.push(`paper ${p.id}: unknown topic "${t}"`);
+    for (const t of p.trap ?? [])
+      if (p.about.includes(t)) problems.push(`paper ${p.id}: "${t}" is both about and trap`);
   }
-  for (const r of set.readers) for (const t of r.topics) if (!topics.has(t)) problems.push(`reader ${r.name}: unknown topic "${t}"`);
+  for (const r of set.readers)
+    for (const t of r.topics) if (!topics.has(t)) problems.push(`reader ${r.name}: unknown topic "${t}"`);
   return problems;
 }

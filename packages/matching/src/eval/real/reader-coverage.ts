@@ -54,9 +54,16 @@ interface Card {
   topicKeys: string[];
 }
 
-type Composer = { compose?: (topics: { key: string; label: string }[]) => { papers: { paperId: number; topicKey: string; also: string[] }[] } };
+type Composer = {
+  compose?: (topics: { key: string; label: string }[]) => {
+    papers: { paperId: number; topicKey: string; also: string[] }[];
+  };
+};
 
-function digestCards(ranker: Composer & { rank: (t: { key: string; label: string }[]) => RankedPaper[] }, topics: { key: string; label: string }[]): Card[] {
+function digestCards(
+  ranker: Composer & { rank: (t: { key: string; label: string }[]) => RankedPaper[] },
+  topics: { key: string; label: string }[],
+): Card[] {
   if (typeof ranker.compose === 'function') {
     const keyOfLabel = new Map(topics.map((t) => [t.label, t.key]));
     return ranker.compose(topics).papers.map((p) => ({
@@ -75,7 +82,9 @@ export function readerCoverage(
   papers: readonly MatchablePaper[],
 ): CoverageResult {
   const now = new Date(Math.max(0, ...papers.map((p) => p.publishedAt.getTime())));
-  const ranker = matching.createDigestRanker(matches, { now, cap: DIGEST_CAP }) as unknown as Composer & { rank: (t: { key: string; label: string }[]) => RankedPaper[] };
+  const ranker = matching.createDigestRanker(matches, { now, cap: DIGEST_CAP }) as unknown as Composer & {
+    rank: (t: { key: string; label: string }[]) => RankedPaper[];
+  };
   const composer = typeof ranker.compose === 'function' ? 'composeDigest' : 'rankForReader';
   const about = (paperId: number, topic: string) => labelOf(paperId)?.about.includes(topic) === true;
 
