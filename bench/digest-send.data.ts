@@ -34,15 +34,13 @@ export async function seedBenchData(
   const now = new Date();
   for (let i = 0; i < readers; i += 5000) {
     await db.subscriber.createMany({
-      data: emails
-        .slice(i, i + 5000)
-        .map((email, j) => ({
-          email,
-          status: 'active' as const,
-          digestMode,
-          timezone: j % 3 ? 'Europe/Paris' : 'America/New_York',
-          confirmedAt: now,
-        })),
+      data: emails.slice(i, i + 5000).map((email, j) => ({
+        email,
+        status: 'active' as const,
+        digestMode,
+        timezone: j % 3 ? 'Europe/Paris' : 'America/New_York',
+        confirmedAt: now,
+      })),
     });
   }
   const ids = (await db.subscriber.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
