@@ -10,11 +10,12 @@
 // The weights and thresholds, and why they are what they are, are in evidence-weights.ts.
 import type { AnalyzedPaper } from './analyze-paper';
 import type { BatchStats, Bm25Options } from './bm25.scorer';
+import { GENERIC_TOKENS } from '../vocab/common-words.data';
+import { mentionShare } from './mention-context';
 import { overlaps, type Occurrence } from './phrase-search';
 import { bestAlternative } from './score-match';
 import {
   DIRECT_THRESHOLD,
-  LIST_ITEM_MENTION,
   MAX_ABSTRACT_MENTIONS,
   NEAR_MENTION,
   placeWeight,
@@ -22,6 +23,7 @@ import {
   RELATED_MAX,
   RELATED_THRESHOLD,
   TITLE_FACTOR,
+  TITLE_ECHO,
   TITLE_MENTION,
 } from './evidence-weights';
 import { togetherEvidence } from './words-together';
@@ -38,31 +40,35 @@ export interface TopicEvidence {
   occurrences: Occurrence[];
 }
 
-const LIST_BEFORE = /(?:,|\band|\bor)\s*$/i;
-const LIST_AFTER = /^\s*(?:,|and\b|or\b)/i;
-const EXAMPLES_BEFORE = /(?:such as|including|e\.g\.,?|like)\s*$/i;
-
-/** "…on math, code generation, and question answering": a topic named as one item of a list
- * is a task among others the paper was tried on, not its subject: an item has a list on both
- * sides ("A, X, and B"; "A and X, B"), or follows "such as" / "including". */
-function inEnumeration(text: string, occ: Occurrence): boolean {
-  const before = text.slice(Math.max(0, occ.start - 12), occ.start);
-  const after = text.slice(occ.end, occ.end + 6);
-  return (LIST_BEFORE.test(before) && LIST_AFTER.test(after)) || EXAMPLES_BEFORE.test(before);
-}
-
 function mentionEvidence(doc: AnalyzedPaper, occurrences: readonly Occurrence[]): number {
   let title = 0;
   const abstract: number[] = [];
   for (const occ of occurrences) {
     const w = occ.near ? NEAR_MENTION : 1;
     if (occ.field === 0) title = Math.max(title, w);
-    else
-      abstract.push(w * placeWeight(occ.sentence) * (inEnumeration(doc.paper.abstract, occ) ? LIST_ITEM_MENTION : 1));
+    else abstract.push(w * placeWeight(occ.sentence) * mentionShare(doc.paper.abstract, occ));
   }
   abstract.sort((a, b) => b - a);
   const inAbstract = abstract.slice(0, MAX_ABSTRACT_MENTIONS).reduce((sum, w) => sum + w, 0);
+  if (title === 0 && inAbstract > 0 && titleEchoes(doc, occurrences)) return TITLE_ECHO + inAbstract;
   return TITLE_MENTION * title + inAbstract;
+}
+
+/** The title carries a telling word of the topic the abstract names ("…in Tool-Augmented Agents"
+ * over an abstract on "LLM agents"): the paper's subject, not a passing mention. */
+function titleEchoes(doc: AnalyzedPaper, occurrences: readonly Occurrence[]): boolean {
+  const words = new Set<string>();
+  for (const occ of occurrences) {
+    if (occ.field === 0) continue;
+    for (let k = 0; k < doc.abstract.tokens.length; k += 1) {
+      const at = doc.abstract.starts[k] as number;
+      if (at >= occ.start && at < occ.end) {
+        const token = doc.abstract.tokens[k] as string;
+        if (!GENERIC_TOKENS.has(token)) words.add(token);
+      }
+    }
+  }
+  return doc.title.tokens.some((t) => words.has(t));
 }
 
 const NO_OCCURRENCES: readonly Occurrence[] = [];
@@ -140,6 +146,9 @@ export function judgeTopic(
   }
   // One word in a title is a hint, not a topic: related evidence needs two mentions at least.
   if (related.evidence < RELATED_THRESHOLD || related.mentions < 2) return undefined;
+  // A paper that uses the topic's words in another sense ("Whisper for speech emotion
+  // recognition") makes its case only by naming the topic itself, never by related terms.
+  if (trapped.length > 0) return undefined;
   const weight = RELATED_MAX * (related.evidence / (related.evidence + 1));
   return { kind: 'related', weight, occurrences: related.occurrences };
 }

@@ -1,0 +1,59 @@
+// How much one mention of a topic in an abstract says, from the words around it. A paper is
+// about what it names as its own subject; the same words count for little as an item of a list
+// or an example ("tasks such as math reasoning or code generation"), in the sentence reporting
+// experiments ("Experiments on ... code generation benchmarks"), and for nothing when negated
+// ("without using a preset diffusion model").
+import { BACKGROUND_MENTION, LIST_ITEM_MENTION } from './evidence-weights';
+import type { Occurrence } from './phrase-search';
+
+const LIST_BEFORE = /(?:,|\band|\bor)\s*$/i;
+const LIST_AFTER = /^\s*(?:,|and\b|or\b)/i;
+const EXAMPLES_BEFORE = /(?:such as|including|e\.g\.,?|like)\s*$/i;
+/** Markers that open a list of examples; "from" and "both" only as "from A to X", "both A and X". */
+const LIST_OPENER = /\b(?:such as|including|includes?|e\.g\.|for example|for instance|ranging from|from|both|like)\b/gi;
+/** "without (using) a preset X", "rather than X": at most three words between, no comma. */
+const NEGATED_BEFORE =
+  /\b(?:without|w\/o|instead of|rather than|unlike|no need for|free of|not (?:use|using|rely on|relying on|require|requiring))\s+(?:[^\s,;:]+\s+){0,3}$/i;
+/** Prior work the paper sets itself against ("Existing methods rely on X", "While recent work
+ * explored X, ..."): a mention there weighs less. */
+const BACKGROUND_SENTENCE =
+  /^(?:however,?\s+)?(?:existing|current|conventional|traditional(?:ly)?|prior|previous(?:ly)?|while|although|recent (?:work|works|studies|methods|approaches))\b/i;
+const EXPERIMENTS_SENTENCE =
+  /^(?:(?:extensive|comprehensive|empirical|further|our|numerical)\s+)?(?:experiments?|evaluations?|experimental results|results|we (?:evaluate|test|validate|benchmark|conduct|experiment)|evaluated|tested|validated)\b/i;
+/** The start of a list's next item, a modifier or two before the mention allowed. */
+const ITEM_START = /(?:,|\band|\bor|\bto)\s+(?:[^\s,;:]+\s+){0,2}$/i;
+/** A list opened this many words back or more is not this mention's list. */
+const MAX_LIST_WORDS = 12;
+
+/** The text of the sentence the occurrence stands in, up to the occurrence. */
+function sentenceBefore(text: string, start: number): string {
+  const head = text.slice(Math.max(0, start - 400), start);
+  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf('? '), head.lastIndexOf('! '));
+  return cut < 0 ? head : head.slice(cut + 2);
+}
+
+function inExampleList(before: string, after: string): boolean {
+  if ((LIST_BEFORE.test(before) && LIST_AFTER.test(after)) || EXAMPLES_BEFORE.test(before)) return true;
+  let opener: RegExpExecArray | undefined;
+  for (const m of before.matchAll(LIST_OPENER)) opener = m;
+  if (opener === undefined) return false;
+  const tail = before.slice(opener.index + opener[0].length);
+  const words = tail.split(/\s+/).filter(Boolean);
+  if (/[;:()]/.test(tail) || words.length > MAX_LIST_WORDS) return false;
+  const word = opener[0].toLowerCase();
+  if (word === 'from' && !/\bto\b/i.test(tail)) return false;
+  if (word === 'both' && !/\band\b/i.test(tail)) return false;
+  // The item may carry a word or two of its own: "...and neural machine translation".
+  return words.length <= 2 || ITEM_START.test(tail);
+}
+
+/** The share of its place's weight that a mention in the abstract keeps (0 when negated). */
+export function mentionShare(text: string, occ: Occurrence): number {
+  const before = sentenceBefore(text, occ.start);
+  if (NEGATED_BEFORE.test(before)) return 0;
+  const after = text.slice(occ.end, occ.end + 6);
+  if (inExampleList(before, after)) return LIST_ITEM_MENTION;
+  // Past the opening sentences, "we evaluate X" reports experiments; first, it states the subject.
+  if (occ.sentence >= 2 && EXPERIMENTS_SENTENCE.test(before.trimStart())) return LIST_ITEM_MENTION;
+  return BACKGROUND_SENTENCE.test(before.trimStart()) ? BACKGROUND_MENTION : 1;
+}
