@@ -84,6 +84,14 @@ function withoutTraps(hits: PhraseHits, trapped: readonly Occurrence[]): PhraseH
   return clean;
 }
 
+/** Whether a trap took the topic's own words somewhere ("speech emotion recognition"). */
+function topicWordsTrapped(topic: IndexedTopic, rawHits: PhraseHits, trapped: readonly Occurrence[]): boolean {
+  if (trapped.length === 0) return false;
+  return topic.alternatives.some((alt) =>
+    alt.some((id) => (rawHits.get(id) ?? NO_OCCURRENCES).some((occ) => trapped.some((t) => overlaps(occ, t)))),
+  );
+}
+
 function relatedEvidence(
   topic: IndexedTopic,
   hits: PhraseHits,
@@ -146,9 +154,9 @@ export function judgeTopic(
   }
   // One word in a title is a hint, not a topic: related evidence needs two mentions at least.
   if (related.evidence < RELATED_THRESHOLD || related.mentions < 2) return undefined;
-  // A paper that uses the topic's words in another sense ("Whisper for speech emotion
-  // recognition") makes its case only by naming the topic itself, never by related terms.
-  if (trapped.length > 0) return undefined;
+  // A paper that uses the topic's own words in another sense ("Whisper for speech emotion
+  // recognition") makes its case only by naming the topic, never by related terms.
+  if (topicWordsTrapped(topic, rawHits, trapped)) return undefined;
   const weight = RELATED_MAX * (related.evidence / (related.evidence + 1));
   return { kind: 'related', weight, occurrences: related.occurrences };
 }

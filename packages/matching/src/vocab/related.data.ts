@@ -158,19 +158,9 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'LoRA-based': 1,
       PEFT: 0.5,
     },
-    // LoRa the long-range radio, when a title shouts it in capitals ("LORA RF Fingerprinting").
-    traps: [
-      'LoRa RF',
-      'LoRa radio',
-      'LoRa network',
-      'LoRa gateway',
-      'LoRa device',
-      'LoRa signal',
-      'LoRa modulation',
-      'LoRa transmission',
-      'LoRa node',
-      'LoRa IoT',
-    ],
+    // LoRa the long-range radio, when a title shouts it in capitals ("LORA RF Fingerprinting");
+    // only phrases a low-rank adapter never stands in ("LoRA modulation" is a real adapter paper).
+    traps: ['LoRa RF', 'LoRa radio', 'LoRa gateway', 'LoRa signal', 'LoRa transmission'],
   },
   {
     topics: [
