@@ -1,4 +1,5 @@
 // The only module that reads process.env. Everything else receives a Config object.
+import { createPublicKey } from 'node:crypto';
 import { developmentSecretKey, DEV_SECRET_FILE } from './dev-secret';
 import { DOT_ENV_FILE, withDotEnv } from './dot-env';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
@@ -20,6 +21,26 @@ export interface Config extends Env, StorageConfig {
   isDevelopment: boolean;
   /** SMTP_URL unset: the built-in dev mailbox receives every email. */
   useDevMailbox: boolean;
+}
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPublicKey(text: string): boolean {
+  try {
+    const t = text.trim();
+    if (t.includes('BEGIN PUBLIC KEY')) createPublicKey(t);
+    else createPublicKey({ key: Buffer.from(t, 'base64'), format: 'der', type: 'spki' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class ConfigError extends Error {
@@ -83,6 +104,15 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, options: Load
   }
   const dkim = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY].filter(Boolean).length;
   if (dkim !== 0 && dkim !== 3) problems.push('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY: set all three or none');
+  if (Boolean(e.BOUNCE_POSTMARK_USER) !== Boolean(e.BOUNCE_POSTMARK_PASSWORD))
+    problems.push('BOUNCE_POSTMARK_USER and BOUNCE_POSTMARK_PASSWORD: set both or neither');
+  if (e.BOUNCE_SNS_URL_PATTERN !== undefined) {
+    // Widening where SNS certificates may come from would let anyone sign "bounces": tests only.
+    if (e.NODE_ENV !== 'test') problems.push('BOUNCE_SNS_URL_PATTERN: only for tests (NODE_ENV=test)');
+    else if (!isRegExp(e.BOUNCE_SNS_URL_PATTERN)) problems.push('BOUNCE_SNS_URL_PATTERN: not a regular expression');
+  }
+  if (e.BOUNCE_SENDGRID_PUBLIC_KEY && !isPublicKey(e.BOUNCE_SENDGRID_PUBLIC_KEY))
+    problems.push('BOUNCE_SENDGRID_PUBLIC_KEY: not a public key (paste the verification key SendGrid shows)');
   if (problems.length) throw new ConfigError(problems);
   let secret: Pick<Config, 'SECRET_KEY' | 'secretKeySource'>;
   try {

@@ -94,6 +94,11 @@ export const envSchema = z.object({
    * "top trending", so a quiet day sends no noise (a trending-only reader then gets no digest).
    */
   TRENDING_MIN_UPVOTES: int(0, 1_000_000).default(5),
+  /**
+   * Guidance while readers type (issue 13): a topic matching more than this share of the last
+   * two weeks' papers is called too broad on the subscribe form and the preferences page.
+   */
+  PREVIEW_BROAD_SHARE: z.coerce.number().gt(0).max(1).default(0.3),
   /** No email when nothing new matched a reader this period (off: send an "all quiet" digest). */
   DIGEST_SKIP_EMPTY: bool.default(true),
   /**
@@ -128,6 +133,34 @@ export const envSchema = z.object({
   SEND_LEASE_SECONDS: int(1, 86_400).default(300),
   /** A job whose worker stopped answering (killed) is taken over by another worker after this long. */
   JOB_LOCK_SECONDS: int(1, 3600).default(30),
+
+  // Asynchronous bounces and complaints (issue 17 item 18): each relay's webhook is on only when its secret is set.
+  /** Amazon SES via SNS: the topic ARNs (comma-separated) whose signed notifications are accepted. */
+  BOUNCE_SES_TOPIC_ARNS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/, 'expected SNS topic ARNs')),
+    )
+    .optional(),
+  /** Tests only (NODE_ENV=test): a regular expression for SNS certificate and SubscribeURL addresses, to serve them on loopback. */
+  BOUNCE_SNS_URL_PATTERN: z.string().min(1).optional(),
+  /** Postmark sends no signature: its webhook URL carries these basic-auth credentials. */
+  BOUNCE_POSTMARK_USER: z.string().min(1).optional(),
+  BOUNCE_POSTMARK_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** SendGrid Signed Event Webhook: the verification key SendGrid shows (base64), or a PEM public key. */
+  BOUNCE_SENDGRID_PUBLIC_KEY: z.string().min(1).optional(),
+  /** Mailgun: the HTTP webhook signing key. */
+  BOUNCE_MAILGUN_SIGNING_KEY: z.string().min(8).optional(),
+  /** A mailbox receiving DSNs (RFC 3464) and ARF complaints (RFC 5965): imaps://user:password@host/Folder (imap:// uses STARTTLS when offered). */
+  BOUNCE_IMAP_URL: url(['imap', 'imaps']).optional(),
+  /** Seconds between polls of BOUNCE_IMAP_URL. */
+  BOUNCE_IMAP_EVERY_SECONDS: int(10, 86_400).default(300),
 
   // Paper sources
   HF_BASE_URL: url(['http', 'https']).default('https://huggingface.co'),

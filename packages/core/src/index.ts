@@ -6,3 +6,4 @@ export * from './subscribers';
 export * from './matching';
 export * from './papers';
 export * from './digests';
+export * from './bounces';

@@ -15,6 +15,8 @@ export const QUEUE = {
   digestSend: 'digest-send',
   /** Learn term associations from the stored papers and replace the stored table (daily scheduler). */
   associationsRebuild: 'associations-rebuild',
+  /** Read the bounce mailbox (BOUNCE_IMAP_URL) for DSN and ARF reports (repeatable while configured). */
+  bounceMailbox: 'bounce-mailbox',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

@@ -52,6 +52,8 @@ export const payloadSchemas = {
   // The daily rebuild carries nothing; an operator may ask for another window. Strict: a job
   // with other fields was meant for another queue.
   [QUEUE.associationsRebuild]: z.strictObject({ windowDays: z.number().int().min(1).max(3650).optional() }),
+  // A poll carries nothing: the mailbox is BOUNCE_IMAP_URL, read afresh each time.
+  [QUEUE.bounceMailbox]: z.strictObject({}),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;

@@ -36,6 +36,7 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
     lastRuns,
     deliveries,
     topics,
+    asyncBounces,
   ] = await Promise.all([
     q.readersByStatusAndFrequency(db),
     q.activeReadersByDigestMode(db),
@@ -47,6 +48,7 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
     q.lastIngestRuns(db),
     q.deliveryCounts(db, startOfUtcDay(now)),
     q.topTopics(db, topicLimit),
+    q.asyncBounceCounts(db, now),
   ]);
   // Every status appears, even at zero, so the page and the readers gauge keep a stable shape.
   const statuses = ['active', 'pending', 'paused', 'unsubscribed', 'bounced', 'complained'].map((key) => ({
@@ -77,6 +79,7 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
       bouncedOrComplained: count('bounced') + count('complained'),
     },
     suppressions: { total: suppressions.reduce((sum, s) => sum + s.count, 0), byReason: suppressions },
+    asyncBounces,
     papers: { ...paperTotals, bySource, lastRuns },
     deliveries: {
       sentToday: deliveries.sentToday,

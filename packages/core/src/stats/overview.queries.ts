@@ -4,9 +4,10 @@
 //  - active readers by digest mode: index-only scan of Subscriber(status, digestMode)
 //  - new / unsubscribed this week: range scans of Subscriber(createdAt) / (unsubscribedAt)
 //  - deliveries: Delivery(status, createdAt) ranges
+//  - asynchronous bounces: a BounceEvent(createdAt) range of 30 days
 //  - top topics: index-only scan of Topic(key) (the one O(topics) step; hence the cache)
 import type { Db } from '@paperboy/db';
-import type { CountBy, IngestRunSummary } from './overview.types';
+import type { AsyncBounceCount, CountBy, IngestRunSummary } from './overview.types';
 
 type Row = { key: string | null; count: number | bigint };
 
@@ -108,4 +109,19 @@ export async function topTopics(db: Db, limit: number): Promise<CountBy[]> {
     SELECT mode() WITHIN GROUP (ORDER BY t.raw) AS key, count(*) AS count
     FROM "Topic" t GROUP BY t.key ORDER BY 2 DESC, t.key LIMIT ${limit}`,
   );
+}
+
+/** Bounces and complaints relays reported later (webhooks, bounce mailbox), by provider and reason: last 24 h and 30 days. */
+export async function asyncBounceCounts(db: Db, now: Date): Promise<AsyncBounceCount[]> {
+  const day = new Date(now.getTime() - 24 * 3600_000);
+  const month = new Date(now.getTime() - 30 * 24 * 3600_000);
+  const rows = await db.$queryRaw<{ provider: string; reason: string; day: bigint; month: bigint }[]>`
+    SELECT provider, reason, count(*) FILTER (WHERE "createdAt" >= ${day}) AS day, count(*) AS month
+    FROM "BounceEvent" WHERE "createdAt" >= ${month} GROUP BY provider, reason ORDER BY 4 DESC, 1, 2`;
+  return rows.map((r) => ({
+    provider: r.provider,
+    reason: r.reason,
+    lastDay: Number(r.day),
+    last30Days: Number(r.month),
+  }));
 }

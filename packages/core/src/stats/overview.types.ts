@@ -16,6 +16,16 @@ export interface IngestRunSummary {
   error: string | null;
 }
 
+/** Bounces and complaints a relay reported after accepting the email, for one provider and reason. */
+export interface AsyncBounceCount {
+  /** ses, postmark, sendgrid, mailgun, mailbox */
+  provider: string;
+  /** hard_bounce, soft_bounce, complaint */
+  reason: string;
+  lastDay: number;
+  last30Days: number;
+}
+
 export interface Overview {
   /** When these numbers were computed (ISO); the page says how old they are. */
   computedAt: string;
@@ -33,6 +43,8 @@ export interface Overview {
     bouncedOrComplained: number;
   };
   suppressions: { total: number; byReason: CountBy[] };
+  /** Reported by relays after accepting (absent from snapshots cached before it existed). */
+  asyncBounces?: AsyncBounceCount[];
   papers: { total: number; newThisWeek: number; bySource: CountBy[]; lastRuns: IngestRunSummary[] };
   deliveries: { sentToday: number; failedToday: number; pending: number; todayByStatus: CountBy[] };
   /** Per normalised topic key; `key` is the wording most of its readers typed. */

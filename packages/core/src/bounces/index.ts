@@ -1,0 +1,2 @@
+export * from './record-bounces.usecase';
+export * from './poll-bounce-mailbox.usecase';
