@@ -47,6 +47,12 @@ describe('mentionShare', () => {
     expect(shareOf(text, 'code generation', 1)).toBe(1);
   });
 
+  it('when the topic is the baseline the paper beats, then the mention counts as a list item', () => {
+    const text = 'Our autoregressive generator outperforms strong diffusion models on ImageNet.';
+    expect(shareOf(text, 'diffusion models')).toBe(LIST_ITEM_MENTION);
+    expect(shareOf('It samples ten times faster than diffusion models.', 'diffusion models')).toBe(LIST_ITEM_MENTION);
+  });
+
   it('when the sentence is about prior work, then the mention counts less', () => {
     const text =
       'Current multilingual methods rely solely on machine translation. We instead ground models in culture.';

@@ -2,7 +2,8 @@
 // about what it names as its own subject; the same words count for little as an item of a list
 // or an example ("tasks such as math reasoning or code generation"), in the sentence reporting
 // experiments ("Experiments on ... code generation benchmarks"), and for nothing when negated
-// ("without using a preset diffusion model").
+// ("without using a preset diffusion model"); a baseline the paper beats ("faster than diffusion
+// models") counts as a list item.
 import { BACKGROUND_MENTION, LIST_ITEM_MENTION } from './evidence-weights';
 import type { Occurrence } from './phrase-search';
 
@@ -14,6 +15,10 @@ const LIST_OPENER = /\b(?:such as|including|includes?|e\.g\.|for example|for ins
 /** "without (using) a preset X", "rather than X": at most three words between, no comma. */
 const NEGATED_BEFORE =
   /\b(?:without|w\/o|instead of|rather than|unlike|no need for|free of|not (?:use|using|rely on|relying on|require|requiring))\s+(?:[^\s,;:]+\s+){0,3}$/i;
+/** A baseline the paper measures itself against: "outperforms diffusion-based policies",
+ * "faster than diffusion models", "compared with GNNs". */
+const COMPARED_BEFORE =
+  /\b(?:than|compared (?:to|with)|in comparison (?:to|with)|versus|vs\.?|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|rival(?:s|ing)?)\s+(?:[^\s,;:]+\s+){0,3}$/i;
 /** Prior work the paper sets itself against ("Existing methods rely on X", "While recent work
  * explored X, ..."): a mention there weighs less. */
 const BACKGROUND_SENTENCE =
@@ -53,6 +58,7 @@ export function mentionShare(text: string, occ: Occurrence): number {
   if (NEGATED_BEFORE.test(before)) return 0;
   const after = text.slice(occ.end, occ.end + 6);
   if (inExampleList(before, after)) return LIST_ITEM_MENTION;
+  if (COMPARED_BEFORE.test(before)) return LIST_ITEM_MENTION;
   // Past the opening sentences, "we evaluate X" reports experiments; first, it states the subject.
   if (occ.sentence >= 2 && EXPERIMENTS_SENTENCE.test(before.trimStart())) return LIST_ITEM_MENTION;
   return BACKGROUND_SENTENCE.test(before.trimStart()) ? BACKGROUND_MENTION : 1;
