@@ -6,7 +6,7 @@ import { getOverview } from '@paperboy/core';
 import { createDb } from '@paperboy/db';
 import { startDevMailbox } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
-import { createLogger } from '@paperboy/logger';
+import { createLogger, wantsPrettyLogs } from '@paperboy/logger';
 import { closeQueues, createQueues, createRedis, createRedisErrorReporter, watchRedisErrors } from '@paperboy/queue';
 import { createApp } from './app';
 
@@ -21,7 +21,7 @@ function closeServer(server: Server): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'api', pretty: wantsPrettyLogs(config.isDevelopment) });
   const db = createDb(config.DATABASE_URL, { embedded: config.embeddedDatabase });
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);

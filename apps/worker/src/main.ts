@@ -2,10 +2,11 @@
 // BullMQ worker per processor. Shutdown: stop taking jobs (finishing the running ones), then
 // close SMTP, Postgres and Redis.
 import { ConfigError, loadConfig } from '@paperboy/config';
-import { createDb } from '@paperboy/db';
+import type { Worker } from 'bullmq';
+import { createDb, type Db } from '@paperboy/db';
 import { createMailTransport, mailTransportOptions } from '@paperboy/email';
 import { onShutdown } from '@paperboy/lifecycle';
-import { createLogger } from '@paperboy/logger';
+import { createLogger, type Logger, wantsPrettyLogs } from '@paperboy/logger';
 import { createMetrics, startMetricsServer } from '@paperboy/metrics';
 import {
   checkRedisDurability,
@@ -21,16 +22,44 @@ import { rebuildAssociationsIfEmpty } from './schedules/associations-schedule';
 import { watchSchedules } from './schedules/schedule-watchdog';
 import { startSendRecovery } from './send-recovery';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * 'paperboy worker ready' once every queue's Redis connection and Postgres answer; `npm start`
+ * (the parent, over IPC) prints its banner only then. Waits as long as it takes: the outage
+ * itself is logged once by the Redis reporter, and Postgres once here.
+ */
+async function announceReady(workers: Worker[], db: Db, logger: Logger): Promise<void> {
+  process.channel?.unref(); // the IPC channel to `npm start` must not keep this process alive
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await db.$queryRaw`SELECT 1`;
+      break;
+    } catch (err) {
+      if (attempt === 0) logger.error({ err }, 'postgres: unreachable; the worker waits until it answers');
+      await sleep(Math.min(1_000 * 2 ** attempt, 30_000));
+    }
+  }
+  logger.info('paperboy worker ready');
+  process.send?.({ paperboy: 'ready', service: 'worker' });
+}
+
 function main(): void {
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    name: 'worker',
+    pretty: wantsPrettyLogs(config.isDevelopment),
+  });
   const db = createDb(config.DATABASE_URL, { embedded: config.embeddedDatabase });
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);
-  watchRedisErrors(createRedisErrorReporter(logger), redis, queues, 'worker');
+  const redisErrors = createRedisErrorReporter(logger);
+  watchRedisErrors(redisErrors, redis, queues, 'worker');
   const mail = createMailTransport(mailTransportOptions(config, config.SMTP_POOL_SIZE));
   const metrics = createMetrics({ service: 'worker' });
-  const workers = startWorkers({ config, logger, db, redis, queues, mail, metrics }, processors);
+  const workers = startWorkers({ config, logger, db, redis, queues, mail, metrics }, processors, { redisErrors });
   // The worker's registry lives in this process, so it serves its own /metrics (METRICS_PORT; 0: off).
   // Only METRICS_TOKEN opens it (no admin password: no guessing throttle here); loopback unless METRICS_HOST says otherwise.
   const metricsServer = config.METRICS_PORT
@@ -50,6 +79,7 @@ function main(): void {
     (err: unknown) => logger.error({ err }, 'worker metrics server failed to start'),
   );
   logger.info({ queues: processors.map((p) => p.queue) }, 'paperboy worker started');
+  void announceReady(workers, db, logger);
   // Idempotent: every worker process registers the same schedulers, now and (every 30 s)
   // again whenever Redis has lost them.
   const watchdog = watchSchedules({ queues, config, logger, metrics });

@@ -3,7 +3,13 @@
 // UnrecoverableError so BullMQ does not retry them; everything else retries with backoff.
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isAppError } from '@paperboy/core';
-import { InvalidPayloadError, parsePayload, type QueueName } from '@paperboy/queue';
+import {
+  InvalidPayloadError,
+  isRedisConnectionError,
+  parsePayload,
+  type QueueName,
+  type RedisErrorReporter,
+} from '@paperboy/queue';
 import { recordJobFailure, recordJobSuccess } from './job-metrics.hook';
 import type { ProcessorDefinition } from './processors/processor';
 import type { WorkerDeps } from './worker-deps';
@@ -14,7 +20,16 @@ export function toJobError(error: unknown): unknown {
   return error;
 }
 
-export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[]): Worker[] {
+export interface StartWorkersOptions {
+  /** The process's Redis outage reporter: a worker's connection errors join its one line per outage. */
+  redisErrors?: RedisErrorReporter;
+}
+
+export function startWorkers(
+  deps: WorkerDeps,
+  definitions: ProcessorDefinition[],
+  options: StartWorkersOptions = {},
+): Worker[] {
   return definitions.map((definition) => {
     const run = async (job: Job) => {
       const log = deps.logger.child({ queue: definition.queue, jobId: job.id, attempt: job.attemptsMade + 1 });
@@ -41,7 +56,13 @@ export function startWorkers(deps: WorkerDeps, definitions: ProcessorDefinition[
       concurrency: 10,
       ...definition.options?.(deps),
     });
-    worker.on('error', (error) => deps.logger.error({ queue: definition.queue, err: error }, 'worker error'));
+    // Each worker has its own blocking connection, and while Redis is away each reconnect attempt
+    // is an 'error' (seven queues: dozens of stack traces a second); those belong to the outage.
+    worker.on('error', (error) => {
+      if (options.redisErrors && isRedisConnectionError(error))
+        options.redisErrors.report(error, `worker:${definition.queue}`);
+      else deps.logger.error({ queue: definition.queue, err: error }, 'worker error');
+    });
     return worker;
   });
 }

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from './logger';
+import { createLogger, prettyStream, wantsPrettyLogs } from './logger';
 import { maskEmail } from './mask-email';
 
 function capture() {
@@ -34,5 +34,33 @@ describe('maskEmail', () => {
     expect(maskEmail('reader@example.org')).toBe('r***r@example.org');
     expect(maskEmail('ab@x.io')).toBe('a***@x.io');
     expect(maskEmail('not-an-address')).toBe('***');
+  });
+});
+
+describe('log format', () => {
+  it('when in development on a terminal, then logs are readable lines; otherwise JSON', () => {
+    expect(wantsPrettyLogs(true, { isTTY: true })).toBe(true);
+    expect(wantsPrettyLogs(true, { isTTY: false })).toBe(false);
+    expect(wantsPrettyLogs(true, {})).toBe(false);
+    expect(wantsPrettyLogs(false, { isTTY: true })).toBe(false);
+  });
+
+  it('when logs are pretty, then each event is one readable line, still redacted, with its fields', () => {
+    let out = '';
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', name: 'api', destination: prettyStream(sink, false) });
+    logger.error({ source: 'api:ingest', password: 'hunter2' }, 'redis: unreachable');
+    logger.info('paperboy API listening');
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\] ERROR: api: redis: unreachable \{.*"source":"api:ingest"/);
+    expect(lines[0]).toContain('"password":"[redacted]"');
+    expect(lines[0]).not.toContain('hunter2');
+    expect(lines[1]).toMatch(/INFO: api: paperboy API listening$/);
   });
 });

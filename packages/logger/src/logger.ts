@@ -1,6 +1,9 @@
 // Structured JSON logs. Secrets are redacted by path; email addresses are masked wherever a
 // caller logs them through maskEmail (info-level logs never carry a full address).
+// In development on a terminal the same events print as readable lines (pino-pretty); anywhere
+// else (production, a pipe, a file, a log collector) they stay one JSON object per line.
 import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -24,7 +27,34 @@ const REDACT_PATHS = [
   'config.REDIS_URL',
 ];
 
-export function createLogger(options: { level: string; name: string; destination?: pino.DestinationStream }): Logger {
+/** Readable lines only for a person watching: development, with standard output a terminal. */
+export function wantsPrettyLogs(isDevelopment: boolean, stream: { isTTY?: boolean } = process.stdout): boolean {
+  return isDevelopment && stream.isTTY === true;
+}
+
+/** "12:04:15 ERROR api: redis: unreachable … {"source":"api"}": one line per event, stack traces only for errors. */
+export function prettyStream(
+  destination: NodeJS.WritableStream = process.stdout,
+  colorize = true,
+): pino.DestinationStream {
+  return pretty({
+    destination,
+    sync: true, // a line is out before the process exits (shutdown's last lines)
+    colorize,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service,name',
+    messageFormat: '{if name}{name}: {end}{msg}',
+  });
+}
+
+export function createLogger(options: {
+  level: string;
+  name: string;
+  destination?: pino.DestinationStream;
+  /** Readable lines instead of JSON (see wantsPrettyLogs); ignored when a destination is given. */
+  pretty?: boolean;
+}): Logger {
   return pino(
     {
       name: options.name,
@@ -34,6 +64,6 @@ export function createLogger(options: { level: string; name: string; destination
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    options.destination,
+    options.destination ?? (options.pretty ? prettyStream() : undefined),
   );
 }

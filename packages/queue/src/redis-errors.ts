@@ -14,6 +14,29 @@ export interface RedisErrorLog {
 export interface RedisErrorReporter {
   /** Routes a Redis client's, Queue's or Worker's 'error' events here (and 'ready' ends an outage). */
   watch(source: EventEmitter, name: string): void;
+  /** One error from elsewhere (a BullMQ Worker's connection error): counted in the same outage. */
+  report(error: unknown, name: string): void;
+}
+
+/** Node's and ioredis's ways of saying the Redis server cannot be reached (not a command's own error). */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+
+export function isRedisConnectionError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  if (typeof e?.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
+  return (
+    typeof e?.message === 'string' &&
+    /Connection is closed|connect ETIMEDOUT|Stream isn't writeable|Reached the max retries per request/.test(e.message)
+  );
 }
 
 const REMINDER_MS = 60_000;
@@ -58,6 +81,9 @@ export function createRedisErrorReporter(log: RedisErrorLog, now: () => number =
     watch(source, name) {
       source.on('error', onError(name));
       source.on('ready', onReady(name));
+    },
+    report(error, name) {
+      onError(name)(error);
     },
   };
 }
