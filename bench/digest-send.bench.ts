@@ -68,7 +68,9 @@ function machineCpuSeconds(): { machine: number; kernel: number; softirq: number
 }
 
 const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 function startWorkerProcess(env: Record<string, string>): ChildProcess {
   const child = spawn(
@@ -179,13 +181,11 @@ async function main(): Promise<void> {
   };
   // The last 'sent' records may still be in their 1 ms batch when the sink counts the last
   // message (SMTP's window): give them a moment before counting.
-  let sent = 0;
-  for (
-    let i = 0;
-    i < 50 && (sent = await database.db.delivery.count({ where: { status: 'sent' } })) < report.received;
-    i++
-  )
+  let sent = await database.db.delivery.count({ where: { status: 'sent' } });
+  for (let i = 1; i < 50 && sent < report.received; i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
+    sent = await database.db.delivery.count({ where: { status: 'sent' } });
+  }
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const cpu = process.cpuUsage(cpuBefore);
   const childStats = children.map((c, i) => ({

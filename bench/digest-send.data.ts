@@ -20,7 +20,10 @@ const ASPECTS = ['', ' for robotics', ' evaluation', ' at scale'];
 const TOPICS = SUBJECTS.flatMap((s) => ASPECTS.map((a) => `${s}${a}`.trim()));
 
 let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 /** Zipf-like: low indexes are much more popular. */
 const pick = (n: number) => Math.floor(n * rand() ** 2.5);
 

@@ -58,7 +58,13 @@ export async function runPhase({ url, size, batch }: BenchSettings): Promise<Run
   const matched = await matchNewPapers(deps, paperIds, { indexCache: new TopicIndexCache() });
   const t1 = performance.now();
   let readers = 0;
-  const stats = await rankEveryReader(deps, (digests) => void (readers += digests.length), { batchSize: batch });
+  const stats = await rankEveryReader(
+    deps,
+    (digests) => {
+      readers += digests.length;
+    },
+    { batchSize: batch },
+  );
   const t2 = performance.now();
   const cpuMs = cpuSince(c0);
   await deps.db.$disconnect();

@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   for (let run = 1; run <= RUNS; run += 1) {
     let total: number;
     let r: WorkResult;
-    let matches;
+    let matches: ReturnType<typeof runWork>['matches'];
     let cpu: number;
     if (THREADS > 1) {
       ({ total, cpu, result: r } = await runThreaded(THREADS));

@@ -1,6 +1,7 @@
-// `npm test`: every workspace's typecheck and Jest suite through Turborepo, then one closing line with the
-// totals across workspaces ("Tests: N passed, N failed, N skipped") so the result is readable
-// at a glance (and by CI) rather than scattered over each workspace's own summary.
+// `npm test`: the lint and format check (`npm run lint`, Biome), then every workspace's typecheck and
+// Jest suite through Turborepo, then one closing line with the totals across workspaces ("Tests: N
+// passed, N failed, N skipped") so the result is readable at a glance (and by CI) rather than
+// scattered over each workspace's own summary. A lint or format error fails the run, after the suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,9 @@ const workspaces = ['apps', 'packages'].flatMap((dir) =>
 );
 
 for (const ws of workspaces) rmSync(path.join(ws, RESULTS), { force: true });
+
+// Errors only: Biome's warnings are shown by `npx biome check .` but do not fail a run.
+const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit' });
 
 // Two tasks at a time (TEST_CONCURRENCY overrides): every test file has its own database and
 // Redis key prefix and picks free ports, so workspaces do not share state; Jest itself keeps one
@@ -38,4 +42,10 @@ for (const ws of workspaces) {
 }
 if (totals.suitesFailed) console.log(`Suites that could not run: ${totals.suitesFailed}`);
 console.log(`Tests: ${totals.passed} passed, ${totals.failed + totals.suitesFailed} failed, ${totals.skipped} skipped`);
-process.exit(turbo.status === 0 && totals.failed === 0 && totals.suitesFailed === 0 ? 0 : 1);
+const lintPassed = lint.status === 0;
+console.log(
+  lintPassed
+    ? 'Lint and format: no errors'
+    : 'Lint and format: FAILED (see the Biome output at the top; `npm run lint` repeats it, `npx biome check --write <files>` fixes what it can)',
+);
+process.exit(lintPassed && turbo.status === 0 && totals.failed === 0 && totals.suitesFailed === 0 ? 0 : 1);

@@ -75,7 +75,10 @@ describe('embedded PostgreSQL', () => {
     await first.query('BEGIN');
     await first.query("INSERT INTO item (name) VALUES ('committed')");
     let secondConnected = false;
-    const second = connect().then((client) => ((secondConnected = true), client));
+    const second = connect().then((client) => {
+      secondConnected = true;
+      return client;
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(secondConnected).toBe(false);
     await first.query('COMMIT');

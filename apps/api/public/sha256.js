@@ -1,7 +1,7 @@
 // A small synchronous SHA-256 for ASCII strings (the proof-of-work hashes only ASCII). Pure
 // JavaScript: ~10x faster than awaiting WebCrypto once per hash, and it also works on plain
 // http deployments where browsers hide crypto.subtle.
-(function (root) {
+((root) => {
   'use strict';
   var K = new Uint32Array([
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -15,13 +15,13 @@
   ]);
   var W = new Uint32Array(64);
   var HEX = [];
-  for (var i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
+  for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
 
   function sha256Hex(text) {
     var len = text.length;
     var blocks = ((len + 8) >> 6) + 1;
     var words = new Uint32Array(blocks * 16);
-    for (var j = 0; j < len; j++) words[j >> 2] |= (text.charCodeAt(j) & 0xff) << (24 - (j % 4) * 8);
+    for (let j = 0; j < len; j++) words[j >> 2] |= (text.charCodeAt(j) & 0xff) << (24 - (j % 4) * 8);
     words[len >> 2] |= 0x80 << (24 - (len % 4) * 8);
     words[blocks * 16 - 1] = len * 8;
     var h0 = 0x6a09e667,
@@ -32,18 +32,18 @@
       h5 = 0x9b05688c,
       h6 = 0x1f83d9ab,
       h7 = 0x5be0cd19;
-    for (var b = 0; b < blocks; b++) {
-      for (var t = 0; t < 64; t++) {
+    for (let b = 0; b < blocks; b++) {
+      for (let t = 0; t < 64; t++) {
         if (t < 16) W[t] = words[b * 16 + t];
         else {
-          var x = W[t - 15],
+          const x = W[t - 15],
             y = W[t - 2];
-          var s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-          var s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+          const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+          const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
           W[t] = (W[t - 16] + s0 + W[t - 7] + s1) | 0;
         }
       }
-      var a = h0,
+      let a = h0,
         c = h2,
         d = h3,
         e = h4,
@@ -51,11 +51,11 @@
         g = h6,
         h = h7,
         bb = h1;
-      for (t = 0; t < 64; t++) {
-        var S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-        var t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[t] + W[t]) | 0;
-        var S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-        var t2 = (S0 + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
+      for (let t = 0; t < 64; t++) {
+        const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+        const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[t] + W[t]) | 0;
+        const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+        const t2 = (S0 + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
         h = g;
         g = f;
         f = e;
@@ -75,7 +75,7 @@
       h7 = (h7 + h) | 0;
     }
     var out = '';
-    [h0, h1, h2, h3, h4, h5, h6, h7].forEach(function (v) {
+    [h0, h1, h2, h3, h4, h5, h6, h7].forEach((v) => {
       out += HEX[(v >>> 24) & 0xff] + HEX[(v >>> 16) & 0xff] + HEX[(v >>> 8) & 0xff] + HEX[v & 0xff];
     });
     return out;

@@ -33,16 +33,19 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
     },
     // Logs go to stderr (fd 2) at warn unless LOG_LEVEL says otherwise: the CLI talks in sentences.
     get logger() {
-      return (logger ??= createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'cli', destination: process.stderr }));
+      logger ??= createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'cli', destination: process.stderr });
+      return logger;
     },
     get db() {
-      return (db ??= createDb(getConfig().DATABASE_URL, { maxConnections: 4, embedded: getConfig().embeddedDatabase }));
+      db ??= createDb(getConfig().DATABASE_URL, { maxConnections: 4, embedded: getConfig().embeddedDatabase });
+      return db;
     },
     get redis() {
       return getRedis();
     },
     get queues() {
-      return (queues ??= createQueues(getRedis(), getConfig().REDIS_PREFIX));
+      queues ??= createQueues(getRedis(), getConfig().REDIS_PREFIX);
+      return queues;
     },
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),

@@ -22,7 +22,7 @@ describe('progressBar', () => {
     const bar = progressBar('retrying', 4, stream);
     bar.update(1, '1 of 4');
     bar.done();
-    expect(writes[0]).toMatch(/^\r\x1b\[2Kretrying \[#{7}\.{21}\] 25% 1 of 4$/);
+    expect(writes[0]).toBe(`\r\x1b[2Kretrying [${'#'.repeat(7)}${'.'.repeat(21)}] 25% 1 of 4`);
     expect(writes[writes.length - 1]).toBe('\r\x1b[2K');
   });
 });

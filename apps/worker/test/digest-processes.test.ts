@@ -15,7 +15,9 @@ let env: TestWorkerEnv;
 let smtp: FaultySmtp;
 const children = new Set<ChildProcess>();
 // Never leave a worker behind, even when Jest itself is stopped early.
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 beforeAll(async () => {
   env = await createTestWorkerEnv();
@@ -60,7 +62,9 @@ function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> 
     child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (seen !== 'started' && (seen += chunk.toString()).includes('paperboy worker started')) {
+      if (seen === 'started') return;
+      seen += chunk.toString();
+      if (seen.includes('paperboy worker started')) {
         seen = 'started';
         resolve(child);
       }

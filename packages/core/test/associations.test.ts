@@ -44,8 +44,10 @@ const FILLER = [
 
 let seq = 0;
 function papers(n: number, paper: (i: number) => { title: string; abstract: string }, publishedAt = daysAgo(3)) {
+  const first = seq + 1;
+  seq += n;
   return Array.from({ length: n }, (_, i) => ({
-    sourceId: `bulk-${(seq += 1)}`,
+    sourceId: `bulk-${first + i}`,
     ...paper(i),
     publishedAt,
     sources: ['test'],

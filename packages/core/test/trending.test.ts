@@ -118,9 +118,10 @@ describe('trendingLookup', () => {
     const [a, b] = [await paper(real, { upvotes: 40 }), await paper(real, { upvotes: 30 })];
     let queries = 0;
     const db = {
-      $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => (
-        (queries += 1), real.$queryRaw(...args)
-      )) as Db['$queryRaw'],
+      $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => {
+        queries += 1;
+        return real.$queryRaw(...args);
+      }) as Db['$queryRaw'],
     };
     const lookup = trendingLookup(db, { now: NOW, minUpvotes: 5 });
     const results = await Promise.all(
@@ -140,9 +141,10 @@ describe('TrendingCache', () => {
     const first = await paper(real, { upvotes: 40 });
     let queries = 0;
     const db = {
-      $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => (
-        (queries += 1), real.$queryRaw(...args)
-      )) as Db['$queryRaw'],
+      $queryRaw: ((...args: Parameters<Db['$queryRaw']>) => {
+        queries += 1;
+        return real.$queryRaw(...args);
+      }) as Db['$queryRaw'],
     };
     const cache = new TrendingCache(60_000);
     const at = (seconds: number) => cache.lookup(db, { now: new Date(NOW.getTime() + seconds * 1000), minUpvotes: 5 });

@@ -1,7 +1,9 @@
 // Reads prisma/migrations in the shape the schema engine expects (what the Prisma CLI sends).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MigrationList } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
+// The package is ESM-only and this workspace compiles to CommonJS, so its types are imported in
+// ESM resolution mode (an import type rather than `import type ... with`, which Biome cannot parse).
+type MigrationList = import('@prisma/schema-engine-wasm', { with: { 'resolution-mode': 'import' }}).MigrationList;
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const schemaPath = path.join(repoRoot, 'prisma/schema.prisma');

@@ -6,7 +6,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SchemaEngine } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
+// The package is ESM-only and this workspace compiles to CommonJS, so its types are imported in
+// ESM resolution mode (an import type rather than `import type ... with`, which Biome cannot parse).
+type EngineModule = typeof import('@prisma/schema-engine-wasm', { with: { 'resolution-mode': 'import' }});
+type SchemaEngine = EngineModule['SchemaEngine']['prototype'];
 
 export async function openSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
@@ -15,6 +18,6 @@ export async function openSchemaEngine(factory: SqlMigrationAwareDriverAdapterFa
   const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
-  const engine: typeof SchemaEngine = glue.SchemaEngine;
+  const engine: EngineModule['SchemaEngine'] = glue.SchemaEngine;
   return engine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
 }

@@ -18,7 +18,10 @@ active (bounced, complained, unsubscribed) stay failed. --dry-run only counts.`,
       {
         sinceDays,
         dryRun,
-        onProgress: ({ retried, total }) => (bar ??= progressBar('retrying', total)).update(retried),
+        onProgress: ({ retried, total }) => {
+          bar ??= progressBar('retrying', total);
+          bar.update(retried);
+        },
       },
     );
     bar?.done();

@@ -93,7 +93,8 @@ export async function createFaultWorld(
             if (/"level":"(warn|error)"/.test(line) && !/ECONNREFUSED|digest send failed/.test(line))
               process.stderr.write(`    ${line.slice(0, 300)}\n`);
         if (seen === 'started') return;
-        if ((seen += chunk.toString()).includes('paperboy worker started')) {
+        seen += chunk.toString();
+        if (seen.includes('paperboy worker started')) {
           seen = 'started';
           resolve(child);
         }

@@ -19,8 +19,14 @@ export function coalesce<I, O>(run: (inputs: I[]) => Promise<O[]>, options: Coal
     const waiters = batch;
     batch = [];
     run(waiters.map((w) => w.input)).then(
-      (outputs) => waiters.forEach((w, i) => w.resolve(outputs[i] as O)),
-      (error) => waiters.forEach((w) => w.reject(error)),
+      (outputs) => {
+        waiters.forEach((w, i) => {
+          w.resolve(outputs[i] as O);
+        });
+      },
+      (error) => {
+        for (const w of waiters) w.reject(error);
+      },
     );
   };
   return (input) =>

@@ -36,7 +36,10 @@ export class TrendingCache {
     minUpvotes: number,
   ): Promise<TrendingPaper[]> {
     let entries = this.byDb.get(db);
-    if (!entries) this.byDb.set(db, (entries = new Map()));
+    if (!entries) {
+      entries = new Map();
+      this.byDb.set(db, entries);
+    }
     const key = `${period}|${minUpvotes}`;
     const hit = entries.get(key);
     if (hit && Math.abs(now.getTime() - hit.at) <= this.maxAgeMs) return hit.list;

@@ -61,7 +61,10 @@ function describe(ranked: RankedPaper, reader: ReaderTopics, told: ReasonLabels)
 function labelsFor(window: MatchWindow | undefined): ReasonLabels {
   if (window === undefined) return new ReasonLabels();
   let labels = windowLabels.get(window);
-  if (labels === undefined) windowLabels.set(window, (labels = new ReasonLabels()));
+  if (labels === undefined) {
+    labels = new ReasonLabels();
+    windowLabels.set(window, labels);
+  }
   return labels;
 }
 

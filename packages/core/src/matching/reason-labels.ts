@@ -13,9 +13,15 @@ export class ReasonLabels {
   tell(reason: MatchReason, label: string | undefined): MatchReason {
     if (label === undefined || label === reason.topic) return reason;
     let byLabel = this.told.get(reason);
-    if (byLabel === undefined) this.told.set(reason, (byLabel = new Map()));
+    if (byLabel === undefined) {
+      byLabel = new Map();
+      this.told.set(reason, byLabel);
+    }
     let told = byLabel.get(label);
-    if (told === undefined) byLabel.set(label, (told = relabelReason(reason, label)));
+    if (told === undefined) {
+      told = relabelReason(reason, label);
+      byLabel.set(label, told);
+    }
     return told;
   }
 }

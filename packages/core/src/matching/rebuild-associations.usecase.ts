@@ -48,7 +48,7 @@ export interface RebuildAssociationsOptions {
 export function associationPhrases(keys: readonly string[]): string[] {
   const phrases = new Set<string>();
   for (const key of keys) {
-    let alternatives;
+    let alternatives: ReturnType<typeof parseTopicKey>['alternatives'];
     try {
       alternatives = parseTopicKey(key).alternatives;
     } catch {

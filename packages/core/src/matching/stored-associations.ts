@@ -23,7 +23,10 @@ export class StoredAssociations {
 
   async get(db: Db): Promise<AssociationSnapshot> {
     const version = await storedAssociationsVersion(db);
-    if (version === null) return (this.current = SHIPPED_ASSOCIATIONS);
+    if (version === null) {
+      this.current = SHIPPED_ASSOCIATIONS;
+      return this.current;
+    }
     if (this.current.version === `stored:${version}`) return this.current;
     const stored = await loadStoredAssociations(db);
     this.loads += 1;

@@ -1,6 +1,7 @@
 // Text a reader sends must be storable and showable: PostgreSQL refuses NUL in text and a lone
 // UTF-16 surrogate in JSON (the audit events), and neither means anything to a reader. Such
 // input is refused with a message instead of failing deep in the database.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

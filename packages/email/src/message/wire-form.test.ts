@@ -1,7 +1,8 @@
 import { decodeEntities, visibleText } from '../render/html-visible-text';
 import { crlfLinesOnly, isCrlfChecked, sevenBitBytes, sevenBitMessage, wireHtml } from './wire-form';
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+// ASCII only: no UTF-16 unit above 0x7f.
+const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
 const BARE_CR_OR_LF = /\r(?!\n)|(?<!\r)\n/;
 
 describe('wireHtml', () => {

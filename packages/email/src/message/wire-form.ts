@@ -11,11 +11,11 @@ const MAX_LINE = 990;
 // Runs of non-ASCII UTF-16 units, matched without the `u` flag: V8 scans this ~4x faster than
 // the Unicode-aware form; for…of in charRefs still yields whole code points, so a surrogate
 // pair becomes one reference.
-const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
+const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
 const LINE_BREAKS = /\r\n?|\n/g;
 // A style sheet is raw text: an HTML character reference there is not decoded, so CSS
 // escapes are used inside it. (Emails carry no scripts, the other raw-text element.)
-const STYLE_OR_NON_ASCII = /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)|[^\x00-\x7f]+/gi;
+const STYLE_OR_NON_ASCII = /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)|[\u0080-\uffff]+/gi;
 
 /** Numeric character references for a run of non-ASCII characters, one per code point. */
 export function charRefs(run: string): string {

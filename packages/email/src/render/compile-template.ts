@@ -77,9 +77,9 @@ function shape(nodes: TemplateNode[]): { blocks: string; vars: Set<string> } {
         blocks.push(')');
       } else if (node.kind === 'if') {
         blocks.push(`if ${node.name}(`);
-        walk(node.then);
+        walk(node.whenTrue);
         blocks.push(')else(');
-        walk(node.else);
+        walk(node.whenFalse);
         blocks.push(')');
       }
     }

@@ -97,7 +97,10 @@ function sectionsOf(data: DigestEmailData, papers: readonly PaperView[], period:
     const trending = paper.section === 'trending';
     const key = trending ? '\u0000trending' : typeof paper.reason === 'string' ? '' : oneLine(paper.reason.topic);
     const last = sections[sections.length - 1];
-    if (last && last.key === key) return void last.papers.push(papers[i] as PaperView);
+    if (last && last.key === key) {
+      last.papers.push(papers[i] as PaperView);
+      return;
+    }
     const heading = trending ? (topicSections ? 'Also trending' : `Top trending ${period}`) : key;
     sections.push({ key, heading, papers: [papers[i] as PaperView] });
   });

@@ -39,7 +39,7 @@ function escapeMatch(match: string): string {
 // in a well-formed URL and are the usual tools for breaking out of an attribute or a
 // `List-Unsubscribe: <…>` header.
 const SAFE_URL = /^(?:https?:\/\/[^\s"'<>\\`]+|mailto:[^\s"'<>\\`]+)$/i;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters in a URL is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 /** True when `value` is an http(s) or mailto URL that is safe to put in an href. */
@@ -47,7 +47,7 @@ export function isSafeUrl(value: string): boolean {
   return SAFE_URL.test(value) && !CONTROL_CHARS.test(value);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Returns the URL escaped for an href attribute, or throws when it is not a safe URL. */
 export function escapeUrl(value: string, name: string): string {
@@ -76,7 +76,7 @@ function unsafeUrl(value: string, name: string): Error {
   );
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters in text is the point
 const TEXT_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /**

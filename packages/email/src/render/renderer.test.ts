@@ -46,7 +46,8 @@ function unicodeDigest(): DigestEmailData {
   return data;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+// ASCII only: no UTF-16 unit above 0x7f.
+const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
 const BARE_CR_OR_LF = /\r(?!\n)|(?<!\r)\n/;
 
 describe('createRenderer', () => {

@@ -36,15 +36,15 @@ function compileNode(node: TemplateNode, mode: OutputMode, source: string): Part
     }
     case 'var': {
       if (node.name === '@number') return ({ positions }) => String((positions[positions.length - 1] ?? -1) + 1);
-      const escape = pickEscaper(node.url, mode, `${source}: [[${node.name}]]`);
-      return ({ scopes }) => escape(valueText(lookup(scopes, node.path), node.name, source));
+      const escapeValue = pickEscaper(node.url, mode, `${source}: [[${node.name}]]`);
+      return ({ scopes }) => escapeValue(valueText(lookup(scopes, node.path), node.name, source));
     }
     case 'each':
       return compileEach(node, compileNodes(node.children, mode, source), source);
     case 'if': {
-      const then = compileNodes(node.then, mode, source);
-      const otherwise = compileNodes(node.else, mode, source);
-      return (state) => (truthy(lookup(state.scopes, node.path)) ? then(state) : otherwise(state));
+      const whenTrue = compileNodes(node.whenTrue, mode, source);
+      const whenFalse = compileNodes(node.whenFalse, mode, source);
+      return (state) => (truthy(lookup(state.scopes, node.path)) ? whenTrue(state) : whenFalse(state));
     }
   }
 }

@@ -29,8 +29,9 @@ export function compileEach(node: Extract<TemplateNode, { kind: 'each' }>, body:
   const memoFor = (item: object): (string | undefined)[] | undefined => {
     if (!names || !Object.isFrozen(item)) return undefined;
     const slot = (item as { [FILL_MEMO]?: unknown })[FILL_MEMO];
-    if (!Array.isArray(slot) || !names.every((n) => Object.prototype.hasOwnProperty.call(item, n))) return undefined;
-    return (slot[loopId] ??= []) as (string | undefined)[];
+    if (!Array.isArray(slot) || !names.every((n) => Object.hasOwn(item, n))) return undefined;
+    slot[loopId] ??= [];
+    return slot[loopId] as (string | undefined)[];
   };
   return (state) => {
     const items = lookup(state.scopes, node.path);
@@ -75,7 +76,7 @@ function bodyNames(nodes: TemplateNode[]): string[] | undefined {
       // Dotted names reach into nested objects, which freezing the item does not protect.
       if (node.path.length > 1) return false;
       names.add(node.path[0] as string);
-      return node.kind === 'var' || (walk(node.then) && walk(node.else));
+      return node.kind === 'var' || (walk(node.whenTrue) && walk(node.whenFalse));
     });
   return walk(nodes) ? [...names] : undefined;
 }

@@ -11,7 +11,7 @@ export type TemplateNode =
   | { kind: 'text'; text: string }
   | { kind: 'var'; name: string; path: string[]; url: boolean }
   | { kind: 'each'; name: string; path: string[]; children: TemplateNode[] }
-  | { kind: 'if'; name: string; path: string[]; then: TemplateNode[]; else: TemplateNode[] };
+  | { kind: 'if'; name: string; path: string[]; whenTrue: TemplateNode[]; whenFalse: TemplateNode[] };
 
 const TAG = /\[\[\s*([^\]]*?)\s*\]\]/g;
 const NAME = /^(?:@number|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/;
@@ -51,14 +51,14 @@ export function parseTemplate(input: string, source: string): TemplateNode[] {
       const node: OpenBlock['node'] =
         keyword === '#each'
           ? { kind: 'each', name: arg, path, children: [] }
-          : { kind: 'if', name: arg, path, then: [], else: [] };
+          : { kind: 'if', name: arg, path, whenTrue: [], whenFalse: [] };
       target.push(node);
       stack.push({ node, target, line: index });
-      target = node.kind === 'each' ? node.children : node.then;
+      target = node.kind === 'each' ? node.children : node.whenTrue;
     } else if (keyword === 'else') {
       const open = stack[stack.length - 1];
-      if (open?.node.kind !== 'if' || target !== open.node.then) fail(index, '[[else]] outside [[#if]]');
-      target = (open as OpenBlock & { node: { kind: 'if' } }).node.else;
+      if (open?.node.kind !== 'if' || target !== open.node.whenTrue) fail(index, '[[else]] outside [[#if]]');
+      target = (open as OpenBlock & { node: { kind: 'if' } }).node.whenFalse;
     } else if (keyword === '/each' || keyword === '/if') {
       const open = stack.pop();
       if (!open || `/${open.node.kind}` !== keyword) fail(index, `[[${keyword}]] does not close an open block`);

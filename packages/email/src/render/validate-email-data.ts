@@ -52,7 +52,9 @@ class Checker {
   texts(value: unknown, field: string, allowEmpty: boolean): void {
     if (!Array.isArray(value)) this.fail(field, 'must be a list of text');
     if (!allowEmpty && value.length === 0) this.fail(field, 'must not be empty');
-    value.forEach((item, i) => this.text(item, `${field}[${i}]`));
+    value.forEach((item, i) => {
+      this.text(item, `${field}[${i}]`);
+    });
   }
 
   reader(data: Obj): void {
@@ -69,7 +71,9 @@ class Checker {
 /** Checks a whole digest, papers included. */
 export function validateDigestData(input: unknown): asserts input is DigestEmailData {
   validateDigestFields(input);
-  input.papers.forEach((paper, i) => validateDigestPaper(paper, i));
+  input.papers.forEach((paper, i) => {
+    validateDigestPaper(paper, i);
+  });
 }
 
 /** Checks everything in a digest but the papers' own fields (see validateDigestPaper). */

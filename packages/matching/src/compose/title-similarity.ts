@@ -72,7 +72,10 @@ const wordsOf = new WeakMap<object, string[]>();
 /** The paper's title words (none without a title: such papers are never called duplicates). */
 export function paperTitleWords(paper: RankablePaper): string[] {
   let words = wordsOf.get(paper);
-  if (words === undefined) wordsOf.set(paper, (words = paper.title ? titleWords(paper.title) : []));
+  if (words === undefined) {
+    words = paper.title ? titleWords(paper.title) : [];
+    wordsOf.set(paper, words);
+  }
   return words;
 }
 
@@ -115,6 +118,8 @@ export function nearDuplicateGroups(
     }
   }
   const out = new Map<number, number>();
-  papers.forEach((p, i) => out.set(p.id, (papers[root(i)] as RankablePaper).id));
+  papers.forEach((p, i) => {
+    out.set(p.id, (papers[root(i)] as RankablePaper).id);
+  });
   return out;
 }

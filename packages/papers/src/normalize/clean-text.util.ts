@@ -40,6 +40,7 @@ export function cleanText(input: string): string {
 
 /** Collapses runs of whitespace (including newlines and control characters) to one space. */
 export function collapseWhitespace(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are collapsed on purpose
   return s.replace(/[\s\u0000-\u001F\u007F\u00A0\u200B]+/g, ' ').trim();
 }
 

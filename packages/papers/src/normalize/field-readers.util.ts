@@ -9,6 +9,7 @@ const MAX_COUNT = 2 ** 31 - 1;
 /** Beyond this a paper's author list is "et al." in every view; the stored list is capped. */
 export const MAX_AUTHORS = 100;
 export const MAX_NAME_LENGTH = 300;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what PostgreSQL refuses
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** PostgreSQL refuses NUL in text, and a lone UTF-16 surrogate is no character at all: such a record is refused, not cleaned up silently. */
