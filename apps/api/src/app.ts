@@ -8,6 +8,7 @@ import { errorHandler, notFound } from './middleware/error-handler';
 import { requestLogging } from './middleware/request-logging';
 import { devMailboxRoutes } from './routes/dev-mailbox.routes';
 import { adminRoutes } from './routes/admin.routes';
+import { bounceWebhookRoutes } from './routes/bounce-webhooks.routes';
 import { healthRoutes } from './routes/health.routes';
 import { metricsRoutes } from './routes/metrics.routes';
 import { papersApiRoutes } from './routes/papers-api.routes';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(metricsRoutes(deps, metrics));
   app.use(adminRoutes(deps));
   app.use(papersApiRoutes(deps));
+  app.use(bounceWebhookRoutes(deps));
   if (deps.devMailbox) app.use(devMailboxRoutes(deps.devMailbox));
   app.use(readerRoutes(deps));
   app.use(notFound);

@@ -2,6 +2,7 @@
 // mailbox): thousands of hostile requests, then two promises checked. No answer is a 5xx (or
 // no answer at all), and nothing stored breaks the validators the app applies on the way in.
 // Replay a failure with FUZZ_SEED=<seed printed>; FUZZ_REQUESTS=<n> for a longer run.
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { Agent } from 'node:http';
 import { canonicalTimeZone, cleanTopics, emailProblem, readerToken, unsafeTextProblem } from '@paperboy/core';
 import { seededRandom } from './fuzz/hostile-values';
@@ -13,6 +14,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 5000);
 const CONCURRENCY = 12;
 const ADMIN = { ADMIN_USER: 'fuzz-admin', ADMIN_PASSWORD: 'fuzz-password-123' };
+const BOUNCES = {
+  topic: 'arn:aws:sns:us-east-1:123456789012:fuzz',
+  postmark: 'fuzz-postmark-secret',
+  mailgun: 'fuzz-mailgun-key',
+};
+const sendgridKeys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 
 function describeRequest(req: FuzzRequest): string {
   const body = req.body
@@ -31,6 +38,14 @@ describe('fuzzing every public endpoint', () => {
       SUBSCRIBE_LIMIT_PER_EMAIL: '1000',
       CONFIRM_RESEND_MINUTES: '0',
       PAPERS_API_MAX_BODY_KB: '512',
+      // Every bounce webhook on; SNS certificates "trusted" only at an address nothing serves and
+      // the generator never writes, so no request makes the app fetch from the internet.
+      BOUNCE_SES_TOPIC_ARNS: BOUNCES.topic,
+      BOUNCE_SNS_URL_PATTERN: '^http://127\\.0\\.0\\.1:1/never/',
+      BOUNCE_POSTMARK_USER: 'postmark',
+      BOUNCE_POSTMARK_PASSWORD: BOUNCES.postmark,
+      BOUNCE_SENDGRID_PUBLIC_KEY: sendgridKeys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      BOUNCE_MAILGUN_SIGNING_KEY: BOUNCES.mailgun,
     });
     const readers = await Promise.all(
       ['reader0@example.org', 'reader1@example.org', 'reader2@example.org', 'reader3@example.org'].map((email) =>
@@ -46,6 +61,19 @@ describe('fuzzing every public endpoint', () => {
       adminAuth: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}`,
       csrfCookie: form.cookie,
       csrfField: form.csrf,
+      bounces: {
+        postmarkAuth: `Basic ${Buffer.from(`postmark:${BOUNCES.postmark}`).toString('base64')}`,
+        mailgunKey: BOUNCES.mailgun,
+        sesTopic: BOUNCES.topic,
+        sendgridSign: (body) => ({
+          'x-twilio-email-event-webhook-timestamp': '1796551262',
+          'x-twilio-email-event-webhook-signature': sign(
+            'sha256',
+            Buffer.concat([Buffer.from('1796551262'), body]),
+            sendgridKeys.privateKey,
+          ).toString('base64'),
+        }),
+      },
     };
   });
   afterAll(() => app.close());
@@ -122,5 +150,16 @@ describe('fuzzing every public endpoint', () => {
         ),
     );
     expect(badPapers.map((p) => p.sourceId)).toEqual([]);
+    // Bounce webhooks got past their checks, and stored only hashes, known reasons, short details.
+    const bounces = await db.bounceEvent.findMany();
+    expect(bounces.length).toBeGreaterThan(0);
+    const badBounces = bounces.filter(
+      (b) =>
+        !/^[0-9a-f]{64}$/.test(b.emailHash) ||
+        !['hard_bounce', 'soft_bounce', 'complaint'].includes(b.reason) ||
+        (b.detail?.length ?? 0) > 300 ||
+        b.eventId.length > 500,
+    );
+    expect(badBounces).toEqual([]);
   }, 120_000);
 });

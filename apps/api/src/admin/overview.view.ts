@@ -1,6 +1,6 @@
 // /admin: what an operator checks first. Numbers come from the cached snapshot (core/stats);
 // the send queue's state is live, since it is what the pause/resume button acts on.
-import type { CountBy, Overview, QueueCounts, SendQueueState } from '@paperboy/core';
+import type { AsyncBounceCount, CountBy, Overview, QueueCounts, SendQueueState } from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
 import { html, type SafeHtml } from '../views/html';
 import { adminLayout, ago, fmt } from './admin-layout.view';
@@ -79,6 +79,33 @@ function queuesCard(queues: QueueCounts[]): SafeHtml {
   )}</tbody></table></div>`;
 }
 
+const PROVIDER_LABELS: Record<string, string> = {
+  ses: 'Amazon SES',
+  postmark: 'Postmark',
+  sendgrid: 'SendGrid',
+  mailgun: 'Mailgun',
+  mailbox: 'bounce mailbox',
+};
+const REASON_LABELS: Record<string, string> = {
+  hard_bounce: 'hard bounce (suppressed)',
+  soft_bounce: 'soft bounce (recorded)',
+  complaint: 'complaint (suppressed)',
+};
+
+/** Bounces and complaints relays reported after accepting the email (webhooks, bounce mailbox). */
+function asyncBouncesTable(rows: AsyncBounceCount[] | undefined): SafeHtml {
+  if (!rows?.length)
+    return html`<p class="muted small">None in the last 30 days. Relays report them to <code>/webhooks/bounces/…</code> or the bounce mailbox (README, Deliverability).</p>`;
+  const n = (v: number, tone: string) =>
+    v ? html`<span class="${tone}">${fmt(v)}</span>` : html`<span class="muted">0</span>`;
+  return html`<table><thead><tr><th>Relay</th><th>Reason</th><th class="num">24 h</th><th class="num">30 days</th></tr></thead><tbody>${rows.map(
+    (r) => {
+      const tone = r.reason === 'soft_bounce' ? '' : 'error';
+      return html`<tr><td>${PROVIDER_LABELS[r.provider] ?? r.provider}</td><td>${REASON_LABELS[r.reason] ?? r.reason}</td><td class="num">${n(r.lastDay, tone)}</td><td class="num">${n(r.last30Days, '')}</td></tr>`;
+    },
+  )}</tbody></table>`;
+}
+
 export function renderOverview(page: OverviewPage, now = Date.now()): string {
   const { overview: o } = page;
   const active = o.readers.byStatus.find((s) => s.key === 'active')?.count ?? 0;
@@ -102,7 +129,8 @@ ${page.notice ? html`<div class="notice" role="status">${page.notice}</div>` : '
       : html`<p class="muted">No ingest run yet.</p>`
   }</div>
 <div class="card"><h2>Digests created today</h2>${barTable(o.deliveries.todayByStatus, 'No digest today yet.')}
-<h2 style="margin-top:1rem">Suppressed addresses <span class="badge">${fmt(o.suppressions.total)}</span></h2>${barTable(o.suppressions.byReason, 'No suppressed address.')}</div>
+<h2 style="margin-top:1rem">Suppressed addresses <span class="badge">${fmt(o.suppressions.total)}</span></h2>${barTable(o.suppressions.byReason, 'No suppressed address.')}
+<h2 style="margin-top:1rem">Bounces and complaints reported later</h2>${asyncBouncesTable(o.asyncBounces)}</div>
 </div>`;
   return adminLayout('Admin overview', body, 'overview');
 }

@@ -1,6 +1,7 @@
 // What the fuzz test aims at: every public route with the methods it answers, and bodies that
 // look like what each route expects with some fields replaced by hostile values (so requests
 // get past the front door into the app's logic, not only its parsers).
+import { createHmac } from 'node:crypto';
 import { hostileEmail, hostileText, hostileToken, hostileValue, percentEncode, type Random } from './hostile-values';
 
 export interface FuzzTargets {
@@ -9,11 +10,27 @@ export interface FuzzTargets {
   adminAuth: string;
   csrfCookie: string;
   csrfField: string;
+  /** The bounce webhooks' secrets, so some requests get past their checks into the parsing. */
+  bounces: {
+    postmarkAuth: string;
+    mailgunKey: string;
+    sesTopic: string;
+    sendgridSign(body: Buffer): Record<string, string>;
+  };
 }
 
 export const ANY_METHOD = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
 
-export type BodyKind = 'subscribe' | 'preferences' | 'wipe' | 'unsubscribe' | 'resend' | 'papers' | 'admin' | 'none';
+export type BodyKind =
+  | 'subscribe'
+  | 'preferences'
+  | 'wipe'
+  | 'unsubscribe'
+  | 'resend'
+  | 'papers'
+  | 'admin'
+  | 'bounce'
+  | 'none';
 export interface Endpoint {
   path: string;
   methods: string[];
@@ -57,6 +74,16 @@ export function endpoints(r: Random, t: FuzzTargets): Endpoint[] {
     { path: '/admin/queues/api/queues/ingest/retry/failed', methods: ['PUT'], body: 'admin' },
     { path: '/api/papers', methods: ['POST'], body: 'papers' },
     { path: '/api/papers', methods: ['POST'], body: 'papers' },
+    {
+      path: `/webhooks/bounces/${r.pick(['ses', 'postmark', 'sendgrid', 'mailgun'])}`,
+      methods: ['POST'],
+      body: 'bounce',
+    },
+    {
+      path: `/webhooks/bounces/${r.pick(['ses', 'postmark', 'sendgrid', 'mailgun', 'x', '%ff', ''])}`,
+      methods: ['POST'],
+      body: 'bounce',
+    },
     get('/metrics'),
     get('/dev/mailbox'),
     get(`/dev/mailbox/${r.pick(['1', '-1', '1e400', 'x', '%ff'])}`),
@@ -167,4 +194,65 @@ export function papers(r: Random, n: number): unknown {
   });
   const list = Array.from({ length: 1 + r.int(4) }, paper);
   return r.pick([list, { papers: list }, list[0]]);
+}
+
+/** A relay's bounce notification (any of the four), with some fields replaced by hostile values. */
+export function bounce(r: Random, t: FuzzTargets, n: number): unknown {
+  const email = () => field(r, r.chance(0.8) ? `bounced${n}@example.org` : hostileEmail(r, n));
+  switch (r.int(4)) {
+    case 0:
+      return {
+        Type: field(r, r.pick(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation'])),
+        MessageId: field(r, `m-${n}`),
+        TopicArn: field(r, t.bounces.sesTopic),
+        Message: field(
+          r,
+          JSON.stringify({
+            notificationType: field(r, r.pick(['Bounce', 'Complaint', 'Delivery'])),
+            bounce: { bounceType: field(r, 'Permanent'), bouncedRecipients: [{ emailAddress: email() }] },
+          }),
+        ),
+        Timestamp: field(r, '2026-12-06T10:00:00.000Z'),
+        SignatureVersion: field(r, r.pick(['1', '2', '3'])),
+        Signature: field(r, 'AAAA'),
+        SigningCertURL: field(
+          r,
+          r.pick(['https://sns.us-east-1.amazonaws.com/x.pem', 'http://127.0.0.1:1/x.pem', 'file:///etc/passwd']),
+        ),
+        SubscribeURL: field(r, 'https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription'),
+      };
+    case 1:
+      return {
+        RecordType: field(r, r.pick(['Bounce', 'SpamComplaint', 'Delivery'])),
+        ID: field(r, n),
+        Type: field(r, r.pick(['HardBounce', 'SoftBounce', 'SpamComplaint'])),
+        Email: email(),
+        BouncedAt: field(r, '2026-12-06T10:00:00Z'),
+      };
+    case 2:
+      return Array.from({ length: 1 + r.int(3) }, (_, i) => ({
+        email: email(),
+        event: field(r, r.pick(['bounce', 'spamreport', 'delivered'])),
+        type: field(r, r.pick(['bounce', 'blocked'])),
+        sg_event_id: field(r, `sg-${n}-${i}`),
+        timestamp: field(r, 1796551262),
+      }));
+    default: {
+      const timestamp = String(1796551262 + n);
+      const token = `token-${n}`;
+      const signature = createHmac('sha256', t.bounces.mailgunKey)
+        .update(timestamp + token)
+        .digest('hex');
+      return {
+        signature: field(r, { timestamp, token, signature }),
+        'event-data': field(r, {
+          event: field(r, r.pick(['failed', 'complained', 'delivered'])),
+          id: field(r, `mg-${n}`),
+          severity: field(r, r.pick(['permanent', 'temporary'])),
+          recipient: email(),
+          timestamp: field(r, 1796551262.5),
+        }),
+      };
+    }
+  }
 }

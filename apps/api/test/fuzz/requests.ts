@@ -4,7 +4,17 @@
 // send what browsers never would.
 import { request, type Agent } from 'node:http';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { ANY_METHOD, cookie, endpoints, fields, papers, query, type BodyKind, type FuzzTargets } from './endpoints';
+import {
+  ANY_METHOD,
+  bounce,
+  cookie,
+  endpoints,
+  fields,
+  papers,
+  query,
+  type BodyKind,
+  type FuzzTargets,
+} from './endpoints';
 import { deepJson, hostileText, percentEncode, type Random } from './hostile-values';
 
 export type { FuzzTargets };
@@ -32,9 +42,9 @@ function encodeForm(values: Record<string, unknown>, r: Random): string {
 
 function body(r: Random, kind: BodyKind, t: FuzzTargets, n: number, headers: Record<string, string>): Buffer {
   const shape = r.int(20);
-  const values = kind === 'papers' ? papers(r, n) : fields(r, kind, t, n);
+  const values = kind === 'papers' ? papers(r, n) : kind === 'bounce' ? bounce(r, t, n) : fields(r, kind, t, n);
   let text: string;
-  if (shape < 9 && kind !== 'papers') {
+  if (shape < 9 && kind !== 'papers' && kind !== 'bounce') {
     text = encodeForm(values as Record<string, unknown>, r);
     headers['content-type'] = r.pick([
       'application/x-www-form-urlencoded',
@@ -102,6 +112,8 @@ function body(r: Random, kind: BodyKind, t: FuzzTargets, n: number, headers: Rec
   else if (encoding === 'deflate') bytes = deflateSync(bytes);
   if (encoding) headers['content-encoding'] = encoding === 'gzip-bad' ? 'gzip' : encoding;
   if (r.chance(0.02)) bytes = Buffer.alloc(2_000_000, 'a');
+  // SendGrid signs the body as sent: a signature over these bytes (wrong when they were compressed).
+  if (kind === 'bounce' && r.chance(0.7)) Object.assign(headers, t.bounces.sendgridSign(bytes));
   return bytes;
 }
 
@@ -123,9 +135,12 @@ export function generateRequest(r: Random, t: FuzzTargets, n: number): FuzzReque
   const c = cookie(r, t);
   if (c) headers.cookie = c;
   const admin = endpoint.path.startsWith('/admin') || endpoint.path.startsWith('/api/') || endpoint.path === '/metrics';
-  if (r.chance(admin ? 0.8 : 0.1))
+  const webhook = endpoint.path.startsWith('/webhooks/');
+  if (r.chance(admin || webhook ? 0.8 : 0.1))
     headers.authorization = r.chance(0.8)
-      ? t.adminAuth
+      ? webhook
+        ? t.bounces.postmarkAuth
+        : t.adminAuth
       : r.pick([
           'Basic Zm9vOmJhcg==',
           'Basic %%%',
