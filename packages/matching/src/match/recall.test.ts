@@ -160,3 +160,34 @@ describe('matchPapers: a topic as one item of a list', () => {
     expect(ids('code generation', [listed, subject])).toEqual([subject.id]);
   });
 });
+
+describe('matchPapers: senses the vocabulary keeps apart', () => {
+  it('when a paper is on spike proteins, then a spiking-neural-networks reader does not get it', () => {
+    const spikes = makePaper({
+      title: 'Embedding COVID-19 spike sequences',
+      abstract: 'We hash spike protein sequences into vectors. A neural network then classifies the spike variants.',
+    });
+    const snn = makePaper({ title: 'Spiking neural networks on chips', abstract: 'We train spiking neural networks.' });
+    expect(ids('spiking neural networks', [spikes, snn])).toEqual([snn.id]);
+  });
+
+  it('when a paper explains predictions with SHAP, then a mechanistic-interpretability reader does not get it; circuits do', () => {
+    const shap = makePaper({
+      title: 'Interpretable credit scoring',
+      abstract: 'We make credit models interpretable. SHAP explanations improve interpretability for analysts.',
+    });
+    const circuits = makePaper({
+      title: 'Finding induction heads',
+      abstract: 'We use activation patching and sparse autoencoders to locate induction heads in transformers.',
+    });
+    expect(ids('mechanistic interpretability', [shap, circuits])).toEqual([circuits.id]);
+  });
+
+  it('when an unlearning paper speaks of forgetting, then forgetting alone does not make it continual learning', () => {
+    const unlearning = makePaper({
+      title: 'Stable forgetting for unlearning',
+      abstract: 'The model must forget the forget set. Forgetting is measured on held-out data. We bound forgetting.',
+    });
+    expect(ids('continual learning', [unlearning])).toEqual([]);
+  });
+});

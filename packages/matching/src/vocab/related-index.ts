@@ -45,6 +45,9 @@ for (const concept of RELATED_CONCEPTS) {
 }
 
 const HEADS = GENERIC_HEADS.map(tokensOf).sort((a, b) => b.length - a.length);
+/** "X neural networks" names a kind of network (spiking, Bayesian, recurrent), not a domain: the
+ * word alone would bring "spike protein" papers to a spiking-networks reader. */
+const KIND_HEADS = new Set([tokensOf('neural network').join(' ')]);
 
 /** "AI for agriculture" → ["agriculture"]: the phrase without a generic head at either end. */
 function domainOf(tokens: readonly string[]): string[] | undefined {
@@ -52,6 +55,7 @@ function domainOf(tokens: readonly string[]): string[] | undefined {
     if (tokens.length <= head.length) continue;
     if (head.every((t, j) => tokens[j] === t)) return tokens.slice(head.length);
     const from = tokens.length - head.length;
+    if (KIND_HEADS.has(head.join(' '))) continue;
     if (head.every((t, j) => tokens[from + j] === t)) return tokens.slice(0, from);
   }
   return undefined;
