@@ -48,3 +48,18 @@ export {
   type ComposedDigest,
   type DigestSection,
 } from './compose';
+export {
+  buildVocabulary,
+  VocabularyBuilder,
+  didYouMean,
+  closestWord,
+  relatedTopicCandidates,
+  topicStanding,
+  DEFAULT_STANDING_OPTIONS,
+  DEFAULT_VOCABULARY_OPTIONS,
+  type SpellingFix,
+  type TermVocabulary,
+  type TopicStanding,
+  type StandingOptions,
+  type VocabularyOptions,
+} from './guidance';
