@@ -33,7 +33,14 @@ describe('suggestions and preview', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/at most 120 characters/);
     const empty = await fetch(`${app.baseUrl}/subscribe/preview?topics=robotics`);
-    expect(await empty.json()).toEqual({ mode: 'topics_trending', papers: [], alsoTrending: [], quiet: ['robotics'] });
+    expect(await empty.json()).toEqual({
+      mode: 'topics_trending',
+      papers: [],
+      alsoTrending: [],
+      quiet: ['robotics'],
+      topics: [{ topic: 'robotics', count: 0, share: 0, standing: 'quiet', suggestions: [] }],
+      window: { days: 14, papers: 0 },
+    });
   });
 });
 

@@ -106,15 +106,15 @@ describe('the three choices, with JavaScript', () => {
       'Video diffusion at a glance',
     ]);
 
-    // Two topics: a heading per topic, and the papers under them still numbered 1, 2, 3.
+    // Two topics: a heading per topic with its recent papers, and the papers under them still numbered 1, 2, 3.
     await page.fill('#topics', 'reward models, video diffusion');
-    await page.waitForSelector('#preview-list li.preview-section');
+    await page.waitForSelector('#preview-list li.preview-section:has-text("video diffusion")');
     const numbered = await page.$$eval('#preview-list li', (lis) =>
       lis.map((li) => (li.classList.contains('preview-section') ? `# ${li.textContent}` : (li as HTMLLIElement).value)),
     );
-    expect(numbered).toEqual(['# reward models', 1, '# video diffusion', 2]);
+    expect(numbered).toEqual(['# reward models · 1 recent paper', 1, '# video diffusion · 1 recent paper', 2]);
     await page.fill('#topics', 'reward models');
-    await page.waitForSelector('#preview-list li.preview-section', { state: 'detached' });
+    await page.waitForSelector('#preview-list li.preview-section:has-text("video diffusion")', { state: 'detached' });
 
     await page.check('input[name="digestMode"][value="topics"]');
     await page.waitForSelector('#also-heading', { state: 'hidden' });

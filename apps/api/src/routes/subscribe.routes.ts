@@ -46,6 +46,7 @@ export function subscribeRoutes(
   const window = () => config.SUBSCRIBE_LIMIT_WINDOW_SECONDS;
   const preview = createPaperPreview(deps.db, {
     minUpvotes: config.TRENDING_MIN_UPVOTES,
+    broadShare: config.PREVIEW_BROAD_SHARE,
     ...(deps.now ? { now: deps.now } : {}),
   });
 

@@ -1,5 +1,6 @@
 // Pieces shared by the reader pages' forms. Every value is escaped by html``.
 import { html, type SafeHtml } from './html';
+import { topicGuidance } from './preview-panel';
 
 let zones: string[] | undefined;
 /** Every IANA zone the runtime knows, UTC first. */
@@ -82,7 +83,8 @@ export function topicsTextarea(value: string, errors: Errors, hintExtra?: SafeHt
   return html`<label for="topics">Your topics <span class="muted">(not needed for top trending)</span></label>
     <p class="hint" id="topics-hint">One per line or separated by commas, e.g. <em>reward models</em>, <em>"speech recognition"</em>, <em>robotics -humanoid</em>. ${hintExtra ?? ''}</p>
     <textarea id="topics" name="topics" rows="${topicsRows(value)}" maxlength="3000" ${invalidAttrs(errors, 'topics', 'topics-hint')}>${value}</textarea>
-    ${fieldError(errors, 'topics')}`;
+    ${fieldError(errors, 'topics')}
+    ${topicGuidance()}`;
 }
 
 export function csrfInput(token: string): SafeHtml {

@@ -15,6 +15,7 @@ import {
 import { deliverySentence } from './confirm.page';
 import { html } from './html';
 import { layout } from './layout';
+import { withPreview } from './preview-panel';
 
 export interface ManagePageOptions {
   token: string;
@@ -101,7 +102,7 @@ export function managePage(o: ManagePageOptions): string {
   const errorBox = errorSummary(o.errors ?? {}, 'Nothing was saved. Please fix these fields:');
   const body = html`<h1>Your paperboy subscription</h1>${notice}${errorBox}
     ${statusLine(o, base)}
-    <form class="card" method="post" action="${base}">${csrfInput(o.csrf)}
+    ${withPreview(html`<form class="card" method="post" action="${base}" data-preview>${csrfInput(o.csrf)}
       <h2>Papers and schedule</h2>
       ${digestModeRadios(values.digestMode, o.errors ?? {})}
       ${topicsTextarea(values.topics, o.errors ?? {})}
@@ -111,7 +112,7 @@ export function managePage(o: ManagePageOptions): string {
       ${canPause ? html`<label class="choice"><input type="checkbox" name="paused" value="on"${s.status === 'paused' ? html` checked` : html``}> <span>Pause my digests for now</span></label>` : html``}
       <input type="hidden" name="pauseField" value="1">
       <button type="submit">Save changes</button>
-    </form>
+    </form>`)}
     ${nextDigestCard(o.next)}
     <section class="card"><h2>Last digests</h2>${deliveriesList(o.view)}</section>
     <section class="card"><h2>Your data</h2>
@@ -124,5 +125,5 @@ export function managePage(o: ManagePageOptions): string {
         <button type="submit" class="danger">Delete my data</button>
       </form></section>
     ${canUnsubscribe.has(s.status) ? html`<p><a href="${o.unsubscribeUrl}">Unsubscribe</a></p>` : html``}`;
-  return layout({ title: 'Manage your subscription', body, head: pageHead('manage.js') });
+  return layout({ title: 'Manage your subscription', body, head: pageHead('manage.js', 'topic-preview.js') });
 }

@@ -1,5 +1,6 @@
 // The subscribe page (GET /). Works as a plain HTML form; subscribe.js adds time-zone
-// detection, clickable suggestions, the live preview and the proof-of-work.
+// detection and the proof-of-work; topic-preview.js the live preview beside the form and the
+// guidance on each topic while typing.
 import type { TopicSuggestion } from '@paperboy/core';
 import {
   csrfInput,
@@ -15,6 +16,7 @@ import {
 } from './form-parts';
 import { html } from './html';
 import { layout } from './layout';
+import { withPreview } from './preview-panel';
 
 export interface SubscribeFormValues {
   email: string;
@@ -47,7 +49,7 @@ export function subscribePage({ values, errors = {}, suggestions, csrf, challeng
   const body = html`<h1>Trending research papers in your inbox</h1>
     <p class="lead">Every morning (or once a week), the papers people are talking about: the top trending ones, the ones on your topics, or both. Title, authors, a short summary, and why each is there. Just an email address is enough. No account, no tracking, unsubscribe in one click.</p>
     ${summary}
-    <form class="card" method="post" action="/subscribe" id="subscribe-form" novalidate data-challenge="${challenge ? 'on' : 'off'}">
+    ${withPreview(html`<form class="card" method="post" action="/subscribe" id="subscribe-form" data-preview novalidate data-challenge="${challenge ? 'on' : 'off'}">
       ${csrfInput(csrf)}
       <label for="email">Your email address</label>
       <input id="email" name="email" type="email" autocomplete="email" inputmode="email" maxlength="254" required value="${values.email}"${invalidAttrs(errors, 'email')}>
@@ -61,13 +63,6 @@ export function subscribePage({ values, errors = {}, suggestions, csrf, challeng
       <p class="hint">We will email you a link to confirm. Nothing is sent until you click it.</p>
       <button type="submit" id="subscribe-button">Subscribe</button>
       <p class="hint" id="form-status" role="status" aria-live="polite"></p>
-    </form>
-    <section class="card preview" id="preview" hidden aria-live="polite" aria-busy="false">
-      <h2 id="preview-heading">Recent papers you would have got</h2>
-      <p class="hint" id="preview-status">Type a topic to see a preview.</p>
-      <ol id="preview-list"></ol>
-      <h3 id="also-heading" hidden>Also trending</h3>
-      <ol id="also-list"></ol>
-    </section>`;
-  return layout({ title: 'Subscribe', body, head: pageHead('sha256.js', 'subscribe.js') });
+    </form>`)}`;
+  return layout({ title: 'Subscribe', body, head: pageHead('sha256.js', 'subscribe.js', 'topic-preview.js') });
 }

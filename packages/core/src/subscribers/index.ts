@@ -14,6 +14,8 @@ export * from './transactional-email.usecase';
 export * from './send-transactional-email.usecase';
 export * from './topic-suggestions';
 export * from './paper-preview';
+export * from './term-vocabulary';
+export * from './topic-guidance';
 export * from './load-subscriber';
 export * from './digest-mode';
 export * from './safe-text';

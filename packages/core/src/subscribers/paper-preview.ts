@@ -8,22 +8,45 @@ import type { Db } from '@paperboy/db';
 import {
   buildTopicIndex,
   createDigestRanker,
+  DEFAULT_STANDING_OPTIONS,
   matchPapers,
   type AssociationTable,
   type MatchablePaper,
+  type TermVocabulary,
   type TopicMatch,
 } from '@paperboy/matching';
 import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/trending';
 import { processAssociations } from '../matching/stored-associations';
 import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
 import { cleanFrequency, cleanTopics } from './subscribe-input';
+import { createTermVocabulary } from './term-vocabulary';
+import { guideTopics, type TopicGuidance } from './topic-guidance';
 import { createTrendingPreview, type PreviewPaper } from './trending-preview';
 
 export type { PreviewPaper } from './trending-preview';
+export type { TopicGuidance, CountedTopic } from './topic-guidance';
 
-/** `mode`: what the digest would carry; `papers`: the topic matches (composed as the digest, each with its `section`), or the top trending ones for a trending-only preview; `quiet`: typed topics with nothing recent. */
+/** The papers the preview matched topics against: published within `days`, `papers` of them. */
+export interface PreviewWindow {
+  days: number;
+  papers: number;
+}
+
+/**
+ * `mode`: what the digest would carry; `papers`: the topic matches (composed as the digest, each
+ * with its `section`), or the top trending ones for a trending-only preview; `quiet`: typed
+ * topics with nothing recent; `topics`: guidance on each typed topic (none for top trending);
+ * `window`: what the counts are out of.
+ */
 export type PreviewResult =
-  | { mode: DigestMode; papers: PreviewPaper[]; alsoTrending: PreviewPaper[]; quiet: string[] }
+  | {
+      mode: DigestMode;
+      papers: PreviewPaper[];
+      alsoTrending: PreviewPaper[];
+      quiet: string[];
+      topics: TopicGuidance[];
+      window: PreviewWindow;
+    }
   | { error: string };
 
 /** A topic match in the preview: `section` is the topic it is shown under, as in the digest. */
@@ -50,6 +73,10 @@ export interface PreviewOptions {
   show?: number;
   /** config.TRENDING_MIN_UPVOTES. */
   minUpvotes?: number;
+  /** config.PREVIEW_BROAD_SHARE: a topic matching more than this share of the window is "too broad". */
+  broadShare?: number;
+  /** The vocabulary of stored papers for "did you mean" (default: built per process from the database). */
+  vocabulary?: () => Promise<TermVocabulary>;
   now?: () => Date;
 }
 
@@ -113,8 +140,11 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     cacheMs = 60_000,
     show = 5,
     minUpvotes = DEFAULT_TRENDING_MIN_UPVOTES,
+    broadShare = DEFAULT_STANDING_OPTIONS.broadShare,
     now = () => new Date(),
   } = options;
+  const vocabulary = options.vocabulary ?? createTermVocabulary(db);
+  const standing = { ...DEFAULT_STANDING_OPTIONS, broadShare };
   const trending = createTrendingPreview(db, { minUpvotes, cacheMs, now, size: show + ALSO_TRENDING });
   let cache: Snapshot | undefined;
   const snapshot = (): Snapshot => {
@@ -129,10 +159,22 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
   };
   async function topicPapers(
     topics: { key: string; raw: string }[],
-  ): Promise<{ papers: TopicPreviewPaper[]; quiet: string[] }> {
+  ): Promise<{ papers: TopicPreviewPaper[]; quiet: string[]; topics: TopicGuidance[]; window: PreviewWindow }> {
     const snap = snapshot();
-    const [papers, associations] = await Promise.all([snap.papers, snap.associations]);
-    if (papers.length === 0 || topics.length === 0) return { papers: [], quiet: topics.map((t) => t.raw) };
+    const [papers, associations, words] = await Promise.all([snap.papers, snap.associations, vocabulary()]);
+    const window = { days: windowDays, papers: papers.length };
+    const guidance = guideTopics(topics, {
+      windowPapers: papers.length,
+      vocabulary: words,
+      associations,
+      standing,
+      count: (some) =>
+        papers.length === 0
+          ? new Map()
+          : new Map([...matchesFor(snap, papers, some, associations)].map(([key, list]) => [key, list.length])),
+    });
+    if (papers.length === 0 || topics.length === 0)
+      return { papers: [], quiet: topics.map((t) => t.raw), topics: guidance, window };
     const matches = matchesFor(snap, papers, topics, associations);
     // The digest's own composition (balanced topic sections, near-duplicates out), at the preview's size.
     const composed = createDigestRanker(matches, { cap: show }).compose(
@@ -152,7 +194,7 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
         section: r.reason.topic,
       };
     });
-    return { papers: cards, quiet: composed.quiet.map((q) => q.label) };
+    return { papers: cards, quiet: composed.quiet.map((q) => q.label), topics: guidance, window };
   }
   return async (rawTopics: unknown, choice: PreviewChoice = {}): Promise<PreviewResult> => {
     const { topics, error } = cleanTopics(rawTopics);
@@ -165,16 +207,20 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
         : resolveDigestMode(choice.mode, topics.length);
     if ('error' in resolved) return { error: resolved.error };
     const { mode } = resolved;
-    if (mode === 'trending')
-      return { mode, papers: (await trending(period)).slice(0, show), alsoTrending: [], quiet: [] };
-    const { papers, quiet } = await topicPapers(topics);
-    if (!followsTrending(mode)) return { mode, papers, alsoTrending: [], quiet };
+    if (mode === 'trending') {
+      const papers = (await trending(period)).slice(0, show);
+      return { mode, papers, alsoTrending: [], quiet: [], topics: [], window: { days: windowDays, papers: 0 } };
+    }
+    const { papers, quiet, topics: guidance, window } = await topicPapers(topics);
+    if (!followsTrending(mode)) return { mode, papers, alsoTrending: [], quiet, topics: guidance, window };
     const shown = new Set(papers.map((p) => p.paperId));
     return {
       mode,
       papers,
       alsoTrending: (await trending(period)).filter((p) => !shown.has(p.paperId)).slice(0, ALSO_TRENDING),
       quiet,
+      topics: guidance,
+      window,
     };
   };
 }
