@@ -8,6 +8,7 @@ import { digestScheduleProcessor } from './digest-schedule.processor';
 import { digestBuildProcessor } from './digest-build.processor';
 import { digestSendProcessor } from './digest-send.processor';
 import { associationsRebuildProcessor } from './associations-rebuild.processor';
+import { bounceMailboxProcessor } from './bounce-mailbox.processor';
 
 export const processors: ProcessorDefinition[] = [
   transactionalEmailProcessor as ProcessorDefinition,
@@ -17,4 +18,5 @@ export const processors: ProcessorDefinition[] = [
   digestBuildProcessor as ProcessorDefinition,
   digestSendProcessor as ProcessorDefinition,
   associationsRebuildProcessor as ProcessorDefinition,
+  bounceMailboxProcessor as ProcessorDefinition,
 ];

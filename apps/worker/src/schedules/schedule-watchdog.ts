@@ -9,6 +9,7 @@ import { reliabilityMetrics } from '@paperboy/metrics';
 import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
 import { ASSOCIATIONS_SCHEDULER_ID, upsertAssociationsSchedule } from './associations-schedule';
+import { applyBounceMailboxSchedule, BOUNCE_MAILBOX_SCHEDULER_ID } from './bounce-mailbox-schedule';
 import { DIGEST_SCHEDULER_ID, upsertDigestSchedule } from './digest-schedule';
 import { applyIngestSchedules, ingestSchedules } from './ingest-schedules';
 
@@ -29,12 +30,18 @@ export function watchSchedules(deps: WatchdogDeps, everyMs = 30_000): ScheduleWa
       { id: DIGEST_SCHEDULER_ID, queue: deps.queues[QUEUE.digestSchedule] },
       { id: ASSOCIATIONS_SCHEDULER_ID, queue: deps.queues[QUEUE.associationsRebuild] },
       ...ingest.map((s) => ({ id: s.schedulerId, queue: deps.queues[QUEUE.ingest] })),
+      ...(deps.config.BOUNCE_IMAP_URL
+        ? [{ id: BOUNCE_MAILBOX_SCHEDULER_ID, queue: deps.queues[QUEUE.bounceMailbox] }]
+        : []),
     ];
     const missing: string[] = [];
     for (const { id, queue } of expected) if (!(await queue.getJobScheduler(id))) missing.push(id);
     if (missing.includes(DIGEST_SCHEDULER_ID)) await upsertDigestSchedule(deps.queues);
     if (missing.includes(ASSOCIATIONS_SCHEDULER_ID)) await upsertAssociationsSchedule(deps.queues);
-    if (missing.some((id) => id !== DIGEST_SCHEDULER_ID && id !== ASSOCIATIONS_SCHEDULER_ID) || first)
+    if (missing.includes(BOUNCE_MAILBOX_SCHEDULER_ID) || first)
+      await applyBounceMailboxSchedule(deps.queues, deps.config);
+    const own = [DIGEST_SCHEDULER_ID, ASSOCIATIONS_SCHEDULER_ID, BOUNCE_MAILBOX_SCHEDULER_ID];
+    if (missing.some((id) => !own.includes(id)) || first)
       await applyIngestSchedules(deps.queues, deps.config, deps.logger);
     for (const { id } of expected) metrics?.schedulerPresent.set({ scheduler: id }, 1);
     // At start, registering is the normal thing; later, a missing scheduler means Redis lost data.
