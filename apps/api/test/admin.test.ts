@@ -40,6 +40,39 @@ describe('admin with credentials', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('when digests went out and readers signed up this month, then the overview draws the last 30 days as inline SVG bar charts with their numbers', async () => {
+    const db = app.database.db;
+    const reader = await db.subscriber.findFirstOrThrow({ where: { email: 'a@example.org' } });
+    const day = 24 * 3600_000;
+    await db.delivery.createMany({
+      data: [
+        { subscriberId: reader.id, periodKey: 'c1', status: 'sent', createdAt: new Date(Date.now() - 2 * day) },
+        { subscriberId: reader.id, periodKey: 'c2', status: 'sent', createdAt: new Date() },
+        { subscriberId: reader.id, periodKey: 'c3', status: 'failed', createdAt: new Date() },
+      ],
+    });
+    await db.subscriptionEvent.create({ data: { subscriberId: reader.id, type: 'subscribed' } });
+    const page = await (await fetch(`${app.baseUrl}/admin?fresh=1`, { headers: auth })).text();
+    const charts = page.match(/<figure class="chart"[\s\S]*?<\/figure>/g) ?? [];
+    expect(charts).toHaveLength(5);
+    // An image with its numbers in words, a tooltip per day, and the exact numbers in a table.
+    expect(charts[0]).toContain(
+      'role="img" aria-label="Digests, last 30 days: sent 2, failed 1, skipped 0 in total; today 1 sent, 1 failed, 0 skipped."',
+    );
+    expect(charts[0]!.match(/<rect /g)).toHaveLength(3); // sent 2 days ago; sent and failed today; no rect for zeros
+    expect(charts[0]).toMatch(/<title>[A-Z][a-z]{2} \d+: 1 sent, 1 failed, 0 skipped<\/title>/);
+    expect(charts[0]).toMatch(/<details><summary>Numbers<\/summary><table>/);
+    expect(charts[1]).toContain('aria-label="Sign-ups, last 30 days: sign-ups 1 in total; today 1 sign-ups."');
+    // Drawn on the server: no script or stylesheet from anywhere else.
+    expect(page).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+  });
+
+  it('when a count is zero, then its row in a bar table draws no bar', async () => {
+    const page = await (await fetch(`${app.baseUrl}/admin`, { headers: auth })).text();
+    expect(page).toContain('<tr><td>complained</td><td class="barcell"></td><td class="num">0</td></tr>');
+    expect(page).toMatch(/<tr><td>active<\/td><td class="barcell"><div class="bar" style="width:100.0%"><\/div>/);
+  });
+
   it('when the pause form is posted without a valid CSRF token, then 403 and sending is not paused', async () => {
     const res = await fetch(`${app.baseUrl}/admin/send/pause`, {
       method: 'POST',
@@ -67,6 +100,10 @@ describe('admin with credentials', () => {
     expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(true);
     const page = await (await fetch(`${app.baseUrl}/admin?done=paused`, { headers: auth })).text();
     expect(page).toContain('Resume sending');
+    // A paused send is a warning, not a neutral note: the notice, the card and its sentence say so.
+    expect(page).toContain('<div class="notice warn" role="status">Sending is paused.</div>');
+    expect(page).toContain('<div class="card paused">');
+    expect(page).toMatch(/<p class="small warntext" role="alert">No digest leaves while sending is paused/);
     expect((await post('resume')).status).toBe(303);
     expect(await app.queues[QUEUE.digestSend].isPaused()).toBe(false);
   });

@@ -4,6 +4,7 @@ import type { AsyncBounceCount, CountBy, Overview, QueueCounts, SendQueueState }
 import { QUEUE } from '@paperboy/queue';
 import { html, type SafeHtml } from '../views/html';
 import { adminLayout, ago, fmt } from './admin-layout.view';
+import { dailyChartsCard } from './charts.view';
 
 export interface OverviewPage {
   overview: Overview;
@@ -22,7 +23,7 @@ function barTable(rows: CountBy[], empty: string, head = ''): SafeHtml {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return html`<table>${head ? html`<thead><tr><th>${head}</th><th></th><th class="num">Count</th></tr></thead>` : ''}<tbody>${rows.map(
     (r) =>
-      html`<tr><td>${r.key}</td><td class="barcell"><div class="bar" style="width:${((r.count / max) * 100).toFixed(1)}%"></div></td><td class="num">${fmt(r.count)}</td></tr>`,
+      html`<tr><td>${r.key}</td><td class="barcell">${r.count ? html`<div class="bar" style="width:${((r.count / max) * 100).toFixed(1)}%"></div>` : ''}</td><td class="num">${fmt(r.count)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -62,12 +63,12 @@ function breakerNote(send: SendQueueState, now: number): SafeHtml | string {
 function sendCard({ send, csrfToken }: OverviewPage, now = Date.now()): SafeHtml {
   const action = send.paused ? 'resume' : 'pause';
   const waiting = (send.counts.waiting ?? 0) + (send.counts.prioritized ?? 0);
-  return html`<div class="card"><h2>Sending ${send.paused ? html`<span class="badge warn">paused</span>` : html`<span class="badge good">running</span>`}</h2>
+  return html`<div class="card${send.paused ? ' paused' : ''}"><h2>Sending ${send.paused ? html`<span class="badge warn">paused</span>` : html`<span class="badge good">running</span>`}</h2>
 ${breakerNote(send, now)}
 <div class="sendbox"><form method="post" action="/admin/send/${action}"><input type="hidden" name="_csrf" value="${csrfToken}">
 <button type="submit" class="${send.paused ? '' : 'secondary'}">${send.paused ? 'Resume sending' : 'Pause sending'}</button></form>
 <span class="muted small">${QUEUE.digestSend} queue: ${fmt(waiting)} waiting · ${fmt(send.counts.active ?? 0)} active · ${fmt(send.counts.delayed ?? 0)} delayed · ${fmt(send.counts.failed ?? 0)} failed · <a href="/admin/queues/queue/${QUEUE.digestSend}">inspect</a></span></div>
-<p class="muted small">${send.paused ? 'No digest leaves while paused; jobs wait and resume where they stopped.' : 'Pausing lets running sends finish and holds the rest in the queue.'}</p></div>`;
+${send.paused ? html`<p class="small warntext" role="alert">No digest leaves while sending is paused; jobs wait and resume where they stopped.</p>` : html`<p class="muted small">Pausing lets running sends finish and holds the rest in the queue.</p>`}</div>`;
 }
 
 function queuesCard(queues: QueueCounts[]): SafeHtml {
@@ -110,10 +111,11 @@ export function renderOverview(page: OverviewPage, now = Date.now()): string {
   const { overview: o } = page;
   const active = o.readers.byStatus.find((s) => s.key === 'active')?.count ?? 0;
   const body = html`<h1>Admin overview</h1>
-${page.notice ? html`<div class="notice" role="status">${page.notice}</div>` : ''}
+${page.notice ? html`<div class="notice${page.send.paused ? ' warn' : ''}" role="status">${page.notice}</div>` : ''}
 <p class="muted small">Numbers as of ${ago(o.computedAt, now)} (computed in ${fmt(o.computeMs)} ms, refreshed in the background) · <a href="/admin?fresh=1">recompute now</a></p>
 <div class="tiles">${tile('active readers', active, 'good')}${tile('readers in total', o.readers.total)}${tile('new this week', o.readers.newThisWeek)}${tile('unsubscribed this week', o.readers.unsubscribedThisWeek)}${tile('bounced or complained', o.readers.bouncedOrComplained, o.readers.bouncedOrComplained ? 'warn' : '')}${tile('digests sent today', o.deliveries.sentToday, 'good')}${tile('digests failed today', o.deliveries.failedToday, o.deliveries.failedToday ? 'bad' : '')}${tile('digests pending', o.deliveries.pending)}${tile('papers', o.papers.total)}${tile('new papers this week', o.papers.newThisWeek)}</div>
 <div class="grid" style="margin-bottom:1rem">${sendCard(page, now)}${queuesCard(page.queues)}</div>
+${dailyChartsCard(o.daily)}
 <div class="grid">
 <div class="card"><h2>Readers by status</h2>${barTable(o.readers.byStatus, 'No readers yet.')}
 <h2 style="margin-top:1rem">Active readers by frequency</h2>${barTable(o.readers.activeByFrequency, 'No active readers.')}

@@ -1,7 +1,9 @@
 // The overview page must stay fast with a million readers, and some of its aggregates (top
-// topics) are O(rows). So page views read a snapshot cached in Redis; a snapshot older than
-// `maxAgeSeconds` is still served while one caller (elected by a Redis lock) recomputes it in
-// the background (stale-while-revalidate). Only the very first view after a cold start waits.
+// topics) are O(rows). So page views read a snapshot cached in Redis. A snapshot older than
+// `maxAgeSeconds` is recomputed by one caller (elected by a Redis lock), who waits up to
+// `waitMs` for it: on a small or idle installation the view shows fresh numbers (a snapshot
+// warmed at start, before anyone signed up, once showed all zeros "as of 3 min ago"); on a big,
+// busy one the stale snapshot is served and the refresh finishes in the background.
 import type { Db } from '@paperboy/db';
 import type { Redis } from '@paperboy/queue';
 import { computeOverview } from './compute-overview';
@@ -20,6 +22,8 @@ export interface OverviewOptions {
   maxAgeSeconds?: number;
   /** Ignore the snapshot and compute now (the page's "refresh" button, `paperboy stats --fresh`). */
   fresh?: boolean;
+  /** How long a view waits for the refresh of a stale snapshot before serving the stale one (default 2 s). */
+  waitMs?: number;
   now?: Date;
 }
 
@@ -41,9 +45,22 @@ export async function getOverview(deps: OverviewCacheDeps, options: OverviewOpti
   const overview = JSON.parse(cached) as Overview;
   const ageMs = now.getTime() - Date.parse(overview.computedAt);
   if (ageMs > (options.maxAgeSeconds ?? 30) * 1000 && (await deps.redis.set(lock, '1', 'PX', LOCK_MS, 'NX'))) {
-    refresh(deps, now)
-      .catch((error) => deps.onError?.(error))
+    const refreshed = refresh(deps, now)
+      .catch((error) => {
+        deps.onError?.(error);
+        return undefined;
+      })
       .finally(() => void deps.redis.del(lock).catch(() => undefined));
+    const waitMs = options.waitMs ?? 2_000;
+    if (waitMs > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), waitMs);
+      });
+      const fresh = await Promise.race([refreshed, timeout]);
+      clearTimeout(timer);
+      if (fresh) return fresh;
+    }
   }
   return overview;
 }

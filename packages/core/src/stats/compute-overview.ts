@@ -1,6 +1,7 @@
 // Computes the admin overview from the database in one round of parallel, index-backed queries.
 import type { Db } from '@paperboy/db';
 import { DIGEST_MODES } from '../subscribers/digest-mode';
+import { computeDailyOverview } from './daily-series';
 import * as q from './overview.queries';
 import type { CountBy, Overview } from './overview.types';
 
@@ -37,6 +38,7 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
     deliveries,
     topics,
     asyncBounces,
+    daily,
   ] = await Promise.all([
     q.readersByStatusAndFrequency(db),
     q.activeReadersByDigestMode(db),
@@ -49,6 +51,7 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
     q.deliveryCounts(db, startOfUtcDay(now)),
     q.topTopics(db, topicLimit),
     q.asyncBounceCounts(db, now),
+    computeDailyOverview(db, now),
   ]);
   // Every status appears, even at zero, so the page and the readers gauge keep a stable shape.
   const statuses = ['active', 'pending', 'paused', 'unsubscribed', 'bounced', 'complained'].map((key) => ({
@@ -88,5 +91,6 @@ export async function computeOverview(db: Db, now = new Date(), topicLimit = 12)
       todayByStatus: deliveries.todayByStatus,
     },
     topTopics: topics,
+    daily,
   };
 }

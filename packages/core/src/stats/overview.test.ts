@@ -126,13 +126,13 @@ describe('admin overview', () => {
     }
   });
 
-  it('when a snapshot is cached, then views read it until it is stale, and a stale one is refreshed in the background', async () => {
+  it('when a snapshot is cached, then views read it until it is stale, and a stale one slower than the wait is refreshed in the background', async () => {
     const deps = { db: database.db, redis, keyPrefix };
     const first = await getOverview(deps, { now });
     await database.db.subscriber.create({ data: { email: 'e@example.org', status: 'active' } });
     const cached = await getOverview(deps, { now: new Date(now.getTime() + 5_000) });
     expect(cached.readers.total).toBe(first.readers.total);
-    const stale = await getOverview(deps, { now: new Date(now.getTime() + 60_000), maxAgeSeconds: 30 });
+    const stale = await getOverview(deps, { now: new Date(now.getTime() + 60_000), maxAgeSeconds: 30, waitMs: 0 });
     expect(stale.readers.total).toBe(first.readers.total);
     // The background refresh lands shortly; poll the snapshot rather than sleeping a fixed time.
     let total = stale.readers.total;
@@ -142,5 +142,46 @@ describe('admin overview', () => {
     }
     expect(total).toBe(first.readers.total + 1);
     expect((await getOverview(deps, { fresh: true })).readers.total).toBe(first.readers.total + 1);
+  });
+
+  it('when the snapshot was warmed before readers signed up, then the first view minutes later shows them, not the old zeros', async () => {
+    const deps = { db: database.db, redis, keyPrefix: `${keyPrefix}:warm` };
+    const warmed = await getOverview(deps, { now });
+    await database.db.subscriber.create({ data: { email: 'late@example.org', status: 'pending' } });
+    const firstView = await getOverview(deps, { now: new Date(now.getTime() + 3 * 60_000), maxAgeSeconds: 30 });
+    expect(firstView.readers.total).toBe(warmed.readers.total + 1);
+    expect(firstView.computedAt).toBe(new Date(now.getTime() + 3 * 60_000).toISOString());
+  });
+
+  it('when digests, sign-ups and ingests happened over the month, then the daily series count them per UTC day, zero elsewhere', async () => {
+    const db = database.db;
+    const a = await db.subscriber.findFirstOrThrow({ where: { email: 'a@example.org' } });
+    await db.subscriptionEvent.createMany({
+      data: [
+        { subscriberId: a.id, type: 'subscribed', createdAt: daysAgo(1) },
+        { subscriberId: a.id, type: 'subscribed', createdAt: daysAgo(1) }, // the form sent twice: one sign-up
+        { subscriberId: a.id, type: 'confirmed', createdAt: daysAgo(1) },
+        { subscriberId: null, type: 'unsubscribed', createdAt: daysAgo(0.1) }, // a reader wiped since
+        { subscriberId: a.id, type: 'subscribed', createdAt: daysAgo(40) }, // before the 30 days
+      ],
+    });
+    const d = (await computeOverview(db, now)).daily!;
+    const values = (list: { key: string; values: number[] }[], key: string) => list.find((s) => s.key === key)!.values;
+    const total = (v: number[]) => v.reduce((x, y) => x + y, 0);
+    expect([d.days.length, d.days[0], d.days.at(-1)]).toEqual([30, '2026-10-29', '2026-11-27']);
+    expect(d.digests.map((s) => s.key)).toEqual(['sent', 'failed', 'skipped']);
+    expect([
+      values(d.digests, 'sent').at(-1),
+      values(d.digests, 'sent').at(-4),
+      total(values(d.digests, 'sent')),
+    ]).toEqual([1, 1, 2]);
+    expect([values(d.digests, 'failed').at(-1), total(values(d.digests, 'skipped'))]).toEqual([1, 0]);
+    expect(d.readers.map((s) => [s.key, total(s.values)])).toEqual([
+      ['signups', 1],
+      ['confirmations', 1],
+      ['unsubscribes', 1],
+    ]);
+    expect([values(d.readers, 'signups').at(-2), values(d.readers, 'unsubscribes').at(-1)]).toEqual([1, 1]);
+    expect(d.papers).toEqual([{ key: 'hf', values: [...Array(29).fill(0), 3] }]);
   });
 });

@@ -1,4 +1,5 @@
 // The admin overview's numbers: plain data, JSON-serialisable (it is cached in Redis as is).
+import type { DailyOverview } from './daily-series';
 export interface CountBy<K extends string = string> {
   key: K;
   count: number;
@@ -49,4 +50,6 @@ export interface Overview {
   deliveries: { sentToday: number; failedToday: number; pending: number; todayByStatus: CountBy[] };
   /** Per normalised topic key; `key` is the wording most of its readers typed. */
   topTopics: CountBy[];
+  /** The last 30 days per UTC day (charts); a snapshot cached before they existed has none. */
+  daily?: DailyOverview;
 }
