@@ -191,3 +191,21 @@ describe('matchPapers: senses the vocabulary keeps apart', () => {
     expect(ids('continual learning', [unlearning])).toEqual([]);
   });
 });
+
+describe('matchPapers: "AI for X" domains', () => {
+  it('when X is research vocabulary such as "evaluation", then a paper that merely evaluates something does not match', () => {
+    const evaluation = makePaper({
+      title: 'Evaluation of shoulder presentation',
+      abstract: 'We propose an evaluation of photos. The evaluation uses a quantitative score.',
+    });
+    expect(ids('LLM evaluation', [evaluation])).toEqual([]);
+  });
+
+  it('when X names a field such as education, then papers of the field match as related', () => {
+    const education = makePaper({
+      title: 'Adaptive tutoring in education',
+      abstract: 'Students learn with an adaptive tutor. We study education outcomes in schools.',
+    });
+    expect(ids('AI for education', [education])).toEqual([education.id]);
+  });
+});

@@ -4,7 +4,11 @@
 import { tokenize } from '../text/tokenize.util';
 import type { TopicPhrase } from '../types';
 import { collapseAliases } from './alias-index';
+import frequentTokens from './frequent-tokens.data.json';
 import { FIXED_COMPOUNDS, GENERIC_HEADS, RELATED_CONCEPTS } from './related.data';
+
+/** Tokens in at least 8% of real papers (scripts/count-frequent-tokens.ts). */
+const FREQUENT_TOKENS: ReadonlySet<string> = new Set(frequentTokens.tokens);
 
 /** The one-word-inside allowance of a reader's unquoted phrase (kept in step with LOOSE_GAP). */
 const TERM_GAP = 1;
@@ -73,7 +77,8 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
   const entries = [...(CONCEPTS.get(key) ?? [])];
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const domain = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
-  if (domain !== undefined) {
+  // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing.
+  if (domain !== undefined && domain.some((t) => !FREQUENT_TOKENS.has(t))) {
     entries.push(...(CONCEPTS.get(domain.join(' ')) ?? []));
     entries.push({ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] });
   }

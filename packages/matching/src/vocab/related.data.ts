@@ -883,7 +883,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       refusal: 0.5,
       deceptive: 0.34,
       deception: 0.34,
-      misalignment: 0.5,
+      misalignment: 0.34, // also geometric: "sensor misalignment", "image-text misalignment"
       guardrail: 1,
       'prompt injection': 1,
       backdoor: 0.2,
