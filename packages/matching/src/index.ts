@@ -63,3 +63,36 @@ export {
   type StandingOptions,
   type VocabularyOptions,
 } from './guidance';
+export {
+  FEATURE_SPACE,
+  hashFeature,
+  termCounts,
+  weigh,
+  dot,
+  Idf,
+  type SparseVector,
+  type TermCounts,
+  type FeatureText,
+} from './learn/paper-features';
+export {
+  trainReaderModel,
+  marginOf,
+  packModel,
+  unpackModel,
+  sigmoid,
+  MODEL_FORMAT_VERSION,
+  DEFAULT_MAX_WEIGHTS,
+  type LinearModel,
+  type TrainingExample,
+  type TrainOptions,
+} from './learn/reader-model';
+export {
+  composePersonalDigest,
+  ModelScorer,
+  LIKED_SECTION_KEY,
+  DEFAULT_MAX_EXTRAS,
+  type Personalization,
+  type LikedPaper,
+  type PoolPaper,
+} from './learn/personalize';
+export { trainingSet, BACKGROUND_PAPERS, BACKGROUND_WEIGHT, type VoteExample } from './learn/training-set';

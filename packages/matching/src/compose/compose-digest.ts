@@ -14,6 +14,9 @@ export interface ComposeTopic {
   key: string;
   /** The reader's wording, shown as the section heading and in reasons. */
   label: string;
+  /** Share of the round-robin, in (0, 1] (default 1): "fewer on this topic" deals it a place
+   * every other round (0.5). Muted topics are not passed at all. */
+  weight?: number;
 }
 
 /** One candidate of one topic; lists are best first (e.g. relevance × trending × recency). */
@@ -39,6 +42,9 @@ export interface ComposeInput {
   duplicateThreshold?: number;
   /** Whether a paper matches a topic (fast lookup); default: a scan of that topic's candidates. */
   matches?: (topicKey: string, paperId: number) => boolean;
+  /** Order inside a section: 'signals' (default, what the card shows) or 'score' (the
+   * candidates' own order: a reader's learned preferences). */
+  order?: 'signals' | 'score';
 }
 
 export interface ComposedPaper {
@@ -52,6 +58,8 @@ export interface ComposedPaper {
   also: readonly string[];
   paper: RankablePaper;
   work?: number;
+  /** In the digest because the reader liked this paper ("Because you liked …"), not for a topic. */
+  because?: { paperId: number; title: string };
 }
 
 export interface DigestSection {
@@ -85,6 +93,9 @@ interface Cursor {
   taken: ComposedPaper[];
   /** The score of the list's first candidate left: the order topics deal in. */
   head: number;
+  /** Round-robin share (ComposeTopic.weight) and the turns it has saved up. */
+  weight: number;
+  credit: number;
 }
 
 /** Shared by papers that match no other topic (most): replaced, never pushed to. */
@@ -103,9 +114,10 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
   for (const topic of topics) {
     if (followed(cursors, quiet, topic.key)) continue; // the same topic typed twice
     const list = candidates.get(topic.key) ?? NO_CANDIDATES;
-    const cursor: Cursor = { topic, list, at: skipExcluded(list, 0, exclude), taken: [], head: 0 };
+    const weight = topic.weight !== undefined && topic.weight > 0 && topic.weight < 1 ? topic.weight : 1;
+    const cursor: Cursor = { topic, list, at: skipExcluded(list, 0, exclude), taken: [], head: 0, weight, credit: 0 };
     if (cursor.at < list.length) {
-      cursor.head = (list[cursor.at] as ComposeCandidate).score;
+      cursor.head = (list[cursor.at] as ComposeCandidate).score * weight;
       cursors.push(cursor);
     } else quiet.push(topic);
   }
@@ -122,6 +134,15 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
     open = 0;
     for (const cursor of rounds) {
       if (chosen.length >= cap) break;
+      if (cursor.weight < 1) {
+        // A topic read "fewer" waits its turn: its credit grows by its weight each round.
+        cursor.credit += cursor.weight;
+        if (cursor.credit < 1) {
+          if (cursor.at < cursor.list.length) open += 1;
+          continue;
+        }
+        cursor.credit -= 1;
+      }
       if (takeNext(cursor, chosen, exclude, threshold)) open += 1;
     }
   }
@@ -130,7 +151,7 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
   const papers: ComposedPaper[] = [];
   for (const cursor of cursors) {
     if (cursor.taken.length === 0) continue;
-    const list = cursor.taken.length > 1 ? cursor.taken.sort(bySignals) : cursor.taken;
+    const list = cursor.taken.length > 1 && input.order !== 'score' ? cursor.taken.sort(bySignals) : cursor.taken;
     sections.push({ topicKey: cursor.topic.key, label: cursor.topic.label, papers: list });
     for (const p of list) papers.push(p);
   }

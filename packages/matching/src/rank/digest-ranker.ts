@@ -2,6 +2,7 @@
 // its boosted scores over the reader's topics (a paper matching two of your topics ranks higher).
 // Only the heads of long lists are read (see head-reader.ts): no pass over all papers.
 import { composeDigest, type ComposedDigest, type ComposeTopic } from '../compose/compose-digest';
+import { composePersonalDigest, type Personalization } from '../learn/personalize';
 import type { RankedPaper, ReaderTopic, TopicMatch } from '../types';
 import { PaperDescriber, type ReaderList } from './describe-paper';
 import { DEFAULT_WEIGHTS, validateWeights, type RankingWeights } from './signals';
@@ -55,14 +56,14 @@ export class DigestRanker {
    * The reader's digest in balanced topic sections (composeDigest over the same lists): each
    * topic's candidates are its list, already best first, so only their heads are read.
    */
-  compose(topics: readonly ComposeTopic[], exclude: readonly number[] = []): ComposedDigest {
-    return composeDigest({
-      topics,
-      candidates: this.prepared.candidates,
-      cap: this.cap,
-      exclude,
-      matches: this.matches,
-    });
+  compose(
+    topics: readonly ComposeTopic[],
+    exclude: readonly number[] = [],
+    personalization?: Personalization,
+  ): ComposedDigest {
+    const input = { topics, candidates: this.prepared.candidates, cap: this.cap, exclude, matches: this.matches };
+    // Readers without a model (no votes) get exactly the unpersonalised digest.
+    return personalization ? composePersonalDigest(input, personalization) : composeDigest(input);
   }
 
   /** Whether a paper is in a topic's list: a position table or a short scan, no allocation. */

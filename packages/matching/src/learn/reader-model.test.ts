@@ -1,0 +1,159 @@
+import { buildTopicIndex } from '../match/topic-index';
+import { matchPapers } from '../match/match-papers';
+import { createDigestRanker } from '../rank/rank-for-reader';
+import { makePaper, NOW } from '../testing/paper.factory';
+import type { MatchablePaper } from '../types';
+import { Idf, termCounts, weigh } from './paper-features';
+import { LIKED_SECTION_KEY, type Personalization } from './personalize';
+import { marginOf, packModel, trainReaderModel, unpackModel } from './reader-model';
+import { trainingSet } from './training-set';
+
+const ROBOT = (i: number) =>
+  makePaper({
+    title: `Reward models for robot grasping ${i}`,
+    abstract: 'We train reward models for robot grasping with tactile sensors and a dexterous hand.',
+  });
+const CHAT = (i: number) =>
+  makePaper({
+    title: `Reward models for chatbot dialogue ${i}`,
+    abstract: 'We train reward models for chatbot dialogue from human preference comparisons of answers.',
+  });
+
+function featuresOf(papers: MatchablePaper[]) {
+  const idf = new Idf();
+  const counts = new Map(papers.map((p) => [p.id, termCounts({ title: p.title, abstract: p.abstract })]));
+  for (const c of counts.values()) idf.add(c);
+  return (id: number) => weigh(counts.get(id)!, idf);
+}
+
+describe('reader model', () => {
+  const robots = Array.from({ length: 8 }, (_, i) => ROBOT(i));
+  const chats = Array.from({ length: 8 }, (_, i) => CHAT(i));
+  const features = featuresOf([...robots, ...chats]);
+  const votes = [
+    ...robots.slice(0, 3).map((p) => ({ paperId: p.id, value: 1 as const, features: features(p.id) })),
+    ...chats.slice(0, 3).map((p) => ({ paperId: p.id, value: -1 as const, features: features(p.id) })),
+  ];
+
+  it('when a reader liked robot papers and disliked chat papers, then unseen robot papers score above unseen chat papers', () => {
+    const model = trainReaderModel(trainingSet(votes, []));
+    for (const r of robots.slice(3))
+      for (const c of chats.slice(3))
+        expect(marginOf(model, features(r.id))).toBeGreaterThan(marginOf(model, features(c.id)));
+  });
+
+  it('when the model is trained twice on the same votes, then it is the same model (deterministic)', () => {
+    expect(packModel(trainReaderModel(trainingSet(votes, [])))).toBe(
+      packModel(trainReaderModel(trainingSet(votes, []))),
+    );
+  });
+
+  it('when pruned to N weights, then at most N are kept and it still ranks the same way', () => {
+    const model = trainReaderModel(trainingSet(votes, []), { maxWeights: 8 });
+    expect(model.idx.length).toBeLessThanOrEqual(8);
+    expect(marginOf(model, features(robots[5]!.id))).toBeGreaterThan(marginOf(model, features(chats[5]!.id)));
+  });
+
+  it('when packed and unpacked, then the margins are the same; a damaged string is refused', () => {
+    const model = trainReaderModel(trainingSet(votes, []));
+    const packed = packModel(model);
+    const back = unpackModel(packed)!;
+    expect(marginOf(back, features(robots[4]!.id))).toBeCloseTo(marginOf(model, features(robots[4]!.id)), 4);
+    expect(packed.length).toBeLessThan(8 * 512 * 1.4 + 40);
+    expect(unpackModel('v2:0:AAAA')).toBeUndefined();
+    expect(unpackModel('v1:abc:AAAA')).toBeUndefined();
+    expect(unpackModel('v1:0:AAAAAAAAAAA=')).toBeDefined(); // one weight: index 0, 0.0
+    expect(unpackModel('v1:0:AAAAAAAA')).toBeUndefined(); // six bytes: not whole weights
+  });
+
+  it('when most votes are "less like this", then the liked side is weighed up and background papers never repeat a vote', () => {
+    const set = trainingSet(
+      [votes[0]!, ...votes.slice(3)],
+      robots.map((p) => ({ paperId: p.id, features: features(p.id) })),
+    );
+    expect(set[0]!.weight).toBe(3);
+    expect(set.filter((e) => e.weight === 0.2)).toHaveLength(robots.length - 1);
+  });
+});
+
+describe('personalised composition', () => {
+  const topics = ['reward models', 'diffusion models'];
+  const index = buildTopicIndex(topics);
+  const keys = index.topics.map((t) => t.key);
+  const robots = Array.from({ length: 6 }, (_, i) => ({ ...ROBOT(i), upvotes: 1 }));
+  const chats = Array.from({ length: 6 }, (_, i) => ({ ...CHAT(i), upvotes: 50 }));
+  const diffusion = Array.from({ length: 6 }, (_, i) =>
+    makePaper({ title: `Diffusion models for images ${i}`, abstract: 'Diffusion models denoise images.' }),
+  );
+  const beyond = makePaper({
+    title: 'Tactile sensors for dexterous robot grasping',
+    abstract: 'Robot grasping with tactile sensors and a dexterous hand.',
+  });
+  const all = [...robots, ...chats, ...diffusion, beyond];
+  const matches = matchPapers(index, all);
+  const features = featuresOf(all);
+  const readerTopics = keys.map((key, i) => ({ key, label: topics[i]! }));
+
+  function personalization(): Personalization {
+    const votes = [
+      { paperId: robots[0]!.id, value: 1 as const, features: features(robots[0]!.id) },
+      { paperId: chats[0]!.id, value: -1 as const, features: features(chats[0]!.id) },
+    ];
+    return {
+      model: trainReaderModel(trainingSet(votes, [])),
+      features,
+      liked: [{ paperId: robots[0]!.id, title: robots[0]!.title, features: features(robots[0]!.id) }],
+      pool: [beyond, ...chats].map((p) => ({ paperId: p.id, paper: p, score: 1 })),
+      maxExtras: 1,
+    };
+  }
+
+  it('when a reader has no model, then the digest is exactly the unpersonalised one', () => {
+    const ranker = createDigestRanker(matches, { cap: 6, now: NOW });
+    expect(ranker.compose(readerTopics, [], undefined)).toEqual(ranker.compose(readerTopics));
+  });
+
+  it('when a reader liked a robot paper, then robot papers lead its topic, sections stay balanced and a paper beyond their topics comes with its reason', () => {
+    const ranker = createDigestRanker(matches, { cap: 6, now: NOW });
+    const before = ranker.compose(readerTopics, [robots[0]!.id, chats[0]!.id]);
+    const after = ranker.compose(readerTopics, [robots[0]!.id, chats[0]!.id], personalization());
+    const rewardBefore = before.sections.find((s) => s.label === 'reward models')!.papers.map((p) => p.paperId);
+    const rewardAfter = after.sections.find((s) => s.label === 'reward models')!.papers.map((p) => p.paperId);
+    expect(rewardBefore.every((id) => chats.some((c) => c.id === id))).toBe(true); // upvotes win today
+    expect(rewardAfter.every((id) => robots.some((r) => r.id === id))).toBe(true);
+    expect(after.sections.map((s) => s.label)).toEqual(['reward models', 'diffusion models', 'Because you liked']);
+    const extra = after.sections.find((s) => s.topicKey === LIKED_SECTION_KEY)!.papers;
+    expect(extra.map((p) => [p.paperId, p.because?.title])).toEqual([[beyond.id, robots[0]!.title]]);
+    expect(after.papers).toHaveLength(6);
+  });
+});
+
+describe('topic weights', () => {
+  it('when a topic is read "fewer" (weight 0.5), then it gets about half the places it had', () => {
+    const topics = ['reward models', 'diffusion models'];
+    const index = buildTopicIndex(topics);
+    const papers = [
+      ...Array.from({ length: 10 }, (_, i) => makePaper({ title: `Reward models ${i}`, abstract: 'Reward models.' })),
+      ...Array.from({ length: 10 }, (_, i) =>
+        makePaper({ title: `Diffusion models ${i}`, abstract: 'Diffusion models.' }),
+      ),
+    ];
+    const ranker = createDigestRanker(matchPapers(index, papers), { cap: 9, now: NOW });
+    const keys = index.topics.map((t) => t.key);
+    const count = (weight: number) =>
+      ranker
+        .compose([
+          { key: keys[0]!, label: 'reward models', weight },
+          { key: keys[1]!, label: 'diffusion models' },
+        ])
+        .sections.map((s) => [s.label, s.papers.length]);
+    expect(count(1)).toEqual([
+      ['reward models', 4],
+      ['diffusion models', 5],
+    ]);
+    expect(count(0.5)).toEqual([
+      ['reward models', 3],
+      ['diffusion models', 6],
+    ]);
+  });
+});
