@@ -143,7 +143,9 @@ describe('paperboy CLI', () => {
       send: { paused: boolean };
     };
     expect([parsed.readers.total, parsed.papers.total, parsed.send.paused]).toEqual([2, 2, false]);
-    expect((await cli('stats')).stdout).toMatch(/readers\s+2 total: active 1, bounced 1/);
+    const text = (await cli('stats')).stdout;
+    expect(text).toMatch(/readers\s+2 total: active 1, bounced 1/);
+    expect(text).toMatch(/reported\s+bounces and complaints from relays, 24 h \/ 30 days: none/);
   });
 
   it('when associations:rebuild runs with too few stored papers, then it says so and empties the stored table (the shipped one applies)', async () => {

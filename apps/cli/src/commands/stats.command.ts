@@ -28,6 +28,10 @@ export const statsCommand: CommandModule = {
       `              new this week ${n(o.readers.newThisWeek)}, unsubscribed this week ${n(o.readers.unsubscribedThisWeek)}, bounced or complained ${n(o.readers.bouncedOrComplained)}`,
     );
     ctx.out(`  suppressed  ${n(o.suppressions.total)}: ${list(o.suppressions.byReason)}`);
+    const bounces = o.asyncBounces ?? [];
+    ctx.out(
+      `  reported    bounces and complaints from relays, 24 h / 30 days: ${bounces.length ? bounces.map((b) => `${b.provider} ${b.reason} ${n(b.lastDay)}/${n(b.last30Days)}`).join(', ') : 'none'}`,
+    );
     ctx.out(
       `  papers      ${n(o.papers.total)} (new this week ${n(o.papers.newThisWeek)}) by source: ${list(o.papers.bySource)}`,
     );
