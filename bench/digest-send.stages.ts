@@ -5,10 +5,10 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '@paperboy/config';
-import { buildDigests, buildRawMail, composeDigest } from '@paperboy/core';
+import { buildDigests, composeDigest } from '@paperboy/core';
 import { claimDelivery, recordOutcome } from '../packages/core/src/digests/send-digest.queries';
 import { createTestDatabase } from '@paperboy/db/testing';
-import { createMailTransport, createRenderer } from '@paperboy/email';
+import { buildRawMail, createMailTransport, createRenderer } from '@paperboy/email';
 import { createQueues, createRedis } from '@paperboy/queue';
 import { seedBenchData } from './digest-send.data';
 

@@ -7,7 +7,8 @@ export * from './render/validate-email-data';
 export * from './render/sample-email-data';
 export * from './message/build-message';
 export * from './message/message-id';
-// For code that writes the MIME message itself (digests: core's raw-message.ts).
-export { sevenBitBytes, sevenBitMessage, wireHtml } from './message/wire-form';
+// A digest goes to the relay as one MIME buffer written here (raw-message.ts), and every SMTP failure is read the same way.
+export { buildRawMail, type RawMail } from './message/raw-message';
+export * from './transport/smtp-errors';
 // Bounces and complaints reported after the relay accepted an email (webhooks, DSN/ARF reports, the bounce mailbox).
 export * from './bounces';

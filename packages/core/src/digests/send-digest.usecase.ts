@@ -4,13 +4,20 @@
 //   suppressed readers) → render → SMTP → record 'sent' with the Message-ID.
 // The whole batch is claimed in one statement; each delivery then succeeds or fails on its
 // own: a transient SMTP failure (or a relay's refusal, e.g. 5.7.1) re-queues that delivery
-// alone, with backoff; only a hard bounce (5.1.x, see smtp-error.classifier) fails it for
+// alone, with backoff; only a hard bounce (5.1.x, see @paperboy/email's smtp-errors.ts) fails it for
 // good. The job itself only fails (and is retried whole) when the database or Redis is away,
 // and a retried batch skips what was already sent.
 // The only duplicate left is SMTP's own window: the server has accepted DATA but we die
 // before 'sent' is committed (one loopback UPDATE, about a millisecond). The retry then sends
 // the same email with the same Message-ID, which receivers use to drop it.
-import { buildMessage, type Renderer } from '@paperboy/email';
+import {
+  buildMessage,
+  buildRawMail,
+  classifySmtpError,
+  describeSmtpError,
+  type RawMail,
+  type Renderer,
+} from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/hard-bounce';
@@ -18,7 +25,6 @@ import { buildReaderLinks } from '../tokens/reader-links';
 import { digestClock, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
 import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
-import { buildRawMail, type RawMail } from './raw-message';
 import {
   claimDeliveries,
   deliveryState,
@@ -28,7 +34,6 @@ import {
 } from './send-digest.queries';
 import { quietTopics, toDigestPaper } from './digest-card';
 import { composeNotice, loadNoticeData } from './empty-notice';
-import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
 import { SendRequeue } from './send-requeue';
 
 export interface MailSender {

@@ -3,12 +3,11 @@
 // a paper twice" are untouched). A subscribed address gets their own ranked papers; any other
 // address gets the most upvoted recent papers, so an operator can check templates and SMTP end
 // to end. The caller owns the mail transport (and its DKIM signing): it opens and closes it.
-import { createRenderer, type Renderer } from '@paperboy/email';
+import { buildRawMail, createRenderer, type Renderer } from '@paperboy/email';
 import { isSuppressed } from '../subscribers/suppression';
 import { digestClock, type DigestDeps } from './digest-deps';
 import { pickRankedPapers } from './pick-papers';
 import { encodeReason } from './build-digest.queries';
-import { buildRawMail } from './raw-message';
 import type { ClaimedDelivery } from './send-digest.queries';
 import { composeDigest, type MailSender } from './send-digest.usecase';
 

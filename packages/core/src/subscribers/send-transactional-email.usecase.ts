@@ -6,12 +6,13 @@ import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import {
   buildMessage,
+  classifySmtpError,
+  describeSmtpError,
   getSharedRenderer,
   type MailTransport,
   type RenderedEmail,
   type Renderer,
 } from '@paperboy/email';
-import { classifySmtpError, describeSmtpError } from '../digests/smtp-error.classifier';
 import { AppError } from '../errors';
 import { hardBounceWrites } from './hard-bounce';
 import type { ReaderConfig, TransactionalKind } from './reader-deps';
@@ -70,7 +71,7 @@ export async function sendTransactionalEmail(
   return { sent: email.kind, messageId: message.messageId };
 }
 
-/** As for digests (smtp-error.classifier): transient errors and a relay's refusals retry (the same Message-ID each time); hard bounces and refused messages do not. */
+/** As for digests (classifySmtpError): transient errors and a relay's refusals retry (the same Message-ID each time); hard bounces and refused messages do not. */
 async function failSend(deps: TransactionalSendDeps, email: TransactionalEmail, error: unknown): Promise<never> {
   const kind = classifySmtpError(error);
   const detail = describeSmtpError(error);

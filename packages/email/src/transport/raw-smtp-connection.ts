@@ -22,7 +22,7 @@ const base = SMTPConnection.prototype as unknown as Internals;
  * when it has a bare CR or LF and needs Nodemailer's full treatment.
  */
 export function dotStuffed(message: Buffer): Buffer | undefined {
-  // A message built from checked pieces (core's raw-message.ts) was scanned already.
+  // A message built from checked pieces (raw-message.ts) was scanned already.
   if (!isCrlfChecked(message) && !crlfLinesOnly(message.toString('latin1'))) return undefined;
   // Usually no line starts with a dot (see wireCss): one native search, and no copy.
   const pieces: Buffer[] = message[0] === DOT[0] ? [DOT] : [];

@@ -1,4 +1,6 @@
-import { buildMessage, createRenderer, sampleDigestData } from '@paperboy/email';
+import { createRenderer } from '../render/renderer';
+import { sampleDigestData } from '../render/sample-email-data';
+import { buildMessage } from './build-message';
 import { simpleParser } from 'mailparser';
 import { bareAddress, buildRawMail, encodeAddress, encodeHeaderText } from './raw-message';
 

@@ -8,7 +8,8 @@
 // only checked here with native scans and copied, not converted.
 // DKIM still applies: Nodemailer signs raw messages too.
 import { randomUUID } from 'node:crypto';
-import { sevenBitBytes, sevenBitMessage, wireHtml, type MessageOptions } from '@paperboy/email';
+import type { MessageOptions } from './build-message';
+import { sevenBitBytes, sevenBitMessage, wireHtml } from './wire-form';
 
 export interface RawMail {
   envelope: { from: string; to: string[] };

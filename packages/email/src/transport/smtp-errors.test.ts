@@ -1,4 +1,4 @@
-import { classifySmtpError, describeSmtpError } from './smtp-error.classifier';
+import { classifySmtpError, describeSmtpError } from './smtp-errors';
 
 const smtpError = (fields: Record<string, unknown>) => Object.assign(new Error('boom'), fields);
 
