@@ -121,6 +121,44 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).UNCONFIRMED_READER_DAYS).toBe(30);
   });
 
+  it('when the bounce webhooks are configured, then topics are a list, a test-only SNS pattern is refused outside tests, and bad keys are named', () => {
+    const ok = loadConfig({
+      ...SECRET,
+      NODE_ENV: 'test',
+      BOUNCE_SES_TOPIC_ARNS: 'arn:aws:sns:eu-west-1:123456789012:a, arn:aws:sns:eu-west-1:123456789012:b',
+      BOUNCE_SNS_URL_PATTERN: '^http://127\\.0\\.0\\.1:\\d+/',
+      BOUNCE_IMAP_URL: 'imaps://u%40x.org:p@imap.example.org/INBOX',
+    });
+    expect(ok.BOUNCE_SES_TOPIC_ARNS).toEqual([
+      'arn:aws:sns:eu-west-1:123456789012:a',
+      'arn:aws:sns:eu-west-1:123456789012:b',
+    ]);
+    expect(ok.BOUNCE_IMAP_EVERY_SECONDS).toBe(300);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...SECRET, ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems.map((p) => p.split(':')[0]);
+      }
+    };
+    expect(
+      problems({
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://x.org',
+        SMTP_URL: 'smtp://x.org',
+        BOUNCE_SNS_URL_PATTERN: '.*',
+      }),
+    ).toEqual(['BOUNCE_SNS_URL_PATTERN']);
+    expect(problems({ BOUNCE_SNS_URL_PATTERN: '.*' })).toEqual(['BOUNCE_SNS_URL_PATTERN']);
+    expect(problems({ BOUNCE_SES_TOPIC_ARNS: 'my-topic' })).toEqual(['BOUNCE_SES_TOPIC_ARNS.0']); // the first ARN
+    expect(problems({ BOUNCE_POSTMARK_USER: 'postmark' })).toEqual([
+      'BOUNCE_POSTMARK_USER and BOUNCE_POSTMARK_PASSWORD',
+    ]);
+    expect(problems({ BOUNCE_SENDGRID_PUBLIC_KEY: 'bm90IGEga2V5' })).toEqual(['BOUNCE_SENDGRID_PUBLIC_KEY']);
+    expect(problems({ BOUNCE_IMAP_URL: 'https://imap.example.org' })).toEqual(['BOUNCE_IMAP_URL']);
+  });
+
   it('when only one admin credential is set, then it says both are needed', () => {
     expect(() => loadConfig({ ADMIN_USER: 'ops' })).toThrow(/ADMIN_USER and ADMIN_PASSWORD/);
   });
