@@ -94,7 +94,7 @@ export function composeNotice(
     // The delivery id, as for a digest: every attempt of this notice carries the same Message-ID.
     idempotencyKey: `delivery-${claimed.id}`,
     secretKey: deps.config.SECRET_KEY,
-    list: { name: 'Paperboy digest', id: 'digest' },
+    list: { name: 'paperboy digest', id: 'digest' },
     unsubscribe: { url: links.oneClickUrl },
   });
 }

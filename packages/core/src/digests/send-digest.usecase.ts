@@ -58,7 +58,7 @@ export type SendOutcome =
   /** Not this time: queued again on its own, to run after `delayMs`. */
   | { retrying: string; deliveryId: number; delayMs: number };
 
-export const DIGEST_LIST = { name: 'Paperboy digest', id: 'digest' };
+export const DIGEST_LIST = { name: 'paperboy digest', id: 'digest' };
 
 export async function sendDigest(deps: SendDeps, deliveryId: number): Promise<SendOutcome> {
   return (await sendDigests(deps, [deliveryId]))[0] as SendOutcome;

@@ -15,7 +15,7 @@ import type { PaperView } from './paper-view-cache';
 import type { FILL_MEMO } from './template-loop';
 
 export interface BrandOptions {
-  /** The product name shown in emails (default "Paperboy"). */
+  /** The product name shown in emails (default "paperboy", lowercase as on the site). */
   brand: string;
 }
 

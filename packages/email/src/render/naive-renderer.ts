@@ -13,7 +13,7 @@ export type NaiveRenderer = (name: EmailKindName, data: unknown) => Promise<Rend
 
 export function createNaiveRenderer(options: RendererOptions = {}): NaiveRenderer {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const brand = { brand: options.brand ?? 'Paperboy' };
+  const brand = { brand: options.brand ?? 'paperboy' };
   // Templates are read once, so that the per-email cost measured is MJML's, not the disk's.
   const fills = new Map<EmailKindName, { mjml: FillFn; text: FillFn }>();
   for (const name of Object.keys(EMAIL_KINDS) as EmailKindName[]) {

@@ -21,7 +21,7 @@ export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../../../templa
 export interface RendererOptions {
   /** Folder with `<name>.mjml`, `<name>.txt` and `partials/`. */
   templatesDir?: string;
-  /** Product name in emails (default "Paperboy"). */
+  /** Product name in emails (default "paperboy", lowercase as on the site). */
   brand?: string;
   /** Shrink MJML's indentation in the compiled HTML (default true). */
   compact?: boolean;
@@ -41,7 +41,7 @@ export interface Renderer {
 /** Compiles every template (MJML runs here, ~tens of ms each) and returns the fast renderer. */
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const brand = { brand: options.brand ?? 'Paperboy' };
+  const brand = { brand: options.brand ?? 'paperboy' };
   const names = Object.keys(EMAIL_KINDS) as EmailKindName[];
   const compiled = await Promise.all(names.map((n) => compileTemplate(templatesDir, EMAIL_KINDS[n].template, options)));
   const byName = new Map(names.map((n, i) => [n, compiled[i] as CompiledTemplate]));

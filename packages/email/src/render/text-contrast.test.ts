@@ -1,10 +1,11 @@
 // WCAG 1.4.3 in the emails: every text colour the templates use reads at 4.5:1 or better on the
-// page's beige (the lightest-but-one background; cards are white, which only raises it).
+// page's background (the darkest one; cards are white, which only raises it).
 // Issue 14 found the footer at 4.28:1.
 import { createRenderer, type Renderer } from './renderer';
 import { sampleDigestData } from './sample-email-data';
 
-const PAGE_BACKGROUND = '#f4f1ea';
+/** The site's page background (--bg in apps/api/src/views/layout.ts), which the emails share. */
+const PAGE_BACKGROUND = '#f7f7fb';
 const reader = { email: 'ada@example.com' };
 
 function luminance(hex: string): number {
