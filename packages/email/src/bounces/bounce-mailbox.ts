@@ -68,8 +68,9 @@ export async function pollBounceMailbox(
         } else {
           const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
           // Gone meanwhile (another reader expunged it): nothing to handle.
-          if (message && message.source) {
-            await handle(message.source, uid);
+          const source = message === false ? undefined : message.source;
+          if (source) {
+            await handle(source, uid);
             result.handled++;
           }
         }
