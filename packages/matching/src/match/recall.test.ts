@@ -201,6 +201,19 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('LLM evaluation', [evaluation])).toEqual([]);
   });
 
+  it('when the head is the subject ("medical LLMs"), then the field\'s papers match only beside an LLM', () => {
+    const segmentation = makePaper({
+      title: 'Tumor segmentation for clinical MRI',
+      abstract: 'We segment tumors in clinical MRI of patients. Clinicians rate the masks.',
+    });
+    const assistant = makePaper({
+      title: 'A clinical assistant for patients',
+      abstract: 'We fine-tune large language models on clinical notes. Clinicians rate the answers to patients.',
+    });
+    expect(ids('medical LLMs', [segmentation, assistant])).toEqual([assistant.id]);
+    expect(ids('AI for healthcare', [segmentation, assistant])).toEqual([segmentation.id, assistant.id]);
+  });
+
   it('when X names a field such as education, then papers of the field match as related', () => {
     const education = makePaper({
       title: 'Adaptive tutoring in education',

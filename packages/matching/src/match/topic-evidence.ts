@@ -106,6 +106,7 @@ function relatedEvidence(
   for (const ref of topic.related) {
     const found = hits.get(ref.phraseId);
     if (found === undefined || (ref.learned && !anchored)) continue;
+    if (ref.requires !== undefined && !hits.has(ref.requires)) continue;
     const list = found.filter((occ) => !counted.some((c) => overlaps(c, occ)));
     if (list.length === 0) continue;
     counted.push(...list);

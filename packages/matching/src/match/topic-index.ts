@@ -35,6 +35,8 @@ export interface RelatedRef {
   weight: number;
   /** From learned associations: counts only when one of the topic's own words is there too. */
   learned: boolean;
+  /** Counts only when this phrase is in the paper too (a domain's terms beside "LLM"). */
+  requires?: number;
 }
 
 export interface IndexedTopic {
@@ -129,17 +131,22 @@ class IndexBuilder {
     const traps = new Set<number>();
     const anchors = new Set<number>();
     const together = new Map<string, string[]>();
-    const add = (phraseId: number, weight: number, learned: boolean): void => {
+    const add = (phraseId: number, weight: number, learned: boolean, requires?: number): void => {
       const known = related.get(phraseId);
       if (!direct.has(phraseId) && (known === undefined || known.weight < weight))
-        related.set(phraseId, { phraseId, weight, learned });
+        related.set(phraseId, { phraseId, weight, learned, ...(requires === undefined ? {} : { requires }) });
     };
     parsed.alternatives.forEach((alt, a) => {
       const only = alt.length === 1 ? alt[0] : undefined;
       if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) return;
       const entry = relatedFor(only);
       for (const term of entry?.terms ?? [])
-        add(this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined), term.weight, false);
+        add(
+          this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined),
+          term.weight,
+          false,
+          term.requires === undefined ? undefined : this.phrase(term.requires, 0),
+        );
       for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
       // A one-word topic found in a paper is a direct match already: the rest adds nothing.
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));

@@ -15,6 +15,9 @@ const TERM_GAP = 1;
 
 export interface RelatedTerm {
   phrase: TopicPhrase;
+  /** A phrase the paper must also hold for the term to count ("medical LLMs": "clinical" only
+   * beside an LLM). */
+  requires?: TopicPhrase;
   /** The small word of a compound written with one ("speech-to-text": "to"): in a paper the
    * words must stand joined by it; "speech and text" or "speech-text" is something else. */
   joiner?: string;
@@ -53,14 +56,32 @@ const HEADS = GENERIC_HEADS.map(tokensOf).sort((a, b) => b.length - a.length);
  * word alone would bring "spike protein" papers to a spiking-networks reader. */
 const KIND_HEADS = new Set([tokensOf('neural network').join(' ')]);
 
-/** "AI for agriculture" → ["agriculture"]: the phrase without a generic head at either end. */
-function domainOf(tokens: readonly string[]): string[] | undefined {
+/** Heads a paper of the domain need not name ("AI", "machine learning": nearly every paper here
+ * is); the others ("medical LLMs", "foundation models for science") are the reader's subject, and
+ * the domain's terms count only beside them. */
+const IMPLIED_HEADS = new Set(
+  [
+    'AI',
+    'artificial intelligence',
+    'machine learning',
+    'ML',
+    'deep learning',
+    'NLP',
+    'data science',
+    'applications',
+    'application',
+  ].map((h) => tokensOf(h).join(' ')),
+);
+
+/** "AI for agriculture" → domain ["agriculture"], head ["ai"]: the phrase without a generic head
+ * at either end. */
+function domainOf(tokens: readonly string[]): { domain: string[]; head: string[] } | undefined {
   for (const head of HEADS) {
     if (tokens.length <= head.length) continue;
-    if (head.every((t, j) => tokens[j] === t)) return tokens.slice(head.length);
+    if (head.every((t, j) => tokens[j] === t)) return { domain: tokens.slice(head.length), head };
     const from = tokens.length - head.length;
     if (KIND_HEADS.has(head.join(' '))) continue;
-    if (head.every((t, j) => tokens[from + j] === t)) return tokens.slice(0, from);
+    if (head.every((t, j) => tokens[from + j] === t)) return { domain: tokens.slice(0, from), head };
   }
   return undefined;
 }
@@ -76,11 +97,17 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
   const key = phrase.tokens.join(' ');
   const entries = [...(CONCEPTS.get(key) ?? [])];
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
-  const domain = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
+  const found = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
   // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing.
-  if (domain !== undefined && domain.some((t) => !FREQUENT_TOKENS.has(t))) {
-    entries.push(...(CONCEPTS.get(domain.join(' ')) ?? []));
-    entries.push({ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] });
+  if (found !== undefined && found.domain.some((t) => !FREQUENT_TOKENS.has(t))) {
+    const { domain, head } = found;
+    const fromDomain: RelatedEntry[] = [
+      ...(CONCEPTS.get(domain.join(' ')) ?? []),
+      { terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] },
+    ];
+    const requires = IMPLIED_HEADS.has(head.join(' ')) ? undefined : phraseOf(head, TERM_GAP);
+    for (const e of fromDomain)
+      entries.push(requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) });
   }
   if (entries.length === 0) return undefined;
   return { terms: entries.flatMap((e) => e.terms), traps: entries.flatMap((e) => e.traps) };

@@ -275,8 +275,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'AI for health',
       'health AI',
       'clinical NLP',
-      'medical LLM',
-      'healthcare LLM',
+      // "medical LLMs" is not here on purpose: read as domain + head, its terms need an LLM too.
       'medicine',
       'clinical machine learning',
       'digital health',
