@@ -26,7 +26,13 @@ export {
 } from './vocab/associations';
 export { DEFAULT_ASSOCIATIONS } from './vocab/associations.default';
 export { buildTopicIndex, type TopicIndex, type TopicInput, type BuildIndexOptions } from './match/topic-index';
-export { matchPapers, type MatchOptions } from './match/match-papers';
+export {
+  matchPapers,
+  analyzeBatch,
+  matchAnalyzed,
+  type AnalyzedBatch,
+  type MatchOptions,
+} from './match/match-papers';
 export { PaperInputError } from './match/analyze-paper';
 export { DEFAULT_BM25, type Bm25Options } from './match/bm25.scorer';
 export { reasonText, relabelReason } from './match/reason';

@@ -3,13 +3,16 @@
 // with no topic typed, the top trending papers themselves (issue 19). Recent papers are loaded once a minute per process, not per
 // keystroke, and each topic key is matched once per such snapshot: a topic's matches depend only
 // on the papers (its own document frequency, the batch's lengths), never on the other topics,
-// so per-key results combine exactly. Tokenising the papers is most of the cost of a match run.
+// so per-key results combine exactly. Tokenising the papers is most of the cost of a match run:
+// it is done once per snapshot too (analyzeBatch), however many new topics and suggestions follow.
 import type { Db } from '@paperboy/db';
 import {
   buildTopicIndex,
   createDigestRanker,
   DEFAULT_STANDING_OPTIONS,
-  matchPapers,
+  analyzeBatch,
+  matchAnalyzed,
+  type AnalyzedBatch,
   type AssociationTable,
   type MatchablePaper,
   type TermVocabulary,
@@ -107,6 +110,8 @@ interface Snapshot {
   associations: Promise<AssociationTable>;
   /** Topic key → its matches in this snapshot (an empty list when nothing matched). */
   byKey: Map<string, TopicMatch[]>;
+  /** The papers tokenised once per snapshot, not once per new topic (the guidance counts several per keystroke). */
+  analyzed?: AnalyzedBatch;
 }
 
 const MAX_CACHED_KEYS = 2_000;
@@ -119,12 +124,13 @@ function matchesFor(
 ): Map<string, TopicMatch[]> {
   const missing = topics.filter((t) => !snap.byKey.has(t.key));
   if (missing.length > 0) {
-    const found = matchPapers(
+    snap.analyzed ??= analyzeBatch(papers);
+    const found = matchAnalyzed(
       buildTopicIndex(
         missing.map((t) => ({ key: t.key, label: t.raw })),
         { associations },
       ),
-      papers,
+      snap.analyzed,
     );
     if (snap.byKey.size + missing.length > MAX_CACHED_KEYS) snap.byKey.clear();
     for (const t of missing) snap.byKey.set(t.key, found.get(t.key) ?? []);

@@ -2,7 +2,7 @@
 // tokenised and tagged once; scores need the batch (a topic's rarity), so they come after.
 import type { MatchablePaper, TopicMatch } from '../types';
 import { analyzePaper, PaperInputError, type AnalyzedPaper } from './analyze-paper';
-import { DEFAULT_BM25, idf, type Bm25Options } from './bm25.scorer';
+import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from './bm25.scorer';
 import { buildReason } from './reason';
 import { batchStats } from './score-match';
 import { findPhrases, tagPaper } from './tag-paper';
@@ -31,17 +31,32 @@ export function analyzeAll(papers: readonly MatchablePaper[]): AnalyzedPaper[] {
 }
 
 /**
- * Matches every paper against every topic of the index. Returns topic key → its matches,
- * strongest first; topics without a match are absent.
+ * Papers tokenised once, for a caller that matches the same papers against several topic
+ * indexes in turn (the live preview matches each newly typed topic, and its suggestions, against
+ * the same recent papers): tokenising is most of a match run's cost.
  */
-export function matchPapers(
+export interface AnalyzedBatch {
+  docs: readonly AnalyzedPaper[];
+  stats: BatchStats;
+}
+
+export function analyzeBatch(papers: readonly MatchablePaper[]): AnalyzedBatch {
+  const docs = analyzeAll(papers);
+  return { docs, stats: batchStats(docs) };
+}
+
+/**
+ * Matches every paper against every topic of the index. Returns topic key → its matches,
+ * strongest first; topics without a match are absent. The same as matchPapers on the papers
+ * of an analyzed batch.
+ */
+export function matchAnalyzed(
   index: TopicIndex,
-  papers: readonly MatchablePaper[],
+  batch: AnalyzedBatch,
   opts: MatchOptions = {},
 ): Map<string, TopicMatch[]> {
   const bm25 = { ...DEFAULT_BM25, ...opts.bm25 };
-  const docs = analyzeAll(papers);
-  const stats = batchStats(docs);
+  const { docs, stats } = batch;
   const tagged: Tagged[] = docs.map((doc) => ({
     doc,
     topics: tagPaper(index, doc, findPhrases(index, doc), stats, bm25),
@@ -68,4 +83,16 @@ export function matchPapers(
   }
   for (const list of result.values()) list.sort((a, b) => b.score - a.score || a.paperId - b.paperId);
   return result;
+}
+
+/**
+ * Matches every paper against every topic of the index. Returns topic key → its matches,
+ * strongest first; topics without a match are absent.
+ */
+export function matchPapers(
+  index: TopicIndex,
+  papers: readonly MatchablePaper[],
+  opts: MatchOptions = {},
+): Map<string, TopicMatch[]> {
+  return matchAnalyzed(index, analyzeBatch(papers), opts);
 }
