@@ -18,6 +18,21 @@ export async function migrate(databaseUrl: string, options: { embedded?: boolean
   return appliedMigrationNames;
 }
 
+/**
+ * The default DATABASE_URL (postgres, no password) works only where PostgreSQL trusts local
+ * connections; stock Debian/Ubuntu (password on TCP) and Homebrew (no postgres role) refuse it.
+ */
+export function authHint(error: { code?: unknown; message?: unknown }): string | undefined {
+  const refused =
+    error.code === '28P01' ||
+    error.code === '28000' ||
+    /password authentication failed|role "[^"]*" does not exist|no pg_hba\.conf entry|client password must be a string/i.test(
+      String(error.message ?? ''),
+    );
+  if (!refused) return undefined;
+  return 'PostgreSQL refused the user of DATABASE_URL. The default (postgres, no password) works only where PostgreSQL trusts local connections, not on stock Debian/Ubuntu or Homebrew: README, Quick start, has the one-line fix for each.';
+}
+
 if (require.main === module) {
   const { DATABASE_URL, embeddedDatabase } = loadConfig();
   migrate(DATABASE_URL, { embedded: embeddedDatabase })
@@ -27,6 +42,8 @@ if (require.main === module) {
     })
     .catch((error) => {
       console.error(`Migration failed on ${redactUrl(DATABASE_URL)}:`, error?.message ?? error);
+      const hint = error && authHint(error);
+      if (hint) console.error(hint);
       process.exit(1);
     });
 }

@@ -68,4 +68,16 @@ describe('npm run db:migrate', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.out).toContain('DATABASE_URL');
   });
+
+  it('when PostgreSQL refuses the user (as stock Debian/Ubuntu and Homebrew refuse the default), then it fails with a line pointing at the fix', () => {
+    const refused = runScript('migrate.ts', [], {
+      DATABASE_URL: `postgresql://paperboy_no_such_role@127.0.0.1:5432/${name}`,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('role "paperboy_no_such_role" does not exist');
+    expect(refused.out).toContain(
+      'The default (postgres, no password) works only where PostgreSQL trusts local connections',
+    );
+    expect(refused.out).toContain('README, Quick start');
+  });
 });
