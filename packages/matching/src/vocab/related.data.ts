@@ -1329,6 +1329,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['tokenization', 'tokenizer', 'tokenizers'],
     related: { tokenizer: 1, tokenization: 1, 'byte-pair encoding': 1, BPE: 1, vocabulary: 0.34, subword: 0.5 },
+    // Open-vocabulary detection and segmentation name a vocabulary of classes, not of tokens.
+    traps: ['open vocabulary', 'cross-vocabulary', 'controlled vocabulary'],
   },
   {
     topics: ['synthetic data', 'data generation', 'data augmentation'],
