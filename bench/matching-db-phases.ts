@@ -6,11 +6,11 @@ import {
   matchNewPapers,
   MatchWindow,
   prepareBatch,
-  rankEveryReader,
   TopicIndexCache,
   type MatchingDeps,
   type ReaderTopics,
 } from '@paperboy/core';
+import { rankEveryReader } from '@paperboy/core/testing';
 import { generate, NOW, type SeedSize } from './matching-db-seed';
 
 export interface BenchSettings {

@@ -9,7 +9,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { NaiveRanker, rankForReader, type RankedPaper } from '@paperboy/matching';
+import { rankForReader, type RankedPaper } from '@paperboy/matching';
+import { NaiveRanker } from '@paperboy/matching/testing';
 import { fullSortRank } from './matching-fullsort';
 import { excludedFor, makeInputs, NOW, readerTopics, runWork, type Inputs, type WorkResult } from './matching-work';
 

@@ -4,13 +4,13 @@ import {
   loadRankablePapers,
   matchNewPapers,
   MatchWindow,
-  rankEveryReader,
   rankedPapersForReaders,
   readerBatches,
   type MatchingDeps,
   type ReaderDigest,
   type ReaderTopics,
 } from '../src/matching';
+import { rankEveryReader } from '../src/testing';
 import { daysAgo, makePaper, makeReader, markDelivered, NOW } from './matching.factory';
 
 let database: TestDatabase;

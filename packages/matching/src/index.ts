@@ -39,7 +39,6 @@ export { reasonText, relabelReason } from './match/reason';
 export { rankForReader, createDigestRanker, type RankForReaderOptions } from './rank/rank-for-reader';
 export { DigestRanker, DEFAULT_CAP, type RankingOptions } from './rank/digest-ranker';
 export { DEFAULT_WEIGHTS, paperBoost, type RankingWeights } from './rank/signals';
-export { NaiveRanker, type NaiveOptions } from './naive/naive-ranker';
 export {
   composeDigest,
   bySignals,

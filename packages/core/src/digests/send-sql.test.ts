@@ -2,7 +2,7 @@
 // outcome writes, and papers read through the per-process cache.
 import type { Db } from '@paperboy/db';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { makePaper } from '../papers/paper.factory';
+import { makePaper } from '../../test/paper.factory';
 import { upsertPapers } from '../papers/upsert-papers';
 import { hashEmail } from '../subscribers/email-address';
 import {

@@ -1,7 +1,7 @@
 // Matching against the database: the match job (new papers × distinct followed topics), the
 // backfill for newly followed topics, the daily rebuild of the learned term associations, each
 // reader's ranked digest candidates, the subscribe page preview. The pure engine is @paperboy/matching.
-export { type MatchingDeps } from './matching-deps';
+export type { MatchingDeps } from './matching-deps';
 export {
   matchNewPapers,
   MAX_PAPERS_PER_JOB,
@@ -35,5 +35,4 @@ export { composedDigestsForReaders, type ComposedReaderDigest } from './composed
 export { MatchWindow, loadMatchLists } from './match-window';
 export { prepareBatch, PreparedBatch } from './batch-ranking';
 export { loadRankablePapers } from './paper-trending.queries';
-export { rankEveryReader, type RankEveryReaderOptions, type RankEveryReaderStats } from './rank-every-reader.usecase';
 export { readerBatches, loadReaderTopics, type ReaderTopics, type ReaderBatchOptions } from './reader-topics.queries';

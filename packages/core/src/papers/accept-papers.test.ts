@@ -1,5 +1,5 @@
 import { acceptPapers } from './accept-papers.usecase';
-import { createIngestTestEnv, type IngestTestEnv } from './ingest-test-env';
+import { createIngestTestEnv, type IngestTestEnv } from '../../test/ingest-test-env';
 
 let env: IngestTestEnv;
 const paper = (n: number, upvotes = 0) => ({

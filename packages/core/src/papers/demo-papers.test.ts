@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importDemoPapers, shiftDemoDates } from './demo-papers.usecase';
 import { importPaperFile } from './import-file.usecase';
-import { createIngestTestEnv, type IngestTestEnv } from './ingest-test-env';
+import { createIngestTestEnv, type IngestTestEnv } from '../../test/ingest-test-env';
 
 let env: IngestTestEnv;
 const SAMPLES = path.resolve(__dirname, '../../../../samples/papers.ndjson');

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { importPaperFile } from './import-file.usecase';
-import { createIngestTestEnv, type IngestTestEnv } from './ingest-test-env';
+import { createIngestTestEnv, type IngestTestEnv } from '../../test/ingest-test-env';
 
 let env: IngestTestEnv;
 let dir: string;

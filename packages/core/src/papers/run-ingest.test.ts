@@ -5,8 +5,8 @@ import {
   retryableError,
   ScriptedSource,
   type IngestTestEnv,
-} from './ingest-test-env';
-import { makePaper } from './paper.factory';
+} from '../../test/ingest-test-env';
+import { makePaper } from '../../test/paper.factory';
 import { runIngest } from './run-ingest.usecase';
 import { acquireSourceLock } from './source-lock';
 

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { makePaper } from './paper.factory';
+import { makePaper } from '../../test/paper.factory';
 import { upsertPapers } from './upsert-papers';
 import { upvoteGrowth } from './upvote-growth';
 import { pruneSignals } from './prune-signals';

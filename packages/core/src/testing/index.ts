@@ -1,0 +1,8 @@
+// `@paperboy/core/testing`: what only tests and benchmarks call, kept off the package root so
+// the apps cannot come to depend on it. rankEveryReader ranks every reader in one run (the
+// matching benchmark's fan-out); production builds digests per batch through the digest jobs.
+export {
+  rankEveryReader,
+  type RankEveryReaderOptions,
+  type RankEveryReaderStats,
+} from '../matching/rank-every-reader.usecase';
