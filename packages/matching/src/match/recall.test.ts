@@ -221,4 +221,17 @@ describe('matchPapers: "AI for X" domains', () => {
     });
     expect(ids('AI for education', [education])).toEqual([education.id]);
   });
+
+  it("when a field's words are only listed as examples, then the paper is not about the field", () => {
+    const listed = makePaper({
+      title: 'Schemas for in-context learning',
+      abstract:
+        'We study in-context learning with schemas. They help on questions from domains such as chemistry, physics, and biology.',
+    });
+    const subject = makePaper({
+      title: 'Learning interatomic potentials',
+      abstract: 'We learn potentials for chemistry. The physics of molecules guides the model.',
+    });
+    expect(ids('AI for science', [listed, subject])).toEqual([subject.id]);
+  });
 });

@@ -21,6 +21,7 @@ import {
   placeWeight,
   RELATED_BONUS,
   RELATED_MAX,
+  RELATED_MIN_SHARE,
   RELATED_THRESHOLD,
   TITLE_FACTOR,
   TITLE_ECHO,
@@ -92,9 +93,13 @@ function topicWordsTrapped(topic: IndexedTopic, rawHits: PhraseHits, trapped: re
   );
 }
 
+/** A related term keeps its context's share, but never below RELATED_MIN_SHARE unless negated. */
+const relatedShare = (share: number): number => (share === 0 ? 0 : Math.max(share, RELATED_MIN_SHARE));
+
 function relatedEvidence(
   topic: IndexedTopic,
   hits: PhraseHits,
+  doc: AnalyzedPaper,
 ): { evidence: number; mentions: number; occurrences: Occurrence[] } {
   let evidence = 0;
   let mentions = 0;
@@ -112,10 +117,14 @@ function relatedEvidence(
     counted.push(...list);
     let title = 0;
     let abstract = 0;
+    let abstractShare = 0;
     for (const occ of list)
       if (occ.field === 0) title += 1;
-      else abstract += 1;
-    const w = ref.weight * (TITLE_FACTOR * Math.min(title, 1) + Math.min(abstract, MAX_ABSTRACT_MENTIONS));
+      else {
+        abstract += 1;
+        abstractShare += relatedShare(mentionShare(doc.paper.abstract, occ));
+      }
+    const w = ref.weight * (TITLE_FACTOR * Math.min(title, 1) + Math.min(abstractShare, MAX_ABSTRACT_MENTIONS));
     evidence += w;
     mentions += title + abstract;
     weighted.push({ w, occ: list });
@@ -136,7 +145,7 @@ export function judgeTopic(
   if (topic.exclusions.some((id) => hits.has(id))) return undefined;
   const related =
     topic.related.length > 0
-      ? relatedEvidence(topic, hits)
+      ? relatedEvidence(topic, hits, doc)
       : { evidence: 0, mentions: 0, occurrences: [] as Occurrence[] };
   const alts = topic.alternatives.filter((alt) => alt.every((id) => hits.has(id)));
   // Only without the phrase itself: its own sentence would count twice otherwise.
