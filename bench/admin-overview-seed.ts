@@ -86,6 +86,34 @@ export async function seedAdminOverview(client: Client, options: SeedOptions): P
        CASE WHEN id / 40 % 25 = 0 THEN '550 mailbox unavailable' END, date_trunc('day', now()) + interval '7 hours', now()
      FROM "Subscriber" WHERE status = 'active' AND id % 40 = 0`,
   );
+  // The 29 days before: the same sample of readers got a digest a day (a few failed or skipped),
+  // so the overview's 30-day charts have a history to draw.
+  await client.query(
+    `INSERT INTO "Delivery" ("subscriberId", "periodKey", status, attempts, "sentAt", "lastError", "createdAt", "updatedAt")
+     SELECT s.id, 'd-' || to_char(day, 'YYYY-MM-DD'),
+       (CASE WHEN (s.id / 40 + d) % 37 = 0 THEN 'failed' WHEN (s.id / 40 + d) % 9 = 0 THEN 'skipped' ELSE 'sent' END)::"DeliveryStatus",
+       1, CASE WHEN (s.id / 40 + d) % 37 <> 0 AND (s.id / 40 + d) % 9 <> 0 THEN day + interval '8 hours' END,
+       CASE WHEN (s.id / 40 + d) % 37 = 0 THEN '550 mailbox unavailable' END, day + interval '7 hours', day + interval '8 hours'
+     FROM "Subscriber" s, generate_series(1, 29) AS d, LATERAL (SELECT date_trunc('day', now()) - d * interval '1 day' AS day) t
+     WHERE s.status = 'active' AND s.id % 40 = 0 AND s."createdAt" < day`,
+  );
+  // The audit trail the reader charts count: a sign-up when each reader was created, a
+  // confirmation for those who confirmed, an unsubscribe for those who left.
+  await client.query(
+    `INSERT INTO "SubscriptionEvent" ("subscriberId", type, "createdAt")
+     SELECT id, 'subscribed', "createdAt" FROM "Subscriber"
+     UNION ALL SELECT id, 'confirmed', "createdAt" + interval '20 minutes' FROM "Subscriber" WHERE status <> 'pending'
+     UNION ALL SELECT id, 'unsubscribed', "unsubscribedAt" FROM "Subscriber" WHERE "unsubscribedAt" IS NOT NULL`,
+  );
+  // A month of daily ingest runs before the latest ones above (arXiv has no papers at weekends).
+  await client.query(
+    `INSERT INTO "IngestRun" (source, status, "startedAt", "finishedAt", fetched, inserted, updated, rejected)
+     SELECT src, 'succeeded', day, day + interval '40 seconds', 60, n, 60 - n, 0
+     FROM generate_series(2, 29) AS d,
+       LATERAL (SELECT date_trunc('day', now()) - d * interval '1 day' + interval '6 hours' AS day) t,
+       LATERAL (VALUES ('hf', 18 + (d * 7) % 23),
+                       ('arxiv', CASE WHEN extract(isodow FROM day) > 5 THEN 0 ELSE 30 + (d * 13) % 35 END)) AS r(src, n)`,
+  );
   await client.query(
     `INSERT INTO "Suppression" ("emailHash", reason)
      SELECT md5(email), (CASE status WHEN 'unsubscribed' THEN 'unsubscribed' WHEN 'bounced' THEN 'hard_bounce' ELSE 'complaint' END)::"SuppressionReason"
