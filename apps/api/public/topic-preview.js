@@ -108,6 +108,9 @@
     button.addEventListener('click', () => replaceTopic(from, suggestion.topic));
     return button;
   }
+  // A busy installation has more recent papers than the preview reads: then it says so.
+  const recent = (window) =>
+    window.capped ? `the ${window.papers} newest papers` : `the last ${window.days} days' papers`;
   function share(g) {
     return `${Math.round(g.share * 100)}%`;
   }
@@ -120,7 +123,7 @@
       if (g.standing === 'broad') {
         li.appendChild(
           document.createTextNode(
-            ` matches ${share(g)} of the last ${window.days} days' papers (${g.count} of ${window.papers}): too broad, add words?`,
+            ` matches ${share(g)} of ${recent(window)} (${g.count} of ${window.papers}): too broad, add words?`,
           ),
         );
         notes.push(`${g.topic} is too broad: ${share(g)} of recent papers.`);

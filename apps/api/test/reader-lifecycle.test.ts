@@ -39,7 +39,7 @@ describe('suggestions and preview', () => {
       alsoTrending: [],
       quiet: ['robotics'],
       topics: [{ topic: 'robotics', count: 0, share: 0, standing: 'quiet', suggestions: [] }],
-      window: { days: 14, papers: 0 },
+      window: { days: 14, papers: 0, capped: false },
     });
   });
 });

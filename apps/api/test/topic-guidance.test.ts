@@ -40,7 +40,7 @@ describe('guidance on each topic', () => {
 
   it('when a topic matches more than 30% of the window, then it is too broad, with narrower topics that match fewer', async () => {
     const { body } = await preview('AI');
-    expect(body.window).toEqual({ days: 14, papers: total });
+    expect(body.window).toEqual({ days: 14, papers: total, capped: false });
     const [ai] = body.topics as Guidance[];
     expect(ai?.standing).toBe('broad');
     expect(ai?.share).toBeGreaterThan(0.3);

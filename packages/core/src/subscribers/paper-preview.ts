@@ -29,10 +29,12 @@ import { createTrendingPreview, type PreviewPaper } from './trending-preview';
 export type { PreviewPaper } from './trending-preview';
 export type { TopicGuidance, CountedTopic } from './topic-guidance';
 
-/** The papers the preview matched topics against: published within `days`, `papers` of them. */
+/** The papers the preview matched topics against: published within `days`, `papers` of them;
+ * `capped`: there were at least as many as the preview takes (its newest `papers` only). */
 export interface PreviewWindow {
   days: number;
   papers: number;
+  capped: boolean;
 }
 
 /**
@@ -168,7 +170,7 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
   ): Promise<{ papers: TopicPreviewPaper[]; quiet: string[]; topics: TopicGuidance[]; window: PreviewWindow }> {
     const snap = snapshot();
     const [papers, associations, words] = await Promise.all([snap.papers, snap.associations, vocabulary()]);
-    const window = { days: windowDays, papers: papers.length };
+    const window = { days: windowDays, papers: papers.length, capped: papers.length >= maxPapers };
     const guidance = guideTopics(topics, {
       windowPapers: papers.length,
       vocabulary: words,
@@ -215,7 +217,14 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     const { mode } = resolved;
     if (mode === 'trending') {
       const papers = (await trending(period)).slice(0, show);
-      return { mode, papers, alsoTrending: [], quiet: [], topics: [], window: { days: windowDays, papers: 0 } };
+      return {
+        mode,
+        papers,
+        alsoTrending: [],
+        quiet: [],
+        topics: [],
+        window: { days: windowDays, papers: 0, capped: false },
+      };
     }
     const { papers, quiet, topics: guidance, window } = await topicPapers(topics);
     if (!followsTrending(mode)) return { mode, papers, alsoTrending: [], quiet, topics: guidance, window };
