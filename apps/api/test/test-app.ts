@@ -1,12 +1,12 @@
-// Builds the real app against real services for one test file: a fresh migrated database,
-// a unique Redis key prefix, the dev mailbox as SMTP sink, listening on a free port.
+// Builds the real app against real services for one test file (startTestServices: a fresh
+// migrated database, a unique Redis key prefix, the dev mailbox as SMTP sink), listening on a free port.
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config } from '@paperboy/config';
-import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { startDevMailbox, type DevMailbox } from '@paperboy/email';
+import type { Config } from '@paperboy/config';
+import { startTestServices } from '@paperboy/core/testing';
+import type { TestDatabase } from '@paperboy/db/testing';
+import type { DevMailbox } from '@paperboy/email';
 import { createLogger } from '@paperboy/logger';
 import type { Queues, Redis } from '@paperboy/queue';
-import { createTestQueues } from '@paperboy/queue/testing';
 import { createApp } from '../src/app';
 import type { AppDeps } from '../src/deps';
 
@@ -25,18 +25,8 @@ export async function startTestApp(
   env: Record<string, string> = {},
   overrides: Partial<AppDeps> = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const mailbox = await startDevMailbox({ port: 0 });
-  const { prefix, redis, queues, close: closeTestQueues } = createTestQueues();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    REDIS_PREFIX: prefix,
-    DEV_MAILBOX_PORT: String(mailbox.port),
-    SUBSCRIBE_CHALLENGE: 'off',
-    ...env,
-  });
+  const services = await startTestServices({ SUBSCRIBE_CHALLENGE: 'off', ...env });
+  const { config, database, mailbox, redis, queues } = services;
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api-test' });
   const deps: AppDeps = { config, logger, db: database.db, redis, queues, devMailbox: mailbox, ...overrides };
   const server = createApp(deps).listen(0, '127.0.0.1');
@@ -53,9 +43,7 @@ export async function startTestApp(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await closeTestQueues();
-      await mailbox.close();
-      await database.drop();
+      await services.close();
     },
   };
 }
