@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(metricsRoutes(deps, metrics));
   app.use(adminRoutes(deps));
   app.use(papersApiRoutes(deps));
-  app.use(bounceWebhookRoutes(deps));
+  app.use(bounceWebhookRoutes(deps, metrics));
   if (deps.devMailbox) app.use(devMailboxRoutes(deps.devMailbox));
   app.use(readerRoutes(deps));
   app.use(notFound);

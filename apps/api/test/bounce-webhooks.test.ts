@@ -16,6 +16,7 @@ import {
   signSendgrid,
   snsSubscriptionConfirmation,
 } from '@paperboy/email/testing';
+import { createMetrics } from '@paperboy/metrics';
 import { activeReader } from './reader-client';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -25,6 +26,10 @@ const MAILGUN_KEY = 'mailgun-signing-key-0123456789';
 const ADMIN = { ADMIN_USER: 'operator', ADMIN_PASSWORD: 'correct-horse-battery' };
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const sendgridKeys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const metrics = createMetrics({ service: 'api', defaultMetrics: false });
+const reported = async (provider: string, reason: string) =>
+  (await metrics.bouncesReported.get()).values.find((v) => v.labels.provider === provider && v.labels.reason === reason)
+    ?.value ?? 0;
 
 describe('bounce webhooks', () => {
   let app: TestApp;
@@ -41,15 +46,18 @@ describe('bounce webhooks', () => {
     });
     await new Promise<void>((resolve) => aws.listen(0, '127.0.0.1', resolve));
     awsUrl = `http://127.0.0.1:${(aws.address() as AddressInfo).port}`;
-    app = await startTestApp({
-      ...ADMIN,
-      BOUNCE_SES_TOPIC_ARNS: TOPIC,
-      BOUNCE_SNS_URL_PATTERN: `^${awsUrl.replace(/\./g, '\\.')}/`,
-      BOUNCE_POSTMARK_USER: POSTMARK.user,
-      BOUNCE_POSTMARK_PASSWORD: POSTMARK.password,
-      BOUNCE_SENDGRID_PUBLIC_KEY: sendgridKeys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-      BOUNCE_MAILGUN_SIGNING_KEY: MAILGUN_KEY,
-    });
+    app = await startTestApp(
+      {
+        ...ADMIN,
+        BOUNCE_SES_TOPIC_ARNS: TOPIC,
+        BOUNCE_SNS_URL_PATTERN: `^${awsUrl.replace(/\./g, '\\.')}/`,
+        BOUNCE_POSTMARK_USER: POSTMARK.user,
+        BOUNCE_POSTMARK_PASSWORD: POSTMARK.password,
+        BOUNCE_SENDGRID_PUBLIC_KEY: sendgridKeys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+        BOUNCE_MAILGUN_SIGNING_KEY: MAILGUN_KEY,
+      },
+      { metrics },
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -96,6 +104,7 @@ describe('bounce webhooks', () => {
       expect(await suppression('ses-gone@example.org')).toBe('hard_bounce');
       const again = await post('ses', bounce);
       expect(await again.json()).toEqual({ recorded: 0, duplicates: 1, suppressed: 0 });
+      expect(await reported('ses', 'hard_bounce')).toBe(1); // paperboy_bounces_reported_total counts it once
     });
 
     it('when a transient bounce and a complaint arrive, then the first is only recorded and the second suppresses', async () => {

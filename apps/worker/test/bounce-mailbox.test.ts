@@ -6,6 +6,7 @@ import hoodiecrow from 'hoodiecrow-imap';
 import { hashEmail } from '@paperboy/core';
 import { imapConnection } from '@paperboy/email';
 import { arfReport, dsnReport } from '@paperboy/email/testing';
+import { createMetrics } from '@paperboy/metrics';
 import { QUEUE } from '@paperboy/queue';
 import { bounceMailboxProcessor } from '../src/processors/bounce-mailbox.processor';
 import { applyBounceMailboxSchedule, BOUNCE_MAILBOX_SCHEDULER_ID } from '../src/schedules/bounce-mailbox-schedule';
@@ -21,6 +22,7 @@ let imapUrl: string;
 let env: TestWorkerEnv;
 let runner: JobRunner;
 let workers: ReturnType<typeof startWorkers>;
+const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
 
 beforeAll(async () => {
   imap = hoodiecrow({
@@ -51,6 +53,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => imap.listen(0, '127.0.0.1', resolve));
   imapUrl = `imap://testuser:testpass@127.0.0.1:${(imap.server.address() as AddressInfo).port}/INBOX`;
   env = await createTestWorkerEnv({ BOUNCE_IMAP_URL: imapUrl });
+  env.deps.metrics = metrics;
   const db = env.database.db;
   for (const email of ['gone@example.org', 'full@example.org', 'policy@example.org', 'spam@example.org'])
     await db.subscriber.create({ data: { email, status: 'active' } });
@@ -117,6 +120,12 @@ describe('the bounce mailbox', () => {
       suppressed: false,
     });
     expect(await unseenCount()).toBe(0);
+    const counted = (await metrics.bouncesReported.get()).values.map((v) => [v.labels.reason, v.value]);
+    expect(counted.sort()).toEqual([
+      ['complaint', 1],
+      ['hard_bounce', 1],
+      ['soft_bounce', 1],
+    ]);
   });
 
   it('when the same report arrives again, then it is read and flagged but recorded only once', async () => {

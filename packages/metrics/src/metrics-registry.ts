@@ -19,6 +19,8 @@ export interface Metrics {
   queuePaused: Gauge<'queue'>;
   emails: Counter<'kind' | 'outcome' | 'reason'>;
   papersIngested: Counter<'source'>;
+  /** Bounces and complaints relays reported after accepting an email (webhooks, bounce mailbox), new ones only. */
+  bouncesReported: Counter<'provider' | 'reason'>;
   readers: Gauge<'status'>;
   readersByDigestMode: Gauge<'mode'>;
 }
@@ -70,6 +72,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
       name: 'paperboy_papers_ingested_total',
       help: 'New papers stored, by source.',
       labelNames: ['source'],
+      registers,
+    }),
+    bouncesReported: new Counter({
+      name: 'paperboy_bounces_reported_total',
+      help: 'Bounces and complaints reported by relays after accepting an email, by provider (ses, postmark, sendgrid, mailgun, mailbox) and reason (hard_bounce, soft_bounce, complaint); each event counted once.',
+      labelNames: ['provider', 'reason'],
       registers,
     }),
     readers: new Gauge({

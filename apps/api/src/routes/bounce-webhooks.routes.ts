@@ -20,13 +20,13 @@ import {
   verifySnsMessage,
   WebhookRejected,
 } from '@paperboy/email';
-import { basicMatches } from '@paperboy/metrics';
+import { basicMatches, type Metrics } from '@paperboy/metrics';
 import type { AppDeps } from '../deps';
 
 /** SendGrid posts up to thousands of events at once; the others one event (plus its quoted headers). */
 const MAX_BODY = '5mb';
 
-export function bounceWebhookRoutes(deps: AppDeps): Router {
+export function bounceWebhookRoutes(deps: AppDeps, metrics?: Metrics): Router {
   const router = Router();
   const c = deps.config;
   // Raw bytes whatever the content type: signatures are over the body as sent (SNS posts text/plain).
@@ -39,7 +39,14 @@ export function bounceWebhookRoutes(deps: AppDeps): Router {
       try {
         const outcome = await handle(req);
         if (!Array.isArray(outcome)) return void res.json(outcome);
-        const recorded = await recordBounceNotices({ db: deps.db, logger: req.log ?? deps.logger }, outcome);
+        const recorded = await recordBounceNotices(
+          {
+            db: deps.db,
+            logger: req.log ?? deps.logger,
+            onRecorded: (event) => metrics?.bouncesReported.inc(event),
+          },
+          outcome,
+        );
         res.json(recorded);
       } catch (error) {
         refuse(req, res, error);

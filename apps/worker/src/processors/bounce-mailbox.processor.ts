@@ -12,7 +12,10 @@ export const bounceMailboxProcessor = defineProcessor({
   async handle(_payload, _job, deps) {
     const url = deps.config.BOUNCE_IMAP_URL;
     if (!url) return { skipped: 'BOUNCE_IMAP_URL is not set' };
-    const reading = await readBounceMailbox({ db: deps.db, logger: deps.logger }, { url });
+    const reading = await readBounceMailbox(
+      { db: deps.db, logger: deps.logger, onRecorded: (event) => deps.metrics?.bouncesReported.inc(event) },
+      { url },
+    );
     if (reading.unseen) deps.logger.info({ bounceMailbox: reading }, 'bounce mailbox read');
     return reading;
   },

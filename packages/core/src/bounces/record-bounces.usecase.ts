@@ -18,6 +18,8 @@ import { type BounceTarget, readerByMessageId, readersByEmail } from './bounce-e
 export interface BounceDeps {
   db: Db;
   logger?: Logger;
+  /** Called once per new event (not for duplicates): the callers count them in their metrics. */
+  onRecorded?: (event: { provider: string; reason: ReturnType<typeof reasonOf> }) => void;
 }
 
 export interface RecordedBounces {
@@ -76,6 +78,7 @@ export async function recordBounceNotices(deps: BounceDeps, notices: BounceNotic
         return count;
       });
       if (inserted) {
+        deps.onRecorded?.({ provider: notice.provider, reason });
         result.recorded++;
         if (suppress) result.suppressed++;
       } else result.duplicates++;
