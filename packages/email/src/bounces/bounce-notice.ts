@@ -40,10 +40,10 @@ export function shortDetail(parts: (string | number | undefined | null)[]): stri
     .slice(0, 300);
 }
 
-/** The bare address of `rfc822; a@b`, `Name <a@b>` or `a@b`; undefined when there is none. */
+/** The bare address of `rfc822; a@b` (or RFC 6533's `utf-8; a@b`), `Name <a@b>` or `a@b`; undefined when there is none. */
 export function bareAddress(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const typed = /^\s*rfc822\s*;\s*(.*)$/i.exec(value)?.[1] ?? value;
+  const typed = /^\s*(?:rfc822|utf-8)\s*;\s*(.*)$/i.exec(value)?.[1] ?? value;
   const bare = (/<([^<>]*)>/.exec(typed)?.[1] ?? typed).trim();
   return /^[^\s@<>]+@[^\s@<>]+$/.test(bare) && bare.length <= 254 ? bare : undefined;
 }
