@@ -63,4 +63,15 @@ describe('mentionShare', () => {
     const text = 'Models such as ours are common. We study machine translation of legal texts.';
     expect(shareOf(text, 'machine translation')).toBe(1);
   });
+
+  it('when the sentence announced a list with a colon, then an item of it counts as a list item', () => {
+    const text =
+      'We analysed four categories: attacks on CNNs, LLMs and agents; infrastructure attacks exploiting federated learning and records; and more.';
+    expect(shareOf(text, 'federated learning')).toBe(LIST_ITEM_MENTION);
+  });
+
+  it('when the mention is what was traditionally done, then it counts as prior work', () => {
+    const text = 'Slot filling is traditionally implemented as a cascade of speech recognition and understanding.';
+    expect(shareOf(text, 'speech recognition')).toBe(BACKGROUND_MENTION);
+  });
 });

@@ -28,12 +28,19 @@ const EXPERIMENTS_SENTENCE =
 /** The start of a list's next item, a modifier or two before the mention allowed. */
 const ITEM_START = /(?:,|\band|\bor|\bto)\s+(?:[^\s,;:]+\s+){0,2}$/i;
 /** A list opened this many words back or more is not this mention's list. */
-const MAX_LIST_WORDS = 12;
+const MAX_LIST_WORDS = 20;
+/** "…traditionally implemented as a cascade of speech recognition": earlier practice. */
+const BACKGROUND_WORD = /\b(?:traditionally|conventionally|previously|classically)\b/i;
+/** "…in four categories: attacks on A, B; attacks exploiting X and Y;": an item of a list the
+ * sentence announced with a colon. */
+const COLON_LIST = /:\s[^.:]*;\s/;
 
-/** The text of the sentence the occurrence stands in, up to the occurrence. */
-function sentenceBefore(text: string, start: number): string {
+/** The text of the sentence the occurrence stands in, up to the occurrence ("; " ends a sentence
+ * unless `keepSemicolons`). */
+function sentenceBefore(text: string, start: number, keepSemicolons = false): string {
   const head = text.slice(Math.max(0, start - 400), start);
-  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf('? '), head.lastIndexOf('! '));
+  const semicolon = keepSemicolons ? -1 : head.lastIndexOf('; ');
+  const cut = Math.max(head.lastIndexOf('. '), semicolon, head.lastIndexOf('? '), head.lastIndexOf('! '));
   return cut < 0 ? head : head.slice(cut + 2);
 }
 
@@ -58,8 +65,9 @@ export function mentionShare(text: string, occ: Occurrence): number {
   if (NEGATED_BEFORE.test(before)) return 0;
   const after = text.slice(occ.end, occ.end + 6);
   if (inExampleList(before, after)) return LIST_ITEM_MENTION;
+  if (COLON_LIST.test(sentenceBefore(text, occ.start, true))) return LIST_ITEM_MENTION;
   if (COMPARED_BEFORE.test(before)) return LIST_ITEM_MENTION;
   // Past the opening sentences, "we evaluate X" reports experiments; first, it states the subject.
   if (occ.sentence >= 2 && EXPERIMENTS_SENTENCE.test(before.trimStart())) return LIST_ITEM_MENTION;
-  return BACKGROUND_SENTENCE.test(before.trimStart()) ? BACKGROUND_MENTION : 1;
+  return BACKGROUND_SENTENCE.test(before.trimStart()) || BACKGROUND_WORD.test(before) ? BACKGROUND_MENTION : 1;
 }
