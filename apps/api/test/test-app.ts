@@ -1,24 +1,14 @@
 // Builds the real app against real services for one test file (startTestServices: a fresh
 // migrated database, a unique Redis key prefix, the dev mailbox as SMTP sink), listening on a free port.
 import type { AddressInfo } from 'node:net';
-import type { Config } from '@paperboy/config';
-import { startTestServices } from '@paperboy/core/testing';
-import type { TestDatabase } from '@paperboy/db/testing';
-import type { DevMailbox } from '@paperboy/email';
+import { startTestServices, type TestServices } from '@paperboy/core/testing';
 import { createLogger } from '@paperboy/logger';
-import type { Queues, Redis } from '@paperboy/queue';
 import { createApp } from '../src/app';
 import type { AppDeps } from '../src/deps';
 
-export interface TestApp {
+export interface TestApp extends TestServices {
   baseUrl: string;
   deps: AppDeps;
-  config: Config;
-  database: TestDatabase;
-  mailbox: DevMailbox;
-  redis: Redis;
-  queues: Queues;
-  close(): Promise<void>;
 }
 
 export async function startTestApp(
@@ -33,13 +23,9 @@ export async function startTestApp(
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    ...services,
     baseUrl,
     deps,
-    config,
-    database,
-    mailbox,
-    redis,
-    queues,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
