@@ -102,6 +102,7 @@ describe('a reader in a real browser', () => {
     await page.waitForSelector('#preview-list li');
     expect(await page.textContent('#preview-list')).toContain('Process reward models for step-by-step reasoning');
     await page.click('label.chip:has-text("robotics")');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'preview.png'), fullPage: true });
     // docs/subscribe*.png come from trending-choice.browser.test.ts (the form's three choices).
     // Every visible field has a label a screen reader announces.
     const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (fields) =>
@@ -138,8 +139,10 @@ describe('a reader in a real browser', () => {
     expect(changed.frequency).toBe('weekly');
 
     await page.click('a:has-text("Unsubscribe")');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'unsubscribe.png'), fullPage: true });
     await page.click('button:has-text("Unsubscribe")');
     await page.waitForSelector('h1:has-text("You are unsubscribed")');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'unsubscribed.png'), fullPage: true });
     expect((await reader('ada@example.org')).status).toBe('unsubscribed');
 
     await page.click('button:has-text("Resubscribe")');
