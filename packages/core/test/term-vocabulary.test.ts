@@ -1,7 +1,8 @@
 // The per-process vocabulary behind "did you mean" (issue 13), against real Postgres: built from
 // the newest stored papers (withdrawn ones left out, at most maxPapers), rebuilt after its time
 // to live while the previous one keeps answering.
-import { createTermVocabulary } from '../src/subscribers/term-vocabulary';
+import type { TermVocabulary } from '@paperboy/matching';
+import { createTermVocabulary, FIELD_VOCABULARY, vocabularyWithin } from '../src/subscribers/term-vocabulary';
 import { useReaderTestEnv } from './reader-test-env';
 
 const env = useReaderTestEnv();
@@ -57,5 +58,25 @@ describe('createTermVocabulary', () => {
     } finally {
       jest.restoreAllMocks();
     }
+  });
+});
+
+describe('vocabularyWithin', () => {
+  it('when the build takes longer than the wait, then the field vocabulary answers; once built, the built one', async () => {
+    let finish: (v: TermVocabulary) => void = () => undefined;
+    const slow = new Promise<TermVocabulary>((resolve) => {
+      finish = resolve;
+    });
+    const built = await createTermVocabulary(env.database.db)();
+    const within = vocabularyWithin(() => slow, 20);
+    expect(await within()).toBe(FIELD_VOCABULARY);
+    expect(FIELD_VOCABULARY.words.get('reinforcement')).toBeGreaterThan(0);
+    finish(built);
+    expect(await within()).toBe(built);
+  });
+
+  it('when the build fails, then the last vocabulary ready answers and the preview goes on', async () => {
+    const within = vocabularyWithin(() => Promise.reject(new Error('database down')), 20);
+    expect(await within()).toBe(FIELD_VOCABULARY);
   });
 });

@@ -22,7 +22,7 @@ import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/tr
 import { processAssociations } from '../matching/stored-associations';
 import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
 import { cleanFrequency, cleanTopics } from './subscribe-input';
-import { createTermVocabulary } from './term-vocabulary';
+import { createTermVocabulary, vocabularyWithin } from './term-vocabulary';
 import { guideTopics, type TopicGuidance } from './topic-guidance';
 import { createTrendingPreview, type PreviewPaper } from './trending-preview';
 
@@ -117,6 +117,8 @@ interface Snapshot {
 }
 
 const MAX_CACHED_KEYS = 2_000;
+/** How long a preview waits for the vocabulary's first build before answering without its stored words. */
+const VOCABULARY_WAIT_MS = 500;
 
 function matchesFor(
   snap: Snapshot,
@@ -151,7 +153,8 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     broadShare = DEFAULT_STANDING_OPTIONS.broadShare,
     now = () => new Date(),
   } = options;
-  const vocabulary = options.vocabulary ?? createTermVocabulary(db);
+  // A keystroke waits for the vocabulary's build a moment at most (the first one in a process).
+  const vocabulary = vocabularyWithin(options.vocabulary ?? createTermVocabulary(db), VOCABULARY_WAIT_MS);
   const standing = { ...DEFAULT_STANDING_OPTIONS, broadShare };
   const trending = createTrendingPreview(db, { minUpvotes, cacheMs, now, size: show + ALSO_TRENDING });
   let cache: Snapshot | undefined;

@@ -5,7 +5,7 @@
 // seconds). While a newer one is built, the previous one keeps answering.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '@paperboy/db';
-import { VocabularyBuilder, type TermVocabulary } from '@paperboy/matching';
+import { buildVocabulary, VocabularyBuilder, type TermVocabulary } from '@paperboy/matching';
 
 export interface TermVocabularyOptions {
   /** Most recent papers read (bounds the build time; the vocabulary itself is bounded in matching). */
@@ -50,5 +50,36 @@ export function createTermVocabulary(db: Db, options: TermVocabularyOptions = {}
         .finally(() => (next = undefined));
     }
     return current.vocabulary;
+  };
+}
+
+/** The field vocabulary alone (alias table, related concepts): what answers before the first build. */
+export const FIELD_VOCABULARY: TermVocabulary = buildVocabulary([]);
+
+/**
+ * The vocabulary if it is ready within `waitMs`; otherwise the last one ready (the field
+ * vocabulary before the first build), so that a fresh process's first keystrokes get their
+ * preview at once, and a failed build costs "did you mean" its stored words, not the preview.
+ */
+export function vocabularyWithin(
+  vocabulary: () => Promise<TermVocabulary>,
+  waitMs: number,
+): () => Promise<TermVocabulary> {
+  let latest = FIELD_VOCABULARY;
+  return async () => {
+    const building = vocabulary().then(
+      (v) => (latest = v),
+      () => latest,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<TermVocabulary>((resolve) => {
+      timer = setTimeout(() => resolve(latest), waitMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([building, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }
