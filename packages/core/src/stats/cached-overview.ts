@@ -70,12 +70,12 @@ export async function readersByDigestMode(
   deps: OverviewCacheDeps,
   maxAgeSeconds = 60,
 ): Promise<Record<string, number>> {
-  const overview = await getOverview(deps, { maxAgeSeconds });
+  const overview = await getOverview(deps, { maxAgeSeconds, waitMs: 0 }); // a scrape never waits
   return Object.fromEntries((overview.readers.activeByDigestMode ?? []).map((s) => [s.key, s.count]));
 }
 
 /** Readers by status from the snapshot (for the Prometheus gauge: never a query per scrape). */
 export async function readersByStatus(deps: OverviewCacheDeps, maxAgeSeconds = 60): Promise<Record<string, number>> {
-  const overview = await getOverview(deps, { maxAgeSeconds });
+  const overview = await getOverview(deps, { maxAgeSeconds, waitMs: 0 }); // a scrape never waits
   return Object.fromEntries(overview.readers.byStatus.map((s) => [s.key, s.count]));
 }
