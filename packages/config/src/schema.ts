@@ -107,6 +107,12 @@ export const envSchema = z.object({
    * at most once per this many periods. 0 turns notices off.
    */
   EMPTY_PERIODS_NOTICE: int(0, 365).default(3),
+  /**
+   * Readers teach paperboy: "more/less like this" votes fit a model per reader that re-ranks
+   * their digest and adds at most this many papers beyond their topics ("Because you liked …").
+   * 0: votes still re-rank, nothing is added.
+   */
+  LEARNED_EXTRA_PAPERS: int(0, 10).default(3),
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
   SEND_CONCURRENCY: int(1, 1000).default(20),
   /**

@@ -7,3 +7,4 @@ export * from './matching';
 export * from './papers';
 export * from './digests';
 export * from './bounces';
+export * from './feedback';

@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { createCsrf } from '../middleware/csrf.middleware';
 import { createRateLimiter } from '../middleware/rate-limit.middleware';
 import { confirmRoutes } from './confirm.routes';
+import { feedbackRoutes } from './feedback.routes';
 import { homeRoutes, subscribeFormRenderer } from './home.routes';
 import { manageRoutes } from './manage.routes';
 import { readerErrorPage } from './reader-helpers';
@@ -21,6 +22,7 @@ export function readerRoutes(deps: AppDeps): Router {
   router.use(confirmRoutes(deps, csrf));
   router.use(manageRoutes(deps, csrf));
   router.use(unsubscribeRoutes(deps, csrf));
+  router.use(feedbackRoutes(deps, csrf));
   router.use(readerErrorPage);
   return router;
 }

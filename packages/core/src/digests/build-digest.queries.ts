@@ -10,8 +10,10 @@ import type { PickedPaper } from './pick-papers';
  */
 export function encodeReason(
   reason: PickedPaper['reason'],
-  extra: Pick<PickedPaper, 'also' | 'growth' | 'trending'> = {},
+  extra: Pick<PickedPaper, 'also' | 'growth' | 'trending' | 'liked'> = {},
 ): string {
+  // "Because you liked <title>": the reader's votes brought it, beyond their topics.
+  if (extra.liked !== undefined) return JSON.stringify({ kind: 'liked', liked: extra.liked });
   if (extra.trending)
     return JSON.stringify({
       kind: 'trending',

@@ -52,6 +52,7 @@ export async function buildDigests(deps: DigestDeps, inputs: BuildInput[]): Prom
         now,
         windowDays: deps.config.MATCH_WINDOW_DAYS,
         trendingMinUpvotes: deps.config.TRENDING_MIN_UPVOTES,
+        ...(deps.config.LEARNED_EXTRA_PAPERS !== undefined ? { learnedExtras: deps.config.LEARNED_EXTRA_PAPERS } : {}),
       })
     : new Map();
   const rows: BuildRow[] = active.map((i) => {

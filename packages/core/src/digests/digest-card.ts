@@ -11,6 +11,8 @@ export interface StoredReason {
   also?: string[];
   growth?: number;
   trending?: boolean;
+  /** "Because you liked <title>": added by the reader's votes, beyond their topics. */
+  liked?: string;
 }
 
 const field = (value: unknown) =>
@@ -24,6 +26,8 @@ export function decodeStoredReason(stored: string): StoredReason {
   try {
     const r = JSON.parse(stored) as Record<string, unknown>;
     const growth = typeof r.growth === 'number' && r.growth > 0 ? Math.floor(r.growth) : undefined;
+    if (r.kind === 'liked' && typeof r.liked === 'string')
+      return { reason: `Because you liked “${r.liked}”`, liked: r.liked };
     if (r.kind === 'trending' && typeof r.text === 'string')
       return { reason: r.text, trending: true, ...(growth ? { growth } : {}) };
     if (typeof r.topic !== 'string') return { reason: stored };
@@ -63,6 +67,19 @@ export function toDigestPaper(p: PaperRow): DigestPaper {
   return card;
 }
 
+const plainCards = new WeakMap<PaperRow, DigestPaper>();
+
+/** The card without the paper id, so without vote links (a trending-only digest), cached alike. */
+export function toCardWithoutVotes(p: PaperRow): DigestPaper {
+  let card = plainCards.get(p);
+  if (card === undefined) {
+    const { paperId: _, ...rest } = toDigestPaper(p);
+    card = Object.freeze(rest);
+    if (Object.isFrozen(p)) plainCards.set(p, card);
+  }
+  return card;
+}
+
 function buildCard(p: PaperRow): DigestPaper {
   const isArxiv = ARXIV_ID.test(p.sourceId);
   const arxiv = p.arxivUrl ?? (isArxiv ? `https://arxiv.org/abs/${p.sourceId}` : undefined);
@@ -91,6 +108,8 @@ function buildCard(p: PaperRow): DigestPaper {
     growth: stored.growth,
     also: stored.also,
     ...(stored.trending ? { section: 'trending' as const } : {}),
+    ...(stored.liked !== undefined ? { section: 'liked' as const } : {}),
+    paperId: p.id,
   };
 }
 

@@ -22,7 +22,7 @@ export type DigestConfig = Pick<
   | 'SEND_RATE_PER_SECOND'
 > &
   // Optional: callers built before notices existed send none (0).
-  Partial<Pick<Config, 'EMPTY_PERIODS_NOTICE' | 'TRENDING_MIN_UPVOTES'>>;
+  Partial<Pick<Config, 'EMPTY_PERIODS_NOTICE' | 'TRENDING_MIN_UPVOTES' | 'LEARNED_EXTRA_PAPERS'>>;
 
 export interface DigestDeps {
   db: Db;

@@ -6,6 +6,8 @@
 // digest, so caches downstream keyed by identity hit. Never mutate them.
 
 export interface PaperRow {
+  /** The paper's id (the digest's feedback links name it). */
+  id?: number;
   title: string;
   sourceId: string;
   authors: string[];
@@ -22,7 +24,7 @@ export interface PaperRow {
   reason: string;
 }
 
-export type PaperFields = Omit<PaperRow, 'reason'>;
+export type PaperFields = Omit<PaperRow, 'reason' | 'id'>;
 
 /** One paper of a claimed delivery: what the claim statement returns per paper. */
 export type PaperRef = [id: number, version: string, reason: string];
@@ -95,7 +97,7 @@ function withReason(entry: Entry, reason: string, maxReasons: number): PaperRow 
   let row = entry.byReason.get(reason);
   if (!row) {
     if (entry.byReason.size >= maxReasons) entry.byReason.clear();
-    row = Object.freeze({ ...entry.fields, reason });
+    row = Object.freeze({ id: entry.id, ...entry.fields, reason });
     entry.byReason.set(reason, row);
   }
   return row;

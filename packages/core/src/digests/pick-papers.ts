@@ -19,6 +19,8 @@ export interface PickedPaper {
   growth?: number;
   /** In the digest for being trending ("Top trending" / "Also trending"), not for a topic. */
   trending?: boolean;
+  /** In the digest because the reader liked a similar paper: that paper's title. */
+  liked?: string;
 }
 
 export interface PickOptions {
@@ -28,6 +30,8 @@ export interface PickOptions {
   windowDays: number;
   /** TRENDING_MIN_UPVOTES (default 5). */
   trendingMinUpvotes?: number;
+  /** LEARNED_EXTRA_PAPERS (default 3): papers beyond a voting reader's topics. */
+  learnedExtras?: number;
 }
 
 export type PickPapers = (db: Db, subscriberIds: number[], options: PickOptions) => Promise<Map<number, PickedPaper[]>>;
@@ -40,19 +44,25 @@ export const pickRankedPapers: PickPapers = async (db, subscriberIds, options) =
   });
   const withTopics = readers.filter((r) => r.digestMode !== 'trending').map((r) => r.id);
   const digests = withTopics.length
-    ? await composedDigestsForReaders({ db, config, now: () => options.now }, withTopics, { cap: options.limit })
+    ? await composedDigestsForReaders({ db, config, now: () => options.now }, withTopics, {
+        cap: options.limit,
+        ...(options.learnedExtras !== undefined ? { learnedExtras: options.learnedExtras } : {}),
+      })
     : [];
   const topicPicks = new Map(
     digests.map((d) => [
       d.subscriberId,
       d.digest.papers.map(
-        (p): PickedPaper => ({
-          paperId: p.paperId,
-          score: p.score,
-          reason: p.reason,
-          also: p.also,
-          growth: p.paper.upvoteGrowth ?? 0,
-        }),
+        (p): PickedPaper =>
+          p.because
+            ? { paperId: p.paperId, score: p.score, reason: p.reason.text, liked: p.because.title }
+            : {
+                paperId: p.paperId,
+                score: p.score,
+                reason: p.reason,
+                also: p.also,
+                growth: p.paper.upvoteGrowth ?? 0,
+              },
       ),
     ]),
   );

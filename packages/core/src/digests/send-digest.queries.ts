@@ -28,7 +28,10 @@ export interface ClaimedDelivery {
   /** 'trending' readers get no topic sections (they may keep topics to switch back later). */
   digestMode: 'topics' | 'trending' | 'topics_trending';
   timezone: string;
+  /** The reader's topics as typed, muted ones left out. */
   topics: string[];
+  /** Their keys, in the same order (the topic links name a key); absent for a test digest. */
+  topicKeys?: string[];
   papers: PaperRow[];
 }
 

@@ -22,6 +22,7 @@ import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/hard-bounce';
 import { buildReaderLinks } from '../tokens/reader-links';
+import { topicLink, voteLink } from '../tokens/feedback-links';
 import { digestClock, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
 import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
@@ -32,7 +33,7 @@ import {
   recordOutcome,
   type ClaimedDelivery,
 } from './send-digest.queries';
-import { quietTopics, toDigestPaper } from './digest-card';
+import { quietTopics, toCardWithoutVotes, toDigestPaper } from './digest-card';
 import { composeNotice, loadNoticeData } from './empty-notice';
 import { SendRequeue } from './send-requeue';
 
@@ -273,8 +274,10 @@ export function composeDigest(
   now: Date,
 ): ReturnType<typeof buildMessage> {
   const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
-  const papers = claimed.papers.map(toDigestPaper);
   const topics = claimed.digestMode === 'trending' ? [] : claimed.topics;
+  // Feedback links only where votes and topic controls act: a digest with topic sections.
+  const feedback = topics.length > 0 ? feedbackLinks(deps.config, claimed, now) : undefined;
+  const papers = claimed.papers.map(feedback ? toDigestPaper : toCardWithoutVotes);
   const content = deps.renderer.renderDigest({
     reader: { email: claimed.email },
     topics,
@@ -283,7 +286,7 @@ export function composeDigest(
     quietTopics: quietTopics(topics, papers),
     date: now,
     timeZone: claimed.timezone,
-    links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl },
+    links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl, ...feedback },
   });
   return buildMessage({
     from: deps.config.MAIL_FROM,
@@ -298,3 +301,16 @@ export function composeDigest(
 }
 
 export { toDigestPaper, decodeReason } from './digest-card';
+
+/** This reader's signed "more / less like this" link per paper and topic link per section. */
+function feedbackLinks(config: SendDeps['config'], claimed: ClaimedDelivery, now: Date) {
+  const votes: Record<number, string> = {};
+  for (const p of claimed.papers)
+    if (p.id !== undefined && !(p.id in votes)) votes[p.id] = voteLink(config, claimed.subscriberId, p.id, now);
+  const topics: Record<string, string> = {};
+  claimed.topics.forEach((raw, i) => {
+    const key = claimed.topicKeys?.[i];
+    if (key) topics[raw.replace(/\s+/g, ' ').trim()] = topicLink(config, claimed.subscriberId, key, now);
+  });
+  return { votes, topics };
+}

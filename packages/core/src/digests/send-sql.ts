@@ -47,7 +47,8 @@ export const CLAIM_DELIVERIES: Statement = {
     FROM c
     WHERE d.id = c.id AND (d.status = 'pending' OR (d.status = 'sending' AND d."updatedAt" < $3::timestamp))
     RETURNING d.id, d."subscriberId", d."periodKey", d.kind::text AS kind, d.attempts, c.email, c.frequency, c."digestMode", c.timezone,
-      (SELECT coalesce(array_agg(t.raw ORDER BY t.id), '{}') FROM "Topic" t WHERE t."subscriberId" = c."subscriberId") AS topics,
+      (SELECT coalesce(array_agg(t.raw ORDER BY t.id), '{}') FROM "Topic" t WHERE t."subscriberId" = c."subscriberId" AND NOT t.muted) AS topics,
+      (SELECT coalesce(array_agg(t.key ORDER BY t.id), '{}') FROM "Topic" t WHERE t."subscriberId" = c."subscriberId" AND NOT t.muted) AS "topicKeys",
       (SELECT coalesce(json_agg(json_build_array(dp."paperId", ${PAPER_VERSION}, dp.reason) ORDER BY dp.rank), '[]')
        FROM "DeliveryPaper" dp JOIN "Paper" p ON p.id = dp."paperId" WHERE dp."deliveryId" = d.id) AS papers`,
 };

@@ -10,7 +10,9 @@ import {
   type ComposedDigest,
   type DigestRanker,
   type MatchReason,
+  type Personalization,
   type RankedPaper,
+  type TopicMatch,
 } from '@paperboy/matching';
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt, windowDaysOf } from './matching-deps';
 import { loadMatchLists, type MatchWindow } from './match-window';
@@ -73,7 +75,18 @@ export class PreparedBatch {
     private readonly ranker: DigestRanker,
     private readonly delivered: Map<number, number[]>,
     private readonly told: ReasonLabels,
+    private readonly lists: ReadonlyMap<string, readonly TopicMatch[]>,
   ) {}
+
+  /** The first `depth` candidates of each of the reader's topics: what a model re-scores. */
+  candidateIds(reader: ReaderTopics, depth = 100): number[] {
+    const ids: number[] = [];
+    for (const t of reader.topics) {
+      const list = this.lists.get(t.key) ?? [];
+      for (let i = 0; i < list.length && i < depth; i += 1) ids.push((list[i] as TopicMatch).paperId);
+    }
+    return ids;
+  }
 
   /** Ranks these readers (any slice of the prepared batch), in order. */
   rank(readers: readonly ReaderTopics[]): ReaderDigest[] {
@@ -85,11 +98,19 @@ export class PreparedBatch {
     });
   }
 
-  /** These readers' digests in balanced topic sections (composeDigest), in order. */
-  compose(readers: readonly ReaderTopics[]): { subscriberId: number; digest: ComposedDigest }[] {
+  /** These readers' digests in balanced topic sections (composeDigest), in order; a reader
+   * with a personalisation (they voted) gets it applied. */
+  compose(
+    readers: readonly ReaderTopics[],
+    personalizations?: ReadonlyMap<number, Personalization>,
+  ): { subscriberId: number; digest: ComposedDigest }[] {
     return readers.map((reader) => ({
       subscriberId: reader.subscriberId,
-      digest: this.ranker.compose(reader.topics, this.delivered.get(reader.subscriberId) ?? []),
+      digest: this.ranker.compose(
+        reader.topics,
+        this.delivered.get(reader.subscriberId) ?? [],
+        personalizations?.get(reader.subscriberId),
+      ),
     }));
   }
 }
@@ -116,5 +137,5 @@ export async function prepareBatch(
         ),
   ]);
   const ranker = createDigestRanker(lists, { cap, now, ...(options.weights ? { weights: options.weights } : {}) });
-  return new PreparedBatch(ranker, delivered, labelsFor(options.window));
+  return new PreparedBatch(ranker, delivered, labelsFor(options.window), lists);
 }

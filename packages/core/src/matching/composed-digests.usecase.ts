@@ -3,7 +3,8 @@
 // the followed topics that had nothing new. The digest build, the test digest and the
 // preferences page all call this, so what a page shows is what the email would carry.
 import type { ComposedDigest } from '@paperboy/matching';
-import { type MatchingDeps, positiveInt, validIds } from './matching-deps';
+import { loadPersonalizations } from '../feedback/reader-models';
+import { DAY_MS, type MatchingDeps, nowOf, positiveInt, validIds, windowDaysOf } from './matching-deps';
 import { prepareBatch } from './batch-ranking';
 import type { RankedPapersOptions } from './ranked-papers.types';
 import { loadReaderTopics, type ReaderTopics } from './reader-topics.queries';
@@ -16,13 +17,38 @@ export interface ComposedReaderDigest {
   digest: ComposedDigest;
 }
 
+export interface ComposeOptions extends RankedPapersOptions {
+  /** Apply readers' votes (their models): off for what a page previews without them. Default on. */
+  learning?: boolean;
+  /** Papers beyond a reader's topics at most (LEARNED_EXTRA_PAPERS, default 3). */
+  learnedExtras?: number;
+}
+
 export async function composedDigestsForReaders(
   deps: MatchingDeps,
   subscriberIds: readonly number[],
-  options: RankedPapersOptions = {},
+  options: ComposeOptions = {},
 ): Promise<ComposedReaderDigest[]> {
   positiveInt(options.cap ?? deps.config?.DIGEST_MAX_PAPERS ?? 10, 'cap', 100); // fail before any query
   const batch = await loadReaderTopics(deps.db, validIds(subscriberIds, 'subscriberIds', MAX_READERS_PER_CALL));
-  const composed = (await prepareBatch(deps, batch, options)).compose(batch);
+  const prepared = await prepareBatch(deps, batch, options);
+  const now = nowOf(deps);
+  const byId = new Map(batch.map((r) => [r.subscriberId, r]));
+  const learned =
+    options.learning === false
+      ? undefined
+      : (
+          await loadPersonalizations(
+            deps.db,
+            batch.filter((r) => r.topics.length > 0).map((r) => r.subscriberId),
+            {
+              now,
+              since: new Date(now.getTime() - windowDaysOf(deps, options.windowDays) * DAY_MS),
+              maxExtras: options.learnedExtras ?? 3,
+              candidatesOf: (id) => prepared.candidateIds(byId.get(id) as ReaderTopics),
+            },
+          )
+        ).byReader;
+  const composed = prepared.compose(batch, learned);
   return composed.map((c, i) => ({ ...c, topics: (batch[i] as ReaderTopics).topics }));
 }

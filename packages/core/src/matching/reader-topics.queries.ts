@@ -6,8 +6,9 @@ import type { Db, SubscriberStatus } from '@paperboy/db';
 
 export interface ReaderTopics {
   subscriberId: number;
-  /** Normalised keys with the reader's own wording (shown in the reasons). */
-  topics: { key: string; label: string }[];
+  /** Normalised keys with the reader's own wording (shown in the reasons); muted topics are
+   * left out, and a topic read "fewer" carries its round-robin share (composeDigest). */
+  topics: { key: string; label: string; weight?: number }[];
   /** Papers published since `deliveredSince` that the reader already received, when the batch
    * was read with that option (it saves the ranking a query per batch). */
   delivered?: number[];
@@ -19,6 +20,8 @@ interface Row {
   id: number;
   keys: string;
   raws: string;
+  /** Comma-separated Topic.weight, when the query reads them (loadReaderTopics). */
+  weights?: string;
   delivered?: string;
 }
 
@@ -34,7 +37,12 @@ function toReader(r: Row): ReaderTopics {
   const keys = r.keys.split(SEP);
   const raws = r.raws.split(SEP);
   const aligned = raws.length === keys.length; // a raw holding the separator itself: fall back to keys
-  const topics = keys.map((key, i) => ({ key, label: (aligned && (raws[i] as string).trim()) || key }));
+  const weights = r.weights?.split(',');
+  const topics = keys.map((key, i) => {
+    const label = (aligned && (raws[i] as string).trim()) || key;
+    const weight = weights && weights.length === keys.length ? Number(weights[i]) : 1;
+    return weight > 0 && weight < 1 ? { key, label, weight } : { key, label };
+  });
   return r.delivered === undefined
     ? { subscriberId: r.id, topics }
     : { subscriberId: r.id, topics, delivered: parseIds(r.delivered) };
@@ -43,8 +51,9 @@ function toReader(r: Row): ReaderTopics {
 export async function loadReaderTopics(db: Db, subscriberIds: readonly number[]): Promise<ReaderTopics[]> {
   if (subscriberIds.length === 0) return [];
   const rows = await db.$queryRaw<Row[]>`
-    SELECT t."subscriberId" AS id, string_agg(t."key", chr(31) ORDER BY t."id") AS keys, string_agg(t."raw", chr(31) ORDER BY t."id") AS raws
-    FROM "Topic" t WHERE t."subscriberId" = ANY(${[...subscriberIds]}::int[]) GROUP BY t."subscriberId"`;
+    SELECT t."subscriberId" AS id, string_agg(t."key", chr(31) ORDER BY t."id") AS keys, string_agg(t."raw", chr(31) ORDER BY t."id") AS raws,
+      string_agg(t."weight"::text, ',' ORDER BY t."id") AS weights
+    FROM "Topic" t WHERE t."subscriberId" = ANY(${[...subscriberIds]}::int[]) AND NOT t."muted" GROUP BY t."subscriberId"`;
   const byId = new Map(rows.map((r) => [r.id, toReader(r)]));
   return subscriberIds.map((id) => byId.get(id) ?? { subscriberId: id, topics: [] });
 }
@@ -74,7 +83,7 @@ export async function* readerBatches(db: Db, options: ReaderBatchOptions = {}): 
         SELECT "id" FROM "Subscriber" WHERE "id" > ${afterId} AND "status" = ANY(${statuses}::"SubscriberStatus"[]) ORDER BY "id" LIMIT ${batchSize}),
       tp AS (
         SELECT page."id", string_agg(t."key", chr(31) ORDER BY t."id") AS keys, string_agg(t."raw", chr(31) ORDER BY t."id") AS raws
-        FROM page LEFT JOIN "Topic" t ON t."subscriberId" = page."id" GROUP BY page."id"),
+        FROM page LEFT JOIN "Topic" t ON t."subscriberId" = page."id" AND NOT t."muted" GROUP BY page."id"),
       dl AS (
         SELECT dp."subscriberId" AS "id", string_agg(dp."paperId"::text, ',') AS delivered
         FROM page JOIN "DeliveryPaper" dp ON dp."subscriberId" = page."id" JOIN "Paper" p ON p."id" = dp."paperId"

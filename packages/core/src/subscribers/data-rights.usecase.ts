@@ -5,6 +5,7 @@
 // exactly how subscribe refuses it. The audit events go too: they hold IPs and user agents.
 // One detached "wiped" event without personal data records that a wipe happened.
 import { carriedPapers } from '../digests/carried-papers.queries';
+import { readerVotes } from '../feedback/votes.usecase';
 import { AppError } from '../errors';
 import { hashEmail } from './email-address';
 import { loadSubscriber } from './load-subscriber';
@@ -18,7 +19,8 @@ export async function exportReaderData(deps: ReaderDeps, subscriberId: number, c
   const subscriber = await deps.db.subscriber.findUniqueOrThrow({
     where: { id: subscriberId },
     include: {
-      topics: { orderBy: { id: 'asc' }, select: { raw: true, key: true, createdAt: true } },
+      topics: { orderBy: { id: 'asc' }, select: { raw: true, key: true, muted: true, weight: true, createdAt: true } },
+      model: { select: { votes: true, votesAt: true, trainedAt: true, weights: true } },
       events: {
         orderBy: { id: 'asc' },
         select: { type: true, data: true, ip: true, userAgent: true, createdAt: true },
@@ -38,7 +40,8 @@ export async function exportReaderData(deps: ReaderDeps, subscriberId: number, c
       },
     },
   });
-  const { topics, events, deliveries: deliveryRows, ...profile } = subscriber;
+  const { topics, events, deliveries: deliveryRows, model, ...profile } = subscriber;
+  const votes = await readerVotes(deps.db, subscriberId);
   const papersOf = await carriedPapers(
     deps.db,
     deliveryRows.map((d) => d.id),
@@ -59,6 +62,10 @@ export async function exportReaderData(deps: ReaderDeps, subscriberId: number, c
     topics,
     events,
     deliveries,
+    /** "More / less like this", newest first; they alone train the model below. */
+    votes,
+    /** The model fitted on those votes (its packed weights: hashed word and phrase features). */
+    model,
   };
 }
 
@@ -69,7 +76,7 @@ export async function wipeReader(deps: ReaderDeps, subscriberId: number): Promis
   const emailHash = hashEmail(subscriber.email);
   await deps.db.$transaction(async (tx) => {
     await tx.subscriptionEvent.deleteMany({ where: { subscriberId } });
-    // Topics, deliveries and the papers they carried cascade from the subscriber. deleteMany, not
+    // Topics, deliveries and the papers they carried, votes and the model cascade from the subscriber. deleteMany, not
     // delete: a second wipe racing this one finds nothing (the row lock makes it wait for ours)
     // and answers "gone" instead of failing with Prisma's P2025.
     const { count } = await tx.subscriber.deleteMany({ where: { id: subscriberId } });

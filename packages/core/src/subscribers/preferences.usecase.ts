@@ -108,8 +108,18 @@ export async function updatePreferences(
         'conflict',
         'Your subscription changed while you were editing (for example, you unsubscribed). Nothing was saved; here is how it stands now.',
       );
+    // A topic kept keeps its "fewer" / "mute" setting; a new one starts as normal.
+    const kept = new Map(before.topics.map((t) => [t.key, t]));
     await tx.topic.deleteMany({ where: { subscriberId } });
-    await tx.topic.createMany({ data: clean.topics.map((t) => ({ subscriberId, raw: t.raw, key: t.key })) });
+    await tx.topic.createMany({
+      data: clean.topics.map((t) => ({
+        subscriberId,
+        raw: t.raw,
+        key: t.key,
+        muted: kept.get(t.key)?.muted ?? false,
+        weight: kept.get(t.key)?.weight ?? 1,
+      })),
+    });
     await recordEvent(tx, subscriberId, 'preferences_changed', change, context);
     if (status !== before.status)
       await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);

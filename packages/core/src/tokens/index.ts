@@ -1,3 +1,4 @@
 export * from './signed-token';
 export * from './reader-links';
 export * from './proof-of-work';
+export * from './feedback-links';

@@ -5,6 +5,8 @@
 //   one-click    the same URL as unsubscribe: RFC 8058 clients POST `List-Unsubscribe=One-Click`
 //                to it with no cookie and no CSRF token.
 //   confirm      {PUBLIC_URL}/confirm/{token}       (GET page with the confirm button)
+//   vote         {PUBLIC_URL}/vote/{token}?v=more|less   (GET page; POST records: feedback-links.ts)
+//   topic        {PUBLIC_URL}/topic/{token}?do=fewer|mute (GET page; POST changes the topic)
 import { signToken, type TokenPurpose, type TokenSecrets } from './signed-token';
 
 export interface LinkConfig {
@@ -21,6 +23,8 @@ export const TOKEN_LIFETIME_HOURS: Record<TokenPurpose, number> = {
   confirm: 48,
   manage: 24 * 180,
   unsubscribe: 24 * 365,
+  vote: 24 * 365,
+  topic: 24 * 365,
 };
 
 export interface ReaderLinks {
@@ -40,12 +44,18 @@ function lifetimeHours(config: LinkConfig, purpose: TokenPurpose): number {
     : TOKEN_LIFETIME_HOURS[purpose];
 }
 
-export function readerToken(config: LinkConfig, purpose: TokenPurpose, subscriberId: number, now = new Date()): string {
+export function readerToken(
+  config: LinkConfig,
+  purpose: TokenPurpose,
+  subscriberId: number,
+  now = new Date(),
+  ref?: string,
+): string {
   const expiresAt = new Date(now.getTime() + lifetimeHours(config, purpose) * HOUR);
-  return signToken(config.SECRET_KEY, { purpose, subscriberId, expiresAt });
+  return signToken(config.SECRET_KEY, { purpose, subscriberId, expiresAt, ...(ref !== undefined ? { ref } : {}) });
 }
 
-function base(config: LinkConfig): string {
+export function base(config: LinkConfig): string {
   return config.PUBLIC_URL.replace(/\/+$/, '');
 }
 

@@ -5,14 +5,20 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors';
 
-export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe';
-const PURPOSES: readonly TokenPurpose[] = ['confirm', 'manage', 'unsubscribe'];
+/** 'vote' and 'topic': the digest's feedback links, each also naming what it is about (`ref`). */
+export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe' | 'vote' | 'topic';
+const PURPOSES: readonly TokenPurpose[] = ['confirm', 'manage', 'unsubscribe', 'vote', 'topic'];
 
 export interface TokenClaims {
   purpose: TokenPurpose;
   subscriberId: number;
   expiresAt: Date;
+  /** What a feedback link is about (a paper id, a topic key), signed with the reader. */
+  ref?: string;
 }
+
+/** A ref is short printable text: a paper id or a topic key. */
+const MAX_REF_LENGTH = 200;
 
 export interface TokenSecrets {
   /** Signs new tokens and verifies. */
@@ -46,7 +52,14 @@ function sign(secret: string, payload: string): Buffer {
 export function signToken(secret: string, claims: TokenClaims): string {
   if (!Number.isInteger(claims.subscriberId) || claims.subscriberId <= 0)
     throw new Error('token: subscriberId must be a positive integer');
-  const body = { p: claims.purpose, s: claims.subscriberId, e: Math.floor(claims.expiresAt.getTime() / 1000) };
+  if (claims.ref !== undefined && (claims.ref === '' || claims.ref.length > MAX_REF_LENGTH))
+    throw new Error('token: ref must be 1 to 200 characters');
+  const body = {
+    p: claims.purpose,
+    s: claims.subscriberId,
+    e: Math.floor(claims.expiresAt.getTime() / 1000),
+    ...(claims.ref !== undefined ? { r: claims.ref } : {}),
+  };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
   return `${payload}.${sign(secret, payload).toString('base64url')}`;
 }
@@ -64,7 +77,7 @@ function invalid(): AppError {
   );
 }
 
-function decode(payload: string): { p: unknown; s: unknown; e: unknown } {
+function decode(payload: string): { p: unknown; s: unknown; e: unknown; r?: unknown } {
   let body: unknown;
   try {
     body = JSON.parse(canonicalBase64url(payload)?.toString('utf8') ?? '');
@@ -73,7 +86,7 @@ function decode(payload: string): { p: unknown; s: unknown; e: unknown } {
   }
   // Signed does not mean well-formed: a key holder's bug (or a test) could sign `null`.
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid();
-  return body as { p: unknown; s: unknown; e: unknown };
+  return body as { p: unknown; s: unknown; e: unknown; r?: unknown };
 }
 
 /**
@@ -109,7 +122,14 @@ export function verifyToken(
     expiry > MAX_EXPIRY
   )
     throw invalid();
-  const claims: TokenClaims = { purpose, subscriberId: id, expiresAt: new Date(expiry * 1000) };
+  const ref = body.r;
+  if (ref !== undefined && (typeof ref !== 'string' || ref === '' || ref.length > MAX_REF_LENGTH)) throw invalid();
+  const claims: TokenClaims = {
+    purpose,
+    subscriberId: id,
+    expiresAt: new Date(expiry * 1000),
+    ...(ref !== undefined ? { ref } : {}),
+  };
   if (claims.expiresAt.getTime() <= now.getTime()) {
     throw new AppError('expired_token', 'This link has expired.', {
       details: { subscriberId: claims.subscriberId, purpose },

@@ -41,8 +41,12 @@ export interface DigestPaper {
   growth?: number;
   /** The reader's other topics this paper also matches. */
   also?: string[];
-  /** 'trending': the paper is in the digest for being trending, not for a topic. */
-  section?: 'trending';
+  /** 'trending': the paper is in the digest for being trending, not for a topic; 'liked': the
+   * reader's votes brought it ("Because you liked …", reason already phrased). */
+  section?: 'trending' | 'liked';
+  /** The paper's id: when given, the card carries "More like this / Less like this" links
+   * (`links.votes` must then hold this reader's link for it). */
+  paperId?: number;
 }
 
 export interface DigestEmailData {
@@ -59,7 +63,14 @@ export interface DigestEmailData {
   date?: Date;
   /** IANA time zone of the reader (default UTC). */
   timeZone?: string;
-  links: { manageUrl: string; unsubscribeUrl: string };
+  links: {
+    manageUrl: string;
+    unsubscribeUrl: string;
+    /** This reader's vote link per paper id (the card adds ?v=more / ?v=less). */
+    votes?: Record<number, string>;
+    /** This reader's topic link per section heading (their wording; ?do=fewer / ?do=mute). */
+    topics?: Record<string, string>;
+  };
 }
 
 export interface ConfirmEmailData {

@@ -87,27 +87,47 @@ function subjectLine(topics: readonly string[], data: DigestEmailData, papers: r
 interface SectionView {
   heading: string;
   papers: PaperView[];
+  /** This reader's "fewer on this topic" / "mute this topic" links; empty for other sections. */
+  fewerUrl: string;
+  muteUrl: string;
 }
 
 /** Runs of papers with the same topic (trending ones last) become sections with a heading. */
 function sectionsOf(data: DigestEmailData, papers: readonly PaperView[], period: string): SectionView[] {
-  const sections: (SectionView & { key: string })[] = [];
+  const sections: (Omit<SectionView, 'fewerUrl' | 'muteUrl'> & { key: string })[] = [];
   const topicSections = data.papers.some((p) => p.section !== 'trending');
   data.papers.forEach((paper, i) => {
     const trending = paper.section === 'trending';
-    const key = trending ? '\u0000trending' : typeof paper.reason === 'string' ? '' : oneLine(paper.reason.topic);
+    const liked = paper.section === 'liked';
+    const key = trending
+      ? '\u0000trending'
+      : liked
+        ? '\u0000liked'
+        : typeof paper.reason === 'string'
+          ? ''
+          : oneLine(paper.reason.topic);
     const last = sections[sections.length - 1];
     if (last && last.key === key) {
       last.papers.push(papers[i] as PaperView);
       return;
     }
-    const heading = trending ? (topicSections ? 'Also trending' : `Top trending ${period}`) : key;
+    const heading = trending
+      ? topicSections
+        ? 'Also trending'
+        : `Top trending ${period}`
+      : liked
+        ? 'Because you liked'
+        : key;
     sections.push({ key, heading, papers: [papers[i] as PaperView] });
   });
   // One section and nothing quiet: a heading would only repeat the intro.
   const quiet = data.quietTopics?.length ?? 0;
-  if (sections.length === 1 && quiet === 0) (sections[0] as SectionView).heading = '';
-  return sections.map(({ heading, papers: list }) => ({ heading, papers: list }));
+  if (sections.length === 1 && quiet === 0) (sections[0] as { heading: string }).heading = '';
+  const topicLinks = data.links.topics;
+  return sections.map(({ heading, key, papers: list }) => {
+    const link = heading !== '' && topicLinks ? topicLinks[key] : undefined;
+    return { heading, papers: list, fewerUrl: link ? `${link}?do=fewer` : '', muteUrl: link ? `${link}?do=mute` : '' };
+  });
 }
 
 /** `papers` are the views of `data.papers`, in order (built or cached by the caller). */

@@ -51,7 +51,14 @@ export interface PaperFields {
   textSummary: string;
   /** "▲ 102 · +12 today · 5 comments" for the text part. */
   textSignals: string;
+  /** Placeholders of this paper's vote links (VOTE_PLACEHOLDER), empty without a paper id: the
+   * card is shared by every reader, so each email swaps in its reader's signed links. */
+  voteMoreUrl: string;
+  voteLessUrl: string;
 }
+
+/** Stands for a reader's vote link in shared cards; `.invalid` never resolves (RFC 2606). */
+export const VOTE_PLACEHOLDER = 'https://vote.paperboy.invalid/';
 
 interface Entry {
   source: DigestPaper;
@@ -101,6 +108,8 @@ export function buildPaperView(paper: DigestPaper): PaperView {
     textReason: wrapText(also ? `${reason}. ${also}` : reason, 72, INDENT),
     textSummary: wrapText(summary, 72, INDENT),
     textSignals: [signals, comments].filter((x) => x !== '').join(' · '),
+    voteMoreUrl: paper.paperId !== undefined ? `${VOTE_PLACEHOLDER}${paper.paperId}?v=more` : '',
+    voteLessUrl: paper.paperId !== undefined ? `${VOTE_PLACEHOLDER}${paper.paperId}?v=less` : '',
   });
 }
 
@@ -182,6 +191,7 @@ function sameFields({ source, authors }: Entry, paper: DigestPaper): boolean {
     source.numComments !== paper.numComments ||
     source.growth !== paper.growth ||
     source.section !== paper.section ||
+    source.paperId !== paper.paperId ||
     !Array.isArray(paper.authors) ||
     authors.length !== paper.authors.length
   ) {

@@ -12,7 +12,7 @@ import type {
 } from './email-data.types';
 import { EMAIL_KINDS, type EmailKind, type EmailKindName } from './email-kinds';
 import { digestView } from './email-views';
-import { PaperViewCache } from './paper-view-cache';
+import { PaperViewCache, VOTE_PLACEHOLDER } from './paper-view-cache';
 import { validateDigestFields, validateDigestPaper } from './validate-email-data';
 
 /** The repository's `templates/` folder. */
@@ -36,6 +36,24 @@ export interface Renderer {
   renderGoodbye(data: GoodbyeEmailData): RenderedEmail;
   /** "All quiet": after several empty periods in a row, instead of silence. */
   renderNotice(data: NoticeEmailData): RenderedEmail;
+}
+
+const PLACEHOLDER_LINK = new RegExp(`${VOTE_PLACEHOLDER.replace(/[.]/g, '\\.')}(\\d+)`, 'g');
+
+/** The shared cards' vote placeholders → this reader's signed links (a link per paper id). */
+function withVoteLinks(email: RenderedEmail, data: DigestEmailData): RenderedEmail {
+  const votes = data.links.votes ?? {};
+  const swap = (_: string, id: string) => {
+    const link = votes[Number(id)];
+    if (typeof link !== 'string' || !/^https?:\/\/[^\s"'<>?#]+$/.test(link))
+      throw new Error(`digest: links.votes has no usable link for paper ${id}`);
+    return link;
+  };
+  return {
+    ...email,
+    html: email.html.replace(PLACEHOLDER_LINK, swap),
+    text: email.text.replace(PLACEHOLDER_LINK, swap),
+  };
 }
 
 /** Compiles every template (MJML runs here, ~tens of ms each) and returns the fast renderer. */
@@ -63,7 +81,8 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     validateDigestFields(data);
     const views = data.papers.map((paper, i) => papers.get(paper, (p) => validateDigestPaper(p, i)));
     const view = digestView(brand, data, views);
-    return { subject: view.subject, html: digest.html(view), text: digest.text(view) };
+    const email = { subject: view.subject, html: digest.html(view), text: digest.text(view) };
+    return data.papers.some((p) => p.paperId !== undefined) ? withVoteLinks(email, data) : email;
   };
   return {
     renderDigest,

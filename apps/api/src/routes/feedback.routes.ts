@@ -1,0 +1,110 @@
+// The digest's feedback links (issue 13): "more / less like this" per card, "fewer on this
+// topic" / "mute this topic" per section. GET only shows a page (mail scanners and prefetchers
+// open every link: they must not vote); the page's form records by POST, sent by the browser at
+// once (confirm.js) or with its button. POSTs are idempotent (the same vote twice is one vote)
+// and answer with undo.
+import { Router, type Request } from 'express';
+import {
+  AppError,
+  buildReaderLinks,
+  describeTopicControl,
+  describeVote,
+  parseTopicSetting,
+  parseVote,
+  recordVote,
+  setTopicControl,
+  verifyTopicToken,
+  verifyVoteToken,
+  type VoteValue,
+} from '@paperboy/core';
+import type { AppDeps } from '../deps';
+import type { Csrf } from '../middleware/csrf.middleware';
+import { topicDonePage, topicPage, votedPage, votePage } from '../views/feedback.page';
+import { formBody, privatePage, wantsJson } from './reader-helpers';
+
+function field(req: Request, name: string): unknown {
+  const body = req.body as Record<string, unknown> | undefined;
+  return body?.[name] ?? req.query[name];
+}
+
+function badChoice(what: string): AppError {
+  return new AppError('invalid_input', `This link does not say ${what}. Open it again from the email.`);
+}
+
+export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
+  const router = Router();
+  const now = () => (deps.now ? deps.now() : new Date());
+  const manageUrl = (id: number) => buildReaderLinks(deps.config, id).manageUrl;
+
+  router.get('/vote/:token', async (req, res) => {
+    privatePage(res);
+    const { subscriberId, paperId } = verifyVoteToken(deps.config, req.params.token, now());
+    const wanted = parseVote(req.query.v);
+    if (wanted === undefined || wanted === 0) throw badChoice('"more" or "less" like this');
+    const state = await describeVote(deps.db, subscriberId, paperId);
+    if (wantsJson(req)) return void res.json({ paper: { title: state.title }, vote: state.value, recorded: false });
+    res.type('html').send(
+      votePage({
+        action: `/vote/${req.params.token}`,
+        csrf: csrf.token(req, res),
+        title: state.title,
+        wanted,
+        current: state.value,
+      }),
+    );
+  });
+
+  router.post('/vote/:token', formBody, csrf.require, async (req, res) => {
+    privatePage(res);
+    const { subscriberId, paperId } = verifyVoteToken(deps.config, req.params.token, now());
+    const value: VoteValue | undefined = parseVote(field(req, 'v'));
+    if (value === undefined) throw badChoice('"more", "less" or "none"');
+    const outcome = await recordVote(deps.db, subscriberId, paperId, value, now());
+    if (wantsJson(req)) return void res.json({ vote: outcome.value, previous: outcome.previous });
+    res.type('html').send(
+      votedPage({
+        action: `/vote/${req.params.token}`,
+        csrf: csrf.token(req, res),
+        title: outcome.title,
+        value: outcome.value,
+        previous: outcome.previous,
+        manageUrl: manageUrl(subscriberId),
+      }),
+    );
+  });
+
+  router.get('/topic/:token', async (req, res) => {
+    privatePage(res);
+    const { subscriberId, topicKey } = verifyTopicToken(deps.config, req.params.token, now());
+    const wanted = parseTopicSetting(req.query.do);
+    if (wanted === undefined) throw badChoice('"fewer" or "mute"');
+    const state = await describeTopicControl(deps.db, subscriberId, topicKey);
+    if (wantsJson(req)) return void res.json({ topic: state.label, setting: state.setting, changed: false });
+    res
+      .type('html')
+      .send(
+        topicPage({ action: `/topic/${req.params.token}`, csrf: csrf.token(req, res), label: state.label, wanted }),
+      );
+  });
+
+  router.post('/topic/:token', formBody, csrf.require, async (req, res) => {
+    privatePage(res);
+    const { subscriberId, topicKey } = verifyTopicToken(deps.config, req.params.token, now());
+    const setting = parseTopicSetting(field(req, 'do'));
+    if (setting === undefined) throw badChoice('"fewer", "mute" or "normal"');
+    const outcome = await setTopicControl(deps.db, subscriberId, topicKey, setting);
+    if (wantsJson(req))
+      return void res.json({ topic: outcome.label, setting: outcome.setting, previous: outcome.previous });
+    res.type('html').send(
+      topicDonePage({
+        action: `/topic/${req.params.token}`,
+        csrf: csrf.token(req, res),
+        label: outcome.label,
+        setting: outcome.setting,
+        previous: outcome.previous,
+        manageUrl: manageUrl(subscriberId),
+      }),
+    );
+  });
+  return router;
+}

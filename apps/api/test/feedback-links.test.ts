@@ -1,0 +1,137 @@
+// The digest's feedback links against the real app: a GET (what mail scanners and prefetchers
+// do) records nothing; the page's POST records, idempotently, can be changed and undone; votes
+// are in the export and go with a wipe.
+import { buildReaderLinks, topicLink, voteLink } from '@paperboy/core';
+import { activeReader, openForm, postForm, postJson } from './reader-client';
+import { startTestApp, type TestApp } from './test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const local = (url: string) => url.replace(app.config.PUBLIC_URL, app.baseUrl);
+
+async function readerAndPaper(email: string) {
+  const reader = await activeReader(app, email, ['reward models', 'diffusion models']);
+  const paper = await app.database.db.paper.create({
+    data: {
+      sourceId: `2612.${String(reader.id).padStart(5, '0')}`,
+      title: 'Calibrated Reward Models for Robot Grasping',
+      abstract: 'We calibrate reward models.',
+      publishedAt: new Date(),
+    },
+  });
+  return { reader, paper, vote: local(voteLink(app.config, reader.id, paper.id)) };
+}
+
+const votesOf = (subscriberId: number) => app.database.db.vote.findMany({ where: { subscriberId } });
+
+describe('vote links', () => {
+  it('when a vote link is fetched the way scanners and prefetchers do (GET, HEAD, any Accept, no cookie), then no vote is recorded', async () => {
+    const { reader, paper, vote } = await readerAndPaper('prefetch@example.org');
+    for (const accept of ['text/html', '*/*', 'application/json', ''])
+      expect((await fetch(`${vote}?v=more`, { headers: accept ? { Accept: accept } : {} })).status).toBe(200);
+    expect((await fetch(`${vote}?v=less`, { method: 'HEAD' })).status).toBe(200);
+    const page = await (await fetch(`${vote}?v=more`, { headers: { Accept: 'text/html' } })).text();
+    expect(page).toContain(paper.title);
+    expect(page).toContain('data-auto-confirm'); // the browser posts it; a scanner does not
+    expect(page).toContain('name="v" value="more"');
+    expect(await votesOf(reader.id)).toEqual([]);
+  });
+
+  it('when the page posts the vote, then it is recorded once however often it is posted, can be changed, and undo removes it', async () => {
+    const { reader, paper, vote } = await readerAndPaper('voter@example.org');
+    const session = await openForm(`${vote}?v=more`);
+    const first = await postForm(vote, { v: 'more' }, session);
+    expect(first.status).toBe(200);
+    const html = await first.text();
+    expect(html).toContain('Noted: more like this');
+    expect(html).toContain('name="v" value="none"'); // the undo form
+    expect(html).toContain('From your next digest, papers like this one rank higher');
+    await postForm(vote, { v: 'more' }, session);
+    expect((await votesOf(reader.id)).map((v) => [v.paperId, v.value])).toEqual([[paper.id, 1]]);
+
+    const changed = await postForm(vote, { v: 'less' }, session);
+    expect(await changed.text()).toContain('Undo (back to more like this)');
+    expect((await votesOf(reader.id)).map((v) => v.value)).toEqual([-1]);
+
+    const undone = await postForm(vote, { v: 'none' }, session);
+    expect(await undone.text()).toContain('Vote removed');
+    expect(await votesOf(reader.id)).toEqual([]);
+  });
+
+  it('when the form comes without its CSRF field, then it is refused and nothing is recorded', async () => {
+    const { reader, vote } = await readerAndPaper('csrf-vote@example.org');
+    expect((await postForm(vote, { v: 'more' })).status).toBe(403);
+    expect(await votesOf(reader.id)).toEqual([]);
+  });
+
+  it('when a vote link is tampered with, names another link purpose, or says neither more nor less, then it is a clear 4xx', async () => {
+    const { reader, vote } = await readerAndPaper('tamper@example.org');
+    expect((await fetch(`${vote.slice(0, -3)}AAA?v=more`)).status).toBe(400);
+    const manageToken = buildReaderLinks(app.config, reader.id).manageUrl.split('/').pop();
+    expect((await fetch(`${app.baseUrl}/vote/${manageToken}?v=more`)).status).toBe(400);
+    expect((await fetch(`${vote}?v=maybe`)).status).toBe(400);
+    expect((await fetch(vote)).status).toBe(400);
+    expect((await postJson(vote, { v: 'sideways' })).status).toBe(400);
+    expect(await votesOf(reader.id)).toEqual([]);
+  });
+
+  it('when a JSON client posts, then it gets the vote and the previous one back', async () => {
+    const { vote } = await readerAndPaper('json-vote@example.org');
+    expect(await (await postJson(vote, { v: 'more' })).json()).toEqual({ vote: 1, previous: 0 });
+    expect(await (await postJson(vote, { v: 'more' })).json()).toEqual({ vote: 1, previous: 1 });
+  });
+});
+
+describe('topic links', () => {
+  it('when "fewer" and "mute" are opened, then nothing changes until the page posts; undo puts the topic back', async () => {
+    const { reader } = await readerAndPaper('topics@example.org');
+    const link = local(topicLink(app.config, reader.id, 'reward models'));
+    const topic = () =>
+      app.database.db.topic.findUniqueOrThrow({
+        where: { subscriberId_key: { subscriberId: reader.id, key: 'reward models' } },
+      });
+    const session = await openForm(`${link}?do=fewer`);
+    expect(session.html).toContain('Fewer papers on reward models?');
+    await fetch(`${link}?do=mute`);
+    expect(await topic()).toMatchObject({ muted: false, weight: 1 });
+
+    expect(await (await postForm(link, { do: 'fewer' }, session)).text()).toContain('reward models: fewer papers');
+    expect(await topic()).toMatchObject({ muted: false, weight: 0.5 });
+    const muted = await (await postForm(link, { do: 'mute' }, session)).text();
+    expect(muted).toContain('Undo (back to fewer papers)');
+    expect(await topic()).toMatchObject({ muted: true });
+    await postForm(link, { do: 'normal' }, session);
+    expect(await topic()).toMatchObject({ muted: false, weight: 1 });
+  });
+
+  it('when the reader no longer follows the topic, then the link says so (404), nothing else changes', async () => {
+    const { reader } = await readerAndPaper('unfollowed@example.org');
+    const link = local(topicLink(app.config, reader.id, 'quantum chemistry'));
+    expect((await fetch(`${link}?do=mute`, { headers: { Accept: 'text/html' } })).status).toBe(404);
+  });
+});
+
+describe('votes and data rights', () => {
+  it('when a reader who voted exports and then wipes, then the export lists the votes and the wipe deletes them and the model', async () => {
+    const { reader, paper, vote } = await readerAndPaper('rights@example.org');
+    await postJson(vote, { v: 'more' });
+    await app.database.db.readerModel.create({
+      data: { subscriberId: reader.id, weights: 'v1:0:', votes: 1, votesAt: new Date(), trainedAt: new Date() },
+    });
+    const manage = local(buildReaderLinks(app.config, reader.id).manageUrl);
+    const data = await (await fetch(`${manage}/export`)).json();
+    expect(data.votes).toEqual([
+      expect.objectContaining({ vote: 'more like this', paper: { sourceId: paper.sourceId, title: paper.title } }),
+    ]);
+    expect(data.model).toMatchObject({ votes: 1 });
+    const page = await openForm(manage);
+    expect((await postForm(`${manage}/wipe`, { confirm: 'yes' }, page)).status).toBe(200);
+    expect(await app.database.db.vote.count({ where: { subscriberId: reader.id } })).toBe(0);
+    expect(await app.database.db.readerModel.count({ where: { subscriberId: reader.id } })).toBe(0);
+    expect((await fetch(`${vote}?v=more`, { headers: { Accept: 'text/html' } })).status).toBe(404);
+  });
+});

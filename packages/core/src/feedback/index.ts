@@ -1,0 +1,3 @@
+export * from './votes.usecase';
+export * from './topic-controls.usecase';
+export { loadPersonalizations, POOL_SIZE, type LearningOptions, type LearningStats } from './reader-models';

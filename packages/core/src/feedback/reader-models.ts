@@ -1,0 +1,184 @@
+// The learned part of a digest build, for the readers of one batch who voted (the others cost
+// one indexed query per batch and get exactly today's digest). Retraining is lazy, here: a
+// reader's model is refitted when the votes it was fitted on (count, latest change) are not
+// their votes now. Cheaper than a job per vote: a reader who votes on five cards and undoes one
+// is fitted once, at their next digest, and no queue or worker sees the clicks at all; the model
+// is only ever read by the build anyway.
+import type { Db } from '@paperboy/db';
+import {
+  Idf,
+  packModel,
+  termCounts,
+  trainingSet,
+  trainReaderModel,
+  unpackModel,
+  weigh,
+  type LikedPaper,
+  type LinearModel,
+  type Personalization,
+  type PoolPaper,
+  type SparseVector,
+  type TermCounts,
+} from '@paperboy/matching';
+
+/** Recent papers considered for "Because you liked …" (the most upvoted of the window): they
+ * are also the background papers of training and the documents idf is counted over. */
+export const POOL_SIZE = 300;
+/** Votes a model is fitted on at most (the newest). */
+export const MAX_TRAINING_VOTES = 500;
+/** Liked papers that can be named as the reason of an added paper. */
+const MAX_LIKED = 20;
+
+export interface LearningOptions {
+  since: Date;
+  now: Date;
+  /** LEARNED_EXTRA_PAPERS. */
+  maxExtras: number;
+  /** Candidate paper ids of a reader's topics (the heads the model re-scores). */
+  candidatesOf: (subscriberId: number) => number[];
+}
+
+export interface LearningStats {
+  voters: number;
+  trained: number;
+}
+
+interface VoterRow {
+  id: number;
+  n: number;
+  at: Date;
+  weights: string | null;
+  votes: number | null;
+  votesAt: Date | null;
+}
+
+/** Term counts per paper id, per database (ids of two test databases must not meet); bounded. */
+const termCache = new WeakMap<Db, Map<number, TermCounts>>();
+const TERM_CACHE_LIMIT = 20_000;
+
+async function termsOf(db: Db, ids: readonly number[]): Promise<Map<number, TermCounts>> {
+  let cache = termCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    termCache.set(db, cache);
+  }
+  const missing = [...new Set(ids)].filter((id) => !cache.has(id));
+  if (missing.length > 0) {
+    const rows = await db.$queryRaw<{ id: number; title: string; abstract: string; keys: string[] }[]>`
+      SELECT p.id, p.title, p.abstract, coalesce(array_agg(m."topicKey") FILTER (WHERE m."topicKey" IS NOT NULL), '{}') AS keys
+      FROM "Paper" p LEFT JOIN "Match" m ON m."paperId" = p.id
+      WHERE p.id = ANY(${missing}::int[]) GROUP BY p.id`;
+    if (cache.size + rows.length > TERM_CACHE_LIMIT) cache.clear();
+    for (const r of rows) cache.set(r.id, termCounts({ title: r.title, abstract: r.abstract, topicKeys: r.keys }));
+  }
+  return cache;
+}
+
+function stale(r: VoterRow): boolean {
+  return r.weights === null || r.votes !== r.n || r.votesAt?.getTime() !== r.at.getTime();
+}
+
+/** Each voting reader's personalisation for this build; readers without votes are absent. */
+export async function loadPersonalizations(
+  db: Db,
+  subscriberIds: readonly number[],
+  options: LearningOptions,
+): Promise<{ byReader: Map<number, Personalization>; stats: LearningStats }> {
+  const byReader = new Map<number, Personalization>();
+  if (subscriberIds.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
+  const voters = await db.$queryRaw<VoterRow[]>`
+    SELECT v."subscriberId" AS id, count(*)::int AS n, max(v."updatedAt") AS at, m.weights, m.votes, m."votesAt"
+    FROM "Vote" v LEFT JOIN "ReaderModel" m ON m."subscriberId" = v."subscriberId"
+    WHERE v."subscriberId" = ANY(${[...subscriberIds]}::int[])
+    GROUP BY v."subscriberId", m.weights, m.votes, m."votesAt"`;
+  if (voters.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
+  const ids = voters.map((v) => v.id);
+  const [votes, pool] = await Promise.all([
+    db.$queryRaw<{ subscriberId: number; paperId: number; value: number; title: string }[]>`
+      SELECT x."subscriberId", x."paperId", x.value, p.title FROM (
+        SELECT v.*, row_number() OVER (PARTITION BY v."subscriberId" ORDER BY v."updatedAt" DESC, v."paperId") AS k
+        FROM "Vote" v WHERE v."subscriberId" = ANY(${ids}::int[])) x
+      JOIN "Paper" p ON p.id = x."paperId"
+      WHERE x.k <= ${MAX_TRAINING_VOTES} ORDER BY x."subscriberId", x.k`,
+    db.$queryRaw<{ id: number; title: string; upvotes: number; publishedAt: Date }[]>`
+      SELECT p.id, p.title, p.upvotes, p."publishedAt" FROM "Paper" p
+      WHERE p."publishedAt" >= ${options.since} AND p."withdrawnAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "Match" m WHERE m."paperId" = p.id)
+      ORDER BY p.upvotes DESC, p."publishedAt" DESC, p.id LIMIT ${POOL_SIZE}`,
+  ]);
+  const candidates = new Map(ids.map((id) => [id, options.candidatesOf(id)]));
+  const terms = await termsOf(db, [
+    ...pool.map((p) => p.id),
+    ...votes.map((v) => v.paperId),
+    ...[...candidates.values()].flat(),
+  ]);
+  const idf = new Idf();
+  for (const p of pool) {
+    const t = terms.get(p.id);
+    if (t) idf.add(t);
+  }
+  const weighed = new Map<number, SparseVector>();
+  const features = (paperId: number): SparseVector | undefined => {
+    const known = weighed.get(paperId);
+    if (known) return known;
+    const t = terms.get(paperId);
+    if (!t) return undefined;
+    const f = weigh(t, idf);
+    weighed.set(paperId, f);
+    return f;
+  };
+  const background = pool.flatMap((p) => {
+    const f = features(p.id);
+    return f ? [{ paperId: p.id, features: f }] : [];
+  });
+  const poolPapers: PoolPaper[] = pool.map((p) => ({
+    paperId: p.id,
+    paper: { id: p.id, title: p.title, upvotes: Math.max(0, p.upvotes), publishedAt: p.publishedAt },
+    score: 1,
+  }));
+
+  const votesOf = new Map<number, typeof votes>();
+  for (const v of votes) {
+    const list = votesOf.get(v.subscriberId);
+    if (list) list.push(v);
+    else votesOf.set(v.subscriberId, [v]);
+  }
+  const fitted: { id: number; weights: string; votes: number; votesAt: Date }[] = [];
+  for (const voter of voters) {
+    const own = votesOf.get(voter.id) ?? [];
+    let model: LinearModel | undefined = voter.weights && !stale(voter) ? unpackModel(voter.weights) : undefined;
+    if (!model) {
+      const examples = own.flatMap((v) => {
+        const f = features(v.paperId);
+        return f ? [{ paperId: v.paperId, value: (v.value > 0 ? 1 : -1) as 1 | -1, features: f }] : [];
+      });
+      model = trainReaderModel(trainingSet(examples, background));
+      fitted.push({ id: voter.id, weights: packModel(model), votes: voter.n, votesAt: voter.at });
+    }
+    const liked: LikedPaper[] = [];
+    for (const v of own) {
+      if (v.value <= 0 || liked.length >= MAX_LIKED) continue;
+      const f = features(v.paperId);
+      if (f) liked.push({ paperId: v.paperId, title: v.title, features: f });
+    }
+    byReader.set(voter.id, { model, features, liked, pool: poolPapers, maxExtras: options.maxExtras });
+  }
+  if (fitted.length > 0) await storeModels(db, fitted, options.now);
+  return { byReader, stats: { voters: voters.length, trained: fitted.length } };
+}
+
+/** One statement for the batch's refitted models. */
+async function storeModels(
+  db: Db,
+  rows: { id: number; weights: string; votes: number; votesAt: Date }[],
+  now: Date,
+): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "ReaderModel" ("subscriberId", weights, votes, "votesAt", "trainedAt")
+    SELECT r.id, r.weights, r.votes, r.at, ${now.toISOString()}::timestamp
+    FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.weights)}::text[], ${rows.map((r) => r.votes)}::int[],
+      ${rows.map((r) => r.votesAt.toISOString())}::timestamp[]) AS r(id, weights, votes, at)
+    WHERE EXISTS (SELECT 1 FROM "Subscriber" s WHERE s.id = r.id)
+    ON CONFLICT ("subscriberId") DO UPDATE SET weights = EXCLUDED.weights, votes = EXCLUDED.votes,
+      "votesAt" = EXCLUDED."votesAt", "trainedAt" = EXCLUDED."trainedAt"`;
+}

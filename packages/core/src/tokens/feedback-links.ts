@@ -1,0 +1,36 @@
+// The digest's feedback links, signed per reader and per thing they are about, so a link can
+// only ever speak for the reader it was sent to, about that paper or topic, and needs no login:
+//   {PUBLIC_URL}/vote/{token}?v=more   "more like this" (less: v=less) — token names reader + paper
+//   {PUBLIC_URL}/topic/{token}?do=fewer "fewer on this topic" (mute: do=mute) — reader + topic key
+// Opening one only shows a page; the page records the choice by a POST (feedback-page pattern
+// in apps/api), so mail scanners and prefetchers that open every link change nothing.
+import { AppError } from '../errors';
+import { base, readerToken, tokenSecrets, type LinkConfig } from './reader-links';
+import { verifyToken } from './signed-token';
+
+export function voteLink(config: LinkConfig, subscriberId: number, paperId: number, now = new Date()): string {
+  return `${base(config)}/vote/${readerToken(config, 'vote', subscriberId, now, `p${paperId}`)}`;
+}
+
+export function topicLink(config: LinkConfig, subscriberId: number, topicKey: string, now = new Date()): string {
+  return `${base(config)}/topic/${readerToken(config, 'topic', subscriberId, now, `t${topicKey}`)}`;
+}
+
+function badLink(): AppError {
+  return new AppError('invalid_token', 'This link is not valid. Open it again from the email.');
+}
+
+/** The reader and paper a vote link names (throws invalid_token / expired_token). */
+export function verifyVoteToken(config: LinkConfig, token: unknown, now = new Date()) {
+  const claims = verifyToken(tokenSecrets(config), token, 'vote', now);
+  const paperId = /^p([1-9]\d{0,9})$/.exec(claims.ref ?? '')?.[1];
+  if (!paperId || Number(paperId) > 2 ** 31 - 1) throw badLink();
+  return { subscriberId: claims.subscriberId, paperId: Number(paperId) };
+}
+
+/** The reader and topic key a topic link names. */
+export function verifyTopicToken(config: LinkConfig, token: unknown, now = new Date()) {
+  const claims = verifyToken(tokenSecrets(config), token, 'topic', now);
+  if (!claims.ref?.startsWith('t') || claims.ref.length < 2) throw badLink();
+  return { subscriberId: claims.subscriberId, topicKey: claims.ref.slice(1) };
+}
