@@ -11,7 +11,7 @@ nav.admin a.on{background:var(--accent);color:#fff}nav.admin .spacer{flex:1}
 .tile{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:.9rem 1rem}
 .tile .n{font-size:1.65rem;font-weight:700;line-height:1.15;font-variant-numeric:tabular-nums}.tile .l{color:var(--muted);font-size:.85rem}
 .tile.warn .n{color:#b54708}.tile.bad .n{color:#b42318}.tile.good .n{color:#067647}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(28rem,1fr));gap:1rem}.grid .card{margin:0}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(28rem,100%),1fr));gap:1rem}.grid .card{margin:0}
 .card h2{font-size:1.05rem;margin:0 0 .75rem;display:flex;align-items:center;gap:.5rem}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .bar{height:.45rem;border-radius:4px;background:var(--accent);opacity:.75;min-width:2px}td.barcell{width:38%}.runerr{display:block;font-size:.8rem;color:#b42318;margin-top:.2rem}
@@ -20,6 +20,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .sendbox{display:flex;align-items:center;gap:1rem;flex-wrap:wrap}.sendbox form{margin:0}.small{font-size:.85rem}
 .reader-action{margin:.25rem 0}.reader-action button{margin-top:.25rem}button.danger{background:#b42318}
 .notice{border-left:4px solid var(--accent);padding:.6rem .9rem;background:var(--card);border-radius:6px;margin:.5rem 0 1rem}
+/* A table wider than a phone (the queues' five columns) scrolls inside its card, not the page. */
+.card{overflow-x:auto}@media (max-width:480px){td,th{padding:.35rem .3rem}}
 .notice.warn{border-left-color:#dc6803;background:#fffaeb;color:#7a2e0e;font-weight:600}
 .card.paused{border:2px solid #dc6803;background:#fffcf5}.warntext{color:#93370d;font-weight:600}
 @media (prefers-color-scheme:dark){.notice.warn{background:#2b1d0e;color:#fec84b}.card.paused{background:#221a10}.warntext{color:#fec84b}}

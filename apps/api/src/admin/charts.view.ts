@@ -21,7 +21,7 @@ const HEIGHT = 64;
 export const SOURCE_TONES = ['c-accent', 'c-teal', 'c-warn', 'c-pink', 'c-neutral'];
 
 export const CHART_STYLE = `
-.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem 1.5rem}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(17rem,100%),1fr));gap:1rem 1.5rem}
 figure.chart{margin:0;min-width:0}figure.chart figcaption{font-weight:600;font-size:.92rem;margin-bottom:.35rem}
 figure.chart svg{display:block;width:100%;height:4rem;border-bottom:1px solid var(--field-line)}
 .chart .axis{display:flex;justify-content:space-between;font-size:.75rem;color:var(--muted)}
