@@ -3,6 +3,7 @@
 // a test checks that. Run: npm run make-samples -w @paperboy/papers [-- --end-date 2026-11-27]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seeded } from '@paperboy/matching/testing';
 import { DISTRACTORS, TOPICS, type TopicTemplate } from './sample-topics.data';
 
 export const SAMPLES_PATH = join(__dirname, '..', '..', '..', 'samples', 'papers.ndjson');
@@ -88,21 +89,9 @@ export interface SampleRecord {
   organization?: string;
 }
 
-/** mulberry32: tiny, seeded, good enough for picking templates. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Builds the sample papers, newest last; ids look like arXiv's but sit in an unused range. */
 export function makeSamplePapers(endDate: string = DEFAULT_END_DATE, seed = 20261127): SampleRecord[] {
-  const random = prng(seed);
+  const random = seeded(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const end = Date.parse(`${endDate}T23:59:59Z`);
   if (Number.isNaN(end)) throw new Error(`end date must be YYYY-MM-DD, got ${endDate}`);

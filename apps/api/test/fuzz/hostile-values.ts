@@ -1,17 +1,11 @@
 // The raw material of the fuzz test: a seeded random source and the hostile values a probe
 // throws at a web app (bad percent-escapes, NUL, lone surrogates, huge and deep values,
 // wrong types). Deterministic for a seed, so a failure can be replayed exactly.
+import { seeded } from '@paperboy/matching/testing';
 
-/** mulberry32: small, fast, good enough for test input; the same seed gives the same run. */
+/** The shared seeded generator with the helpers a probe uses; the same seed gives the same run. */
 export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   const chance = (p: number) => next() < p;

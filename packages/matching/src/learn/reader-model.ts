@@ -5,6 +5,7 @@
 // this" does not make every paper look liked. The fitted weights are pruned to the largest |w|
 // and packed into a compact string: a model is a few kilobytes whatever the number of votes.
 import { FEATURE_SPACE, type SparseVector } from './paper-features';
+import { seeded } from '../seeded-random';
 
 export interface TrainingExample {
   features: SparseVector;
@@ -39,17 +40,6 @@ export const DEFAULT_MAX_WEIGHTS = 512;
 let scratch: Float64Array | undefined;
 const touched: number[] = [];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Fits the model. w is kept as scale × v so the L2 shrink of every weight is one multiply per
  * step (Bottou's trick); the learning rate decays as 1 / (λ (t + t0)).
@@ -67,7 +57,7 @@ export function trainReaderModel(examples: readonly TrainingExample[], options: 
   let scale = 1;
   let bias = 0;
   const order = examples.map((_, i) => i);
-  const random = mulberry32(options.seed ?? 1);
+  const random = seeded(options.seed ?? 1);
   const t0 = 1 / (lambda * 0.5); // first step size 0.5
   let t = 0;
   for (let epoch = 0; epoch < epochs; epoch += 1) {

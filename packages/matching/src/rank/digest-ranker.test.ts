@@ -4,7 +4,7 @@ import { buildTopicIndex } from '../match/topic-index';
 import { matchPapers } from '../match/match-papers';
 import { NaiveRanker } from '../naive/naive-ranker';
 import { NOW, daysAgo, makePaper } from '../testing/paper.factory';
-import { pickOne, seeded } from '../testing/random.util';
+import { pickOne, seeded } from '../seeded-random';
 import { DigestRanker } from './digest-ranker';
 
 const TOPICS = [

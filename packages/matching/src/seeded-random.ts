@@ -1,4 +1,5 @@
-// A seeded generator, so randomised tests are reproducible.
+// A seeded generator (mulberry32), so randomised tests, sample data and model training are
+// reproducible: the same seed gives the same numbers. The one copy in the repository.
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
