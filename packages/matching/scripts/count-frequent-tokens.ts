@@ -38,5 +38,6 @@ const frequent = [...df]
   .map(([token]) => token)
   .sort();
 const out = path.join(root, 'packages/matching/src/vocab/frequent-tokens.data.json');
-writeFileSync(out, `${JSON.stringify({ papers, share: FREQUENT_SHARE, tokens: frequent })}\n`);
+// Two-space JSON, as the formatter writes it.
+writeFileSync(out, `${JSON.stringify({ papers, share: FREQUENT_SHARE, tokens: frequent }, null, 2)}\n`);
 console.log(`${papers} papers, ${frequent.length} tokens in >= ${FREQUENT_SHARE * 100}% of them -> ${out}`);
