@@ -167,6 +167,13 @@ export const envSchema = z.object({
   BOUNCE_IMAP_URL: url(['imap', 'imaps']).optional(),
   /** Seconds between polls of BOUNCE_IMAP_URL. */
   BOUNCE_IMAP_EVERY_SECONDS: int(10, 86_400).default(300),
+  /**
+   * Soft bounces suppress nothing, unless an address gathers this many within
+   * BOUNCE_SOFT_WINDOW_DAYS: then it is suppressed as a hard bounce (a mailbox full for weeks is
+   * abandoned). 0 turns that off.
+   */
+  BOUNCE_SOFT_LIMIT: int(0, 1000).default(0),
+  BOUNCE_SOFT_WINDOW_DAYS: int(1, 365).default(30),
 
   // Paper sources
   HF_BASE_URL: url(['http', 'https']).default('https://huggingface.co'),

@@ -70,6 +70,21 @@ describe('recordBounceNotices', () => {
     });
   });
 
+  it('when soft bounces of one address reach BOUNCE_SOFT_LIMIT within the window, then the last one suppresses it as a hard bounce', async () => {
+    const r = await reader();
+    const deps = { db: db(), softBounceLimit: 3, softBounceWindowDays: 30 };
+    const soft = () => notice({ provider: 'postmark', permanent: false, recipients: [r.email] });
+    expect((await recordBounceNotices(deps, [soft(), soft()])).suppressed).toBe(0);
+    expect(await db().subscriber.findUnique({ where: { id: r.id } })).toMatchObject({ status: 'active' });
+    expect((await recordBounceNotices(deps, [soft()])).suppressed).toBe(1);
+    expect(await db().subscriber.findUnique({ where: { id: r.id } })).toMatchObject({ status: 'bounced' });
+    expect(await db().suppression.findUnique({ where: { emailHash: hashEmail(r.email) } })).toMatchObject({
+      reason: 'hard_bounce',
+      detail: expect.stringMatching(/^3 soft bounces in 30 days/),
+    });
+    expect(await db().bounceEvent.count({ where: { emailHash: hashEmail(r.email), suppressed: true } })).toBe(1);
+  });
+
   it('when a complaint names only our Message-ID (address redacted), then the digest it quotes finds the reader', async () => {
     const r = await reader();
     await db().delivery.create({

@@ -44,6 +44,8 @@ export function bounceWebhookRoutes(deps: AppDeps, metrics?: Metrics): Router {
             db: deps.db,
             logger: req.log ?? deps.logger,
             onRecorded: (event) => metrics?.bouncesReported.inc(event),
+            softBounceLimit: c.BOUNCE_SOFT_LIMIT,
+            softBounceWindowDays: c.BOUNCE_SOFT_WINDOW_DAYS,
           },
           outcome,
         );

@@ -13,7 +13,13 @@ export const bounceMailboxProcessor = defineProcessor({
     const url = deps.config.BOUNCE_IMAP_URL;
     if (!url) return { skipped: 'BOUNCE_IMAP_URL is not set' };
     const reading = await readBounceMailbox(
-      { db: deps.db, logger: deps.logger, onRecorded: (event) => deps.metrics?.bouncesReported.inc(event) },
+      {
+        db: deps.db,
+        logger: deps.logger,
+        onRecorded: (event) => deps.metrics?.bouncesReported.inc(event),
+        softBounceLimit: deps.config.BOUNCE_SOFT_LIMIT,
+        softBounceWindowDays: deps.config.BOUNCE_SOFT_WINDOW_DAYS,
+      },
       { url },
     );
     if (reading.unseen) deps.logger.info({ bounceMailbox: reading }, 'bounce mailbox read');

@@ -7,7 +7,8 @@
 //     nothing (relays retry webhooks, a mailbox may be read twice).
 //   - Who: when the notice quotes our Message-ID and it names a digest, that digest's reader
 //     (complaint reports often redact the address); otherwise the addresses it names.
-//   - Only hard bounces and complaints suppress; soft bounces are recorded, for the overview.
+//   - Only hard bounces and complaints suppress; soft bounces are recorded, for the overview,
+//     unless one address gathers `softBounceLimit` of them within the window (then: hard).
 import type { Db } from '@paperboy/db';
 import type { BounceNotice } from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
@@ -18,6 +19,12 @@ import { type BounceTarget, readerByMessageId, readersByEmail } from './bounce-e
 export interface BounceDeps {
   db: Db;
   logger?: Logger;
+  /**
+   * Soft bounces of one address that suppress it as a hard bounce when they are this many within
+   * `softBounceWindowDays` (BOUNCE_SOFT_LIMIT; absent or 0: soft bounces never suppress).
+   */
+  softBounceLimit?: number;
+  softBounceWindowDays?: number;
   /** Called once per new event (not for duplicates): the callers count them in their metrics. */
   onRecorded?: (event: { provider: string; reason: ReturnType<typeof reasonOf> }) => void;
 }
@@ -52,7 +59,7 @@ export async function recordBounceNotices(deps: BounceDeps, notices: BounceNotic
     const reason = reasonOf(notice);
     const suppress = reason !== 'soft_bounce';
     for (const target of await targetsOf(deps.db, notice)) {
-      const inserted = await deps.db.$transaction(async (tx) => {
+      const outcome = await deps.db.$transaction(async (tx) => {
         const { count } = await tx.bounceEvent.createMany({
           data: [
             {
@@ -69,18 +76,41 @@ export async function recordBounceNotices(deps: BounceDeps, notices: BounceNotic
           ],
           skipDuplicates: true,
         });
-        if (count === 0 || !suppress) return count;
-        for (const write of suppressionWrites(tx, target, reason, notice.detail, {
+        if (count === 0) return { inserted: false, suppressed: false };
+        if (suppress) {
+          for (const write of suppressionWrites(tx, target, reason, notice.detail, {
+            provider: notice.provider,
+            async: true,
+          }))
+            await write;
+          return { inserted: true, suppressed: true };
+        }
+        const limit = deps.softBounceLimit ?? 0;
+        if (limit <= 0) return { inserted: true, suppressed: false };
+        // Soft bounces piling up: the address is abandoned in all but name.
+        const days = deps.softBounceWindowDays ?? 30;
+        const emailHash = hashEmail(target.email);
+        const recent = await tx.bounceEvent.count({
+          where: { emailHash, reason: 'soft_bounce', createdAt: { gte: new Date(Date.now() - days * 24 * 3600_000) } },
+        });
+        if (recent < limit) return { inserted: true, suppressed: false };
+        const detail = `${recent} soft bounces in ${days} days (last: ${notice.detail})`.slice(0, 300);
+        for (const write of suppressionWrites(tx, target, 'hard_bounce', detail, {
           provider: notice.provider,
           async: true,
+          softBounces: recent,
         }))
           await write;
-        return count;
+        await tx.bounceEvent.updateMany({
+          where: { provider: notice.provider, eventId: notice.eventId.slice(0, 500), emailHash },
+          data: { suppressed: true },
+        });
+        return { inserted: true, suppressed: true };
       });
-      if (inserted) {
+      if (outcome.inserted) {
         deps.onRecorded?.({ provider: notice.provider, reason });
         result.recorded++;
-        if (suppress) result.suppressed++;
+        if (outcome.suppressed) result.suppressed++;
       } else result.duplicates++;
     }
   }
