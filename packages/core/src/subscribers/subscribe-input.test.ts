@@ -109,3 +109,13 @@ describe('parseSubscribeInput', () => {
     expect(canonicalTimeZone('x'.repeat(100))).toBeUndefined();
   });
 });
+
+describe('text that displays as something else', () => {
+  it('when a topic holds a direction override, then it is refused with a message; plain right-to-left text is kept', () => {
+    const fields = fieldsOf(() =>
+      parseSubscribeInput({ email: 'ada@example.org', topics: 'diffusion \u202Eslebom', frequency: 'daily' }),
+    );
+    expect(fields.topics).toMatch(/reverses the text's direction/);
+    expect(cleanTopics(['نماذج الانتشار']).topics?.map((t) => t.raw)).toEqual(['نماذج الانتشار']);
+  });
+});
