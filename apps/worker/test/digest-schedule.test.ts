@@ -70,11 +70,24 @@ describe('scheduleDigests', () => {
     expect(await queuedBuilds()).toHaveLength(5);
   });
 
-  it('when more readers are due than one batch holds, then keyset batches reach every one of them exactly once', async () => {
+  it('when more readers are due than one batch holds, then keyset batches reach every one of them exactly once and the progress hook follows them', async () => {
     await seedReaders(db(), 25, { prefix: 'batched', nextDigestAt: at('2026-11-27T06:00:00Z') });
     await seedReaders(db(), 10, { prefix: 'batched-b', nextDigestAt: at('2026-11-27T07:00:00Z') });
-    const result = await scheduleDigests({ ...env.deps, now: () => at('2026-11-27T07:30:00Z') }, { batchSize: 7 });
+    const progress: { queued: number; total?: number }[] = [];
+    const result = await scheduleDigests(
+      { ...env.deps, now: () => at('2026-11-27T07:30:00Z') },
+      { batchSize: 7, onProgress: (p) => progress.push(p) },
+    );
     expect(result).toEqual({ readers: 35, enqueued: 35, advanced: 35, alreadyBuilt: 0 });
+    // The progress an operator's bar shows: the due readers counted first, then each batch queued.
+    expect(progress).toEqual([
+      { queued: 0, total: 35 },
+      { queued: 7 },
+      { queued: 14 },
+      { queued: 21 },
+      { queued: 28 },
+      { queued: 35 },
+    ]);
     const builds = await queuedBuilds();
     expect(builds).toHaveLength(35);
     expect(new Set(builds).size).toBe(35);

@@ -2,7 +2,7 @@ import { scheduleDigests } from '@paperboy/core';
 import { QUEUE } from '@paperboy/queue';
 import type { CommandModule } from '../command';
 import { intFlag } from '../parse-args';
-import { progressBar } from '../progress-bar';
+import { type ProgressBar, progressBar } from '../progress-bar';
 
 export const digestRunCommand: CommandModule = {
   usage: 'digest:run [--now] [--batch-size=1000]',
@@ -15,37 +15,29 @@ ever sent to a reader twice. Needs a running worker to actually send.`,
   async run(args, ctx) {
     const force = Boolean(args.flags.now);
     const batchSize = intFlag(args, 'batch-size', 1000, 10_000);
-    const total = force ? await ctx.db.subscriber.count({ where: { status: 'active' } }) : undefined;
-    const bar = progressBar('queueing digests', total);
-    let seen = 0;
-    // scheduleDigests works in batches; its logger.debug per batch is not a progress hook, so
-    // the bar follows the build queue filling instead.
-    const timer = setInterval(() => {
-      void ctx.queues[QUEUE.digestBuild].count().then(
-        (n) => bar.update(Math.max(seen, n), `${n.toLocaleString('en-US')} queued`),
-        () => undefined,
-      );
-    }, 250);
-    try {
-      const result = await scheduleDigests(
-        { db: ctx.db, config: ctx.config, queues: ctx.queues, logger: ctx.logger },
-        { force, batchSize },
-      );
-      seen = result.enqueued;
-      bar.done();
+    let bar: ProgressBar | undefined;
+    const result = await scheduleDigests(
+      { db: ctx.db, config: ctx.config, queues: ctx.queues, logger: ctx.logger },
+      {
+        force,
+        batchSize,
+        onProgress: ({ queued, total }) => {
+          bar ??= progressBar('queueing digests', total);
+          bar.update(queued, `${queued.toLocaleString('en-US')} queued`);
+        },
+      },
+    );
+    bar?.done();
+    ctx.out(
+      `${result.readers.toLocaleString('en-US')} reader(s) due; ${result.enqueued.toLocaleString('en-US')} digest build(s) queued${force ? ' (--now: every active reader)' : ''}. The worker builds and sends them.`,
+    );
+    if (result.alreadyBuilt > 0) {
       ctx.out(
-        `${result.readers.toLocaleString('en-US')} reader(s) due; ${result.enqueued.toLocaleString('en-US')} digest build(s) queued${force ? ' (--now: every active reader)' : ''}. The worker builds and sends them.`,
+        `${result.alreadyBuilt.toLocaleString('en-US')} of them already had this period's digest (one per reader and period): nothing new goes to them until the next period.`,
       );
-      if (result.alreadyBuilt > 0) {
-        ctx.out(
-          `${result.alreadyBuilt.toLocaleString('en-US')} of them already had this period's digest (one per reader and period): nothing new goes to them until the next period.`,
-        );
-      }
-      if (await ctx.queues[QUEUE.digestSend].isPaused())
-        ctx.err('Note: sending is paused; digests will wait until send:resume.');
-      return 0;
-    } finally {
-      clearInterval(timer);
     }
+    if (await ctx.queues[QUEUE.digestSend].isPaused())
+      ctx.err('Note: sending is paused; digests will wait until send:resume.');
+    return 0;
   },
 };

@@ -14,6 +14,9 @@ export interface ScheduleOptions {
   /** Only this reader (with force: send them this period's digest now). */
   subscriberId?: number;
   batchSize?: number;
+  /** Called before the first batch and after each (an operator's progress bar); with it, the run
+   * first counts the readers it will look at (`total`; undefined for one reader). */
+  onProgress?: (progress: { queued: number; total?: number }) => void;
 }
 
 export interface ScheduleResult {
@@ -41,6 +44,7 @@ export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
     throw new AppError('invalid_input', 'batchSize must be 1–10000');
   const total: ScheduleResult = { readers: 0, enqueued: 0, advanced: 0, alreadyBuilt: 0 };
+  if (options.onProgress) options.onProgress({ queued: 0, total: await countDue(deps, options, now) });
   let cursor: { at: Date; id: number } | undefined;
   for (;;) {
     const rows = await nextBatch(deps, options, now, batchSize, cursor);
@@ -61,8 +65,20 @@ export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions
       now,
     );
     if (options.force) total.alreadyBuilt += await countBuilt(deps, builds);
+    options.onProgress?.({ queued: total.enqueued });
     if (rows.length < batchSize || options.subscriberId !== undefined) return total;
   }
+}
+
+/** How many readers a run will look at: every active one with force, else those due now. */
+async function countDue(deps: DigestDeps, options: ScheduleOptions, now: Date): Promise<number | undefined> {
+  if (options.subscriberId !== undefined) return undefined;
+  const [row] = options.force
+    ? await deps.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Subscriber" WHERE status = 'active'`
+    : await deps.db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "Subscriber"
+        WHERE status = 'active' AND "nextDigestAt" <= ${now.toISOString()}::timestamp`;
+  return row?.n;
 }
 
 /** "Send now" run twice in a period: say so, rather than let the operator wait for an email. */
