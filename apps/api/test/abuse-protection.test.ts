@@ -90,6 +90,7 @@ describe('security headers', () => {
     expect(page.match(/<script[^>]*>/g)).toEqual([
       '<script src="/static/sha256.js" defer>',
       '<script src="/static/subscribe.js" defer>',
+      '<script src="/static/topic-preview.js" defer>',
     ]);
     expect((await fetch(`${app.baseUrl}/static/subscribe.js`)).status).toBe(200);
   });

@@ -52,7 +52,7 @@ export function requireAdmin(credentials: AdminCredentials, throttle?: AuthThrot
     if (!header) return challenge(res);
     const ip = req.ip ?? 'unknown';
     if (credentialsMatch(header, credentials)) {
-      const state = await check?.(BUCKET, ip, max);
+      const state = await check?.(BUCKET, ip, max, windowSeconds);
       return state?.over ? locked(res, state.retryAfterSeconds) : next();
     }
     const hit = await countFailure?.(BUCKET, ip, max, windowSeconds);

@@ -1,45 +1,65 @@
-// Fixed-window rate limits counted in Redis, so every API instance shares the same budget.
-// INCR and the first PEXPIRE run in one Lua call: no window is left without an expiry.
+// Fixed-window rate limits counted in Redis (rate-limiter-flexible), so every API instance
+// shares the same budget. Keys hash the client address or IP: Redis never holds them in clear.
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '@paperboy/core';
 import type { Redis } from '@paperboy/queue';
-
-const SCRIPT = `local c = redis.call('INCR', KEYS[1])
-if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {c, redis.call('PTTL', KEYS[1])}`;
 
 export interface Hit {
   allowed: boolean;
   retryAfterSeconds: number;
 }
 
-/** Hashed: Redis never holds client addresses or IPs in clear. */
-function limitKey(prefix: string, bucket: string, id: string): string {
-  return `${prefix}:ratelimit:${bucket}:${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
+const hashed = (id: string): string => createHash('sha256').update(id).digest('base64url').slice(0, 22);
+const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
+
+/** One library limiter per bucket, limit and window (tests and settings may change the last two);
+ * keys read `<prefix>:ratelimit:<bucket>:<hash>`. */
+function limiters(redis: Redis, prefix: string) {
+  const made = new Map<string, RateLimiterRedis>();
+  return (bucket: string, limit: number, windowSeconds: number): RateLimiterRedis => {
+    const name = `${bucket}:${limit}:${windowSeconds}`;
+    let limiter = made.get(name);
+    if (limiter === undefined) {
+      limiter = new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${prefix}:ratelimit:${bucket}`,
+        points: limit,
+        duration: windowSeconds,
+      });
+      made.set(name, limiter);
+    }
+    return limiter;
+  };
 }
 
 /** Whether `id` is over `limit` in this window, without counting anything: for attempts that only count when they fail. */
 export function createLimitCheck(redis: Redis, prefix: string) {
+  const limiterFor = limiters(redis, prefix);
   return async function over(
     bucket: string,
     id: string,
     limit: number,
+    windowSeconds = 900,
   ): Promise<{ over: boolean; retryAfterSeconds: number }> {
-    const key = limitKey(prefix, bucket, id);
-    const [count, ttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
-    return { over: Number(count ?? 0) >= limit, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
+    const state = await limiterFor(bucket, limit, windowSeconds).get(hashed(id));
+    return { over: (state?.consumedPoints ?? 0) >= limit, retryAfterSeconds: seconds(state?.msBeforeNext ?? 0) };
   };
 }
 
 export function createRateLimiter(redis: Redis, prefix: string) {
+  const limiterFor = limiters(redis, prefix);
   return async function hit(bucket: string, id: string, limit: number, windowSeconds: number): Promise<Hit> {
-    const key = limitKey(prefix, bucket, id);
-    const [count, ttl] = (await redis.eval(SCRIPT, 1, key, windowSeconds * 1000)) as [number, number];
-    return {
-      allowed: count <= limit,
-      retryAfterSeconds: Math.max(1, Math.ceil((ttl > 0 ? ttl : windowSeconds * 1000) / 1000)),
-    };
+    try {
+      const res = await limiterFor(bucket, limit, windowSeconds).consume(hashed(id));
+      return { allowed: true, retryAfterSeconds: seconds(res.msBeforeNext) };
+    } catch (rejected) {
+      // Over the limit the library rejects with its result; a Redis failure is a real error.
+      if (rejected instanceof RateLimiterRes)
+        return { allowed: false, retryAfterSeconds: seconds(rejected.msBeforeNext) };
+      throw rejected;
+    }
   };
 }
 
