@@ -4,13 +4,12 @@
 import { Router, type Request, type Response } from 'express';
 import {
   AppError,
+  acceptPowProof,
   createPaperPreview,
   createPowChallenge,
   isAppError,
-  parsePowSolution,
   parseSubscribeInput,
   subscribe,
-  verifyPowSolution,
 } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
@@ -63,13 +62,11 @@ export function subscribeRoutes(
         );
       return;
     }
-    const solution = parsePowSolution(raw);
-    const secrets = [config.SECRET_KEY, config.SECRET_KEY_PREVIOUS].filter((s): s is string => Boolean(s));
-    const fresh =
-      solution &&
-      verifyPowSolution(secrets, solution) &&
-      (await deps.redis.set(`${config.REDIS_PREFIX}:pow:${solution.challenge}`, '1', 'EX', 3600, 'NX')) === 'OK';
-    if (!fresh)
+    const accepted = await acceptPowProof(
+      { redis: deps.redis, secrets: [config.SECRET_KEY, config.SECRET_KEY_PREVIOUS], redisPrefix: config.REDIS_PREFIX },
+      raw,
+    );
+    if (!accepted)
       throw new AppError('invalid_input', 'The anti-spam check did not pass. Please reload the page and try again.', {
         details: { fields: { proof: 'invalid or already used' } },
       });

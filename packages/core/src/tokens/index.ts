@@ -1,4 +1,5 @@
 export * from './signed-token';
 export * from './reader-links';
 export * from './proof-of-work';
+export * from './accept-pow-proof';
 export * from './feedback-links';

@@ -2,7 +2,7 @@
 // picks a secret number n ≤ maxNumber and publishes SHA-256(salt + n) signed with its key; the
 // browser finds n by trying numbers (≈ maxNumber/2 hashes on average, well under a second),
 // which makes bulk sign-ups costly. The salt carries the expiry, so nothing is stored until a
-// solution is used; the caller then remembers the challenge to refuse replays.
+// solution is used; acceptPowProof then remembers the challenge to refuse replays.
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 export interface PowChallenge {
