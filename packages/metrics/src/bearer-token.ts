@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { parse as parseBasic } from 'basic-auth';
 
 /** Constant-time comparison of two secrets of any length (hashing first equalises lengths). */
 export function secretsEqual(given: string, expected: string): boolean {
@@ -15,13 +16,10 @@ export function bearerMatches(header: string | undefined, token: string): boolea
 
 /** True when an Authorization header carries HTTP Basic with exactly these credentials. */
 export function basicMatches(header: string | undefined, expected: { user: string; password: string }): boolean {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (!match) return false;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return false;
+  const given = parseBasic(header ?? '');
+  if (given === undefined) return false;
   // Both compared every time (no short-circuit), so timing does not tell which one was wrong.
-  const userOk = secretsEqual(decoded.slice(0, colon), expected.user);
-  const passwordOk = secretsEqual(decoded.slice(colon + 1), expected.password);
+  const userOk = secretsEqual(given.name, expected.user);
+  const passwordOk = secretsEqual(given.pass, expected.password);
   return userOk && passwordOk;
 }

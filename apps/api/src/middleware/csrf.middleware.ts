@@ -3,22 +3,16 @@
 // JSON requests are exempt: browsers cannot send them cross-site without a CORS preflight,
 // which this app never allows. The RFC 8058 one-click POST is exempt by design (route-level).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parse as parseCookies } from 'cookie';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '@paperboy/core';
 
 const COOKIE = 'pb_csrf';
 
+/** A cookie's value (the `cookie` package parses the header; a value it cannot decode, such as
+ * `pb_csrf=%`, comes back as written and fails the format check below, so a fresh one is issued). */
 export function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k !== name) continue;
-    try {
-      return decodeURIComponent(v.join('='));
-    } catch {
-      return undefined; // a malformed value (`pb_csrf=%`) counts as no cookie: a fresh one is issued
-    }
-  }
-  return undefined;
+  return parseCookies(req.headers.cookie ?? '')[name];
 }
 
 export function createCsrf(secret: string, secureCookie: boolean) {
