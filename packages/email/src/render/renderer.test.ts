@@ -381,8 +381,10 @@ describe('createRenderer', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'paperboy-templates-'));
     try {
       cpSync(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
-      const card = path.join(dir, 'partials/paper-card.mjml');
-      writeFileSync(card, readFileSync(card, 'utf8').replace('<mj-raw>[[#if metaLine]]</mj-raw>', '[[#if metaLine]]'));
+      const digest = path.join(dir, 'digest.mjml');
+      const source = readFileSync(digest, 'utf8');
+      expect(source).toContain('<mj-raw>[[#if fewerUrl]]</mj-raw>');
+      writeFileSync(digest, source.replace('<mj-raw>[[#if fewerUrl]]</mj-raw>', '[[#if fewerUrl]]'));
       await expect(createRenderer({ templatesDir: dir })).rejects.toThrow(/digest\.mjml[\s\S]*inside <mj-raw>/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
