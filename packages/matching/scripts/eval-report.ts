@@ -1,13 +1,14 @@
 // Precision, recall, traps and reader coverage of the matcher on the labelled REAL arXiv papers
 // (packages/matching/eval/*.labels.json; texts read by id from ../shared/data).
-//   npx tsx packages/matching/scripts/eval-report.ts [--split=heldout|tuning|both] [--json] [--brief] [--data=DIR]
-// --brief leaves out the papers behind each error. The held-out split is reported only, never
-// tuned on: its paper-level errors are not printed unless --heldout-errors is given (to audit the
-// labels after a round, not to tune the rules).
+//   npx tsx packages/matching/scripts/eval-report.ts [--split=heldout|heldout2|tuning|all] [--json] [--brief] [--data=DIR]
+// --split=all (or both, its older name) reports every split. --brief leaves out the papers behind each
+// error. The held-out splits (heldout, heldout2) are reported only, never tuned on: their paper-level
+// errors are not printed unless --heldout-errors is given (to audit the labels after a round, not to
+// tune the rules).
 import { DEFAULT_DATA_DIR, findArxivData, loadArxivPapers, missingDataMessage } from '../src/eval/real/arxiv-data';
 import { evaluateSplit, type SplitResult } from '../src/eval/real/evaluate-split';
 import { formatSplit } from '../src/eval/real/format-report';
-import { loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
+import { isHeldOut, loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
 
 function arg(name: string): string | undefined {
   const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -15,10 +16,10 @@ function arg(name: string): string | undefined {
 }
 
 function main(): void {
-  const which = arg('split') ?? 'both';
-  const splits: Split[] = which === 'both' ? [...SPLITS] : SPLITS.filter((s) => s === which);
+  const which = arg('split') ?? 'all';
+  const splits: Split[] = which === 'all' || which === 'both' ? [...SPLITS] : SPLITS.filter((s) => s === which);
   if (splits.length === 0) {
-    console.error(`--split must be heldout, tuning or both (got "${which}")`);
+    console.error(`--split must be ${SPLITS.join(', ')} or all (got "${which}")`);
     process.exit(2);
   }
   const dir = arg('data') || DEFAULT_DATA_DIR;
@@ -38,7 +39,7 @@ function main(): void {
     return;
   }
   const details = (r: SplitResult) =>
-    arg('brief') === undefined && (r.split !== 'heldout' || arg('heldout-errors') !== undefined);
+    arg('brief') === undefined && (!isHeldOut(r.split) || arg('heldout-errors') !== undefined);
   console.log(results.map((r) => formatSplit(r, { details: details(r) })).join('\n\n'));
 }
 
