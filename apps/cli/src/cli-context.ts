@@ -3,7 +3,28 @@
 import { loadConfig, type Config } from '@paperboy/config';
 import { createDb, type Db } from '@paperboy/db';
 import { createLogger, type Logger } from '@paperboy/logger';
-import { closeQueues, createQueues, createRedis, type Queues, type Redis } from '@paperboy/queue';
+import {
+  closeQueues,
+  createQueues,
+  createRedis,
+  createRedisErrorReporter,
+  type Queues,
+  type Redis,
+  type RedisErrorReporter,
+} from '@paperboy/queue';
+
+/** A Redis outage in sentences on stderr, once (not ioredis's stack trace per reconnect attempt). */
+function redisOutageSentences(): RedisErrorReporter {
+  const say = (obj: object, msg: string) => {
+    const redis = (obj as { redis?: { code?: string; message?: string } }).redis;
+    const why = redis ? ` (${redis.code ?? redis.message})` : '';
+    const line = msg.startsWith('redis: unreachable')
+      ? `Redis does not answer${why}: start it or set REDIS_URL`
+      : `${msg}${why}`;
+    process.stderr.write(`paperboy: ${line}\n`);
+  };
+  return createRedisErrorReporter({ error: say, warn: say, info: say });
+}
 
 export interface CliContext {
   readonly config: Config;
@@ -24,9 +45,21 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   let db: Db | undefined;
   let redis: Redis | undefined;
   let queues: Queues | undefined;
+  let redisErrors: RedisErrorReporter | undefined;
   const getConfig = () => (config ??= loadConfig(env));
-  const getRedis = () =>
-    (redis ??= createRedis(getConfig().REDIS_URL, { maxRetriesPerRequest: 3, connectTimeout: 5_000 }));
+  const getRedis = () => {
+    if (redis) return redis;
+    // A command is short: after a few failed connection attempts it fails (and says why) rather
+    // than waiting for Redis forever as the API and the worker do.
+    redis = createRedis(getConfig().REDIS_URL, {
+      maxRetriesPerRequest: 3,
+      connectTimeout: 5_000,
+      retryStrategy: (attempt) => (attempt > 3 ? null : 250 * attempt),
+    });
+    redisErrors = redisOutageSentences();
+    redisErrors.watch(redis, 'cli');
+    return redis;
+  };
   return {
     get config() {
       return getConfig();
@@ -44,7 +77,10 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
       return getRedis();
     },
     get queues() {
-      queues ??= createQueues(getRedis(), getConfig().REDIS_PREFIX);
+      if (!queues) {
+        queues = createQueues(getRedis(), getConfig().REDIS_PREFIX);
+        for (const [name, queue] of Object.entries(queues)) redisErrors?.watch(queue, `cli:${name}`);
+      }
       return queues;
     },
     out: (line) => void process.stdout.write(`${line}\n`),

@@ -19,6 +19,13 @@ let queues: Queues;
 const prefix = `test-cli-${randomBytes(4).toString('hex')}`;
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWith({}, ...args);
+}
+
+function cliWith(
+  extraEnv: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = {
     PATH: process.env.PATH,
     NODE_ENV: 'test',
@@ -26,6 +33,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,
     DEV_MAILBOX_PORT: String(mailbox.port),
+    ...extraEnv,
   };
   return new Promise((resolve) => {
     execFile(
@@ -79,6 +87,19 @@ describe('paperboy CLI', () => {
       0,
       expect.stringContaining('Usage: npm run paperboy -- digest:run [--now]'),
     ]);
+  });
+
+  it('when Redis does not answer, then the command fails at once with one sentence about Redis, no stack traces', async () => {
+    // A port nothing listens on (below the ephemeral range, see scripts/test/free-port.ts).
+    const down = { REDIS_URL: 'redis://127.0.0.1:19' };
+    for (const args of [['stats'], ['send:pause']]) {
+      const result = await cliWith(down, ...args);
+      expect([args[0], result.code]).toEqual([args[0], 1]);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines.filter((l) => l.startsWith('paperboy: Redis does not answer (ECONNREFUSED)'))).toHaveLength(1);
+      expect(lines.length).toBeLessThanOrEqual(3);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    }
   });
 
   it('when the input is wrong, then it says why and exits 64 without running anything', async () => {
