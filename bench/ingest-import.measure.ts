@@ -1,6 +1,6 @@
 // The two sides of the ingestion benchmark, each run in its own process by ingest-import.bench.ts.
 import { randomBytes } from 'node:crypto';
-import { importPaperFile } from '@paperboy/core/papers';
+import { importPaperFile } from '@paperboy/core/ingest';
 import { createDb } from '@paperboy/db';
 import { createLogger } from '@paperboy/logger';
 import { closeQueues, createQueues, createRedis, QUEUE } from '@paperboy/queue';

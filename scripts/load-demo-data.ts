@@ -4,7 +4,7 @@
 // yet; never fails the start (a warning instead), since the demo is a convenience.
 import path from 'node:path';
 import { ConfigError, loadConfig } from '@paperboy/config';
-import { importDemoPapers } from '@paperboy/core/papers';
+import { importDemoPapers } from '@paperboy/core/ingest';
 import { createDb } from '@paperboy/db';
 import { createLogger, wantsPrettyLogs } from '@paperboy/logger';
 import { closeQueues, createQueues, createRedis } from '@paperboy/queue';

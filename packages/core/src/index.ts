@@ -4,7 +4,7 @@ export * from './operations';
 export * from './tokens';
 export * from './subscribers';
 export * from './matching';
-export * from './papers';
+export * from './ingest';
 export * from './digests';
 export * from './bounces';
 export * from './feedback';

@@ -11,7 +11,7 @@ import {
   type PaperSource,
   type SourceCursor,
 } from '@paperboy/papers';
-import type { IngestDeps } from '../src/papers/ingest-deps';
+import type { IngestDeps } from '../src/ingest/ingest-deps';
 
 export interface IngestTestEnv {
   deps: IngestDeps;

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 // The papers use cases alone (a subpath of the package): the whole of @paperboy/core (email,
 // matching, digests) would add ~80 MB of RSS to an import that must stay under 300 MB.
-import { importPaperFile, type IngestSummary } from '@paperboy/core/papers';
+import { importPaperFile, type IngestSummary } from '@paperboy/core/ingest';
 import { EXIT, type CommandModule } from '../command';
 import { intFlag } from '../parse-args';
 import { progressBar } from '../progress-bar';

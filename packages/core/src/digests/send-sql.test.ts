@@ -3,7 +3,7 @@
 import type { Db } from '@paperboy/db';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { makePaper } from '../../test/paper.factory';
-import { upsertPapers } from '../papers/upsert-papers';
+import { upsertPapers } from '../ingest/upsert-papers';
 import { hashEmail } from '../subscribers/email-address';
 import {
   claimDeliveries,
