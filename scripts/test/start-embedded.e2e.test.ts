@@ -102,7 +102,9 @@ describe('npm start with DATABASE_URL=embedded', () => {
       180_000,
     );
     expect(ready).toBe(true);
-    await until('the banner', async () => (log.includes('paperboy is running') ? true : undefined), 10_000);
+    // The banner also waits for the worker's ready message, whose Postgres check takes its turn
+    // on PGlite's one connection behind the demo feed's matching: allow for a loaded machine.
+    await until('the banner', async () => (log.includes('paperboy is running') ? true : undefined), 120_000);
     expect(log).toContain('embedded PostgreSQL (PGlite) — for trying paperboy; use a real PostgreSQL in production');
     expect(log).toMatch(/demo papers loaded \(\d+ new/);
   });
