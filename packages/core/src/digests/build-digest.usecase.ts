@@ -8,7 +8,13 @@ import { AppError } from '../errors';
 import { digestClock, enqueueSends, type DigestDeps } from './digest-deps';
 import { isPeriodKey } from './period-key';
 import { pickRankedPapers } from './pick-papers';
-import { existingDeliveries, insertDeliveries, type BuildRow, type DeliveryRow } from './build-digest.queries';
+import {
+  existingDeliveries,
+  insertDeliveries,
+  readerStatuses,
+  type BuildRow,
+  type DeliveryRow,
+} from './build-digest.queries';
 import { noticesDue } from './empty-notice.queries';
 
 export { encodeReason } from './build-digest.queries';
@@ -39,8 +45,7 @@ export async function buildDigests(deps: DigestDeps, inputs: BuildInput[]): Prom
       throw new AppError('invalid_input', `not a period key: ${JSON.stringify(i.periodKey)}`);
   const unique = [...new Map(inputs.map((i) => [keyOf(i), i])).values()];
   const ids = [...new Set(unique.map((i) => i.subscriberId))];
-  const readers = await deps.db.subscriber.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
-  const status = new Map(readers.map((r) => [r.id, r.status]));
+  const status = await readerStatuses(deps.db, ids);
   const active = unique.filter((i) => status.get(i.subscriberId) === 'active');
 
   const now = digestClock(deps);
