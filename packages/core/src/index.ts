@@ -3,7 +3,7 @@ export * from './stats';
 export * from './operations';
 export * from './tokens';
 export * from './subscribers';
-export * from './matching';
+export * from './matches';
 export * from './ingest';
 export * from './digests';
 export * from './bounces';

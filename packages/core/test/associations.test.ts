@@ -10,7 +10,7 @@ import {
   StoredAssociations,
   TopicIndexCache,
   type MatchingDeps,
-} from '../src/matching';
+} from '../src/matches';
 import { createPaperPreview } from '../src/subscribers/paper-preview';
 import { daysAgo, makePaper, makeReader, NOW } from './matching.factory';
 

@@ -9,7 +9,7 @@ import {
   type MatchingDeps,
   type ReaderDigest,
   type ReaderTopics,
-} from '../src/matching';
+} from '../src/matches';
 import { rankEveryReader } from '../src/testing';
 import { daysAgo, makePaper, makeReader, markDelivered, NOW } from './matching.factory';
 

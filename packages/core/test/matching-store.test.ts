@@ -7,7 +7,7 @@ import {
   matchTopicAgainstRecentPapers,
   TopicIndexCache,
   type MatchingDeps,
-} from '../src/matching';
+} from '../src/matches';
 import { daysAgo, makePaper, makeReader, matchRows, NOW } from './matching.factory';
 
 let database: TestDatabase;

@@ -5,7 +5,7 @@ import { loadConfig } from '@paperboy/config';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { createMailTransport, startDevMailbox, type DevMailbox, type MailTransport } from '@paperboy/email';
 import { sendTestDigest, TEST_DIGEST_REASON, type TestDigestDeps } from '../src/digests';
-import { matchNewPapers } from '../src/matching';
+import { matchNewPapers } from '../src/matches';
 import { hashEmail } from '../src/subscribers/email-address';
 import { daysAgo, makePaper, makeReader, NOW } from './matching.factory';
 

@@ -1,6 +1,6 @@
 import { parsePayload, QUEUE } from '@paperboy/queue';
 import { topicKey } from '@paperboy/matching';
-import { matchTopicsAgainstRecentPapers } from '../src/matching';
+import { matchTopicsAgainstRecentPapers } from '../src/matches';
 import {
   confirmSubscription,
   parseSubscribeInput,

@@ -5,7 +5,7 @@
 // readers: the per-topic lists and each period's trending list are loaded once for the batch.
 import type { Db } from '@paperboy/db';
 import type { MatchReason } from '@paperboy/matching';
-import { composedDigestsForReaders } from '../matching';
+import { composedDigestsForReaders } from '../matches';
 import { addTrending } from './trending-picks';
 
 export interface PickedPaper {

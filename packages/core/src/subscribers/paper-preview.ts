@@ -19,7 +19,7 @@ import {
   type TopicMatch,
 } from '@paperboy/matching';
 import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/trending';
-import { processAssociations } from '../matching/stored-associations';
+import { processAssociations } from '../matches/stored-associations';
 import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
 import { cleanFrequency, cleanTopics } from './subscribe-input';
 import { createTermVocabulary, vocabularyWithin } from './term-vocabulary';

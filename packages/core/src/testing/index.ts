@@ -6,5 +6,5 @@ export {
   rankEveryReader,
   type RankEveryReaderOptions,
   type RankEveryReaderStats,
-} from '../matching/rank-every-reader.usecase';
+} from '../matches/rank-every-reader.usecase';
 export { startTestServices, type TestServices } from './test-services';
