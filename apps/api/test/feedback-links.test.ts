@@ -2,6 +2,7 @@
 // do) records nothing; the page's POST records, idempotently, can be changed and undone; votes
 // are in the export and go with a wipe.
 import { buildReaderLinks, topicLink, voteLink } from '@paperboy/core';
+import { normalizeTopic } from '@paperboy/matching';
 import { activeReader, openForm, postForm, postJson } from './reader-client';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -133,5 +134,56 @@ describe('votes and data rights', () => {
     expect(await app.database.db.vote.count({ where: { subscriberId: reader.id } })).toBe(0);
     expect(await app.database.db.readerModel.count({ where: { subscriberId: reader.id } })).toBe(0);
     expect((await fetch(`${vote}?v=more`, { headers: { Accept: 'text/html' } })).status).toBe(404);
+  });
+});
+
+describe('preferences page', () => {
+  it('when a reader has muted a topic and voted, then the page shows both, unmutes the topic and forgets the votes', async () => {
+    const { reader, paper, vote } = await readerAndPaper('prefs-learning@example.org');
+    await postJson(vote, { v: 'less' });
+    await app.database.db.topic.updateMany({
+      where: { subscriberId: reader.id, key: 'diffusion models' },
+      data: { muted: true },
+    });
+    const manage = local(buildReaderLinks(app.config, reader.id).manageUrl);
+    const page = await openForm(manage);
+    expect(page.html).toContain('What your feedback changes');
+    expect(page.html).toMatch(/diffusion models: <strong>muted<\/strong>/);
+    expect(page.html).toContain(`less like this: ${paper.title}`);
+
+    const unmuted = await postForm(`${manage}/topic-setting`, { key: 'diffusion models', do: 'normal' }, page);
+    expect(unmuted.status).toBe(303);
+    expect(
+      await app.database.db.topic.findUniqueOrThrow({
+        where: { subscriberId_key: { subscriberId: reader.id, key: 'diffusion models' } },
+      }),
+    ).toMatchObject({ muted: false, weight: 1 });
+    expect((await postForm(`${manage}/topic-setting`, { key: 'x'.repeat(300), do: 'mute' }, page)).status).toBe(400);
+
+    expect((await postForm(`${manage}/votes/forget`, {}, page)).status).toBe(303);
+    expect(await votesOf(reader.id)).toEqual([]);
+    expect((await openForm(manage)).html).toContain('No votes yet.');
+  });
+
+  it('when a reader saves their topics, then a kept topic keeps its "fewer" setting', async () => {
+    const { reader } = await readerAndPaper('prefs-keep@example.org');
+    // Stored as the subscribe form stores it: the normalised key.
+    await app.database.db.topic.updateMany({
+      where: { subscriberId: reader.id, key: 'reward models' },
+      data: { weight: 0.5, key: normalizeTopic('reward models').key },
+    });
+    const manage = local(buildReaderLinks(app.config, reader.id).manageUrl);
+    const page = await openForm(manage);
+    const saved = await postForm(
+      manage,
+      { topics: 'reward models\nrobotics', digestMode: 'topics', frequency: 'daily', timezone: 'UTC' },
+      page,
+    );
+    expect(saved.status).toBe(303);
+    const topics = await app.database.db.topic.findMany({ where: { subscriberId: reader.id }, orderBy: { id: 'asc' } });
+    expect(topics.map((t) => [t.raw, t.weight])).toEqual([
+      ['reward models', 0.5],
+      ['robotics', 1],
+    ]);
   });
 });

@@ -106,7 +106,7 @@ async function digestFor(subscriberId: number, email: string, now: Date): Promis
   await sendDigests({ ...deps, mail, renderer: await createRenderer() }, [built.deliveryId]);
   return app.mailbox.waitFor((m) => m.envelopeTo.includes(email) && m.subject.length > 0 && !seen.has(m.id));
 }
-const seen = new Set<string>();
+const seen = new Set<MailboxMessage['id']>();
 
 it('when a reader votes "more like this" from a sent digest, then the page records it by POST, offers undo, and the next digest follows the vote', async () => {
   const voter = await reader('voter@example.org', ['reward models']);

@@ -9,6 +9,7 @@ import {
   buildReaderLinks,
   describeTopicControl,
   describeVote,
+  forgetVotes,
   parseTopicSetting,
   parseVote,
   recordVote,
@@ -20,7 +21,7 @@ import {
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { topicDonePage, topicPage, votedPage, votePage } from '../views/feedback.page';
-import { formBody, privatePage, wantsJson } from './reader-helpers';
+import { formBody, privatePage, subscriberFromToken, wantsJson } from './reader-helpers';
 
 function field(req: Request, name: string): unknown {
   const body = req.body as Record<string, unknown> | undefined;
@@ -105,6 +106,27 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
         manageUrl: manageUrl(subscriberId),
       }),
     );
+  });
+  // The preferences page's own controls (learning-section.ts): back to normal, fewer, mute; forget votes.
+  router.post('/manage/:token/topic-setting', formBody, csrf.require, async (req, res) => {
+    privatePage(res);
+    const id = subscriberFromToken(deps, req, 'manage');
+    const setting = parseTopicSetting(field(req, 'do'));
+    const key = field(req, 'key');
+    if (setting === undefined || typeof key !== 'string' || key === '' || key.length > 200)
+      throw new AppError('invalid_input', 'This page does not offer that. Please use one of its buttons.');
+    const outcome = await setTopicControl(deps.db, id, key, setting);
+    if (wantsJson(req))
+      return void res.json({ topic: outcome.label, setting: outcome.setting, previous: outcome.previous });
+    res.redirect(303, `/manage/${req.params.token}?done=topic#learning`);
+  });
+
+  router.post('/manage/:token/votes/forget', formBody, csrf.require, async (req, res) => {
+    privatePage(res);
+    const id = subscriberFromToken(deps, req, 'manage');
+    const forgotten = await forgetVotes(deps.db, id);
+    if (wantsJson(req)) return void res.json({ forgotten });
+    res.redirect(303, `/manage/${req.params.token}?done=forgotten#learning`);
   });
   return router;
 }

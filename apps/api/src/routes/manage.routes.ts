@@ -5,6 +5,7 @@ import {
   buildReaderLinks,
   exportReaderData,
   isAppError,
+  loadLearningView,
   loadManageView,
   nextDigest,
   resubscribe,
@@ -29,6 +30,8 @@ const NOTICES: Record<string, string> = {
   resumed: 'Welcome back: your digests start again.',
   resubscribed: 'Welcome back! Your digests start again.',
   confirm: 'Welcome back! Please confirm from the email we just sent you.',
+  topic: 'Saved. Your next digest reads the topic this way.',
+  forgotten: 'Your votes are forgotten: your next digest is composed without them.',
 };
 const noticeFor = (done: unknown, status: string) =>
   done === 'saved' ? (SAVED[status] ?? 'Saved.') : NOTICES[String(done)];
@@ -43,7 +46,11 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
     status = 200,
     extra: Partial<Parameters<typeof managePage>[0]> = {},
   ) {
-    const [view, next] = await Promise.all([loadManageView(readerDeps(deps), id), nextDigest(deps, id)]);
+    const [view, next, learning] = await Promise.all([
+      loadManageView(readerDeps(deps), id),
+      nextDigest(deps, id),
+      loadLearningView(deps.db, id),
+    ]);
     const token = String(req.params.token);
     const notice = extra.notice ?? noticeFor(req.query.done, view.subscriber.status);
     const page = managePage({
@@ -52,6 +59,7 @@ export function manageRoutes(deps: AppDeps, csrf: Csrf): Router {
       view,
       next,
       unsubscribeUrl: buildReaderLinks(deps.config, id).unsubscribeUrl,
+      learning,
       ...extra,
       notice,
     });

@@ -1,6 +1,6 @@
 // Manage preferences (from the signed link in every email): digest mode, topics, schedule, pause, the last
 // digests, and the reader's data rights (export, wipe).
-import type { ManageView, NextDigest } from '@paperboy/core';
+import type { LearningView, ManageView, NextDigest } from '@paperboy/core';
 import {
   csrfInput,
   digestModeRadios,
@@ -15,6 +15,7 @@ import {
 import { deliverySentence } from './confirm.page';
 import { html } from './html';
 import { layout } from './layout';
+import { learningSection } from './learning-section';
 import { withPreview } from './preview-panel';
 
 export interface ManagePageOptions {

@@ -1,3 +1,4 @@
 export * from './votes.usecase';
 export * from './topic-controls.usecase';
 export { loadPersonalizations, POOL_SIZE, type LearningOptions, type LearningStats } from './reader-models';
+export { loadLearningView, forgetVotes, type LearningView } from './learning-view';

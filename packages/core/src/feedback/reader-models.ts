@@ -74,6 +74,58 @@ async function termsOf(db: Db, ids: readonly number[]): Promise<Map<number, Term
   return cache;
 }
 
+/** The window's pool with its idf and weighed features: the same for every batch of a run (one
+ * window, the same most upvoted papers), so it is read and weighed once a minute per process. */
+interface FeatureSpace {
+  key: string;
+  loadedAt: number;
+  idf: Idf;
+  weighed: Map<number, SparseVector>;
+  background: { paperId: number; features: SparseVector }[];
+  poolPapers: PoolPaper[];
+}
+const spaces = new WeakMap<Db, FeatureSpace>();
+const SPACE_TTL_MS = 60_000;
+const WEIGHED_LIMIT = 20_000;
+
+async function featureSpace(db: Db, since: Date): Promise<FeatureSpace> {
+  const key = String(Math.floor(since.getTime() / SPACE_TTL_MS));
+  const known = spaces.get(db);
+  if (known && known.key === key && Date.now() - known.loadedAt < SPACE_TTL_MS && known.weighed.size < WEIGHED_LIMIT)
+    return known;
+  const pool = await db.$queryRaw<{ id: number; title: string; upvotes: number; publishedAt: Date }[]>`
+    SELECT p.id, p.title, p.upvotes, p."publishedAt" FROM "Paper" p
+    WHERE p."publishedAt" >= ${since} AND p."withdrawnAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Match" m WHERE m."paperId" = p.id)
+    ORDER BY p.upvotes DESC, p."publishedAt" DESC, p.id LIMIT ${POOL_SIZE}`;
+  const terms = await termsOf(
+    db,
+    pool.map((p) => p.id),
+  );
+  const idf = new Idf();
+  for (const p of pool) {
+    const t = terms.get(p.id);
+    if (t) idf.add(t);
+  }
+  const weighed = new Map<number, SparseVector>();
+  const background: FeatureSpace['background'] = [];
+  for (const p of pool) {
+    const t = terms.get(p.id);
+    if (!t) continue;
+    const features = weigh(t, idf);
+    weighed.set(p.id, features);
+    background.push({ paperId: p.id, features });
+  }
+  const poolPapers: PoolPaper[] = pool.map((p) => ({
+    paperId: p.id,
+    paper: { id: p.id, title: p.title, upvotes: Math.max(0, p.upvotes), publishedAt: p.publishedAt },
+    score: 1,
+  }));
+  const space = { key, loadedAt: Date.now(), idf, weighed, background, poolPapers };
+  spaces.set(db, space);
+  return space;
+}
+
 function stale(r: VoterRow): boolean {
   return r.weights === null || r.votes !== r.n || r.votesAt?.getTime() !== r.at.getTime();
 }
@@ -86,38 +138,32 @@ export async function loadPersonalizations(
 ): Promise<{ byReader: Map<number, Personalization>; stats: LearningStats }> {
   const byReader = new Map<number, Personalization>();
   if (subscriberIds.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
+  // Votes are aggregated before the model row joins: grouping by the packed weights would
+  // sort kilobytes per reader.
   const voters = await db.$queryRaw<VoterRow[]>`
-    SELECT v."subscriberId" AS id, count(*)::int AS n, max(v."updatedAt") AS at, m.weights, m.votes, m."votesAt"
-    FROM "Vote" v LEFT JOIN "ReaderModel" m ON m."subscriberId" = v."subscriberId"
-    WHERE v."subscriberId" = ANY(${[...subscriberIds]}::int[])
-    GROUP BY v."subscriberId", m.weights, m.votes, m."votesAt"`;
+    SELECT v.id, v.n, v.at, m.weights, m.votes, m."votesAt"
+    FROM (SELECT "subscriberId" AS id, count(*)::int AS n, max("updatedAt") AS at FROM "Vote"
+          WHERE "subscriberId" = ANY(${[...subscriberIds]}::int[]) GROUP BY "subscriberId") v
+    LEFT JOIN "ReaderModel" m ON m."subscriberId" = v.id`;
   if (voters.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
   const ids = voters.map((v) => v.id);
-  const [votes, pool] = await Promise.all([
+  const refit = voters.filter(stale).map((v) => v.id);
+  // A reader whose model is current needs only their latest liked papers (the reasons); one
+  // whose votes changed needs their votes to fit on.
+  const [votes, space] = await Promise.all([
     db.$queryRaw<{ subscriberId: number; paperId: number; value: number; title: string }[]>`
       SELECT x."subscriberId", x."paperId", x.value, p.title FROM (
-        SELECT v.*, row_number() OVER (PARTITION BY v."subscriberId" ORDER BY v."updatedAt" DESC, v."paperId") AS k
+        SELECT v.*, row_number() OVER (PARTITION BY v."subscriberId" ORDER BY v."updatedAt" DESC, v."paperId") AS k,
+          row_number() OVER (PARTITION BY v."subscriberId", v.value > 0 ORDER BY v."updatedAt" DESC, v."paperId") AS kp
         FROM "Vote" v WHERE v."subscriberId" = ANY(${ids}::int[])) x
       JOIN "Paper" p ON p.id = x."paperId"
-      WHERE x.k <= ${MAX_TRAINING_VOTES} ORDER BY x."subscriberId", x.k`,
-    db.$queryRaw<{ id: number; title: string; upvotes: number; publishedAt: Date }[]>`
-      SELECT p.id, p.title, p.upvotes, p."publishedAt" FROM "Paper" p
-      WHERE p."publishedAt" >= ${options.since} AND p."withdrawnAt" IS NULL
-        AND EXISTS (SELECT 1 FROM "Match" m WHERE m."paperId" = p.id)
-      ORDER BY p.upvotes DESC, p."publishedAt" DESC, p.id LIMIT ${POOL_SIZE}`,
+      WHERE (x."subscriberId" = ANY(${refit}::int[]) AND x.k <= ${MAX_TRAINING_VOTES}) OR (x.value > 0 AND x.kp <= ${MAX_LIKED})
+      ORDER BY x."subscriberId", x.k`,
+    featureSpace(db, options.since),
   ]);
   const candidates = new Map(ids.map((id) => [id, options.candidatesOf(id)]));
-  const terms = await termsOf(db, [
-    ...pool.map((p) => p.id),
-    ...votes.map((v) => v.paperId),
-    ...[...candidates.values()].flat(),
-  ]);
-  const idf = new Idf();
-  for (const p of pool) {
-    const t = terms.get(p.id);
-    if (t) idf.add(t);
-  }
-  const weighed = new Map<number, SparseVector>();
+  const terms = await termsOf(db, [...votes.map((v) => v.paperId), ...[...candidates.values()].flat()]);
+  const { background, poolPapers, weighed, idf } = space;
   const features = (paperId: number): SparseVector | undefined => {
     const known = weighed.get(paperId);
     if (known) return known;
@@ -127,15 +173,6 @@ export async function loadPersonalizations(
     weighed.set(paperId, f);
     return f;
   };
-  const background = pool.flatMap((p) => {
-    const f = features(p.id);
-    return f ? [{ paperId: p.id, features: f }] : [];
-  });
-  const poolPapers: PoolPaper[] = pool.map((p) => ({
-    paperId: p.id,
-    paper: { id: p.id, title: p.title, upvotes: Math.max(0, p.upvotes), publishedAt: p.publishedAt },
-    score: 1,
-  }));
 
   const votesOf = new Map<number, typeof votes>();
   for (const v of votes) {

@@ -16,7 +16,7 @@ import {
 } from '../compose/compose-digest';
 import { DEFAULT_DUPLICATE_THRESHOLD, jaccard, paperTitleWords } from '../compose/title-similarity';
 import type { RankablePaper } from '../types';
-import { dot, FEATURE_SPACE, type SparseVector } from './paper-features';
+import { dot, type SparseVector } from './paper-features';
 import type { LinearModel } from './reader-model';
 
 export interface LikedPaper {
@@ -53,29 +53,55 @@ export const LIKED_SECTION_KEY = '\u0000liked';
 export const DEFAULT_MAX_EXTRAS = 3;
 const MAX_MARGIN = 4;
 
-/** Scores papers against one model: its weights are spread into a shared dense array once, so
- * each paper costs one multiply per feature it has. */
+/** Scores papers against one model. Its weights go into a small open-addressing table (a few
+ * kB, shared and reused: it stays in the CPU cache), so a paper costs one probe per feature;
+ * spreading them over the whole feature space instead made every probe a cache miss. */
 export class ModelScorer {
-  private static dense: Float32Array | undefined;
-  private readonly dense: Float32Array;
+  private static keys = new Int32Array(0);
+  private static values = new Float32Array(0);
+  private readonly mask: number;
 
   constructor(private readonly model: LinearModel) {
-    ModelScorer.dense ??= new Float32Array(FEATURE_SPACE);
-    this.dense = ModelScorer.dense;
-    for (let i = 0; i < model.idx.length; i += 1) this.dense[model.idx[i] as number] = model.w[i] as number;
+    let size = 16;
+    while (size < model.idx.length * 4) size *= 2;
+    if (ModelScorer.keys.length < size) {
+      ModelScorer.keys = new Int32Array(size);
+      ModelScorer.values = new Float32Array(size);
+    }
+    const keys = ModelScorer.keys;
+    keys.fill(-1, 0, size);
+    this.mask = size - 1;
+    for (let i = 0; i < model.idx.length; i += 1) {
+      const key = model.idx[i] as number;
+      let at = Math.imul(key, 0x9e3779b1) & this.mask;
+      while (keys[at] !== -1) at = (at + 1) & this.mask;
+      keys[at] = key;
+      ModelScorer.values[at] = model.w[i] as number;
+    }
   }
 
   margin(features: SparseVector): number {
+    const { keys, values } = ModelScorer;
+    const mask = this.mask;
     let sum = this.model.bias;
-    for (let i = 0; i < features.idx.length; i += 1)
-      sum += (this.dense[features.idx[i] as number] as number) * (features.val[i] as number);
+    for (let i = 0; i < features.idx.length; i += 1) {
+      const key = features.idx[i] as number;
+      let at = Math.imul(key, 0x9e3779b1) & mask;
+      for (;;) {
+        const k = keys[at] as number;
+        if (k === key) {
+          sum += (values[at] as number) * (features.val[i] as number);
+          break;
+        }
+        if (k === -1) break;
+        at = (at + 1) & mask;
+      }
+    }
     return sum;
   }
 
-  /** Clears the shared array (call before scoring with another model). */
-  release(): void {
-    for (let i = 0; i < this.model.idx.length; i += 1) this.dense[this.model.idx[i] as number] = 0;
-  }
+  /** Kept for callers that scored with another model in between (the table is rebuilt each time). */
+  release(): void {}
 }
 
 const clamp = (x: number) => (x > MAX_MARGIN ? MAX_MARGIN : x < -MAX_MARGIN ? -MAX_MARGIN : x);
@@ -94,21 +120,27 @@ function compose(input: ComposeInput, p: Personalization, scorer: ModelScorer): 
   const depth = p.depth ?? 100;
   const exclude = new Set(input.exclude ?? []);
   const candidates = new Map<string, ComposeCandidate[]>();
-  const onTopics = new Set<number>();
   for (const topic of input.topics) {
     const list = input.candidates.get(topic.key);
     if (!list || candidates.has(topic.key)) continue;
-    for (const c of list) onTopics.add(c.paperId);
     const head: ComposeCandidate[] = [];
     for (const c of list) {
       if (exclude.has(c.paperId)) continue;
       const f = p.features(c.paperId);
-      head.push(f ? { ...c, score: c.score * Math.exp(strength * clamp(scorer.margin(f))) } : c);
+      head.push(f ? rescored(c, c.score * Math.exp(strength * clamp(scorer.margin(f)))) : c);
       if (head.length >= depth) break;
     }
     head.sort((a, b) => b.score - a.score || a.paperId - b.paperId);
     candidates.set(topic.key, head);
   }
+  const onTopics = (paperId: number): boolean => {
+    for (const topic of input.topics) {
+      if (input.matches) {
+        if (input.matches(topic.key, paperId)) return true;
+      } else if (input.candidates.get(topic.key)?.some((c) => c.paperId === paperId)) return true;
+    }
+    return false;
+  };
   const extras = pickExtras(p, scorer, exclude, onTopics, input.cap);
   const digest = composeDigest({
     ...input,
@@ -126,6 +158,13 @@ function compose(input: ComposeInput, p: Personalization, scorer: ModelScorer): 
   };
 }
 
+/** The candidate with the reader's score (its fields written out: no spread per candidate). */
+function rescored(c: ComposeCandidate, score: number): ComposeCandidate {
+  return c.work === undefined
+    ? { paperId: c.paperId, score, reason: c.reason, paper: c.paper }
+    : { paperId: c.paperId, score, reason: c.reason, paper: c.paper, work: c.work };
+}
+
 function sameWork(a: RankablePaper, b: RankablePaper, threshold: number): boolean {
   if (a.id === b.id) return true;
   if (a.title === undefined || b.title === undefined) return false;
@@ -136,7 +175,7 @@ function pickExtras(
   p: Personalization,
   scorer: ModelScorer,
   exclude: ReadonlySet<number>,
-  onTopics: ReadonlySet<number>,
+  onTopics: (paperId: number) => boolean,
   cap: number,
 ): ComposedPaper[] {
   const max = Math.min(p.maxExtras ?? DEFAULT_MAX_EXTRAS, cap - 1);
@@ -144,11 +183,11 @@ function pickExtras(
   const minMargin = p.minMargin ?? 0;
   const best: { c: PoolPaper; margin: number; f: SparseVector }[] = [];
   for (const c of p.pool) {
-    if (exclude.has(c.paperId) || onTopics.has(c.paperId)) continue;
+    if (exclude.has(c.paperId)) continue;
     const f = p.features(c.paperId);
     if (!f) continue;
     const margin = scorer.margin(f);
-    if (margin < minMargin) continue;
+    if (margin < minMargin || onTopics(c.paperId)) continue;
     if (best.length < max || margin > (best[best.length - 1] as { margin: number }).margin) {
       best.push({ c, margin, f });
       best.sort((a, b) => b.margin - a.margin || a.c.paperId - b.c.paperId);

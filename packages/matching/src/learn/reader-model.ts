@@ -165,15 +165,20 @@ export function marginOf(model: LinearModel, features: SparseVector): number {
   return sum;
 }
 
-/** "v1:<bias>:<base64 of int32 indices then float32 weights>": a few kB, stored per reader. */
+/** "v1:<bias>:<base64 of the int32 indices, then the float32 weights>" (little-endian): a few
+ * kB, stored per reader, and read back as two typed-array copies rather than value by value. */
 export function packModel(model: LinearModel): string {
-  const bytes = Buffer.alloc(model.idx.length * 8);
-  for (let i = 0; i < model.idx.length; i += 1) {
-    bytes.writeInt32LE(model.idx[i] as number, i * 8);
-    bytes.writeFloatLE(model.w[i] as number, i * 8 + 4);
+  const n = model.idx.length;
+  const bytes = new Uint8Array(n * 8);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < n; i += 1) {
+    view.setInt32(i * 4, model.idx[i] as number, true);
+    view.setFloat32(n * 4 + i * 4, model.w[i] as number, true);
   }
-  return `v${MODEL_FORMAT_VERSION}:${model.bias.toPrecision(6)}:${bytes.toString('base64')}`;
+  return `v${MODEL_FORMAT_VERSION}:${model.bias.toPrecision(6)}:${Buffer.from(bytes).toString('base64')}`;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The model packed by packModel; undefined for anything else (an older format, a bad row). */
 export function unpackModel(packed: string): LinearModel | undefined {
@@ -183,12 +188,21 @@ export function unpackModel(packed: string): LinearModel | undefined {
   const bytes = Buffer.from(m[2] as string, 'base64');
   if (!Number.isFinite(bias) || bytes.length % 8 !== 0) return undefined;
   const n = bytes.length / 8;
-  const idx = new Int32Array(n);
-  const w = new Float32Array(n);
+  // A copy into a fresh, aligned buffer; on a little-endian machine (all of them) it is the arrays.
+  const aligned = new Uint8Array(bytes).buffer;
+  let idx: Int32Array;
+  let w: Float32Array;
+  if (LITTLE_ENDIAN) {
+    idx = new Int32Array(aligned, 0, n);
+    w = new Float32Array(aligned, n * 4, n);
+  } else {
+    const view = new DataView(aligned);
+    idx = Int32Array.from({ length: n }, (_, i) => view.getInt32(i * 4, true));
+    w = Float32Array.from({ length: n }, (_, i) => view.getFloat32(n * 4 + i * 4, true));
+  }
   for (let i = 0; i < n; i += 1) {
-    idx[i] = bytes.readInt32LE(i * 8);
-    w[i] = bytes.readFloatLE(i * 8 + 4);
-    if (idx[i]! < 0 || idx[i]! >= FEATURE_SPACE || (i > 0 && idx[i]! <= idx[i - 1]!)) return undefined;
+    const x = idx[i] as number;
+    if (x < 0 || x >= FEATURE_SPACE || (i > 0 && x <= (idx[i - 1] as number))) return undefined;
   }
   return { idx, w, bias };
 }

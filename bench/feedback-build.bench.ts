@@ -1,0 +1,115 @@
+// The digest build with learning on and off, in one run on one database (issue 13): the build
+// job's work (buildDigests, batches of 200 readers, as the worker runs it) for the same readers
+// and period three ways:
+//   off   — nobody has voted: today's build (one extra indexed query per batch);
+//   cold  — every reader has VOTES votes and no model yet: each model is fitted in the build;
+//   warm  — the models are stored and the votes unchanged: loaded, not refitted.
+// Between runs the deliveries are deleted, so each run builds the same digests from scratch;
+// off and warm alternate ROUNDS times (the votes are set aside and put back unchanged) and the
+// median of each is reported, as a shared machine's load swings from one run to the next.
+// Reports wall time and this process's CPU per reader (Postgres runs in its own processes: wall
+// time includes it). Data: bench/digest-send.data.ts (readers following 1–4 of 40 topics).
+//   npx tsx --conditions=source bench/feedback-build.bench.ts [--readers=2000] [--votes=10] [--rounds=3]
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@paperboy/config';
+import { buildDigests } from '@paperboy/core';
+import { createTestDatabase } from '@paperboy/db/testing';
+import { createQueues, createRedis } from '@paperboy/queue';
+import { seedBenchData } from './digest-send.data';
+
+const arg = (name: string, fallback: number): number =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const READERS = arg('readers', 2000);
+const VOTES = arg('votes', 10);
+const ROUNDS = arg('rounds', 3);
+const BATCH = 200;
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase();
+  const prefix = `feedback-build-${randomBytes(3).toString('hex')}`;
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_PREFIX: prefix });
+  await seedBenchData(database.db, READERS);
+  const redis = createRedis(config.REDIS_URL);
+  const queues = createQueues(redis, prefix);
+  const quiet = { ...queues, 'digest-send': { addBulk: async () => [] } } as never;
+  const db = database.db;
+  const ids = (await db.subscriber.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
+  const papers = (await db.paper.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((p) => p.id);
+
+  async function run(name: string): Promise<{ name: string; wallMs: number; cpuMs: number; papers: number }> {
+    await db.$executeRawUnsafe('DELETE FROM "DeliveryPaper"');
+    await db.$executeRawUnsafe('DELETE FROM "Delivery"');
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let carried = 0;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const results = await buildDigests(
+        { db, config, queues: quiet },
+        ids.slice(i, i + BATCH).map((subscriberId) => ({ subscriberId, periodKey: 'd2026-12-06' })),
+      );
+      for (const r of results) if ('papers' in r) carried += r.papers;
+    }
+    const wallMs = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    return { name, wallMs, cpuMs: (c.user + c.system) / 1000, papers: carried };
+  }
+
+  await run('warm-up (JIT, caches)');
+  // Every reader votes on VOTES papers, a third "more like this".
+  let seed = 7;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const votes = ids.flatMap((subscriberId) => {
+    const chosen = new Set(Array.from({ length: VOTES }, () => papers[Math.floor(rand() * papers.length)] as number));
+    return [...chosen].map((paperId) => ({ subscriberId, paperId, value: rand() < 0.34 ? 1 : -1 }));
+  });
+  for (let i = 0; i < votes.length; i += 10_000) await db.vote.createMany({ data: votes.slice(i, i + 10_000) });
+  await db.$executeRawUnsafe('CREATE TABLE bench_votes AS SELECT * FROM "Vote"');
+  await db.$executeRawUnsafe('ANALYZE');
+  const cold = await run(`on, cold: ${VOTES} votes each, every model fitted in the build`);
+  const models = await db.readerModel.count();
+  const offs: Awaited<ReturnType<typeof run>>[] = [];
+  const warms: Awaited<ReturnType<typeof run>>[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    await db.$executeRawUnsafe('DELETE FROM "Vote"');
+    offs.push(await run('off: no votes (today)'));
+    await db.$executeRawUnsafe('INSERT INTO "Vote" SELECT * FROM bench_votes');
+    warms.push(await run('on, warm: models stored, votes unchanged'));
+  }
+  if ((await db.readerModel.count()) !== models) throw new Error('warm runs refitted models');
+  const median = (runs: Awaited<ReturnType<typeof run>>[]) => {
+    const at = (k: 'wallMs' | 'cpuMs') =>
+      [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
+    return { ...(runs[0] as Awaited<ReturnType<typeof run>>), wallMs: at('wallMs'), cpuMs: at('cpuMs') };
+  };
+  const off = median(offs);
+  const warm = median(warms);
+  const sizes = await db.$queryRaw<{ avg: number; max: number }[]>`
+    SELECT avg(length(weights))::float AS avg, max(length(weights))::int AS max FROM "ReaderModel"`;
+
+  const per = (ms: number) => `${((ms * 1000) / ids.length).toFixed(0)} µs`;
+  console.log(
+    `${ids.length} readers, ${papers.length} papers, batches of ${BATCH}; ${models} models fitted; off and warm: median of ${ROUNDS} alternating runs`,
+  );
+  console.log(
+    '| build | wall per reader | CPU (this process) per reader | × off (wall) | × off (CPU) | papers carried |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of [off, cold, warm])
+    console.log(
+      `| ${r.name} | ${per(r.wallMs)} | ${per(r.cpuMs)} | ${(r.wallMs / off.wallMs).toFixed(2)} | ${(r.cpuMs / off.cpuMs).toFixed(2)} | ${r.papers} |`,
+    );
+  const fitUs = ((cold.cpuMs - warm.cpuMs) * 1000) / ids.length;
+  console.log(
+    `fitting a model: ≈ ${fitUs.toFixed(0)} µs CPU per reader (cold − warm) → ${((fitUs * 1e6) / 1e6 / 60).toFixed(1)} CPU minutes per 1 M readers who all changed their votes; stored model ${sizes[0]?.avg.toFixed(0)} chars on average, ${sizes[0]?.max} at most`,
+  );
+  redis.disconnect();
+  await database.drop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

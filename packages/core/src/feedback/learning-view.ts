@@ -1,0 +1,42 @@
+// What the preferences page shows of what paperboy learned from a reader, and the controls to
+// undo it: each topic read "fewer" or muted (with the way back), and their votes (with a way to
+// forget them all, which also drops the model).
+import type { Db } from '@paperboy/db';
+import { loadSubscriber } from '../subscribers/load-subscriber';
+import { settingOf, type TopicSetting } from './topic-controls.usecase';
+import { readerVotes } from './votes.usecase';
+
+export interface LearningView {
+  topics: { key: string; label: string; setting: TopicSetting }[];
+  votes: { more: number; less: number; recent: Awaited<ReturnType<typeof readerVotes>> };
+  model?: { trainedAt: Date; votes: number };
+}
+
+const RECENT = 10;
+
+export async function loadLearningView(db: Db, subscriberId: number): Promise<LearningView> {
+  const subscriber = await loadSubscriber(db, subscriberId);
+  const [votes, model] = await Promise.all([
+    readerVotes(db, subscriberId),
+    db.readerModel.findUnique({ where: { subscriberId }, select: { trainedAt: true, votes: true } }),
+  ]);
+  return {
+    topics: subscriber.topics.map((t) => ({ key: t.key, label: t.raw, setting: settingOf(t) })),
+    votes: {
+      more: votes.filter((v) => v.vote === 'more like this').length,
+      less: votes.filter((v) => v.vote === 'less like this').length,
+      recent: votes.slice(0, RECENT),
+    },
+    ...(model ? { model } : {}),
+  };
+}
+
+/** Forgets every vote and the model fitted on them: the next digest is the unlearned one. */
+export async function forgetVotes(db: Db, subscriberId: number): Promise<number> {
+  await loadSubscriber(db, subscriberId);
+  const [deleted] = await db.$transaction([
+    db.vote.deleteMany({ where: { subscriberId } }),
+    db.readerModel.deleteMany({ where: { subscriberId } }),
+  ]);
+  return deleted.count;
+}
