@@ -29,6 +29,8 @@ export interface ManagePageOptions {
   notice?: string;
   /** The digest as it would be composed now (same sections as the email). */
   next?: NextDigest;
+  /** Topic settings and votes (issue 13). */
+  learning?: LearningView;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -115,6 +117,7 @@ export function managePage(o: ManagePageOptions): string {
       <button type="submit">Save changes</button>
     </form>`)}
     ${nextDigestCard(o.next)}
+    ${learningSection(base, o.csrf, o.learning)}
     <section class="card"><h2>Last digests</h2>${deliveriesList(o.view)}</section>
     <section class="card"><h2>Your data</h2>
       <p>Download everything we store about you: your address, topics, consent, history and digests.</p>
