@@ -82,6 +82,9 @@ function base64Part(type: string, body: string): Buffer[] {
  */
 function textPart(text: string): Buffer[] {
   const lines = crlf(text);
+  // A digest's text part usually has a "▲" or a "·": a UTF-8 length above the string's
+  // length says so natively, sparing the 7bit attempt (line scan, copy, check) before base64.
+  if (Buffer.byteLength(lines, 'utf8') !== lines.length) return base64Part('text/plain', lines);
   return sevenBitPart('text/plain', lines) ?? base64Part('text/plain', lines);
 }
 
