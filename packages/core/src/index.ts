@@ -6,5 +6,6 @@ export * from './subscribers';
 export * from './matches';
 export * from './ingest';
 export * from './digests';
+export * from './trending';
 export * from './bounces';
 export * from './feedback';

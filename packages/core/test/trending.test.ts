@@ -1,7 +1,7 @@
 // Top trending against real Postgres: gained vs total upvotes, the floor, ties by recency, the
 // period's papers only, and one query per period for a whole build batch.
 import type { Db } from '@paperboy/db';
-import { rankTrending, TrendingCache, trendingLookup, trendingPapers } from '../src/digests';
+import { rankTrending, TrendingCache, trendingLookup, trendingPapers } from '../src/trending';
 import { NOW } from './matching.factory';
 import { useReaderTestEnv } from './reader-test-env';
 

@@ -7,8 +7,8 @@
 import type { Db } from '@paperboy/db';
 import type { DigestMode } from '../subscribers/digest-mode';
 import type { PickedPaper } from './pick-papers';
-import type { TrendingPaper, TrendingPeriod } from './trending';
-import { TrendingCache } from './trending-cache';
+import type { TrendingPaper, TrendingPeriod } from '../trending/trending';
+import { TrendingCache } from '../trending/trending-cache';
 
 /** Each period's list is shared by the build batches of a minute (a run builds thousands). */
 const lists = new TrendingCache();

@@ -4,7 +4,7 @@
 // check whether a known address is on it (or try a dictionary of likely ones) — which is
 // exactly how subscribe refuses it. The audit events go too: they hold IPs and user agents.
 // One detached "wiped" event without personal data records that a wipe happened.
-import { carriedPapers } from '../digests/carried-papers.queries';
+import { carriedPapers } from './carried-papers.queries';
 import { readerVotes } from '../feedback/votes.usecase';
 import { AppError } from '../errors';
 import { hashEmail } from './email-address';

@@ -18,7 +18,7 @@ import {
   type TermVocabulary,
   type TopicMatch,
 } from '@paperboy/matching';
-import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../digests/trending';
+import { DEFAULT_TRENDING_MIN_UPVOTES, type TrendingPeriod } from '../trending/trending';
 import { processAssociations } from '../matches/stored-associations';
 import { followsTrending, resolveDigestMode, type DigestMode } from './digest-mode';
 import { cleanFrequency, cleanTopics } from './subscribe-input';

@@ -1,6 +1,6 @@
 // Manage preferences: digest mode, topics, frequency, time zone and pause, from the signed manage link.
 // Every change recomputes nextDigestAt so the scheduler never reads a stale due time.
-import { carriedPapers } from '../digests/carried-papers.queries';
+import { carriedPapers } from './carried-papers.queries';
 import { AppError } from '../errors';
 import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';

@@ -1,8 +1,8 @@
 // The trending part of the live preview: the period's top trending papers as preview cards,
-// computed once per period and cache window (not per keystroke), from digests/trending.ts so
+// computed once per period and cache window (not per keystroke), from trending/trending.ts so
 // the preview shows exactly what a digest would carry.
 import type { Db } from '@paperboy/db';
-import { trendingPapers, type TrendingPeriod } from '../digests/trending';
+import { trendingPapers, type TrendingPeriod } from '../trending/trending';
 
 export interface PreviewPaper {
   paperId: number;
