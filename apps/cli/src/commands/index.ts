@@ -1,6 +1,6 @@
 // Every operator command, in the order `paperboy --help` lists them. Each is loaded only when
 // it runs (or its --help is asked for): @paperboy/core as a whole, with email and matching,
-// takes ~80 MB of RSS that papers:import has no use for (its target: 100k papers < 300 MB peak).
+// takes memory that papers:import has no use for (its target: 100k papers < 300 MB peak).
 import type { Command, CommandEntry } from '../command';
 
 export const commands: CommandEntry[] = [

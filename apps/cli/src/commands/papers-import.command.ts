@@ -3,7 +3,7 @@
 // line. Ctrl-C stops after the current batch; running the same command again resumes there.
 import { statSync } from 'node:fs';
 // The papers use cases alone (a subpath of the package): the whole of @paperboy/core (email,
-// matching, digests) would add ~80 MB of RSS to an import that must stay under 300 MB.
+// matching, digests) would add RSS to an import that must stay under 300 MB (bench/ingest-import.bench.ts).
 import { importPaperFile, type IngestSummary } from '@paperboy/core/ingest';
 import { EXIT, type CommandModule } from '../command';
 import { intFlag } from '../parse-args';

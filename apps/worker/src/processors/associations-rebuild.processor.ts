@@ -8,7 +8,7 @@ import { defineProcessor } from './processor';
 
 export const associationsRebuildProcessor = defineProcessor({
   queue: QUEUE.associationsRebuild,
-  // ~700 MB for ~30 s at most: one at a time per process.
+  // Hundreds of MB for tens of seconds (learn-in-thread.ts): one at a time per process.
   options: () => ({ concurrency: 1 }),
   async handle(payload, _job, deps) {
     const result = await rebuildAssociations(deps, { windowDays: payload.windowDays });

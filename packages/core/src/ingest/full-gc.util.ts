@@ -3,8 +3,9 @@
 // V8 lets the old generation grow lazily: every batch's papers live across awaits, get
 // promoted, and die there, so between full collections a 100,000-paper import peaks ~150 MB
 // above its live set: 382-394 MB without forced GC vs 250-280 MB with it (target < 300 MB;
-// BENCHMARKS.md "Ingestion"). Loading less code (the CLI loads only the papers use cases) or
-// sending the bulk statement through plain pg (~35 MB in a trial) does not close that gap.
+// bench/ingest-import.bench.ts, BENCHMARKS.md "Ingestion"). Loading less code (the CLI loads
+// only the ingest use cases) or sending the bulk statement through plain pg does not close
+// that gap.
 // Counted in papers, not by heap size: a heapUsed trigger let the peak drift past 300 MB,
 // since RSS also grows outside the JS heap. Costs 25-55% more importer CPU. Node hides gc()
 // unless started with --expose-gc; the flag can be turned on at run time (Jest's

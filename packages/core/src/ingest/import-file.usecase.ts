@@ -45,7 +45,8 @@ export async function importPaperFile(
     hfBaseUrl: options.hfBaseUrl,
     name: 'file',
   });
-  // Forced full GC keeps the peak under 300 MB: why and what it costs in full-gc.util.ts.
+  // Forced full GC keeps the peak under 300 MB (bench/ingest-import.bench.ts): why and what it
+  // costs in full-gc.util.ts.
   const gcEvery = options.gcEveryPapers ?? 1_000;
   let lastGcAt = 0;
   return runIngest(deps, {

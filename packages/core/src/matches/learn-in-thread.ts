@@ -1,5 +1,5 @@
-// Learning associations over 20,000 papers is ~20-30 s of pure CPU and ~800 MB of transient
-// memory (measured on real arXiv papers). On the worker's main thread it would block the event
+// Learning associations over 20,000 papers is tens of seconds of pure CPU and hundreds of MB of
+// transient memory. On the worker's main thread it would block the event
 // loop that renews BullMQ job locks (JOB_LOCK_SECONDS), so other jobs of that process would be
 // taken for stalled and run twice; in a worker thread the process stays responsive and the
 // memory goes when the thread ends.

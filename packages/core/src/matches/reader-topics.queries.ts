@@ -1,5 +1,6 @@
 // Access style: named prepared statements on the pool behind Prisma (sqlPool), because these rows
-// are read per reader on a 1M-reader run and Prisma's raw-query decoding cost ~3x plain pg's CPU.
+// are read per reader on a 1M-reader run and Prisma's raw-query decoding cost ~3x plain pg's CPU
+// (bench/matching-db.bench.ts, BENCHMARKS.md "Streaming readers' topics out of PostgreSQL").
 // Readers' topics, read in batches by keyset pagination on the Subscriber primary key (no
 // OFFSET: each page starts where the last ended, at the same cost however deep), with their
 // topics aggregated per reader through Topic(subscriberId, key): one round trip and one row per

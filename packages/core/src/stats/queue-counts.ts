@@ -1,4 +1,4 @@
-// Live job counts of every queue for the overview (one Redis call per queue, ~1 ms in all):
+// Live job counts of every queue for the overview (one Redis call per queue):
 // the failed column is what tells an operator to open the dashboard.
 import { ALL_QUEUES, type QueueName, type Queues } from '@paperboy/queue';
 

@@ -1,11 +1,11 @@
 // Digests go to Nodemailer as one pre-built MIME buffer. Nodemailer's own composer streams
-// each part through several transforms in small chunks; for ~50-80 KB digests that (and one
-// socket write per chunk) was most of the sender's CPU: measured on this machine, 2,000
-// digests over a 5-connection pool went from ~400/s to ~790/s with a ready buffer. A digest's
+// each part through several transforms in small chunks; for a digest that (and one socket
+// write per chunk) was most of the sender's CPU, and a ready buffer about doubled the send
+// rate (bench/digest-send.bench.ts, BENCHMARKS.md "Sending"). A digest's
 // MIME shape is fixed (text + HTML alternative), so building it here is simple. Parts go
 // as 7bit when they can, which also makes the message a quarter smaller than base64. The
-// renderer's HTML comes already in 7bit wire form (ASCII, CRLF), so the ~55 KB HTML part is
-// only checked here with native scans and copied, not converted.
+// renderer's HTML comes already in 7bit wire form (ASCII, CRLF), so the HTML part, the bulk of
+// the message, is only checked here with native scans and copied, not converted.
 // DKIM still applies: Nodemailer signs raw messages too.
 import { randomUUID } from 'node:crypto';
 import type { MessageOptions } from './build-message';
@@ -101,7 +101,7 @@ export function buildRawMail(message: MessageOptions, date: Date): RawMail {
   const from = String(message.from);
   const to = String(message.to);
   // Unguessable, so no content can close the part early; randomUUID draws from a cached batch
-  // of random bytes (~0.3 µs here vs ~4 µs for a randomBytes call per message).
+  // of random bytes, cheaper than a randomBytes call per message.
   const boundary = `----=_paperboy_${randomUUID()}`;
   const headers = [
     `From: ${encodeAddress(from)}`,

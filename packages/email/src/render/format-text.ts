@@ -99,12 +99,12 @@ export function commentsLabel(count = 0): string {
 }
 
 export function upvotesLabel(upvotes: number): string {
-  // toLocaleString costs ~0.3 µs; most papers have fewer than 1,000 upvotes.
+  // toLocaleString is not free and most papers have fewer than 1,000 upvotes.
   const count = upvotes < 1000 ? String(upvotes) : upvotes.toLocaleString('en-US');
   return `${count} upvote${upvotes === 1 ? '' : 's'}`;
 }
 
-// Intl formatters are slow to build (~tens of µs) and still ~2 µs per use, so keep one per
+// Intl formatters are slow to build and not cheap to use, so keep one per
 // zone and remember labels per quarter hour: every zone's offset is a multiple of 15
 // minutes, so all instants in one quarter hour fall on the same local day.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

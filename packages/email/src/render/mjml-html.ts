@@ -1,4 +1,4 @@
-// The one place that calls MJML. It is slow (~11 ms for a digest), so the renderer calls
+// The one place that calls MJML. It is slow (bench/render.bench.ts: the naive renderer), so the renderer calls
 // it once per template at start; the naive renderer (tests, benchmark) calls it per email.
 import mjml2html from 'mjml';
 

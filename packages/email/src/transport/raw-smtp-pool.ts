@@ -1,8 +1,9 @@
 // A lean pool for ready-made MIME buffers (digests): Nodemailer's own SMTPConnection (greeting,
 // EHLO, STARTTLS, AUTH, PIPELINING, reply parsing and its error objects with `responseCode` and
 // `command`, which the send classifier reads), without the Mailer → MimeNode → pool pipeline
-// that Nodemailer runs even for a raw message. Measured here: ~0.36 vs ~0.66 ms of CPU per
-// 56 KB digest. Not used with DKIM (Nodemailer's transport signs; see mail-transport.ts).
+// that Nodemailer runs even for a raw message: about half the CPU per digest
+// (bench/digest-send.bench.ts, BENCHMARKS.md "Lean SMTP pool and cheaper raw MIME"). Not used
+// with DKIM (Nodemailer's transport signs; see mail-transport.ts).
 //
 // Failure policy: any send error closes that connection (the next send opens a fresh one) and
 // goes to the caller, who classifies it (4xx/connection → retry later with backoff, 5xx → fail).
