@@ -5,6 +5,7 @@
 // commit together); ON CONFLICT makes a second build of the same reader and period a no-op.
 import type { Db } from '@paperboy/db';
 import type { PickedPaper } from './pick-papers';
+import type { TrendingReader } from './trending-picks';
 import { runStatement, type Statement } from './send-sql';
 
 /**
@@ -68,6 +69,16 @@ const READER_STATUS: Statement = {
 export async function readerStatuses(db: Db, ids: number[]): Promise<Map<number, string>> {
   const rows = await runStatement<{ id: number; status: string }>(db, READER_STATUS, [ids]);
   return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+const READER_MODES: Statement = {
+  name: 'build.reader-modes',
+  text: `SELECT id, frequency::text AS frequency, "digestMode"::text AS "digestMode" FROM "Subscriber" WHERE id = ANY($1::int[])`,
+};
+
+/** Each reader's period and what their digest carries (pickRankedPapers). */
+export async function readerModes(db: Db, ids: number[]): Promise<TrendingReader[]> {
+  return runStatement<TrendingReader>(db, READER_MODES, [ids]);
 }
 
 /**

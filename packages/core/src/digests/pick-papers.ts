@@ -6,6 +6,7 @@
 import type { Db } from '@paperboy/db';
 import type { MatchReason } from '@paperboy/matching';
 import { composedDigestsForReaders } from '../matches';
+import { readerModes } from './build-digest.queries';
 import { addTrending } from './trending-picks';
 
 export interface PickedPaper {
@@ -38,10 +39,7 @@ export type PickPapers = (db: Db, subscriberIds: number[], options: PickOptions)
 
 export const pickRankedPapers: PickPapers = async (db, subscriberIds, options) => {
   const config = { DIGEST_MAX_PAPERS: options.limit, MATCH_WINDOW_DAYS: options.windowDays };
-  const readers = await db.subscriber.findMany({
-    where: { id: { in: subscriberIds } },
-    select: { id: true, frequency: true, digestMode: true },
-  });
+  const readers = await readerModes(db, subscriberIds);
   const withTopics = readers.filter((r) => r.digestMode !== 'trending').map((r) => r.id);
   const digests = withTopics.length
     ? await composedDigestsForReaders({ db, config, now: () => options.now }, withTopics, {
