@@ -5,6 +5,7 @@ import { normalizeRecord, type NormalizedPaper } from '@paperboy/papers';
 import { AppError } from '../errors';
 import { API_SOURCE, apiRunCursor, completeApiRun, resendStaleApiRuns } from './api-outbox';
 import { ingestClock, type IngestDeps } from './ingest-deps';
+import { createApiRun } from './ingest.store';
 import { upsertPapers } from './upsert-papers';
 
 export { API_SOURCE };
@@ -71,18 +72,18 @@ export async function acceptPapers(deps: IngestDeps, body: unknown, options: Acc
       papers.map((p) => p.paper),
       { now },
     );
-    const run = await tx.ingestRun.create({
-      data: {
+    const run = await createApiRun(
+      tx,
+      {
         source: API_SOURCE,
-        status: 'running',
-        startedAt: now,
+        now,
         fetched: records.length,
-        cursor: apiRunCursor(result.insertedIds),
         inserted: result.insertedIds.length,
         updated: result.updatedIds.length,
         rejected: rejected.length,
       },
-    });
+      apiRunCursor(result.insertedIds),
+    );
     return { run, result };
   });
   await completeApiRun(deps, run.id, result.insertedIds);

@@ -4,6 +4,7 @@
 // re-sends them: job ids are deterministic, so a re-send of a hand-off that did succeed is a no-op.
 import type { Prisma } from '@paperboy/db';
 import { ingestClock, type IngestDeps } from './ingest-deps';
+import { markRunSucceeded, runningRuns } from './ingest.store';
 import { handOffToMatching } from './match-handoff';
 
 export const API_SOURCE = 'api';
@@ -18,19 +19,13 @@ export function apiRunCursor(pending: number[]): Prisma.InputJsonValue {
 
 export async function completeApiRun(deps: IngestDeps, runId: number, pending: readonly number[]): Promise<void> {
   await handOffToMatching(deps.queues, { runId: `api${runId}`, batch: 0 }, pending);
-  await deps.db.ingestRun.update({
-    where: { id: runId },
-    data: { status: 'succeeded', finishedAt: ingestClock(deps) },
-  });
+  await markRunSucceeded(deps.db, runId, ingestClock(deps));
 }
 
 export async function resendStaleApiRuns(deps: IngestDeps): Promise<number> {
   const now = ingestClock(deps).getTime();
   const startedAt = { gte: new Date(now - LOOKBACK_MS), lt: new Date(now - STALE_MS) };
-  const stale = await deps.db.ingestRun.findMany({
-    where: { source: API_SOURCE, status: 'running', startedAt },
-    take: 20,
-  });
+  const stale = await runningRuns(deps.db, API_SOURCE, startedAt, 20);
   for (const run of stale) {
     const pending = (run.cursor as { pending?: unknown } | null)?.pending;
     await completeApiRun(

@@ -1,8 +1,7 @@
 // Paper storage and ingestion use cases (on top of @paperboy/papers' source adapters).
 export * from './ingest-deps';
 export { upsertPapers, dedupeBySourceId, type UpsertOptions, type UpsertResult } from './upsert-papers';
-export { upvoteGrowth, type GrowthOptions } from './upvote-growth';
-export { pruneSignals } from './prune-signals';
+export { upvoteGrowth, pruneSignals, type GrowthOptions } from './ingest.store';
 export { runIngest, type IngestCounts, type IngestRunOptions, type IngestSummary } from './run-ingest.usecase';
 export { importPaperFile, type ImportFileOptions } from './import-file.usecase';
 export { importDemoPapers, shiftDemoDates, DEMO_SOURCE } from './demo-papers.usecase';
@@ -24,4 +23,4 @@ export {
   type SourceTuning,
 } from './ingest-sources';
 export { handOffToMatching, MATCH_CHUNK_SIZE } from './match-handoff';
-export type { RunCursor, RunStatus } from './ingest-run.store';
+export type { RunCursor, RunStatus } from './ingest.store';

@@ -6,7 +6,7 @@
 // errors are transient. An abort (Ctrl-C, shutdown) leaves the run resumable.
 import { isSourceError } from '@paperboy/papers';
 import { AppError } from '../errors';
-import type { RunStatus } from './ingest-run.store';
+import type { RunStatus } from './ingest.store';
 
 export interface IngestFailure {
   status: Extract<RunStatus, 'failed' | 'abandoned'>;

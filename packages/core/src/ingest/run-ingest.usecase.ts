@@ -4,7 +4,7 @@
 import type { FetchOptions, PaperBatch, PaperSource } from '@paperboy/papers';
 import { ingestClock, type IngestDeps } from './ingest-deps';
 import { classifyIngestError } from './ingest-errors';
-import { closeRun, lastSuccessAt, openRun, recordBatch, type RunCursor } from './ingest-run.store';
+import { closeRun, lastSuccessAt, openRun, recordBatch, type RunCursor } from './ingest.store';
 import { handOffToMatching } from './match-handoff';
 import { acquireSourceLock } from './source-lock';
 import { upsertPapers } from './upsert-papers';

@@ -1,8 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { makePaper } from '../../test/paper.factory';
 import { upsertPapers } from './upsert-papers';
-import { upvoteGrowth } from './upvote-growth';
-import { pruneSignals } from './prune-signals';
+import { pruneSignals, upvoteGrowth } from './ingest.store';
 
 let database: TestDatabase;
 const t0 = new Date('2026-11-27T10:00:00Z');

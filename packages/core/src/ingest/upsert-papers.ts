@@ -1,8 +1,8 @@
 // Stores a batch of normalised papers with one statement: one row per stable id, never a
-// duplicate, existing rows merged and their signals refreshed (see upsert-papers.sql.ts).
+// duplicate, existing rows merged and their signals refreshed (the statement: upsert-papers.sql.ts, run by ingest.store.ts).
 import type { Db } from '@paperboy/db';
 import type { NormalizedPaper } from '@paperboy/papers';
-import { UPSERT_PAPERS_SQL } from './upsert-papers.sql';
+import { type UpsertedRow, upsertChunk } from './ingest.store';
 
 /** Unchanged papers are neither inserted nor updated (their row was not written). */
 export interface UpsertResult {
@@ -24,13 +24,6 @@ export interface UpsertOptions {
 }
 
 type Executor = Pick<Db, '$queryRawUnsafe'>;
-
-interface ReturnedRow {
-  id: number;
-  sourceId: string;
-  inserted: boolean;
-  signalAdded: boolean;
-}
 
 /** Postgres `timestamp` text in UTC (the columns are timestamp without time zone, in UTC). */
 export const pgTimestamp = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
@@ -78,17 +71,14 @@ export async function upsertPapers(
 ): Promise<UpsertResult> {
   const rows = dedupeBySourceId(papers);
   const now = pgTimestamp(options.now ?? new Date());
-  const returned: ReturnedRow[] = [];
+  const returned: UpsertedRow[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = JSON.stringify(rows.slice(start, start + ROWS_PER_STATEMENT));
     returned.push(
-      ...(await db.$queryRawUnsafe<ReturnedRow[]>(
-        UPSERT_PAPERS_SQL,
-        chunk,
-        now,
-        options.refreshSignals ?? true,
-        options.replaceDates ?? false,
-      )),
+      ...(await upsertChunk(db, chunk, now, {
+        refreshSignals: options.refreshSignals ?? true,
+        replaceDates: options.replaceDates ?? false,
+      })),
     );
   }
   return {

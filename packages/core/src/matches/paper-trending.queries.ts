@@ -4,7 +4,7 @@
 // seen today; no snapshot, no growth). One definition, so the digest and the papers agree.
 import type { Db } from '@paperboy/db';
 import type { RankablePaper } from '@paperboy/matching';
-import { upvoteGrowth } from '../ingest/upvote-growth';
+import { upvoteGrowth } from '../ingest/ingest.store';
 
 export const GROWTH_WINDOW_HOURS = 24;
 
