@@ -3,7 +3,13 @@ import { redisWhere, waitForService } from '../dev-services/wait-for-service';
 /** A fake clock: sleeping moves time on at once. */
 function clock() {
   let t = 0;
-  return { now: () => t, sleep: async (ms: number) => void (t += ms), slept: () => t };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+    slept: () => t,
+  };
 }
 
 describe('waiting for a dependency at npm start', () => {
@@ -26,7 +32,10 @@ describe('waiting for a dependency at npm start', () => {
     const ok = await waitForService({
       name: 'Redis',
       where: '127.0.0.1:6391',
-      probe: async () => ((probes += 1), c.now() >= 120_000 ? undefined : 'ECONNREFUSED'),
+      probe: async () => {
+        probes += 1;
+        return c.now() >= 120_000 ? undefined : 'ECONNREFUSED';
+      },
       log: (l) => lines.push(l),
       now: c.now,
       sleep: c.sleep,
@@ -50,7 +59,10 @@ describe('waiting for a dependency at npm start', () => {
     const ok = await waitForService({
       name: 'Redis',
       where: 'h:1',
-      probe: async () => ((stopped = c.now() > 3_000), 'ECONNREFUSED'),
+      probe: async () => {
+        stopped = c.now() > 3_000;
+        return 'ECONNREFUSED';
+      },
       log: () => undefined,
       stopped: () => stopped,
       now: c.now,

@@ -40,7 +40,10 @@ function toSeries(rows: Row[], days: string[], keys: string[] = []): DailySeries
     const i = index.get(isoDay(row.day));
     if (i === undefined) continue;
     let values = byKey.get(row.key);
-    if (!values) byKey.set(row.key, (values = days.map(() => 0)));
+    if (!values) {
+      values = days.map(() => 0);
+      byKey.set(row.key, values);
+    }
     values[i] = (values[i] ?? 0) + Number(row.count);
   }
   const series = [...byKey].map(([key, values]) => ({ key, values }));
