@@ -34,8 +34,8 @@ export interface LearningOptions {
   now: Date;
   /** LEARNED_EXTRA_PAPERS. */
   maxExtras: number;
-  /** Candidate paper ids of a reader's topics (the heads the model re-scores). */
-  candidatesOf: (subscriberId: number) => number[];
+  /** Candidate paper ids of these readers' topics (the heads their models re-score). */
+  candidatesOf: (subscriberIds: number[]) => number[];
 }
 
 export interface LearningStats {
@@ -161,8 +161,7 @@ export async function loadPersonalizations(
       ORDER BY x."subscriberId", x.k`,
     featureSpace(db, options.since),
   ]);
-  const candidates = new Map(ids.map((id) => [id, options.candidatesOf(id)]));
-  const terms = await termsOf(db, [...votes.map((v) => v.paperId), ...[...candidates.values()].flat()]);
+  const terms = await termsOf(db, [...votes.map((v) => v.paperId), ...options.candidatesOf(ids)]);
   const { background, poolPapers, weighed, idf } = space;
   const features = (paperId: number): SparseVector | undefined => {
     const known = weighed.get(paperId);

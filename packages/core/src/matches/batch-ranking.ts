@@ -86,11 +86,14 @@ export class PreparedBatch {
     private readonly lists: ReadonlyMap<string, readonly TopicMatch[]>,
   ) {}
 
-  /** The first `depth` candidates of each of the reader's topics: what a model re-scores. */
-  candidateIds(reader: ReaderTopics, depth = 100): number[] {
+  /** The first `depth` candidates of these readers' topics (each distinct topic once): what their
+   * models re-score. */
+  candidateIds(readers: readonly ReaderTopics[], depth = 100): number[] {
+    const keys = new Set<string>();
+    for (const r of readers) for (const t of r.topics) keys.add(t.key);
     const ids: number[] = [];
-    for (const t of reader.topics) {
-      const list = this.lists.get(t.key) ?? [];
+    for (const key of keys) {
+      const list = this.lists.get(key) ?? [];
       for (let i = 0; i < list.length && i < depth; i += 1) ids.push((list[i] as TopicMatch).paperId);
     }
     return ids;

@@ -45,7 +45,7 @@ export async function composedDigestsForReaders(
               now,
               since: new Date(now.getTime() - windowDaysOf(deps, options.windowDays) * DAY_MS),
               maxExtras: options.learnedExtras ?? 3,
-              candidatesOf: (id) => prepared.candidateIds(byId.get(id) as ReaderTopics),
+              candidatesOf: (ids) => prepared.candidateIds(ids.map((id) => byId.get(id) as ReaderTopics)),
             },
           )
         ).byReader;
