@@ -2,8 +2,8 @@
 // submittedDate:[from TO to]&sortBy=submittedDate&sortOrder=descending&start=&max_results=`.
 // Pages newest first; each batch's cursor is the next `start`, pinned to the run's since and
 // until so papers submitted after the run began cannot shift the offsets of a resumed run.
-import { getWithRetry, type HttpOptions } from '../http/http-get.client';
-import { abortableSleep } from '../http/retry-timing.util';
+import { getWithRetry, type HttpOptions } from '../http/http-get';
+import { abortableSleep } from '../http/retry-timing';
 import { SourceError } from '../http/source-error';
 import { normalizePaper } from '../normalize/normalize-paper';
 import type {
@@ -14,8 +14,8 @@ import type {
   RejectedRecord,
   SourceCursor,
 } from '../paper.types';
-import { cursorField, requireHttpUrl, requireInt, resolveRange } from '../shared/source-options.util';
-import { arxivEntryToPaperInput, parseArxivFeed, type ArxivFeed } from './arxiv-atom.parser';
+import { cursorField, requireHttpUrl, requireInt, resolveRange } from '../shared/source-options';
+import { arxivEntryToPaperInput, parseArxivFeed, type ArxivFeed } from './arxiv-atom';
 
 export interface ArxivSourceOptions {
   baseUrl: string;

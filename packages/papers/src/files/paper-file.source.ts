@@ -4,11 +4,11 @@
 import { createReadStream } from 'node:fs';
 import { normalizeRecord } from '../normalize/normalize-record';
 import type { FetchOptions, NormalizedPaper, PaperBatch, PaperSource, RejectedRecord } from '../paper.types';
-import { cursorField, requireInt } from '../shared/source-options.util';
-import { readJsonArrayRecords } from './json-array-records.reader';
-import { readNdjsonRecords } from './ndjson-records.reader';
+import { cursorField, requireInt } from '../shared/source-options';
+import { readJsonArrayRecords } from './json-array-records';
+import { readNdjsonRecords } from './ndjson-records';
 import type { RawRecord } from './raw-record.types';
-import { decodeChunks, sniffFormat, type ChunkSource, type FileFormat } from './text-chunks.util';
+import { decodeChunks, sniffFormat, type ChunkSource, type FileFormat } from './text-chunks';
 
 export interface PaperFileOptions {
   /** `auto` (default) looks at the first character: `[` is JSON, anything else NDJSON. */

@@ -1,7 +1,7 @@
 // Hugging Face daily papers (DESIGN §7): `GET {baseUrl}/api/daily_papers?date=&limit=&p=&sort=`.
 // Walks each UTC day of the range page by page (or the undated trending list), and yields
 // one batch per page with the cursor of the next page, so a run that dies resumes there.
-import { getWithRetry, type HttpOptions } from '../http/http-get.client';
+import { getWithRetry, type HttpOptions } from '../http/http-get';
 import type {
   FetchOptions,
   PaperBatch,
@@ -10,8 +10,8 @@ import type {
   SourceCursor,
   NormalizedPaper,
 } from '../paper.types';
-import { cursorField, requireHttpUrl, requireInt, resolveRange, utcDays } from '../shared/source-options.util';
-import { normalizeHfItem } from './hf-daily-paper.mapper';
+import { cursorField, requireHttpUrl, requireInt, resolveRange, utcDays } from '../shared/source-options';
+import { normalizeHfItem } from './hf-daily-paper';
 
 export type HfSort = 'publishedAt' | 'trending';
 

@@ -1,7 +1,7 @@
 // The one gate every record passes, whatever its source: it either becomes a
 // NormalizedPaper or is refused with every problem named, so a batch can go on without it.
 import type { NormalizeResult, NormalizedPaper } from '../paper.types';
-import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from './arxiv-id.util';
+import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from './arxiv-id';
 import {
   isMissing,
   isRecord,
@@ -17,7 +17,7 @@ import {
   typeOf,
   unstorable,
   type Read,
-} from './field-readers.util';
+} from './field-readers';
 
 /**
  * A loosely typed paper as files, the admin API and adapters hand it over. Aliases are

@@ -1,6 +1,6 @@
 // Small readers for loosely typed input fields. Each returns a value or a problem string
 // naming the field, so normalizePaper can report every problem of a record at once.
-import { cleanText, collapseWhitespace } from './clean-text.util';
+import { cleanText, collapseWhitespace } from './clean-text';
 
 export type Read<T> = { value: T } | { problem: string };
 

@@ -2,7 +2,7 @@
 // and hard line breaks. Readers see them in email and topics are matched against them, so
 // both want plain Unicode text: we keep the meaning (symbols, sub/superscripts) and drop
 // the markup. This is a pragmatic cleaner, not a TeX parser.
-import { DOUBLE_STRUCK, LATEX_SYMBOLS } from './latex-symbols.const';
+import { DOUBLE_STRUCK, LATEX_SYMBOLS } from './latex-symbols';
 
 // Private-use placeholders keep escaped characters away from the markup rules below.
 const LITERAL: Record<string, string> = { $: '\uE000', '{': '\uE001', '}': '\uE002', '~': '\uE003' };

@@ -1,7 +1,7 @@
 // Maps one item of HF's daily papers list (DESIGN §7) onto the common PaperInput. The item
 // wraps a `paper` object; some fields exist on both levels, and the paper's own win
 // because they are the ones HF keeps current (upvotes, title edits).
-import { isRecord } from '../normalize/field-readers.util';
+import { isRecord } from '../normalize/field-readers';
 import { normalizePaper, type PaperInput } from '../normalize/normalize-paper';
 import type { NormalizeResult } from '../paper.types';
 

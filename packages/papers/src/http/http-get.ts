@@ -2,7 +2,7 @@
 // or sends a body we cannot parse is asked again after a wait; the caller only ever sees
 // a parsed value or one SourceError saying what went wrong and how often we tried.
 import { SourceError } from './source-error';
-import { abortableSleep, backoffDelay, parseRetryAfter } from './retry-timing.util';
+import { abortableSleep, backoffDelay, parseRetryAfter } from './retry-timing';
 
 export interface HttpOptions {
   /** Per attempt, headers and body included. */
