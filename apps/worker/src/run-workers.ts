@@ -10,7 +10,7 @@ import {
   type QueueName,
   type RedisErrorReporter,
 } from '@paperboy/queue';
-import { recordJobFailure, recordJobSuccess } from './job-metrics.hook';
+import { recordJobFailure, recordJobSuccess } from './job-metrics';
 import type { ProcessorDefinition } from './processors/processor';
 import type { WorkerDeps } from './worker-deps';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PaperFileSource } from '@paperboy/papers';
 import { AppError } from '../errors';
 import { DEMO_FILE, importDemoPapers } from './demo-papers.usecase';
-import { fullGc } from './full-gc.util';
+import { fullGc } from './full-gc';
 import type { IngestDeps } from './ingest-deps';
 import { runIngest, type IngestRunOptions, type IngestSummary } from './run-ingest.usecase';
 
@@ -15,7 +15,7 @@ export interface ImportFileOptions
   extends Pick<IngestRunOptions, 'onBatch' | 'signal' | 'matchChunkSize' | 'maxRejectLogs'> {
   batchSize?: number;
   hfBaseUrl?: string;
-  /** A full GC after every this many papers (0: never): flat peak memory on big files (full-gc.util.ts). */
+  /** A full GC after every this many papers (0: never): flat peak memory on big files (full-gc.ts). */
   gcEveryPapers?: number;
 }
 
@@ -46,7 +46,7 @@ export async function importPaperFile(
     name: 'file',
   });
   // Forced full GC keeps the peak under 300 MB (bench/ingest-import.bench.ts): why and what it
-  // costs in full-gc.util.ts.
+  // costs in full-gc.ts.
   const gcEvery = options.gcEveryPapers ?? 1_000;
   let lastGcAt = 0;
   return runIngest(deps, {

@@ -6,7 +6,7 @@
 // The result is exact (a test compares it with checking every paper against every topic).
 import type { ReaderList } from './describe-paper';
 import { positionsOf, type PreparedLists, type TopicList } from './topic-lists';
-import { TopK } from './top-k.util';
+import { TopK } from './top-k';
 
 /** Entries read from the chosen list before choosing again: choosing costs a pass over the
  * reader's long lists, reading an entry costs less, so a few at a time is cheapest overall. */
