@@ -55,9 +55,30 @@ describe('fuzzing every public endpoint', () => {
     const ids = [...readers.map((r) => r.id), 999_999];
     const tokens = (purpose: 'confirm' | 'manage' | 'unsubscribe') =>
       ids.map((id) => readerToken(app.config, purpose, id));
+    const paper = await app.database.db.paper.create({
+      data: { sourceId: '2612.00042', title: 'A fuzzed paper', abstract: 'x', publishedAt: new Date() },
+    });
+    const feedback = (purpose: 'vote' | 'topic') =>
+      ids.flatMap((id) =>
+        purpose === 'vote'
+          ? [
+              readerToken(app.config, 'vote', id, undefined, `p${paper.id}`),
+              readerToken(app.config, 'vote', id, undefined, 'p7'),
+            ]
+          : [
+              readerToken(app.config, 'topic', id, undefined, 'treward models'),
+              readerToken(app.config, 'topic', id, undefined, 'tx'),
+            ],
+      );
     const form = await openForm(`${app.baseUrl}/`);
     targets = {
-      tokens: { confirm: tokens('confirm'), manage: tokens('manage'), unsubscribe: tokens('unsubscribe') },
+      tokens: {
+        confirm: tokens('confirm'),
+        manage: tokens('manage'),
+        unsubscribe: tokens('unsubscribe'),
+        vote: feedback('vote'),
+        topic: feedback('topic'),
+      },
       adminAuth: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}`,
       csrfCookie: form.cookie,
       csrfField: form.csrf,
@@ -150,6 +171,11 @@ describe('fuzzing every public endpoint', () => {
         ),
     );
     expect(badPapers.map((p) => p.sourceId)).toEqual([]);
+    // Feedback links: votes are +1 or -1, topic settings one of the three.
+    expect((await db.vote.findMany()).filter((v) => v.value !== 1 && v.value !== -1)).toEqual([]);
+    expect(
+      (await db.topic.findMany()).filter((t) => !(t.weight === 1 || t.weight === 0.5) || (t.muted && t.weight !== 1)),
+    ).toEqual([]);
     // Bounce webhooks got past their checks, and stored only hashes, known reasons, short details.
     const bounces = await db.bounceEvent.findMany();
     expect(bounces.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { hostileEmail, hostileText, hostileToken, hostileValue, percentEncode, t
 
 export interface FuzzTargets {
   /** Valid link tokens by purpose (the generator mutates them too). */
-  tokens: { confirm: string[]; manage: string[]; unsubscribe: string[] };
+  tokens: { confirm: string[]; manage: string[]; unsubscribe: string[]; vote: string[]; topic: string[] };
   adminAuth: string;
   csrfCookie: string;
   csrfField: string;
@@ -30,6 +30,8 @@ export type BodyKind =
   | 'papers'
   | 'admin'
   | 'bounce'
+  | 'vote'
+  | 'topic'
   | 'none';
 export interface Endpoint {
   path: string;
@@ -60,6 +62,18 @@ export function endpoints(r: Random, t: FuzzTargets): Endpoint[] {
     { path: `/manage/${tok('manage')}/wipe`, methods: ['POST'], body: 'wipe' },
     { path: `/manage/${tok('manage')}/status`, methods: ['POST'], body: 'unsubscribe' },
     { path: `/unsubscribe/${tok('unsubscribe')}`, methods: ['GET', 'POST'], body: 'unsubscribe' },
+    {
+      path: `/vote/${tok('vote')}?v=${percentEncode(r.pick(['more', 'less', 'none', 'x', '', hostileText(r)]))}`,
+      methods: ['GET', 'POST'],
+      body: 'vote',
+    },
+    {
+      path: `/topic/${tok('topic')}?do=${percentEncode(r.pick(['fewer', 'mute', 'normal', 'x', '', hostileText(r)]))}`,
+      methods: ['GET', 'POST'],
+      body: 'topic',
+    },
+    { path: `/manage/${tok('manage')}/topic-setting`, methods: ['POST'], body: 'topic' },
+    { path: `/manage/${tok('manage')}/votes/forget`, methods: ['POST'], body: 'wipe' },
     get('/admin'),
     get(`/admin/readers?q=${percentEncode(hostileEmail(r, r.int(4)))}`),
     {
@@ -167,6 +181,10 @@ export function fields(r: Random, kind: BodyKind, t: FuzzTargets, n: number): Re
       return r.chance(0.3)
         ? { 'List-Unsubscribe': field(r, 'One-Click') }
         : { action: field(r, r.pick(['unsubscribe', 'weekly', 'resubscribe'])), _csrf: csrf };
+    case 'vote':
+      return { v: field(r, r.pick(['more', 'less', 'none'])), _csrf: csrf };
+    case 'topic':
+      return { do: field(r, r.pick(['fewer', 'mute', 'normal'])), key: field(r, 'reward models'), _csrf: csrf };
     case 'resend':
       return { token: field(r, r.pick(t.tokens.confirm)), _csrf: csrf };
     case 'admin':
