@@ -187,3 +187,28 @@ describe('preferences page', () => {
     ]);
   });
 });
+
+describe('add this topic', () => {
+  it("when other readers follow a topic that matched papers of this reader's digests, then the page suggests it and adds it; a topic of fewer than 3 readers is never named", async () => {
+    const { reader, paper } = await readerAndPaper('related@example.org');
+    const db = app.database.db;
+    for (const [i, raw] of ['robot grasping', 'robot grasping', 'robot grasping', 'secret hobby'].entries())
+      await activeReader(app, `other-${i}@example.org`, [raw]);
+    const delivery = await db.delivery.create({
+      data: { subscriberId: reader.id, periodKey: 'd2026-12-05', status: 'sent', sentAt: new Date() },
+    });
+    await db.deliveryPaper.create({
+      data: { deliveryId: delivery.id, paperId: paper.id, subscriberId: reader.id, rank: 1, score: 1, reason: 'x' },
+    });
+    for (const topicKey of ['robot grasping', 'secret hobby'])
+      await db.match.create({ data: { paperId: paper.id, topicKey, score: 1, reason: {} } });
+    const manage = local(buildReaderLinks(app.config, reader.id).manageUrl);
+    const page = await openForm(manage);
+    expect(page.html).toContain('robot grasping <span class="muted">(1 of your papers)</span>');
+    expect(page.html).not.toContain('secret hobby');
+    expect((await postForm(`${manage}/topic-add`, { topic: 'robot grasping' }, page)).status).toBe(303);
+    const topics = await db.topic.findMany({ where: { subscriberId: reader.id }, orderBy: { id: 'asc' } });
+    expect(topics.map((t) => t.raw)).toEqual(['reward models', 'diffusion models', 'robot grasping']);
+    expect((await postForm(`${manage}/topic-add`, { topic: '' }, page)).status).toBe(400);
+  });
+});

@@ -5,6 +5,7 @@
 // and answer with undo.
 import { Router, type Request } from 'express';
 import {
+  addTopic,
   AppError,
   buildReaderLinks,
   describeTopicControl,
@@ -21,7 +22,7 @@ import {
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
 import { topicDonePage, topicPage, votedPage, votePage } from '../views/feedback.page';
-import { formBody, privatePage, subscriberFromToken, wantsJson } from './reader-helpers';
+import { formBody, privatePage, readerDeps, requestContext, subscriberFromToken, wantsJson } from './reader-helpers';
 
 function field(req: Request, name: string): unknown {
   const body = req.body as Record<string, unknown> | undefined;
@@ -119,6 +120,17 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
     if (wantsJson(req))
       return void res.json({ topic: outcome.label, setting: outcome.setting, previous: outcome.previous });
     res.redirect(303, `/manage/${req.params.token}?done=topic#learning`);
+  });
+
+  router.post('/manage/:token/topic-add', formBody, csrf.require, async (req, res) => {
+    privatePage(res);
+    const id = subscriberFromToken(deps, req, 'manage');
+    const topic = field(req, 'topic');
+    if (typeof topic !== 'string' || topic.trim() === '')
+      throw new AppError('invalid_input', 'This page does not offer that. Please use one of its buttons.');
+    await addTopic(readerDeps(deps), id, topic, requestContext(req)); // the preferences rules: 400 on a bad topic
+    if (wantsJson(req)) return void res.json({ status: 'added' });
+    res.redirect(303, `/manage/${req.params.token}?done=saved#learning`);
   });
 
   router.post('/manage/:token/votes/forget', formBody, csrf.require, async (req, res) => {

@@ -19,6 +19,12 @@ export function learningSection(base: string, csrf: string, view: LearningView |
         )}</li>`,
   );
   const { more, less, recent } = view.votes;
+  const related = view.related.length
+    ? html`<h3>Related topics</h3><p class="muted">Other readers follow these, and they matched papers of your recent digests.</p><ul class="related-topics">${view.related.map(
+        (t) =>
+          html`<li>${t.label} <span class="muted">(${t.papers} of your papers)</span> <form method="post" action="${base}/topic-add" class="inline-form">${csrfInput(csrf)}<input type="hidden" name="topic" value="${t.label}"><button type="submit" class="secondary">Add this topic</button></form></li>`,
+      )}</ul>`
+    : html``;
   return html`<section class="card" id="learning"><h2>What your feedback changes</h2>
     ${view.topics.length > 0 ? html`<p>${changed.length === 0 ? 'Every topic comes as usual.' : `${changed.length} of your topics ${changed.length === 1 ? 'is' : 'are'} read differently.`} "Fewer" gives a topic about half its places; "muted" leaves it out of your digests while you keep following it.</p><ul class="topic-settings">${topicRows}</ul>` : html``}
     ${
@@ -27,5 +33,5 @@ export function learningSection(base: string, csrf: string, view: LearningView |
         : html`<p>You voted <strong>more like this</strong> on ${more} and <strong>less like this</strong> on ${less} paper${more + less === 1 ? '' : 's'}; they re-rank your digest${view.model ? html` (model fitted ${view.model.trainedAt.toISOString().slice(0, 10)} on ${view.model.votes} vote${view.model.votes === 1 ? '' : 's'})` : html``}. Only your votes teach it, and only your digest.</p>
       <ul>${recent.map((v) => html`<li>${v.vote}: ${v.paper.title}</li>`)}</ul>
       <form method="post" action="${base}/votes/forget">${csrfInput(csrf)}<button type="submit" class="secondary">Forget all my votes</button></form>`
-    }</section>`;
+    }${related}</section>`;
 }

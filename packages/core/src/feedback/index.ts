@@ -2,3 +2,4 @@ export * from './votes.usecase';
 export * from './topic-controls.usecase';
 export { loadPersonalizations, POOL_SIZE, type LearningOptions, type LearningStats } from './reader-models';
 export { loadLearningView, forgetVotes, type LearningView } from './learning-view';
+export { relatedTopics, addTopic, type RelatedTopic } from './related-topics';

@@ -5,20 +5,24 @@ import type { Db } from '@paperboy/db';
 import { loadSubscriber } from '../subscribers/load-subscriber';
 import { settingOf, type TopicSetting } from './topic-controls.usecase';
 import { readerVotes } from './votes.usecase';
+import { relatedTopics, type RelatedTopic } from './related-topics';
 
 export interface LearningView {
   topics: { key: string; label: string; setting: TopicSetting }[];
   votes: { more: number; less: number; recent: Awaited<ReturnType<typeof readerVotes>> };
   model?: { trainedAt: Date; votes: number };
+  /** "Add this topic": related topics other readers follow (related-topics.ts). */
+  related: RelatedTopic[];
 }
 
 const RECENT = 10;
 
 export async function loadLearningView(db: Db, subscriberId: number): Promise<LearningView> {
   const subscriber = await loadSubscriber(db, subscriberId);
-  const [votes, model] = await Promise.all([
+  const [votes, model, related] = await Promise.all([
     readerVotes(db, subscriberId),
     db.readerModel.findUnique({ where: { subscriberId }, select: { trainedAt: true, votes: true } }),
+    relatedTopics(db, subscriberId),
   ]);
   return {
     topics: subscriber.topics.map((t) => ({ key: t.key, label: t.raw, setting: settingOf(t) })),
@@ -28,6 +32,7 @@ export async function loadLearningView(db: Db, subscriberId: number): Promise<Le
       recent: votes.slice(0, RECENT),
     },
     ...(model ? { model } : {}),
+    related,
   };
 }
 
