@@ -42,7 +42,8 @@ async function announceReady(workers: Worker[], db: Db, logger: Logger): Promise
     }
   }
   logger.info('paperboy worker ready');
-  process.send?.({ paperboy: 'ready', service: 'worker' });
+  // Flushed first, so the ready line is on screen before `npm start` prints its banner.
+  logger.flush(() => process.send?.({ paperboy: 'ready', service: 'worker' }));
 }
 
 function main(): void {
