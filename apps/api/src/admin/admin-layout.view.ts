@@ -20,8 +20,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .sendbox{display:flex;align-items:center;gap:1rem;flex-wrap:wrap}.sendbox form{margin:0}.small{font-size:.85rem}
 .reader-action{margin:.25rem 0}.reader-action button{margin-top:.25rem}button.danger{background:#b42318}
 .notice{border-left:4px solid var(--accent);padding:.6rem .9rem;background:var(--card);border-radius:6px;margin:.5rem 0 1rem}
-/* A table wider than a phone (the queues' five columns) scrolls inside its card, not the page. */
-.card{overflow-x:auto}@media (max-width:480px){td,th{padding:.35rem .3rem}}
+/* A table wider than a phone (the queues' five columns) scrolls in its own region (keyboard
+   focusable, named), not the page. */
+.tablescroll{overflow-x:auto}.grid>*{min-width:0}@media (max-width:480px){td,th{padding:.35rem .3rem}}
 .notice.warn{border-left-color:#dc6803;background:#fffaeb;color:#7a2e0e;font-weight:600}
 .card.paused{border:2px solid #dc6803;background:#fffcf5}.warntext{color:#93370d;font-weight:600}
 @media (prefers-color-scheme:dark){.notice.warn{background:#2b1d0e;color:#fec84b}.card.paused{background:#221a10}.warntext{color:#fec84b}}

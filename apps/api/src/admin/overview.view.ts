@@ -74,10 +74,10 @@ ${send.paused ? html`<p class="small warntext" role="alert">No digest leaves whi
 function queuesCard(queues: QueueCounts[]): SafeHtml {
   const cell = (n: number, tone = '') =>
     html`<td class="num">${n ? html`<span class="${tone}">${fmt(n)}</span>` : html`<span class="muted">0</span>`}</td>`;
-  return html`<div class="card"><h2>Queues <span class="muted small">live</span></h2><table><thead><tr><th>Queue</th><th class="num">Waiting</th><th class="num">Active</th><th class="num">Delayed</th><th class="num">Failed</th></tr></thead><tbody>${queues.map(
+  return html`<div class="card"><h2>Queues <span class="muted small">live</span></h2><div class="tablescroll" role="region" aria-label="Jobs per queue" tabindex="0"><table><thead><tr><th>Queue</th><th class="num">Waiting</th><th class="num">Active</th><th class="num">Delayed</th><th class="num">Failed</th></tr></thead><tbody>${queues.map(
     (q) =>
       html`<tr><td><a href="/admin/queues/queue/${q.name}${q.failed ? '?status=failed' : ''}">${q.name}</a>${q.paused ? html` <span class="badge warn">paused</span>` : ''}</td>${cell(q.waiting)}${cell(q.active)}${cell(q.delayed)}${cell(q.failed, 'error')}</tr>`,
-  )}</tbody></table></div>`;
+  )}</tbody></table></div></div>`;
 }
 
 const PROVIDER_LABELS: Record<string, string> = {
@@ -124,10 +124,10 @@ ${dailyChartsCard(o.daily)}
 <div class="card"><h2>Papers by source</h2>${barTable(o.papers.bySource, 'No papers ingested yet.')}
 <h2 style="margin-top:1rem">Last ingest run per source</h2>${
     o.papers.lastRuns.length
-      ? html`<table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">New / fetched</th></tr></thead><tbody>${o.papers.lastRuns.map(
+      ? html`<div class="tablescroll" role="region" aria-label="Last ingest run per source" tabindex="0"><table><thead><tr><th>Source</th><th>Status</th><th>Started</th><th class="num">New / fetched</th></tr></thead><tbody>${o.papers.lastRuns.map(
           (r) =>
             html`<tr><td>${r.source}</td><td>${runBadge(r.status)}${r.error ? html`<span class="runerr" title="${r.error}">${r.error.length > 90 ? `${r.error.slice(0, 90)}…` : r.error}</span>` : ''}</td><td>${ago(r.startedAt, now)}</td><td class="num">${fmt(r.inserted)} / ${fmt(r.fetched)}</td></tr>`,
-        )}</tbody></table>`
+        )}</tbody></table></div>`
       : html`<p class="muted">No ingest run yet.</p>`
   }</div>
 <div class="card"><h2>Digests created today</h2>${barTable(o.deliveries.todayByStatus, 'No digest today yet.')}
