@@ -5,7 +5,8 @@
 # and the final runtime image: production dependencies and compiled JavaScript only, run by
 # plain `node` as the unprivileged `node` user.
 
-FROM node:20-bookworm-slim AS manifests
+# Node.js 22 (LTS): Node 20 reached end of life in April 2026 (README, "Node.js versions").
+FROM node:22-bookworm-slim AS manifests
 WORKDIR /src
 COPY . .
 # Only package.json/package-lock.json survive, at their paths: the next stages' `COPY --from`
@@ -13,7 +14,7 @@ COPY . .
 RUN mkdir /manifests && find . -name node_modules -prune -o \( -name package.json -o -name package-lock.json \) -print \
     | xargs -I{} cp --parents {} /manifests
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 ENV CHECKPOINT_DISABLE=1 \
     PRISMA_HIDE_UPDATE_MESSAGE=1 \
@@ -31,7 +32,7 @@ RUN mkdir /out && for ws in apps/* packages/*; do mkdir -p "/out/$ws" && cp -r "
     && cp -r apps/api/public /out/apps/api/public \
     && find /out -name '*.tsbuildinfo' -delete
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     CHECKPOINT_DISABLE=1
