@@ -140,7 +140,7 @@ function sampleCard(i: number, topic: string | undefined, extra: Partial<DigestP
  * For screenshots (docs/digest-*.png) and tests.
  */
 export function sampleThreeTopicDigest(): DigestEmailData {
-  return {
+  const digest: DigestEmailData = {
     reader: { email: 'reader@example.com' },
     topics: ['reward models', 'diffusion', 'agents'],
     frequency: 'daily',
@@ -176,6 +176,19 @@ export function sampleThreeTopicDigest(): DigestEmailData {
       unsubscribeUrl: 'https://paperboy.example.com/unsubscribe?token=r0.0',
     },
   };
+  // The reader's feedback links: "More / Less like this" on each topic card, "Fewer / Mute" per section.
+  digest.papers = digest.papers.map((p, i) =>
+    p.section === 'trending' || typeof p.reason === 'string' ? p : { ...p, paperId: i + 1 },
+  );
+  digest.links.votes = Object.fromEntries(
+    digest.papers.flatMap((p) =>
+      p.paperId === undefined ? [] : [[p.paperId, `https://paperboy.example.com/vote/v${p.paperId}.sample`]],
+    ),
+  );
+  digest.links.topics = Object.fromEntries(
+    digest.topics.map((t, i) => [t, `https://paperboy.example.com/topic/t${i}.sample`]),
+  );
+  return digest;
 }
 
 /**
