@@ -4,9 +4,9 @@
 // "reasoning", "benchmark"), not a field a reader names: "LLM evaluation" must not make every
 // paper that says "evaluation" related to it.
 // Run from the repository root: npx tsx --conditions=source packages/matching/scripts/count-frequent-tokens.ts
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { findArxivData, loadPapersOutsideEvaluation, missingDataMessage } from '../src/eval/real/arxiv-data';
 import { tokenize } from '../src/text/tokenize.util';
 
 /** 8%: "evaluation" (21%), "reasoning" (15%), "alignment" (9%) and "agent" (10%) are in;
@@ -14,25 +14,16 @@ import { tokenize } from '../src/text/tokenize.util';
 const FREQUENT_SHARE = 0.08;
 
 const root = path.resolve(__dirname, '../../..');
-const data = path.join(root, '../shared/data/arxiv-2025h2.ndjson.gz');
-if (!existsSync(data)) {
-  console.log(`skipped: ${data} is absent (the real-paper corpus lives beside the repository, not in it)`);
+const data = findArxivData();
+if (data === null) {
+  console.log(missingDataMessage());
   process.exit(0);
 }
-const evalDir = path.join(root, 'packages/matching/eval');
-const evalIds = new Set<string>();
-for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.labels.json'))) {
-  for (const p of JSON.parse(readFileSync(path.join(evalDir, file), 'utf8')).papers) evalIds.add(p.id);
-}
+const corpus = loadPapersOutsideEvaluation(data);
 const df = new Map<string, number>();
-let papers = 0;
-for (const line of gunzipSync(readFileSync(data)).toString('utf8').split('\n')) {
-  if (line === '') continue;
-  const p = JSON.parse(line);
-  if (evalIds.has(p.id)) continue;
-  papers += 1;
+for (const p of corpus)
   for (const t of new Set(tokenize(`${p.title}. ${p.abstract}`, 'paper').tokens)) df.set(t, (df.get(t) ?? 0) + 1);
-}
+const papers = corpus.length;
 const frequent = [...df]
   .filter(([, count]) => count / papers >= FREQUENT_SHARE)
   .map(([token]) => token)

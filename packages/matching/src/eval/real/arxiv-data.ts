@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { loadLabels, SPLITS } from './labels';
 
 export const ARXIV_FILE = 'arxiv-2025h2.ndjson.gz';
 
@@ -40,6 +41,21 @@ export function loadArxivPapers(path: string, ids: Iterable<string>): Map<string
     const row = JSON.parse(line) as ArxivPaper;
     if (wanted.has(row.id))
       out.set(row.id, { id: row.id, title: row.title, abstract: row.abstract, listedOn: row.listedOn });
+  }
+  return out;
+}
+
+/** Every paper of the data set but those of the evaluation splits: what shipped statistics (the
+ * association table, the frequent tokens) are learned from, so no held-out figure is helped by
+ * having seen its own papers. */
+export function loadPapersOutsideEvaluation(path: string): ArxivPaper[] {
+  const evaluation = new Set(SPLITS.flatMap((split) => loadLabels(split).papers.map((p) => p.id)));
+  const out: ArxivPaper[] = [];
+  for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n')) {
+    if (line === '') continue;
+    const row = JSON.parse(line) as ArxivPaper;
+    if (!evaluation.has(row.id))
+      out.push({ id: row.id, title: row.title, abstract: row.abstract, listedOn: row.listedOn });
   }
   return out;
 }
