@@ -74,4 +74,10 @@ describe('mentionShare', () => {
     const text = 'Slot filling is traditionally implemented as a cascade of speech recognition and understanding.';
     expect(shareOf(text, 'speech recognition')).toBe(BACKGROUND_MENTION);
   });
+
+  it('when "includes" names a part of the method, then the mention counts in full; when it opens a list, as an item', () => {
+    expect(shareOf('Our pipeline includes a diffusion model for the layout.', 'diffusion model')).toBe(1);
+    const listed = 'Existing approaches include feed-forward methods and diffusion-based methods.';
+    expect(shareOf(listed, 'diffusion-based methods')).toBeLessThan(1);
+  });
 });

@@ -55,8 +55,9 @@ function inExampleList(before: string, after: string): boolean {
   const word = opener[0].toLowerCase();
   if (word === 'from' && !/\bto\b/i.test(tail)) return false;
   if (word === 'both' && !/\band\b/i.test(tail)) return false;
-  // The item may carry a word or two of its own: "...and neural machine translation".
-  return words.length <= 2 || ITEM_START.test(tail);
+  // "include(s)" opens a list only when items follow ("include A, B and X"), not in "our method
+  // includes a diffusion model"; the item may carry a word or two ("...and neural machine translation").
+  return (words.length <= 2 && !word.startsWith('include')) || ITEM_START.test(tail);
 }
 
 /** The share of its place's weight that a mention in the abstract keeps (0 when negated). */
