@@ -80,8 +80,9 @@ describe('npm start while Redis is down', () => {
     );
     await until('the banner', () => log.includes('paperboy is running'), 180_000);
     const before = log.slice(0, log.indexOf('paperboy is running'));
-    // Both were ready first: the worker said so, and the banner came after it.
-    expect(before).toContain('paperboy worker ready');
+    // The banner waits for the worker's ready message (IPC); the worker's own log line travels
+    // through the shared stdout pipe, so which of the two lands first there is not ordered.
+    await until('the worker ready line', () => log.includes('paperboy worker ready'), 10_000);
     expect(before).toContain(`paperboy: Redis at 127.0.0.1:${redisPort} answers`);
     expect(log).toMatch(
       /Admin +http:\/\/localhost:\d+\/admin +\(open without a password: development, this machine only/,
