@@ -1,5 +1,5 @@
 // Simulated readers teaching paperboy (issue 13): does a reader's digest get better as they vote?
-// Real arXiv papers (../shared/data, listed day by day), matched by the production matcher
+// Real arXiv papers (the corpus beside the repository, docs/architecture.md "Evaluation data"; listed day by day), matched by the production matcher
 // against the 30 labelled topics (as if other readers followed them: the pool that "Because you
 // liked" papers come from). Each simulated reader follows one or two topics but is really
 // interested in one labelled topic (its hidden interest); a paper is relevant when it is labelled

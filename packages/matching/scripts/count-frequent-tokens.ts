@@ -1,5 +1,5 @@
 // Writes src/vocab/frequent-tokens.data.json: the canonical tokens that stand in at least
-// FREQUENT_SHARE of the real arXiv papers in ../shared/data (evaluation papers left out), a
+// FREQUENT_SHARE of the real arXiv corpus (docs/architecture.md, "Evaluation data"; evaluation papers left out), a
 // derived statistic, never the texts. Such a word is research vocabulary ("evaluation",
 // "reasoning", "benchmark"), not a field a reader names: "LLM evaluation" must not make every
 // paper that says "evaluation" related to it.

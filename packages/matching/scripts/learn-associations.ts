@@ -1,5 +1,5 @@
 // Learns the association table shipped with the package (src/vocab/associations.default.json)
-// from the real arXiv papers in ../shared/data, leaving out every paper of the evaluation
+// from the real arXiv corpus (docs/architecture.md, "Evaluation data"), leaving out every paper of the evaluation
 // splits so that the held-out figures stay honest. Only derived statistics are written.
 // Run from the repository root: npx tsx packages/matching/scripts/learn-associations.ts
 import { writeFileSync } from 'node:fs';

@@ -1,17 +1,16 @@
 // How the typing guidance's "did you mean" does on real language: the vocabulary of the 3,000
-// most recent real arXiv papers in ../shared/data (what the API builds from its newest stored
+// most recent papers of the real arXiv corpus (docs/architecture.md, "Evaluation data"; what the API builds from its newest stored
 // papers), then misspelt topics (each must come back as intended) and correctly spelt topics,
 // many with rare words (none may be touched). The lists are ours; only counts are printed.
 // Run from the repository root: npx tsx --conditions=source packages/matching/scripts/spelling-eval.ts
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { findArxivData, missingDataMessage } from '../src/eval/real/arxiv-data';
 import { buildVocabulary, didYouMean } from '../src/guidance';
 
-const root = path.resolve(__dirname, '../../..');
-const data = path.join(root, '../shared/data/arxiv-2025h2.ndjson.gz');
-if (!existsSync(data)) {
-  console.log(`skipped: ${data} is absent (the real-paper corpus lives beside the repository, not in it)`);
+const data = findArxivData();
+if (data === null) {
+  console.log(missingDataMessage());
   process.exit(0);
 }
 

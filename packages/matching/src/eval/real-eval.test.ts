@@ -1,5 +1,5 @@
 // Quality gate on REAL papers: the matcher over the labelled tuning split (arXiv papers read by
-// id from ../shared/data) must keep macro precision and recall above the gate. Only the tuning
+// id from the real-paper corpus, docs/architecture.md "Evaluation data") must keep macro precision and recall above the gate. Only the tuning
 // split is gated; the held-out splits are reported by scripts/eval-report.ts and never tuned on.
 // When the shared data set is absent (a clone elsewhere) the gate is skipped, saying why.
 import { findArxivData, loadArxivPapers, missingDataMessage } from './real/arxiv-data';

@@ -1,5 +1,6 @@
 // The shared real-paper data set (arXiv listings, CC0) that the evaluation reads texts from.
-// It lives outside the repository at ../shared/data from the repository root; a fresh clone
+// It lives outside the repository, in the workspace's shared data folder beside it (docs/architecture.md,
+// "Evaluation data"); a fresh clone
 // elsewhere has no such folder, and callers then skip with a clear message.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,7 @@ export interface ArxivPaper {
 /** Repository root: packages/matching/src/eval/real → five levels up. */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
 
-/** ../shared/data from the repository root. */
+/** The workspace's shared data folder, a sibling of the repository's folder: the one place that names it. */
 export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '..', 'shared', 'data');
 
 /** The data file's path, or null when it is not there. */
@@ -28,7 +29,7 @@ export function findArxivData(dir: string = DEFAULT_DATA_DIR): string | null {
 }
 
 export function missingDataMessage(dir: string = DEFAULT_DATA_DIR): string {
-  return `real-paper evaluation skipped: ${join(dir, ARXIV_FILE)} is absent (it sits at ../shared/data next to the repository; see packages/matching/README.md, "Quality")`;
+  return `real-paper evaluation skipped: ${join(dir, ARXIV_FILE)} is absent (the real-paper corpus beside the repository; see docs/architecture.md, "Evaluation data")`;
 }
 
 /** The papers with these ids, read from the gzipped NDJSON file; unknown ids are absent. */
