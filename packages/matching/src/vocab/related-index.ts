@@ -51,37 +51,21 @@ for (const concept of RELATED_CONCEPTS) {
   }
 }
 
-const HEADS = GENERIC_HEADS.map(tokensOf).sort((a, b) => b.length - a.length);
-/** "X neural networks" names a kind of network (spiking, Bayesian, recurrent), not a domain: the
- * word alone would bring "spike protein" papers to a spiking-networks reader. */
-const KIND_HEADS = new Set([tokensOf('neural network').join(' ')]);
-
-/** Heads a paper of the domain need not name ("AI", "machine learning": nearly every paper here
- * is); the others ("medical LLMs", "foundation models for science") are the reader's subject, and
- * the domain's terms count only beside them. */
-const IMPLIED_HEADS = new Set(
-  [
-    'AI',
-    'artificial intelligence',
-    'machine learning',
-    'ML',
-    'deep learning',
-    'NLP',
-    'data science',
-    'applications',
-    'application',
-  ].map((h) => tokensOf(h).join(' ')),
-);
+/** Longest first, so "language model" wins over a shorter head inside it. */
+const HEADS = Object.entries(GENERIC_HEADS)
+  .map(([text, role]) => ({ tokens: tokensOf(text), role }))
+  .sort((a, b) => b.tokens.length - a.tokens.length);
 
 /** "AI for agriculture" → domain ["agriculture"], head ["ai"]: the phrase without a generic head
  * at either end. */
-function domainOf(tokens: readonly string[]): { domain: string[]; head: string[] } | undefined {
+function domainOf(tokens: readonly string[]): { domain: string[]; head: (typeof HEADS)[number] } | undefined {
   for (const head of HEADS) {
-    if (tokens.length <= head.length) continue;
-    if (head.every((t, j) => tokens[j] === t)) return { domain: tokens.slice(head.length), head };
-    const from = tokens.length - head.length;
-    if (KIND_HEADS.has(head.join(' '))) continue;
-    if (head.every((t, j) => tokens[from + j] === t)) return { domain: tokens.slice(0, from), head };
+    const words = head.tokens;
+    if (tokens.length <= words.length) continue;
+    if (words.every((t, j) => tokens[j] === t)) return { domain: tokens.slice(words.length), head };
+    const from = tokens.length - words.length;
+    if (head.role !== 'kind' && words.every((t, j) => tokens[from + j] === t))
+      return { domain: tokens.slice(0, from), head };
   }
   return undefined;
 }
@@ -105,7 +89,7 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
       ...(CONCEPTS.get(domain.join(' ')) ?? []),
       { terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] },
     ];
-    const requires = IMPLIED_HEADS.has(head.join(' ')) ? undefined : phraseOf(head, TERM_GAP);
+    const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
     for (const e of fromDomain)
       entries.push(requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) });
   }

@@ -1361,23 +1361,28 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   },
 ];
 
-/** Topics "AI/ML/LLM for X": the generic head says nothing, the domain word X is the concept. */
-export const GENERIC_HEADS: readonly string[] = [
-  'AI',
-  'artificial intelligence',
-  'machine learning',
-  'ML',
-  'deep learning',
-  'LLM',
-  'NLP',
-  'language model',
-  'neural network',
-  'foundation model',
-  'generative AI',
-  'data science',
-  'applications',
-  'application',
-];
+/** Topics "AI/ML/LLM for X" and "X NLP": the head, and what it says of the domain word X.
+ * - implied: nearly every paper here is about it ("AI for agriculture"): X's terms alone count;
+ * - subject: the reader's subject ("medical LLMs"): X's terms count only in a paper naming it too;
+ * - kind: a subject in front ("neural networks for healthcare"), but after a word it names a kind
+ *   of network ("spiking neural networks"), never a domain: "spike" would bring spike proteins.
+ * In this order: heads of equal length are tried as listed. */
+export const GENERIC_HEADS: Readonly<Record<string, 'implied' | 'subject' | 'kind'>> = {
+  AI: 'implied',
+  'artificial intelligence': 'implied',
+  'machine learning': 'implied',
+  ML: 'implied',
+  'deep learning': 'implied',
+  LLM: 'subject',
+  NLP: 'implied',
+  'language model': 'subject',
+  'neural network': 'kind',
+  'foundation model': 'subject',
+  'generative AI': 'subject',
+  'data science': 'implied',
+  applications: 'implied',
+  application: 'implied',
+};
 
 /** Terms written as one hyphenated compound: a topic that is one of them matches only the words
  * together ("text-to-audio model to video" or "text and video" are not text-to-video). */
