@@ -85,11 +85,12 @@ function withoutTraps(hits: PhraseHits, trapped: readonly Occurrence[]): PhraseH
   return clean;
 }
 
-/** Whether a trap took the topic's own words somewhere ("speech emotion recognition"). */
-function topicWordsTrapped(topic: IndexedTopic, rawHits: PhraseHits, trapped: readonly Occurrence[]): boolean {
-  if (trapped.length === 0) return false;
+/** Whether a trap took the topic's own words somewhere ("speech emotion recognition"): read off
+ * what withoutTraps dropped, not found again. */
+function topicWordsTrapped(topic: IndexedTopic, rawHits: PhraseHits, hits: PhraseHits): boolean {
+  if (hits === rawHits) return false;
   return topic.alternatives.some((alt) =>
-    alt.some((id) => (rawHits.get(id) ?? NO_OCCURRENCES).some((occ) => trapped.some((t) => overlaps(occ, t)))),
+    alt.some((id) => (hits.get(id)?.length ?? 0) < (rawHits.get(id)?.length ?? 0)),
   );
 }
 
@@ -166,7 +167,7 @@ export function judgeTopic(
   if (related.evidence < RELATED_THRESHOLD || related.mentions < 2) return undefined;
   // A paper that uses the topic's own words in another sense ("Whisper for speech emotion
   // recognition") makes its case only by naming the topic, never by related terms.
-  if (topicWordsTrapped(topic, rawHits, trapped)) return undefined;
+  if (topicWordsTrapped(topic, rawHits, hits)) return undefined;
   const weight = RELATED_MAX * (related.evidence / (related.evidence + 1));
   return { kind: 'related', weight, occurrences: related.occurrences };
 }
