@@ -41,7 +41,7 @@ export function createLimitCheck(redis: Redis, prefix: string) {
     bucket: string,
     id: string,
     limit: number,
-    windowSeconds = 900,
+    windowSeconds: number,
   ): Promise<{ over: boolean; retryAfterSeconds: number }> {
     const state = await limiterFor(bucket, limit, windowSeconds).get(hashed(id));
     return { over: (state?.consumedPoints ?? 0) >= limit, retryAfterSeconds: seconds(state?.msBeforeNext ?? 0) };
