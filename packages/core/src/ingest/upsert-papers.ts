@@ -1,5 +1,5 @@
 // Stores a batch of normalised papers with one statement: one row per stable id, never a
-// duplicate, existing rows merged and their signals refreshed (the statement: upsert-papers.sql.ts, run by ingest.store.ts).
+// duplicate, existing rows merged and their signals refreshed (the statement: UPSERT_PAPERS_SQL in ingest.store.ts).
 import type { Db } from '@paperboy/db';
 import type { NormalizedPaper } from '@paperboy/papers';
 import { type UpsertedRow, upsertChunk } from './ingest.store';
