@@ -14,7 +14,14 @@ import type { BounceNotice } from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
 import { hashEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../subscribers/email-address';
 import { suppressionWrites } from '../subscribers/hard-bounce';
-import { type BounceTarget, readerByMessageId, readersByEmail } from './bounce-events.queries';
+import {
+  type BounceTarget,
+  countSoftBounces,
+  insertBounceEvent,
+  markEventSuppressed,
+  readerByMessageId,
+  readersByEmail,
+} from './bounces.store';
 
 export interface BounceDeps {
   db: Db;
@@ -60,23 +67,18 @@ export async function recordBounceNotices(deps: BounceDeps, notices: BounceNotic
     const suppress = reason !== 'soft_bounce';
     for (const target of await targetsOf(deps.db, notice)) {
       const outcome = await deps.db.$transaction(async (tx) => {
-        const { count } = await tx.bounceEvent.createMany({
-          data: [
-            {
-              provider: notice.provider,
-              eventId: notice.eventId.slice(0, 500),
-              emailHash: hashEmail(target.email),
-              kind: notice.kind,
-              reason,
-              suppressed: suppress,
-              detail: notice.detail.slice(0, 300),
-              subscriberId: target.subscriberId,
-              occurredAt: notice.occurredAt ?? null,
-            },
-          ],
-          skipDuplicates: true,
+        const inserted = await insertBounceEvent(tx, {
+          provider: notice.provider,
+          eventId: notice.eventId.slice(0, 500),
+          emailHash: hashEmail(target.email),
+          kind: notice.kind,
+          reason,
+          suppressed: suppress,
+          detail: notice.detail.slice(0, 300),
+          subscriberId: target.subscriberId,
+          occurredAt: notice.occurredAt ?? null,
         });
-        if (count === 0) return { inserted: false, suppressed: false };
+        if (!inserted) return { inserted: false, suppressed: false };
         if (suppress) {
           for (const write of suppressionWrites(tx, target, reason, notice.detail, {
             provider: notice.provider,
@@ -90,9 +92,7 @@ export async function recordBounceNotices(deps: BounceDeps, notices: BounceNotic
         // Soft bounces piling up: the address is abandoned in all but name.
         const days = deps.softBounceWindowDays ?? 30;
         const emailHash = hashEmail(target.email);
-        const recent = await tx.bounceEvent.count({
-          where: { emailHash, reason: 'soft_bounce', createdAt: { gte: new Date(Date.now() - days * 24 * 3600_000) } },
-        });
+        const recent = await countSoftBounces(tx, emailHash, new Date(Date.now() - days * 24 * 3600_000));
         if (recent < limit) return { inserted: true, suppressed: false };
         const detail = `${recent} soft bounces in ${days} days (last: ${notice.detail})`.slice(0, 300);
         for (const write of suppressionWrites(tx, target, 'hard_bounce', detail, {
@@ -101,10 +101,7 @@ export async function recordBounceNotices(deps: BounceDeps, notices: BounceNotic
           softBounces: recent,
         }))
           await write;
-        await tx.bounceEvent.updateMany({
-          where: { provider: notice.provider, eventId: notice.eventId.slice(0, 500), emailHash },
-          data: { suppressed: true },
-        });
+        await markEventSuppressed(tx, { provider: notice.provider, eventId: notice.eventId.slice(0, 500), emailHash });
         return { inserted: true, suppressed: true };
       });
       if (outcome.inserted) {
