@@ -8,8 +8,7 @@ import { wipeReader } from '../subscribers/data-rights.usecase';
 import type { ReaderDeps, RequestContext } from '../subscribers/reader-deps';
 import { recordEvent } from '../subscribers/subscription-events';
 import { unsubscribe } from '../subscribers/unsubscribe.usecase';
-
-const LAST = 20;
+import { readerWithHistory } from './operations.store';
 
 /** Why `query` cannot be anyone's address (a sentence for the operator), or undefined. */
 export function readerQueryProblem(query: string): string | undefined {
@@ -20,35 +19,7 @@ export function readerQueryProblem(query: string): string | undefined {
 export async function findReader(deps: Pick<ReaderDeps, 'db'>, query: string) {
   const email = normalizeEmail(query);
   if (emailProblem(email)) return null;
-  const subscriber = await deps.db.subscriber.findUnique({
-    where: { email },
-    include: { topics: { orderBy: { id: 'asc' } } },
-  });
-  if (!subscriber) return null;
-  const [deliveries, events] = await Promise.all([
-    deps.db.delivery.findMany({
-      where: { subscriberId: subscriber.id },
-      orderBy: { createdAt: 'desc' },
-      take: LAST,
-      select: {
-        id: true,
-        periodKey: true,
-        kind: true,
-        status: true,
-        attempts: true,
-        lastError: true,
-        sentAt: true,
-        createdAt: true,
-      },
-    }),
-    deps.db.subscriptionEvent.findMany({
-      where: { subscriberId: subscriber.id },
-      orderBy: { id: 'desc' },
-      take: LAST,
-      select: { id: true, type: true, data: true, createdAt: true },
-    }),
-  ]);
-  return { subscriber, deliveries, events };
+  return readerWithHistory(deps.db, email);
 }
 
 export type ReaderLookup = NonNullable<Awaited<ReturnType<typeof findReader>>>;

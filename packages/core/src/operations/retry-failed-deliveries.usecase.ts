@@ -6,6 +6,7 @@
 // papers afresh. The build jobs are this run's own (occasion 'retry-<time>'): an earlier build
 // job of the same readers may still hold the schedule's id, and BullMQ ignores an add under it.
 import { enqueueBuilds, type DigestDeps } from '../digests/digest-deps';
+import { countFailedDeliveries, takeFailedDeliveries } from './operations.store';
 
 export type RetryFailedDeps = Pick<DigestDeps, 'db' | 'config' | 'queues'>;
 
@@ -32,32 +33,14 @@ export async function retryFailedDeliveries(
   options: RetryFailedOptions = {},
 ): Promise<RetryFailedResult> {
   const since = new Date((options.now ?? new Date()).getTime() - (options.sinceDays ?? 7) * 24 * 3600_000);
-  const [counts] = await deps.db.$queryRaw<{ eligible: bigint; inactive: bigint }[]>`
-    SELECT count(*) FILTER (WHERE s.status = 'active') AS eligible, count(*) FILTER (WHERE s.status <> 'active') AS inactive
-    FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
-    WHERE d.status = 'failed' AND d."createdAt" >= ${since}`;
-  const result = {
-    eligible: Number(counts?.eligible ?? 0),
-    inactiveReaders: Number(counts?.inactive ?? 0),
-    retried: 0,
-  };
+  const counts = await countFailedDeliveries(deps.db, since);
+  const result = { eligible: counts.eligible, inactiveReaders: counts.inactive, retried: 0 };
   if (options.dryRun) return result;
   const batchSize = options.batchSize ?? 500;
   for (;;) {
-    // Index (status, createdAt) finds them; each batch is deleted so the next skips it. A
-    // failed digest gave its papers back already; any row left goes with it (no foreign key
-    // from DeliveryPaper to Delivery would take it).
-    const builds = await deps.db.$queryRaw<{ subscriberId: number; periodKey: string }[]>`
-      WITH gone AS (
-        DELETE FROM "Delivery"
-        WHERE id IN (SELECT d.id FROM "Delivery" d JOIN "Subscriber" s ON s.id = d."subscriberId"
-                     WHERE d.status = 'failed' AND d."createdAt" >= ${since} AND s.status = 'active' ORDER BY d.id LIMIT ${batchSize})
-        RETURNING id, "subscriberId", "periodKey"),
-      carried AS (DELETE FROM "DeliveryPaper" dp USING gone WHERE dp."deliveryId" = gone.id)
-      SELECT "subscriberId", "periodKey" FROM gone`;
+    const builds = await takeFailedDeliveries(deps.db, since, batchSize);
     if (builds.length === 0) return result;
-    // The occasion only has to be new (the business clock `now` may be fixed); DELETE … RETURNING
-    // hands each failed delivery to one run only.
+    // The occasion only has to be new (the business clock `now` may be fixed).
     await enqueueBuilds(deps, builds, `retry-${Date.now()}`);
     result.retried += builds.length;
     options.onProgress?.({ retried: result.retried, total: result.eligible });
