@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '@paperboy/config';
 import { computeOverview } from '@paperboy/core';
-import * as queries from '../packages/core/src/stats/overview.queries';
+import * as queries from '../packages/core/src/stats/stats.store';
 import { createTestDatabase } from '@paperboy/db/testing';
 import { createLogger } from '@paperboy/logger';
 import { closeQueues, createQueues, createRedis } from '@paperboy/queue';

@@ -2,7 +2,7 @@
 import type { Db } from '@paperboy/db';
 import { DIGEST_MODES } from '../subscribers/digest-mode';
 import { computeDailyOverview } from './daily-series';
-import * as q from './overview.queries';
+import * as q from './stats.store';
 import type { CountBy, Overview } from './overview.types';
 
 const WEEK_MS = 7 * 24 * 3600_000;

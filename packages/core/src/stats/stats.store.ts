@@ -1,11 +1,14 @@
-// The overview's SQL. Each query is shaped for an index so that computing the whole overview
-// stays cheap even with a million readers (measured in bench/admin-overview.bench.ts):
+// Access style: Prisma's $queryRaw - aggregate counts (GROUP BY, FILTER, DISTINCT ON) the query builder lacks.
+// The stats area's data access. Each query is shaped for an index so that computing the whole
+// overview stays cheap even with a million readers (measured in bench/admin-overview.bench.ts):
 //  - readers by status/frequency: index-only scan of Subscriber(status, frequency)
 //  - active readers by digest mode: index-only scan of Subscriber(status, digestMode)
 //  - new / unsubscribed this week: range scans of Subscriber(createdAt) / (unsubscribedAt)
 //  - deliveries: Delivery(status, createdAt) ranges
 //  - asynchronous bounces: a BounceEvent(createdAt) range of 30 days
 //  - top topics: index-only scan of Topic(key) (the one O(topics) step; hence the cache)
+//  - the 30-day series: Delivery(status, createdAt), SubscriptionEvent(type, createdAt),
+//    IngestRun(source, startedAt) ranges
 import type { Db } from '@paperboy/db';
 import type { AsyncBounceCount, CountBy, IngestRunSummary } from './overview.types';
 
@@ -124,4 +127,34 @@ export async function asyncBounceCounts(db: Db, now: Date): Promise<AsyncBounceC
     lastDay: Number(r.day),
     last30Days: Number(r.month),
   }));
+}
+
+export type DayCountRow = { day: Date | string; key: string; count: number | bigint };
+
+/**
+ * (UTC day, key, count) rows since `since`: digests made per final status, readers' sign-ups /
+ * confirmations / unsubscribes, and papers inserted per source.
+ */
+export async function dailyCounts(
+  db: Db,
+  since: Date,
+): Promise<{ digests: DayCountRow[]; readers: DayCountRow[]; papers: DayCountRow[] }> {
+  const [digests, readers, papers] = await Promise.all([
+    db.$queryRaw<DayCountRow[]>`
+      SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC')::date AS day, status::text AS key, count(*) AS count
+      FROM "Delivery" WHERE status IN ('sent', 'failed', 'skipped') AND "createdAt" >= ${since}
+      GROUP BY 1, 2`,
+    // A reader who sends the form twice in a day is one sign-up; wiped readers' events have no reader.
+    db.$queryRaw<DayCountRow[]>`
+      SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC')::date AS day,
+        CASE type WHEN 'subscribed' THEN 'signups' WHEN 'confirmed' THEN 'confirmations' ELSE 'unsubscribes' END AS key,
+        count(DISTINCT "subscriberId") + count(*) FILTER (WHERE "subscriberId" IS NULL) AS count
+      FROM "SubscriptionEvent" WHERE type IN ('subscribed', 'confirmed', 'unsubscribed') AND "createdAt" >= ${since}
+      GROUP BY 1, 2`,
+    db.$queryRaw<DayCountRow[]>`
+      SELECT date_trunc('day', "startedAt" AT TIME ZONE 'UTC')::date AS day, source AS key, sum(inserted) AS count
+      FROM "IngestRun" WHERE "startedAt" >= ${since}
+      GROUP BY 1, 2 HAVING sum(inserted) > 0`,
+  ]);
+  return { digests, readers, papers };
 }
