@@ -3,7 +3,6 @@
 // wordings. Ranking then runs over any slice of the batch: callers ranking a million readers
 // hand results out a few hundred readers at a time, so they die young instead of being promoted
 // and swept (measured: retaining 2,000 readers' results doubles the ranking's CPU time).
-import { sqlPool, type Db } from '@paperboy/db';
 import {
   createDigestRanker,
   DEFAULT_CAP,
@@ -17,30 +16,8 @@ import {
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt, windowDaysOf } from './matching-deps';
 import { loadMatchLists, type MatchWindow } from './match-window';
 import type { RankedPapersOptions, ReaderDigest, ReaderPaper } from './ranked-papers.types';
-import type { ReaderTopics } from './reader-topics.queries';
+import { loadDelivered, type ReaderTopics } from './store';
 import { ReasonLabels } from './reason-labels';
-
-/**
- * Paper ids each reader already received among the candidates (DeliveryPaper is unique per
- * pair), one row per reader. A named pg prepared statement, not Prisma: a daily reader has
- * ~140 received papers in a 14-day window, ~28,000 pairs per batch of 200 as Prisma rows.
- */
-const DELIVERED: { name: string; text: string } = {
-  name: 'matches.delivered-papers',
-  text: `
-    SELECT dp."subscriberId" AS id, string_agg(dp."paperId"::text, ',') AS papers
-    FROM "DeliveryPaper" dp JOIN "Paper" p ON p."id" = dp."paperId"
-    WHERE dp."subscriberId" = ANY($1::int[]) AND p."publishedAt" >= $2::timestamp GROUP BY dp."subscriberId"`,
-};
-
-async function loadDelivered(db: Db, subscriberIds: readonly number[], since: Date): Promise<Map<number, number[]>> {
-  // Timestamps go in as ISO strings: the column holds UTC without a zone, which ignores the 'Z'.
-  const { rows } = await sqlPool(db).query<{ id: number; papers: string }>({
-    ...DELIVERED,
-    values: [[...subscriberIds], since.toISOString()],
-  });
-  return new Map(rows.map((r) => [r.id, r.papers.split(',').map(Number)]));
-}
 
 /** Runs share one (a MatchWindow's reasons live as long as the window); single calls get their own. */
 const windowLabels = new WeakMap<MatchWindow, ReasonLabels>();

@@ -7,7 +7,7 @@ import { loadPersonalizations } from '../feedback/reader-models';
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt, validIds, windowDaysOf } from './matching-deps';
 import { prepareBatch } from './batch-ranking';
 import type { RankedPapersOptions } from './ranked-papers.types';
-import { loadReaderTopics, type ReaderTopics } from './reader-topics.queries';
+import { loadReaderTopics, type ReaderTopics } from './store';
 import { MAX_READERS_PER_CALL } from './ranked-papers.usecase';
 
 export interface ComposedReaderDigest {

@@ -13,8 +13,7 @@ export {
   matchTopicsAgainstRecentPapers,
   type TopicBackfillResult,
 } from './match-topic.usecase';
-export { TopicIndexCache, processTopicIndex } from './topic-index.cache';
-export { followedTopicKeys } from './topic-keys.queries';
+export { TopicIndexCache, processTopicIndex } from './topic-index-cache';
 export {
   StoredAssociations,
   processAssociations,
@@ -34,5 +33,11 @@ export type { ReaderPaper, ReaderDigest, RankedPapersOptions } from './ranked-pa
 export { composedDigestsForReaders, type ComposedReaderDigest } from './composed-digests.usecase';
 export { MatchWindow, loadMatchLists } from './match-window';
 export { prepareBatch, PreparedBatch } from './batch-ranking';
-export { loadRankablePapers } from './paper-trending.queries';
-export { readerBatches, loadReaderTopics, type ReaderTopics, type ReaderBatchOptions } from './reader-topics.queries';
+export {
+  followedTopicKeys,
+  loadRankablePapers,
+  readerBatches,
+  loadReaderTopics,
+  type ReaderTopics,
+  type ReaderBatchOptions,
+} from './store';

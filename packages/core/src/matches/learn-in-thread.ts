@@ -16,7 +16,7 @@ const THREAD_HEAP_MB = 2_048;
 /** The thread runs the TypeScript source as the process does (through tsx) or compiled JS. */
 function bootstrap(): string {
   const ext = path.extname(__filename);
-  const file = path.join(__dirname, `learn-associations.thread${ext}`);
+  const file = path.join(__dirname, `learn-associations-thread${ext}`);
   const tsx = ext === '.ts' ? `require(${JSON.stringify(require.resolve('tsx/cjs'))});` : '';
   return `${tsx} require(${JSON.stringify(file)});`;
 }

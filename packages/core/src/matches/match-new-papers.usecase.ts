@@ -3,12 +3,10 @@
 // stored term associations (version check) → (cached) index → matchPapers → upsert Match rows and drop the ones this run no longer finds.
 // Re-running it with the same papers and keys stores exactly the same rows.
 import { matchPapers, type TopicMatch } from '@paperboy/matching';
-import { loadPapersById } from './match-papers.queries';
-import { removeStaleMatches, upsertMatches } from './match-store';
 import { type MatchingDeps, validIds } from './matching-deps';
 import { processAssociations, type StoredAssociations } from './stored-associations';
-import { processTopicIndex, type TopicIndexCache } from './topic-index.cache';
-import { followedTopicKeys } from './topic-keys.queries';
+import { processTopicIndex, type TopicIndexCache } from './topic-index-cache';
+import { followedTopicKeys, loadPapersById, removeStaleMatches, upsertMatches } from './store';
 
 /** The match payload's own bound: one ingestion batch. */
 export const MAX_PAPERS_PER_JOB = 10_000;

@@ -4,7 +4,7 @@
 import { buildTopicIndex, matchPapers, parseTopicKey, type ParsedTopic } from '@paperboy/matching';
 import { AppError } from '../errors';
 import { flattenMatches } from './match-new-papers.usecase';
-import { removeStaleMatches, upsertMatches } from './match-store';
+import { loadPapersAfter, removeStaleMatches, upsertMatches } from './store';
 import { DAY_MS, type MatchingDeps, nowOf, windowDaysOf } from './matching-deps';
 import { processAssociations } from './stored-associations';
 
@@ -52,21 +52,11 @@ export async function matchTopicsAgainstRecentPapers(
   let matches = 0;
   // Keyset pagination by id: bounded memory however long the window, and a retry redoes it all.
   while (papers < MAX_PAPERS) {
-    const chunk = await deps.db.paper.findMany({
-      where: { publishedAt: { gte: since }, withdrawnAt: null, id: { gt: afterId } },
-      select: { id: true, title: true, abstract: true, upvotes: true, publishedAt: true },
-      orderBy: { id: 'asc' },
-      take: CHUNK,
-    });
+    const chunk = await loadPapersAfter(deps.db, since, afterId, CHUNK);
     if (chunk.length === 0) break;
     afterId = (chunk[chunk.length - 1] as { id: number }).id;
     papers += chunk.length;
-    const found = flattenMatches(
-      matchPapers(
-        index,
-        chunk.map((p) => ({ ...p, upvotes: Math.max(0, p.upvotes) })),
-      ),
-    );
+    const found = flattenMatches(matchPapers(index, chunk));
     matches += await upsertMatches(deps.db, found);
     await removeStaleMatches(
       deps.db,

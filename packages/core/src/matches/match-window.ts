@@ -3,16 +3,9 @@
 // batch of readers, or once for the whole window (MatchWindow.load) when a run ranks every
 // reader: either way per-topic lists are read once and shared by all readers of the batch.
 import type { Db } from '@paperboy/db';
-import type { MatchReason, TopicMatch } from '@paperboy/matching';
+import type { TopicMatch } from '@paperboy/matching';
 import { DAY_MS, type MatchingDeps, nowOf, windowDaysOf } from './matching-deps';
-import { loadRankablePapers } from './paper-trending.queries';
-
-interface MatchRow {
-  paperId: number;
-  topicKey: string;
-  score: number;
-  reason: MatchReason;
-}
+import { loadMatchRows, loadRankablePapers } from './store';
 
 /** keys: only those topics; undefined: every topic with a match in the window. */
 export async function loadMatchLists(
@@ -21,16 +14,7 @@ export async function loadMatchLists(
   now: Date,
   keys?: readonly string[],
 ): Promise<Map<string, TopicMatch[]>> {
-  const rows =
-    keys === undefined
-      ? await db.$queryRaw<MatchRow[]>`
-          SELECT m."paperId", m."topicKey", m."score", m."reason" FROM "Match" m JOIN "Paper" p ON p."id" = m."paperId"
-          WHERE p."publishedAt" >= ${since} AND p."withdrawnAt" IS NULL`
-      : keys.length === 0
-        ? []
-        : await db.$queryRaw<MatchRow[]>`
-          SELECT m."paperId", m."topicKey", m."score", m."reason" FROM "Match" m JOIN "Paper" p ON p."id" = m."paperId"
-          WHERE m."topicKey" = ANY(${[...keys]}::text[]) AND p."publishedAt" >= ${since} AND p."withdrawnAt" IS NULL`;
+  const rows = await loadMatchRows(db, since, keys);
   const papers = await loadRankablePapers(db, [...new Set(rows.map((r) => r.paperId))], now);
   const lists = new Map<string, TopicMatch[]>();
   for (const r of rows) {

@@ -8,7 +8,7 @@ import { type MatchingDeps, positiveInt } from './matching-deps';
 import { MatchWindow } from './match-window';
 import { prepareBatch } from './batch-ranking';
 import type { RankedPapersOptions, ReaderDigest } from './ranked-papers.types';
-import { readerBatches } from './reader-topics.queries';
+import { readerBatches } from './store';
 
 export interface RankEveryReaderOptions extends Omit<RankedPapersOptions, 'window'> {
   /** Readers per batch (default 2,000: measured faster than 5,000, as less of each batch outlives

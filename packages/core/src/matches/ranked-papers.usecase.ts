@@ -5,7 +5,7 @@
 import { type MatchingDeps, positiveInt, validIds } from './matching-deps';
 import { prepareBatch } from './batch-ranking';
 import type { RankedPapersOptions, ReaderDigest } from './ranked-papers.types';
-import { loadReaderTopics, type ReaderTopics } from './reader-topics.queries';
+import { loadReaderTopics, type ReaderTopics } from './store';
 
 export type { RankedPapersOptions, ReaderDigest, ReaderPaper } from './ranked-papers.types';
 

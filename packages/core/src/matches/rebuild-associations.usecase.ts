@@ -4,11 +4,9 @@
 // stored table in one transaction. The next match run sees the new version and rebuilds its
 // topic index with it. Only the phrases readers follow are learned, so the table stays small.
 import { DEFAULT_LEARN_OPTIONS, parseTopicKey } from '@paperboy/matching';
-import { countPapersSince, replaceStoredAssociations } from './associations.queries';
 import { learnInThread } from './learn-in-thread';
-import { loadRecentPapers } from './match-papers.queries';
 import { DAY_MS, type MatchingDeps, nowOf, positiveInt } from './matching-deps';
-import { followedTopicKeys } from './topic-keys.queries';
+import { countPapersSince, followedTopicKeys, loadRecentPapers, replaceStoredAssociations } from './store';
 
 /**
  * Below this many papers the shipped table stays: co-occurrence over a few hundred papers is

@@ -6,7 +6,7 @@
 // run costs one tiny version query, not a read of the table.
 import type { Db } from '@paperboy/db';
 import { DEFAULT_ASSOCIATIONS, type AssociationTable } from '@paperboy/matching';
-import { loadStoredAssociations, storedAssociationsVersion } from './associations.queries';
+import { loadStoredAssociations, storedAssociationsVersion } from './store';
 
 export interface AssociationSnapshot {
   /** Changes whenever the table does; part of the topic index cache's key. */

@@ -1,8 +1,8 @@
-// Writing matches: one row per (paper, topic key), upserted in batches so that a retried or
+// Match rows. Written one row per (paper, topic key), upserted in batches so that a retried or
 // repeated job rewrites the same rows instead of adding new ones, and one statement carries
-// a thousand rows instead of one round trip each.
+// a thousand rows instead of one round trip each. Read per topic key for a digest's window.
 import type { Db } from '@paperboy/db';
-import type { TopicMatch } from '@paperboy/matching';
+import type { MatchReason, TopicMatch } from '@paperboy/matching';
 
 const BATCH = 1_000;
 
@@ -47,4 +47,23 @@ export async function removeStaleMatches(
     WHERE "paperId" = ANY(${[...paperIds]}::int[]) AND "topicKey" = ANY(${[...keys]}::text[])
       AND ("paperId", "topicKey") NOT IN (
         SELECT k.p, k.t FROM unnest(${kept.map((m) => m.paperId)}::int[], ${kept.map((m) => m.topicKey)}::text[]) AS k(p, t))`;
+}
+
+export interface MatchRow {
+  paperId: number;
+  topicKey: string;
+  score: number;
+  reason: MatchReason;
+}
+
+/** Matches of papers published since `since` and not withdrawn; keys: only those topics, undefined: every topic. */
+export async function loadMatchRows(db: Db, since: Date, keys?: readonly string[]): Promise<MatchRow[]> {
+  if (keys === undefined)
+    return db.$queryRaw<MatchRow[]>`
+      SELECT m."paperId", m."topicKey", m."score", m."reason" FROM "Match" m JOIN "Paper" p ON p."id" = m."paperId"
+      WHERE p."publishedAt" >= ${since} AND p."withdrawnAt" IS NULL`;
+  if (keys.length === 0) return [];
+  return db.$queryRaw<MatchRow[]>`
+    SELECT m."paperId", m."topicKey", m."score", m."reason" FROM "Match" m JOIN "Paper" p ON p."id" = m."paperId"
+    WHERE m."topicKey" = ANY(${[...keys]}::text[]) AND p."publishedAt" >= ${since} AND p."withdrawnAt" IS NULL`;
 }
