@@ -5,7 +5,7 @@
 // noise; ties go to the newer paper. The list is the same for every reader of a period, so a
 // build batch computes it once per period (trendingLookup) and only filters it per reader.
 import type { Db } from '@paperboy/db';
-import { loadTrendingCandidates, type TrendingCandidate } from './trending.queries';
+import { loadTrendingCandidates, type TrendingCandidate } from './trending.store';
 
 export type TrendingPeriod = 'daily' | 'weekly';
 

@@ -1,4 +1,5 @@
-// Loads the candidates of "top trending" in one statement: papers of the period (published or
+// Access style: Prisma's $queryRaw - one statement a period (a LATERAL join the query builder cannot express).
+// The trending area's data access: the candidates of "top trending" in one statement: papers of the period (published or
 // first seen by paperboy within the last two periods, so a paper that appeared late yesterday
 // and climbed overnight still counts) with at least the floor in total upvotes (an upper bound
 // of what they gained), each with its baseline: the upvotes of its latest snapshot at or before
