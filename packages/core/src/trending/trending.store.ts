@@ -1,9 +1,10 @@
 // Access style: Prisma's $queryRaw - one statement a period (a LATERAL join the query builder cannot express).
-// The trending area's data access: the candidates of "top trending" in one statement: papers of the period (published or
-// first seen by paperboy within the last two periods, so a paper that appeared late yesterday
-// and climbed overnight still counts) with at least the floor in total upvotes (an upper bound
-// of what they gained), each with its baseline: the upvotes of its latest snapshot at or before
-// the period's start, when the signal history has one. Ranking is trending.ts's, in memory.
+// The trending area's data access: the candidates of "top trending" in one statement - papers
+// of the period (published or first seen by paperboy within the last two periods, so a paper
+// that appeared late yesterday and climbed overnight still counts) with at least the floor in
+// total upvotes (an upper bound of what they gained), each with its baseline: the upvotes of its
+// latest snapshot at or before the period's start, when the signal history has one. Ranking is
+// trending.ts's, in memory.
 import type { Db } from '@paperboy/db';
 
 export interface TrendingCandidate {
