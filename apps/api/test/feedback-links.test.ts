@@ -1,7 +1,7 @@
 // The digest's feedback links against the real app: a GET (what mail scanners and prefetchers
 // do) records nothing; the page's POST records, idempotently, can be changed and undone; votes
 // are in the export and go with a wipe.
-import { buildReaderLinks, topicLink, voteLink } from '@paperboy/core';
+import { addTopicLink, buildReaderLinks, topicLink, voteLink } from '@paperboy/core';
 import { normalizeTopic } from '@paperboy/matching';
 import { activeReader, openForm, postForm, postJson } from './reader-client';
 import { startTestApp, type TestApp } from './test-app';
@@ -210,5 +210,89 @@ describe('add this topic', () => {
     const topics = await db.topic.findMany({ where: { subscriberId: reader.id }, orderBy: { id: 'asc' } });
     expect(topics.map((t) => t.raw)).toEqual(['reward models', 'diffusion models', 'robot grasping']);
     expect((await postForm(`${manage}/topic-add`, { topic: '' }, page)).status).toBe(400);
+  });
+});
+
+describe('add this topic from the digest', () => {
+  // Three other readers follow "robot grasping" (stored as the subscribe form stores it: its
+  // normalised key): a topic a digest may suggest.
+  const GRASP = normalizeTopic('robot grasping').key;
+  beforeAll(async () => {
+    for (const i of [1, 2, 3]) {
+      const other = await activeReader(app, `grasping-${i}@example.org`, []);
+      await app.database.db.topic.create({ data: { subscriberId: other.id, raw: 'robot grasping', key: GRASP } });
+    }
+  });
+  const topicsOf = async (subscriberId: number) =>
+    (await app.database.db.topic.findMany({ where: { subscriberId }, orderBy: { id: 'asc' } })).map((t) => t.raw);
+
+  it('when the add-topic link is fetched as scanners and prefetchers do (GET, HEAD, any Accept), then no topic is added', async () => {
+    const { reader } = await readerAndPaper('add-prefetch@example.org');
+    const link = local(addTopicLink(app.config, reader.id, GRASP));
+    for (const accept of ['text/html', '*/*', 'application/json', ''])
+      expect((await fetch(link, { headers: accept ? { Accept: accept } : {} })).status).toBe(200);
+    expect((await fetch(link, { method: 'HEAD' })).status).toBe(200);
+    const page = await (await fetch(link, { headers: { Accept: 'text/html' } })).text();
+    expect(page).toContain('Add robot grasping to your topics?');
+    expect(page).toContain('data-auto-confirm');
+    expect(page).toContain('name="do" value="add"');
+    expect(await topicsOf(reader.id)).toEqual(['reward models', 'diffusion models']);
+  });
+
+  it('when the page posts, then the topic is added once however often it is posted, and undo removes it again', async () => {
+    const { reader } = await readerAndPaper('add-post@example.org');
+    const link = local(addTopicLink(app.config, reader.id, GRASP));
+    const session = await openForm(link);
+    const added = await postForm(link, { do: 'add' }, session);
+    expect(added.status).toBe(200);
+    const html = await added.text();
+    expect(html).toContain('Added: robot grasping');
+    expect(html).toContain('name="do" value="remove"'); // undo
+    expect(await topicsOf(reader.id)).toEqual(['reward models', 'diffusion models', 'robot grasping']);
+
+    const again = await postForm(link, { do: 'add' }, session);
+    expect(again.status).toBe(200);
+    expect(await again.text()).not.toContain('value="remove"'); // nothing changed: nothing to undo
+    expect(await topicsOf(reader.id)).toEqual(['reward models', 'diffusion models', 'robot grasping']);
+    expect(await (await fetch(link, { headers: { Accept: 'text/html' } })).text()).toContain(
+      'You follow robot grasping',
+    );
+
+    const undone = await postForm(link, { do: 'remove' }, session);
+    expect(await undone.text()).toContain('Removed: robot grasping');
+    expect(await topicsOf(reader.id)).toEqual(['reward models', 'diffusion models']);
+    expect(await (await postJson(link, { do: 'remove' })).json()).toEqual({
+      topic: 'robot grasping',
+      state: 'not_followed',
+      previous: 'not_followed',
+    });
+    expect(await (await postJson(link, { do: 'add' })).json()).toEqual({
+      topic: 'robot grasping',
+      state: 'followed',
+      previous: 'not_followed',
+    });
+  });
+
+  it('when the add-topic link is tampered with, is another link, or posts without CSRF or a known action, then it is a clear 4xx and nothing changes', async () => {
+    const { reader } = await readerAndPaper('add-tamper@example.org');
+    const link = local(addTopicLink(app.config, reader.id, GRASP));
+    expect((await fetch(`${link.slice(0, -3)}AAA`)).status).toBe(400);
+    // A "fewer / mute" link names the same reader and topic but cannot add it, and this one cannot mute.
+    const topicToken = topicLink(app.config, reader.id, GRASP).split('/').pop();
+    expect((await fetch(`${app.baseUrl}/add-topic/${topicToken}`)).status).toBe(400);
+    expect((await fetch(`${app.baseUrl}/topic/${link.split('/').pop()}?do=mute`)).status).toBe(400);
+    const manageToken = buildReaderLinks(app.config, reader.id).manageUrl.split('/').pop();
+    expect((await fetch(`${app.baseUrl}/add-topic/${manageToken}`)).status).toBe(400);
+    // Signed with another secret: forged.
+    const forged = addTopicLink({ ...app.config, SECRET_KEY: 'x'.repeat(40) }, reader.id, GRASP);
+    expect((await fetch(local(forged))).status).toBe(400);
+    expect((await postForm(link, { do: 'add' })).status).toBe(403); // no CSRF field
+    expect((await postJson(link, { do: 'mute' })).status).toBe(400);
+    expect((await postJson(link, {})).status).toBe(400);
+    // A topic nobody follows any more cannot be added from an old email.
+    const gone = local(addTopicLink(app.config, reader.id, 'quantum chemistry'));
+    expect((await fetch(gone, { headers: { Accept: 'text/html' } })).status).toBe(404);
+    expect((await postJson(gone, { do: 'add' })).status).toBe(404);
+    expect(await topicsOf(reader.id)).toEqual(['reward models', 'diffusion models']);
   });
 });

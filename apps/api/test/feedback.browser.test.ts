@@ -2,7 +2,10 @@
 // the dev mailbox; the reader clicks "More like this" on one card and "Less like this" on another; the page the link opens posts
 // the vote by itself (a GET alone records nothing) and offers undo; the next digest is composed
 // with the reader's model: papers like the liked one lead, and one from beyond their topics
-// comes "Because you liked …" — while a reader who never voted gets today's digest.
+// comes "Because you liked …" — while a reader who never voted gets today's digest. That digest
+// also suggests a related topic other readers follow ("Add robot grasping to my topics"): the
+// reader adds it from the email (same GET → POST page, with undo) and finds it on their
+// preferences page.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildDigests, matchNewPapers, periodKey, sendDigests, type DigestDeps } from '@paperboy/core';
@@ -108,10 +111,11 @@ async function digestFor(subscriberId: number, email: string, now: Date): Promis
 }
 const seen = new Set<MailboxMessage['id']>();
 
-it('when a reader votes "more like this" from a sent digest, then the page records it by POST, offers undo, and the next digest follows the vote', async () => {
+it('when a reader votes "more like this" from a sent digest, then the page records it by POST, offers undo, and the next digest follows the vote and suggests a related topic the reader adds from the email', async () => {
   const voter = await reader('voter@example.org', ['reward models']);
   const control = await reader('control@example.org', ['reward models']);
-  await reader('robotics@example.org', ['robot grasping']); // another reader's topic: papers beyond the voter's
+  // Other readers' topic: papers beyond the voter's; three follow it, so a digest may suggest it.
+  for (const who of ['robotics', 'robotics2', 'robotics3']) await reader(`${who}@example.org`, ['robot grasping']);
   const db = app.database.db;
   const ids: number[] = [];
   for (const [i, p] of PAPERS.entries()) {
@@ -173,4 +177,26 @@ it('when a reader votes "more like this" from a sent digest, then the page recor
   expect(second.text).toContain('Tactile sensing for robot grasping');
   expect(await db.readerModel.count({ where: { subscriberId: voter.id } })).toBe(1);
   expect(await db.readerModel.count({ where: { subscriberId: control.id } })).toBe(0);
+
+  // Both robot papers of that digest matched "robot grasping", which three readers follow: it is
+  // suggested (the control's digest, with no robot paper, suggests nothing).
+  expect(second.text).toContain('2 of these papers are also about robot grasping');
+  expect(control2.text).not.toContain('of these papers are also about');
+  await page.goto(`${app.baseUrl}/dev/mailbox/${second.id}/html`);
+  const add = page.locator('a', { hasText: 'Add robot grasping to my topics' });
+  expect(await add.getAttribute('href')).toMatch(new RegExp(`^${baseUrl}/add-topic/[^?]+$`));
+  // A prefetch of the link (GET) adds nothing.
+  expect((await fetch((await add.getAttribute('href')) as string)).status).toBe(200);
+  expect((await db.topic.findMany({ where: { subscriberId: voter.id } })).map((t) => t.raw)).toEqual(['reward models']);
+  await add.click();
+  await page.waitForSelector('text=Added: robot grasping');
+  expect(await page.locator('button', { hasText: 'Undo' }).isVisible()).toBe(true);
+  // The preferences page, from the answer's link, lists the new topic.
+  await page.locator('a', { hasText: 'your preferences page' }).click();
+  await page.waitForSelector('textarea[name="topics"]');
+  expect(await page.locator('textarea[name="topics"]').inputValue()).toMatch(/reward models\s+robot grasping/);
+  expect((await db.topic.findMany({ where: { subscriberId: voter.id } })).map((t) => t.raw).sort()).toEqual([
+    'reward models',
+    'robot grasping',
+  ]);
 });

@@ -1,5 +1,6 @@
 // The digest's feedback links (issue 13): "more / less like this" per card, "fewer on this
-// topic" / "mute this topic" per section. GET only shows a page (mail scanners and prefetchers
+// topic" / "mute this topic" per section, "add this topic" for the related topic a digest suggests.
+// GET only shows a page (mail scanners and prefetchers
 // open every link: they must not vote); the page's form records by POST, sent by the browser at
 // once (confirm.js) or with its button. POSTs are idempotent (the same vote twice is one vote)
 // and answer with undo.
@@ -14,14 +15,17 @@ import {
   parseTopicSetting,
   parseVote,
   recordVote,
+  describeSuggestedTopic,
+  setSuggestedTopic,
   setTopicControl,
+  verifyAddTopicToken,
   verifyTopicToken,
   verifyVoteToken,
   type VoteValue,
 } from '@paperboy/core';
 import type { AppDeps } from '../deps';
 import type { Csrf } from '../middleware/csrf.middleware';
-import { topicDonePage, topicPage, votedPage, votePage } from '../views/feedback.page';
+import { addTopicDonePage, addTopicPage, topicDonePage, topicPage, votedPage, votePage } from '../views/feedback.page';
 import { formBody, privatePage, readerDeps, requestContext, subscriberFromToken, wantsJson } from './reader-helpers';
 
 function field(req: Request, name: string): unknown {
@@ -108,6 +112,44 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
       }),
     );
   });
+  // "Add this topic": GET shows the topic (records nothing); POST do=add adds it with the
+  // preferences rules, do=remove is its undo. Both idempotent.
+  router.get('/add-topic/:token', async (req, res) => {
+    privatePage(res);
+    const { subscriberId, topicKey } = verifyAddTopicToken(deps.config, req.params.token, now());
+    const state = await describeSuggestedTopic(deps.db, subscriberId, topicKey);
+    if (wantsJson(req)) return void res.json({ topic: state.label, state: state.state, changed: false });
+    res.type('html').send(
+      addTopicPage({
+        action: `/add-topic/${req.params.token}`,
+        csrf: csrf.token(req, res),
+        label: state.label,
+        followed: state.state === 'followed',
+        manageUrl: manageUrl(subscriberId),
+      }),
+    );
+  });
+
+  router.post('/add-topic/:token', formBody, csrf.require, async (req, res) => {
+    privatePage(res);
+    const { subscriberId, topicKey } = verifyAddTopicToken(deps.config, req.params.token, now());
+    const what = field(req, 'do');
+    if (what !== 'add' && what !== 'remove') throw badChoice('"add" or "remove"');
+    const outcome = await setSuggestedTopic(readerDeps(deps), subscriberId, topicKey, what, requestContext(req));
+    if (wantsJson(req))
+      return void res.json({ topic: outcome.label, state: outcome.state, previous: outcome.previous });
+    res.type('html').send(
+      addTopicDonePage({
+        action: `/add-topic/${req.params.token}`,
+        csrf: csrf.token(req, res),
+        label: outcome.label,
+        followed: outcome.state === 'followed',
+        changed: outcome.previous !== outcome.state,
+        manageUrl: manageUrl(subscriberId),
+      }),
+    );
+  });
+
   // The preferences page's own controls (learning-section.ts): back to normal, fewer, mute; forget votes.
   router.post('/manage/:token/topic-setting', formBody, csrf.require, async (req, res) => {
     privatePage(res);

@@ -128,3 +128,50 @@ export function topicDonePage(o: {
       <p class="muted">Change your topics, or bring this one back later, on <a href="${o.manageUrl}">your preferences page</a>.</p></div>`;
   return page(heading, body);
 }
+
+function addTopicForm(
+  action: string,
+  csrf: string,
+  what: 'add' | 'remove',
+  label: string,
+  kind: 'primary' | 'secondary',
+  auto = false,
+) {
+  return html`<form method="post" action="${action}"${auto ? html` data-auto-confirm` : html``} class="inline-form">${csrfInput(csrf)}<input type="hidden" name="do" value="${what}"><button type="submit"${kind === 'secondary' ? html` class="secondary"` : html``}>${label}</button></form>`;
+}
+
+/** GET /add-topic/:token — nothing added yet (a reader who already follows it is told so, no form). */
+export function addTopicPage(o: {
+  action: string;
+  csrf: string;
+  label: string;
+  followed: boolean;
+  manageUrl: string;
+}): string {
+  const title = o.followed ? `You follow ${o.label}` : `Add ${o.label} to your topics?`;
+  const body = o.followed
+    ? html`<h1>${title}</h1>
+    <div class="card"><p>Your digests already carry <strong>${o.label}</strong>. Change your topics on <a href="${o.manageUrl}">your preferences page</a>.</p></div>`
+    : html`<h1>${title}</h1>
+    <div class="card"><p>From your next digest, papers on <strong>${o.label}</strong> get a section of their own beside your other topics.</p>
+      ${addTopicForm(o.action, o.csrf, 'add', 'Yes, add this topic', 'primary', true)}
+      <p class="muted" id="confirm-status" role="status" aria-live="polite"></p></div>`;
+  return page(title, body, !o.followed);
+}
+
+/** POST /add-topic/:token — added (or removed by undo); undo is offered only when this link changed something. */
+export function addTopicDonePage(o: {
+  action: string;
+  csrf: string;
+  label: string;
+  followed: boolean;
+  changed: boolean;
+  manageUrl: string;
+}): string {
+  const heading = o.followed ? `Added: ${o.label}` : `Removed: ${o.label}`;
+  const body = html`<h1>${heading}</h1>
+    <div class="card" id="add-topic-result"><p>${o.followed ? html`Your digests now carry <strong>${o.label}</strong> beside your other topics.` : html`Your digests no longer carry <strong>${o.label}</strong>.`}</p>
+      ${o.changed ? addTopicForm(o.action, o.csrf, o.followed ? 'remove' : 'add', o.followed ? 'Undo (remove it again)' : 'Add it again', 'secondary') : html``}
+      <p class="muted">See all your topics on <a href="${o.manageUrl}">your preferences page</a>.</p></div>`;
+  return page(heading, body);
+}

@@ -22,7 +22,8 @@ import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/hard-bounce';
 import { buildReaderLinks } from '../tokens/reader-links';
-import { topicLink, voteLink } from '../tokens/feedback-links';
+import { addTopicLink, topicLink, voteLink } from '../tokens/feedback-links';
+import { suggestTopicsForDeliveries, type DigestSuggestion } from '../feedback/related-topics';
 import { digestClock, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
 import type { RecordSent } from './send-batching';
 import type { SendBreaker } from './send-breaker';
@@ -70,7 +71,13 @@ export async function sendDigests(deps: SendDeps, deliveryIds: number[]): Promis
   const ids = [...new Set(deliveryIds)];
   const claimedAt = digestClock(deps);
   const claimed = await claimDeliveries(deps.db, ids, claimedAt, deps.config.SEND_LEASE_SECONDS);
-  const batch: BatchState = { claimedAt, paused: false, requeue: new SendRequeue(), jitter: Math.random() };
+  const batch: BatchState = {
+    claimedAt,
+    paused: false,
+    requeue: new SendRequeue(),
+    jitter: Math.random(),
+    suggestions: await suggestions(deps, [...claimed.values()]),
+  };
   const outcomes = await mapLimited(ids, deps.concurrency ?? 10, async (id) => {
     const delivery = claimed.get(id);
     return delivery ? sendClaimed(deps, delivery, batch) : notClaimed(deps, id, batch);
@@ -78,6 +85,20 @@ export async function sendDigests(deps: SendDeps, deliveryIds: number[]): Promis
   await batch.requeue.flush(deps);
   const byId = new Map(ids.map((id, i) => [id, outcomes[i] as SendOutcome]));
   return deliveryIds.map((id) => byId.get(id) as SendOutcome);
+}
+
+/** "Add this topic" for the batch's digests with topic sections (one statement); none if it fails. */
+async function suggestions(deps: SendDeps, claimed: ClaimedDelivery[]): Promise<Map<number, DigestSuggestion>> {
+  const ids = claimed
+    .filter((c) => c.kind === 'digest' && c.digestMode !== 'trending' && c.topicKeys?.length && c.papers.length > 0)
+    .map((c) => c.id);
+  try {
+    return await suggestTopicsForDeliveries(deps.db, ids);
+  } catch (error) {
+    // A suggestion is a nicety: the digests go without one rather than wait.
+    deps.logger?.warn({ err: error }, 'topic suggestions unavailable for this batch');
+    return new Map();
+  }
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, results in order. */
@@ -100,6 +121,8 @@ interface BatchState {
   requeue: SendRequeue;
   /** One jitter for the batch: its retries of one attempt share a delay, hence a job. */
   jitter: number;
+  /** The related topic each digest suggests adding, by delivery id. */
+  suggestions: Map<number, DigestSuggestion>;
 }
 
 async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: BatchState): Promise<SendOutcome> {
@@ -118,7 +141,9 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
         : undefined;
     let message: ReturnType<typeof buildMessage>;
     try {
-      message = notice ? composeNotice(deps, claimed, notice, now) : composeDigest(deps, claimed, now);
+      message = notice
+        ? composeNotice(deps, claimed, notice, now)
+        : composeDigest(deps, claimed, now, batch.suggestions.get(deliveryId));
     } catch (error) {
       // Bad stored data (e.g. a malformed paper URL) fails the same way every time: no retry.
       const detail = `cannot build the email: ${(error as Error).message}`.slice(0, 500);
@@ -272,11 +297,20 @@ export function composeDigest(
   deps: Pick<SendDeps, 'config'> & { renderer: Pick<Renderer, 'renderDigest'> },
   claimed: ClaimedDelivery,
   now: Date,
+  suggestion?: DigestSuggestion,
 ): ReturnType<typeof buildMessage> {
   const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
   const topics = claimed.digestMode === 'trending' ? [] : claimed.topics;
   // Feedback links only where votes and topic controls act: a digest with topic sections.
   const feedback = topics.length > 0 ? feedbackLinks(deps.config, claimed, now) : undefined;
+  const suggest =
+    feedback && suggestion
+      ? {
+          topic: suggestion.label,
+          papers: suggestion.papers,
+          url: addTopicLink(deps.config, claimed.subscriberId, suggestion.key, now),
+        }
+      : undefined;
   const papers = claimed.papers.map(feedback ? toDigestPaper : toCardWithoutVotes);
   const content = deps.renderer.renderDigest({
     reader: { email: claimed.email },
@@ -286,7 +320,12 @@ export function composeDigest(
     quietTopics: quietTopics(topics, papers),
     date: now,
     timeZone: claimed.timezone,
-    links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl, ...feedback },
+    links: {
+      manageUrl: links.manageUrl,
+      unsubscribeUrl: links.unsubscribeUrl,
+      ...feedback,
+      ...(suggest && { suggest }),
+    },
   });
   return buildMessage({
     from: deps.config.MAIL_FROM,

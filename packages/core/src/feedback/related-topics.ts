@@ -3,6 +3,7 @@
 // Only topics at least MIN_READERS active readers follow are named (as on the subscribe form),
 // so a suggestion never reveals that one particular person reads about something.
 import type { Db } from '@paperboy/db';
+import { AppError } from '../errors';
 import { loadSubscriber } from '../subscribers/load-subscriber';
 import { updatePreferences } from '../subscribers/preferences.usecase';
 import type { ReaderDeps, RequestContext } from '../subscribers/reader-deps';
@@ -49,4 +50,126 @@ export async function addTopic(deps: ReaderDeps, subscriberId: number, topic: st
     { topics: [...s.topics.map((t) => t.raw), topic], frequency: s.frequency, timezone: s.timezone },
     context,
   );
+}
+
+// "Add this topic" from the digest: at most one related topic per email, picked per send batch
+// from the digest's own papers (no 30-day scan per reader): the topic other readers follow that
+// the most of this digest's papers also matched, when at least MIN_PAPERS did. Readers never see
+// a topic they already follow (muted ones included) or one fewer than MIN_READERS follow.
+/** Papers of one digest a topic must have matched to be suggested in it. */
+export const SUGGEST_MIN_PAPERS = 2;
+
+export interface DigestSuggestion {
+  key: string;
+  label: string;
+  /** Papers of this digest it matched. */
+  papers: number;
+}
+
+interface Popularity {
+  label: string | null;
+  at: number;
+}
+/** Per database (test databases must not meet), per topic key: its label when enough readers follow it. */
+const popularity = new WeakMap<Db, Map<string, Popularity>>();
+const POPULARITY_TTL_MS = 10 * 60_000;
+const POPULARITY_LIMIT = 50_000;
+
+/** The label of each key at least MIN_READERS active readers follow (others absent); cached 10 min per process. */
+async function popularLabels(db: Db, keys: readonly string[], now = Date.now()): Promise<Map<string, string>> {
+  let cache = popularity.get(db);
+  if (!cache || cache.size > POPULARITY_LIMIT) {
+    cache = new Map();
+    popularity.set(db, cache);
+  }
+  const missing = keys.filter((k) => {
+    const known = cache.get(k);
+    return !known || now - known.at > POPULARITY_TTL_MS;
+  });
+  if (missing.length > 0) {
+    const rows = await db.$queryRaw<{ key: string; label: string }[]>`
+      SELECT t.key, mode() WITHIN GROUP (ORDER BY t.raw) AS label
+      FROM "Topic" t JOIN "Subscriber" s ON s.id = t."subscriberId"
+      WHERE t.key = ANY(${missing}::text[]) AND s.status = 'active'
+      GROUP BY t.key HAVING count(*) >= ${MIN_READERS}`;
+    const found = new Map(rows.map((r) => [r.key, r.label]));
+    for (const k of missing) cache.set(k, { label: found.get(k) ?? null, at: now });
+  }
+  const out = new Map<string, string>();
+  for (const k of keys) {
+    const label = cache.get(k)?.label;
+    if (label) out.set(k, label);
+  }
+  return out;
+}
+
+/** The suggestion of each of these digests that has one (one statement, plus the popularity of keys not seen for 10 min). */
+export async function suggestTopicsForDeliveries(
+  db: Db,
+  deliveryIds: readonly number[],
+): Promise<Map<number, DigestSuggestion>> {
+  const out = new Map<number, DigestSuggestion>();
+  if (deliveryIds.length === 0) return out;
+  const rows = await db.$queryRaw<{ id: number; key: string; papers: number }[]>`
+    SELECT dp."deliveryId" AS id, m."topicKey" AS key, count(*)::int AS papers
+    FROM "DeliveryPaper" dp JOIN "Match" m ON m."paperId" = dp."paperId"
+    WHERE dp."deliveryId" = ANY(${[...deliveryIds]}::int[])
+      AND NOT EXISTS (SELECT 1 FROM "Topic" t WHERE t."subscriberId" = dp."subscriberId" AND t.key = m."topicKey")
+    GROUP BY 1, 2 HAVING count(*) >= ${SUGGEST_MIN_PAPERS}`;
+  if (rows.length === 0) return out;
+  const labels = await popularLabels(db, [...new Set(rows.map((r) => r.key))]);
+  for (const r of rows) {
+    const label = labels.get(r.key);
+    if (!label) continue;
+    const best = out.get(r.id);
+    if (!best || r.papers > best.papers || (r.papers === best.papers && r.key < best.key))
+      out.set(r.id, { key: r.key, label, papers: r.papers });
+  }
+  return out;
+}
+
+export type FollowState = 'followed' | 'not_followed';
+
+/** What an "add this topic" link is about: the topic's usual wording and whether the reader follows it. */
+export async function describeSuggestedTopic(db: Db, subscriberId: number, key: string) {
+  const s = await loadSubscriber(db, subscriberId);
+  const own = s.topics.find((t) => t.key === key);
+  if (own) return { key, label: own.raw, state: 'followed' as FollowState };
+  const rows = await db.$queryRaw<{ label: string | null }[]>`
+    SELECT mode() WITHIN GROUP (ORDER BY raw) AS label FROM "Topic" WHERE key = ${key}`;
+  const label = rows[0]?.label;
+  if (!label)
+    throw new AppError('not_found', 'Nobody follows this topic any more, so it cannot be added from this link.');
+  return { key, label, state: 'not_followed' as FollowState };
+}
+
+/**
+ * "Add this topic" (do = 'add') or its undo (do = 'remove'), idempotent: adding a topic the
+ * reader follows, or removing one they do not, changes nothing. Returns the state before, for undo.
+ */
+export async function setSuggestedTopic(
+  deps: ReaderDeps,
+  subscriberId: number,
+  key: string,
+  action: 'add' | 'remove',
+  context: RequestContext = {},
+): Promise<{ key: string; label: string; state: FollowState; previous: FollowState }> {
+  const before = await describeSuggestedTopic(deps.db, subscriberId, key);
+  const state: FollowState = action === 'add' ? 'followed' : 'not_followed';
+  if (before.state === state) return { key, label: before.label, state, previous: before.state };
+  if (action === 'add') await addTopic(deps, subscriberId, before.label, context);
+  else {
+    const s = await loadSubscriber(deps.db, subscriberId);
+    await updatePreferences(
+      deps,
+      subscriberId,
+      {
+        topics: s.topics.filter((t) => t.key !== key).map((t) => t.raw),
+        frequency: s.frequency,
+        timezone: s.timezone,
+      },
+      context,
+    );
+  }
+  return { key, label: before.label, state, previous: before.state };
 }

@@ -2,6 +2,7 @@
 // only ever speak for the reader it was sent to, about that paper or topic, and needs no login:
 //   {PUBLIC_URL}/vote/{token}?v=more   "more like this" (less: v=less) — token names reader + paper
 //   {PUBLIC_URL}/topic/{token}?do=fewer "fewer on this topic" (mute: do=mute) — reader + topic key
+//   {PUBLIC_URL}/add-topic/{token}      "add this topic" (a related topic the digest suggests) — reader + topic key
 // Opening one only shows a page; the page records the choice by a POST (feedback-page pattern
 // in apps/api), so mail scanners and prefetchers that open every link change nothing.
 import { AppError } from '../errors';
@@ -14,6 +15,11 @@ export function voteLink(config: LinkConfig, subscriberId: number, paperId: numb
 
 export function topicLink(config: LinkConfig, subscriberId: number, topicKey: string, now = new Date()): string {
   return `${base(config)}/topic/${readerToken(config, 'topic', subscriberId, now, `t${topicKey}`)}`;
+}
+
+/** "Add this topic": its own purpose, so a fewer/mute link cannot add and this one cannot mute. */
+export function addTopicLink(config: LinkConfig, subscriberId: number, topicKey: string, now = new Date()): string {
+  return `${base(config)}/add-topic/${readerToken(config, 'suggest', subscriberId, now, `t${topicKey}`)}`;
 }
 
 function badLink(): AppError {
@@ -31,6 +37,13 @@ export function verifyVoteToken(config: LinkConfig, token: unknown, now = new Da
 /** The reader and topic key a topic link names. */
 export function verifyTopicToken(config: LinkConfig, token: unknown, now = new Date()) {
   const claims = verifyToken(tokenSecrets(config), token, 'topic', now);
+  if (!claims.ref?.startsWith('t') || claims.ref.length < 2) throw badLink();
+  return { subscriberId: claims.subscriberId, topicKey: claims.ref.slice(1) };
+}
+
+/** The reader and topic key an "add this topic" link names. */
+export function verifyAddTopicToken(config: LinkConfig, token: unknown, now = new Date()) {
+  const claims = verifyToken(tokenSecrets(config), token, 'suggest', now);
   if (!claims.ref?.startsWith('t') || claims.ref.length < 2) throw badLink();
   return { subscriberId: claims.subscriberId, topicKey: claims.ref.slice(1) };
 }

@@ -7,6 +7,7 @@
 //   confirm      {PUBLIC_URL}/confirm/{token}       (GET page with the confirm button)
 //   vote         {PUBLIC_URL}/vote/{token}?v=more|less   (GET page; POST records: feedback-links.ts)
 //   topic        {PUBLIC_URL}/topic/{token}?do=fewer|mute (GET page; POST changes the topic)
+//   add topic    {PUBLIC_URL}/add-topic/{token}       (GET page; POST adds the suggested topic)
 import { signToken, type TokenPurpose, type TokenSecrets } from './signed-token';
 
 export interface LinkConfig {
@@ -25,6 +26,7 @@ export const TOKEN_LIFETIME_HOURS: Record<TokenPurpose, number> = {
   unsubscribe: 24 * 365,
   vote: 24 * 365,
   topic: 24 * 365,
+  suggest: 24 * 365,
 };
 
 export interface ReaderLinks {

@@ -5,9 +5,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors';
 
-/** 'vote' and 'topic': the digest's feedback links, each also naming what it is about (`ref`). */
-export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe' | 'vote' | 'topic';
-const PURPOSES: readonly TokenPurpose[] = ['confirm', 'manage', 'unsubscribe', 'vote', 'topic'];
+/** 'vote', 'topic' and 'suggest' (add a suggested topic): the digest's feedback links, each also
+ * naming what it is about (`ref`). */
+export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe' | 'vote' | 'topic' | 'suggest';
+const PURPOSES: readonly TokenPurpose[] = ['confirm', 'manage', 'unsubscribe', 'vote', 'topic', 'suggest'];
 
 export interface TokenClaims {
   purpose: TokenPurpose;

@@ -70,6 +70,9 @@ export interface DigestEmailData {
     votes?: Record<number, string>;
     /** This reader's topic link per section heading (their wording; ?do=fewer / ?do=mute). */
     topics?: Record<string, string>;
+    /** One related topic other readers follow that `papers` of this digest's papers also
+     * matched, with this reader's "add this topic" link (shown after the sections). */
+    suggest?: { topic: string; papers: number; url: string };
   };
 }
 

@@ -142,6 +142,7 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
   const thenTrending = onTopics < count ? ', then what readers upvoted most' : '';
   const sections = sectionsOf(data, papers, period);
   const quiet = (data.quietTopics ?? []).map((topic) => ({ quietLine: `Nothing new on ${oneLine(topic)} ${period}.` }));
+  const suggest = data.links.suggest;
   return withTextLines({
     ...baseView(brand, data.reader.email),
     subject:
@@ -165,6 +166,18 @@ export function digestView({ brand }: BrandOptions, data: DigestEmailData, paper
     papers,
     sections,
     quiet,
+    // "Add this topic": one related topic, after the sections (empty: no line at all).
+    suggestLine: suggest
+      ? `${suggest.papers} of these papers are also about ${oneLine(suggest.topic)}, which other readers follow.`
+      : '',
+    textSuggestLine: suggest
+      ? wrapText(
+          `${suggest.papers} of these papers are also about ${oneLine(suggest.topic)}, which other readers follow.`,
+          72,
+        )
+      : '',
+    suggestTopic: suggest ? oneLine(suggest.topic) : '',
+    suggestUrl: suggest?.url ?? '',
     footerReason: trendingOnly
       ? `You get this email because ${data.reader.email} signed up for ${data.frequency} top trending papers.`
       : `You get this email because ${data.reader.email} signed up for ${data.frequency} papers on ${topicsPhrase(data.topics, 8)}.`,

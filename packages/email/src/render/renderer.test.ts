@@ -289,6 +289,29 @@ describe('createRenderer', () => {
     );
   });
 
+  it('when a digest suggests a related topic, then one line after the sections names it with its "add" link, in both parts; without one, no line', () => {
+    const data = sampleThreeTopicDigest();
+    const email = fast.renderDigest(data);
+    const text = visibleText(email.html);
+    expect(text).toMatch(
+      /Also trending[\s\S]*2 of these papers are also about RLHF, which other readers follow\. Add RLHF to my topics/,
+    );
+    expect(linkTargets(email.html)).toContain('https://paperboy.example.com/add-topic/a0.sample');
+    expect(email.text).toContain('Add RLHF to my topics: https://paperboy.example.com/add-topic/a0.sample');
+    delete data.links.suggest;
+    const without = fast.renderDigest(data);
+    expect(without.html).not.toContain('add-topic');
+    expect(without.text).not.toContain('Add RLHF');
+    // The line is small: under 500 bytes of HTML with its link (one MJML text block).
+    expect(email.html.length - without.html.length).toBeLessThan(500);
+    expect(() =>
+      fast.renderDigest({
+        ...data,
+        links: { ...data.links, suggest: { topic: 'x', papers: 0, url: 'https://a.b/c' } },
+      }),
+    ).toThrow(/links\.suggest\.papers/);
+  });
+
   it('when the text part is read on its own, then it has every paper, reason and link and no HTML', () => {
     const data = sampleDigestData(2, 10);
     const { text } = fast.renderDigest(data);

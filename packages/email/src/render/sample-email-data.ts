@@ -188,6 +188,12 @@ export function sampleThreeTopicDigest(): DigestEmailData {
   digest.links.topics = Object.fromEntries(
     digest.topics.map((t, i) => [t, `https://paperboy.example.com/topic/t${i}.sample`]),
   );
+  // "Add this topic": a related topic other readers follow that two of these papers matched.
+  digest.links.suggest = {
+    topic: 'RLHF',
+    papers: 2,
+    url: 'https://paperboy.example.com/add-topic/a0.sample',
+  };
   return digest;
 }
 

@@ -88,6 +88,13 @@ export function validateDigestFields(input: unknown): asserts input is DigestEma
   const links = check.object(data.links, 'links');
   check.url(links.manageUrl, 'links.manageUrl');
   check.url(links.unsubscribeUrl, 'links.unsubscribeUrl');
+  if (links.suggest !== undefined) {
+    const suggest = check.object(links.suggest, 'links.suggest');
+    check.text(suggest.topic, 'links.suggest.topic');
+    check.url(suggest.url, 'links.suggest.url');
+    if (!Number.isInteger(suggest.papers) || (suggest.papers as number) < 1)
+      check.fail('links.suggest.papers', 'must be a whole number of papers, 1 or more');
+  }
   if (data.date !== undefined && !(data.date instanceof Date && !Number.isNaN(data.date.getTime())))
     check.fail('date', 'must be a valid Date');
   if (data.timeZone !== undefined && !isTimeZone(data.timeZone))
