@@ -3,7 +3,7 @@
 // and a complaint that names only our Message-ID finding its reader through the Delivery.
 import type { BounceNotice } from '@paperboy/email';
 import { computeOverview, hashEmail, recordBounceNotices } from '../src';
-import { isSuppressed } from '../src/subscribers/suppression';
+import { isSuppressed } from '../src/subscribers/store';
 import { useReaderTestEnv } from './reader-test-env';
 
 const env = useReaderTestEnv();

@@ -4,7 +4,7 @@
 // address gets the most upvoted recent papers, so an operator can check templates and SMTP end
 // to end. The caller owns the mail transport (and its DKIM signing): it opens and closes it.
 import { buildRawMail, createRenderer, type Renderer } from '@paperboy/email';
-import { isSuppressed } from '../subscribers/suppression';
+import { isSuppressed } from '../subscribers/store';
 import { digestClock, type DigestDeps } from './digest-deps';
 import { pickRankedPapers } from './pick-papers';
 import { encodeReason } from './build-digest.queries';

@@ -6,7 +6,7 @@ import { emailProblem, normalizeEmail } from '../subscribers/email-address';
 import { resendConfirmation } from '../subscribers/confirm.usecase';
 import { wipeReader } from '../subscribers/data-rights.usecase';
 import type { ReaderDeps, RequestContext } from '../subscribers/reader-deps';
-import { recordEvent } from '../subscribers/subscription-events';
+import { recordEvent } from '../subscribers/store';
 import { unsubscribe } from '../subscribers/unsubscribe.usecase';
 import { readerWithHistory } from './operations.store';
 

@@ -7,7 +7,7 @@ import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } fro
 import { scheduleFor } from './schedule';
 import { claimAndEnqueue } from './send-claim';
 import { asksToReturn } from './transactional-email.usecase';
-import { recordEvent } from './subscription-events';
+import { confirmationState, recordEvent, updateReaderIf } from './store';
 
 export type ConfirmOutcome = 'confirmed' | 'already_confirmed';
 
@@ -56,21 +56,18 @@ export async function confirmSubscription(
   };
   const confirmed = await deps.db.$transaction(async (tx) => {
     // Conditional on still pending: two clicks at once confirm (and record) once.
-    const { count } = await tx.subscriber.updateMany({
-      where: { id: subscriberId, status: subscriber.status },
-      data: {
-        status: 'active',
-        unsubscribedAt: null,
-        confirmedAt: subscriber.confirmedAt ?? now,
-        consentAt: now,
-        consentIp: context.ip ?? null,
-        consentUserAgent: context.userAgent?.slice(0, 512) ?? null,
-        consentScope: scope,
-        nextDigestAt: scheduleFor({ ...subscriber, status: 'active' }, now),
-      },
+    const confirmed = await updateReaderIf(tx, subscriberId, subscriber.status, {
+      status: 'active',
+      unsubscribedAt: null,
+      confirmedAt: subscriber.confirmedAt ?? now,
+      consentAt: now,
+      consentIp: context.ip ?? null,
+      consentUserAgent: context.userAgent?.slice(0, 512) ?? null,
+      consentScope: scope,
+      nextDigestAt: scheduleFor({ ...subscriber, status: 'active' }, now),
     });
-    if (count === 1) await recordEvent(tx, subscriberId, returning ? 'resubscribed' : 'confirmed', scope, context);
-    return count === 1;
+    if (confirmed) await recordEvent(tx, subscriberId, returning ? 'resubscribed' : 'confirmed', scope, context);
+    return confirmed;
   });
   if (!confirmed) {
     // Confirmed by another click, or deleted in between (an expired unconfirmed sign-up): the
@@ -88,10 +85,7 @@ export async function confirmSubscription(
 
 /** "Send me a new link" from an expired-link page; neutral whatever the reader's state. */
 export async function resendConfirmation(deps: ReaderDeps, subscriberId: number): Promise<void> {
-  const subscriber = await deps.db.subscriber.findUnique({
-    where: { id: subscriberId },
-    select: { status: true, unsubscribedAt: true, lastConfirmationSentAt: true },
-  });
+  const subscriber = await confirmationState(deps.db, subscriberId);
   if (subscriber && (subscriber.status === 'pending' || asksToReturn(subscriber)))
     await claimAndEnqueue(deps, subscriberId, 'confirm');
 }

@@ -4,42 +4,18 @@
 // check whether a known address is on it (or try a dictionary of likely ones) — which is
 // exactly how subscribe refuses it. The audit events go too: they hold IPs and user agents.
 // One detached "wiped" event without personal data records that a wipe happened.
-import { carriedPapers } from './carried-papers.queries';
 import { readerVotes } from '../feedback/votes.usecase';
 import { AppError } from '../errors';
 import { hashEmail } from './email-address';
 import { loadSubscriber } from './load-subscriber';
 import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
-import { recordEvent } from './subscription-events';
+import { carriedPapers, deleteReaders, readerExport, recordEvent, suppressWiped } from './store';
 
 export async function exportReaderData(deps: ReaderDeps, subscriberId: number, context: RequestContext = {}) {
   const now = clock(deps);
   await loadSubscriber(deps.db, subscriberId);
   await recordEvent(deps.db, subscriberId, 'exported', undefined, context);
-  const subscriber = await deps.db.subscriber.findUniqueOrThrow({
-    where: { id: subscriberId },
-    include: {
-      topics: { orderBy: { id: 'asc' }, select: { raw: true, key: true, muted: true, weight: true, createdAt: true } },
-      model: { select: { votes: true, votesAt: true, trainedAt: true, weights: true } },
-      events: {
-        orderBy: { id: 'asc' },
-        select: { type: true, data: true, ip: true, userAgent: true, createdAt: true },
-      },
-      deliveries: {
-        orderBy: { id: 'asc' },
-        select: {
-          id: true,
-          periodKey: true,
-          status: true,
-          messageId: true,
-          attempts: true,
-          lastError: true,
-          sentAt: true,
-          createdAt: true,
-        },
-      },
-    },
-  });
+  const subscriber = await readerExport(deps.db, subscriberId);
   const { topics, events, deliveries: deliveryRows, model, ...profile } = subscriber;
   const votes = await readerVotes(deps.db, subscriberId);
   const papersOf = await carriedPapers(
@@ -75,17 +51,11 @@ export async function wipeReader(deps: ReaderDeps, subscriberId: number): Promis
   const subscriber = await loadSubscriber(deps.db, subscriberId);
   const emailHash = hashEmail(subscriber.email);
   await deps.db.$transaction(async (tx) => {
-    await tx.subscriptionEvent.deleteMany({ where: { subscriberId } });
-    // Topics, deliveries and the papers they carried, votes and the model cascade from the subscriber. deleteMany, not
-    // delete: a second wipe racing this one finds nothing (the row lock makes it wait for ours)
-    // and answers "gone" instead of failing with Prisma's P2025.
-    const { count } = await tx.subscriber.deleteMany({ where: { id: subscriberId } });
-    if (count === 0) throw new AppError('not_found', 'This subscription was already deleted.');
-    await tx.suppression.upsert({
-      where: { emailHash },
-      create: { emailHash, reason: 'wiped' },
-      update: { reason: 'wiped' },
-    });
+    // Topics, deliveries and the papers they carried, votes and the model cascade from the
+    // subscriber (deleteReaders: a second wipe racing this one finds nothing).
+    if ((await deleteReaders(tx, [subscriberId])) === 0)
+      throw new AppError('not_found', 'This subscription was already deleted.');
+    await suppressWiped(tx, emailHash);
     await recordEvent(tx, null, 'wiped');
   });
 }

@@ -2,7 +2,7 @@ export * from './email-address';
 export * from './subscribe-input';
 export * from './next-digest-at';
 export * from './reader-deps';
-export * from './subscription-events';
+export { recordEvent, type SubscriptionEventType } from './store';
 export * from './subscribe.usecase';
 export * from './confirm.usecase';
 export * from './preferences.usecase';

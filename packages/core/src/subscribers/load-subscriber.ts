@@ -1,9 +1,10 @@
 import type { Db } from '@paperboy/db';
 import { AppError } from '../errors';
+import { readerWithTopics } from './store';
 
 /** The reader a valid link points to; gone (wiped) readers get a page that says so. */
 export async function loadSubscriber(db: Db, id: number) {
-  const subscriber = await db.subscriber.findUnique({ where: { id }, include: { topics: { orderBy: { id: 'asc' } } } });
+  const subscriber = await readerWithTopics(db, id);
   if (!subscriber) {
     throw new AppError(
       'not_found',

@@ -25,6 +25,7 @@ import { cleanFrequency, cleanTopics } from './subscribe-input';
 import { createTermVocabulary, vocabularyWithin } from './term-vocabulary';
 import { guideTopics, type TopicGuidance } from './topic-guidance';
 import { createTrendingPreview, type PreviewPaper } from './trending-preview';
+import { recentPreviewPapers } from './store';
 
 export type { PreviewPaper } from './trending-preview';
 export type { TopicGuidance, CountedTopic } from './topic-guidance';
@@ -87,22 +88,7 @@ export interface PreviewOptions {
 
 async function loadRecent(db: Db, windowDays: number, maxPapers: number): Promise<StoredPaper[]> {
   const since = new Date(Date.now() - windowDays * 24 * 3600_000);
-  const rows = await db.paper.findMany({
-    where: { publishedAt: { gte: since }, withdrawnAt: null },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: maxPapers,
-    select: {
-      id: true,
-      title: true,
-      abstract: true,
-      upvotes: true,
-      publishedAt: true,
-      authors: true,
-      hfUrl: true,
-      arxivUrl: true,
-    },
-  });
-  return rows.map((r) => ({ ...r, url: r.hfUrl ?? r.arxivUrl }));
+  return recentPreviewPapers(db, since, maxPapers);
 }
 
 interface Snapshot {

@@ -1,13 +1,12 @@
 // Manage preferences: digest mode, topics, frequency, time zone and pause, from the signed manage link.
 // Every change recomputes nextDigestAt so the scheduler never reads a stale due time.
-import { carriedPapers } from './carried-papers.queries';
 import { AppError } from '../errors';
 import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { resolveDigestMode } from './digest-mode';
 import { canonicalTimeZone, cleanFrequency, cleanTopics, invalidInput, type FieldErrors } from './subscribe-input';
-import { recordEvent } from './subscription-events';
+import { carriedPapers, recordEvent, replaceTopics, sentDeliveries, updateReaderIf } from './store';
 
 export interface PreferencesInput {
   topics: unknown;
@@ -92,34 +91,31 @@ export async function updatePreferences(
     // Conditional on the status we read: a one-click unsubscribe (or a confirmation) landing
     // between the read and this write must not be undone. Status is written only when the
     // reader changes it; the due time depends on it, so a changed status is a conflict.
-    const { count } = await tx.subscriber.updateMany({
-      where: { id: subscriberId, status: before.status },
-      data: {
-        digestMode,
-        frequency: clean.frequency,
-        timezone: clean.timezone,
-        ...clean.schedule,
-        ...(status !== before.status ? { status } : {}),
-        nextDigestAt: scheduleFor(after, now),
-      },
+    const updated = await updateReaderIf(tx, subscriberId, before.status, {
+      digestMode,
+      frequency: clean.frequency,
+      timezone: clean.timezone,
+      ...clean.schedule,
+      ...(status !== before.status ? { status } : {}),
+      nextDigestAt: scheduleFor(after, now),
     });
-    if (count === 0)
+    if (!updated)
       throw new AppError(
         'conflict',
         'Your subscription changed while you were editing (for example, you unsubscribed). Nothing was saved; here is how it stands now.',
       );
     // A topic kept keeps its "fewer" / "mute" setting; a new one starts as normal.
     const kept = new Map(before.topics.map((t) => [t.key, t]));
-    await tx.topic.deleteMany({ where: { subscriberId } });
-    await tx.topic.createMany({
-      data: clean.topics.map((t) => ({
-        subscriberId,
+    await replaceTopics(
+      tx,
+      subscriberId,
+      clean.topics.map((t) => ({
         raw: t.raw,
         key: t.key,
         muted: kept.get(t.key)?.muted ?? false,
         weight: kept.get(t.key)?.weight ?? 1,
       })),
-    });
+    );
     await recordEvent(tx, subscriberId, 'preferences_changed', change, context);
     if (status !== before.status)
       await recordEvent(tx, subscriberId, status === 'paused' ? 'paused' : 'resumed', undefined, context);
@@ -138,12 +134,7 @@ export async function updatePreferences(
 /** The manage page's data: the reader, their topics and the last digests sent. */
 export async function loadManageView(deps: ReaderDeps, subscriberId: number) {
   const subscriber = await loadSubscriber(deps.db, subscriberId);
-  const deliveries = await deps.db.delivery.findMany({
-    where: { subscriberId, status: 'sent' },
-    orderBy: { sentAt: 'desc' },
-    take: 10,
-    select: { id: true, periodKey: true, sentAt: true },
-  });
+  const deliveries = await sentDeliveries(deps.db, subscriberId, 10);
   const papersOf = await carriedPapers(
     deps.db,
     deliveries.map((d) => d.id),

@@ -9,7 +9,7 @@
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import { AppError } from '../errors';
-import { recordEvent } from './subscription-events';
+import { deleteReaders, lockUnconfirmedReaders, recordEvent } from './store';
 
 export interface PurgeUnconfirmedDeps {
   db: Db;
@@ -38,19 +38,11 @@ export async function purgeUnconfirmedReaders(
   let purged = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
     const deleted = await deps.db.$transaction(async (tx) => {
-      // SKIP LOCKED: a row being confirmed or re-submitted right now is left for the next run
-      // (and then no longer matches); a confirm or a form that comes after this lock waits,
-      // then finds the row gone (confirm answers "no subscription", the form starts a new one).
-      // The (status, …) indexes find the few non-active rows; the dates are filtered on those.
-      const rows = await tx.$queryRaw<{ id: number }[]>`
-        SELECT id FROM "Subscriber"
-        WHERE status IN ('pending', 'bounced', 'complained') AND "confirmedAt" IS NULL
-          AND coalesce("lastConfirmationSentAt", "createdAt") < ${cutoff} AND "updatedAt" < ${cutoff}
-        ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return 0;
-      const ids = rows.map((r) => r.id);
-      await tx.subscriptionEvent.deleteMany({ where: { subscriberId: { in: ids } } });
-      await tx.subscriber.deleteMany({ where: { id: { in: ids } } }); // topics cascade
+      // A confirm or a form that comes after this lock waits, then finds the row gone (confirm
+      // answers "no subscription", the form starts a new one).
+      const ids = await lockUnconfirmedReaders(tx, cutoff, batchSize);
+      if (ids.length === 0) return 0;
+      await deleteReaders(tx, ids); // topics cascade
       await recordEvent(tx, null, 'unconfirmed_purged', { readers: ids.length, olderThanDays: days });
       return ids.length;
     });

@@ -3,7 +3,7 @@
 import { loadSubscriber } from './load-subscriber';
 import { clock, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
-import { recordEvent } from './subscription-events';
+import { recordEvent, updateReaderIf } from './store';
 
 export async function resumeDigests(
   deps: ReaderDeps,
@@ -15,11 +15,11 @@ export async function resumeDigests(
   if (subscriber.status !== 'paused') return 'unchanged';
   return deps.db.$transaction(async (tx) => {
     // Conditional on still paused: an unsubscribe landing meanwhile must not be undone.
-    const { count } = await tx.subscriber.updateMany({
-      where: { id: subscriberId, status: 'paused' },
-      data: { status: 'active', nextDigestAt: scheduleFor({ ...subscriber, status: 'active' }, now) },
+    const resumed = await updateReaderIf(tx, subscriberId, 'paused', {
+      status: 'active',
+      nextDigestAt: scheduleFor({ ...subscriber, status: 'active' }, now),
     });
-    if (count === 0) return 'unchanged';
+    if (!resumed) return 'unchanged';
     await recordEvent(tx, subscriberId, 'resumed', undefined, context);
     return 'resumed';
   });

@@ -1,6 +1,7 @@
 // "At most one confirmation email per address per N minutes", race-free: the claim is one
 // conditional UPDATE, so of two simultaneous requests exactly one wins and enqueues.
 import { clock, enqueueTransactional, type ReaderDeps, type TransactionalKind } from './reader-deps';
+import { claimConfirmationSlot, confirmationState, readerExists, releaseConfirmationSlot } from './store';
 
 export interface ClaimedSlot {
   at: Date;
@@ -14,24 +15,13 @@ export interface ClaimedSlot {
 export async function claimSlot(deps: ReaderDeps, subscriberId: number): Promise<ClaimedSlot | 'throttled' | 'gone'> {
   const { db } = deps;
   const now = clock(deps);
-  const before = await db.subscriber.findUnique({
-    where: { id: subscriberId },
-    select: { lastConfirmationSentAt: true },
-  });
+  const before = await confirmationState(db, subscriberId);
   if (!before) return 'gone';
   const cutoff = new Date(now.getTime() - deps.config.CONFIRM_RESEND_MINUTES * 60_000);
-  const { count } = await db.subscriber.updateMany({
-    where: { id: subscriberId, OR: [{ lastConfirmationSentAt: null }, { lastConfirmationSentAt: { lte: cutoff } }] },
-    data: { lastConfirmationSentAt: now },
-  });
-  if (count !== 1) return (await db.subscriber.count({ where: { id: subscriberId } })) === 0 ? 'gone' : 'throttled';
+  if (!(await claimConfirmationSlot(db, subscriberId, now, cutoff)))
+    return (await readerExists(db, subscriberId)) ? 'throttled' : 'gone';
   const release = async () => {
-    await db.subscriber
-      .updateMany({
-        where: { id: subscriberId, lastConfirmationSentAt: now },
-        data: { lastConfirmationSentAt: before.lastConfirmationSentAt },
-      })
-      .catch(() => undefined);
+    await releaseConfirmationSlot(db, subscriberId, now, before.lastConfirmationSentAt).catch(() => undefined);
   };
   return { at: now, release };
 }

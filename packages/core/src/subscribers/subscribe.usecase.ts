@@ -8,12 +8,18 @@
 // exactly the choices that confirming it will use (the answer tells the reader when they can
 // ask again). An unsubscribed reader stays unsubscribed until they confirm: the form is
 // anonymous, so it may only *ask* them; their new choices wait, inert, on their row.
-import { Prisma } from '@paperboy/db';
 import type { ReaderDeps, RequestContext } from './reader-deps';
 import { claimAndEnqueue, claimSlot, enqueueClaimed } from './send-claim';
 import type { SubscribeInput } from './subscribe-input';
-import { recordEvent } from './subscription-events';
-import { isSuppressed } from './suppression';
+import {
+  createReader,
+  isSuppressed,
+  isUniqueViolation,
+  readerByEmail,
+  recordEvent,
+  replaceTopics,
+  updateReaderIf,
+} from './store';
 
 export type SubscribeOutcome = 'confirmation_sent' | 'manage_link_sent' | 'throttled' | 'suppressed';
 
@@ -41,14 +47,12 @@ async function createPending(deps: ReaderDeps, input: SubscribeInput, context: R
   const { topics, fields, eventData, digestHour } = choices(deps, input);
   try {
     return await deps.db.$transaction(async (tx) => {
-      const row = await tx.subscriber.create({
-        data: { email: input.email, ...fields, status: 'pending', digestHour, topics: { create: topics } },
-      });
-      await recordEvent(tx, row.id, 'subscribed', eventData, context);
-      return row.id;
+      const id = await createReader(tx, { email: input.email, ...fields, status: 'pending', digestHour }, topics);
+      await recordEvent(tx, id, 'subscribed', eventData, context);
+      return id;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }
@@ -63,10 +67,8 @@ async function replaceChoices(
 ): Promise<boolean> {
   const { topics, fields, eventData } = choices(deps, input);
   return deps.db.$transaction(async (tx) => {
-    const { count } = await tx.subscriber.updateMany({ where: { id, status }, data: fields });
-    if (count === 0) return false;
-    await tx.topic.deleteMany({ where: { subscriberId: id } });
-    await tx.topic.createMany({ data: topics.map((t) => ({ subscriberId: id, ...t })) });
+    if (!(await updateReaderIf(tx, id, status, fields))) return false;
+    await replaceTopics(tx, id, topics);
     await recordEvent(tx, id, status === 'unsubscribed' ? 'resubscribe_requested' : 'subscribed', eventData, context);
     return true;
   });
@@ -80,10 +82,7 @@ export async function subscribe(
   if (await isSuppressed(deps.db, input.email)) return 'suppressed';
   // Twice at most: a racing request or a confirmation landing meanwhile sends us round again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = await deps.db.subscriber.findUnique({
-      where: { email: input.email },
-      select: { id: true, status: true },
-    });
+    const existing = await readerByEmail(deps.db, input.email);
     if (!existing) {
       const id = await createPending(deps, input, context);
       if (id === null) continue;

@@ -6,6 +6,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '@paperboy/db';
 import { buildVocabulary, VocabularyBuilder, type TermVocabulary } from '@paperboy/matching';
+import { recentPaperTexts } from './store';
 
 export interface TermVocabularyOptions {
   /** Most recent papers read (bounds the build time; the vocabulary itself is bounded in matching). */
@@ -16,12 +17,7 @@ export interface TermVocabularyOptions {
 }
 
 async function build(db: Db, maxPapers: number, chunk: number): Promise<TermVocabulary> {
-  const papers = await db.paper.findMany({
-    where: { withdrawnAt: null },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: maxPapers,
-    select: { title: true, abstract: true },
-  });
+  const papers = await recentPaperTexts(db, maxPapers);
   const builder = new VocabularyBuilder();
   for (let i = 0; i < papers.length; i += 1) {
     builder.add(papers[i] as { title: string; abstract: string });

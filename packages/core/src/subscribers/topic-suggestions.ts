@@ -3,6 +3,7 @@
 // unusual topic never reveals that one particular person reads about it.
 import type { Db } from '@paperboy/db';
 import { normalizeTopic } from '@paperboy/matching';
+import { popularTopicRows } from './store';
 
 export const STARTER_TOPICS = [
   'large language models',
@@ -26,13 +27,7 @@ export interface TopicSuggestion {
 }
 
 export async function popularTopics(db: Db, limit = 8): Promise<TopicSuggestion[]> {
-  const rows = await db.$queryRaw<{ key: string; label: string; readers: bigint }[]>`
-    SELECT t."key", mode() WITHIN GROUP (ORDER BY t."raw") AS label, count(*) AS readers
-    FROM "Topic" t JOIN "Subscriber" s ON s."id" = t."subscriberId"
-    WHERE s."status" = 'active'
-    GROUP BY t."key" HAVING count(*) >= ${MIN_READERS}
-    ORDER BY readers DESC, t."key" LIMIT ${limit}`;
-  return rows.map((r) => ({ key: r.key, label: r.label, readers: Number(r.readers) }));
+  return popularTopicRows(db, MIN_READERS, limit);
 }
 
 /** Popular first, then starters not already listed (same key = same topic), at most `limit`. */

@@ -5,8 +5,7 @@ import type { Db } from '@paperboy/db';
 import { buildConfirmUrl, buildReaderLinks, type ReaderLinks } from '../tokens/reader-links';
 import { followsTopics, type DigestMode } from './digest-mode';
 import type { ReaderConfig, TransactionalKind } from './reader-deps';
-import { recordEvent } from './subscription-events';
-import { isSuppressed } from './suppression';
+import { isSuppressed, readerWithTopics, recordEvent } from './store';
 
 interface Base {
   subscriberId: number;
@@ -62,10 +61,7 @@ export async function prepareTransactionalEmail(
   job: { subscriberId: number; kind: TransactionalKind },
   now = new Date(),
 ): Promise<PreparedEmail> {
-  const s = await db.subscriber.findUnique({
-    where: { id: job.subscriberId },
-    include: { topics: { orderBy: { id: 'asc' } } },
-  });
+  const s = await readerWithTopics(db, job.subscriberId);
   if (!s) return { skip: 'subscriber no longer exists' };
   if (!ALLOWED[job.kind].includes(s.status) && !(job.kind === 'confirm' && asksToReturn(s)))
     return { skip: `subscriber is ${s.status}` };

@@ -3,6 +3,7 @@
 // the preview shows exactly what a digest would carry.
 import type { Db } from '@paperboy/db';
 import { trendingPapers, type TrendingPeriod } from '../trending/trending';
+import { paperCards } from './store';
 
 export interface PreviewPaper {
   paperId: number;
@@ -31,10 +32,10 @@ export function createTrendingPreview(db: Db, options: TrendingPreviewOptions) {
       limit: options.size,
       minUpvotes: options.minUpvotes,
     });
-    const rows = await db.paper.findMany({
-      where: { id: { in: list.map((p) => p.paperId) } },
-      select: { id: true, title: true, authors: true, publishedAt: true, upvotes: true, hfUrl: true, arxivUrl: true },
-    });
+    const rows = await paperCards(
+      db,
+      list.map((p) => p.paperId),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return list.flatMap((p) => {
       const r = byId.get(p.paperId);

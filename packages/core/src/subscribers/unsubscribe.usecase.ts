@@ -7,8 +7,7 @@ import { loadSubscriber } from './load-subscriber';
 import { clock, enqueueTopicBackfill, enqueueTransactional, type ReaderDeps, type RequestContext } from './reader-deps';
 import { scheduleFor } from './schedule';
 import { claimAndEnqueue } from './send-claim';
-import { recordEvent } from './subscription-events';
-import { isSuppressed } from './suppression';
+import { isSuppressed, recordEvent, updateReader, updateReaderIf } from './store';
 
 /** How the reader left; 'admin': an operator did it for them (from /admin/readers). */
 export type UnsubscribeVia = 'one-click' | 'page' | 'admin';
@@ -21,12 +20,13 @@ export async function unsubscribe(
 ): Promise<'unsubscribed' | 'already'> {
   const now = clock(deps);
   const done = await deps.db.$transaction(async (tx) => {
-    const { count } = await tx.subscriber.updateMany({
-      where: { id: subscriberId, status: { in: ['pending', 'active', 'paused'] } },
-      data: { status: 'unsubscribed', unsubscribedAt: now, nextDigestAt: null },
+    const left = await updateReaderIf(tx, subscriberId, ['pending', 'active', 'paused'], {
+      status: 'unsubscribed',
+      unsubscribedAt: now,
+      nextDigestAt: null,
     });
-    if (count === 1) await recordEvent(tx, subscriberId, 'unsubscribed', { via }, context);
-    return count === 1;
+    if (left) await recordEvent(tx, subscriberId, 'unsubscribed', { via }, context);
+    return left;
   });
   if (!done) {
     await loadSubscriber(deps.db, subscriberId); // a wiped reader's link says so; otherwise a no-op
@@ -46,9 +46,9 @@ export async function switchToWeekly(
   const subscriber = await loadSubscriber(deps.db, subscriberId);
   if (subscriber.frequency === 'weekly') return;
   await deps.db.$transaction(async (tx) => {
-    await tx.subscriber.update({
-      where: { id: subscriberId },
-      data: { frequency: 'weekly', nextDigestAt: scheduleFor({ ...subscriber, frequency: 'weekly' }, now) },
+    await updateReader(tx, subscriberId, {
+      frequency: 'weekly',
+      nextDigestAt: scheduleFor({ ...subscriber, frequency: 'weekly' }, now),
     });
     await recordEvent(
       tx,
@@ -85,20 +85,17 @@ export async function resubscribe(
   }
   const status = subscriber.confirmedAt ? 'active' : 'pending';
   await deps.db.$transaction(async (tx) => {
-    await tx.subscriber.update({
-      where: { id: subscriberId },
-      data: {
-        status,
-        unsubscribedAt: null,
-        nextDigestAt: scheduleFor({ ...subscriber, status }, now),
-        ...(status === 'active'
-          ? {
-              consentAt: now,
-              consentIp: context.ip ?? null,
-              consentUserAgent: context.userAgent?.slice(0, 512) ?? null,
-            }
-          : {}),
-      },
+    await updateReader(tx, subscriberId, {
+      status,
+      unsubscribedAt: null,
+      nextDigestAt: scheduleFor({ ...subscriber, status }, now),
+      ...(status === 'active'
+        ? {
+            consentAt: now,
+            consentIp: context.ip ?? null,
+            consentUserAgent: context.userAgent?.slice(0, 512) ?? null,
+          }
+        : {}),
     });
     await recordEvent(tx, subscriberId, 'resubscribed', { status }, context);
   });

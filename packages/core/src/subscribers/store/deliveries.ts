@@ -1,4 +1,4 @@
-// The papers each digest carried, in digest order. DeliveryPaper names its Delivery without a
+// The digests a reader was sent, and the papers each carried, in digest order. DeliveryPaper names its Delivery without a
 // foreign key (see schema.prisma), so Prisma has no `papers` relation to include: one query
 // for all the deliveries asked about, grouped here.
 import type { Db } from '@paperboy/db';
@@ -24,4 +24,18 @@ export async function carriedPapers(db: Db, deliveryIds: readonly number[]) {
     else byDelivery.set(deliveryId, [row]);
   }
   return (deliveryId: number) => byDelivery.get(deliveryId) ?? [];
+}
+
+/** The reader's last `limit` digests sent, newest first. */
+export function sentDeliveries(
+  db: Pick<Db, 'delivery'>,
+  subscriberId: number,
+  limit: number,
+): Promise<{ id: number; periodKey: string; sentAt: Date | null }[]> {
+  return db.delivery.findMany({
+    where: { subscriberId, status: 'sent' },
+    orderBy: { sentAt: 'desc' },
+    take: limit,
+    select: { id: true, periodKey: true, sentAt: true },
+  });
 }

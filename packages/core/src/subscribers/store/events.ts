@@ -1,7 +1,7 @@
 // The audit trail of a reader's life. Every state change writes one row in the same
 // transaction as the change, so the trail never disagrees with the subscriber.
 import type { Prisma } from '@paperboy/db';
-import type { RequestContext } from './reader-deps';
+import type { RequestContext } from '../reader-deps';
 
 export type SubscriptionEventType =
   | 'subscribed'
