@@ -6,6 +6,7 @@ import {
   AppError,
   findReader,
   READER_ADMIN_ACTIONS,
+  readerAddress,
   readerQueryProblem,
   runReaderAdminAction,
   type ReaderAdminAction,
@@ -58,12 +59,12 @@ export function adminReaderRoutes(deps: AppDeps): Router {
         'This form has expired or did not come from the admin page. Reload /admin/readers and try again.',
       );
     }
-    const reader = await deps.db.subscriber.findUnique({ where: { id }, select: { email: true } });
-    if (!reader) throw new AppError('not_found', 'No such reader (wiped already?).');
+    const email = await readerAddress(deps, id);
+    if (email === null) throw new AppError('not_found', 'No such reader (wiped already?).');
     const operator = deps.config.ADMIN_USER ?? 'development (no ADMIN_USER)';
     await runReaderAdminAction(readerDeps(deps), id, action, operator, requestContext(req));
     req.log?.info({ action, subscriberId: id }, 'admin: reader action');
-    const back = action === 'wipe' ? '' : `q=${encodeURIComponent(reader.email)}&`;
+    const back = action === 'wipe' ? '' : `q=${encodeURIComponent(email)}&`;
     res.redirect(303, `/admin/readers?${back}done=${action}`);
   });
   return router;

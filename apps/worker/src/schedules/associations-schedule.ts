@@ -1,6 +1,7 @@
 // The term associations are learned again every day at 03:00 UTC (a quiet hour for most
 // readers' 8:00 digests; the day's papers are in by then). upsertJobScheduler is idempotent, so
 // every worker registers it, and the schedule watchdog registers it again if Redis lost it.
+import { hasStoredAssociations } from '@paperboy/core';
 import type { Db } from '@paperboy/db';
 import { jobId, QUEUE, type Queues } from '@paperboy/queue';
 
@@ -26,7 +27,7 @@ export async function rebuildAssociationsIfEmpty(
   deps: { db: Db; queues: AssociationQueues },
   now = new Date(),
 ): Promise<boolean> {
-  if ((await deps.db.termAssociation.count()) > 0) return false;
+  if (await hasStoredAssociations(deps.db)) return false;
   const id = jobId('associations-rebuild-start', now.toISOString().slice(0, 10));
   await deps.queues[QUEUE.associationsRebuild].add('rebuild', {}, { jobId: id, attempts: 3 });
   return true;

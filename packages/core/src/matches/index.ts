@@ -35,6 +35,7 @@ export { MatchWindow, loadMatchLists } from './match-window';
 export { prepareBatch, PreparedBatch } from './batch-ranking';
 export {
   followedTopicKeys,
+  hasStoredAssociations,
   loadRankablePapers,
   readerBatches,
   loadReaderTopics,

@@ -37,6 +37,11 @@ export async function readerWithHistory(db: Db, email: string) {
   return { subscriber, deliveries, events };
 }
 
+/** The reader's address, or null when there is no such reader. */
+export async function readerEmail(db: Pick<Db, 'subscriber'>, id: number): Promise<string | null> {
+  return (await db.subscriber.findUnique({ where: { id }, select: { email: true } }))?.email ?? null;
+}
+
 /** Failed digests created since `since`: of active readers (retried) and of the others (left alone). */
 export async function countFailedDeliveries(
   db: Pick<Db, '$queryRaw'>,

@@ -8,7 +8,7 @@ import { wipeReader } from '../subscribers/data-rights.usecase';
 import type { ReaderDeps, RequestContext } from '../subscribers/reader-deps';
 import { recordEvent } from '../subscribers/store';
 import { unsubscribe } from '../subscribers/unsubscribe.usecase';
-import { readerWithHistory } from './operations.store';
+import { readerEmail, readerWithHistory } from './operations.store';
 
 /** Why `query` cannot be anyone's address (a sentence for the operator), or undefined. */
 export function readerQueryProblem(query: string): string | undefined {
@@ -20,6 +20,11 @@ export async function findReader(deps: Pick<ReaderDeps, 'db'>, query: string) {
   const email = normalizeEmail(query);
   if (emailProblem(email)) return null;
   return readerWithHistory(deps.db, email);
+}
+
+/** The address of reader `id` (for the page an action returns to), or null when they are gone. */
+export function readerAddress(deps: Pick<ReaderDeps, 'db'>, id: number): Promise<string | null> {
+  return readerEmail(deps.db, id);
 }
 
 export type ReaderLookup = NonNullable<Awaited<ReturnType<typeof findReader>>>;

@@ -11,6 +11,11 @@ export async function storedAssociationsVersion(db: Db): Promise<string | null> 
   return row && row.n > 0 && row.at ? `${row.n}@${row.at.toISOString()}` : null;
 }
 
+/** Whether any learned association is stored (a new installation has none). */
+export async function hasStoredAssociations(db: Pick<Db, 'termAssociation'>): Promise<boolean> {
+  return (await db.termAssociation.count()) > 0;
+}
+
 export async function loadStoredAssociations(db: Db): Promise<{ version: string | null; table: AssociationTable }> {
   const rows = await db.termAssociation.findMany({ select: { phrase: true, terms: true, builtAt: true } });
   const table: AssociationTable = {};
