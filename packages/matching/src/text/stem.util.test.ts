@@ -23,6 +23,22 @@ describe('stemWord', () => {
     expect(stemWord(inflected)).toBe(stemWord(base));
   });
 
+  it.each([
+    ['evaluation', 'evaluating'],
+    ['evaluations', 'evaluate'],
+    ['detection', 'detecting'],
+    ['translation', 'translated'],
+  ])('when given the -tion noun %s, then it meets its verb %s', (noun, verb) => {
+    expect(stemWord(noun)).toBe(stemWord(verb));
+  });
+
+  it.each([
+    ['action', 'act'],
+    ['station', 'state'],
+  ])('when a -tion noun is not the act of a verb (%s), then it does not meet %s', (noun, other) => {
+    expect(stemWord(noun)).not.toBe(stemWord(other));
+  });
+
   it.each(['string', 'during', 'bias', 'series', 'gpt4', 'red'])(
     'when given %s, which only looks inflected, then it is left alone',
     (word) => {

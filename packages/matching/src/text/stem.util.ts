@@ -61,6 +61,23 @@ const KEEP = new Set([
   'sing',
 ]);
 
+/** -tion nouns that are not the act of their verb ("action" is not "act", "station" not "state"). */
+const KEEP_ION = new Set([
+  'action',
+  'station',
+  'nation',
+  'section',
+  'fraction',
+  'function',
+  'projection',
+  'ration',
+  'fiction',
+  'auction',
+  'sanction',
+  'faction',
+  'junction',
+]);
+
 const VOWEL = /[aeiouy]/;
 
 function stripPlural(w: string): string {
@@ -96,6 +113,8 @@ export function stemWord(word: string): string {
   if (irregular !== undefined) return irregular;
   if (KEEP.has(word) || /\d/.test(word) || word.length <= 3) return word;
   let w = stripPlural(word);
+  // "evaluation" meets "evaluating", "detection" meets "detect": -ion after t, as in -ation/-ction.
+  if (/(at|ct)ion$/.test(w) && !KEEP_ION.has(w)) return w.slice(0, -3);
   if (w.length >= 6 || word.length >= 6) {
     w = stripSuffix(w, 'ing') ?? stripSuffix(w, 'ed') ?? w;
   }
