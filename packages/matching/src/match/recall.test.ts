@@ -235,3 +235,44 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('AI for science', [listed, subject])).toEqual([subject.id]);
   });
 });
+
+describe('matchPapers: the topic said apart or by a synonym up front', () => {
+  it('when each word of the topic stands where the paper says what it is about, though apart, then it matches as related', () => {
+    const apart = makePaper({
+      title: 'A weather foundation model for the power grid',
+      abstract: 'We forecast the load of a regional grid days ahead. It beats persistence.',
+    });
+    const passing = makePaper({
+      title: 'Grid load balancing',
+      abstract: 'We balance the load of a regional grid. Our forecast uses a weather feed among many inputs.',
+    });
+    const list = matchesOf('weather forecasting', [apart, passing]);
+    expect(list.map((m) => m.paperId)).toEqual([apart.id]);
+    expect(list[0]!.reason.kind).toBe('related');
+  });
+
+  it("when a topic's one telling word runs through the paper beside its other words, then it matches; in the title alone it does not", () => {
+    const throughout = makePaper({
+      title: 'Graph of agents for long documents',
+      abstract:
+        'Agents built on an LLM split a long document between them. The agents exchange summaries. We study how agents agree.',
+    });
+    const titleOnly = makePaper({
+      title: 'Agents of change in retail',
+      abstract: 'An LLM reads store reports. It finds trends.',
+    });
+    expect(ids('LLM agents', [throughout, titleOnly])).toEqual([throughout.id]);
+  });
+
+  it('when a synonym of the topic opens the abstract, then one mention is enough; later in the abstract it is not', () => {
+    const opening = makePaper({
+      title: 'Street arithmetic',
+      abstract: 'We study mathematical reasoning of LLMs on street prices. Results vary.',
+    });
+    const later = makePaper({
+      title: 'Street prices',
+      abstract: 'We collect street prices. We clean them. A side study touches mathematical reasoning.',
+    });
+    expect(ids('math reasoning', [opening, later])).toEqual([opening.id]);
+  });
+});

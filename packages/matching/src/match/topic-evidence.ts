@@ -27,7 +27,7 @@ import {
   TITLE_ECHO,
   TITLE_MENTION,
 } from './evidence-weights';
-import { togetherEvidence } from './words-together';
+import { togetherEvidence, wordsApartEvidence } from './words-together';
 import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
 
@@ -116,18 +116,21 @@ function relatedEvidence(
     const list = found.filter((occ) => !counted.some((c) => overlaps(c, occ)));
     if (list.length === 0) continue;
     counted.push(...list);
+    // A synonym in the title, or what the abstract's first sentence is about, says it twice over.
+    const synonym = ref.weight >= 1;
     let title = 0;
     let abstract = 0;
     let abstractShare = 0;
     for (const occ of list)
       if (occ.field === 0) title += 1;
       else {
-        abstract += 1;
-        abstractShare += relatedShare(mentionShare(doc.paper.abstract, occ));
+        const share = mentionShare(doc.paper.abstract, occ);
+        abstract += synonym && occ.sentence === 0 && share === 1 ? 2 : 1;
+        abstractShare += relatedShare(share);
       }
     const w = ref.weight * (TITLE_FACTOR * Math.min(title, 1) + Math.min(abstractShare, MAX_ABSTRACT_MENTIONS));
     evidence += w;
-    mentions += title + abstract;
+    mentions += (synonym ? 2 : 1) * title + abstract;
     weighted.push({ w, occ: list });
   }
   weighted.sort((a, b) => b.w - a.w);
@@ -155,6 +158,12 @@ export function judgeTopic(
     related.evidence += together.evidence;
     related.mentions += together.mentions;
     related.occurrences = [...together.occurrences, ...related.occurrences];
+  }
+  if (alts.length === 0) {
+    const apart = wordsApartEvidence(topic, doc, hits);
+    related.evidence += apart.evidence;
+    related.mentions += apart.mentions;
+    related.occurrences = [...apart.occurrences, ...related.occurrences];
   }
   if (alts.length > 0) {
     const best = bestAlternative(doc, hits, alts, stats, bm25);

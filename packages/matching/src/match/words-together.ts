@@ -5,6 +5,7 @@
 import type { TokenStream } from '../text/tokenize.util';
 import type { AnalyzedPaper } from './analyze-paper';
 import { overlaps, type Occurrence } from './phrase-search';
+import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
 import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './evidence-weights';
 
@@ -12,6 +13,12 @@ import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './evidence-weights';
 const TOGETHER_WEIGHT = 0.5;
 /** ...within this many words of each other. */
 const TOGETHER_WINDOW = 5;
+/** Evidence of the topic's telling words said apart where a paper says what it is about (see
+ * wordsApartEvidence): as much as related terms alone need. Tuning and tuning2 splits: recall
+ * +0.003 and +0.016 with precision unchanged. */
+const APART_WEIGHT = 1;
+/** A topic's one telling word must run through the abstract too: this many sentences. */
+const APART_SENTENCES = 2;
 /** Longest stretch of the paper quoted as one piece in a reason. */
 const MAX_QUOTE = 48;
 
@@ -101,4 +108,36 @@ export function togetherEvidence(
     }
   }
   return { evidence: Math.min(evidence, TOGETHER_WEIGHT * MAX_ABSTRACT_MENTIONS), mentions, occurrences };
+}
+
+/**
+ * The topic's telling words, said apart where the paper says what it is about:
+ * - each telling word of the topic ("weather", "forecast") in the title or the abstract's first
+ *   sentence ("A Weather Foundation Model…" that "forecasts" the grid's load);
+ * - or a topic with one telling word ("agents" of LLM agents): that word in the title and in
+ *   two sentences of the abstract, and the topic's other words somewhere in the paper
+ *   ("Graph of Agents" on agents built from LLMs).
+ * Only for a paper that does not name the topic; `hits` are already without traps.
+ */
+export function wordsApartEvidence(
+  topic: IndexedTopic,
+  doc: AnalyzedPaper,
+  hits: PhraseHits,
+): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+  const none = { evidence: 0, mentions: 0, occurrences: [] };
+  const anchors = topic.anchors.map((id) => hits.get(id) ?? []);
+  if (anchors.length === 0 || anchors.some((list) => list.length === 0)) return none;
+  const leading = (occ: Occurrence) => occ.field === 0 || occ.sentence === 0;
+  if (anchors.length >= 2) {
+    const firsts = anchors.map((list) => list.find(leading));
+    if (firsts.some((occ) => occ === undefined)) return none;
+    return { evidence: APART_WEIGHT, mentions: 2, occurrences: firsts as Occurrence[] };
+  }
+  const list = anchors[0] as Occurrence[];
+  const inTitle = list.find((occ) => occ.field === 0);
+  const sentences = new Set(list.filter((occ) => occ.field === 1).map((occ) => occ.sentence));
+  const has = (t: string) => doc.title.tokens.includes(t) || doc.abstract.tokens.includes(t);
+  if (inTitle === undefined || sentences.size < APART_SENTENCES || !topic.together.some((w) => w.every(has)))
+    return none;
+  return { evidence: APART_WEIGHT, mentions: 2, occurrences: [inTitle] };
 }
