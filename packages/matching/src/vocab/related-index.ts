@@ -82,12 +82,14 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
   const entries = [...(CONCEPTS.get(key) ?? [])];
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const found = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
-  // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing.
-  if (found !== undefined && found.domain.some((t) => !FREQUENT_TOKENS.has(t))) {
+  if (found !== undefined) {
     const { domain, head } = found;
+    // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing,
+    // but the vocabulary's own concept of it ("benchmark") still counts beside the head.
+    const isField = domain.some((t) => !FREQUENT_TOKENS.has(t));
     const fromDomain: RelatedEntry[] = [
       ...(CONCEPTS.get(domain.join(' ')) ?? []),
-      { terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] },
+      ...(isField ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] }] : []),
     ];
     const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
     for (const e of fromDomain)

@@ -871,7 +871,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['AI safety', 'LLM safety', 'safety', 'AI alignment', 'jailbreaks', 'red teaming'],
+    topics: ['AI safety', 'LLM safety', 'safety', 'AI alignment'],
     related: {
       jailbreak: 1,
       'red teaming': 1,
@@ -897,6 +897,25 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'dangerous capabilities': 1,
     },
     traps: ['road safety', 'functional safety', 'safety-critical', 'food safety', 'driving safety', 'traffic safety'],
+  },
+  {
+    // Narrower than AI safety: attacks that talk a model out of its safeguards, and their defences;
+    // "safety" or "unsafe" alone is the broad field, not this.
+    topics: ['jailbreaks', 'jailbreak', 'jailbreak attacks', 'red teaming', 'jailbreaking'],
+    related: {
+      jailbreak: 1,
+      jailbroken: 1,
+      'red teaming': 1,
+      'red-teaming': 1,
+      'adversarial prompt': 0.5,
+      'prompt injection': 0.5,
+      'harmful prompt': 0.5,
+      'harmful request': 0.5,
+      'safety alignment': 0.34,
+      guardrail: 0.34,
+      refusal: 0.34,
+      'attack success rate': 0.5,
+    },
   },
   {
     topics: ['text-to-video', 'video generation', 'text to video generation', 'video diffusion', 'video synthesis'],
@@ -1086,6 +1105,23 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       forgetting: 0.2,
       'replay buffer': 0.34,
       continual: 0.34,
+    },
+  },
+  {
+    // Evaluation as a subject ("LLM evaluation", "VLM benchmarks"): papers say "benchmark",
+    // "evaluate", "LLM-as-a-judge". As the second word of a topic these count only beside its head.
+    topics: ['evaluation', 'benchmarks', 'benchmarking', 'benchmark', 'model evaluation'],
+    related: {
+      benchmark: 0.5,
+      benchmarking: 0.5,
+      'evaluation benchmark': 1,
+      'evaluation framework': 0.5,
+      'evaluation protocol': 0.5,
+      'evaluation suite': 1,
+      leaderboard: 0.5,
+      'LLM-as-a-judge': 0.5,
+      'LLM-as-judge': 0.5,
+      'judge model': 0.34,
     },
   },
   {
