@@ -534,6 +534,27 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
+    // Agents that operate screens: papers say "GUI grounding", "web agents", "computer use".
+    topics: ['GUI agents', 'GUI agent', 'computer-use agents', 'web agents', 'mobile agents'],
+    related: {
+      'GUI agent': 1,
+      'graphical user interface agent': 1,
+      'web agent': 1,
+      'computer-use agent': 1,
+      'computer use agent': 1,
+      'mobile agent': 0.5,
+      'GUI grounding': 1,
+      'GUI automation': 1,
+      'GUI navigation': 1,
+      'web navigation': 0.5,
+      'screen understanding': 0.5,
+      'computer use': 0.5,
+      'UI element': 0.34,
+      screenshot: 0.34,
+      GUI: 0.34,
+    },
+  },
+  {
     topics: ['RAG', 'retrieval-augmented generation', 'retrieval augmented LLMs'],
     related: {
       'retrieval-augmented': 0.5,
