@@ -1,0 +1,20 @@
+import { tokenize } from '../text/tokenize.util';
+import { RELATED_CONCEPTS } from './related.data';
+
+const tokensOf = (text: string): string[] => tokenize(text, 'topic').tokens;
+
+describe('the related-concepts vocabulary', () => {
+  it("when a trap is read as the matcher reads it, then it is never just one of its concept's own words", () => {
+    // "all-weather" reads as "weather": as a trap it would void every mention of weather forecasting.
+    const swallowing = RELATED_CONCEPTS.flatMap((concept) => {
+      const own = new Set(concept.topics.flatMap(tokensOf));
+      return (concept.traps ?? [])
+        .filter((trap) => {
+          const tokens = tokensOf(trap);
+          return tokens.length === 1 && own.has(tokens[0] as string);
+        })
+        .map((trap) => `${concept.topics[0]}: "${trap}"`);
+    });
+    expect(swallowing).toEqual([]);
+  });
+});
