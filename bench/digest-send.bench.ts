@@ -1,6 +1,7 @@
 // End-to-end digest sending: N personalised digests from the database, through the queue
 // (schedule → build → send jobs), rendered and sent over SMTP to a sink in its own process.
 // Run: npx tsx bench/digest-send.bench.ts [--readers=10000] [--concurrency=50] [--pool=5] [--procs=0] [--mode=topics_trending]
+// [--sink=smtp-server] (the sink on the smtp-server package, used before 2026-12-06; default: the lean sink)
 // --procs=N: the workers run as N separate processes (apps/worker/src/main.ts, as deployed)
 // instead of inside this one. Reports digests/s end to end (schedule → build → send → sink),
 // CPU seconds and peak RSS of the worker(s) and the sink. Results in BENCHMARKS.md.
@@ -88,9 +89,14 @@ const perDigest = (n: number, seconds: Record<string, number>) =>
   Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, +((s * 1000) / n).toFixed(2)]));
 
 async function main(): Promise<void> {
-  const sink = fork(path.join(__dirname, 'digest-send.sink.ts'), [], {
-    execArgv: ['--conditions=source', '--import', 'tsx'],
-  });
+  // --sink=smtp-server: the previous sink (the smtp-server package), for runs beside older trees.
+  const sink = fork(
+    path.join(__dirname, 'digest-send.sink.ts'),
+    process.argv.filter((a) => a.startsWith('--sink=')),
+    {
+      execArgv: ['--conditions=source', '--import', 'tsx'],
+    },
+  );
   const ask = (type: string) =>
     new Promise<SinkReport>((resolve) => (sink.once('message', (m) => resolve(m as SinkReport)), sink.send({ type })));
   const { port } = await new Promise<{ port: number }>((resolve) =>
