@@ -702,8 +702,15 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'pathology image': 1,
       'retinal image': 1,
       'brain MRI': 1,
-      medical: 0.34,
-      clinical: 0.34,
+      // "medical" or "clinical" alone is healthcare, not imaging: such a paper needs an imaging word
+      // too (the topic's words said apart, words-together.ts).
+      otoscopy: 1,
+      'oral image': 1,
+      PET: 0.5,
+      'positron emission': 1,
+      'OCT image': 1,
+      colonoscopy: 1,
+      'medical scan': 1,
     },
   },
   {
