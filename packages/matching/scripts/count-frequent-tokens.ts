@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findArxivData, loadPapersOutsideEvaluation, missingDataMessage } from '../src/eval/real/arxiv-data';
-import { tokenize } from '../src/text/tokenize.util';
+import { tokenize } from '../src/text/tokenize';
 
 /** 8%: "evaluation" (21%), "reasoning" (15%), "alignment" (9%) and "agent" (10%) are in;
  * "video" (6%), "robot" (6%), "safety" (5%) and "medical" (4%), fields readers name, are out. */

@@ -6,7 +6,7 @@
 // concept; for a quiet topic also its other names), the learned term associations, then the
 // vocabulary of stored papers: the word pairs that contain the topic's word ("AI" → "AI
 // agents", "generative AI") for a broad topic, the topic's own words and pairs for a quiet one.
-import { tokenize } from '../text/tokenize.util';
+import { tokenize } from '../text/tokenize';
 import { normalizeTopic } from '../topic/normalize-topic';
 import type { ParsedTopic } from '../types';
 import { collapseAliases } from '../vocab/alias-index';

@@ -2,7 +2,7 @@
 // check compares a reader's words with, and where related topic suggestions get their wording
 // (the association table and the index speak in stemmed tokens, "diffus model"; a reader
 // should see "diffusion models"). Built from titles and abstracts, bounded in size.
-import { tokenize } from '../text/tokenize.util';
+import { tokenize } from '../text/tokenize';
 import { ALIASES } from '../vocab/aliases.data';
 import { RELATED_CONCEPTS } from '../vocab/related.data';
 

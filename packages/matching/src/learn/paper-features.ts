@@ -4,7 +4,7 @@
 // hashed into a fixed space (no vocabulary to store or keep in step across processes), weighted
 // tf-idf (sublinear tf; idf from the papers at hand) and L2-normalised, so a long abstract does
 // not outvote a short one.
-import { tokenize } from '../text/tokenize.util';
+import { tokenize } from '../text/tokenize';
 
 /** 2^18 buckets: collisions among a few thousand papers' words are rare and harmless. */
 export const FEATURE_BITS = 18;

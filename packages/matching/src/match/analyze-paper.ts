@@ -1,6 +1,6 @@
 // Validates a paper and tokenises its title and abstract once; every topic is then looked up in
 // these token streams, never in the raw text.
-import { tokenize, type TokenStream } from '../text/tokenize.util';
+import { tokenize, type TokenStream } from '../text/tokenize';
 import type { MatchablePaper } from '../types';
 
 export interface AnalyzedPaper {

@@ -3,7 +3,7 @@
 // modifiers: "diffusion probabilistic models" is a kind of diffusion model, but "speech emotion
 // recognition" is not speech recognition, nor is "diffusion tensor imaging" about diffusion
 // models, nor "action recommendations" about recommender systems.
-import type { TokenStream } from '../text/tokenize.util';
+import type { TokenStream } from '../text/tokenize';
 import type { PhraseVariant } from '../vocab/alias-index';
 import type { FieldIndex } from './analyze-paper';
 

@@ -2,7 +2,7 @@
 // language models" for LLM agents): weaker evidence than the phrase, counted like a related term.
 // Matching calls this for every paper × topic that shares a distinctive word, so each token
 // stream gets one token → positions map, built on first use and reused by every topic.
-import type { TokenStream } from '../text/tokenize.util';
+import type { TokenStream } from '../text/tokenize';
 import type { AnalyzedPaper } from './analyze-paper';
 import { overlaps, type Occurrence } from './phrase-search';
 import type { PhraseHits } from './tag-paper';

@@ -2,7 +2,7 @@
 // ("Reward Models", "reward model", "reward-models"; "RLHF" and its expansion) get the same key,
 // so matching runs once for all of them.
 import type { ParsedTopic, TopicPhrase } from '../types';
-import { tokenize } from '../text/tokenize.util';
+import { tokenize } from '../text/tokenize';
 import { collapseAliases } from '../vocab/alias-index';
 import { lexQuery, type QueryPart } from './query-lexer';
 import { TopicError } from './topic-error';

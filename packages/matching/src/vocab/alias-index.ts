@@ -1,7 +1,7 @@
 // The alias table in token form: expansions become canonical token sequences, so a topic typed
 // as an expansion collapses to its acronym (one key), and a topic's phrase expands back into
 // every way a paper may write it (the variants the index looks for).
-import { tokenize } from '../text/tokenize.util';
+import { tokenize } from '../text/tokenize';
 import { ALIASES, type AliasEntry } from './aliases.data';
 
 const toTokens = (text: string): string[] => tokenize(text, 'topic').tokens;

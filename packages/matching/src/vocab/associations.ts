@@ -4,7 +4,7 @@
 // low weight: a paper needs several of them, and it always ranks below one naming the topic.
 // The table is bounded (terms per phrase, phrases) and rebuilt from the stored papers.
 import { analyzeAll } from '../match/match-papers';
-import type { TokenStream } from '../text/tokenize.util';
+import type { TokenStream } from '../text/tokenize';
 import type { MatchablePaper } from '../types';
 
 /** A phrase (canonical tokens joined by spaces) → associated terms (same form), strongest first. */

@@ -1,7 +1,7 @@
 // The related-concepts vocabulary in token form: a topic's phrase → the related terms (with
 // weights) and the traps its matches must avoid. Looked up once per distinct topic when the
 // index is built, so it costs nothing per paper or per reader.
-import { tokenize } from '../text/tokenize.util';
+import { tokenize } from '../text/tokenize';
 import type { TopicPhrase } from '../types';
 import { collapseAliases } from './alias-index';
 import frequentTokens from './frequent-tokens.data.json';

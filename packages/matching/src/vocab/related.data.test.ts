@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokenize.util';
+import { tokenize } from '../text/tokenize';
 import { RELATED_CONCEPTS } from './related.data';
 
 const tokensOf = (text: string): string[] => tokenize(text, 'topic').tokens;

@@ -1,4 +1,4 @@
-import { stemWord } from './stem.util';
+import { stemWord } from './stem';
 
 describe('stemWord', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { tokenize } from './tokenize.util';
+import { tokenize } from './tokenize';
 
 const tokens = (text: string, mode: 'topic' | 'paper' = 'paper'): string[] => tokenize(text, mode).tokens;
 

@@ -4,7 +4,7 @@
 // acronyms replaced by their canonical form ("LLMs" → "LLM", "MoE" → "MoE").
 import { ACRONYMS } from '../vocab/acronyms';
 import { COMPOUND_PREFIXES, type AliasEntry } from '../vocab/aliases.data';
-import { stemWord } from './stem.util';
+import { stemWord } from './stem';
 import { STOPWORDS } from './stopwords.data';
 
 export interface TokenStream {
