@@ -276,3 +276,22 @@ describe('matchPapers: the topic said apart or by a synonym up front', () => {
     expect(ids('math reasoning', [opening, later])).toEqual([opening.id]);
   });
 });
+
+describe("matchPapers: words a paper writes for the reader's word", () => {
+  it('when a paper writes "inference-time scaling" for a reader of test-time scaling, then it matches; "test-time adaptation" does not', () => {
+    const scaling = makePaper({
+      title: 'Inference-time scaling of diffusion samplers',
+      abstract: 'We spend more compute.',
+    });
+    const adaptation = makePaper({
+      title: 'Test-time adaptation for segmentation',
+      abstract: 'We adapt at test time.',
+    });
+    expect(ids('test-time scaling', [scaling, adaptation])).toEqual([scaling.id]);
+  });
+
+  it('when a paper says "compact language models", then a reader of small language models gets it', () => {
+    const compact = makePaper({ title: 'Compact language models on phones', abstract: 'We run them offline.' });
+    expect(ids('small language models', [compact])).toEqual([compact.id]);
+  });
+});

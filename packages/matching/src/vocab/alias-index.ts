@@ -2,7 +2,7 @@
 // as an expansion collapses to its acronym (one key), and a topic's phrase expands back into
 // every way a paper may write it (the variants the index looks for).
 import { tokenize } from '../text/tokenize';
-import { ALIASES, type AliasEntry } from './aliases.data';
+import { ALIASES, INTERCHANGEABLE, type AliasEntry } from './aliases.data';
 
 const toTokens = (text: string): string[] => tokenize(text, 'topic').tokens;
 
@@ -69,11 +69,34 @@ export function collapseAliases(tokens: readonly string[]): string[] {
   return out;
 }
 
+/** Token forms of each INTERCHANGEABLE group ("test tim", "inferenc tim"). */
+const INTERCHANGE_GROUPS: readonly (readonly string[][])[] = INTERCHANGEABLE.map((group) => group.map(toTokens));
+
+const startsAt = (tokens: readonly string[], i: number, words: readonly string[]): boolean =>
+  words.every((w, j) => tokens[i + j] === w);
+
+/** The phrase with each interchangeable stretch written the other ways, one stretch at a time. */
+function interchanged(tokens: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (const group of INTERCHANGE_GROUPS)
+    for (const words of group)
+      for (let i = 0; i + words.length <= tokens.length; i += 1) {
+        if (!startsAt(tokens, i, words)) continue;
+        for (const other of group)
+          if (other !== words) out.push([...tokens.slice(0, i), ...other, ...tokens.slice(i + words.length)]);
+      }
+  return out;
+}
+
 /** Caps the combinations of a phrase with several acronyms; beyond it the acronyms stay. */
 const MAX_VARIANTS = 32;
 
 /** Every token sequence a paper may use for this canonical phrase. */
 export function expandVariants(tokens: readonly string[]): PhraseVariant[] {
+  return dedupe([tokens, ...interchanged(tokens)].flatMap(expandOne));
+}
+
+function expandOne(tokens: readonly string[]): PhraseVariant[] {
   let variants: PhraseVariant[] = [{ tokens: [], free: [], open: [] }];
   for (const token of tokens) {
     const forms = FORMS.get(token) ?? [single(token)];
@@ -93,7 +116,7 @@ export function expandVariants(tokens: readonly string[]): PhraseVariant[] {
   for (const narrower of NARROWER.get(tokens.join(' ')) ?? []) {
     variants.push(...(FORMS.get(narrower.acronym) ?? []));
   }
-  return dedupe(variants);
+  return variants;
 }
 
 function dedupe(variants: PhraseVariant[]): PhraseVariant[] {

@@ -19,7 +19,10 @@ export const ALIASES: readonly AliasEntry[] = [
   { acronym: 'VLM', expansions: ['vision language model', 'visual language model'] },
   { acronym: 'VLA', expansions: ['vision language action model'] },
   { acronym: 'LRM', expansions: ['large reasoning model'] },
-  { acronym: 'SLM', expansions: ['small language model'] },
+  {
+    acronym: 'SLM',
+    expansions: ['small language model', 'compact language model', 'lightweight language model', 'tiny language model'],
+  },
   { acronym: 'RL', expansions: ['reinforcement learning'] },
   { acronym: 'RLHF', expansions: ['reinforcement learning from human feedback'], broader: ['RL'] },
   { acronym: 'RLAIF', expansions: ['reinforcement learning from AI feedback'], broader: ['RL'] },
@@ -85,3 +88,8 @@ export const COMPOUND_PREFIXES: Readonly<Record<string, readonly string[] | null
   cross: ['lingual', 'modal', 'domain', 'attention', 'entropy'],
   meta: ['learn'],
 };
+
+/** Words a paper writes for the reader's word inside a phrase, interchangeably: a topic
+ * "test-time scaling" is written "inference-time scaling" just as often. Each group's phrases
+ * stand for one another wherever one appears in a topic's phrase. */
+export const INTERCHANGEABLE: readonly (readonly string[])[] = [['test-time', 'inference-time']];
