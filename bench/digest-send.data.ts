@@ -27,14 +27,15 @@ const rand = () => {
 /** Zipf-like: low indexes are much more popular. */
 const pick = (n: number) => Math.floor(n * rand() ** 2.5);
 
-/** `digestMode`: what every reader gets (default: the product's default, topics then "Also trending"). */
+/** `digestMode`: what every reader gets (default: the product's default, topics then "Also trending");
+ * `now`: the seeding clock (fixed, two runs build the same digests to the score). */
 export async function seedBenchData(
   db: Db,
   readers: number,
   digestMode: 'topics' | 'trending' | 'topics_trending' = 'topics_trending',
+  now = new Date(),
 ): Promise<{ papers: number; matches: number }> {
   const emails = Array.from({ length: readers }, (_, i) => `bench-reader-${i}@example.org`);
-  const now = new Date();
   for (let i = 0; i < readers; i += 5000) {
     await db.subscriber.createMany({
       data: emails.slice(i, i + 5000).map((email, j) => ({

@@ -9,8 +9,14 @@
 // median of each is reported, as a shared machine's load swings from one run to the next.
 // Reports wall time and this process's CPU per reader (Postgres runs in its own processes: wall
 // time includes it). Data: bench/digest-send.data.ts (readers following 1–4 of 40 topics).
-//   npx tsx --conditions=source bench/feedback-build.bench.ts [--readers=2000] [--votes=10] [--rounds=3]
-import { randomBytes } from 'node:crypto';
+// Each run's digests are fingerprinted (a SHA-256 of every DeliveryPaper row: reader, paper,
+// rank, score, reason): a change to the learning code that claims "same results" must print the
+// same fingerprints as before it. --profile=DIR writes a CPU profile of each off and warm run.
+//   npx tsx --conditions=source bench/feedback-build.bench.ts [--readers=2000] [--votes=10] [--rounds=3] [--profile=DIR]
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { Session } from 'node:inspector/promises';
 import { loadConfig } from '@paperboy/config';
 import { buildDigests } from '@paperboy/core';
 import { createTestDatabase } from '@paperboy/db/testing';
@@ -23,12 +29,16 @@ const READERS = arg('readers', 2000);
 const VOTES = arg('votes', 10);
 const ROUNDS = arg('rounds', 3);
 const BATCH = 200;
+const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
 
 async function main(): Promise<void> {
   const database = await createTestDatabase();
   const prefix = `feedback-build-${randomBytes(3).toString('hex')}`;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_PREFIX: prefix });
-  await seedBenchData(database.db, READERS);
+  // One clock for seeding and every build: recency scores, hence the digests, are the same from
+  // run to run and from one invocation to the next (the fingerprints can be compared).
+  const builtAt = new Date(Date.UTC(2026, 11, 6, 6));
+  await seedBenchData(database.db, READERS, 'topics_trending', builtAt);
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, prefix);
   const quiet = { ...queues, 'digest-send': { addBulk: async () => [] } } as never;
@@ -36,22 +46,46 @@ async function main(): Promise<void> {
   const ids = (await db.subscriber.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
   const papers = (await db.paper.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((p) => p.id);
 
-  async function run(name: string): Promise<{ name: string; wallMs: number; cpuMs: number; papers: number }> {
+  const session = PROFILE_DIR ? new Session() : undefined;
+  if (session && PROFILE_DIR) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    session.connect();
+    await session.post('Profiler.enable');
+  }
+  let profiled = 0;
+  async function fingerprint(): Promise<string> {
+    const rows = await db.$queryRaw<{ s: number; p: number; r: number; sc: number; why: string }[]>`
+      SELECT "subscriberId" AS s, "paperId" AS p, rank AS r, score AS sc, reason AS why FROM "DeliveryPaper" ORDER BY 1, 2`;
+    const hash = createHash('sha256');
+    for (const x of rows) hash.update(`${x.s} ${x.p} ${x.r} ${x.sc} ${x.why}\n`);
+    return hash.digest('hex').slice(0, 16);
+  }
+
+  async function run(
+    name: string,
+    profile?: string,
+  ): Promise<{ name: string; wallMs: number; cpuMs: number; papers: number; digests: string }> {
     await db.$executeRawUnsafe('DELETE FROM "DeliveryPaper"');
     await db.$executeRawUnsafe('DELETE FROM "Delivery"');
+    if (session && profile) await session.post('Profiler.start');
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     let carried = 0;
     for (let i = 0; i < ids.length; i += BATCH) {
       const results = await buildDigests(
-        { db, config, queues: quiet },
+        { db, config, queues: quiet, now: () => builtAt },
         ids.slice(i, i + BATCH).map((subscriberId) => ({ subscriberId, periodKey: 'd2026-12-06' })),
       );
       for (const r of results) if ('papers' in r) carried += r.papers;
     }
     const wallMs = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    return { name, wallMs, cpuMs: (c.user + c.system) / 1000, papers: carried };
+    if (session && profile && PROFILE_DIR) {
+      const { profile: data } = await session.post('Profiler.stop');
+      profiled += 1;
+      writeFileSync(`${PROFILE_DIR}/${profile}-${profiled}.cpuprofile`, JSON.stringify(data));
+    }
+    return { name, wallMs, cpuMs: (c.user + c.system) / 1000, papers: carried, digests: await fingerprint() };
   }
 
   await run('warm-up (JIT, caches)');
@@ -74,11 +108,13 @@ async function main(): Promise<void> {
   const warms: Awaited<ReturnType<typeof run>>[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     await db.$executeRawUnsafe('DELETE FROM "Vote"');
-    offs.push(await run('off: no votes (today)'));
+    offs.push(await run('off: no votes (today)', 'off'));
     await db.$executeRawUnsafe('INSERT INTO "Vote" SELECT * FROM bench_votes');
-    warms.push(await run('on, warm: models stored, votes unchanged'));
+    warms.push(await run('on, warm: models stored, votes unchanged', 'warm'));
   }
   if ((await db.readerModel.count()) !== models) throw new Error('warm runs refitted models');
+  for (const runs of [offs, warms])
+    if (new Set(runs.map((r) => r.digests)).size !== 1) throw new Error('runs of one kind built different digests');
   const median = (runs: Awaited<ReturnType<typeof run>>[]) => {
     const at = (k: 'wallMs' | 'cpuMs') =>
       [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
@@ -94,13 +130,21 @@ async function main(): Promise<void> {
     `${ids.length} readers, ${papers.length} papers, batches of ${BATCH}; ${models} models fitted; off and warm: median of ${ROUNDS} alternating runs`,
   );
   console.log(
-    '| build | wall per reader | CPU (this process) per reader | × off (wall) | × off (CPU) | papers carried |',
+    '| build | wall per reader | CPU (this process) per reader | × off (wall) | × off (CPU) | papers carried | digests (fingerprint) |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of [off, cold, warm])
     console.log(
-      `| ${r.name} | ${per(r.wallMs)} | ${per(r.cpuMs)} | ${(r.wallMs / off.wallMs).toFixed(2)} | ${(r.cpuMs / off.cpuMs).toFixed(2)} | ${r.papers} |`,
+      `| ${r.name} | ${per(r.wallMs)} | ${per(r.cpuMs)} | ${(r.wallMs / off.wallMs).toFixed(2)} | ${(r.cpuMs / off.cpuMs).toFixed(2)} | ${r.papers} | ${r.digests} |`,
     );
+  const rounds = (rs: Awaited<ReturnType<typeof run>>[], k: 'wallMs' | 'cpuMs') => rs.map((r) => per(r[k])).join(', ');
+  console.log(`rounds, wall: off ${rounds(offs, 'wallMs')}; warm ${rounds(warms, 'wallMs')}`);
+  console.log(`rounds, CPU: off ${rounds(offs, 'cpuMs')}; warm ${rounds(warms, 'cpuMs')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const fitUs = ((cold.cpuMs - warm.cpuMs) * 1000) / ids.length;
   console.log(
     `fitting a model: ≈ ${fitUs.toFixed(0)} µs CPU per reader (cold − warm) → ${((fitUs * 1e6) / 1e6 / 60).toFixed(1)} CPU minutes per 1 M readers who all changed their votes; stored model ${sizes[0]?.avg.toFixed(0)} chars on average, ${sizes[0]?.max} at most`,

@@ -94,6 +94,7 @@ export {
 export {
   composePersonalDigest,
   ModelScorer,
+  PoolIndex,
   LIKED_SECTION_KEY,
   DEFAULT_MAX_EXTRAS,
   type Personalization,

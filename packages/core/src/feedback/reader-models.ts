@@ -4,10 +4,11 @@
 // their votes now. Cheaper than a job per vote: a reader who votes on five cards and undoes one
 // is fitted once, at their next digest, and no queue or worker sees the clicks at all; the model
 // is only ever read by the build anyway.
-import type { Db } from '@paperboy/db';
+import { sqlPool, type Db } from '@paperboy/db';
 import {
   Idf,
   packModel,
+  PoolIndex,
   termCounts,
   trainingSet,
   trainReaderModel,
@@ -83,6 +84,8 @@ interface FeatureSpace {
   weighed: Map<number, SparseVector>;
   background: { paperId: number; features: SparseVector }[];
   poolPapers: PoolPaper[];
+  /** The pool transposed, shared by every voter's composition (their margins over it in one pass). */
+  poolIndex: PoolIndex;
 }
 const spaces = new WeakMap<Db, FeatureSpace>();
 const SPACE_TTL_MS = 60_000;
@@ -121,9 +124,39 @@ async function featureSpace(db: Db, since: Date): Promise<FeatureSpace> {
     paper: { id: p.id, title: p.title, upvotes: Math.max(0, p.upvotes), publishedAt: p.publishedAt },
     score: 1,
   }));
-  const space = { key, loadedAt: Date.now(), idf, weighed, background, poolPapers };
+  const poolIndex = new PoolIndex(poolPapers, (id) => weighed.get(id));
+  const space = { key, loadedAt: Date.now(), idf, weighed, background, poolPapers, poolIndex };
   spaces.set(db, space);
   return space;
+}
+
+// The two reads of every build batch with voters run as named prepared statements on the pool
+// behind Prisma (sqlPool): parsed and planned once per connection, and their rows (a packed model
+// of ~2.8 kB per voter) skip Prisma's raw-query decoding.
+/** Each voter of the batch: their vote count and latest change, and the model fitted (if any). */
+const VOTERS = {
+  name: 'feedback.voters',
+  text: `
+    SELECT v.id, v.n, v.at, m.weights, m.votes, m."votesAt"
+    FROM (SELECT "subscriberId" AS id, count(*)::int AS n, max("updatedAt") AS at FROM "Vote"
+          WHERE "subscriberId" = ANY($1::int[]) GROUP BY "subscriberId") v
+    LEFT JOIN "ReaderModel" m ON m."subscriberId" = v.id`,
+};
+/** The votes to fit on ($2: the readers refitted, their newest $3) and everyone's newest $4 liked papers. */
+const VOTES = {
+  name: 'feedback.votes',
+  text: `
+    SELECT x."subscriberId", x."paperId", x.value, p.title FROM (
+      SELECT v.*, row_number() OVER (PARTITION BY v."subscriberId" ORDER BY v."updatedAt" DESC, v."paperId") AS k,
+        row_number() OVER (PARTITION BY v."subscriberId", v.value > 0 ORDER BY v."updatedAt" DESC, v."paperId") AS kp
+      FROM "Vote" v WHERE v."subscriberId" = ANY($1::int[])) x
+    JOIN "Paper" p ON p.id = x."paperId"
+    WHERE (x."subscriberId" = ANY($2::int[]) AND x.k <= $3::int) OR (x.value > 0 AND x.kp <= $4::int)
+    ORDER BY x."subscriberId", x.k`,
+};
+
+async function run<Row extends object>(db: Db, statement: { name: string; text: string }, values: unknown[]) {
+  return (await sqlPool(db).query<Row>({ ...statement, values })).rows;
 }
 
 function stale(r: VoterRow): boolean {
@@ -140,29 +173,23 @@ export async function loadPersonalizations(
   if (subscriberIds.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
   // Votes are aggregated before the model row joins: grouping by the packed weights would
   // sort kilobytes per reader.
-  const voters = await db.$queryRaw<VoterRow[]>`
-    SELECT v.id, v.n, v.at, m.weights, m.votes, m."votesAt"
-    FROM (SELECT "subscriberId" AS id, count(*)::int AS n, max("updatedAt") AS at FROM "Vote"
-          WHERE "subscriberId" = ANY(${[...subscriberIds]}::int[]) GROUP BY "subscriberId") v
-    LEFT JOIN "ReaderModel" m ON m."subscriberId" = v.id`;
+  const voters = await run<VoterRow>(db, VOTERS, [[...subscriberIds]]);
   if (voters.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
   const ids = voters.map((v) => v.id);
   const refit = voters.filter(stale).map((v) => v.id);
   // A reader whose model is current needs only their latest liked papers (the reasons); one
   // whose votes changed needs their votes to fit on.
   const [votes, space] = await Promise.all([
-    db.$queryRaw<{ subscriberId: number; paperId: number; value: number; title: string }[]>`
-      SELECT x."subscriberId", x."paperId", x.value, p.title FROM (
-        SELECT v.*, row_number() OVER (PARTITION BY v."subscriberId" ORDER BY v."updatedAt" DESC, v."paperId") AS k,
-          row_number() OVER (PARTITION BY v."subscriberId", v.value > 0 ORDER BY v."updatedAt" DESC, v."paperId") AS kp
-        FROM "Vote" v WHERE v."subscriberId" = ANY(${ids}::int[])) x
-      JOIN "Paper" p ON p.id = x."paperId"
-      WHERE (x."subscriberId" = ANY(${refit}::int[]) AND x.k <= ${MAX_TRAINING_VOTES}) OR (x.value > 0 AND x.kp <= ${MAX_LIKED})
-      ORDER BY x."subscriberId", x.k`,
+    run<{ subscriberId: number; paperId: number; value: number; title: string }>(db, VOTES, [
+      ids,
+      refit,
+      MAX_TRAINING_VOTES,
+      MAX_LIKED,
+    ]),
     featureSpace(db, options.since),
   ]);
   const terms = await termsOf(db, [...votes.map((v) => v.paperId), ...options.candidatesOf(ids)]);
-  const { background, poolPapers, weighed, idf } = space;
+  const { background, poolPapers, poolIndex, weighed, idf } = space;
   const features = (paperId: number): SparseVector | undefined => {
     const known = weighed.get(paperId);
     if (known) return known;
@@ -197,7 +224,7 @@ export async function loadPersonalizations(
       const f = features(v.paperId);
       if (f) liked.push({ paperId: v.paperId, title: v.title, features: f });
     }
-    byReader.set(voter.id, { model, features, liked, pool: poolPapers, maxExtras: options.maxExtras });
+    byReader.set(voter.id, { model, features, liked, pool: poolPapers, poolIndex, maxExtras: options.maxExtras });
   }
   if (fitted.length > 0) await storeModels(db, fitted, options.now);
   return { byReader, stats: { voters: voters.length, trained: fitted.length } };

@@ -39,6 +39,9 @@ export interface Personalization {
   liked: readonly LikedPaper[];
   /** Recent papers beyond the reader's topics that may be added. */
   pool?: readonly PoolPaper[];
+  /** The same pool transposed, shared by every reader of a batch (built over this `pool` with
+   * these `features`): margins over the whole pool in one pass over the model's postings. */
+  poolIndex?: PoolIndex;
   /** Extra papers at most (default 3). */
   maxExtras?: number;
   /** How strongly the margin moves a score (default 2). */
@@ -104,33 +107,196 @@ export class ModelScorer {
   release(): void {}
 }
 
-const clamp = (x: number) => (x > MAX_MARGIN ? MAX_MARGIN : x < -MAX_MARGIN ? -MAX_MARGIN : x);
+/** A list's papers and their pool slots (PoolIndex.slotsOf). */
+export interface ListSlots {
+  ids: Float64Array;
+  slots: Int32Array;
+}
 
-export function composePersonalDigest(input: ComposeInput, p: Personalization): ComposedDigest {
-  const scorer = new ModelScorer(p.model);
-  try {
-    return compose(input, p, scorer);
-  } finally {
-    scorer.release();
+/**
+ * A pool's features transposed: its distinct features in ascending order, each with the pool
+ * papers that have it and their values. Built once per pool and shared by every reader of a
+ * batch: a reader's margins for the whole pool cost one probe of their model's small table per
+ * distinct feature plus a multiply-add per posting of the features the model weighs, instead of
+ * a probe per feature of every paper. Each paper's sum runs in the order ModelScorer.margin's
+ * does (the bias, then its features in ascending order), so the margins are the same numbers to
+ * the last bit.
+ */
+export class PoolIndex {
+  private readonly slots = new Map<number, number>();
+  private readonly withFeatures: Uint8Array;
+  /** Distinct features, ascending; feature d's postings are at [starts[d], starts[d + 1]). */
+  readonly features: Int32Array;
+  readonly starts: Int32Array;
+  readonly papers: Int32Array;
+  readonly values: Float32Array;
+
+  /** `pool[i]`'s margin is at position i; papers without features have none. */
+  constructor(
+    readonly pool: readonly { paperId: number }[],
+    featuresOf: (paperId: number) => SparseVector | undefined,
+  ) {
+    const vectors = pool.map((p) => featuresOf(p.paperId));
+    this.withFeatures = new Uint8Array(pool.length);
+    const postings = new Map<number, number[]>();
+    vectors.forEach((f, i) => {
+      if (!f) return;
+      this.withFeatures[i] = 1;
+      const id = (pool[i] as { paperId: number }).paperId;
+      if (!this.slots.has(id)) this.slots.set(id, i);
+      for (let k = 0; k < f.idx.length; k += 1) {
+        const key = f.idx[k] as number;
+        const list = postings.get(key);
+        if (list) list.push(i, k);
+        else postings.set(key, [i, k]);
+      }
+    });
+    this.features = Int32Array.from(postings.keys()).sort();
+    this.starts = new Int32Array(this.features.length + 1);
+    let total = 0;
+    for (const list of postings.values()) total += list.length / 2;
+    this.papers = new Int32Array(total);
+    this.values = new Float32Array(total);
+    let at = 0;
+    this.features.forEach((key, d) => {
+      const list = postings.get(key) as number[];
+      for (let x = 0; x < list.length; x += 2) {
+        const i = list[x] as number;
+        this.papers[at] = i;
+        this.values[at] = (vectors[i] as SparseVector).val[list[x + 1] as number] as number;
+        at += 1;
+      }
+      this.starts[d + 1] = at;
+    });
+  }
+
+  /** The margin of every paper of the pool under `model`, by position: a merge of the model's
+   * features with the pool's (both ascending), a multiply-add per posting of each shared one. */
+  margins(model: LinearModel): Float64Array {
+    const out = new Float64Array(this.pool.length).fill(model.bias);
+    const { idx, w } = model;
+    const { features, starts, papers, values } = this;
+    let i = 0;
+    let d = 0;
+    while (i < idx.length && d < features.length) {
+      const x = idx[i] as number;
+      const y = features[d] as number;
+      if (x === y) {
+        // The weight as a float32, as ModelScorer keeps it: the same product as margin()'s.
+        const weight = Math.fround(w[i] as number);
+        const end = starts[d + 1] as number;
+        for (let at = starts[d] as number; at < end; at += 1) {
+          const j = papers[at] as number;
+          out[j] = (out[j] as number) + weight * (values[at] as number);
+        }
+        i += 1;
+        d += 1;
+      } else if (x < y) i += 1;
+      else d += 1;
+    }
+    return out;
+  }
+
+  private readonly listSlots = new WeakMap<object, ListSlots>();
+
+  /** slotOf for each paper of a list, kept per list object (a topic's candidates are one list
+   * for every reader of a batch) with the ids it was found for: a caller uses a slot only while
+   * the list still holds that paper there. */
+  slotsOf(list: readonly { paperId: number }[]): ListSlots {
+    let known = this.listSlots.get(list);
+    if (!known || known.ids.length !== list.length) {
+      known = {
+        ids: Float64Array.from(list, (c) => c.paperId),
+        slots: Int32Array.from(list, (c) => this.slotOf(c.paperId)),
+      };
+      this.listSlots.set(list, known);
+    }
+    return known;
+  }
+
+  /** The position of a paper of the pool that has features, or -1. */
+  slotOf(paperId: number): number {
+    return this.slots.get(paperId) ?? -1;
+  }
+
+  /** Whether `pool[i]` has features (a margin). */
+  has(i: number): boolean {
+    return this.withFeatures[i] === 1;
   }
 }
 
-function compose(input: ComposeInput, p: Personalization, scorer: ModelScorer): ComposedDigest {
+const clamp = (x: number) => (x > MAX_MARGIN ? MAX_MARGIN : x < -MAX_MARGIN ? -MAX_MARGIN : x);
+
+export function composePersonalDigest(input: ComposeInput, p: Personalization): ComposedDigest {
+  return compose(input, p);
+}
+
+/** The reader's margins: a pool paper's read off the pool's transposed index (computed for the
+ * whole pool at the first one asked), any other paper scored on its own. */
+class Margins {
+  private pool: Float64Array | undefined | null = null;
+  private table: ModelScorer | undefined;
+
+  constructor(private readonly p: Personalization) {}
+
+  /** The model's table, built at the first paper scored on its own (none when all are pooled). */
+  get scorer(): ModelScorer {
+    this.table ??= new ModelScorer(this.p.model);
+    return this.table;
+  }
+
+  /** The margins of `p.pool` by position, when the pool is indexed and the model's features
+   * ascend (as packModel and training leave them; otherwise paper by paper). */
+  ofPool(): Float64Array | undefined {
+    if (this.pool === null) {
+      const { poolIndex, model } = this.p;
+      let ascending = true;
+      for (let i = 1; i < model.idx.length && ascending; i += 1)
+        ascending = (model.idx[i] as number) > (model.idx[i - 1] as number);
+      this.pool = poolIndex && ascending ? poolIndex.margins(model) : undefined;
+    }
+    return this.pool;
+  }
+
+  /** Where each paper of `list` sits in the indexed pool (-1: not in it), when there is one. */
+  slotsOf(list: readonly { paperId: number }[]): ListSlots | undefined {
+    return this.p.poolIndex?.slotsOf(list);
+  }
+
+  /** A paper's margin, or undefined when it has no features; `known`: its pool slot, if looked up. */
+  of(paperId: number, known?: number): number | undefined {
+    const index = this.p.poolIndex;
+    const slot = known !== undefined ? known : index ? index.slotOf(paperId) : -1;
+    if (slot >= 0) {
+      const pool = this.ofPool();
+      if (pool) return pool[slot] as number;
+    }
+    const f = this.p.features(paperId);
+    return f ? this.scorer.margin(f) : undefined;
+  }
+}
+
+function compose(input: ComposeInput, p: Personalization): ComposedDigest {
   const strength = p.strength ?? 2;
   const depth = p.depth ?? 100;
   const exclude = new Set(input.exclude ?? []);
+  const margins = new Margins(p);
   const candidates = new Map<string, ComposeCandidate[]>();
   for (const topic of input.topics) {
     const list = input.candidates.get(topic.key);
     if (!list || candidates.has(topic.key)) continue;
     const head: ComposeCandidate[] = [];
-    for (const c of list) {
+    // Each candidate's place in the pool, found once per list for every reader of the batch.
+    const slots = margins.slotsOf(list);
+    for (let k = 0; k < list.length; k += 1) {
+      const c = list[k] as ComposeCandidate;
       if (exclude.has(c.paperId)) continue;
-      const f = p.features(c.paperId);
-      head.push(f ? rescored(c, c.score * Math.exp(strength * clamp(scorer.margin(f)))) : c);
+      const known = slots && slots.ids[k] === c.paperId ? (slots.slots[k] as number) : undefined;
+      const margin = margins.of(c.paperId, known);
+      head.push(margin !== undefined ? rescored(c, c.score * Math.exp(strength * clamp(margin))) : c);
       if (head.length >= depth) break;
     }
-    head.sort((a, b) => b.score - a.score || a.paperId - b.paperId);
+    sortByScore(head);
     candidates.set(topic.key, head);
   }
   const onTopics = (paperId: number): boolean => {
@@ -141,7 +307,7 @@ function compose(input: ComposeInput, p: Personalization, scorer: ModelScorer): 
     }
     return false;
   };
-  const extras = pickExtras(p, scorer, exclude, onTopics, input.cap);
+  const extras = pickExtras(p, margins, exclude, onTopics, input.cap);
   const digest = composeDigest({
     ...input,
     candidates,
@@ -156,6 +322,56 @@ function compose(input: ComposeInput, p: Personalization, scorer: ModelScorer): 
     quiet: digest.quiet,
     papers: [...digest.papers, ...added],
   };
+}
+
+/**
+ * `head.sort((a, b) => b.score - a.score || a.paperId - b.paperId)` without a comparator call per
+ * comparison: a stable bottom-up merge sort of positions, comparing keys held in typed arrays by
+ * that same expression. A stable sort under one comparator leaves one order, so it is the same
+ * order; re-sorting every topic head of every voter was a tenth of the learning's build cost.
+ */
+export function sortByScore(head: ComposeCandidate[]): void {
+  const n = head.length;
+  if (n < 2) return;
+  const score = new Float64Array(n);
+  const id = new Float64Array(n);
+  let order = new Int32Array(n);
+  let spare = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const c = head[i] as ComposeCandidate;
+    score[i] = c.score;
+    id[i] = c.paperId;
+    order[i] = i;
+  }
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let l = lo;
+      let r = mid;
+      let out = lo;
+      while (l < mid && r < hi) {
+        const a = order[r] as number;
+        const b = order[l] as number;
+        // The right one goes first only when the comparator puts it strictly before (stability).
+        if (((score[b] as number) - (score[a] as number) || (id[a] as number) - (id[b] as number)) < 0) {
+          spare[out] = a;
+          r += 1;
+        } else {
+          spare[out] = b;
+          l += 1;
+        }
+        out += 1;
+      }
+      while (l < mid) spare[out++] = order[l++] as number;
+      while (r < hi) spare[out++] = order[r++] as number;
+    }
+    const swap = order;
+    order = spare;
+    spare = swap;
+  }
+  const copy = head.slice();
+  for (let i = 0; i < n; i += 1) head[i] = copy[order[i] as number] as ComposeCandidate;
 }
 
 /** The candidate with the reader's score (its fields written out: no spread per candidate). */
@@ -173,7 +389,7 @@ function sameWork(a: RankablePaper, b: RankablePaper, threshold: number): boolea
 
 function pickExtras(
   p: Personalization,
-  scorer: ModelScorer,
+  margins: Margins,
   exclude: ReadonlySet<number>,
   onTopics: (paperId: number) => boolean,
   cap: number,
@@ -181,18 +397,30 @@ function pickExtras(
   const max = Math.min(p.maxExtras ?? DEFAULT_MAX_EXTRAS, cap - 1);
   if (max <= 0 || !p.pool || p.liked.length === 0) return [];
   const minMargin = p.minMargin ?? 0;
+  // The whole pool at once from its index when it is this pool's; else paper by paper.
+  const indexed = p.poolIndex && p.poolIndex.pool === p.pool ? p.poolIndex : undefined;
+  const pooled = indexed ? margins.ofPool() : undefined;
   const best: { c: PoolPaper; margin: number; f: SparseVector }[] = [];
-  for (const c of p.pool) {
+  for (let i = 0; i < p.pool.length; i += 1) {
+    const c = p.pool[i] as PoolPaper;
     if (exclude.has(c.paperId)) continue;
-    const f = p.features(c.paperId);
-    if (!f) continue;
-    const margin = scorer.margin(f);
-    if (margin < minMargin || onTopics(c.paperId)) continue;
-    if (best.length < max || margin > (best[best.length - 1] as { margin: number }).margin) {
-      best.push({ c, margin, f });
-      best.sort((a, b) => b.margin - a.margin || a.c.paperId - b.c.paperId);
-      if (best.length > max) best.pop();
+    let margin: number;
+    if (pooled && indexed) {
+      if (!indexed.has(i)) continue;
+      margin = pooled[i] as number;
+    } else {
+      const f = p.features(c.paperId);
+      if (!f) continue;
+      margin = margins.scorer.margin(f);
     }
+    if (margin < minMargin) continue;
+    // Whether it would make the best first, then whether it is on the reader's topics: the same
+    // papers are kept, and most are turned away before the costlier test.
+    if (best.length >= max && margin <= (best[best.length - 1] as { margin: number }).margin) continue;
+    if (onTopics(c.paperId)) continue;
+    best.push({ c, margin, f: p.features(c.paperId) as SparseVector });
+    best.sort((a, b) => b.margin - a.margin || a.c.paperId - b.c.paperId);
+    if (best.length > max) best.pop();
   }
   const out: ComposedPaper[] = [];
   for (const { c, margin, f } of best) {

@@ -4,7 +4,7 @@ import { createDigestRanker } from '../rank/rank-for-reader';
 import { makePaper, NOW } from '../testing/paper.factory';
 import type { MatchablePaper } from '../types';
 import { Idf, termCounts, weigh } from './paper-features';
-import { LIKED_SECTION_KEY, type Personalization } from './personalize';
+import { LIKED_SECTION_KEY, ModelScorer, PoolIndex, sortByScore, type Personalization } from './personalize';
 import { marginOf, packModel, trainReaderModel, unpackModel } from './reader-model';
 import { trainingSet } from './training-set';
 
@@ -125,6 +125,50 @@ describe('personalised composition', () => {
     const extra = after.sections.find((s) => s.topicKey === LIKED_SECTION_KEY)!.papers;
     expect(extra.map((p) => [p.paperId, p.because?.title])).toEqual([[beyond.id, robots[0]!.title]]);
     expect(after.papers).toHaveLength(6);
+  });
+
+  it('when the pool is indexed (shared by a batch), then every margin and the whole digest are the same to the bit as scored paper by paper', () => {
+    const ranker = createDigestRanker(matches, { cap: 6, now: NOW });
+    const p = personalization();
+    // The whole corpus as the pool, and a pool paper without features (skipped either way).
+    const pool = [...all, makePaper({ title: 'No features' })].map((x) => ({ paperId: x.id, paper: x, score: 1 }));
+    const known = new Set(all.map((x) => x.id));
+    const featuresOrNone = (id: number) => (known.has(id) ? features(id) : undefined);
+    const plain = { ...p, pool, features: featuresOrNone, maxExtras: 2 };
+    const indexed = { ...plain, poolIndex: new PoolIndex(pool, featuresOrNone) };
+    const scorer = new ModelScorer(p.model);
+    const margins = indexed.poolIndex.margins(p.model);
+    pool.forEach((x, i) => {
+      if (known.has(x.paperId)) expect(Object.is(margins[i], scorer.margin(features(x.paperId)))).toBe(true);
+    });
+    for (const delivered of [[], [robots[0]!.id, chats[0]!.id], robots.map((r) => r.id)])
+      expect(ranker.compose(readerTopics, delivered, indexed)).toEqual(ranker.compose(readerTopics, delivered, plain));
+    // Every paper a candidate of some topic is in the pool, so both ways score the same papers.
+    const withExtras = ranker.compose(readerTopics, [], indexed);
+    expect(withExtras.sections.some((s) => s.topicKey === LIKED_SECTION_KEY)).toBe(true);
+  });
+});
+
+describe('sortByScore', () => {
+  it("when candidates are sorted, then the order is the comparator sort's exactly (ties by paper id, equal ones kept in place)", () => {
+    let seed = 3;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (const n of [0, 1, 2, 3, 7, 16, 33, 100, 257]) {
+      // Few distinct scores (many ties) and a repeated paper id now and then.
+      const head = Array.from({ length: n }, (_, i) => ({
+        paperId: rand() < 0.1 ? 1 : Math.floor(rand() * 1000),
+        score: Math.floor(rand() * 8) / 4,
+        reason: { topic: 't', matched: [], field: 'title' as const },
+        paper: { id: i, upvotes: 0, publishedAt: NOW },
+        tag: i,
+      }));
+      const expected = [...head].sort((a, b) => b.score - a.score || a.paperId - b.paperId).map((c) => c.tag);
+      sortByScore(head);
+      expect(head.map((c) => c.tag)).toEqual(expected);
+    }
   });
 });
 

@@ -200,9 +200,10 @@ export function unpackModel(packed: string): LinearModel | undefined {
     idx = Int32Array.from({ length: n }, (_, i) => view.getInt32(i * 4, true));
     w = Float32Array.from({ length: n }, (_, i) => view.getFloat32(n * 4 + i * 4, true));
   }
+  const space = FEATURE_SPACE; // read once: an imported binding may be a getter per access
   for (let i = 0; i < n; i += 1) {
     const x = idx[i] as number;
-    if (x < 0 || x >= FEATURE_SPACE || (i > 0 && x <= (idx[i - 1] as number))) return undefined;
+    if (x < 0 || x >= space || (i > 0 && x <= (idx[i - 1] as number))) return undefined;
   }
   return { idx, w, bias };
 }
