@@ -295,3 +295,14 @@ describe("matchPapers: words a paper writes for the reader's word", () => {
     expect(ids('small language models', [compact])).toEqual([compact.id]);
   });
 });
+
+describe('matchPapers: one stretch of words counts once', () => {
+  it('when a related term ("answer questions") is also the topic\'s words together, then it counts once and a passing use does not match', () => {
+    const passing = makePaper({
+      title: 'Robust point cloud classification',
+      abstract:
+        'We harden classifiers. Corruptions hurt them. We ask how far. We answer these questions with a benchmark.',
+    });
+    expect(ids('question answering', [passing])).toEqual([]);
+  });
+});

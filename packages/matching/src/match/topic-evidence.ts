@@ -154,7 +154,8 @@ export function judgeTopic(
   const alts = topic.alternatives.filter((alt) => alt.every((id) => hits.has(id)));
   // Only without the phrase itself: its own sentence would count twice otherwise.
   if (alts.length === 0 && topic.together.length > 0 && topic.anchors.some((id) => hits.has(id))) {
-    const together = togetherEvidence(topic, doc, trapped);
+    // Words a related term already counted ("answer questions") do not count again together.
+    const together = togetherEvidence(topic, doc, [...trapped, ...related.occurrences]);
     related.evidence += together.evidence;
     related.mentions += together.mentions;
     related.occurrences = [...together.occurrences, ...related.occurrences];

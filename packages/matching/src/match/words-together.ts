@@ -79,10 +79,11 @@ function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[
     : at.map((k) => stretch(s, field, k, k));
 }
 
+/** `taken`: stretches that may not count (traps, and words a related term already counted). */
 export function togetherEvidence(
   topic: IndexedTopic,
   doc: AnalyzedPaper,
-  trapped: readonly Occurrence[],
+  taken: readonly Occurrence[],
 ): { evidence: number; mentions: number; occurrences: Occurrence[] } {
   let evidence = 0;
   let mentions = 0;
@@ -97,8 +98,8 @@ export function togetherEvidence(
       for (const i of lists[0] as number[]) {
         if (sentencesSeen.has(s.sentences[i] as number)) continue;
         const at = placesNear(s, lists, i);
-        // "speech emotion recognition": the words, in another sense.
-        if (at === undefined || at.some((k) => trapped.some((t) => overlaps(t, stretch(s, field, k, k))))) continue;
+        // "speech emotion recognition": the words, in another sense; "answer questions": counted.
+        if (at === undefined || at.some((k) => taken.some((t) => overlaps(t, stretch(s, field, k, k))))) continue;
         sentencesSeen.add(s.sentences[i] as number);
         evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
         mentions += 1;
