@@ -64,6 +64,8 @@ describe('reader model', () => {
     expect(unpackModel('v1:abc:AAAA')).toBeUndefined();
     expect(unpackModel('v1:0:AAAAAAAAAAA=')).toBeDefined(); // one weight: index 0, 0.0
     expect(unpackModel('v1:0:AAAAAAAA')).toBeUndefined(); // six bytes: not whole weights
+    expect(unpackModel('v1:0:AAAAAAAAAA!=')).toBeUndefined(); // not base64
+    expect(unpackModel('v1:0:')).toEqual({ idx: new Int32Array(0), w: new Float32Array(0), bias: 0 });
   });
 
   it('when most votes are "less like this", then the liked side is weighed up and background papers never repeat a vote', () => {

@@ -182,21 +182,32 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The model packed by packModel; undefined for anything else (an older format, a bad row). */
 export function unpackModel(packed: string): LinearModel | undefined {
-  const m = /^v1:([-+0-9.eE]+):([A-Za-z0-9+/=]*)$/.exec(packed);
-  if (!m) return undefined;
-  const bias = Number(m[1]);
-  const bytes = Buffer.from(m[2] as string, 'base64');
-  if (!Number.isFinite(bias) || bytes.length % 8 !== 0) return undefined;
-  const n = bytes.length / 8;
-  // A copy into a fresh, aligned buffer; on a little-endian machine (all of them) it is the arrays.
-  const aligned = new Uint8Array(bytes).buffer;
+  // "v1:<bias>:<base64>", read without a pattern over the kilobytes of base64: a character that is
+  // not base64 makes the decoded length differ from the one the text's length implies.
+  if (!packed.startsWith('v1:')) return undefined;
+  const colon = packed.indexOf(':', 3);
+  if (colon < 0) return undefined;
+  const biasText = packed.slice(3, colon);
+  if (!/^[-+0-9.eE]+$/.test(biasText)) return undefined;
+  const bias = Number(biasText);
+  const text = packed.length - colon - 1;
+  if (!Number.isFinite(bias) || text % 4 !== 0) return undefined;
+  const padding = packed.endsWith('==') ? 2 : packed.endsWith('=') ? 1 : 0;
+  const size = (text / 4) * 3 - padding;
+  if (size % 8 !== 0) return undefined;
+  const n = size / 8;
+  // Decoded straight into a fresh buffer of its own (Buffer.alloc never pools): aligned, so on a
+  // little-endian machine (all of them) the typed arrays are views of it, no copy.
+  const bytes = Buffer.alloc(size);
+  if (bytes.write(packed.slice(colon + 1), 'base64') !== size) return undefined;
+  if (bytes.byteOffset % 4 !== 0) return undefined;
   let idx: Int32Array;
   let w: Float32Array;
   if (LITTLE_ENDIAN) {
-    idx = new Int32Array(aligned, 0, n);
-    w = new Float32Array(aligned, n * 4, n);
+    idx = new Int32Array(bytes.buffer, bytes.byteOffset, n);
+    w = new Float32Array(bytes.buffer, bytes.byteOffset + n * 4, n);
   } else {
-    const view = new DataView(aligned);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, size);
     idx = Int32Array.from({ length: n }, (_, i) => view.getInt32(i * 4, true));
     w = Float32Array.from({ length: n }, (_, i) => view.getFloat32(n * 4 + i * 4, true));
   }
