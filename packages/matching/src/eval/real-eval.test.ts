@@ -1,15 +1,20 @@
-// Quality gate on REAL papers: the matcher over the labelled tuning split (arXiv papers read by
-// id from the real-paper corpus, docs/architecture.md "Evaluation data") must keep macro precision and recall above the gate. Only the tuning
-// split is gated; the held-out splits are reported by scripts/eval-report.ts and never tuned on.
+// Quality gate on REAL papers: the matcher over the labelled tuning splits (arXiv papers read by
+// id from the real-paper corpus, docs/architecture.md "Evaluation data") must keep macro precision
+// and recall above each split's gate. Only the tuning splits are gated; the held-out splits are
+// reported by scripts/eval-report.ts and never tuned on.
 // When the shared data set is absent (a clone elsewhere) the gate is skipped, saying why.
 import { findArxivData, loadArxivPapers, missingDataMessage } from './real/arxiv-data';
 import { evaluateSplit, type SplitResult } from './real/evaluate-split';
 import { checkLabels, loadLabels, SPLITS } from './real/labels';
 
-/** Just below the tuning-split figures measured when the gate was last set (macro P 0.82, R 0.87
- * with the evidence thresholds 1.5 / 1.1; the round started at 0.72 / 0.64). Raise them as the
- * matcher improves; trading one for the other moves both constants, on purpose. */
-const GATE = { macroPrecision: 0.8, macroRecall: 0.85 };
+/** Just below each tuning split's figures when its gate was last set (session 6: tuning 0.87 /
+ * 0.88, tuning2 0.83 / 0.81, tuning3 0.84 / 0.76; the round started tuning at 0.72 / 0.64).
+ * Raise them as the matcher improves; trading one for the other moves both, on purpose. */
+const GATES = {
+  tuning: { macroPrecision: 0.85, macroRecall: 0.85 },
+  tuning2: { macroPrecision: 0.8, macroRecall: 0.79 },
+  tuning3: { macroPrecision: 0.81, macroRecall: 0.73 },
+} as const;
 /** Relevant papers every topic has in each split, so that a per-topic figure means something. */
 const MIN_POSITIVES = 4;
 
@@ -34,11 +39,11 @@ const dataFile = findArxivData();
 if (dataFile === null) console.warn(missingDataMessage());
 const describeWithData = dataFile === null ? describe.skip : describe;
 
-describeWithData('real-paper evaluation (tuning split)', () => {
+describeWithData.each(Object.keys(GATES) as (keyof typeof GATES)[])('real-paper evaluation (%s split)', (split) => {
   // Loaded in beforeAll: a skipped describe still runs its body, and then there is no file to read.
   let result: SplitResult;
   beforeAll(() => {
-    const labels = loadLabels('tuning');
+    const labels = loadLabels(split);
     result = evaluateSplit(
       labels,
       loadArxivPapers(
@@ -48,13 +53,13 @@ describeWithData('real-paper evaluation (tuning split)', () => {
     );
   });
 
-  it('when the matcher runs over the tuning split, then macro precision and recall stay above the gate', () => {
+  it('when the matcher runs over the split, then macro precision and recall stay above its gate', () => {
     expect(result.missingIds).toEqual([]);
     // The whole table on failure says which topics dropped.
     const table = result.topics.map((t) => `${t.topic}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`);
     expect({
-      macroPrecision: result.macroPrecision >= GATE.macroPrecision,
-      macroRecall: result.macroRecall >= GATE.macroRecall,
+      macroPrecision: result.macroPrecision >= GATES[split].macroPrecision,
+      macroRecall: result.macroRecall >= GATES[split].macroRecall,
       table,
     }).toEqual({
       macroPrecision: true,
