@@ -16,7 +16,7 @@ import {
 } from '../compose/compose-digest';
 import { DEFAULT_DUPLICATE_THRESHOLD, jaccard, paperTitleWords } from '../compose/title-similarity';
 import type { RankablePaper } from '../types';
-import { dot, type SparseVector } from './paper-features';
+import { dot, FEATURE_SPACE, type SparseVector } from './paper-features';
 import type { LinearModel } from './reader-model';
 
 export interface LikedPaper {
@@ -127,6 +127,8 @@ export class PoolIndex {
   private readonly withFeatures: Uint8Array;
   /** Distinct features, ascending; feature d's postings are at [starts[d], starts[d + 1]). */
   readonly features: Int32Array;
+  /** d of each feature of the space, -1 for those no pool paper has (1 MB, once per pool). */
+  readonly positions: Int32Array;
   readonly starts: Int32Array;
   readonly papers: Int32Array;
   readonly values: Float32Array;
@@ -152,6 +154,10 @@ export class PoolIndex {
       }
     });
     this.features = Int32Array.from(postings.keys()).sort();
+    this.positions = new Int32Array(FEATURE_SPACE).fill(-1);
+    this.features.forEach((key, d) => {
+      this.positions[key] = d;
+    });
     this.starts = new Int32Array(this.features.length + 1);
     let total = 0;
     for (const list of postings.values()) total += list.length / 2;
@@ -170,29 +176,25 @@ export class PoolIndex {
     });
   }
 
-  /** The margin of every paper of the pool under `model`, by position: a merge of the model's
-   * features with the pool's (both ascending), a multiply-add per posting of each shared one. */
+  /** The margin of every paper of the pool under `model`, by position: for each of the model's
+   * features (ascending) found in the pool, a multiply-add per posting — the model's size plus
+   * the postings it touches, whatever the number of distinct features in the pool. */
   margins(model: LinearModel): Float64Array {
     const out = new Float64Array(this.pool.length).fill(model.bias);
     const { idx, w } = model;
-    const { features, starts, papers, values } = this;
-    let i = 0;
-    let d = 0;
-    while (i < idx.length && d < features.length) {
-      const x = idx[i] as number;
-      const y = features[d] as number;
-      if (x === y) {
-        // The weight as a float32, as ModelScorer keeps it: the same product as margin()'s.
-        const weight = Math.fround(w[i] as number);
-        const end = starts[d + 1] as number;
-        for (let at = starts[d] as number; at < end; at += 1) {
-          const j = papers[at] as number;
-          out[j] = (out[j] as number) + weight * (values[at] as number);
-        }
-        i += 1;
-        d += 1;
-      } else if (x < y) i += 1;
-      else d += 1;
+    const { positions, starts, papers, values } = this;
+    const space = positions.length;
+    for (let i = 0; i < idx.length; i += 1) {
+      const key = idx[i] as number;
+      const d = key >= 0 && key < space ? (positions[key] as number) : -1;
+      if (d < 0) continue;
+      // The weight as a float32, as ModelScorer keeps it: the same product as margin()'s.
+      const weight = Math.fround(w[i] as number);
+      const end = starts[d + 1] as number;
+      for (let at = starts[d] as number; at < end; at += 1) {
+        const j = papers[at] as number;
+        out[j] = (out[j] as number) + weight * (values[at] as number);
+      }
     }
     return out;
   }
