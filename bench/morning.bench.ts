@@ -76,7 +76,7 @@ const OVERRIDES: Record<string, string> = {
     "the run's own redis-server (appendonly yes, noeviction, as README asks), so its CPU and memory are the run's alone",
   PostgreSQL:
     "the machine's shared server and its settings (other databases on it are other sessions'); a database of the run's own",
-  DKIM: 'on: a 2048-bit RSA key generated per run, DKIM_DOMAIN example.org, selector bench',
+  DKIM: 'runs with it on: a 2048-bit RSA key generated per run, DKIM_DOMAIN example.org, selector bench',
 };
 
 interface SeedInfo {
@@ -208,7 +208,11 @@ async function run(workers: number, dkim: boolean, outDir: string) {
     }
     const redis = createRedis(redisServer.url);
     const queues = createQueues(redis, PREFIX);
-    const events = new QueueEvents(QUEUE.digestSchedule, { connection: redis.duplicate(), prefix: PREFIX });
+    const { hostname, port } = new URL(redisServer.url);
+    const events = new QueueEvents(QUEUE.digestSchedule, {
+      connection: { host: hostname, port: Number(port) },
+      prefix: PREFIX,
+    });
     stops.push(async () => {
       await events.close();
       await closeQueues(queues);
