@@ -196,9 +196,10 @@ export function unpackModel(packed: string): LinearModel | undefined {
   const size = (text / 4) * 3 - padding;
   if (size % 8 !== 0) return undefined;
   const n = size / 8;
-  // Decoded straight into a fresh buffer of its own (Buffer.alloc never pools): aligned, so on a
-  // little-endian machine (all of them) the typed arrays are views of it, no copy.
-  const bytes = Buffer.alloc(size);
+  // Decoded straight into a fresh buffer of its own (allocUnsafeSlow never pools; not zeroed, as
+  // every byte is written or the string refused): aligned, so on a little-endian machine (all
+  // of them) the typed arrays are views of it, no copy.
+  const bytes = Buffer.allocUnsafeSlow(size);
   if (bytes.write(packed.slice(colon + 1), 'base64') !== size) return undefined;
   if (bytes.byteOffset % 4 !== 0) return undefined;
   let idx: Int32Array;
