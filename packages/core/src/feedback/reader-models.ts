@@ -47,10 +47,12 @@ export interface LearningStats {
 interface VoterRow {
   id: number;
   n: number;
-  at: Date;
+  /** Whether their stored model was fitted on exactly these votes (count and latest change). */
+  current: boolean;
+  /** Their latest change, only when the model is not current (what a refit is stored with). */
+  at: Date | null;
+  /** The packed model, only when it is current. */
   weights: string | null;
-  votes: number | null;
-  votesAt: Date | null;
 }
 
 /** Term counts per paper id, per database (ids of two test databases must not meet); bounded. */
@@ -133,14 +135,20 @@ async function featureSpace(db: Db, since: Date): Promise<FeatureSpace> {
 // The two reads of every build batch with voters run as named prepared statements on the pool
 // behind Prisma (sqlPool): parsed and planned once per connection, and their rows (a packed model
 // of ~2.8 kB per voter) skip Prisma's raw-query decoding.
-/** Each voter of the batch: their vote count and latest change, and the model fitted (if any). */
+/** Each voter of the batch: their vote count, whether their stored model is current (fitted on
+ * as many votes, the latest changed at the same millisecond: the comparison JS made on the parsed
+ * timestamps) and then its weights, else their latest change (for the refit). The comparison is
+ * made here so a current reader's row carries no timestamp to parse. */
 const VOTERS = {
   name: 'feedback.voters',
   text: `
-    SELECT v.id, v.n, v.at, m.weights, m.votes, m."votesAt"
+    SELECT v.id, v.n, c.current, CASE WHEN c.current THEN NULL ELSE v.at END AS at,
+      CASE WHEN c.current THEN m.weights END AS weights
     FROM (SELECT "subscriberId" AS id, count(*)::int AS n, max("updatedAt") AS at FROM "Vote"
           WHERE "subscriberId" = ANY($1::int[]) GROUP BY "subscriberId") v
-    LEFT JOIN "ReaderModel" m ON m."subscriberId" = v.id`,
+    LEFT JOIN "ReaderModel" m ON m."subscriberId" = v.id
+    CROSS JOIN LATERAL (SELECT coalesce(m.weights IS NOT NULL AND m.votes = v.n
+      AND date_trunc('milliseconds', m."votesAt") = date_trunc('milliseconds', v.at), false) AS current) c`,
 };
 /** The votes to fit on ($2: the readers refitted, their newest $3) and everyone's newest $4 liked papers. */
 const VOTES = {
@@ -160,7 +168,7 @@ async function run<Row extends object>(db: Db, statement: { name: string; text: 
 }
 
 function stale(r: VoterRow): boolean {
-  return r.weights === null || r.votes !== r.n || r.votesAt?.getTime() !== r.at.getTime();
+  return !r.current || r.weights === null;
 }
 
 /** Each voting reader's personalisation for this build; readers without votes are absent. */
@@ -216,7 +224,7 @@ export async function loadPersonalizations(
         return f ? [{ paperId: v.paperId, value: (v.value > 0 ? 1 : -1) as 1 | -1, features: f }] : [];
       });
       model = trainReaderModel(trainingSet(examples, background));
-      fitted.push({ id: voter.id, weights: packModel(model), votes: voter.n, votesAt: voter.at });
+      fitted.push({ id: voter.id, weights: packModel(model), votes: voter.n, votesAt: voter.at as Date });
     }
     const liked: LikedPaper[] = [];
     for (const v of own) {

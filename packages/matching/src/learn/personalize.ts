@@ -317,7 +317,10 @@ function compose(input: ComposeInput, p: Personalization): ComposedDigest {
     order: 'score',
   });
   const threshold = input.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD;
-  const added = extras.filter((x) => !digest.papers.some((d) => sameWork(d.paper, x.paper, threshold)));
+  const added = extras.filter((x) => {
+    const known = similarities(x.paper);
+    return !digest.papers.some((d) => sameWork(d.paper, x.paper, threshold, known));
+  });
   if (added.length === 0) return digest;
   return {
     sections: [...digest.sections, { topicKey: LIKED_SECTION_KEY, label: 'Because you liked', papers: added }],
@@ -383,10 +386,36 @@ function rescored(c: ComposeCandidate, score: number): ComposeCandidate {
     : { paperId: c.paperId, score, reason: c.reason, paper: c.paper, work: c.work };
 }
 
-function sameWork(a: RankablePaper, b: RankablePaper, threshold: number): boolean {
+/** Title similarities (jaccard of their title words, which depend on the titles alone) of an
+ * extra paper's title with the titles it was compared with: the readers of a run compare the
+ * same few pool papers with the same topic heads, batch after batch (whose lists are new objects
+ * each time, hence the titles as keys). */
+const similarity = new Map<string, Map<string, number>>();
+const SIMILARITY_LIMIT = 4096;
+
+function similarities(paper: RankablePaper): Map<string, number> | undefined {
+  const title = paper.title;
+  if (title === undefined) return undefined;
+  let row = similarity.get(title);
+  if (row === undefined || row.size > SIMILARITY_LIMIT) {
+    if (row === undefined && similarity.size > SIMILARITY_LIMIT) similarity.clear();
+    row = new Map();
+    similarity.set(title, row);
+  }
+  return row;
+}
+
+/** `b`'s row of similarities (similarities(b)) when the caller has it. */
+function sameWork(a: RankablePaper, b: RankablePaper, threshold: number, known?: Map<string, number>): boolean {
   if (a.id === b.id) return true;
   if (a.title === undefined || b.title === undefined) return false;
-  return jaccard(paperTitleWords(a), paperTitleWords(b)) >= threshold;
+  const row = known ?? (similarities(b) as Map<string, number>);
+  let s = row.get(a.title);
+  if (s === undefined) {
+    s = jaccard(paperTitleWords(a), paperTitleWords(b));
+    row.set(a.title, s);
+  }
+  return s >= threshold;
 }
 
 function pickExtras(
@@ -405,28 +434,39 @@ function pickExtras(
   const best: { c: PoolPaper; margin: number; f: SparseVector }[] = [];
   for (let i = 0; i < p.pool.length; i += 1) {
     const c = p.pool[i] as PoolPaper;
-    if (exclude.has(c.paperId)) continue;
     let margin: number;
     if (pooled && indexed) {
       if (!indexed.has(i)) continue;
       margin = pooled[i] as number;
     } else {
+      if (exclude.has(c.paperId)) continue;
       const f = p.features(c.paperId);
       if (!f) continue;
       margin = margins.scorer.margin(f);
     }
+    // The tests only filter (none changes what the others see but \`best\`, which only a paper
+    // passing all of them changes), so the cheapest go first: its margin (read off the pool's),
+    // whether it would make the best, then whether the reader got it already, and last whether it
+    // is on their topics. The same papers are kept.
     if (margin < minMargin) continue;
-    // Whether it would make the best first, then whether it is on the reader's topics: the same
-    // papers are kept, and most are turned away before the costlier test.
     if (best.length >= max && margin <= (best[best.length - 1] as { margin: number }).margin) continue;
+    if (exclude.has(c.paperId)) continue;
     if (onTopics(c.paperId)) continue;
-    best.push({ c, margin, f: p.features(c.paperId) as SparseVector });
-    best.sort((a, b) => b.margin - a.margin || a.c.paperId - b.c.paperId);
+    // Into its place (best stays sorted by margin, then paper id, as best.sort left it).
+    const entry = { c, margin, f: p.features(c.paperId) as SparseVector };
+    let at = best.length;
+    while (at > 0) {
+      const prev = best[at - 1] as { c: PoolPaper; margin: number };
+      if ((prev.margin - margin || c.paperId - prev.c.paperId) >= 0) break;
+      at -= 1;
+    }
+    best.splice(at, 0, entry);
     if (best.length > max) best.pop();
   }
   const out: ComposedPaper[] = [];
   for (const { c, margin, f } of best) {
-    if (out.some((o) => sameWork(o.paper, c.paper, DEFAULT_DUPLICATE_THRESHOLD))) continue;
+    const known = similarities(c.paper);
+    if (out.some((o) => sameWork(o.paper, c.paper, DEFAULT_DUPLICATE_THRESHOLD, known))) continue;
     const because = closestLiked(p.liked, f);
     out.push({
       paperId: c.paperId,
@@ -441,11 +481,24 @@ function pickExtras(
   return out;
 }
 
+/** dot(liked paper's features, a pool paper's features), per pair of feature vectors: a batch's
+ * readers share both (the pool's and their liked papers' vectors are weighed once per process). */
+const likeness = new WeakMap<SparseVector, Map<SparseVector, number>>();
+
 function closestLiked(liked: readonly LikedPaper[], f: SparseVector): LikedPaper {
   let best = liked[0] as LikedPaper;
   let bestSim = -1;
+  let row = likeness.get(f);
+  if (row === undefined || row.size > SIMILARITY_LIMIT) {
+    row = new Map();
+    likeness.set(f, row);
+  }
   for (const l of liked) {
-    const sim = dot(l.features, f);
+    let sim = row.get(l.features);
+    if (sim === undefined) {
+      sim = dot(l.features, f);
+      row.set(l.features, sim);
+    }
     if (sim > bestSim) {
       bestSim = sim;
       best = l;

@@ -163,7 +163,7 @@ describe('sortByScore', () => {
       const head = Array.from({ length: n }, (_, i) => ({
         paperId: rand() < 0.1 ? 1 : Math.floor(rand() * 1000),
         score: Math.floor(rand() * 8) / 4,
-        reason: { topic: 't', matched: [], field: 'title' as const },
+        reason: { topic: 't', matched: [], field: 'title' as const, text: 't' },
         paper: { id: i, upvotes: 0, publishedAt: NOW },
         tag: i,
       }));
