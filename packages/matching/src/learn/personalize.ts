@@ -335,13 +335,29 @@ function compose(input: ComposeInput, p: Personalization): ComposedDigest {
  * that same expression. A stable sort under one comparator leaves one order, so it is the same
  * order; re-sorting every topic head of every voter was a tenth of the learning's build cost.
  */
+let sortScratch = {
+  score: new Float64Array(128),
+  id: new Float64Array(128),
+  order: new Int32Array(128),
+  spare: new Int32Array(128),
+};
+
 export function sortByScore(head: ComposeCandidate[]): void {
   const n = head.length;
   if (n < 2) return;
-  const score = new Float64Array(n);
-  const id = new Float64Array(n);
-  let order = new Int32Array(n);
-  let spare = new Int32Array(n);
+  // Scratch arrays shared by every call (grown when a head is longer): four typed arrays per
+  // topic of every voter were garbage the build's young generation had to sweep.
+  if (sortScratch.score.length < n) {
+    const size = Math.max(n, 2 * sortScratch.score.length);
+    sortScratch = {
+      score: new Float64Array(size),
+      id: new Float64Array(size),
+      order: new Int32Array(size),
+      spare: new Int32Array(size),
+    };
+  }
+  const { score, id } = sortScratch;
+  let { order, spare } = sortScratch;
   for (let i = 0; i < n; i += 1) {
     const c = head[i] as ComposeCandidate;
     score[i] = c.score;
