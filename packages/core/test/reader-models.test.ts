@@ -47,8 +47,15 @@ describe('loadPersonalizations', () => {
     expect(await build()).toEqual({ voters: 1, trained: 0 });
     await db.readerModel.delete({ where: { subscriberId: reader } });
     expect(await build()).toEqual({ voters: 1, trained: 1 });
+    // Loaded with the current model (no votes read): the liked papers stored with it, newest first.
     const liked = (await loadPersonalizations(db, [reader], options)).byReader.get(reader)?.liked;
-    expect(liked?.map((l) => l.paperId).sort()).toEqual([...papers].sort());
+    expect(liked?.map((l) => l.title)).toEqual([
+      'Calibrated reward models',
+      'Diffusion for video',
+      'Reward models for dialogue',
+    ]);
+    const stored = await db.readerModel.findUniqueOrThrow({ where: { subscriberId: reader } });
+    expect(stored.liked).toEqual([papers[2], papers[1], papers[0]]);
   });
 
   it('when a reader has no votes, then they get no personalisation', async () => {

@@ -53,13 +53,21 @@ interface VoterRow {
   at: Date | null;
   /** The packed model, only when it is current. */
   weights: string | null;
+  /** The liked papers stored with it (the reasons of its extras), only when it is current. */
+  liked: number[] | null;
 }
 
-/** Term counts per paper id, per database (ids of two test databases must not meet); bounded. */
-const termCache = new WeakMap<Db, Map<number, TermCounts>>();
+/** A paper's term counts and title (the reason an extra paper names). */
+interface PaperText {
+  terms: TermCounts;
+  title: string;
+}
+
+/** Term counts and titles per paper id, per database (ids of two test databases must not meet); bounded. */
+const termCache = new WeakMap<Db, Map<number, PaperText>>();
 const TERM_CACHE_LIMIT = 20_000;
 
-async function termsOf(db: Db, ids: readonly number[]): Promise<Map<number, TermCounts>> {
+async function termsOf(db: Db, ids: readonly number[]): Promise<Map<number, PaperText>> {
   let cache = termCache.get(db);
   if (!cache) {
     cache = new Map();
@@ -72,7 +80,11 @@ async function termsOf(db: Db, ids: readonly number[]): Promise<Map<number, Term
       FROM "Paper" p LEFT JOIN "Match" m ON m."paperId" = p.id
       WHERE p.id = ANY(${missing}::int[]) GROUP BY p.id`;
     if (cache.size + rows.length > TERM_CACHE_LIMIT) cache.clear();
-    for (const r of rows) cache.set(r.id, termCounts({ title: r.title, abstract: r.abstract, topicKeys: r.keys }));
+    for (const r of rows)
+      cache.set(r.id, {
+        terms: termCounts({ title: r.title, abstract: r.abstract, topicKeys: r.keys }),
+        title: r.title,
+      });
   }
   return cache;
 }
@@ -110,14 +122,14 @@ async function featureSpace(db: Db, since: Date): Promise<FeatureSpace> {
   const idf = new Idf();
   for (const p of pool) {
     const t = terms.get(p.id);
-    if (t) idf.add(t);
+    if (t) idf.add(t.terms);
   }
   const weighed = new Map<number, SparseVector>();
   const background: FeatureSpace['background'] = [];
   for (const p of pool) {
     const t = terms.get(p.id);
     if (!t) continue;
-    const features = weigh(t, idf);
+    const features = weigh(t.terms, idf);
     weighed.set(p.id, features);
     background.push({ paperId: p.id, features });
   }
@@ -143,14 +155,15 @@ const VOTERS = {
   name: 'feedback.voters',
   text: `
     SELECT v.id, v.n, c.current, CASE WHEN c.current THEN NULL ELSE v.at END AS at,
-      CASE WHEN c.current THEN m.weights END AS weights
+      CASE WHEN c.current THEN m.weights END AS weights, CASE WHEN c.current THEN m.liked END AS liked
     FROM (SELECT "subscriberId" AS id, count(*)::int AS n, max("updatedAt") AS at FROM "Vote"
           WHERE "subscriberId" = ANY($1::int[]) GROUP BY "subscriberId") v
     LEFT JOIN "ReaderModel" m ON m."subscriberId" = v.id
     CROSS JOIN LATERAL (SELECT coalesce(m.weights IS NOT NULL AND m.votes = v.n
       AND date_trunc('milliseconds', m."votesAt") = date_trunc('milliseconds', v.at), false) AS current) c`,
 };
-/** The votes to fit on ($2: the readers refitted, their newest $3) and everyone's newest $4 liked papers. */
+/** The votes to fit on ($1 = $2: the readers refitted, their newest $3) and their newest $4 liked
+ * papers (stored with the model: a reader whose model is current is not read here). */
 const VOTES = {
   name: 'feedback.votes',
   text: `
@@ -185,25 +198,23 @@ export async function loadPersonalizations(
   if (voters.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
   const ids = voters.map((v) => v.id);
   const refit = voters.filter(stale).map((v) => v.id);
-  // A reader whose model is current needs only their latest liked papers (the reasons); one
-  // whose votes changed needs their votes to fit on.
+  // A reader whose model is current has their liked papers (the reasons) stored with it; only
+  // those whose votes changed are read here, their votes to fit on.
+  type VoteRow = { subscriberId: number; paperId: number; value: number; title: string };
   const [votes, space] = await Promise.all([
-    run<{ subscriberId: number; paperId: number; value: number; title: string }>(db, VOTES, [
-      ids,
-      refit,
-      MAX_TRAINING_VOTES,
-      MAX_LIKED,
-    ]),
+    refit.length === 0 ? ([] as VoteRow[]) : run<VoteRow>(db, VOTES, [refit, refit, MAX_TRAINING_VOTES, MAX_LIKED]),
     featureSpace(db, options.since),
   ]);
-  const terms = await termsOf(db, [...votes.map((v) => v.paperId), ...options.candidatesOf(ids)]);
+  const likedIds: number[] = [];
+  for (const v of voters) if (!stale(v) && v.liked) for (const id of v.liked) likedIds.push(id);
+  const terms = await termsOf(db, [...votes.map((v) => v.paperId), ...likedIds, ...options.candidatesOf(ids)]);
   const { background, poolPapers, poolIndex, weighed, idf } = space;
   const features = (paperId: number): SparseVector | undefined => {
     const known = weighed.get(paperId);
     if (known) return known;
     const t = terms.get(paperId);
     if (!t) return undefined;
-    const f = weigh(t, idf);
+    const f = weigh(t.terms, idf);
     weighed.set(paperId, f);
     return f;
   };
@@ -214,23 +225,36 @@ export async function loadPersonalizations(
     if (list) list.push(v);
     else votesOf.set(v.subscriberId, [v]);
   }
-  const fitted: { id: number; weights: string; votes: number; votesAt: Date }[] = [];
+  const fitted: { id: number; weights: string; votes: number; votesAt: Date; liked: number[] }[] = [];
   for (const voter of voters) {
     const own = votesOf.get(voter.id) ?? [];
     let model: LinearModel | undefined = voter.weights && !stale(voter) ? unpackModel(voter.weights) : undefined;
-    if (!model) {
+    const liked: LikedPaper[] = [];
+    if (model) {
+      // The liked papers stored with the model: those the loop below chose when it was fitted.
+      for (const paperId of voter.liked ?? []) {
+        const f = features(paperId);
+        const title = terms.get(paperId)?.title;
+        if (f && title !== undefined) liked.push({ paperId, title, features: f });
+      }
+    } else {
       const examples = own.flatMap((v) => {
         const f = features(v.paperId);
         return f ? [{ paperId: v.paperId, value: (v.value > 0 ? 1 : -1) as 1 | -1, features: f }] : [];
       });
       model = trainReaderModel(trainingSet(examples, background));
-      fitted.push({ id: voter.id, weights: packModel(model), votes: voter.n, votesAt: voter.at as Date });
-    }
-    const liked: LikedPaper[] = [];
-    for (const v of own) {
-      if (v.value <= 0 || liked.length >= MAX_LIKED) continue;
-      const f = features(v.paperId);
-      if (f) liked.push({ paperId: v.paperId, title: v.title, features: f });
+      for (const v of own) {
+        if (v.value <= 0 || liked.length >= MAX_LIKED) continue;
+        const f = features(v.paperId);
+        if (f) liked.push({ paperId: v.paperId, title: v.title, features: f });
+      }
+      fitted.push({
+        id: voter.id,
+        weights: packModel(model),
+        votes: voter.n,
+        votesAt: voter.at as Date,
+        liked: liked.map((l) => l.paperId),
+      });
     }
     byReader.set(voter.id, { model, features, liked, pool: poolPapers, poolIndex, maxExtras: options.maxExtras });
   }
@@ -241,15 +265,16 @@ export async function loadPersonalizations(
 /** One statement for the batch's refitted models. */
 async function storeModels(
   db: Db,
-  rows: { id: number; weights: string; votes: number; votesAt: Date }[],
+  rows: { id: number; weights: string; votes: number; votesAt: Date; liked: number[] }[],
   now: Date,
 ): Promise<void> {
   await db.$executeRaw`
-    INSERT INTO "ReaderModel" ("subscriberId", weights, votes, "votesAt", "trainedAt")
-    SELECT r.id, r.weights, r.votes, r.at, ${now.toISOString()}::timestamp
+    INSERT INTO "ReaderModel" ("subscriberId", weights, votes, "votesAt", liked, "trainedAt")
+    SELECT r.id, r.weights, r.votes, r.at, r.liked::int[], ${now.toISOString()}::timestamp
     FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.weights)}::text[], ${rows.map((r) => r.votes)}::int[],
-      ${rows.map((r) => r.votesAt.toISOString())}::timestamp[]) AS r(id, weights, votes, at)
+      ${rows.map((r) => r.votesAt.toISOString())}::timestamp[], ${rows.map((r) => `{${r.liked.join(',')}}`)}::text[])
+      AS r(id, weights, votes, at, liked)
     WHERE EXISTS (SELECT 1 FROM "Subscriber" s WHERE s.id = r.id)
     ON CONFLICT ("subscriberId") DO UPDATE SET weights = EXCLUDED.weights, votes = EXCLUDED.votes,
-      "votesAt" = EXCLUDED."votesAt", "trainedAt" = EXCLUDED."trainedAt"`;
+      "votesAt" = EXCLUDED."votesAt", liked = EXCLUDED.liked, "trainedAt" = EXCLUDED."trainedAt"`;
 }
