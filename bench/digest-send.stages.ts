@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '@paperboy/config';
 import { buildDigests, composeDigest } from '@paperboy/core';
-import { claimDelivery, recordOutcome } from '../packages/core/src/digests/send-digest.queries';
+import { claimDelivery, recordOutcome } from '../packages/core/src/digests/store';
 import { createTestDatabase } from '@paperboy/db/testing';
 import { buildRawMail, createMailTransport, createRenderer } from '@paperboy/email';
 import { createQueues, createRedis } from '@paperboy/queue';

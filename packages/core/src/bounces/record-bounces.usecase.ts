@@ -1,6 +1,6 @@
 // Records bounces and complaints that relays report after accepting an email (webhooks, or
 // DSN / ARF reports from the bounce mailbox) and suppresses through the same path as a
-// synchronous 5.1.x (subscribers/hard-bounce.ts): the address's hash with its reason, the
+// synchronous 5.1.x (suppressionWrites in subscribers/store): the address's hash with its reason, the
 // reader stopped (bounced / complained), an audit event.
 //   - Idempotent: each (provider, event id, address hash) is inserted once, in the same
 //     transaction as its suppression; a notification delivered again finds the row and does
@@ -13,7 +13,7 @@ import type { Db } from '@paperboy/db';
 import type { BounceNotice } from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
 import { hashEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../subscribers/email-address';
-import { suppressionWrites } from '../subscribers/hard-bounce';
+import { suppressionWrites } from '../subscribers/store';
 import {
   type BounceTarget,
   countSoftBounces,

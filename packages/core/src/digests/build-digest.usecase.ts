@@ -14,10 +14,10 @@ import {
   readerStatuses,
   type BuildRow,
   type DeliveryRow,
-} from './build-digest.queries';
-import { noticesDue } from './empty-notice.queries';
+  noticesDue,
+} from './store';
 
-export { encodeReason } from './build-digest.queries';
+export { encodeReason } from './store';
 
 export interface BuildInput {
   subscriberId: number;

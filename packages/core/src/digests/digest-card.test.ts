@@ -1,7 +1,7 @@
 // A stored delivery's paper becomes the email's card: links derived from the arXiv id when the
 // paper has none stored, counts hidden at zero, the section and "also" topics from the reason.
 import { createRenderer, sampleDigestData } from '@paperboy/email';
-import { encodeReason } from './build-digest.queries';
+import { encodeReason } from './store';
 import { decodeStoredReason, quietTopics, toDigestPaper } from './digest-card';
 import type { PaperRow } from './paper-cache';
 

@@ -6,8 +6,7 @@ import type { Db } from '@paperboy/db';
 import { buildMessage, type NoticeEmailData, type Renderer } from '@paperboy/email';
 import { buildReaderLinks } from '../tokens/reader-links';
 import type { DigestConfig } from './digest-deps';
-import { busyTopics, followedCounts, type TopicCountRow } from './empty-notice.queries';
-import type { ClaimedDelivery } from './send-digest.queries';
+import { busyTopics, type ClaimedDelivery, followedCounts, type TopicCountRow } from './store';
 
 const DAY_MS = 86_400_000;
 const SUGGESTIONS = 5;

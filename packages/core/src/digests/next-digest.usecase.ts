@@ -5,6 +5,7 @@ import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import { quietTopics } from './digest-card';
 import { pickRankedPapers } from './pick-papers';
+import { paperLinks, readerTopicsAndMode } from './store';
 
 export interface NextDigestPaper {
   title: string;
@@ -37,16 +38,13 @@ export async function nextDigest(deps: NextDigestDeps, subscriberId: number): Pr
   };
   const [picked, reader] = await Promise.all([
     pickRankedPapers(deps.db, [subscriberId], options),
-    deps.db.subscriber.findUnique({
-      where: { id: subscriberId },
-      select: { digestMode: true, topics: { select: { raw: true }, orderBy: { id: 'asc' } } },
-    }),
+    readerTopicsAndMode(deps.db, subscriberId),
   ]);
   const papers = picked.get(subscriberId) ?? [];
-  const rows = await deps.db.paper.findMany({
-    where: { id: { in: papers.map((p) => p.paperId) } },
-    select: { id: true, title: true, sourceId: true, hfUrl: true, arxivUrl: true, upvotes: true },
-  });
+  const rows = await paperLinks(
+    deps.db,
+    papers.map((p) => p.paperId),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const onTopics = papers.some((p) => !p.trending);
   const sections: NextDigest['sections'] = [];

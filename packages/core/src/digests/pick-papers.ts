@@ -6,7 +6,7 @@
 import type { Db } from '@paperboy/db';
 import type { MatchReason } from '@paperboy/matching';
 import { composedDigestsForReaders } from '../matches';
-import { readerModes } from './build-digest.queries';
+import { readerModes } from './store';
 import { addTrending } from './trending-picks';
 
 export interface PickedPaper {

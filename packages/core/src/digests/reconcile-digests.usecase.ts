@@ -10,6 +10,7 @@
 // their previous slot is not known to have been due.
 import { QUEUE } from '@paperboy/queue';
 import { digestClock, enqueueBuilds, type DigestDeps } from './digest-deps';
+import { readersMissingDigest } from './store';
 
 // (A paused queue's jobs count as waiting.)
 const OPEN_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
@@ -34,31 +35,18 @@ export async function reconcileMissingDigests(deps: DigestDeps, options: Reconci
   const iso = (ms: number) => new Date(ms).toISOString();
   // nextDigestAt is one period after the previous slot (±1 h across a DST change): these ranges
   // let the (status, nextDigestAt) index find the candidates; the exact test follows.
-  const range = (period: number) => [iso(now + period - lookbackMs - HOUR), iso(now + period - graceMs + HOUR)];
+  const range = (period: number): [string, string] => [
+    iso(now + period - lookbackMs - HOUR),
+    iso(now + period - graceMs + HOUR),
+  ];
   const [dayFrom, dayTo] = range(DAY);
   const [weekFrom, weekTo] = range(7 * DAY);
-  const rows = await deps.db.$queryRaw<{ subscriberId: number; periodKey: string }[]>`
-    WITH candidates AS (
-      SELECT s.id, s.frequency, s.timezone, s."updatedAt",
-             ((s."nextDigestAt" AT TIME ZONE 'UTC') AT TIME ZONE s.timezone)
-               - CASE WHEN s.frequency = 'weekly' THEN interval '7 days' ELSE interval '1 day' END AS local_prev
-        FROM "Subscriber" s
-       WHERE s.status = 'active'
-         AND ((s.frequency = 'daily' AND s."nextDigestAt" > ${dayFrom}::timestamp AND s."nextDigestAt" <= ${dayTo}::timestamp)
-           OR (s.frequency = 'weekly' AND s."nextDigestAt" > ${weekFrom}::timestamp AND s."nextDigestAt" <= ${weekTo}::timestamp))
-    ), slots AS (
-      SELECT id, "updatedAt",
-             (local_prev AT TIME ZONE timezone) AT TIME ZONE 'UTC' AS prev_at,
-             CASE WHEN frequency = 'weekly' THEN 'w' || to_char(local_prev, 'IYYY-"W"IW') ELSE 'd' || to_char(local_prev, 'YYYY-MM-DD') END AS period_key
-        FROM candidates
-    )
-    SELECT id AS "subscriberId", period_key AS "periodKey"
-      FROM slots
-     WHERE prev_at <= ${iso(now - graceMs)}::timestamp AND prev_at > ${iso(now - lookbackMs)}::timestamp
-       AND "updatedAt" < prev_at
-       AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."subscriberId" = slots.id AND d."periodKey" = slots.period_key)
-     ORDER BY id
-     LIMIT ${limit}`;
+  const rows = await readersMissingDigest(deps.db, {
+    day: { from: dayFrom, to: dayTo },
+    week: { from: weekFrom, to: weekTo },
+    slots: { from: iso(now - lookbackMs), to: iso(now - graceMs) },
+    limit,
+  });
   if (rows.length === 0) return 0;
   await enqueueBuilds(
     deps,

@@ -6,6 +6,7 @@
 // Should its job be alive after all, the claim makes the second one harmless.
 import { QUEUE } from '@paperboy/queue';
 import { digestClock, enqueueSendGroup, type DigestDeps } from './digest-deps';
+import { staleDeliveryIds } from './store';
 
 // (A paused queue's jobs count as waiting.)
 const OPEN_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
@@ -16,19 +17,9 @@ export async function recoverStaleDeliveries(deps: DigestDeps, limit = 1000): Pr
   if (Object.values(counts).some((n) => n > 0)) return 0;
   const now = digestClock(deps);
   const cutoff = new Date(now.getTime() - deps.config.SEND_LEASE_SECONDS * 1000);
-  const stale = await deps.db.delivery.findMany({
-    where: { status: { in: ['pending', 'sending'] }, updatedAt: { lt: cutoff } },
-    select: { id: true },
-    orderBy: { id: 'asc' },
-    take: limit,
-  });
+  const stale = await staleDeliveryIds(deps.db, cutoff, limit);
   // In batches of SEND_BATCH_SIZE (the limiter counts jobs): ceil(n / batch) jobs, not n.
-  await enqueueSendGroup(
-    deps,
-    stale.map((d) => d.id),
-    `recovered-${now.getTime()}`,
-    0,
-  );
+  await enqueueSendGroup(deps, stale, `recovered-${now.getTime()}`, 0);
   if (stale.length > 0) deps.logger?.warn({ requeued: stale.length }, 'recovered stale digest deliveries');
   return stale.length;
 }

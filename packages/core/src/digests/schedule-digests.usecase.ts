@@ -7,6 +7,15 @@ import { AppError } from '../errors';
 import { nextDigestAt } from '../subscribers/next-digest-at';
 import { digestClock, enqueueBuilds, type DigestDeps } from './digest-deps';
 import { periodKey } from './period-key';
+import {
+  activeReadersPage,
+  advanceDueReaders,
+  countBuiltDeliveries,
+  countDueReaders,
+  type DueRow,
+  dueReader,
+  dueReadersPage,
+} from './store';
 
 export interface ScheduleOptions {
   /** "Send now": every active reader gets the current period's digest, whatever the hour. */
@@ -26,17 +35,6 @@ export interface ScheduleResult {
   /** With force: readers who already have this period's digest, so their build adds nothing. */
   alreadyBuilt: number;
 }
-
-interface DueRow {
-  id: number;
-  frequency: 'daily' | 'weekly';
-  timezone: string;
-  digestHour: number;
-  digestWeekday: number;
-  nextDigestAt: Date | null;
-}
-
-const COLUMNS = 'id, frequency::text AS frequency, timezone, "digestHour", "digestWeekday", "nextDigestAt"';
 
 export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   const now = digestClock(deps);
@@ -73,12 +71,7 @@ export async function scheduleDigests(deps: DigestDeps, options: ScheduleOptions
 /** How many readers a run will look at: every active one with force, else those due now. */
 async function countDue(deps: DigestDeps, options: ScheduleOptions, now: Date): Promise<number | undefined> {
   if (options.subscriberId !== undefined) return undefined;
-  const [row] = options.force
-    ? await deps.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Subscriber" WHERE status = 'active'`
-    : await deps.db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM "Subscriber"
-        WHERE status = 'active' AND "nextDigestAt" <= ${now.toISOString()}::timestamp`;
-  return row?.n;
+  return countDueReaders(deps.db, now, options.force === true);
 }
 
 /** "Send now" run twice in a period: say so, rather than let the operator wait for an email. */
@@ -86,11 +79,7 @@ async function countBuilt(
   deps: DigestDeps,
   builds: readonly { subscriberId: number; periodKey: string }[],
 ): Promise<number> {
-  const [row] = await deps.db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "Delivery" d
-    JOIN unnest(${builds.map((b) => b.subscriberId)}::int[], ${builds.map((b) => b.periodKey)}::text[]) AS b(sub, period)
-      ON d."subscriberId" = b.sub AND d."periodKey" = b.period`;
-  return row?.n ?? 0;
+  return countBuiltDeliveries(deps.db, builds);
 }
 
 /** A late run (the worker was down) still files the digest under the period it was due in. */
@@ -105,41 +94,18 @@ async function nextBatch(
   limit: number,
   cursor?: { at: Date; id: number },
 ): Promise<DueRow[]> {
-  const { db } = deps;
-  if (options.subscriberId !== undefined) {
-    const due = options.force ? '' : `AND "nextDigestAt" <= $2::timestamp`;
-    return db.$queryRawUnsafe<DueRow[]>(
-      `SELECT ${COLUMNS} FROM "Subscriber" WHERE id = $1 AND status = 'active' ${due}`,
-      options.subscriberId,
-      ...(options.force ? [] : [now.toISOString()]),
-    );
-  }
-  if (options.force) {
-    // Everyone active, in id order (the primary key is the cheapest keyset).
-    return db.$queryRawUnsafe<DueRow[]>(
-      `SELECT ${COLUMNS} FROM "Subscriber" WHERE status = 'active' AND id > $1 ORDER BY id LIMIT $2`,
-      cursor?.id ?? 0,
-      limit,
-    );
-  }
-  // Served by the (status, nextDigestAt) index; the row comparison is the keyset.
-  return db.$queryRawUnsafe<DueRow[]>(
-    `SELECT ${COLUMNS} FROM "Subscriber" WHERE status = 'active' AND "nextDigestAt" <= $1::timestamp
-       AND ("nextDigestAt", id) > ($2::timestamp, $3) ORDER BY "nextDigestAt", id LIMIT $4`,
-    now.toISOString(),
-    cursor ? cursor.at.toISOString() : '-infinity',
-    cursor?.id ?? 0,
-    limit,
-  );
+  if (options.subscriberId !== undefined) return dueReader(deps.db, options.subscriberId, now, options.force === true);
+  if (options.force) return activeReadersPage(deps.db, cursor?.id ?? 0, limit);
+  return dueReadersPage(deps.db, now, limit, cursor);
 }
 
 /** nextDigestAt → the next slot after now; only if still due (a preference change wins). */
 async function advance(deps: DigestDeps, rows: DueRow[], now: Date): Promise<number> {
   if (rows.length === 0) return 0;
-  const ids = rows.map((r) => r.id);
-  const next = rows.map((r) => nextDigestAt(r, now).toISOString());
-  return deps.db.$executeRaw`
-    UPDATE "Subscriber" s SET "nextDigestAt" = u.next::timestamp
-    FROM unnest(${ids}::int[], ${next}::text[]) AS u(id, next)
-    WHERE s.id = u.id AND s.status = 'active' AND s."nextDigestAt" <= ${now.toISOString()}::timestamp`;
+  return advanceDueReaders(
+    deps.db,
+    rows.map((r) => r.id),
+    rows.map((r) => nextDigestAt(r, now).toISOString()),
+    now,
+  );
 }

@@ -4,7 +4,7 @@
 // help: a batch is claimed in one statement.)
 import type { Db } from '@paperboy/db';
 import { coalesce } from './coalesce';
-import { recordSentMany } from './send-digest.queries';
+import { recordSentMany } from './store';
 
 export type RecordSent = (deliveryId: number, messageId: string, now: Date) => Promise<void>;
 

@@ -20,7 +20,7 @@ import {
 } from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
-import { hardBounceWrites } from '../subscribers/hard-bounce';
+import { hardBounceWrites } from '../subscribers/store';
 import { buildReaderLinks } from '../tokens/reader-links';
 import { addTopicLink, topicLink, voteLink } from '../tokens/feedback-links';
 import { suggestTopicsForDeliveries, type DigestSuggestion } from '../feedback/related-topics';
@@ -31,9 +31,10 @@ import {
   claimDeliveries,
   deliveryState,
   handBackDelivery,
+  failDeliveryWrites,
   recordOutcome,
   type ClaimedDelivery,
-} from './send-digest.queries';
+} from './store';
 import { quietTopics, toCardWithoutVotes, toDigestPaper } from './digest-card';
 import { composeNotice, loadNoticeData } from './empty-notice';
 import { SendRequeue } from './send-requeue';
@@ -291,11 +292,7 @@ async function handleSmtpFailure(
 /** 5.1.x: the address is gone for good. Fail the delivery, suppress, mark bounced. */
 async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: string, now: Date): Promise<void> {
   await deps.db.$transaction([
-    deps.db.delivery.updateMany({
-      where: { id: claimed.id },
-      data: { status: 'failed', lastError: detail, updatedAt: now },
-    }),
-    deps.db.deliveryPaper.deleteMany({ where: { deliveryId: claimed.id } }), // papers go back (see recordOutcome)
+    ...failDeliveryWrites(deps.db, claimed.id, detail, now), // papers go back (see recordOutcome)
     ...hardBounceWrites(deps.db, claimed, detail, { deliveryId: claimed.id }),
   ]);
 }

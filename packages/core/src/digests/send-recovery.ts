@@ -16,6 +16,7 @@ import {
 } from './breaker-state';
 import { digestClock } from './digest-deps';
 import { sendDigests, type SendDeps, type SendOutcome } from './send-digest.usecase';
+import { probeDeliveryIds } from './store';
 
 export interface RecoveryDeps extends Omit<SendDeps, 'queues'> {
   /** All queues: resuming goes through the operator's own switch (send-control). */
@@ -67,18 +68,8 @@ export async function probeIfDue(deps: RecoveryDeps): Promise<ProbeResult> {
 
 async function probe(deps: RecoveryDeps, state: BreakerState): Promise<ProbeResult> {
   // The least-tried first: a long outage spreads its probes over many deliveries' attempts.
-  const pending = await deps.db.delivery.findMany({
-    where: { status: 'pending' },
-    orderBy: [{ attempts: 'asc' }, { id: 'asc' }],
-    take: deps.probeSize ?? 3,
-    select: { id: true },
-  });
-  const outcomes = pending.length
-    ? await sendDigests(
-        { ...deps, breaker: undefined },
-        pending.map((d) => d.id),
-      )
-    : [];
+  const pending = await probeDeliveryIds(deps.db, deps.probeSize ?? 3);
+  const outcomes = pending.length ? await sendDigests({ ...deps, breaker: undefined }, pending) : [];
   // Every probe "unknown user" is the relay's confusion, not three readers' bad luck.
   const allBounced = outcomes.length > 1 && outcomes.every((o) => 'failed' in o && o.failed === 'hard_bounce');
   const failure =

@@ -7,8 +7,7 @@ import { buildRawMail, createRenderer, type Renderer } from '@paperboy/email';
 import { isSuppressed } from '../subscribers/store';
 import { digestClock, type DigestDeps } from './digest-deps';
 import { pickRankedPapers } from './pick-papers';
-import { encodeReason } from './build-digest.queries';
-import type { ClaimedDelivery } from './send-digest.queries';
+import { type ClaimedDelivery, emailPapers, encodeReason, readerByEmailWithTopics, topEmailPapers } from './store';
 import { composeDigest, type MailSender } from './send-digest.usecase';
 
 export interface TestDigestDeps extends Pick<DigestDeps, 'db' | 'config' | 'now'> {
@@ -33,23 +32,6 @@ export const TEST_DIGEST_NO_READER = 2_147_483_647;
 
 export const TEST_DIGEST_REASON = 'Test digest: the most upvoted recent papers';
 
-const PAPER_COLUMNS = {
-  id: true,
-  title: true,
-  sourceId: true,
-  authors: true,
-  abstract: true,
-  upvotes: true,
-  hfUrl: true,
-  arxivUrl: true,
-  pdfUrl: true,
-  githubRepo: true,
-  projectPage: true,
-  organization: true,
-  publishedAt: true,
-  numComments: true,
-} as const;
-
 async function papersFor(
   deps: TestDigestDeps,
   subscriberId: number | undefined,
@@ -60,10 +42,10 @@ async function papersFor(
   if (subscriberId !== undefined) {
     const picked =
       (await pickRankedPapers(deps.db, [subscriberId], { limit, now, windowDays })).get(subscriberId) ?? [];
-    const rows = await deps.db.paper.findMany({
-      where: { id: { in: picked.map((p) => p.paperId) } },
-      select: PAPER_COLUMNS,
-    });
+    const rows = await emailPapers(
+      deps.db,
+      picked.map((p) => p.paperId),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return picked.flatMap((p) => {
       const row = byId.get(p.paperId);
@@ -71,12 +53,7 @@ async function papersFor(
       return row ? [{ ...row, reason }] : [];
     });
   }
-  const rows = await deps.db.paper.findMany({
-    where: { publishedAt: { gte: since }, withdrawnAt: null },
-    orderBy: [{ upvotes: 'desc' }, { id: 'desc' }],
-    take: limit,
-    select: PAPER_COLUMNS,
-  });
+  const rows = await topEmailPapers(deps.db, since, limit);
   return rows.map((row) => ({ ...row, reason: TEST_DIGEST_REASON }));
 }
 
@@ -88,10 +65,7 @@ export async function sendTestDigest(
 ): Promise<TestDigestResult> {
   if (!options.force && (await isSuppressed(deps.db, email))) return { status: 'suppressed' };
   const now = digestClock(deps);
-  const reader = await deps.db.subscriber.findUnique({
-    where: { email },
-    include: { topics: { select: { raw: true } } },
-  });
+  const reader = await readerByEmailWithTopics(deps.db, email);
   const papers = await papersFor(deps, reader?.id, now);
   const claimed: ClaimedDelivery = {
     // A fresh id per test (Message-ID "delivery-<ms>", far above real delivery ids).

@@ -9,6 +9,7 @@ import type { DigestMode } from '../subscribers/digest-mode';
 import type { PickedPaper } from './pick-papers';
 import type { TrendingPaper, TrendingPeriod } from '../trending/trending';
 import { TrendingCache } from '../trending/trending-cache';
+import { receivedPapers } from './store';
 
 /** Each period's list is shared by the build batches of a minute (a run builds thousands). */
 const lists = new TrendingCache();
@@ -30,9 +31,7 @@ async function received(
 ): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (readers.length === 0 || paperIds.length === 0) return out;
-  const rows = await db.$queryRaw<{ subscriberId: number; paperId: number }[]>`
-    SELECT "subscriberId", "paperId" FROM "DeliveryPaper"
-    WHERE "subscriberId" = ANY(${[...readers]}::int[]) AND "paperId" = ANY(${[...paperIds]}::int[])`;
+  const rows = await receivedPapers(db, readers, paperIds);
   for (const r of rows) out.set(r.subscriberId, [...(out.get(r.subscriberId) ?? []), r.paperId]);
   return out;
 }

@@ -14,7 +14,7 @@ import {
   type Renderer,
 } from '@paperboy/email';
 import { AppError } from '../errors';
-import { hardBounceWrites } from './hard-bounce';
+import { hardBounceWrites } from './store';
 import type { ReaderConfig, TransactionalKind } from './reader-deps';
 import {
   prepareTransactionalEmail,

@@ -1,7 +1,8 @@
-// The send path's statements, run as named prepared statements on Prisma's own pool
-// (sqlPool): each connection parses and plans them once, and the rows skip Prisma's raw-query
-// layer. Parameters are plain values and arrays ($1::int[]); timestamps go in as ISO strings
-// cast to `timestamp` (the columns hold UTC without a zone, which ignores the 'Z').
+// The build and send paths' runner and the send path's statements, run as named prepared
+// statements on Prisma's own pool (sqlPool): each connection parses and plans them once, and
+// the rows skip Prisma's raw-query layer. Parameters are plain values and arrays ($1::int[]);
+// timestamps go in as ISO strings cast to `timestamp` (the columns hold UTC without a zone,
+// which ignores the 'Z').
 import { sqlPool, type Db } from '@paperboy/db';
 
 export interface Statement {

@@ -1,9 +1,9 @@
 // The send path's SQL: claiming deliveries is one statement that also returns what the emails
 // need but the papers' fields, which come from a per-process cache (paper-cache.ts), and
 // recording the outcome is one UPDATE. At hundreds of emails a second per process, round trips
-// and per-email work in Postgres are the cost that matters. Statements: send-sql.ts.
-import type { Db } from '@paperboy/db';
-import { PaperCache, type LoadPapers, type PaperRef, type PaperRow } from './paper-cache';
+// and per-email work in Postgres are the cost that matters. Statements: statements.ts.
+import type { Db, Prisma } from '@paperboy/db';
+import { PaperCache, type LoadPapers, type PaperRef, type PaperRow } from '../paper-cache';
 import {
   CLAIM_DELIVERIES,
   DELIVERY_STATE,
@@ -12,9 +12,9 @@ import {
   RECORD_OUTCOME,
   RECORD_SENT_MANY,
   runStatement,
-} from './send-sql';
+} from './statements';
 
-export type { PaperRow } from './paper-cache';
+export type { PaperRow } from '../paper-cache';
 
 export interface ClaimedDelivery {
   id: number;
@@ -131,4 +131,45 @@ export async function handBackDelivery(
 export async function recordSentMany(db: Db, sent: { id: number; messageId: string }[], now: Date): Promise<void> {
   if (sent.length === 0) return;
   await runStatement(db, RECORD_SENT_MANY, [sent.map((x) => x.id), sent.map((x) => x.messageId), now.toISOString()]);
+}
+
+/**
+ * The writes that fail a delivery and give its papers back (as recordOutcome does), for the
+ * caller's transaction: a hard bounce fails the delivery and suppresses in one commit.
+ */
+export function failDeliveryWrites(
+  db: Pick<Db, 'delivery' | 'deliveryPaper'>,
+  deliveryId: number,
+  detail: string,
+  now: Date,
+): Prisma.PrismaPromise<unknown>[] {
+  return [
+    db.delivery.updateMany({
+      where: { id: deliveryId },
+      data: { status: 'failed', lastError: detail, updatedAt: now },
+    }),
+    db.deliveryPaper.deleteMany({ where: { deliveryId } }),
+  ];
+}
+
+/** Pending deliveries to probe a paused send with: the least-tried first, at most `limit`. */
+export async function probeDeliveryIds(db: Pick<Db, 'delivery'>, limit: number): Promise<number[]> {
+  const rows = await db.delivery.findMany({
+    where: { status: 'pending' },
+    orderBy: [{ attempts: 'asc' }, { id: 'asc' }],
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((d) => d.id);
+}
+
+/** Deliveries pending or sending untouched since `cutoff` (their send job was lost), at most `limit`. */
+export async function staleDeliveryIds(db: Pick<Db, 'delivery'>, cutoff: Date, limit: number): Promise<number[]> {
+  const rows = await db.delivery.findMany({
+    where: { status: { in: ['pending', 'sending'] }, updatedAt: { lt: cutoff } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: limit,
+  });
+  return rows.map((d) => d.id);
 }

@@ -2,17 +2,10 @@
 // outcome writes, and papers read through the per-process cache.
 import type { Db } from '@paperboy/db';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
-import { makePaper } from '../../test/paper.factory';
-import { upsertPapers } from '../ingest/upsert-papers';
-import { hashEmail } from '../subscribers/email-address';
-import {
-  claimDeliveries,
-  claimDelivery,
-  deliveryState,
-  handBackDelivery,
-  recordOutcome,
-  recordSentMany,
-} from './send-digest.queries';
+import { makePaper } from '../../../test/paper.factory';
+import { upsertPapers } from '../../ingest/upsert-papers';
+import { hashEmail } from '../../subscribers/email-address';
+import { claimDeliveries, claimDelivery, deliveryState, handBackDelivery, recordOutcome, recordSentMany } from './send';
 
 const NOW = new Date('2026-11-27T07:00:00.123Z');
 const LEASE = 300;

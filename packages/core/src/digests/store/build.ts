@@ -1,12 +1,12 @@
-// Access style: named pg prepared statements (send-sql.ts's runStatement), because a batch's
+// Access style: named pg prepared statements (statements.ts's runStatement), because a batch's
 // insert carries ~2,600 papers in six arrays and Prisma's raw-query layer spent ~0.2 ms of the
 // worker's CPU per digest serialising them (a profile of bench/digest-send.bench.ts).
 // The build step's SQL. Deliveries and their papers are inserted by one statement (so they
 // commit together); ON CONFLICT makes a second build of the same reader and period a no-op.
 import type { Db } from '@paperboy/db';
-import type { PickedPaper } from './pick-papers';
-import type { TrendingReader } from './trending-picks';
-import { runStatement, type Statement } from './send-sql';
+import type { PickedPaper } from '../pick-papers';
+import type { TrendingReader } from '../trending-picks';
+import { runStatement, type Statement } from './statements';
 
 /**
  * Structured reasons are kept as JSON so the email can show the topic apart from the words; the
