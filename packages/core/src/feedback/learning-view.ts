@@ -3,6 +3,7 @@
 // forget them all, which also drops the model).
 import type { Db } from '@paperboy/db';
 import { loadSubscriber } from '../subscribers/load-subscriber';
+import { deleteVotesAndModel, modelSummary } from './feedback.store';
 import { settingOf, type TopicSetting } from './topic-controls.usecase';
 import { readerVotes } from './votes.usecase';
 import { relatedTopics, type RelatedTopic } from './related-topics';
@@ -21,7 +22,7 @@ export async function loadLearningView(db: Db, subscriberId: number): Promise<Le
   const subscriber = await loadSubscriber(db, subscriberId);
   const [votes, model, related] = await Promise.all([
     readerVotes(db, subscriberId),
-    db.readerModel.findUnique({ where: { subscriberId }, select: { trainedAt: true, votes: true } }),
+    modelSummary(db, subscriberId),
     relatedTopics(db, subscriberId),
   ]);
   return {
@@ -39,9 +40,5 @@ export async function loadLearningView(db: Db, subscriberId: number): Promise<Le
 /** Forgets every vote and the model fitted on them: the next digest is the unlearned one. */
 export async function forgetVotes(db: Db, subscriberId: number): Promise<number> {
   await loadSubscriber(db, subscriberId);
-  const [deleted] = await db.$transaction([
-    db.vote.deleteMany({ where: { subscriberId } }),
-    db.readerModel.deleteMany({ where: { subscriberId } }),
-  ]);
-  return deleted.count;
+  return deleteVotesAndModel(db, subscriberId);
 }

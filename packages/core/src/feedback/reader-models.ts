@@ -4,7 +4,7 @@
 // their votes now. Cheaper than a job per vote: a reader who votes on five cards and undoes one
 // is fitted once, at their next digest, and no queue or worker sees the clicks at all; the model
 // is only ever read by the build anyway.
-import { sqlPool, type Db } from '@paperboy/db';
+import type { Db } from '@paperboy/db';
 import {
   Idf,
   packModel,
@@ -21,6 +21,15 @@ import {
   type SparseVector,
   type TermCounts,
 } from '@paperboy/matching';
+import {
+  paperTexts,
+  poolPapersSince,
+  storeModels,
+  type TrainingVote,
+  trainingVotes,
+  type VoterRow,
+  votersOf,
+} from './feedback.store';
 
 /** Recent papers considered for "Because you liked …" (the most upvoted of the window): they
  * are also the background papers of training and the documents idf is counted over. */
@@ -44,19 +53,6 @@ export interface LearningStats {
   trained: number;
 }
 
-interface VoterRow {
-  id: number;
-  n: number;
-  /** Whether their stored model was fitted on exactly these votes (count and latest change). */
-  current: boolean;
-  /** Their latest change, only when the model is not current (what a refit is stored with). */
-  at: Date | null;
-  /** The packed model, only when it is current. */
-  weights: string | null;
-  /** The liked papers stored with it (the reasons of its extras), only when it is current. */
-  liked: number[] | null;
-}
-
 /** A paper's term counts and title (the reason an extra paper names). */
 interface PaperText {
   terms: TermCounts;
@@ -75,10 +71,7 @@ async function termsOf(db: Db, ids: readonly number[]): Promise<Map<number, Pape
   }
   const missing = [...new Set(ids)].filter((id) => !cache.has(id));
   if (missing.length > 0) {
-    const rows = await db.$queryRaw<{ id: number; title: string; abstract: string; keys: string[] }[]>`
-      SELECT p.id, p.title, p.abstract, coalesce(array_agg(m."topicKey") FILTER (WHERE m."topicKey" IS NOT NULL), '{}') AS keys
-      FROM "Paper" p LEFT JOIN "Match" m ON m."paperId" = p.id
-      WHERE p.id = ANY(${missing}::int[]) GROUP BY p.id`;
+    const rows = await paperTexts(db, missing);
     if (cache.size + rows.length > TERM_CACHE_LIMIT) cache.clear();
     for (const r of rows)
       cache.set(r.id, {
@@ -110,11 +103,7 @@ async function featureSpace(db: Db, since: Date): Promise<FeatureSpace> {
   const known = spaces.get(db);
   if (known && known.key === key && Date.now() - known.loadedAt < SPACE_TTL_MS && known.weighed.size < WEIGHED_LIMIT)
     return known;
-  const pool = await db.$queryRaw<{ id: number; title: string; upvotes: number; publishedAt: Date }[]>`
-    SELECT p.id, p.title, p.upvotes, p."publishedAt" FROM "Paper" p
-    WHERE p."publishedAt" >= ${since} AND p."withdrawnAt" IS NULL
-      AND EXISTS (SELECT 1 FROM "Match" m WHERE m."paperId" = p.id)
-    ORDER BY p.upvotes DESC, p."publishedAt" DESC, p.id LIMIT ${POOL_SIZE}`;
+  const pool = await poolPapersSince(db, since, POOL_SIZE);
   const terms = await termsOf(
     db,
     pool.map((p) => p.id),
@@ -144,42 +133,6 @@ async function featureSpace(db: Db, since: Date): Promise<FeatureSpace> {
   return space;
 }
 
-// The two reads of every build batch with voters run as named prepared statements on the pool
-// behind Prisma (sqlPool): parsed and planned once per connection, and their rows (a packed model
-// of ~2.8 kB per voter) skip Prisma's raw-query decoding.
-/** Each voter of the batch: their vote count, whether their stored model is current (fitted on
- * as many votes, the latest changed at the same millisecond: the comparison JS made on the parsed
- * timestamps) and then its weights, else their latest change (for the refit). The comparison is
- * made here so a current reader's row carries no timestamp to parse. */
-const VOTERS = {
-  name: 'feedback.voters',
-  text: `
-    SELECT v.id, v.n, c.current, CASE WHEN c.current THEN NULL ELSE v.at END AS at,
-      CASE WHEN c.current THEN m.weights END AS weights, CASE WHEN c.current THEN m.liked END AS liked
-    FROM (SELECT "subscriberId" AS id, count(*)::int AS n, max("updatedAt") AS at FROM "Vote"
-          WHERE "subscriberId" = ANY($1::int[]) GROUP BY "subscriberId") v
-    LEFT JOIN "ReaderModel" m ON m."subscriberId" = v.id
-    CROSS JOIN LATERAL (SELECT coalesce(m.weights IS NOT NULL AND m.votes = v.n
-      AND date_trunc('milliseconds', m."votesAt") = date_trunc('milliseconds', v.at), false) AS current) c`,
-};
-/** The votes to fit on ($1 = $2: the readers refitted, their newest $3) and their newest $4 liked
- * papers (stored with the model: a reader whose model is current is not read here). */
-const VOTES = {
-  name: 'feedback.votes',
-  text: `
-    SELECT x."subscriberId", x."paperId", x.value, p.title FROM (
-      SELECT v.*, row_number() OVER (PARTITION BY v."subscriberId" ORDER BY v."updatedAt" DESC, v."paperId") AS k,
-        row_number() OVER (PARTITION BY v."subscriberId", v.value > 0 ORDER BY v."updatedAt" DESC, v."paperId") AS kp
-      FROM "Vote" v WHERE v."subscriberId" = ANY($1::int[])) x
-    JOIN "Paper" p ON p.id = x."paperId"
-    WHERE (x."subscriberId" = ANY($2::int[]) AND x.k <= $3::int) OR (x.value > 0 AND x.kp <= $4::int)
-    ORDER BY x."subscriberId", x.k`,
-};
-
-async function run<Row extends object>(db: Db, statement: { name: string; text: string }, values: unknown[]) {
-  return (await sqlPool(db).query<Row>({ ...statement, values })).rows;
-}
-
 function stale(r: VoterRow): boolean {
   return !r.current || r.weights === null;
 }
@@ -194,15 +147,14 @@ export async function loadPersonalizations(
   if (subscriberIds.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
   // Votes are aggregated before the model row joins: grouping by the packed weights would
   // sort kilobytes per reader.
-  const voters = await run<VoterRow>(db, VOTERS, [[...subscriberIds]]);
+  const voters = await votersOf(db, subscriberIds);
   if (voters.length === 0) return { byReader, stats: { voters: 0, trained: 0 } };
   const ids = voters.map((v) => v.id);
   const refit = voters.filter(stale).map((v) => v.id);
   // A reader whose model is current has their liked papers (the reasons) stored with it; only
   // those whose votes changed are read here, their votes to fit on.
-  type VoteRow = { subscriberId: number; paperId: number; value: number; title: string };
   const [votes, space] = await Promise.all([
-    refit.length === 0 ? ([] as VoteRow[]) : run<VoteRow>(db, VOTES, [refit, refit, MAX_TRAINING_VOTES, MAX_LIKED]),
+    refit.length === 0 ? ([] as TrainingVote[]) : trainingVotes(db, refit, MAX_TRAINING_VOTES, MAX_LIKED),
     featureSpace(db, options.since),
   ]);
   const likedIds: number[] = [];
@@ -260,21 +212,4 @@ export async function loadPersonalizations(
   }
   if (fitted.length > 0) await storeModels(db, fitted, options.now);
   return { byReader, stats: { voters: voters.length, trained: fitted.length } };
-}
-
-/** One statement for the batch's refitted models. */
-async function storeModels(
-  db: Db,
-  rows: { id: number; weights: string; votes: number; votesAt: Date; liked: number[] }[],
-  now: Date,
-): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "ReaderModel" ("subscriberId", weights, votes, "votesAt", liked, "trainedAt")
-    SELECT r.id, r.weights, r.votes, r.at, r.liked::int[], ${now.toISOString()}::timestamp
-    FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.weights)}::text[], ${rows.map((r) => r.votes)}::int[],
-      ${rows.map((r) => r.votesAt.toISOString())}::timestamp[], ${rows.map((r) => `{${r.liked.join(',')}}`)}::text[])
-      AS r(id, weights, votes, at, liked)
-    WHERE EXISTS (SELECT 1 FROM "Subscriber" s WHERE s.id = r.id)
-    ON CONFLICT ("subscriberId") DO UPDATE SET weights = EXCLUDED.weights, votes = EXCLUDED.votes,
-      "votesAt" = EXCLUDED."votesAt", liked = EXCLUDED.liked, "trainedAt" = EXCLUDED."trainedAt"`;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { loadSubscriber } from '../subscribers/load-subscriber';
 import { updatePreferences } from '../subscribers/preferences.usecase';
 import type { ReaderDeps, RequestContext } from '../subscribers/reader-deps';
+import { popularTopicLabels, relatedTopicRows, topicLabel, unfollowedTopicsOfDeliveries } from './feedback.store';
 
 const MIN_READERS = 3;
 const DAYS = 30;
@@ -25,19 +26,7 @@ export async function relatedTopics(
   limit = 3,
 ): Promise<RelatedTopic[]> {
   const since = new Date(now.getTime() - DAYS * 86_400_000);
-  const rows = await db.$queryRaw<{ key: string; label: string; papers: number }[]>`
-    WITH mine AS (
-      SELECT dp."paperId" FROM "DeliveryPaper" dp JOIN "Delivery" d ON d.id = dp."deliveryId"
-      WHERE dp."subscriberId" = ${subscriberId} AND d."createdAt" >= ${since}),
-    co AS (
-      SELECT m."topicKey" AS key, count(*)::int AS papers FROM "Match" m JOIN mine ON mine."paperId" = m."paperId"
-      WHERE NOT EXISTS (SELECT 1 FROM "Topic" t WHERE t."subscriberId" = ${subscriberId} AND t.key = m."topicKey")
-      GROUP BY m."topicKey")
-    SELECT co.key, co.papers, (SELECT mode() WITHIN GROUP (ORDER BY t.raw) FROM "Topic" t WHERE t.key = co.key) AS label
-    FROM co
-    WHERE (SELECT count(*) FROM "Topic" t JOIN "Subscriber" s ON s.id = t."subscriberId"
-           WHERE t.key = co.key AND s.status = 'active') >= ${MIN_READERS}
-    ORDER BY co.papers DESC, co.key LIMIT ${limit}`;
+  const rows = await relatedTopicRows(db, subscriberId, since, MIN_READERS, limit);
   return rows.filter((r) => r.label);
 }
 
@@ -87,11 +76,7 @@ async function popularLabels(db: Db, keys: readonly string[], now = Date.now()):
     return !known || now - known.at > POPULARITY_TTL_MS;
   });
   if (missing.length > 0) {
-    const rows = await db.$queryRaw<{ key: string; label: string }[]>`
-      SELECT t.key, mode() WITHIN GROUP (ORDER BY t.raw) AS label
-      FROM "Topic" t JOIN "Subscriber" s ON s.id = t."subscriberId"
-      WHERE t.key = ANY(${missing}::text[]) AND s.status = 'active'
-      GROUP BY t.key HAVING count(*) >= ${MIN_READERS}`;
+    const rows = await popularTopicLabels(db, missing, MIN_READERS);
     const found = new Map(rows.map((r) => [r.key, r.label]));
     for (const k of missing) cache.set(k, { label: found.get(k) ?? null, at: now });
   }
@@ -110,12 +95,7 @@ export async function suggestTopicsForDeliveries(
 ): Promise<Map<number, DigestSuggestion>> {
   const out = new Map<number, DigestSuggestion>();
   if (deliveryIds.length === 0) return out;
-  const rows = await db.$queryRaw<{ id: number; key: string; papers: number }[]>`
-    SELECT dp."deliveryId" AS id, m."topicKey" AS key, count(*)::int AS papers
-    FROM "DeliveryPaper" dp JOIN "Match" m ON m."paperId" = dp."paperId"
-    WHERE dp."deliveryId" = ANY(${[...deliveryIds]}::int[])
-      AND NOT EXISTS (SELECT 1 FROM "Topic" t WHERE t."subscriberId" = dp."subscriberId" AND t.key = m."topicKey")
-    GROUP BY 1, 2 HAVING count(*) >= ${SUGGEST_MIN_PAPERS}`;
+  const rows = await unfollowedTopicsOfDeliveries(db, deliveryIds, SUGGEST_MIN_PAPERS);
   if (rows.length === 0) return out;
   const labels = await popularLabels(db, [...new Set(rows.map((r) => r.key))]);
   for (const r of rows) {
@@ -135,9 +115,7 @@ export async function describeSuggestedTopic(db: Db, subscriberId: number, key: 
   const s = await loadSubscriber(db, subscriberId);
   const own = s.topics.find((t) => t.key === key);
   if (own) return { key, label: own.raw, state: 'followed' as FollowState };
-  const rows = await db.$queryRaw<{ label: string | null }[]>`
-    SELECT mode() WITHIN GROUP (ORDER BY raw) AS label FROM "Topic" WHERE key = ${key}`;
-  const label = rows[0]?.label;
+  const label = await topicLabel(db, key);
   if (!label)
     throw new AppError('not_found', 'Nobody follows this topic any more, so it cannot be added from this link.');
   return { key, label, state: 'not_followed' as FollowState };

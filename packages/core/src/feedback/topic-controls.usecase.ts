@@ -4,6 +4,7 @@
 import type { Db } from '@paperboy/db';
 import { AppError } from '../errors';
 import { loadSubscriber } from '../subscribers/load-subscriber';
+import { followedTopicRow, setTopicWeight } from './feedback.store';
 
 export type TopicSetting = 'normal' | 'fewer' | 'muted';
 
@@ -30,7 +31,7 @@ export interface TopicControlState {
 
 async function followedTopic(db: Db, subscriberId: number, key: string) {
   await loadSubscriber(db, subscriberId);
-  const topic = await db.topic.findUnique({ where: { subscriberId_key: { subscriberId, key } } });
+  const topic = await followedTopicRow(db, subscriberId, key);
   if (!topic)
     throw new AppError(
       'not_found',
@@ -53,9 +54,9 @@ export async function setTopicControl(
   const topic = await followedTopic(db, subscriberId, key);
   const previous = settingOf(topic);
   if (previous !== setting)
-    await db.topic.updateMany({
-      where: { subscriberId, key },
-      data: { muted: setting === 'muted', weight: setting === 'fewer' ? FEWER_WEIGHT : 1 },
+    await setTopicWeight(db, subscriberId, key, {
+      muted: setting === 'muted',
+      weight: setting === 'fewer' ? FEWER_WEIGHT : 1,
     });
   return { key, label: topic.raw, setting, previous };
 }

@@ -5,6 +5,7 @@
 import type { Db } from '@paperboy/db';
 import { AppError } from '../errors';
 import { loadSubscriber } from '../subscribers/load-subscriber';
+import { lockVote, paperTitle, voteValue, votesOf, writeVote } from './feedback.store';
 
 /** +1 more like this, −1 less like this, 0 no vote. */
 export type VoteValue = 1 | -1 | 0;
@@ -29,21 +30,21 @@ export function parseVote(value: unknown): VoteValue | undefined {
   return undefined;
 }
 
-async function paperTitle(db: Db, paperId: number): Promise<string> {
-  const paper = await db.paper.findUnique({ where: { id: paperId }, select: { title: true } });
-  if (!paper) throw new AppError('not_found', 'This paper is no longer in paperboy, so there is nothing to vote on.');
-  return paper.title;
-}
-
-async function currentVote(db: Db, subscriberId: number, paperId: number): Promise<VoteValue> {
-  const vote = await db.vote.findUnique({ where: { subscriberId_paperId: { subscriberId, paperId } } });
-  return (vote?.value ?? 0) as VoteValue;
+async function titleOf(db: Db, paperId: number): Promise<string> {
+  const title = await paperTitle(db, paperId);
+  if (title === null)
+    throw new AppError('not_found', 'This paper is no longer in paperboy, so there is nothing to vote on.');
+  return title;
 }
 
 /** What the vote page shows before anything is recorded (a GET changes nothing). */
 export async function describeVote(db: Db, subscriberId: number, paperId: number): Promise<VoteState> {
   await loadSubscriber(db, subscriberId);
-  return { paperId, title: await paperTitle(db, paperId), value: await currentVote(db, subscriberId, paperId) };
+  return {
+    paperId,
+    title: await titleOf(db, paperId),
+    value: (await voteValue(db, subscriberId, paperId)) as VoteValue,
+  };
 }
 
 export async function recordVote(
@@ -54,31 +55,19 @@ export async function recordVote(
   now = new Date(),
 ): Promise<VoteOutcome> {
   await loadSubscriber(db, subscriberId);
-  const title = await paperTitle(db, paperId);
+  const title = await titleOf(db, paperId);
   return db.$transaction(async (tx) => {
     // The row lock of the upsert orders concurrent clicks; `previous` is read under it.
-    const before = await tx.$queryRaw<{ value: number }[]>`
-      SELECT value FROM "Vote" WHERE "subscriberId" = ${subscriberId} AND "paperId" = ${paperId} FOR UPDATE`;
-    const previous = (before[0]?.value ?? 0) as VoteValue;
+    const previous = (await lockVote(tx, subscriberId, paperId)) as VoteValue;
     if (previous === value) return { paperId, title, value, previous };
-    if (value === 0) await tx.vote.deleteMany({ where: { subscriberId, paperId } });
-    else
-      await tx.vote.upsert({
-        where: { subscriberId_paperId: { subscriberId, paperId } },
-        create: { subscriberId, paperId, value, createdAt: now, updatedAt: now },
-        update: { value, updatedAt: now },
-      });
+    await writeVote(tx, subscriberId, paperId, value, now);
     return { paperId, title, value, previous };
   });
 }
 
 /** The reader's votes, newest first (export, preferences page). */
 export async function readerVotes(db: Db, subscriberId: number) {
-  const votes = await db.vote.findMany({
-    where: { subscriberId },
-    orderBy: [{ updatedAt: 'desc' }, { paperId: 'asc' }],
-    select: { value: true, createdAt: true, updatedAt: true, paper: { select: { sourceId: true, title: true } } },
-  });
+  const votes = await votesOf(db, subscriberId);
   return votes.map((v) => ({
     vote: v.value === 1 ? ('more like this' as const) : ('less like this' as const),
     paper: v.paper,
