@@ -1,4 +1,4 @@
-// Learns the association table shipped with the package (src/vocab/associations.default.json)
+// Learns the association table shipped with the package (src/vocab/default-associations.data.json)
 // from the real arXiv corpus (docs/architecture.md, "Evaluation data"), leaving out every paper of the evaluation
 // splits so that the held-out figures stay honest. Only derived statistics are written.
 // Run from the repository root: npx tsx packages/matching/scripts/learn-associations.ts
@@ -29,7 +29,7 @@ const sorted = Object.fromEntries(
     .sort()
     .map((k) => [k, table[k]]),
 );
-const out = path.join(root, 'packages/matching/src/vocab/associations.default.json');
+const out = path.join(root, 'packages/matching/src/vocab/default-associations.data.json');
 writeFileSync(out, `${JSON.stringify(sorted, null, 0)}\n`);
 console.log(
   `${papers.length} papers (evaluation papers left out), ${Object.keys(sorted).length} phrases, ${Date.now() - started} ms -> ${out}`,

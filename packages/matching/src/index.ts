@@ -24,7 +24,7 @@ export {
   type AssociationTable,
   type LearnOptions,
 } from './vocab/associations';
-export { DEFAULT_ASSOCIATIONS } from './vocab/associations.default';
+export { DEFAULT_ASSOCIATIONS } from './vocab/default-associations';
 export { buildTopicIndex, type TopicIndex, type TopicInput, type BuildIndexOptions } from './match/topic-index';
 export {
   matchPapers,
@@ -34,7 +34,7 @@ export {
   type MatchOptions,
 } from './match/match-papers';
 export { PaperInputError } from './match/analyze-paper';
-export { DEFAULT_BM25, type Bm25Options } from './match/bm25.scorer';
+export { DEFAULT_BM25, type Bm25Options } from './match/bm25';
 export { reasonText, relabelReason } from './match/reason';
 export { rankForReader, createDigestRanker, type RankForReaderOptions } from './rank/rank-for-reader';
 export { DigestRanker, DEFAULT_CAP, type RankingOptions } from './rank/digest-ranker';

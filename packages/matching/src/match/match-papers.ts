@@ -2,7 +2,7 @@
 // tokenised and tagged once; scores need the batch (a topic's rarity), so they come after.
 import type { MatchablePaper, TopicMatch } from '../types';
 import { analyzePaper, PaperInputError, type AnalyzedPaper } from './analyze-paper';
-import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from './bm25.scorer';
+import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from './bm25';
 import { buildReason } from './reason';
 import { batchStats } from './score-match';
 import { findPhrases, tagPaper } from './tag-paper';

@@ -1,7 +1,7 @@
 // Scores one (topic, paper) pair from the phrases found in the paper; shared by the indexed
 // matcher and the naive one so that both agree to the last digit.
 import type { AnalyzedPaper } from './analyze-paper';
-import { phraseWeight, type BatchStats, type Bm25Options } from './bm25.scorer';
+import { phraseWeight, type BatchStats, type Bm25Options } from './bm25';
 import type { Occurrence } from './phrase-search';
 import type { PhraseHits } from './tag-paper';
 

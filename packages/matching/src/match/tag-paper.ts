@@ -2,7 +2,7 @@
 // phrases present (the topics' own and their related terms), then only the topics using those
 // phrases are judged (topic-evidence.ts).
 import { fieldStream, type AnalyzedPaper, type FieldIndex } from './analyze-paper';
-import type { BatchStats, Bm25Options } from './bm25.scorer';
+import type { BatchStats, Bm25Options } from './bm25';
 import { addOccurrence, findAt, occurrenceAt, type Occurrence } from './phrase-search';
 import { judgeTopic, type TopicEvidence } from './topic-evidence';
 import type { IndexedTopic, TopicIndex } from './topic-index';

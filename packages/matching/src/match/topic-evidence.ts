@@ -9,7 +9,7 @@
 //      together must make enough evidence; such a match scores below any direct one.
 // The weights and thresholds, and why they are what they are, are in evidence-weights.ts.
 import type { AnalyzedPaper } from './analyze-paper';
-import type { BatchStats, Bm25Options } from './bm25.scorer';
+import type { BatchStats, Bm25Options } from './bm25';
 import { GENERIC_TOKENS } from '../vocab/common-words.data';
 import { mentionShare } from './mention-context';
 import { overlaps, type Occurrence } from './phrase-search';

@@ -6,7 +6,7 @@ import { parseTopicKey, phraseKey } from '../topic/topic-key';
 import type { ParsedTopic, TopicPhrase } from '../types';
 import { expandVariants, type PhraseVariant } from '../vocab/alias-index';
 import { COMPOUND_JOIN, joinWith } from './phrase-search';
-import { DEFAULT_ASSOCIATIONS } from '../vocab/associations.default';
+import { DEFAULT_ASSOCIATIONS } from '../vocab/default-associations';
 import type { AssociationTable } from '../vocab/associations';
 import { GENERIC_TOKENS, UBIQUITOUS_TOKENS } from '../vocab/common-words.data';
 import { isFixedCompound, relatedFor } from '../vocab/related-index';

@@ -4,7 +4,7 @@
 // results; O(readers × papers × topics) instead of O(papers + readers × head of lists).
 import { analyzeAll, type MatchOptions } from '../match/match-papers';
 import type { AnalyzedPaper } from '../match/analyze-paper';
-import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from '../match/bm25.scorer';
+import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from '../match/bm25';
 import { scanPhrase, type Occurrence } from '../match/phrase-search';
 import { buildReason, relabelReason } from '../match/reason';
 import { batchStats } from '../match/score-match';

@@ -3,6 +3,6 @@
 // (titles and abstracts, CC0; the evaluation splits' papers left out) by
 // `scripts/learn-associations.ts`: derived statistics only, no text of any paper.
 import type { AssociationTable } from './associations';
-import table from './associations.default.json';
+import table from './default-associations.data.json';
 
 export const DEFAULT_ASSOCIATIONS: AssociationTable = table as AssociationTable;
