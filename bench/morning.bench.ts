@@ -232,13 +232,20 @@ async function run(workers: number, dkim: boolean, outDir: string) {
     }
 
     const own = (await pg.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
-    const backends = async () =>
-      (
-        await pg.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> $2', [
-          RUN_DB,
-          own,
-        ])
-      ).rows.map((r) => r.pid);
+    // The database's backends: client connections, and autovacuum workers (counted apart: the
+    // tables growing by a million rows get vacuumed and analysed during the morning).
+    const backends = async () => {
+      const rows = (
+        await pg.query<{ pid: number; autovacuum: boolean }>(
+          `SELECT pid, backend_type = 'autovacuum worker' AS autovacuum FROM pg_stat_activity WHERE datname = $1 AND pid <> $2`,
+          [RUN_DB, own],
+        )
+      ).rows;
+      return {
+        clients: rows.filter((r) => !r.autovacuum).map((r) => r.pid),
+        autovacuum: rows.filter((r) => r.autovacuum).map((r) => r.pid),
+      };
+    };
     const due = (
       await pg.query<{ at: string; n: number }>(
         `SELECT to_char("nextDigestAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, count(*)::int AS n
@@ -259,7 +266,10 @@ async function run(workers: number, dkim: boolean, outDir: string) {
     const redisPid = redisServer.child.pid as number;
     const redisCpu0 = cpuSeconds(redisPid);
     const pgTally = new CpuTally();
-    pgTally.begin(await backends());
+    const vacuumTally = new CpuTally();
+    const backends0 = await backends();
+    pgTally.begin(backends0.clients);
+    vacuumTally.begin(backends0.autovacuum);
     const machine0 = machineCpuSeconds();
     const bench0 = process.cpuUsage();
     const load0 = loadAverage();
@@ -279,7 +289,8 @@ async function run(workers: number, dkim: boolean, outDir: string) {
           redis.info('memory'),
           backends(),
         ]);
-        pgTally.update(pids);
+        pgTally.update(pids.clients);
+        vacuumTally.update(pids.autovacuum);
         const sample: Sample = {
           t: since(),
           buildWaiting: (b.waiting ?? 0) + (b.prioritized ?? 0) + (b.delayed ?? 0),
@@ -334,7 +345,9 @@ async function run(workers: number, dkim: boolean, outDir: string) {
     const load1 = loadAverage();
     sampling = false;
     await sampler;
-    pgTally.update(await backends());
+    const backends1 = await backends();
+    pgTally.update(backends1.clients);
+    vacuumTally.update(backends1.autovacuum);
     const sinkEnd = await sink.count();
     // The last 'sent' records may still be in their batch when the sink has the last message.
     let tally = await countDeliveries(pg);
@@ -359,7 +372,8 @@ async function run(workers: number, dkim: boolean, outDir: string) {
     };
     const cpu = {
       workers: workerCpu.reduce((a, b) => a + b, 0),
-      postgres: pgTally.seconds(),
+      postgres: pgTally.seconds() + vacuumTally.seconds(),
+      postgresAutovacuum: vacuumTally.seconds(),
       redis: cpuSeconds(redisPid) - redisCpu0,
       sink: sinkEnd.cpuSeconds - sinkCpu0,
       machine: machineCpu,
@@ -405,7 +419,8 @@ async function run(workers: number, dkim: boolean, outDir: string) {
       scheduledReaders: scheduled,
       avgKb: Math.round(sinkEnd.bytes / Math.max(digests, 1) / 1024),
       cpuSeconds: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, +v.toFixed(1)])),
-      postgresBackendsSeen: pgTally.processes,
+      postgresConnectionsSeen: pgTally.processes,
+      autovacuumWorkersSeen: vacuumTally.processes,
       peaks: depth,
       samples: thin(samples, 60),
       files: dir,
