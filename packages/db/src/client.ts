@@ -27,9 +27,18 @@ export const EMBEDDED_POOL = { max: 1, idleTimeoutMillis: 100, maxUses: 50 } as 
 
 const pools = new WeakMap<Db, Pool>();
 
+/**
+ * Session settings of every server connection. JIT off: our statements are short, and JIT compiles
+ * any statement whose *estimated* cost is high - with a table's statistics behind its growth
+ * (DeliveryPaper during a morning) a 2 ms statement was estimated at millions of rows and spent
+ * ~150 ms compiling, once per send batch (BENCHMARKS.md, "Sending").
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const size = options.embedded ? EMBEDDED_POOL : { max: options.maxConnections ?? 10 };
-  const pool = new Pool({ connectionString: databaseUrl, ...size, types: utcTimestampTypes });
+  const session = options.embedded ? {} : { options: SESSION_OPTIONS };
+  const pool = new Pool({ connectionString: databaseUrl, ...size, ...session, types: utcTimestampTypes });
   // An idle connection that dies (server restart) is dropped by the pool and replaced on the next
   // query; without a listener its 'error' event would crash the process before Prisma adds its own.
   pool.on('error', () => {});

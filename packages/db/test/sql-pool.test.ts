@@ -25,6 +25,17 @@ describe('sqlPool', () => {
     }
   });
 
+  it('when a client connects, then JIT is off for Prisma and sqlPool alike (short statements must not pay a compile on a mis-estimate)', async () => {
+    const db = createDb(database.url, { maxConnections: 2 });
+    try {
+      const [{ jit }] = await db.$queryRaw<[{ jit: string }]>`SELECT current_setting('jit') AS jit`;
+      const viaPool = await sqlPool(db).query<{ jit: string }>("SELECT current_setting('jit') AS jit");
+      expect([jit, viaPool.rows[0]!.jit]).toEqual(['off', 'off']);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('when a client that ran Prisma queries disconnects, then its pool is ended', async () => {
     const db = createDb(database.url, { maxConnections: 2 });
     await db.subscriber.count();
