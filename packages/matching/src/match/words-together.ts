@@ -126,6 +126,9 @@ export function wordsApartEvidence(
   hits: PhraseHits,
 ): { evidence: number; mentions: number; occurrences: Occurrence[] } {
   const none = { evidence: 0, mentions: 0, occurrences: [] };
+  // Words that may not stand apart ("text-to-video", a phrase of ubiquitous words) have no
+  // together-sets: apart they are not the topic (and their anchors nominate nothing to judge).
+  if (topic.together.length === 0) return none;
   const anchors = topic.anchors.map((id) => hits.get(id) ?? []);
   if (anchors.length === 0 || anchors.some((list) => list.length === 0)) return none;
   const leading = (occ: Occurrence) => occ.field === 0 || occ.sentence === 0;
