@@ -17,7 +17,8 @@ const SUBJECTS = [
   'vision language models',
 ];
 const ASPECTS = ['', ' for robotics', ' evaluation', ' at scale'];
-const TOPICS = SUBJECTS.flatMap((s) => ASPECTS.map((a) => `${s}${a}`.trim()));
+/** The 40 topics, low indexes popular (the morning benchmark seeds the same ones). */
+export const TOPICS = SUBJECTS.flatMap((s) => ASPECTS.map((a) => `${s}${a}`.trim()));
 
 let seed = 42;
 const rand = () => {

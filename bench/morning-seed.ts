@@ -14,23 +14,8 @@ import { createDb } from '@paperboy/db';
 import { normalizeTopic } from '@paperboy/matching';
 import { seeded } from '@paperboy/matching/testing';
 import type { Client } from 'pg';
+import { TOPICS } from './digest-send.data';
 import { zoneSlots } from './morning-plan';
-
-// The send benchmark's topics (bench/digest-send.data.ts), in its order: low indexes popular.
-const SUBJECTS = [
-  'diffusion models',
-  'reward models',
-  'agents',
-  'retrieval augmented generation',
-  'mixture of experts',
-  'speculative decoding',
-  'protein design',
-  'graph neural networks',
-  'reinforcement learning',
-  'vision language models',
-];
-const ASPECTS = ['', ' for robotics', ' evaluation', ' at scale'];
-export const TOPICS = SUBJECTS.flatMap((s) => ASPECTS.map((a) => `${s}${a}`.trim()));
 
 const WORDS = (
   'scalable efficient robust sparse adaptive hierarchical causal probabilistic interpretable multilingual ' +
