@@ -30,15 +30,26 @@ export async function relatedTopics(
   return rows.filter((r) => r.label);
 }
 
-/** Adds one topic to the reader's topics (the preferences rules: limits, normalisation, backfill). */
-export async function addTopic(deps: ReaderDeps, subscriberId: number, topic: string, context: RequestContext = {}) {
+/** Rewrites the reader's topics through the preferences rules (limits, normalisation, backfill),
+ * keeping their frequency and time zone. */
+async function editTopics(
+  deps: ReaderDeps,
+  subscriberId: number,
+  edit: (topics: { raw: string; key: string }[]) => string[],
+  context: RequestContext,
+) {
   const s = await loadSubscriber(deps.db, subscriberId);
   return updatePreferences(
     deps,
     subscriberId,
-    { topics: [...s.topics.map((t) => t.raw), topic], frequency: s.frequency, timezone: s.timezone },
+    { topics: edit(s.topics), frequency: s.frequency, timezone: s.timezone },
     context,
   );
+}
+
+/** Adds one topic to the reader's topics (the preferences rules: limits, normalisation, backfill). */
+export function addTopic(deps: ReaderDeps, subscriberId: number, topic: string, context: RequestContext = {}) {
+  return editTopics(deps, subscriberId, (topics) => [...topics.map((t) => t.raw), topic], context);
 }
 
 // "Add this topic" from the digest: at most one related topic per email, picked per send batch
@@ -136,18 +147,6 @@ export async function setSuggestedTopic(
   const state: FollowState = action === 'add' ? 'followed' : 'not_followed';
   if (before.state === state) return { key, label: before.label, state, previous: before.state };
   if (action === 'add') await addTopic(deps, subscriberId, before.label, context);
-  else {
-    const s = await loadSubscriber(deps.db, subscriberId);
-    await updatePreferences(
-      deps,
-      subscriberId,
-      {
-        topics: s.topics.filter((t) => t.key !== key).map((t) => t.raw),
-        frequency: s.frequency,
-        timezone: s.timezone,
-      },
-      context,
-    );
-  }
+  else await editTopics(deps, subscriberId, (topics) => topics.filter((t) => t.key !== key).map((t) => t.raw), context);
   return { key, label: before.label, state, previous: before.state };
 }
