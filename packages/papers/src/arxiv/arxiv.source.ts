@@ -14,7 +14,7 @@ import type {
   RejectedRecord,
   SourceCursor,
 } from '../paper.types';
-import { cursorField, requireHttpUrl, requireInt, resolveRange } from '../shared/source-options';
+import { cursorField, requireHttpUrl, requireInt, resolveRange } from '../source-options';
 import { arxivEntryToPaperInput, parseArxivFeed, type ArxivFeed } from './arxiv-atom';
 
 export interface ArxivSourceOptions {

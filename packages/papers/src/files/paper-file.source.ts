@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { normalizeRecord } from '../normalize/normalize-record';
 import type { FetchOptions, NormalizedPaper, PaperBatch, PaperSource, RejectedRecord } from '../paper.types';
-import { cursorField, requireInt } from '../shared/source-options';
+import { cursorField, requireInt } from '../source-options';
 import { readJsonArrayRecords } from './json-array-records';
 import { readNdjsonRecords } from './ndjson-records';
 import type { RawRecord } from './raw-record.types';

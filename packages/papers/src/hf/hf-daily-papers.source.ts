@@ -10,7 +10,7 @@ import type {
   SourceCursor,
   NormalizedPaper,
 } from '../paper.types';
-import { cursorField, requireHttpUrl, requireInt, resolveRange, utcDays } from '../shared/source-options';
+import { cursorField, requireHttpUrl, requireInt, resolveRange, utcDays } from '../source-options';
 import { normalizeHfItem } from './hf-daily-paper';
 
 export type HfSort = 'publishedAt' | 'trending';

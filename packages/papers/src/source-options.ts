@@ -1,6 +1,6 @@
 // Validation shared by the adapters: a bad option is a programming or configuration
 // error, so it throws at once with a message naming the option.
-import type { FetchOptions, SourceCursor } from '../paper.types';
+import type { FetchOptions, SourceCursor } from './paper.types';
 
 const DAY_MS = 86_400_000;
 
