@@ -33,7 +33,7 @@ const pools = new WeakMap<Db, Pool>();
  * (DeliveryPaper during a morning) a 2 ms statement was estimated at millions of rows and spent
  * ~150 ms compiling, once per send batch (BENCHMARKS.md, "Sending").
  */
-export const SESSION_OPTIONS = '-c jit=off';
+const SESSION_OPTIONS = '-c jit=off';
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const size = options.embedded ? EMBEDDED_POOL : { max: options.maxConnections ?? 10 };

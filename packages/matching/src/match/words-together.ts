@@ -140,7 +140,7 @@ export function wordsApartEvidence(
   const list = anchors[0] as Occurrence[];
   const inTitle = list.find((occ) => occ.field === 0);
   const sentences = new Set(list.filter((occ) => occ.field === 1).map((occ) => occ.sentence));
-  const has = (t: string) => doc.title.tokens.includes(t) || doc.abstract.tokens.includes(t);
+  const has = (t: string) => positionsOf(doc.title).has(t) || positionsOf(doc.abstract).has(t);
   if (inTitle === undefined || sentences.size < APART_SENTENCES || !topic.together.some((w) => w.every(has)))
     return none;
   return { evidence: APART_WEIGHT, mentions: 2, occurrences: [inTitle] };
