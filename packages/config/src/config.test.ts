@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './index';
 
@@ -100,6 +100,22 @@ describe('loadConfig', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['DIGEST_MAX_PAPERS', 'PORT']);
     }
+  });
+
+  it('when WORKER_PROCESSES is unset, then production runs one worker process per core and elsewhere one; a set value wins and 0 or 65 is refused', () => {
+    const production = {
+      NODE_ENV: 'production',
+      ...SECRET,
+      PUBLIC_URL: 'https://p.example',
+      SMTP_URL: 'smtp://mail.example:25',
+    };
+    expect(loadConfig(production).WORKER_PROCESSES).toBe(Math.min(64, availableParallelism()));
+    expect(loadConfig({ ...production, WORKER_PROCESSES: '3' }).WORKER_PROCESSES).toBe(3);
+    expect(loadConfig({ NODE_ENV: 'test' }).WORKER_PROCESSES).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'development' }, { devSecretFile: devSecretFile() }).WORKER_PROCESSES).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'test', WORKER_PROCESSES: '2' }).WORKER_PROCESSES).toBe(2);
+    for (const bad of ['0', '65', '1.5', 'many'])
+      expect(() => loadConfig({ NODE_ENV: 'test', WORKER_PROCESSES: bad })).toThrow(/WORKER_PROCESSES/);
   });
 
   it('when running in production without SECRET_KEY or PUBLIC_URL, then it refuses to start', () => {

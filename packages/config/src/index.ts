@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives a Config object.
 import { createPublicKey } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { developmentSecretKey, DEV_SECRET_FILE } from './dev-secret';
 import { DOT_ENV_FILE, withDotEnv } from './dot-env';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
@@ -21,6 +22,8 @@ export interface Config extends Env, StorageConfig {
   isDevelopment: boolean;
   /** SMTP_URL unset: the built-in dev mailbox receives every email. */
   useDevMailbox: boolean;
+  /** Worker processes: WORKER_PROCESSES, or one per core in production and 1 otherwise (at most 64). */
+  WORKER_PROCESSES: number;
 }
 
 function isRegExp(source: string): boolean {
@@ -134,5 +137,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, options: Load
     isProduction,
     isDevelopment: e.NODE_ENV === 'development',
     useDevMailbox: !e.SMTP_URL,
+    // Development and tests keep one process (one readable log, one debugger target).
+    WORKER_PROCESSES: e.WORKER_PROCESSES ?? (isProduction ? Math.min(64, availableParallelism()) : 1),
   };
 }

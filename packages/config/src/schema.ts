@@ -113,6 +113,11 @@ export const envSchema = z.object({
    * 0: votes still re-rank, nothing is added.
    */
   LEARNED_EXTRA_PAPERS: int(0, 10).default(3),
+  /**
+   * Worker processes the worker command runs (node:cluster: one primary forks this many, each a
+   * whole worker). Unset: one per core (os.availableParallelism()) when NODE_ENV=production, else 1.
+   */
+  WORKER_PROCESSES: int(1, 64).optional(),
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
   SEND_CONCURRENCY: int(1, 1000).default(20),
   /**
