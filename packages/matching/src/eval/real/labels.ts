@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SPLITS = ['heldout', 'heldout2', 'heldout3', 'tuning', 'tuning2', 'tuning3'] as const;
+export const SPLITS = ['heldout', 'heldout2', 'heldout3', 'tuning', 'tuning2', 'tuning3', 'tuning4'] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** Splits that are reported, never tuned on: their paper-level errors stay hidden unless asked for.
