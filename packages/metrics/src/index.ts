@@ -5,3 +5,4 @@ export * from './metrics-server';
 export * from './bearer-token';
 export * from './prometheus-text';
 export * from './reliability-metrics';
+export * from './cluster-metrics';

@@ -1,5 +1,8 @@
 // Every metric paperboy exposes, defined once and shared by the API and the worker. Each process
 // builds its own registry (tests run several apps in one process; a global registry would mix them).
+// With several worker processes (WORKER_PROCESSES) the primary sums the children's series
+// (cluster-metrics.ts); a gauge read from Redis or Postgres on scrape says the same in every
+// process, so its `aggregator` is 'max': summed, N processes would report N times the queue.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export type ReaderCounts = Record<string, number>;
@@ -54,12 +57,14 @@ export function createMetrics(options: MetricsOptions): Metrics {
       name: 'paperboy_queue_jobs',
       help: 'Jobs per queue and state, read from Redis on scrape.',
       labelNames: ['queue', 'state'],
+      aggregator: 'max',
       registers,
     }),
     queuePaused: new Gauge({
       name: 'paperboy_queue_paused',
       help: '1 when the queue is paused (e.g. sending stopped by an operator).',
       labelNames: ['queue'],
+      aggregator: 'max',
       registers,
     }),
     emails: new Counter({
@@ -84,12 +89,14 @@ export function createMetrics(options: MetricsOptions): Metrics {
       name: 'paperboy_readers',
       help: 'Readers by status (from the cached admin overview).',
       labelNames: ['status'],
+      aggregator: 'max',
       registers,
     }),
     readersByDigestMode: new Gauge({
       name: 'paperboy_active_readers_by_digest_mode',
       help: 'Active readers by what their digest carries: trending (top trending only), topics, topics_trending (from the cached admin overview).',
       labelNames: ['mode'],
+      aggregator: 'max',
       registers,
     }),
   };

@@ -6,8 +6,11 @@ import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { bearerMatches } from './bearer-token';
 
+/** A registry, or anything serving text the same way (the cluster primary's aggregate). */
+export type MetricsSource = Pick<Registry, 'metrics' | 'contentType'>;
+
 export interface MetricsServerOptions {
-  registry: Registry;
+  registry: MetricsSource;
   port: number;
   /** Loopback unless said otherwise: without a token the metrics are open to whoever can connect. */
   host?: string;

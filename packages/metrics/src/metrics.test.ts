@@ -1,8 +1,12 @@
 import {
+  aggregateRegistries,
   collectQueueDepths,
+  collectReaders,
   createMetrics,
   parsePrometheusText,
   recordJob,
+  reliabilityMetrics,
+  setBreakerState,
   startMetricsServer,
   sumSamples,
   type QueueLike,
@@ -52,6 +56,32 @@ describe('metrics', () => {
     expect(sumSamples(parsed, 'paperboy_queue_jobs', { queue: 'ingest', state: 'waiting' })).toBe(4);
     expect(sumSamples(parsed, 'paperboy_queue_paused', { queue: 'digest-send' })).toBe(1);
     expect(sumSamples(parsed, 'paperboy_queue_paused', { queue: 'ingest' })).toBe(0);
+  });
+
+  it('when two worker processes are aggregated, then counters add up and gauges read from Redis or Postgres are not doubled', async () => {
+    const children = [1, 2].map(() => {
+      const metrics = createMetrics({ service: 'worker', defaultMetrics: false });
+      collectQueueDepths(metrics, [fakeQueue('digest-send', 7, true)]);
+      collectReaders(
+        metrics,
+        async () => ({ active: 40 }),
+        async () => ({ topics: 30 }),
+      );
+      const reliability = reliabilityMetrics(metrics.registry);
+      reliability.schedulerPresent.set({ scheduler: 'digest-schedule' }, 1);
+      setBreakerState(reliability, 'closed');
+      recordJob(metrics, { queue: 'transactional-email', outcome: 'completed', seconds: 0.2 });
+      return metrics;
+    });
+    const parsed = parsePrometheusText(await aggregateRegistries(children.map((m) => m.registry)));
+    expect(sumSamples(parsed, 'paperboy_emails_total', { kind: 'transactional', service: 'worker' })).toBe(2);
+    expect(sumSamples(parsed, 'paperboy_job_duration_seconds_count', { queue: 'transactional-email' })).toBe(2);
+    expect(sumSamples(parsed, 'paperboy_queue_jobs', { queue: 'digest-send', state: 'waiting' })).toBe(7);
+    expect(sumSamples(parsed, 'paperboy_queue_paused', { queue: 'digest-send' })).toBe(1);
+    expect(sumSamples(parsed, 'paperboy_readers', { status: 'active' })).toBe(40);
+    expect(sumSamples(parsed, 'paperboy_active_readers_by_digest_mode', { mode: 'topics' })).toBe(30);
+    expect(sumSamples(parsed, 'paperboy_scheduler_present', { scheduler: 'digest-schedule' })).toBe(1);
+    expect(sumSamples(parsed, 'paperboy_send_breaker_state', { state: 'closed' })).toBe(1);
   });
 
   it('when the text is malformed, then the parser says which line', () => {

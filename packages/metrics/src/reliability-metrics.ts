@@ -23,6 +23,8 @@ export function reliabilityMetrics(registry: Registry): ReliabilityMetrics {
         name: 'paperboy_scheduler_present',
         help: '1 when the repeatable job scheduler is registered in Redis (checked every 30 s by each worker).',
         labelNames: ['scheduler'],
+        // Every worker process checks the same Redis: present in one is present (not N).
+        aggregator: 'max',
         registers,
       }),
       schedulersRestored: new Counter({
@@ -35,6 +37,8 @@ export function reliabilityMetrics(registry: Registry): ReliabilityMetrics {
         name: 'paperboy_send_breaker_state',
         help: 'The digest send breaker: 1 for the current state (closed, open = paused, half_open = probing).',
         labelNames: ['state'],
+        // Read from Redis by every process: one process's view, so a switch never shows two states at 1.
+        aggregator: 'first',
         registers,
       }),
       sendBreakerTrips: new Counter({
