@@ -110,7 +110,8 @@ export function findAt(
 ): number {
   const last = matchAt(s, variant, maxGap, i);
   if (join !== undefined) return last >= 0 && joinedAsCompound(s, i, last, join) ? last : -1;
-  if (last >= 0 || window === 0 || variant.tokens.length < 2) return last;
+  if (last >= 0) return variant.derived ? last + NEAR : last;
+  if (window === 0 || variant.tokens.length < 2) return last;
   const near = matchNear(s, variant, window, i);
   return near >= 0 ? near + NEAR : -1;
 }

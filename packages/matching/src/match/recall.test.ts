@@ -306,3 +306,25 @@ describe('matchPapers: one stretch of words counts once', () => {
     expect(ids('question answering', [passing])).toEqual([]);
   });
 });
+
+describe('matchPapers: words written as their siblings', () => {
+  it('when a paper writes a word of the phrase as a derivation, then the topic matches, below the phrase as typed', () => {
+    const derived = makePaper({
+      title: 'Adversarially robust image classifiers',
+      abstract: 'We train them.',
+    });
+    const exact = makePaper({ title: 'Adversarial robustness of image classifiers', abstract: 'We train them.' });
+    const list = matchesOf('adversarial robustness', [derived, exact]);
+    expect(list.map((m) => m.paperId)).toEqual([exact.id, derived.id]);
+    expect(list[1]!.reason.matched).toEqual(['Adversarially robust']);
+  });
+
+  it('when a one-word topic the vocabulary does not know is written as a sibling often enough, then it matches', () => {
+    const often = makePaper({
+      title: 'Causal discovery in query logs',
+      abstract: 'We find causal links. Each causal link is tested.',
+    });
+    const once = makePaper({ abstract: 'We compare against a causal baseline on a public benchmark.' });
+    expect(ids('causality', [often, once])).toEqual([often.id]);
+  });
+});

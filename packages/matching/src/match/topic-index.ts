@@ -10,7 +10,8 @@ import { DEFAULT_ASSOCIATIONS } from '../vocab/default-associations';
 import type { AssociationTable } from '../vocab/associations';
 import { GENERIC_TOKENS, UBIQUITOUS_TOKENS } from '../vocab/common-words.data';
 import { isFixedCompound, relatedFor } from '../vocab/related-index';
-import { ASSOCIATION_WEIGHT } from './evidence-weights';
+import { ASSOCIATION_WEIGHT, SIBLING_WEIGHT } from './evidence-weights';
+import { siblingsOf } from '../vocab/word-families';
 
 /** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
  * "graph neural network (GNN) recommenders"); such a match weighs less than a tight one. */
@@ -94,9 +95,12 @@ class IndexBuilder {
       parsed.alternatives.length === 1 &&
       parsed.alternatives[0]!.length === 1 &&
       isFixedCompound(parsed.alternatives[0]![0]!);
+    // An unquoted phrase of several words may also stand written with a sibling of one of them.
     const alternatives = parsed.alternatives.map((alt) =>
       alt.map((p) =>
-        compound ? this.phrase(p, 0, COMPOUND_JOIN) : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0),
+        compound
+          ? this.phrase(p, 0, COMPOUND_JOIN)
+          : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0, undefined, p.maxGap > 0 && p.tokens.length > 1),
       ),
     );
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
@@ -148,6 +152,11 @@ class IndexBuilder {
           term.requires === undefined ? undefined : this.phrase(term.requires, 0),
         );
       for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
+      // A one-word topic the vocabulary does not know: its siblings ("tokenizer" for
+      // tokenization, "private" for privacy) are a weak sign of it (a concept lists its own terms).
+      if (entry === undefined && only.tokens.length === 1)
+        for (const sibling of siblingsOf(only.tokens[0] as string))
+          add(this.phrase({ tokens: [sibling], maxGap: 0 }, 0), SIBLING_WEIGHT, false);
       // A one-word topic found in a paper is a direct match already: the rest adds nothing.
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
       if (own.length === 0 || only.tokens.length < 2) return;
@@ -167,12 +176,12 @@ class IndexBuilder {
     return { related: strongestFirst, traps: [...traps], anchors: [...anchors], together: [...together.values()] };
   }
 
-  private phrase(p: TopicPhrase, window: number, join?: RegExp): number {
-    const key = `${join ? join.source : window}:${phraseKey(p)}`;
+  private phrase(p: TopicPhrase, window: number, join?: RegExp, derive = false): number {
+    const key = `${join ? join.source : window}${derive ? 'd' : ''}:${phraseKey(p)}`;
     const known = this.phraseIds.get(key);
     if (known !== undefined) return known;
     const id = this.phrases.length;
-    const variants = expandVariants(p.tokens);
+    const variants = expandVariants(p.tokens, derive);
     this.phrases.push({ id, maxGap: p.maxGap, window, join, variants });
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);

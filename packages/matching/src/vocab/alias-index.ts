@@ -3,6 +3,7 @@
 // every way a paper may write it (the variants the index looks for).
 import { tokenize } from '../text/tokenize';
 import { ALIASES, INTERCHANGEABLE, type AliasEntry } from './aliases.data';
+import { siblingsOf } from './word-families';
 
 const toTokens = (text: string): string[] => tokenize(text, 'topic').tokens;
 
@@ -17,6 +18,9 @@ export interface PhraseVariant {
   /** Whether token j starts one of the reader's words (not the inside of an expansion): only
    * there may a proximity match insert other words ("protein [sequence] design"). */
   open: boolean[];
+  /** Written with a sibling of one of the phrase's words (vocab/word-families.ts): found, it
+   * weighs as a proximity match does. */
+  derived?: boolean;
 }
 
 function expansionForm(text: string): PhraseVariant {
@@ -91,9 +95,16 @@ function interchanged(tokens: readonly string[]): string[][] {
 /** Caps the combinations of a phrase with several acronyms; beyond it the acronyms stay. */
 const MAX_VARIANTS = 32;
 
-/** Every token sequence a paper may use for this canonical phrase. */
-export function expandVariants(tokens: readonly string[]): PhraseVariant[] {
-  return dedupe([tokens, ...interchanged(tokens)].flatMap(expandOne));
+/** Every token sequence a paper may use for this canonical phrase; with `derive`, also with its
+ * words written as siblings of their families ("adversarially robust"), after every exact one. */
+export function expandVariants(tokens: readonly string[], derive = false): PhraseVariant[] {
+  const exact = [tokens, ...interchanged(tokens)].flatMap(expandOne);
+  if (!derive) return dedupe(exact);
+  let spellings: string[][] = [[]];
+  for (const token of tokens)
+    spellings = spellings.flatMap((s) => [token, ...siblingsOf(token)].map((w) => [...s, w])).slice(0, MAX_VARIANTS);
+  const derived = spellings.slice(1).flatMap((s) => expandOne(s).map((v) => ({ ...v, derived: true })));
+  return dedupe([...exact, ...derived]);
 }
 
 function expandOne(tokens: readonly string[]): PhraseVariant[] {
