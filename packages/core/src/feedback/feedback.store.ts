@@ -237,20 +237,27 @@ export function popularTopicLabels(
 }
 
 /** Per digest, each topic its reader does not follow that at least `minPapers` of its papers matched.
- * "Not followed" is a per-row look-up in Topic's (subscriberId, key) index (`<> ALL` of a correlated
- * subquery), never an anti-join: during a morning DeliveryPaper grows faster than its statistics,
- * the planner then expects a million rows for a batch's 50 digests and hashed all of Topic (2.3 M
- * rows for 1 M readers) for every send batch - ~0.8 s each, most of the machine's CPU. */
+ * Planned the same way whatever DeliveryPaper's statistics say: during a morning the table grows
+ * by millions of rows faster than anything analyses it (on a server without autovacuum, never),
+ * and the planner, expecting a million rows for a batch's 50 digests, hashed all of Topic (2.3 M
+ * rows for 1 M readers, ~0.8 s a send batch) and later scanned all of DeliveryPaper (1.4 s). So
+ * the statement drives from the batch's ids: per digest its rows through DeliveryPaper's primary
+ * key (deliveryId, paperId), per paper its matches through Match's (paperId, topicKey), and "not
+ * followed" as a per-row look-up in Topic's (subscriberId, key) index (`<> ALL` of a correlated
+ * subquery, never an anti-join). OFFSET 0 keeps each LATERAL subquery a parameterised scan:
+ * without it Postgres flattens them into ordinary joins and plans those from the estimates. */
 export function unfollowedTopicsOfDeliveries(
   db: Pick<Db, '$queryRaw'>,
   deliveryIds: readonly number[],
   minPapers: number,
 ): Promise<{ id: number; key: string; papers: number }[]> {
   return db.$queryRaw<{ id: number; key: string; papers: number }[]>`
-    SELECT dp."deliveryId" AS id, m."topicKey" AS key, count(*)::int AS papers
-    FROM "DeliveryPaper" dp JOIN "Match" m ON m."paperId" = dp."paperId"
-    WHERE dp."deliveryId" = ANY(${[...deliveryIds]}::int[])
-      AND m."topicKey" <> ALL (SELECT t.key FROM "Topic" t WHERE t."subscriberId" = dp."subscriberId")
+    SELECT b.id, m."topicKey" AS key, count(*)::int AS papers
+    FROM unnest(${[...new Set(deliveryIds)]}::int[]) AS b(id)
+    CROSS JOIN LATERAL (
+      SELECT dp."paperId", dp."subscriberId" FROM "DeliveryPaper" dp WHERE dp."deliveryId" = b.id OFFSET 0) dp
+    CROSS JOIN LATERAL (SELECT m."topicKey" FROM "Match" m WHERE m."paperId" = dp."paperId" OFFSET 0) m
+    WHERE m."topicKey" <> ALL (SELECT t.key FROM "Topic" t WHERE t."subscriberId" = dp."subscriberId")
     GROUP BY 1, 2 HAVING count(*) >= ${minPapers}`;
 }
 
