@@ -2,6 +2,7 @@
 // (schedule → build → send jobs), rendered and sent over SMTP to a sink in its own process.
 // Run: npx tsx bench/digest-send.bench.ts [--readers=10000] [--concurrency=50] [--pool=5] [--procs=0] [--mode=topics_trending]
 // [--sink=smtp-server] (the sink on the smtp-server package, used before 2026-12-06; default: the lean sink)
+// [--cpu-prof=DIR] (with --procs: a V8 CPU profile of each worker process)
 // --procs=N: the workers run as N separate processes (apps/worker/src/main.ts, as deployed)
 // instead of inside this one. Reports digests/s end to end (schedule → build → send → sink),
 // CPU seconds and peak RSS of the worker(s) and the sink. Results in BENCHMARKS.md.
@@ -29,6 +30,8 @@ const READERS = arg('readers', 10_000);
 const CONCURRENCY = arg('concurrency', 50);
 const POOL = arg('pool', 5);
 const PROCS = arg('procs', 0);
+/** --cpu-prof=DIR: each worker process (--procs) writes a V8 CPU profile there when it stops. */
+const CPU_PROF_DIR = process.argv.find((a) => a.startsWith('--cpu-prof='))?.split('=')[1];
 /** --mode=topics: readers without "Also trending" (the work of the commits before digest modes). */
 const MODE = (process.argv.find((a) => a.startsWith('--mode='))?.split('=')[1] ?? 'topics_trending') as
   | 'topics'
@@ -76,7 +79,13 @@ process.on('exit', () => {
 function startWorkerProcess(env: Record<string, string>): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', path.join(__dirname, '../apps/worker/src/main.ts')],
+    [
+      ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+      '--conditions=source',
+      '--import',
+      'tsx',
+      path.join(__dirname, '../apps/worker/src/main.ts'),
+    ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   children.push(child);

@@ -183,7 +183,10 @@ export function startWorker(env: Record<string, string>, logFile: string): Start
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const out = openSync(logFile, 'a');
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // The bench starts each worker process itself (--workers=N) and reads its CPU and memory from
+    // /proc, so each runs alone: WORKER_PROCESSES=1 (production's default, one per core, would
+    // fork children the tally does not see). N processes here are what WORKER_PROCESSES=N forks.
+    env: { PATH: process.env.PATH ?? '', ...env, WORKER_PROCESSES: '1' },
     stdio: ['ignore', out, out],
   });
   child.once('exit', () => closeSync(out));
