@@ -1,6 +1,8 @@
 // Wires the worker process: configuration, logger, Postgres, Redis, the SMTP transport, then one
 // BullMQ worker per processor. Shutdown: stop taking jobs (finishing the running ones), then
-// close SMTP, Postgres and Redis.
+// close SMTP, Postgres and Redis. With WORKER_PROCESSES > 1 this process is only the primary of
+// that many such processes (worker-cluster.ts), which serves their /metrics.
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from '@paperboy/config';
 import type { Worker } from 'bullmq';
 import { createDb, type Db } from '@paperboy/db';
@@ -21,6 +23,7 @@ import { startWorkers } from './run-workers';
 import { rebuildAssociationsIfEmpty } from './schedules/associations-schedule';
 import { watchSchedules } from './schedules/schedule-watchdog';
 import { startSendRecovery } from './send-recovery';
+import { followPrimary, runWorkerCluster } from './worker-cluster';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,11 +51,18 @@ async function announceReady(workers: Worker[], db: Db, logger: Logger): Promise
 
 function main(): void {
   const config = loadConfig();
-  const logger = createLogger({
+  const rootLogger = createLogger({
     level: config.LOG_LEVEL,
     name: 'worker',
     pretty: wantsPrettyLogs(config.isDevelopment),
   });
+  // Several processes share one output: each line says whose it is.
+  const logger = config.WORKER_PROCESSES > 1 ? rootLogger.child({ pid: process.pid }) : rootLogger;
+  if (cluster.isPrimary && config.WORKER_PROCESSES > 1) {
+    const { METRICS_PORT: port, METRICS_HOST: host, METRICS_TOKEN: token } = config;
+    runWorkerCluster({ processes: config.WORKER_PROCESSES, logger, metrics: port ? { port, host, token } : undefined });
+    return;
+  }
   const db = createDb(config.DATABASE_URL, { embedded: config.embeddedDatabase });
   const redis = createRedis(config.REDIS_URL);
   const queues = createQueues(redis, config.REDIS_PREFIX);
@@ -61,16 +71,18 @@ function main(): void {
   const mail = createMailTransport(mailTransportOptions(config, config.SMTP_POOL_SIZE));
   const metrics = createMetrics({ service: 'worker' });
   const workers = startWorkers({ config, logger, db, redis, queues, mail, metrics }, processors, { redisErrors });
-  // The worker's registry lives in this process, so it serves its own /metrics (METRICS_PORT; 0: off).
+  // The worker's registry lives in this process, so it serves its own /metrics (METRICS_PORT; 0: off),
+  // unless it is one of several: then its primary serves them all.
   // Only METRICS_TOKEN opens it (no admin password: no guessing throttle here); loopback unless METRICS_HOST says otherwise.
-  const metricsServer = config.METRICS_PORT
-    ? startMetricsServer({
-        registry: metrics.registry,
-        port: config.METRICS_PORT,
-        host: config.METRICS_HOST,
-        token: config.METRICS_TOKEN,
-      })
-    : undefined;
+  const metricsServer =
+    config.METRICS_PORT && !cluster.isWorker
+      ? startMetricsServer({
+          registry: metrics.registry,
+          port: config.METRICS_PORT,
+          host: config.METRICS_HOST,
+          token: config.METRICS_TOKEN,
+        })
+      : undefined;
   metricsServer?.then(
     (server) =>
       logger.info(
@@ -107,7 +119,7 @@ function main(): void {
     () => undefined,
   );
 
-  onShutdown(
+  const shutdown = onShutdown(
     [
       { name: 'schedule watchdog', close: async () => watchdog.stop() },
       { name: 'send recovery', close: () => sendRecovery.stop() },
@@ -120,6 +132,7 @@ function main(): void {
     ],
     { logger },
   );
+  if (cluster.isWorker) followPrimary(shutdown, metrics.registry, logger);
 }
 
 try {
