@@ -328,3 +328,24 @@ describe('matchPapers: words written as their siblings', () => {
     expect(ids('causality', [often, once])).toEqual([often.id]);
   });
 });
+
+describe('matchPapers: the telling word of two', () => {
+  const through = (word: string, sentences: number) =>
+    makePaper({
+      title: `Linear ${word} discovery with interventions`,
+      abstract: Array.from({ length: sentences }, (_, k) => `Step ${k} finds ${word} edges.`).join(' '),
+    });
+
+  it('when the far rarer word runs through the title and three sentences, then the topic matches without the other', () => {
+    const paper = through('causal', 3);
+    expect(ids('causal inference', [paper])).toEqual([paper.id]);
+  });
+
+  it('when it stands in fewer sentences, then it does not', () => {
+    expect(ids('causal inference', [through('causal', 2)])).toEqual([]);
+  });
+
+  it('when the two words are about as common, then one alone does not match', () => {
+    expect(ids('question answering', [through('question', 4)])).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { GENERIC_TOKENS, UBIQUITOUS_TOKENS } from '../vocab/common-words.data';
 import { isFixedCompound, relatedFor } from '../vocab/related-index';
 import { ASSOCIATION_WEIGHT, SIBLING_WEIGHT } from './evidence-weights';
 import { siblingsOf } from '../vocab/word-families';
+import { tellingWords } from '../vocab/token-shares';
 
 /** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
  * "graph neural network (GNN) recommenders"); such a match weighs less than a tight one. */
@@ -54,6 +55,9 @@ export interface IndexedTopic {
   anchors: number[];
   /** Token sets of the topic's multi-word phrases: all in one sentence, any order, is evidence. */
   together: string[][];
+  /** Of a two-word phrase whose other word is far more common, the telling one ("causal" of
+   * causal inference, vocab/token-shares.ts): said apart, it needs the other word nowhere. */
+  telling: number[];
 }
 
 export interface VariantRef {
@@ -104,9 +108,10 @@ class IndexBuilder {
       ),
     );
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
-    const { related, traps, anchors, together } = this.relatedOf(parsed, alternatives, compound);
+    const { related, traps, anchors, together, telling } = this.relatedOf(parsed, alternatives, compound);
     const nominating = [
       ...alternatives.flat(),
+      ...telling,
       ...related.map((r) => r.phraseId),
       ...(together.length > 0 ? anchors : []),
     ];
@@ -120,6 +125,7 @@ class IndexBuilder {
       traps,
       anchors,
       together,
+      telling,
     });
   }
 
@@ -129,11 +135,12 @@ class IndexBuilder {
     parsed: ParsedTopic,
     alternatives: number[][],
     compound: boolean,
-  ): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together'> {
+  ): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together' | 'telling'> {
     const direct = new Set(alternatives.flat());
     const related = new Map<number, RelatedRef>();
     const traps = new Set<number>();
     const anchors = new Set<number>();
+    const tellingAlone = new Set<number>();
     const together = new Map<string, string[]>();
     const add = (phraseId: number, weight: number, learned: boolean, requires?: number): void => {
       const known = related.get(phraseId);
@@ -162,6 +169,11 @@ class IndexBuilder {
       if (own.length === 0 || only.tokens.length < 2) return;
       for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
       const ubiquitous = only.tokens.some((t) => UBIQUITOUS_TOKENS.has(t));
+      // Of two words that may stand apart, one far more common than the other may be missing
+      // from a paper on the topic: "causal" through a paper is about causal inference.
+      const telling = tellingWords(own);
+      if (!compound && !ubiquitous && only.tokens.length === 2 && own.length === 2 && telling.length === 1)
+        tellingAlone.add(this.phrase({ tokens: telling, maxGap: 0 }, 0));
       if (!compound && !ubiquitous)
         for (const v of this.phrases[alternatives[a]![0]!]!.variants)
           together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
@@ -173,7 +185,13 @@ class IndexBuilder {
     });
     // Strongest first: evidence counts each place in a paper once, for its strongest term.
     const strongestFirst = [...related.values()].sort((a, b) => b.weight - a.weight || a.phraseId - b.phraseId);
-    return { related: strongestFirst, traps: [...traps], anchors: [...anchors], together: [...together.values()] };
+    return {
+      related: strongestFirst,
+      traps: [...traps],
+      anchors: [...anchors],
+      together: [...together.values()],
+      telling: [...tellingAlone],
+    };
   }
 
   private phrase(p: TopicPhrase, window: number, join?: RegExp, derive = false): number {
