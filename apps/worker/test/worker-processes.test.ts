@@ -217,3 +217,28 @@ it('when the whole process group gets SIGINT mid-send (Ctrl-C in a terminal), th
   for (const pid of children)
     expect(primary.lines.filter((l) => l.pid === pid && l.msg === 'closed' && l.step === 'redis')).toHaveLength(1);
 });
+
+it('when a child keeps dying at start, then each replacement waits twice as long as the last, and SIGTERM still stops the primary with 0', async () => {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', path.resolve(__dirname, 'crash-loop.fixture.ts')],
+    { env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  started.add(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const deaths = () =>
+    out
+      .split('\n')
+      .filter((line) => line.includes('worker process died'))
+      .map((line) => JSON.parse(line) as { code: number; restartInMs: number });
+  await waitUntil(async () => deaths().length >= 3, 50);
+  expect(deaths().slice(0, 3)).toMatchObject([
+    { code: 3, restartInMs: 1_000 },
+    { code: 3, restartInMs: 2_000 },
+    { code: 3, restartInMs: 4_000 },
+  ]);
+  child.kill('SIGTERM'); // while the next replacement waits: nothing left to stop
+  expect(await exited).toBe(0);
+});
