@@ -349,3 +349,13 @@ describe('matchPapers: the telling word of two', () => {
     expect(ids('question answering', [through('question', 4)])).toEqual([]);
   });
 });
+
+describe('matchPapers: a field written as its siblings', () => {
+  it('when an "AI for X" topic meets papers writing X as an adjective, then they count as X', () => {
+    const paper = makePaper({
+      title: 'Detecting fraud in financial networks',
+      abstract: 'Fraud costs the financial industry billions. We train a graph model on transactions.',
+    });
+    expect(ids('AI for finance', [paper])).toEqual([paper.id]);
+  });
+});

@@ -153,7 +153,7 @@ class IndexBuilder {
       const entry = relatedFor(only);
       for (const term of entry?.terms ?? [])
         add(
-          this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined),
+          this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined, term.derive === true),
           term.weight,
           false,
           term.requires === undefined ? undefined : this.phrase(term.requires, 0),

@@ -14,6 +14,8 @@ describe('wordRoot', () => {
     ['retrieval', 'retriever'],
     ['tokenizer', 'tokenization'],
     ['robustness', 'robust'],
+    ['financial', 'finance'],
+    ['educational', 'education'],
   ])('when a paper writes "%s" for "%s", then both have one root', (a, b) => {
     expect(rootOf(a)).toBe(rootOf(b));
   });

@@ -18,6 +18,7 @@ const ENDINGS: readonly (readonly [RegExp, string])[] = [
   [/ively$/, 'iv'],
   [/ously$/, 'ous'],
   [/arial$/, 'ary'],
+  [/ial$/, ''],
   [/al$/, ''],
   [/ic$/, ''],
   [/ous$/, ''],
@@ -40,7 +41,8 @@ function strip(token: string): string | undefined {
     const base = token.slice(0, m.index);
     if (base.length < MIN_ROOT - keep.length || base.length + keep.length < MIN_ROOT) return undefined;
     const root = base + keep;
-    // As stem.ts ends a word: "aware(ness)" meets "aware" → "awar".
+    // As stem.ts ends a word: "aware(ness)" meets "aware" → "awar", "education(al)" "educat".
+    if (/(at|ct)ion$/.test(root)) return root.slice(0, -3);
     return root.endsWith('e') && !root.endsWith('ee') ? root.slice(0, -1) : root;
   }
   return undefined;

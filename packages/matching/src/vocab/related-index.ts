@@ -22,6 +22,8 @@ export interface RelatedTerm {
    * words must stand joined by it; "speech and text" or "speech-text" is something else. */
   joiner?: string;
   weight: number;
+  /** Also written with siblings of its words (vocab/word-families.ts). */
+  derive?: boolean;
 }
 
 export interface RelatedEntry {
@@ -89,7 +91,10 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
     const isField = domain.some((t) => !FREQUENT_TOKENS.has(t));
     const fromDomain: RelatedEntry[] = [
       ...(CONCEPTS.get(domain.join(' ')) ?? []),
-      ...(isField ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT }], traps: [] }] : []),
+      // Written as its siblings too: "financial" for AI for finance, "educational" for education.
+      ...(isField
+        ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, derive: true }], traps: [] }]
+        : []),
     ];
     const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
     for (const e of fromDomain)
