@@ -178,15 +178,25 @@ export class PoolIndex {
 
   /** The margin of every paper of the pool under `model`, by position: for each of the model's
    * features (ascending) found in the pool, a multiply-add per posting — the model's size plus
-   * the postings it touches, whatever the number of distinct features in the pool. */
-  margins(model: LinearModel): Float64Array {
-    const out = new Float64Array(this.pool.length).fill(model.bias);
+   * the postings it touches, whatever the number of distinct features in the pool. Written into
+   * `into` when it is long enough (a reader's margins live for their compose only: one array
+   * reused by every reader instead of an ArrayBuffer each). Undefined when the model's features
+   * do not ascend (packModel and training leave them ascending): each paper's sum would not run
+   * in ModelScorer.margin's order, so the caller scores paper by paper. The check rides along
+   * this loop instead of a pass of its own over the model per reader. */
+  margins(model: LinearModel, into?: Float64Array): Float64Array | undefined {
+    const n = this.pool.length;
+    const out = into && into.length >= n ? into : new Float64Array(n);
+    out.fill(model.bias, 0, n);
     const { idx, w } = model;
     const { positions, starts, papers, values } = this;
     const space = positions.length;
+    let previous = -1;
     for (let i = 0; i < idx.length; i += 1) {
       const key = idx[i] as number;
-      const d = key >= 0 && key < space ? (positions[key] as number) : -1;
+      if (key <= previous) return undefined;
+      previous = key;
+      const d = key < space ? (positions[key] as number) : -1;
       if (d < 0) continue;
       // The weight as a float32, as ModelScorer keeps it: the same product as margin()'s.
       const weight = Math.fround(w[i] as number);
@@ -233,6 +243,9 @@ export function composePersonalDigest(input: ComposeInput, p: Personalization): 
   return compose(input, p);
 }
 
+/** One reader's pool margins at a time (Margins.ofPool): grown to the largest pool seen. */
+let poolScratch = new Float64Array(0);
+
 /** The reader's margins: a pool paper's read off the pool's transposed index (computed for the
  * whole pool at the first one asked), any other paper scored on its own. */
 class Margins {
@@ -248,14 +261,14 @@ class Margins {
   }
 
   /** The margins of `p.pool` by position, when the pool is indexed and the model's features
-   * ascend (as packModel and training leave them; otherwise paper by paper). */
+   * ascend (as packModel and training leave them; otherwise paper by paper). In the shared
+   * scratch array: valid until the next reader's compose (composing is synchronous). */
   ofPool(): Float64Array | undefined {
     if (this.pool === null) {
       const { poolIndex, model } = this.p;
-      let ascending = true;
-      for (let i = 1; i < model.idx.length && ascending; i += 1)
-        ascending = (model.idx[i] as number) > (model.idx[i - 1] as number);
-      this.pool = poolIndex && ascending ? poolIndex.margins(model) : undefined;
+      if (poolIndex && poolScratch.length < poolIndex.pool.length)
+        poolScratch = new Float64Array(poolIndex.pool.length);
+      this.pool = poolIndex ? poolIndex.margins(model, poolScratch) : undefined;
     }
     return this.pool;
   }
@@ -281,7 +294,8 @@ class Margins {
 function compose(input: ComposeInput, p: Personalization): ComposedDigest {
   const strength = p.strength ?? 2;
   const depth = p.depth ?? 100;
-  const exclude = new Set(input.exclude ?? []);
+  // Most readers of a build received nothing yet in the window: no Set of their own then.
+  const exclude = input.exclude && input.exclude.length > 0 ? new Set(input.exclude) : NOTHING;
   const margins = new Margins(p);
   const candidates = new Map<string, ComposeCandidate[]>();
   for (const topic of input.topics) {
@@ -301,15 +315,7 @@ function compose(input: ComposeInput, p: Personalization): ComposedDigest {
     sortByScore(head);
     candidates.set(topic.key, head);
   }
-  const onTopics = (paperId: number): boolean => {
-    for (const topic of input.topics) {
-      if (input.matches) {
-        if (input.matches(topic.key, paperId)) return true;
-      } else if (input.candidates.get(topic.key)?.some((c) => c.paperId === paperId)) return true;
-    }
-    return false;
-  };
-  const extras = pickExtras(p, margins, exclude, onTopics, input.cap);
+  const extras = pickExtras(p, margins, exclude, input);
   const digest = composeDigest({
     ...input,
     candidates,
@@ -317,16 +323,33 @@ function compose(input: ComposeInput, p: Personalization): ComposedDigest {
     order: 'score',
   });
   const threshold = input.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD;
-  const added = extras.filter((x) => {
-    const known = similarities(x.paper);
-    return !digest.papers.some((d) => sameWork(d.paper, x.paper, threshold, known));
-  });
+  // Plain loops and the digest's own (fresh) arrays: this runs for every voter of a build.
+  const added: ComposedPaper[] = [];
+  for (const x of extras) if (!inDigest(digest.papers, x.paper, threshold)) added.push(x);
   if (added.length === 0) return digest;
-  return {
-    sections: [...digest.sections, { topicKey: LIKED_SECTION_KEY, label: 'Because you liked', papers: added }],
-    quiet: digest.quiet,
-    papers: [...digest.papers, ...added],
-  };
+  digest.sections.push({ topicKey: LIKED_SECTION_KEY, label: 'Because you liked', papers: added });
+  for (const x of added) digest.papers.push(x);
+  return digest;
+}
+
+const NOTHING: ReadonlySet<number> = new Set();
+
+/** Whether a paper (or another printing of it) is already among `papers`. */
+function inDigest(papers: readonly ComposedPaper[], paper: RankablePaper, threshold: number): boolean {
+  const known = similarities(paper);
+  for (const d of papers) if (sameWork(d.paper, paper, threshold, known)) return true;
+  return false;
+}
+
+/** Whether the paper is a candidate of one of the reader's topics (a module function, not a
+ * closure made per reader). */
+function onTopics(input: ComposeInput, paperId: number): boolean {
+  for (const topic of input.topics) {
+    if (input.matches) {
+      if (input.matches(topic.key, paperId)) return true;
+    } else if (input.candidates.get(topic.key)?.some((c) => c.paperId === paperId)) return true;
+  }
+  return false;
 }
 
 /**
@@ -438,10 +461,9 @@ function pickExtras(
   p: Personalization,
   margins: Margins,
   exclude: ReadonlySet<number>,
-  onTopics: (paperId: number) => boolean,
-  cap: number,
+  input: ComposeInput,
 ): ComposedPaper[] {
-  const max = Math.min(p.maxExtras ?? DEFAULT_MAX_EXTRAS, cap - 1);
+  const max = Math.min(p.maxExtras ?? DEFAULT_MAX_EXTRAS, input.cap - 1);
   if (max <= 0 || !p.pool || p.liked.length === 0) return [];
   const minMargin = p.minMargin ?? 0;
   // The whole pool at once from its index when it is this pool's; else paper by paper.
@@ -467,7 +489,7 @@ function pickExtras(
     if (margin < minMargin) continue;
     if (best.length >= max && margin <= (best[best.length - 1] as { margin: number }).margin) continue;
     if (exclude.has(c.paperId)) continue;
-    if (onTopics(c.paperId)) continue;
+    if (onTopics(input, c.paperId)) continue;
     // Into its place (best stays sorted by margin, then paper id, as best.sort left it).
     const entry = { c, margin, f: p.features(c.paperId) as SparseVector };
     let at = best.length;
@@ -481,8 +503,7 @@ function pickExtras(
   }
   const out: ComposedPaper[] = [];
   for (const { c, margin, f } of best) {
-    const known = similarities(c.paper);
-    if (out.some((o) => sameWork(o.paper, c.paper, DEFAULT_DUPLICATE_THRESHOLD, known))) continue;
+    if (inDigest(out, c.paper, DEFAULT_DUPLICATE_THRESHOLD)) continue;
     const because = closestLiked(p.liked, f);
     out.push({
       paperId: c.paperId,

@@ -68,6 +68,23 @@ describe('reader model', () => {
     expect(unpackModel('v1:0:')).toEqual({ idx: new Int32Array(0), w: new Float32Array(0), bias: 0 });
   });
 
+  it('when many models are unpacked one after another (sharing buffers), then each keeps exactly its own weights', () => {
+    // 60 models of up to 512 weights fill several 64 kB slabs; refused strings in between take no room.
+    const models = Array.from({ length: 60 }, (_, k) => {
+      const n = 1 + ((k * 97) % 512);
+      const idx = Int32Array.from({ length: n }, (_, i) => i * 7 + k);
+      const w = Float32Array.from({ length: n }, (_, i) => Math.fround((i + 1) * (k % 2 ? -0.01 : 0.02)));
+      return { idx, w, bias: k / 8 };
+    });
+    const packed = models.map(packModel);
+    const back = packed.map((text, k) => {
+      if (k % 10 === 0) expect(unpackModel('v1:0:AAAAAAAAAA!=')).toBeUndefined();
+      return unpackModel(text)!;
+    });
+    // Read back after all were unpacked: a model written over by a later one would differ.
+    expect(back.map(packModel)).toEqual(packed);
+  });
+
   it('when most votes are "less like this", then the liked side is weighed up and background papers never repeat a vote', () => {
     const set = trainingSet(
       [votes[0]!, ...votes.slice(3)],
@@ -139,7 +156,7 @@ describe('personalised composition', () => {
     const plain = { ...p, pool, features: featuresOrNone, maxExtras: 2 };
     const indexed = { ...plain, poolIndex: new PoolIndex(pool, featuresOrNone) };
     const scorer = new ModelScorer(p.model);
-    const margins = indexed.poolIndex.margins(p.model);
+    const margins = indexed.poolIndex.margins(p.model)!;
     pool.forEach((x, i) => {
       if (known.has(x.paperId)) expect(Object.is(margins[i], scorer.margin(features(x.paperId)))).toBe(true);
     });
