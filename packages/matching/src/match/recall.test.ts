@@ -359,3 +359,21 @@ describe('matchPapers: a field written as its siblings', () => {
     expect(ids('AI for finance', [paper])).toEqual([paper.id]);
   });
 });
+
+describe('matchPapers: own words beside a ubiquitous one', () => {
+  it('when a phrase with a ubiquitous word has its own words where the paper says what it is about, then it matches', () => {
+    const paper = makePaper({
+      title: 'Physics-informed power flow prediction',
+      abstract: 'We embed physics-informed constraints in a graph model of the grid.',
+    });
+    expect(ids('physics-informed neural networks', [paper])).toEqual([paper.id]);
+  });
+
+  it('when one of those words is research vocabulary, then they do not stand apart', () => {
+    const paper = makePaper({
+      title: 'Energy forecasting based on weather data',
+      abstract: 'Energy demand based on temperature is predicted.',
+    });
+    expect(ids('energy-based models', [paper])).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { GENERIC_TOKENS, UBIQUITOUS_TOKENS } from '../vocab/common-words.data';
 import { isFixedCompound, relatedFor } from '../vocab/related-index';
 import { ASSOCIATION_WEIGHT, SIBLING_WEIGHT } from './evidence-weights';
 import { siblingsOf } from '../vocab/word-families';
-import { tellingWords } from '../vocab/token-shares';
+import { isCommonWord, tellingWords } from '../vocab/token-shares';
 
 /** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
  * "graph neural network (GNN) recommenders"); such a match weighs less than a tight one. */
@@ -177,6 +177,10 @@ class IndexBuilder {
       if (!compound && !ubiquitous)
         for (const v of this.phrases[alternatives[a]![0]!]!.variants)
           together.set([...v.tokens].sort().join(' '), [...new Set(v.tokens)]);
+      // With a ubiquitous word ("physics-informed neural networks"), its own words may stand
+      // apart from it when none is research vocabulary itself ("Physics-Informed Power Flow").
+      else if (!compound && own.length >= 2 && !own.some(isCommonWord))
+        together.set([...own].sort().join(' '), [...new Set(own)]);
       const learned = Object.hasOwn(this.associations, only.tokens.join(' '))
         ? this.associations[only.tokens.join(' ')]
         : undefined;

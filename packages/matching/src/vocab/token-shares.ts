@@ -22,3 +22,6 @@ export function tellingWords(tokens: readonly string[]): string[] {
   const rarest = Math.min(...tokens.map(papersUsing));
   return tokens.filter((t) => papersUsing(t) < TELLING_RATIO * rarest);
 }
+
+/** Research vocabulary: a word in at least 8% of papers ("based", "inference", "evaluation"). */
+export const isCommonWord = (token: string): boolean => papersUsing(token) >= 0.08 * data.papers;
