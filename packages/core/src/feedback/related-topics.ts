@@ -67,7 +67,8 @@ export interface DigestSuggestion {
 }
 
 interface Popularity {
-  label: string | null;
+  /** The labels found by the statement that looked this key up (shared by the keys it asked for). */
+  found: Promise<Map<string, string>>;
   at: number;
 }
 /** Per database (test databases must not meet), per topic key: its label when enough readers follow it. */
@@ -75,25 +76,38 @@ const popularity = new WeakMap<Db, Map<string, Popularity>>();
 const POPULARITY_TTL_MS = 10 * 60_000;
 const POPULARITY_LIMIT = 50_000;
 
-/** The label of each key at least MIN_READERS active readers follow (others absent); cached 10 min per process. */
+/**
+ * The label of each key at least MIN_READERS active readers follow (others absent); cached 10 min
+ * per process. A key being looked up is cached as its pending statement, so the send batches that
+ * miss it at the same moment (every batch at the start of a morning, and again when the entries
+ * expire) wait for that one statement instead of each running their own: at a million readers it
+ * aggregates a couple of million topic rows, ~2 s. A failed look-up is forgotten at once, so the
+ * next batch asks again rather than going without suggestions for ten minutes.
+ */
 async function popularLabels(db: Db, keys: readonly string[], now = Date.now()): Promise<Map<string, string>> {
   let cache = popularity.get(db);
   if (!cache || cache.size > POPULARITY_LIMIT) {
     cache = new Map();
     popularity.set(db, cache);
   }
+  const entries = cache;
   const missing = keys.filter((k) => {
-    const known = cache.get(k);
+    const known = entries.get(k);
     return !known || now - known.at > POPULARITY_TTL_MS;
   });
   if (missing.length > 0) {
-    const rows = await popularTopicLabels(db, missing, MIN_READERS);
-    const found = new Map(rows.map((r) => [r.key, r.label]));
-    for (const k of missing) cache.set(k, { label: found.get(k) ?? null, at: now });
+    const found = popularTopicLabels(db, missing, MIN_READERS).then(
+      (rows) => new Map(rows.map((r) => [r.key, r.label])),
+    );
+    const entry: Popularity = { found, at: now };
+    for (const k of missing) entries.set(k, entry);
+    found.catch(() => {
+      for (const k of missing) if (entries.get(k) === entry) entries.delete(k);
+    });
   }
   const out = new Map<string, string>();
   for (const k of keys) {
-    const label = cache.get(k)?.label;
+    const label = (await entries.get(k)?.found)?.get(k);
     if (label) out.set(k, label);
   }
   return out;
