@@ -377,3 +377,20 @@ describe('matchPapers: own words beside a ubiquitous one', () => {
     expect(ids('energy-based models', [paper])).toEqual([]);
   });
 });
+
+describe('buildTopicIndex: without the concepts vocabulary', () => {
+  it('when concepts are left out, then a concept term no longer matches but the topic itself still does', () => {
+    const term = makePaper({
+      title: 'Summarising clinical notes',
+      abstract: 'We summarise clinical notes of patients.',
+    });
+    const named = makePaper({ title: 'AI for healthcare at scale', abstract: 'We deploy it.' });
+    const key = normalizeTopic('AI for healthcare').key;
+    const found = (concepts: boolean) =>
+      (matchPapers(buildTopicIndex(['AI for healthcare'], { concepts }), [term, named]).get(key) ?? [])
+        .map((m) => m.paperId)
+        .sort((a, b) => a - b);
+    expect(found(true)).toEqual([term.id, named.id]);
+    expect(found(false)).toEqual([named.id]);
+  });
+});

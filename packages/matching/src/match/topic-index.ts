@@ -88,7 +88,10 @@ class IndexBuilder {
   private readonly phraseIds = new Map<string, number>();
   private readonly topicKeys = new Set<string>();
 
-  constructor(private readonly associations: AssociationTable) {}
+  constructor(
+    private readonly associations: AssociationTable,
+    private readonly concepts: boolean,
+  ) {}
 
   add(parsed: ParsedTopic): void {
     if (this.topicKeys.has(parsed.key)) return; // readers share topics: one entry per key
@@ -150,7 +153,7 @@ class IndexBuilder {
     parsed.alternatives.forEach((alt, a) => {
       const only = alt.length === 1 ? alt[0] : undefined;
       if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) return;
-      const entry = relatedFor(only);
+      const entry = relatedFor(only, this.concepts);
       for (const term of entry?.terms ?? [])
         add(
           this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined, term.derive === true),
@@ -224,11 +227,14 @@ export interface BuildIndexOptions {
   /** Learned term associations (`learnAssociations` over the stored papers); by default the
    * table shipped with the package, learned from real arXiv papers. `{}` turns them off. */
   associations?: AssociationTable;
+  /** false: leave out the related-concepts vocabulary (its terms and traps), as for a topic
+   * nobody wrote a concept for - the evaluation's proxy for unseen topics. Default true. */
+  concepts?: boolean;
 }
 
 /** Builds the index once per matching run over the distinct topics; duplicates are merged. */
 export function buildTopicIndex(topics: Iterable<TopicInput>, opts: BuildIndexOptions = {}): TopicIndex {
-  const builder = new IndexBuilder(opts.associations ?? DEFAULT_ASSOCIATIONS);
+  const builder = new IndexBuilder(opts.associations ?? DEFAULT_ASSOCIATIONS, opts.concepts ?? true);
   for (const input of topics) {
     let parsed: ParsedTopic;
     try {

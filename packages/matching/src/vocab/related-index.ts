@@ -77,11 +77,14 @@ const DOMAIN_WEIGHT = 0.5;
 
 /**
  * What the vocabulary knows about a reader's phrase: the concepts typed that way, and for
- * "AI for X" the domain X with its own concepts. Undefined when nothing is known.
+ * "AI for X" the domain X with its own concepts. Undefined when nothing is known. Without
+ * `concepts`, only what holds for any phrase (the domain X itself): how a topic nobody wrote a
+ * concept for fares, which the evaluation measures with --without-concepts.
  */
-export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
+export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry | undefined {
+  const known = (key: string): RelatedEntry[] => (concepts ? (CONCEPTS.get(key) ?? []) : []);
   const key = phrase.tokens.join(' ');
-  const entries = [...(CONCEPTS.get(key) ?? [])];
+  const entries = [...known(key)];
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const found = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
   if (found !== undefined) {
@@ -90,7 +93,7 @@ export function relatedFor(phrase: TopicPhrase): RelatedEntry | undefined {
     // but the vocabulary's own concept of it ("benchmark") still counts beside the head.
     const isField = domain.some((t) => !FREQUENT_TOKENS.has(t));
     const fromDomain: RelatedEntry[] = [
-      ...(CONCEPTS.get(domain.join(' ')) ?? []),
+      ...known(domain.join(' ')),
       // Written as its siblings too: "financial" for AI for finance, "educational" for education.
       ...(isField
         ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, derive: true }], traps: [] }]

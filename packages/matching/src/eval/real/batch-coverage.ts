@@ -34,10 +34,11 @@ export function batchCoverage(
   keys: ReadonlyMap<string, { key: string | null }>,
   labelOf: (paperId: number) => LabelledPaperRef | undefined,
   batchSize: number = DEFAULT_BATCH_SIZE,
+  concepts = true,
 ): BatchCoverage {
   const ordered = [...papers].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.id - b.id);
   const topics = labels.topics.filter((t) => keys.get(t)?.key);
-  const index = buildTopicIndex(topics);
+  const index = buildTopicIndex(topics, { concepts });
   const total = { batches: 0, batchSize, ...Object.fromEntries(COUNTS.map((k) => [k, 0])) } as BatchCoverage;
   for (let start = 0; start < ordered.length; start += batchSize) {
     const batch = ordered.slice(start, start + batchSize);

@@ -76,12 +76,21 @@ function safeKey(topic: string): { key: string | null; error?: string } {
   }
 }
 
-export function evaluateSplit(labels: LabelSet, texts: ReadonlyMap<string, ArxivPaper>): SplitResult {
+export interface EvaluateOptions {
+  /** false: match without the related-concepts vocabulary (buildTopicIndex's `concepts`). */
+  concepts?: boolean;
+}
+
+export function evaluateSplit(
+  labels: LabelSet,
+  texts: ReadonlyMap<string, ArxivPaper>,
+  options: EvaluateOptions = {},
+): SplitResult {
   const { papers, arxivIds } = toMatchable(labels, texts);
   const missingIds = labels.papers.filter((p) => !texts.has(p.id)).map((p) => p.id);
   const keys = new Map(labels.topics.map((t) => [t, safeKey(t)]));
   const valid = labels.topics.filter((t) => keys.get(t)?.key !== null);
-  const matches = matchPapers(buildTopicIndex(valid), papers);
+  const matches = matchPapers(buildTopicIndex(valid, { concepts: options.concepts ?? true }), papers);
   const refOf = (numericId: number): PaperRef => {
     const id = arxivIds[numericId - 1] as string;
     return { id, title: texts.get(id)?.title ?? '' };
@@ -133,6 +142,6 @@ export function evaluateSplit(labels: LabelSet, texts: ReadonlyMap<string, Arxiv
       ),
     trapsMatched: sum((t) => t.trapsMatched.length),
     coverage: readerCoverage(labels, matches, keys, labelOf, papers),
-    dailyCoverage: batchCoverage(labels, papers, keys, labelOf),
+    dailyCoverage: batchCoverage(labels, papers, keys, labelOf, undefined, options.concepts ?? true),
   };
 }
