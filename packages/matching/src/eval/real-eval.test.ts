@@ -8,12 +8,21 @@ import { evaluateSplit, type SplitResult } from './real/evaluate-split';
 import { checkLabels, loadLabels, SPLITS } from './real/labels';
 
 /** Just below each tuning split's figures when its gate was last set (session 6: tuning 0.87 /
- * 0.88, tuning2 0.83 / 0.81, tuning3 0.84 / 0.76; the round started tuning at 0.72 / 0.64).
- * Raise them as the matcher improves; trading one for the other moves both, on purpose. */
+ * 0.88, tuning2 0.83 / 0.81, tuning3 0.84 / 0.76; the round started tuning at 0.72 / 0.64;
+ * tuning4, first run 0.83 / 0.44, at 0.90 / 0.60 after session 7's word families and telling
+ * words). Raise them as the matcher improves; trading one for the other moves both, on purpose. */
 const GATES = {
   tuning: { macroPrecision: 0.85, macroRecall: 0.85 },
   tuning2: { macroPrecision: 0.8, macroRecall: 0.79 },
   tuning3: { macroPrecision: 0.81, macroRecall: 0.73 },
+  tuning4: { macroPrecision: 0.87, macroRecall: 0.58 },
+} as const;
+/** The same splits matched without the related-concepts vocabulary (evaluateSplit's `concepts:
+ * false`): how topics nobody wrote a concept for fare, which only the generic rules serve (session
+ * 7: tuning2 0.86 / 0.51, tuning3 0.90 / 0.56, from 0.86 / 0.48 and 0.89 / 0.53). */
+const GATES_WITHOUT_CONCEPTS = {
+  tuning2: { macroPrecision: 0.84, macroRecall: 0.49 },
+  tuning3: { macroPrecision: 0.87, macroRecall: 0.54 },
 } as const;
 /** Relevant papers every topic has in each split, so that a per-topic figure means something. */
 const MIN_POSITIVES = 4;
@@ -74,3 +83,24 @@ describeWithData.each(Object.keys(GATES) as (keyof typeof GATES)[])('real-paper 
     expect(c.readersServed).toBe(c.readersWithRelevantMatch);
   });
 });
+
+describeWithData.each(Object.keys(GATES_WITHOUT_CONCEPTS) as (keyof typeof GATES_WITHOUT_CONCEPTS)[])(
+  'real-paper evaluation without the concepts vocabulary (%s split)',
+  (split) => {
+    it('when the matcher runs without concepts, then macro precision and recall stay above its gate', () => {
+      const labels = loadLabels(split);
+      const texts = loadArxivPapers(
+        dataFile as string,
+        labels.papers.map((p) => p.id),
+      );
+      const result = evaluateSplit(labels, texts, { concepts: false });
+      const gate = GATES_WITHOUT_CONCEPTS[split];
+      const table = result.topics.map((t) => `${t.topic}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`);
+      expect({
+        macroPrecision: result.macroPrecision >= gate.macroPrecision,
+        macroRecall: result.macroRecall >= gate.macroRecall,
+        table,
+      }).toEqual({ macroPrecision: true, macroRecall: true, table });
+    });
+  },
+);
