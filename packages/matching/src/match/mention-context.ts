@@ -62,6 +62,18 @@ function inExampleList(before: string, after: string): boolean {
 
 /** The share of its place's weight that a mention in the abstract keeps (0 when negated). */
 export function mentionShare(text: string, occ: Occurrence): number {
+  // A paper's occurrence of a phrase is shared by every topic using that phrase (a related term
+  // of many topics): its context is read once, not once per topic.
+  const known = SHARES.get(occ);
+  if (known !== undefined && known.text === text) return known.share;
+  const share = readShare(text, occ);
+  SHARES.set(occ, { text, share });
+  return share;
+}
+
+const SHARES = new WeakMap<Occurrence, { text: string; share: number }>();
+
+function readShare(text: string, occ: Occurrence): number {
   const before = sentenceBefore(text, occ.start);
   if (NEGATED_BEFORE.test(before)) return 0;
   const after = text.slice(occ.end, occ.end + 6);
