@@ -184,7 +184,7 @@ export function startWorker(env: Record<string, string>, logFile: string): Start
   const out = openSync(logFile, 'a');
   const child = spawn(process.execPath, [main], {
     // The bench starts each worker process itself (--workers=N) and reads its CPU and memory from
-    // /proc, so each runs alone: WORKER_PROCESSES=1 (production's default, one per core, would
+    // /proc, so each runs alone: WORKER_PROCESSES=1 (the default, stated so that more would not
     // fork children the tally does not see). N processes here are what WORKER_PROCESSES=N forks.
     env: { PATH: process.env.PATH ?? '', ...env, WORKER_PROCESSES: '1' },
     stdio: ['ignore', out, out],

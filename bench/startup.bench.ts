@@ -28,8 +28,8 @@ const env = {
   PORT: '3990',
   SMTP_URL: 'smtp://127.0.0.1:2599',
   METRICS_PORT: '9490',
-  // One process measured: production's default (one per core) would put a primary in front, whose
-  // /metrics answers before its children have even loaded.
+  // One process measured (the default, stated so that an environment's WORKER_PROCESSES cannot
+  // put a primary in front, whose /metrics answers before its children have even loaded).
   WORKER_PROCESSES: '1',
 };
 

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './index';
 
@@ -102,14 +102,14 @@ describe('loadConfig', () => {
     }
   });
 
-  it('when WORKER_PROCESSES is unset, then production runs one worker process per core and elsewhere one; a set value wins and 0 or 65 is refused', () => {
+  it('when WORKER_PROCESSES is unset, then every environment runs one worker process; a set value wins and 0 or 65 is refused', () => {
     const production = {
       NODE_ENV: 'production',
       ...SECRET,
       PUBLIC_URL: 'https://p.example',
       SMTP_URL: 'smtp://mail.example:25',
     };
-    expect(loadConfig(production).WORKER_PROCESSES).toBe(Math.min(64, availableParallelism()));
+    expect(loadConfig(production).WORKER_PROCESSES).toBe(1);
     expect(loadConfig({ ...production, WORKER_PROCESSES: '3' }).WORKER_PROCESSES).toBe(3);
     expect(loadConfig({ NODE_ENV: 'test' }).WORKER_PROCESSES).toBe(1);
     expect(loadConfig({ NODE_ENV: 'development' }, { devSecretFile: devSecretFile() }).WORKER_PROCESSES).toBe(1);

@@ -1,6 +1,5 @@
 // The only module that reads process.env. Everything else receives a Config object.
 import { createPublicKey } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { developmentSecretKey, DEV_SECRET_FILE } from './dev-secret';
 import { DOT_ENV_FILE, withDotEnv } from './dot-env';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
@@ -22,7 +21,7 @@ export interface Config extends Env, StorageConfig {
   isDevelopment: boolean;
   /** SMTP_URL unset: the built-in dev mailbox receives every email. */
   useDevMailbox: boolean;
-  /** Worker processes: WORKER_PROCESSES, or one per core in production and 1 otherwise (at most 64). */
+  /** Worker processes the worker command runs (default 1: see the README's "Worker processes"). */
   WORKER_PROCESSES: number;
 }
 
@@ -137,7 +136,6 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, options: Load
     isProduction,
     isDevelopment: e.NODE_ENV === 'development',
     useDevMailbox: !e.SMTP_URL,
-    // Development and tests keep one process (one readable log, one debugger target).
-    WORKER_PROCESSES: e.WORKER_PROCESSES ?? (isProduction ? Math.min(64, availableParallelism()) : 1),
+    WORKER_PROCESSES: e.WORKER_PROCESSES,
   };
 }

@@ -115,9 +115,11 @@ export const envSchema = z.object({
   LEARNED_EXTRA_PAPERS: int(0, 10).default(3),
   /**
    * Worker processes the worker command runs (node:cluster: one primary forks this many, each a
-   * whole worker). Unset: one per core (os.availableParallelism()) when NODE_ENV=production, else 1.
+   * whole worker). 1 by default: on a host whose cores also run
+   * Postgres (a 2-core machine, BENCHMARKS.md "Sending"), a second process sent no faster and
+   * spent ~40 % more CPU per digest; raise it where the worker has cores of its own.
    */
-  WORKER_PROCESSES: int(1, 64).optional(),
+  WORKER_PROCESSES: int(1, 64).default(1),
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
   SEND_CONCURRENCY: int(1, 1000).default(20),
   /**
