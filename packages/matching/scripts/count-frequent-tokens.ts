@@ -6,23 +6,15 @@
 // Run from the repository root: npx tsx --conditions=source packages/matching/scripts/count-frequent-tokens.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findArxivData, loadPapersOutsideEvaluation, missingDataMessage } from '../src/eval/real/arxiv-data';
-import { tokenize } from '../src/text/tokenize';
+import { corpusOrExit, REPO_ROOT, tokenPaperCounts } from './corpus';
 
 /** 8%: "evaluation" (21%), "reasoning" (15%), "alignment" (9%) and "agent" (10%) are in;
  * "video" (6%), "robot" (6%), "safety" (5%) and "medical" (4%), fields readers name, are out. */
 const FREQUENT_SHARE = 0.08;
 
-const root = path.resolve(__dirname, '../../..');
-const data = findArxivData();
-if (data === null) {
-  console.log(missingDataMessage());
-  process.exit(0);
-}
-const corpus = loadPapersOutsideEvaluation(data);
-const df = new Map<string, number>();
-for (const p of corpus)
-  for (const t of new Set(tokenize(`${p.title}. ${p.abstract}`, 'paper').tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+const root = REPO_ROOT;
+const corpus = corpusOrExit();
+const df = tokenPaperCounts(corpus);
 const papers = corpus.length;
 const frequent = [...df]
   .filter(([, count]) => count / papers >= FREQUENT_SHARE)

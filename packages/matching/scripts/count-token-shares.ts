@@ -6,22 +6,14 @@
 // Run from the repository root: npx tsx --conditions=source packages/matching/scripts/count-token-shares.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findArxivData, loadPapersOutsideEvaluation, missingDataMessage } from '../src/eval/real/arxiv-data';
-import { tokenize } from '../src/text/tokenize';
+import { corpusOrExit, REPO_ROOT, tokenPaperCounts } from './corpus';
 
 /** Rarer words are all telling alike: the table keeps only those a phrase's common word may be. */
 const MIN_SHARE = 0.005;
 
-const root = path.resolve(__dirname, '../../..');
-const data = findArxivData();
-if (data === null) {
-  console.log(missingDataMessage());
-  process.exit(0);
-}
-const corpus = loadPapersOutsideEvaluation(data);
-const df = new Map<string, number>();
-for (const p of corpus)
-  for (const t of new Set(tokenize(`${p.title}. ${p.abstract}`, 'paper').tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+const root = REPO_ROOT;
+const corpus = corpusOrExit();
+const df = tokenPaperCounts(corpus);
 const papers = corpus.length;
 const counts = Object.fromEntries(
   [...df].filter(([, count]) => count / papers >= MIN_SHARE).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),

@@ -4,17 +4,12 @@
 // Run from the repository root: npx tsx packages/matching/scripts/learn-associations.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findArxivData, loadPapersOutsideEvaluation, missingDataMessage } from '../src/eval/real/arxiv-data';
 import { learnAssociations } from '../src/vocab/associations';
 import type { MatchablePaper } from '../src/types';
+import { corpusOrExit, REPO_ROOT } from './corpus';
 
-const root = path.resolve(__dirname, '../../..');
-const data = findArxivData();
-if (data === null) {
-  console.log(missingDataMessage());
-  process.exit(0);
-}
-const corpus = loadPapersOutsideEvaluation(data);
+const root = REPO_ROOT;
+const corpus = corpusOrExit();
 const papers: MatchablePaper[] = corpus.map((p, i) => ({
   id: i + 1,
   title: p.title,

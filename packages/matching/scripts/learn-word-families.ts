@@ -7,23 +7,15 @@
 // Run from the repository root: npx tsx --conditions=source packages/matching/scripts/learn-word-families.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findArxivData, loadPapersOutsideEvaluation, missingDataMessage } from '../src/eval/real/arxiv-data';
-import { tokenize } from '../src/text/tokenize';
 import { wordRoot } from '../src/text/word-family';
+import { corpusOrExit, REPO_ROOT, tokenPaperCounts } from './corpus';
 
 /** A word fewer papers use is a typo or a name, not a way to write a topic. */
 const MIN_PAPERS = 5;
 
-const root = path.resolve(__dirname, '../../..');
-const data = findArxivData();
-if (data === null) {
-  console.log(missingDataMessage());
-  process.exit(0);
-}
-const corpus = loadPapersOutsideEvaluation(data);
-const df = new Map<string, number>();
-for (const p of corpus)
-  for (const t of new Set(tokenize(`${p.title}. ${p.abstract}`, 'paper').tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+const root = REPO_ROOT;
+const corpus = corpusOrExit();
+const df = tokenPaperCounts(corpus);
 const families = new Map<string, string[]>();
 for (const [token, count] of df) {
   if (count < MIN_PAPERS || !/^[a-z]+$/.test(token)) continue;
