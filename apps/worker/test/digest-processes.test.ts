@@ -6,7 +6,7 @@ import path from 'node:path';
 import { scheduleDigests } from '@paperboy/core';
 import { NOW, seedPapers, seedReaders, waitUntil, type SeededReader } from './digest.factory';
 import { startFaultySmtp, type FaultySmtp } from './digest-smtp.fixture';
-import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
+import { createTestWorkerEnv, type TestWorkerEnv, workerProcessEnv } from './test-worker';
 
 jest.setTimeout(120_000);
 
@@ -36,24 +36,7 @@ function startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> 
   // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child of its own, so a
   // signal to it would not reach the worker.
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      METRICS_PORT: '0',
-      DATABASE_URL: env.database.url,
-      REDIS_PREFIX: env.deps.config.REDIS_PREFIX,
-      SMTP_URL: smtp.url,
-      // The lease, not the job lock, is what keeps a send from going out twice: a process starved
-      // past its lock (a loaded 2-core CI machine) loses the job to another, whose claim is refused
-      // until the lease ends. 15 s is far beyond any starvation; a short lock still lets a killed
-      // process's jobs be taken over soon, and retries (from 0.5 s, doubling) outlast the lease.
-      SEND_RATE_PER_SECOND: '100000',
-      JOB_LOCK_SECONDS: '5',
-      SEND_LEASE_SECONDS: '15',
-      SEND_RETRY_BASE_MS: '500',
-      ...extra,
-    },
+    env: { ...workerProcessEnv(env, smtp.url), ...extra },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);

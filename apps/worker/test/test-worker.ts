@@ -30,3 +30,27 @@ export async function createTestWorkerEnv(env: Record<string, string> = {}): Pro
     },
   };
 }
+
+/**
+ * The environment of a real worker process (`node --import tsx src/main.ts`) against this test
+ * environment's database and Redis prefix and an SMTP server on loopback.
+ */
+export function workerProcessEnv(env: TestWorkerEnv, smtpUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    METRICS_PORT: '0',
+    DATABASE_URL: env.database.url,
+    REDIS_PREFIX: env.deps.config.REDIS_PREFIX,
+    SMTP_URL: smtpUrl,
+    // The lease, not the job lock, is what keeps a send from going out twice: a process starved
+    // past its lock (a loaded 2-core CI machine) loses the job to another, whose claim is refused
+    // until the lease ends. 15 s is far beyond any starvation; a short lock still lets a killed
+    // process's jobs be taken over soon, and retries (from 0.5 s, doubling) outlast the lease.
+    SEND_RATE_PER_SECOND: '100000',
+    JOB_LOCK_SECONDS: '5',
+    SEND_LEASE_SECONDS: '15',
+    SEND_RETRY_BASE_MS: '500',
+  };
+}

@@ -10,7 +10,7 @@ import { QUEUE } from '@paperboy/queue';
 import { NOW, seedPapers, seedReaders, waitUntil, type SeededReader } from './digest.factory';
 import { DIGEST_SCHEDULER_ID } from '../src/schedules/digest-schedule';
 import { startFaultySmtp, type FaultySmtp } from './digest-smtp.fixture';
-import { createTestWorkerEnv, type TestWorkerEnv } from './test-worker';
+import { createTestWorkerEnv, type TestWorkerEnv, workerProcessEnv } from './test-worker';
 
 jest.setTimeout(120_000);
 
@@ -55,21 +55,7 @@ function freePort(): Promise<number> {
 /** Starts the worker command as `npm start` does (IPC channel); resolves when it says it is ready. */
 async function startPrimary(extra: Record<string, string> = {}): Promise<Primary> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      WORKER_PROCESSES: '2',
-      METRICS_PORT: '0',
-      DATABASE_URL: env.database.url,
-      REDIS_PREFIX: env.deps.config.REDIS_PREFIX,
-      SMTP_URL: smtp.url,
-      SEND_RATE_PER_SECOND: '100000',
-      JOB_LOCK_SECONDS: '5',
-      SEND_LEASE_SECONDS: '15',
-      SEND_RETRY_BASE_MS: '500',
-      ...extra,
-    },
+    env: { ...workerProcessEnv(env, smtp.url), WORKER_PROCESSES: '2', ...extra },
     // Its own process group, so that a test can signal the group as a terminal's Ctrl-C does.
     detached: true,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
