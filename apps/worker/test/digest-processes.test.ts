@@ -6,7 +6,7 @@ import path from 'node:path';
 import { scheduleDigests } from '@paperboy/core';
 import { NOW, seedPapers, seedReaders, waitUntil, type SeededReader } from './digest.factory';
 import { startFaultySmtp, type FaultySmtp } from './digest-smtp.fixture';
-import { createTestWorkerEnv, type TestWorkerEnv, workerProcessEnv } from './test-worker';
+import { createTestWorkerEnv, sendToEveryone, type TestWorkerEnv, workerProcessEnv } from './test-worker';
 
 jest.setTimeout(120_000);
 
@@ -62,16 +62,6 @@ const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
       : (child.once('exit', () => resolve()), child.kill(signal)),
   );
 
-async function sendToEveryone(readers: SeededReader[]): Promise<void> {
-  await scheduleDigests({ ...env.deps, now: () => NOW }, { force: true });
-  const ids = readers.map((r) => r.id);
-  await waitUntil(
-    async () =>
-      (await env.database.db.delivery.count({ where: { subscriberId: { in: ids }, status: 'sent' } })) === ids.length,
-    100,
-  );
-}
-
 function messagesPerReader(readers: SeededReader[]): Map<string, string[]> {
   const byReader = new Map<string, string[]>(readers.map((r) => [r.email, []]));
   for (const m of smtp.accepted) byReader.get(m.to)?.push(m.messageId);
@@ -81,7 +71,7 @@ function messagesPerReader(readers: SeededReader[]): Map<string, string[]> {
 it('when 3 worker processes share 2,000 readers, then each reader gets exactly one email', async () => {
   const readers = await seedReaders(env.database.db, 2000, { prefix: 'many' });
   const workers = await Promise.all([startWorker(), startWorker(), startWorker()]);
-  await sendToEveryone(readers);
+  await sendToEveryone(env, readers);
   await Promise.all(workers.map((w) => stop(w, 'SIGTERM')));
   const counts = [...messagesPerReader(readers).values()].map((ids) => ids.length);
   expect(counts.filter((n) => n !== 1)).toEqual([]);
@@ -103,7 +93,7 @@ it('when a worker is killed (SIGKILL) mid-batch and another starts, then every r
   });
   const inFlightIds = new Set(inFlight.map((d) => d.subscriberId));
   const second = await startWorker();
-  await sendToEveryone(readers);
+  await sendToEveryone(env, readers);
 
   const perReader = messagesPerReader(readers);
   expect(cut).toBeLessThan(readers.length); // the kill really happened mid-batch

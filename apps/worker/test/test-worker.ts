@@ -1,11 +1,13 @@
 // Real dependencies for worker tests: the real services of startTestServices (a fresh migrated
 // database, a unique Redis prefix, the dev mailbox as the SMTP sink) and the pooled transport
 // pointed at the mailbox.
+import { scheduleDigests } from '@paperboy/core';
 import { startTestServices } from '@paperboy/core/testing';
 import type { TestDatabase } from '@paperboy/db/testing';
 import { createMailTransport, type DevMailbox } from '@paperboy/email';
 import { createLogger } from '@paperboy/logger';
 import type { WorkerDeps } from '../src/worker-deps';
+import { NOW, type SeededReader, waitUntil } from './digest.factory';
 
 export interface TestWorkerEnv {
   deps: WorkerDeps;
@@ -53,4 +55,16 @@ export function workerProcessEnv(env: TestWorkerEnv, smtpUrl: string): NodeJS.Pr
     SEND_LEASE_SECONDS: '15',
     SEND_RETRY_BASE_MS: '500',
   };
+}
+
+/** Schedules every due digest at NOW and waits until each of these readers' deliveries is sent
+ * (by whatever worker processes are running). */
+export async function sendToEveryone(env: TestWorkerEnv, readers: SeededReader[]): Promise<void> {
+  await scheduleDigests({ ...env.deps, now: () => NOW }, { force: true });
+  const ids = readers.map((r) => r.id);
+  await waitUntil(
+    async () =>
+      (await env.database.db.delivery.count({ where: { subscriberId: { in: ids }, status: 'sent' } })) === ids.length,
+    100,
+  );
 }

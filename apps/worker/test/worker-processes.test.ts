@@ -10,7 +10,7 @@ import { QUEUE } from '@paperboy/queue';
 import { NOW, seedPapers, seedReaders, waitUntil, type SeededReader } from './digest.factory';
 import { DIGEST_SCHEDULER_ID } from '../src/schedules/digest-schedule';
 import { startFaultySmtp, type FaultySmtp } from './digest-smtp.fixture';
-import { createTestWorkerEnv, type TestWorkerEnv, workerProcessEnv } from './test-worker';
+import { createTestWorkerEnv, sendToEveryone, type TestWorkerEnv, workerProcessEnv } from './test-worker';
 
 jest.setTimeout(120_000);
 
@@ -100,16 +100,6 @@ function alive(pid: number): boolean {
 
 const sendWorkers = () => env.deps.queues[QUEUE.digestSend].getWorkersCount();
 
-async function sendToEveryone(readers: SeededReader[]): Promise<void> {
-  await scheduleDigests({ ...env.deps, now: () => NOW }, { force: true });
-  const ids = readers.map((r) => r.id);
-  await waitUntil(
-    async () =>
-      (await env.database.db.delivery.count({ where: { subscriberId: { in: ids }, status: 'sent' } })) === ids.length,
-    100,
-  );
-}
-
 function emailsPerReader(readers: SeededReader[]): number[] {
   const byReader = new Map<string, number>(readers.map((r) => [r.email, 0]));
   for (const m of smtp.accepted) if (byReader.has(m.to)) byReader.set(m.to, byReader.get(m.to)! + 1);
@@ -131,7 +121,7 @@ describe('WORKER_PROCESSES=2', () => {
     expect(pidsLogging(primary, 'paperboy worker ready')).toHaveLength(2);
     expect(await sendWorkers()).toBe(2);
     readers.push(...(await seedReaders(env.database.db, 300, { prefix: 'split' })));
-    await sendToEveryone(readers);
+    await sendToEveryone(env, readers);
     expect(emailsPerReader(readers).filter((n) => n !== 1)).toEqual([]);
   });
 
