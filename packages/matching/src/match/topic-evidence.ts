@@ -27,7 +27,7 @@ import {
   TITLE_ECHO,
   TITLE_MENTION,
 } from './evidence-weights';
-import { togetherEvidence, wordsApartEvidence } from './words-together';
+import { type SignEvidence, togetherEvidence, wordsApartEvidence } from './words-together';
 import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
 
@@ -97,11 +97,7 @@ function topicWordsTrapped(topic: IndexedTopic, rawHits: PhraseHits, hits: Phras
 /** A related term keeps its context's share, but never below RELATED_MIN_SHARE unless negated. */
 const relatedShare = (share: number): number => (share === 0 ? 0 : Math.max(share, RELATED_MIN_SHARE));
 
-function relatedEvidence(
-  topic: IndexedTopic,
-  hits: PhraseHits,
-  doc: AnalyzedPaper,
-): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPaper): SignEvidence {
   let evidence = 0;
   let mentions = 0;
   const weighted: { w: number; occ: Occurrence[] }[] = [];

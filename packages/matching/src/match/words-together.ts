@@ -24,6 +24,13 @@ const APART_SENTENCES = 2;
  * macro P / R 0.827 / 0.445 -> 0.824 / 0.513 at 3, 0.812 / 0.516 at 2 (causal reasoning, causal
  * graphs, quantum-inspired tensor networks); the other tuning splits unchanged at 3. */
 const TELLING_SENTENCES = 3;
+/** What one kind of sign adds to a topic's case: its weight, the mentions it counts, where. */
+export interface SignEvidence {
+  evidence: number;
+  mentions: number;
+  occurrences: Occurrence[];
+}
+
 /** Longest stretch of the paper quoted as one piece in a reason. */
 const MAX_QUOTE = 48;
 
@@ -85,11 +92,7 @@ function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[
 }
 
 /** `taken`: stretches that may not count (traps, and words a related term already counted). */
-export function togetherEvidence(
-  topic: IndexedTopic,
-  doc: AnalyzedPaper,
-  taken: readonly Occurrence[],
-): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+export function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper, taken: readonly Occurrence[]): SignEvidence {
   let evidence = 0;
   let mentions = 0;
   const occurrences: Occurrence[] = [];
@@ -128,11 +131,7 @@ export function togetherEvidence(
  *   ("Linear Causal Discovery…" for causal inference, "Quantum Circuit Optimization…").
  * Only for a paper that does not name the topic; `hits` are already without traps.
  */
-export function wordsApartEvidence(
-  topic: IndexedTopic,
-  doc: AnalyzedPaper,
-  hits: PhraseHits,
-): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+export function wordsApartEvidence(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits): SignEvidence {
   const apart = allWordsApart(topic, doc, hits);
   const telling = topic.telling[0];
   if (apart.evidence > 0 || telling === undefined) return apart;
@@ -141,21 +140,14 @@ export function wordsApartEvidence(
 }
 
 /** A word in the title and in `need` sentences of the abstract: the paper's subject. */
-function runsThrough(
-  list: readonly Occurrence[],
-  need: number,
-): { evidence: number; mentions: number; occurrences: Occurrence[] } | undefined {
+function runsThrough(list: readonly Occurrence[], need: number): SignEvidence | undefined {
   const inTitle = list.find((occ) => occ.field === 0);
   const sentences = new Set(list.filter((occ) => occ.field === 1).map((occ) => occ.sentence));
   if (inTitle === undefined || sentences.size < need) return undefined;
   return { evidence: APART_WEIGHT, mentions: 2, occurrences: [inTitle] };
 }
 
-function allWordsApart(
-  topic: IndexedTopic,
-  doc: AnalyzedPaper,
-  hits: PhraseHits,
-): { evidence: number; mentions: number; occurrences: Occurrence[] } {
+function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits): SignEvidence {
   const none = { evidence: 0, mentions: 0, occurrences: [] };
   // Words that may not stand apart ("text-to-video", a phrase of ubiquitous words) have no
   // together-sets: apart they are not the topic (and their anchors nominate nothing to judge).
