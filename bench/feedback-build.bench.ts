@@ -5,8 +5,14 @@
 //   cold  — every reader has VOTES votes and no model yet: each model is fitted in the build;
 //   warm  — the models are stored and the votes unchanged: loaded, not refitted.
 // Between runs the deliveries are deleted, so each run builds the same digests from scratch;
-// off and warm alternate ROUNDS times (the votes are set aside and put back unchanged) and the
-// median of each is reported, as a shared machine's load swings from one run to the next.
+// off and warm alternate ROUNDS times (the votes are set aside and put back unchanged; which of
+// the two goes first swaps every round) and the median of each is reported, as a shared
+// machine's load swings from one run to the next, with the median of the rounds' warm ÷ off.
+// Each kind runs once unmeasured first (the build worker is a long-lived process: its code is
+// compiled and its caches warm), and the garbage of the previous run is collected before each
+// run, so neither kind pays the other's (a major collection landed in whichever run crossed
+// the heap's limit). The bench VACUUMs the rewritten tables between runs, as autovacuum would
+// (this machine runs with autovacuum off), so every run starts from the same tables.
 // Reports wall time and this process's CPU per reader (Postgres runs in its own processes: wall
 // time includes it). Data: bench/digest-send.data.ts (readers following 1–4 of 40 topics).
 // Each run's digests are fingerprinted (a SHA-256 of every DeliveryPaper row: reader, paper,
@@ -17,6 +23,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Session } from 'node:inspector/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadConfig } from '@paperboy/config';
 import { buildDigests } from '@paperboy/core';
 import { createTestDatabase } from '@paperboy/db/testing';
@@ -30,6 +38,9 @@ const VOTES = arg('votes', 10);
 const ROUNDS = arg('rounds', 3);
 const BATCH = 200;
 const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
+// A full collection before each run (see the header); exposed at run time so the command stays the same.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 async function main(): Promise<void> {
   const database = await createTestDatabase();
@@ -67,6 +78,8 @@ async function main(): Promise<void> {
   ): Promise<{ name: string; wallMs: number; cpuMs: number; papers: number; digests: string }> {
     await db.$executeRawUnsafe('DELETE FROM "DeliveryPaper"');
     await db.$executeRawUnsafe('DELETE FROM "Delivery"');
+    await db.$executeRawUnsafe('VACUUM "DeliveryPaper", "Delivery", "Vote"');
+    collectGarbage();
     if (session && profile) await session.post('Profiler.start');
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -104,13 +117,24 @@ async function main(): Promise<void> {
   await db.$executeRawUnsafe('ANALYZE');
   const cold = await run(`on, cold: ${VOTES} votes each, every model fitted in the build`);
   const models = await db.readerModel.count();
+  const offRun = async (profile?: string) => {
+    await db.$executeRawUnsafe('DELETE FROM "Vote"');
+    const r = await run('off: no votes (today)', profile);
+    await db.$executeRawUnsafe('INSERT INTO "Vote" SELECT * FROM bench_votes');
+    return r;
+  };
+  const warmRun = (profile?: string) => run('on, warm: models stored, votes unchanged', profile);
+  await warmRun();
   const offs: Awaited<ReturnType<typeof run>>[] = [];
   const warms: Awaited<ReturnType<typeof run>>[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    await db.$executeRawUnsafe('DELETE FROM "Vote"');
-    offs.push(await run('off: no votes (today)', 'off'));
-    await db.$executeRawUnsafe('INSERT INTO "Vote" SELECT * FROM bench_votes');
-    warms.push(await run('on, warm: models stored, votes unchanged', 'warm'));
+    if (round % 2 === 0) {
+      offs.push(await offRun('off'));
+      warms.push(await warmRun('warm'));
+    } else {
+      warms.push(await warmRun('warm'));
+      offs.push(await offRun('off'));
+    }
   }
   if ((await db.readerModel.count()) !== models) throw new Error('warm runs refitted models');
   for (const runs of [offs, warms])
@@ -140,6 +164,12 @@ async function main(): Promise<void> {
   const rounds = (rs: Awaited<ReturnType<typeof run>>[], k: 'wallMs' | 'cpuMs') => rs.map((r) => per(r[k])).join(', ');
   console.log(`rounds, wall: off ${rounds(offs, 'wallMs')}; warm ${rounds(warms, 'wallMs')}`);
   console.log(`rounds, CPU: off ${rounds(offs, 'cpuMs')}; warm ${rounds(warms, 'cpuMs')}`);
+  const ratios = warms
+    .map((w, i) => w.cpuMs / (offs[i] as Awaited<ReturnType<typeof run>>).cpuMs)
+    .sort((a, b) => a - b);
+  console.log(
+    `warm ÷ off round by round (CPU): median ${(ratios[Math.floor(ratios.length / 2)] as number).toFixed(2)} (${ratios.map((x) => x.toFixed(2)).join(', ')})`,
+  );
   console.log(
     `load average at the end: ${loadavg()
       .map((x) => x.toFixed(2))
