@@ -297,22 +297,20 @@ function compose(input: ComposeInput, p: Personalization): ComposedDigest {
   // Most readers of a build received nothing yet in the window: no Set of their own then.
   const exclude = input.exclude && input.exclude.length > 0 ? new Set(input.exclude) : NOTHING;
   const margins = new Margins(p);
-  const candidates = new Map<string, ComposeCandidate[]>();
+  // The heads live only while this (synchronous) compose runs: composeDigest copies what it takes
+  // into the digest's own papers. So one Map, one array per topic and one candidate object per
+  // place serve every voter of a build instead of a hundred new objects per topic of each.
+  const candidates = heads.map;
+  candidates.clear();
+  heads.used = 0;
+  let t = 0;
   for (const topic of input.topics) {
     const list = input.candidates.get(topic.key);
     if (!list || candidates.has(topic.key)) continue;
-    const head: ComposeCandidate[] = [];
-    // Each candidate's place in the pool, found once per list for every reader of the batch.
-    const slots = margins.slotsOf(list);
-    for (let k = 0; k < list.length; k += 1) {
-      const c = list[k] as ComposeCandidate;
-      if (exclude.has(c.paperId)) continue;
-      const known = slots && slots.ids[k] === c.paperId ? (slots.slots[k] as number) : undefined;
-      const margin = margins.of(c.paperId, known);
-      head.push(margin !== undefined ? rescored(c, c.score * Math.exp(strength * clamp(margin))) : c);
-      if (head.length >= depth) break;
-    }
-    sortByScore(head);
+    const head = heads.lists[t] ?? [];
+    heads.lists[t] = head;
+    t += 1;
+    rescoreHead(list, head, margins, exclude, strength, depth);
     candidates.set(topic.key, head);
   }
   const extras = pickExtras(p, margins, exclude, input);
@@ -330,6 +328,69 @@ function compose(input: ComposeInput, p: Personalization): ComposedDigest {
   digest.sections.push({ topicKey: LIKED_SECTION_KEY, label: 'Because you liked', papers: added });
   for (const x of added) digest.papers.push(x);
   return digest;
+}
+
+/** The re-scored heads of the voter being composed (see compose): reused reader after reader. */
+const heads = { map: new Map<string, ComposeCandidate[]>(), lists: [] as ComposeCandidate[][], used: 0 };
+const places: ComposeCandidate[] = [];
+
+/** A candidate object for the head being written, reused from the previous voters'. */
+function place(
+  paperId: number,
+  score: number,
+  reason: ComposeCandidate['reason'],
+  paper: RankablePaper,
+  work: number | undefined,
+): ComposeCandidate {
+  let c = places[heads.used];
+  if (c === undefined) {
+    c = { paperId, score, reason, paper, work };
+    places.push(c);
+  } else {
+    c.paperId = paperId;
+    c.score = score;
+    c.reason = reason;
+    c.paper = paper;
+    c.work = work;
+  }
+  heads.used += 1;
+  return c;
+}
+
+/**
+ * A topic's first `depth` candidates the reader has not received, each scored
+ * score × e^(strength × margin) (unchanged without features), best first — into `head`. The
+ * scores are sorted as numbers (sortedOrder) and only then written into reused objects, in order.
+ */
+function rescoreHead(
+  list: readonly ComposeCandidate[],
+  head: ComposeCandidate[],
+  margins: Margins,
+  exclude: ReadonlySet<number>,
+  strength: number,
+  depth: number,
+): void {
+  // Each candidate's place in the pool, found once per list for every reader of the batch.
+  const slots = margins.slotsOf(list);
+  let n = 0;
+  for (let k = 0; k < list.length && n < depth; k += 1) {
+    const c = list[k] as ComposeCandidate;
+    if (exclude.has(c.paperId)) continue;
+    const known = slots && slots.ids[k] === c.paperId ? (slots.slots[k] as number) : undefined;
+    const margin = margins.of(c.paperId, known);
+    growSortScratch(n + 1);
+    sortScratch.score[n] = margin !== undefined ? c.score * Math.exp(strength * clamp(margin)) : c.score;
+    sortScratch.id[n] = c.paperId;
+    sortScratch.from[n] = k;
+    n += 1;
+  }
+  const order = sortedOrder(n);
+  for (let i = 0; i < n; i += 1) {
+    const at = order[i] as number;
+    const c = list[sortScratch.from[at] as number] as ComposeCandidate;
+    head[i] = place(c.paperId, sortScratch.score[at] as number, c.reason, c.paper, c.work);
+  }
+  head.length = n;
 }
 
 const NOTHING: ReadonlySet<number> = new Set();
@@ -361,32 +422,49 @@ function onTopics(input: ComposeInput, paperId: number): boolean {
 let sortScratch = {
   score: new Float64Array(128),
   id: new Float64Array(128),
+  from: new Int32Array(128),
   order: new Int32Array(128),
   spare: new Int32Array(128),
 };
 
+/** Scratch arrays shared by every call, grown when a head is longer: four typed arrays per
+ * topic of every voter were garbage the build's young generation had to sweep. */
+function growSortScratch(n: number): void {
+  if (sortScratch.score.length >= n) return;
+  const size = Math.max(n, 2 * sortScratch.score.length);
+  const grown = {
+    score: new Float64Array(size),
+    id: new Float64Array(size),
+    from: new Int32Array(size),
+    order: new Int32Array(size),
+    spare: new Int32Array(size),
+  };
+  grown.score.set(sortScratch.score);
+  grown.id.set(sortScratch.id);
+  grown.from.set(sortScratch.from);
+  sortScratch = grown;
+}
+
 export function sortByScore(head: ComposeCandidate[]): void {
   const n = head.length;
   if (n < 2) return;
-  // Scratch arrays shared by every call (grown when a head is longer): four typed arrays per
-  // topic of every voter were garbage the build's young generation had to sweep.
-  if (sortScratch.score.length < n) {
-    const size = Math.max(n, 2 * sortScratch.score.length);
-    sortScratch = {
-      score: new Float64Array(size),
-      id: new Float64Array(size),
-      order: new Int32Array(size),
-      spare: new Int32Array(size),
-    };
-  }
-  const { score, id } = sortScratch;
-  let { order, spare } = sortScratch;
+  growSortScratch(n);
   for (let i = 0; i < n; i += 1) {
     const c = head[i] as ComposeCandidate;
-    score[i] = c.score;
-    id[i] = c.paperId;
-    order[i] = i;
+    sortScratch.score[i] = c.score;
+    sortScratch.id[i] = c.paperId;
   }
+  const order = sortedOrder(n);
+  const copy = head.slice();
+  for (let i = 0; i < n; i += 1) head[i] = copy[order[i] as number] as ComposeCandidate;
+}
+
+/** Positions 0..n-1 of sortScratch's first n (score, id) in the comparator's order (the
+ * returned array is scratch too: read it before the next sort). */
+function sortedOrder(n: number): Int32Array {
+  const { score, id } = sortScratch;
+  let { order, spare } = sortScratch;
+  for (let i = 0; i < n; i += 1) order[i] = i;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n);
@@ -414,15 +492,7 @@ export function sortByScore(head: ComposeCandidate[]): void {
     order = spare;
     spare = swap;
   }
-  const copy = head.slice();
-  for (let i = 0; i < n; i += 1) head[i] = copy[order[i] as number] as ComposeCandidate;
-}
-
-/** The candidate with the reader's score (its fields written out: no spread per candidate). */
-function rescored(c: ComposeCandidate, score: number): ComposeCandidate {
-  return c.work === undefined
-    ? { paperId: c.paperId, score, reason: c.reason, paper: c.paper }
-    : { paperId: c.paperId, score, reason: c.reason, paper: c.paper, work: c.work };
+  return order;
 }
 
 /** Title similarities (jaccard of their title words, which depend on the titles alone) of an
