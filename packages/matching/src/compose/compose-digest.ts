@@ -206,7 +206,7 @@ function takeNext(cursor: Cursor, chosen: ComposedPaper[], exclude: readonly num
       paperId: next.paperId,
       score: next.score,
       topicKey: cursor.topic.key,
-      reason: next.reason.topic === cursor.topic.label ? next.reason : relabelReason(next.reason, cursor.topic.label),
+      reason: next.reason.topic === cursor.topic.label ? next.reason : relabelled(next.reason, cursor.topic.label),
       also: NONE,
       paper: next.paper,
       ...(next.work !== undefined ? { work: next.work } : {}),
@@ -215,6 +215,19 @@ function takeNext(cursor: Cursor, chosen: ComposedPaper[], exclude: readonly num
     cursor.taken.push(paper);
     return true;
   }
+}
+
+/** The reason told with the reader's label, made once per reason and label: the readers of a
+ * batch who word a topic alike share it (as they share the reason itself when their wording is
+ * the stored one) instead of a new object and text for each paper of each digest. */
+const relabels = new WeakMap<MatchReason, { label: string; reason: MatchReason }>();
+
+function relabelled(reason: MatchReason, label: string): MatchReason {
+  const known = relabels.get(reason);
+  if (known !== undefined && known.label === label) return known.reason;
+  const told = relabelReason(reason, label);
+  relabels.set(reason, { label, reason: told });
+  return told;
 }
 
 function similar(a: RankablePaper, b: RankablePaper, threshold: number): boolean {
