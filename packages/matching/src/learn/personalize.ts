@@ -314,10 +314,14 @@ function compose(input: ComposeInput, p: Personalization): ComposedDigest {
     candidates.set(topic.key, head);
   }
   const extras = pickExtras(p, margins, exclude, input);
+  // Written out rather than spread: a spread copies the input object per voter, field by field.
   const digest = composeDigest({
-    ...input,
+    topics: input.topics,
     candidates,
     cap: Math.max(1, input.cap - extras.length),
+    exclude: input.exclude,
+    duplicateThreshold: input.duplicateThreshold,
+    matches: input.matches,
     order: 'score',
   });
   const threshold = input.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD;
