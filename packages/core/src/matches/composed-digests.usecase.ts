@@ -50,5 +50,9 @@ export async function composedDigestsForReaders(
           )
         ).byReader;
   const composed = prepared.compose(batch, learned);
-  return composed.map((c, i) => ({ ...c, topics: (batch[i] as ReaderTopics).topics }));
+  return composed.map((c, i) => ({
+    subscriberId: c.subscriberId,
+    digest: c.digest,
+    topics: (batch[i] as ReaderTopics).topics,
+  }));
 }
