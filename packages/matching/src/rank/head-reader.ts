@@ -5,7 +5,7 @@
 // reaches theta, the most an unseen paper can score: the sum of the long lists' next scores.
 // The result is exact (a test compares it with checking every paper against every topic).
 import type { ReaderList } from './describe-paper';
-import { positionsOf, type PreparedLists, type TopicList } from './topic-lists';
+import { positionsOf, type PositionTable, type PreparedLists, type TopicList } from './topic-lists';
 import { TopK } from './top-k';
 
 /** Entries read from the chosen list before choosing again: choosing costs a pass over the
@@ -23,7 +23,7 @@ export class HeadReader {
   private stamp = 0;
   private excludeStamp = 0;
   private readonly long: TopicList[] = [];
-  private readonly longPositions: Int32Array[] = [];
+  private readonly longPositions: PositionTable[] = [];
   private readonly cursor: number[] = [];
 
   constructor(
@@ -77,7 +77,7 @@ export class HeadReader {
         score[p] = (score[p] as number) + (list.scores[i] as number);
       }
     }
-    for (let i = 0; i < shortCount; i += 1) this.complete(fromShort[i] as number);
+    for (let i = 0; i < shortCount; i += 1) this.complete(fromShort[i] as number, -1, 0);
     this.readLongLists(stamp);
   }
 
@@ -113,16 +113,24 @@ export class HeadReader {
         if (seen[p] === stamp) continue;
         seen[p] = stamp;
         score[p] = 0;
-        this.complete(p);
+        this.complete(p, best, list.scores[at] as number);
       }
     }
   }
 
-  /** Adds a paper's scores from the long lists and offers it to the top. */
-  private complete(p: number): void {
+  /**
+   * Adds a paper's scores from the long lists and offers it to the top. `from`: the long list
+   * the paper was just read from (-1: none), whose score for it (`fromScore`) is known without a
+   * lookup; the sum still runs over the lists in the same order, so it is the same to the bit.
+   */
+  private complete(p: number, from: number, fromScore: number): void {
     let total = this.score[p] as number;
     for (let k = 0; k < this.long.length; k += 1) {
-      const at = (this.longPositions[k] as Int32Array)[p] as number;
+      if (k === from) {
+        total += fromScore;
+        continue;
+      }
+      const at = (this.longPositions[k] as PositionTable)[p] as number;
       if (at > 0) total += (this.long[k] as TopicList).scores[at - 1] as number;
     }
     this.score[p] = total;
