@@ -499,34 +499,36 @@ function sortedOrder(n: number): Int32Array {
   return order;
 }
 
-/** Title similarities (jaccard of their title words, which depend on the titles alone) of an
- * extra paper's title with the titles it was compared with: the readers of a run compare the
- * same few pool papers with the same topic heads, batch after batch (whose lists are new objects
- * each time, hence the titles as keys). */
-const similarity = new Map<string, Map<string, number>>();
-const SIMILARITY_LIMIT = 4096;
+/** Title similarities (jaccard of their title words) of an extra paper with the papers it was
+ * compared with, per pair of paper objects (immutable snapshots, so a pair's similarity never
+ * changes): the readers of a batch compare the same few pool papers with the same topic heads.
+ * Weak both ways: a batch's papers go when the batch does. Keyed by title strings before, each
+ * look-up hashed and compared ~80 characters of titles: a tenth of a voter's composition. */
+const similarity = new WeakMap<RankablePaper, WeakMap<RankablePaper, number>>();
 
-function similarities(paper: RankablePaper): Map<string, number> | undefined {
-  const title = paper.title;
-  if (title === undefined) return undefined;
-  let row = similarity.get(title);
-  if (row === undefined || row.size > SIMILARITY_LIMIT) {
-    if (row === undefined && similarity.size > SIMILARITY_LIMIT) similarity.clear();
-    row = new Map();
-    similarity.set(title, row);
+function similarities(paper: RankablePaper): WeakMap<RankablePaper, number> {
+  let row = similarity.get(paper);
+  if (row === undefined) {
+    row = new WeakMap();
+    similarity.set(paper, row);
   }
   return row;
 }
 
 /** `b`'s row of similarities (similarities(b)) when the caller has it. */
-function sameWork(a: RankablePaper, b: RankablePaper, threshold: number, known?: Map<string, number>): boolean {
+function sameWork(
+  a: RankablePaper,
+  b: RankablePaper,
+  threshold: number,
+  known?: WeakMap<RankablePaper, number>,
+): boolean {
   if (a.id === b.id) return true;
   if (a.title === undefined || b.title === undefined) return false;
-  const row = known ?? (similarities(b) as Map<string, number>);
-  let s = row.get(a.title);
+  const row = known ?? similarities(b);
+  let s = row.get(a);
   if (s === undefined) {
     s = jaccard(paperTitleWords(a), paperTitleWords(b));
-    row.set(a.title, s);
+    row.set(a, s);
   }
   return s >= threshold;
 }
@@ -595,6 +597,8 @@ function pickExtras(
 /** dot(liked paper's features, a pool paper's features), per pair of feature vectors: a batch's
  * readers share both (the pool's and their liked papers' vectors are weighed once per process). */
 const likeness = new WeakMap<SparseVector, Map<SparseVector, number>>();
+/** A pool paper's row is started afresh past this many liked papers (its keys are held strongly). */
+const SIMILARITY_LIMIT = 4096;
 
 function closestLiked(liked: readonly LikedPaper[], f: SparseVector): LikedPaper {
   let best = liked[0] as LikedPaper;
