@@ -93,4 +93,16 @@ describe('rankForReader', () => {
     expect(rankForReader(['reward model'], matches, { now: NOW, cap: 5 })).toHaveLength(5);
     expect(rankForReader(['reward model'], matches, { now: NOW, cap: 2 })).toHaveLength(2);
   });
+
+  it('when readers come with options objects of their own, then only one with another now or cap ranks differently', () => {
+    const papers = [twin({}), twin({})];
+    const matches = matchPapers(buildTopicIndex(TOPICS), papers);
+    const shared = { now: NOW };
+    const first = rankForReader(['reward model'], matches, shared)[0]!.score;
+    expect(rankForReader(['reward model'], matches, { ...shared, exclude: [papers[0]!.id] })).toHaveLength(1);
+    expect(rankForReader(['reward model'], matches, shared)[0]!.score).toBe(first);
+    const monthLater = new Date(NOW.getTime() + 30 * 86_400_000);
+    expect(rankForReader(['reward model'], matches, { now: monthLater })[0]!.score).toBeLessThan(first);
+    expect(rankForReader(['reward model'], matches, { now: NOW, cap: 1 })).toHaveLength(1);
+  });
 });

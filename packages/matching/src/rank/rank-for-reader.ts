@@ -22,6 +22,19 @@ function fingerprint(opts: RankingOptions): string {
   return JSON.stringify([opts.cap ?? null, opts.now?.getTime() ?? null, opts.weights ?? null]);
 }
 
+/** Whether `opts` ranks as `last` did, told without the fingerprint (a JSON string a call):
+ * readers with papers to exclude come with options objects of their own, and the reader after
+ * one comes back to the shared one. Weights given are left to the fingerprint. */
+function sameRanking(opts: RankingOptions, last: RankingOptions | undefined): boolean {
+  return (
+    last !== undefined &&
+    opts.cap === last.cap &&
+    opts.weights === undefined &&
+    last.weights === undefined &&
+    opts.now?.getTime() === last.now?.getTime()
+  );
+}
+
 /** Builds (or reuses) the ranker for this matches map; use it directly to rank many readers. */
 export function createDigestRanker(
   matchesByTopic: ReadonlyMap<string, readonly TopicMatch[]>,
@@ -47,7 +60,10 @@ export function rankForReader(
 ): RankedPaper[] {
   if (!Array.isArray(readerTopics)) throw new TypeError('readerTopics must be an array of topic keys');
   const cached = cache.get(matchesByTopic);
-  if (cached !== undefined && cached.lastOpts === opts) return cached.ranker.rank(readerTopics, opts.exclude);
+  if (cached !== undefined && (cached.lastOpts === opts || sameRanking(opts, cached.lastOpts))) {
+    cached.lastOpts = opts;
+    return cached.ranker.rank(readerTopics, opts.exclude);
+  }
   const { exclude, ...rankingOpts } = opts;
   const ranker = createDigestRanker(matchesByTopic, rankingOpts);
   (cache.get(matchesByTopic) as Cached).lastOpts = opts;
