@@ -1,11 +1,13 @@
 // The per-batch statements on DeliveryPaper that drive from the batch's ids (receivedPapers for
-// the build's trending picks, unfollowedTopicsOfDeliveries for the send's "add this topic"):
+// the build's trending picks, loadDelivered for its ranking, unfollowedTopicsOfDeliveries for the
+// send's "add this topic"):
 // the rows are those of the plain set-based statements they replaced, for readers with long
 // histories, papers other readers received, and ids given twice.
 import type { Db } from '@paperboy/db';
 import { createTestDatabase, type TestDatabase } from '@paperboy/db/testing';
 import { normalizeTopic } from '@paperboy/matching';
 import { receivedPapers } from '../src/digests/store';
+import { loadDelivered } from '../src/matches/store';
 import { unfollowedTopicsOfDeliveries } from '../src/feedback/feedback.store';
 import { daysAgo, makeReader } from './matching.factory';
 
@@ -96,6 +98,43 @@ describe('receivedPapers', () => {
     );
     expect(await receivedPapers(db, [], candidates)).toEqual([]);
     expect(await receivedPapers(db, readers, [])).toEqual([]);
+  });
+});
+
+describe('loadDelivered', () => {
+  it('when readers with long histories are ranked, then each gets exactly the papers of the window they received, as the set-based statement found them', async () => {
+    // Each call of papers() dates its papers up to yesterday: ids and publication dates do not
+    // run together across the calls, so the window's papers are scattered among older ids.
+    const history = await papers(400);
+    const recent = await papers(30);
+    const since = daysAgo(14);
+    const veteran = await makeReader(db, ['diffusion models']);
+    const neighbour = await makeReader(db, ['diffusion models']);
+    const newcomer = await makeReader(db, ['diffusion models']);
+    const outsider = await makeReader(db, ['diffusion models']); // not in the batch
+    await deliver(veteran, [...history, ...recent.slice(0, 20)], 50);
+    await deliver(neighbour, [history[0] as number, history[399] as number, recent[29] as number, recent[3] as number]);
+    await deliver(outsider, recent);
+
+    const readers = [veteran, neighbour, newcomer, veteran];
+    const delivered = await loadDelivered(db, readers, since);
+    const plain = await db.$queryRaw<{ id: number; paperId: number }[]>`
+      SELECT dp."subscriberId" AS id, dp."paperId" FROM "DeliveryPaper" dp JOIN "Paper" p ON p.id = dp."paperId"
+      WHERE dp."subscriberId" = ANY(${readers}::int[]) AND p."publishedAt" >= ${since}`;
+    const expected = new Map<number, number[]>();
+    for (const r of plain) expected.set(r.id, [...(expected.get(r.id) ?? []), r.paperId]);
+    const sorted = (m: Map<number, number[]>) =>
+      [...m.entries()]
+        .map(([id, ids]) => [id, [...ids].sort((a, b) => a - b)])
+        .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(sorted(delivered)).toEqual(sorted(expected));
+    // The window holds papers of both calls: the last days of the history and most of the recent ones.
+    expect(delivered.get(veteran)).toEqual(expect.arrayContaining([history[399], recent[19]]));
+    expect(delivered.get(veteran)).not.toContain(history[0]);
+    expect(delivered.get(neighbour)?.sort((a, b) => a - b)).toEqual([history[399], recent[29]]);
+    expect(delivered.has(newcomer)).toBe(false);
+    expect(await loadDelivered(db, [], since)).toEqual(new Map());
+    expect(await loadDelivered(db, readers, daysAgo(-1))).toEqual(new Map());
   });
 });
 

@@ -124,13 +124,27 @@ export async function* readerBatches(db: Db, options: ReaderBatchOptions = {}): 
  * Paper ids each reader already received among the candidates (DeliveryPaper is unique per
  * pair), one row per reader. A named pg prepared statement, not Prisma: a daily reader has
  * ~140 received papers in a 14-day window, ~28,000 pairs per batch of 200 as Prisma rows.
+ * Driven from the batch's ids: each reader's (subscriberId, paperId) range between the
+ * window's smallest and largest paper id (exact: computed from the window's own papers, read by
+ * publication date - a plain min(id) walked the key from the oldest paper), each paper then by
+ * its key. The plain join depended on DeliveryPaper's statistics, which lag behind its
+ * growth during a morning: the send bench's planner scanned all of DeliveryPaper for every
+ * build batch (4,400 rows for the first, 96,000 for the last of 10,000 readers: 15 -> 47 ms).
  */
 const DELIVERED: { name: string; text: string } = {
   name: 'matches.delivered-papers',
   text: `
-    SELECT dp."subscriberId" AS id, string_agg(dp."paperId"::text, ',') AS papers
-    FROM "DeliveryPaper" dp JOIN "Paper" p ON p."id" = dp."paperId"
-    WHERE dp."subscriberId" = ANY($1::int[]) AND p."publishedAt" >= $2::timestamp GROUP BY dp."subscriberId"`,
+    WITH w AS MATERIALIZED (
+      SELECT min(q.id) AS lo, max(q.id) AS hi
+      FROM (SELECT id FROM "Paper" WHERE "publishedAt" >= $2::timestamp OFFSET 0) q)
+    SELECT r.id, string_agg(x."paperId"::text, ',') AS papers
+    FROM (SELECT DISTINCT u.id FROM unnest($1::int[]) AS u(id)) r CROSS JOIN w
+    CROSS JOIN LATERAL (
+      SELECT dp."paperId" FROM "DeliveryPaper" dp
+      WHERE dp."subscriberId" = r.id AND dp."paperId" BETWEEN w.lo AND w.hi OFFSET 0) x
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM "Paper" p WHERE p.id = x."paperId" AND p."publishedAt" >= $2::timestamp OFFSET 0) p
+    GROUP BY r.id`,
 };
 
 /** Per reader, the ids of papers published since `since` that they received. */
