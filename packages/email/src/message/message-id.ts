@@ -18,10 +18,14 @@ const DOMAIN =
 
 /**
  * The Message-ID key: a subkey derived from SECRET_KEY for this one purpose, so the secret that
- * signs reader links is never used raw for a second job.
+ * signs reader links is never used raw for a second job. Derived once per secret, not once per
+ * email (a process signs with one SECRET_KEY; the last one is kept).
  */
+let derived: { secretKey: string; key: Buffer } | undefined;
 function messageIdKey(secretKey: string): Buffer {
-  return createHmac('sha256', secretKey).update('paperboy message-id').digest();
+  if (derived?.secretKey !== secretKey)
+    derived = { secretKey, key: createHmac('sha256', secretKey).update('paperboy message-id').digest() };
+  return derived.key;
 }
 
 /**
