@@ -5,7 +5,8 @@
 // [--cpu-prof=DIR] (with --procs: a V8 CPU profile of each worker process)
 // --procs=N: the workers run as N separate processes (apps/worker/src/main.ts, as deployed)
 // instead of inside this one. Reports digests/s end to end (schedule → build → send → sink),
-// CPU seconds and peak RSS of the worker(s) and the sink. Results in BENCHMARKS.md.
+// CPU seconds and peak RSS of the worker(s) and the sink, and per digest of every party (Postgres
+// as all its processes and as this run's database's backends alone). Results in BENCHMARKS.md.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -68,6 +69,52 @@ function machineCpuSeconds(): { machine: number; kernel: number; softirq: number
     machine: (user! + nice! + system! + irq! + softirq! + steal!) / 100,
     kernel: system! / 100,
     softirq: (irq! + softirq!) / 100,
+  };
+}
+
+/** CPU seconds of one process from /proc, or undefined once it has ended. */
+function pidCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(stat[11]) + Number(stat[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU of the Postgres backends serving one database (this run's): unlike every `postgres`
+ * process, it leaves out other sessions' queries on a shared machine (and the server's own
+ * background writers). Sampled while the run goes, so a backend that ends still counts up to
+ * its last sample.
+ */
+function databaseBackends(pids: () => Promise<number[]>) {
+  const seen = new Map<number, { first: number; last: number }>();
+  let sampling: Promise<void> | undefined;
+  const sample = async (fresh: boolean) => {
+    for (const pid of await pids()) {
+      const cpu = pidCpuSeconds(pid);
+      if (cpu === undefined) continue;
+      const known = seen.get(pid);
+      if (known) known.last = cpu;
+      // A backend first seen after the start did all its work inside the run.
+      else seen.set(pid, { first: fresh ? cpu : 0, last: cpu });
+    }
+    for (const [pid, s] of seen) s.last = pidCpuSeconds(pid) ?? s.last;
+  };
+  return {
+    start: () => sample(true),
+    /** At most one sample at a time (the polling loop calls this often). */
+    tick: () => {
+      sampling ??= sample(false).finally(() => {
+        sampling = undefined;
+      });
+    },
+    seconds: async () => {
+      await sampling;
+      await sample(false);
+      return [...seen.values()].reduce((sum, s) => sum + s.last - s.first, 0);
+    },
   };
 }
 
@@ -155,6 +202,14 @@ async function main(): Promise<void> {
     : startWorkers(deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
   const childCpuBefore = children.map((c) => procStats(c.pid!).cpuSeconds);
 
+  const backends = databaseBackends(async () =>
+    (
+      await database.db.$queryRaw<
+        { pid: number }[]
+      >`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
+    ).map((r) => r.pid),
+  );
+  await backends.start();
   const sinkCpuBefore = (await ask('count')).cpuSeconds;
   const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
   const cpuBefore = process.cpuUsage();
@@ -172,6 +227,7 @@ async function main(): Promise<void> {
     report = await ask('count');
     if (!sendStarted && report.received > 0) sendStarted = Number(process.hrtime.bigint() - started) / 1e6;
     if (report.received >= scheduled.enqueued) break;
+    if (Math.random() < 0.05) backends.tick();
     if (process.argv.includes('--progress') && Math.random() < 0.05) {
       const built = await database.db.delivery.count();
       const counts = await queues[QUEUE.digestSend].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
@@ -189,6 +245,7 @@ async function main(): Promise<void> {
   const machineAfter = machineCpuSeconds();
   const services = {
     postgres: serviceCpuSeconds('postgres') - servicesBefore.postgres,
+    postgresThisDatabase: await backends.seconds(),
     redis: serviceCpuSeconds('redis-server') - servicesBefore.redis,
     machine: machineAfter.machine - servicesBefore.machine,
     kernelInAll: machineAfter.kernel - servicesBefore.kernel,
@@ -230,6 +287,8 @@ async function main(): Promise<void> {
           worker: PROCS ? childStats.reduce((sum, c) => sum + c.cpuSeconds, 0) : (cpu.user + cpu.system) / 1e6,
           sink: report.cpuSeconds - sinkCpuBefore,
           postgres: services.postgres,
+          // Of it, the backends of this run's database (the rest: other sessions, the server's writers).
+          postgresThisDatabase: services.postgresThisDatabase,
           redis: services.redis,
           // Whole machine; of it, kernel time (already in the processes' figures) and interrupts (in none).
           machine: services.machine,
