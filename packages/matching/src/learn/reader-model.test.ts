@@ -146,6 +146,30 @@ describe('personalised composition', () => {
     expect(after.papers).toHaveLength(6);
   });
 
+  it('when voters are composed one after another (their topic heads reuse the same arrays and objects), then an earlier digest is not changed by a later one', () => {
+    const ranker = createDigestRanker(matches, { cap: 6, now: NOW });
+    const likesRobots = personalization();
+    const first = ranker.compose(readerTopics, [], likesRobots);
+    const copy = structuredClone(first);
+    // A second voter with the opposite taste, fewer topics and papers excluded, then the first again.
+    const likesChats: Personalization = {
+      ...likesRobots,
+      model: trainReaderModel(
+        trainingSet(
+          [
+            { paperId: chats[1]!.id, value: 1, features: features(chats[1]!.id) },
+            { paperId: robots[1]!.id, value: -1, features: features(robots[1]!.id) },
+          ],
+          [],
+        ),
+      ),
+    };
+    const second = ranker.compose([readerTopics[0]!], [chats[2]!.id], likesChats);
+    expect(second.papers.map((p) => p.paperId)).not.toEqual(first.papers.map((p) => p.paperId));
+    expect(first).toEqual(copy);
+    expect(ranker.compose(readerTopics, [], likesRobots)).toEqual(copy);
+  });
+
   it('when the pool is indexed (shared by a batch), then every margin and the whole digest are the same to the bit as scored paper by paper', () => {
     const ranker = createDigestRanker(matches, { cap: 6, now: NOW });
     const p = personalization();
