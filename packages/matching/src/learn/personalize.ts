@@ -354,7 +354,10 @@ function place(
 ): ComposeCandidate {
   let c = places[heads.used];
   if (c === undefined) {
-    c = { paperId, score, reason, paper, work };
+    // Made as prepareLists makes the shared candidates (four fields, then `work`), so both
+    // have one hidden class and composeDigest's reads of them stay monomorphic.
+    c = { paperId, score, reason, paper };
+    c.work = work;
     places.push(c);
   } else {
     c.paperId = paperId;
