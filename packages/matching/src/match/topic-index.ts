@@ -63,6 +63,8 @@ export interface IndexedTopic {
 export interface VariantRef {
   phraseId: number;
   variant: PhraseVariant;
+  /** Ids (`tokenIds`) of the variant's tokens after the first: a field lacking one cannot hold it. */
+  rest: readonly number[];
 }
 
 export interface TopicIndex {
@@ -72,6 +74,8 @@ export interface TopicIndex {
   readonly byFirstToken: ReadonlyMap<string, readonly VariantRef[]>;
   /** Phrase id → indices of the topics that need it positively (exclusions do not nominate). */
   readonly topicsByPhrase: readonly (readonly number[])[];
+  /** Every token of a variant → a small number, to mark a paper's tokens present in an array. */
+  readonly tokenIds: ReadonlyMap<string, number>;
 }
 
 function toParsed(input: TopicInput): ParsedTopic {
@@ -85,6 +89,7 @@ class IndexBuilder {
   readonly phrases: CompiledPhrase[] = [];
   readonly byFirstToken = new Map<string, VariantRef[]>();
   readonly topicsByPhrase: number[][] = [];
+  readonly tokenIds = new Map<string, number>();
   private readonly phraseIds = new Map<string, number>();
   private readonly topicKeys = new Set<string>();
 
@@ -213,8 +218,17 @@ class IndexBuilder {
     for (const variant of variants) {
       const first = variant.tokens[0] as string;
       const refs = this.byFirstToken.get(first) ?? [];
-      refs.push({ phraseId: id, variant });
+      refs.push({ phraseId: id, variant, rest: variant.tokens.slice(1).map((t) => this.tokenId(t)) });
       this.byFirstToken.set(first, refs);
+    }
+    return id;
+  }
+
+  private tokenId(token: string): number {
+    let id = this.tokenIds.get(token);
+    if (id === undefined) {
+      id = this.tokenIds.size;
+      this.tokenIds.set(token, id);
     }
     return id;
   }
@@ -251,5 +265,6 @@ export function buildTopicIndex(topics: Iterable<TopicInput>, opts: BuildIndexOp
     phrases: builder.phrases,
     byFirstToken: builder.byFirstToken,
     topicsByPhrase: builder.topicsByPhrase,
+    tokenIds: builder.tokenIds,
   };
 }
