@@ -44,7 +44,7 @@ function processParts(deps: WorkerDeps) {
   return parts;
 }
 
-/** Digests are ready MIME buffers: the transport's lean raw pool when it has one (no DKIM). */
+/** Digests are ready MIME buffers: the transport's lean raw pool (which DKIM-signs them when the transport signs). */
 export function digestSender(mail: MailTransport): MailSender {
   const sendRaw = mail.sendRaw;
   if (!sendRaw) return mail;

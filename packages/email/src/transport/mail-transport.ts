@@ -1,19 +1,22 @@
 // One pooled Nodemailer transport per process, pointed at SMTP_URL or at the dev mailbox.
-// Without DKIM it also carries `sendRaw`: a lean pool for ready-made MIME buffers (digests),
-// over Nodemailer's SMTPConnection but without its per-message Mailer pipeline (raw-smtp-pool.ts).
+// It also carries `sendRaw`: a lean pool for ready-made MIME buffers (digests), over
+// Nodemailer's SMTPConnection but without its per-message Mailer pipeline (raw-smtp-pool.ts).
+// With DKIM both sign with the same key and the same signer (dkim-sign.ts): the transport
+// while it streams, `sendRaw` the buffer before it goes to the pool.
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { createDkimSigner, type DkimSettings, dkimKey } from './dkim-sign';
 import { createRawSmtpPool, type RawEnvelope } from './raw-smtp-pool';
 
 export interface MailTransportOptions {
   smtpUrl?: string;
   devMailboxPort: number;
   poolSize: number;
-  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  dkim?: DkimSettings;
 }
 
 export type MailTransport = Transporter<SMTPPool.SentMessageInfo> & {
-  /** Sends a complete MIME message as it is; absent when messages must be DKIM-signed. */
+  /** Sends a complete MIME message as it is, DKIM-signed first when the transport signs. */
   sendRaw?: (envelope: RawEnvelope, raw: Buffer) => Promise<void>;
 };
 
@@ -51,6 +54,8 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
     // The dev mailbox on loopback has no certificate; real servers keep full verification.
     ignoreTLS: !options.smtpUrl,
   };
+  // Parsed once (and checked when the process starts): see dkim-sign.ts.
+  const dkim = options.dkim && dkimKey(options.dkim);
   const transport: MailTransport = nodemailer.createTransport({
     pool: true,
     ...server,
@@ -62,12 +67,14 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-    dkim: options.dkim,
+    dkim,
   });
-  if (options.dkim) return transport;
   const raw = createRawSmtpPool({ ...server, poolSize: options.poolSize });
   const close = transport.close.bind(transport);
-  transport.sendRaw = (envelope, message) => raw.send(envelope, message);
+  const sign = dkim && createDkimSigner(dkim);
+  transport.sendRaw = sign
+    ? async (envelope, message) => raw.send(envelope, await sign(message))
+    : (envelope, message) => raw.send(envelope, message);
   transport.close = () => (raw.close(), close());
   return transport;
 }
