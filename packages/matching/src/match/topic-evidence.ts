@@ -98,6 +98,8 @@ function topicWordsTrapped(topic: IndexedTopic, rawHits: PhraseHits, hits: Phras
 const relatedShare = (share: number): number => (share === 0 ? 0 : Math.max(share, RELATED_MIN_SHARE));
 
 function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPaper): SignEvidence {
+  // Most papers judged for a topic have none of its related terms: say so before allocating.
+  if (!topic.related.some((ref) => hits.has(ref.phraseId))) return { evidence: 0, mentions: 0, occurrences: [] };
   let evidence = 0;
   let mentions = 0;
   const weighted: { w: number; occ: Occurrence[] }[] = [];
@@ -133,6 +135,45 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
   return { evidence, mentions, occurrences: weighted.flatMap((x) => x.occ) };
 }
 
+// judgeTopic runs for every paper x topic sharing a phrase (a million times for the benchmark's
+// thousand papers: a topic's own single words nominate it) and says no to ~99 % of them, so the
+// helpers below allocate only when there is something to keep.
+
+/** The topic's trap occurrences in the paper; the shared empty list when there are none. */
+function trappedOccurrences(topic: IndexedTopic, rawHits: PhraseHits): readonly Occurrence[] {
+  let trapped: Occurrence[] | undefined;
+  for (const id of topic.traps) {
+    const found = rawHits.get(id);
+    if (found === undefined) continue;
+    if (trapped === undefined) trapped = [];
+    trapped.push(...found);
+  }
+  return trapped ?? NO_OCCURRENCES;
+}
+
+/** The alternatives whose every phrase is in the paper, in the topic's order. */
+function presentAlternatives(topic: IndexedTopic, hits: PhraseHits): number[][] {
+  let alts: number[][] | undefined;
+  for (const alt of topic.alternatives) {
+    if (!everyHit(alt, hits)) continue;
+    if (alts === undefined) alts = [];
+    alts.push(alt);
+  }
+  return alts ?? [];
+}
+
+function everyHit(ids: readonly number[], hits: PhraseHits): boolean {
+  for (const id of ids) if (!hits.has(id)) return false;
+  return true;
+}
+
+/** Adds another sign's evidence to `to`, its occurrences first. */
+function addSign(to: SignEvidence, sign: SignEvidence): void {
+  to.evidence += sign.evidence;
+  to.mentions += sign.mentions;
+  if (sign.occurrences.length > 0) to.occurrences = [...sign.occurrences, ...to.occurrences];
+}
+
 export function judgeTopic(
   topic: IndexedTopic,
   doc: AnalyzedPaper,
@@ -140,28 +181,18 @@ export function judgeTopic(
   stats: BatchStats,
   bm25: Bm25Options,
 ): TopicEvidence | undefined {
-  const trapped = topic.traps.length === 0 ? NO_OCCURRENCES : topic.traps.flatMap((id) => rawHits.get(id) ?? []);
+  const trapped = trappedOccurrences(topic, rawHits);
   const hits = withoutTraps(rawHits, trapped);
   if (topic.exclusions.some((id) => hits.has(id))) return undefined;
-  const related =
-    topic.related.length > 0
-      ? relatedEvidence(topic, hits, doc)
-      : { evidence: 0, mentions: 0, occurrences: [] as Occurrence[] };
-  const alts = topic.alternatives.filter((alt) => alt.every((id) => hits.has(id)));
+  const related = relatedEvidence(topic, hits, doc);
+  const alts = presentAlternatives(topic, hits);
   // Only without the phrase itself: its own sentence would count twice otherwise.
   if (alts.length === 0 && topic.together.length > 0 && topic.anchors.some((id) => hits.has(id))) {
     // Words a related term already counted ("answer questions") do not count again together.
     const together = togetherEvidence(topic, doc, [...trapped, ...related.occurrences]);
-    related.evidence += together.evidence;
-    related.mentions += together.mentions;
-    related.occurrences = [...together.occurrences, ...related.occurrences];
+    addSign(related, together);
   }
-  if (alts.length === 0) {
-    const apart = wordsApartEvidence(topic, doc, hits);
-    related.evidence += apart.evidence;
-    related.mentions += apart.mentions;
-    related.occurrences = [...apart.occurrences, ...related.occurrences];
-  }
+  if (alts.length === 0) addSign(related, wordsApartEvidence(topic, doc, hits));
   if (alts.length > 0) {
     const best = bestAlternative(doc, hits, alts, stats, bm25);
     if (mentionEvidence(doc, best.occurrences) + related.evidence >= DIRECT_THRESHOLD) {

@@ -52,13 +52,9 @@ function positionsOf(s: TokenStream): Map<string, number[]> {
 
 /** Positions of every word of `tokens` (all present in the stream), else undefined. */
 function listsOf(positions: Map<string, number[]>, tokens: readonly string[]): number[][] | undefined {
-  const lists: number[][] = [];
-  for (const t of tokens) {
-    const list = positions.get(t);
-    if (list === undefined) return undefined; // the usual case: a word is missing
-    lists.push(list);
-  }
-  return lists;
+  // The usual case is a word missing: look them all up before allocating.
+  for (const t of tokens) if (!positions.has(t)) return undefined;
+  return tokens.map((t) => positions.get(t) as number[]);
 }
 
 /** For each word after the first, its position near `i` in the same sentence; undefined if one is missing. */
@@ -91,12 +87,14 @@ function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[
     : at.map((k) => stretch(s, field, k, k));
 }
 
+const FIELDS = [0, 1] as const;
+
 /** `taken`: stretches that may not count (traps, and words a related term already counted). */
 export function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper, taken: readonly Occurrence[]): SignEvidence {
   let evidence = 0;
   let mentions = 0;
   const occurrences: Occurrence[] = [];
-  for (const field of [0, 1] as const) {
+  for (const field of FIELDS) {
     const s = field === 0 ? doc.title : doc.abstract;
     const positions = positionsOf(s);
     for (const tokens of topic.together) {
