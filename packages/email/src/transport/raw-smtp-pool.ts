@@ -2,8 +2,8 @@
 // EHLO, STARTTLS, AUTH, PIPELINING, reply parsing and its error objects with `responseCode` and
 // `command`, which the send classifier reads), without the Mailer → MimeNode → pool pipeline
 // that Nodemailer runs even for a raw message: about half the CPU per digest
-// (bench/digest-send.bench.ts, BENCHMARKS.md "Lean SMTP pool and cheaper raw MIME"). Not used
-// with DKIM (Nodemailer's transport signs; see mail-transport.ts).
+// (bench/digest-send.bench.ts, BENCHMARKS.md "Lean SMTP pool and cheaper raw MIME"). With DKIM
+// the message comes here already signed (dkim-sign.ts, via mail-transport.ts's sendRaw).
 //
 // Failure policy: any send error closes that connection (the next send opens a fresh one) and
 // goes to the caller, who classifies it (4xx/connection → retry later with backoff, 5xx → fail).
