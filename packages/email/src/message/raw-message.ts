@@ -6,7 +6,7 @@
 // as 7bit when they can, which also makes the message a quarter smaller than base64. The
 // renderer's HTML comes already in 7bit wire form (ASCII, CRLF), so the HTML part, the bulk of
 // the message, is only checked here with native scans and copied, not converted.
-// DKIM still applies: Nodemailer signs raw messages too.
+// With DKIM configured, the ready buffer is signed before it goes (transport/dkim-sign.ts).
 import { randomUUID } from 'node:crypto';
 import type { MessageOptions } from './build-message';
 import { sevenBitBytes, sevenBitMessage, wireHtml } from './wire-form';
