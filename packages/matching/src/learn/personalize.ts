@@ -458,18 +458,16 @@ function growSortScratch(n: number): void {
   sortScratch = grown;
 }
 
-export function sortByScore(head: ComposeCandidate[]): void {
-  const n = head.length;
-  if (n < 2) return;
+/** The positions of `scores` (with `ids`) in the order rescoreHead sorts a head by: sortedOrder
+ * over copies of them, so a test can hold that order to the comparator sort's. */
+export function orderByScore(scores: readonly number[], ids: readonly number[]): number[] {
+  const n = scores.length;
   growSortScratch(n);
   for (let i = 0; i < n; i += 1) {
-    const c = head[i] as ComposeCandidate;
-    sortScratch.score[i] = c.score;
-    sortScratch.id[i] = c.paperId;
+    sortScratch.score[i] = scores[i] as number;
+    sortScratch.id[i] = ids[i] as number;
   }
-  const order = sortedOrder(n);
-  const copy = head.slice();
-  for (let i = 0; i < n; i += 1) head[i] = copy[order[i] as number] as ComposeCandidate;
+  return Array.from(sortedOrder(n).subarray(0, n));
 }
 
 /** Positions 0..n-1 of sortScratch's first n (score, id) in the comparator's order (the

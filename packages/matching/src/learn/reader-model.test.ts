@@ -4,7 +4,7 @@ import { createDigestRanker } from '../rank/rank-for-reader';
 import { makePaper, NOW } from '../testing/paper.factory';
 import type { MatchablePaper } from '../types';
 import { Idf, termCounts, weigh } from './paper-features';
-import { LIKED_SECTION_KEY, ModelScorer, PoolIndex, sortByScore, type Personalization } from './personalize';
+import { LIKED_SECTION_KEY, ModelScorer, orderByScore, PoolIndex, type Personalization } from './personalize';
 import { marginOf, packModel, trainReaderModel, unpackModel } from './reader-model';
 import { trainingSet } from './training-set';
 
@@ -192,7 +192,7 @@ describe('personalised composition', () => {
   });
 });
 
-describe('sortByScore', () => {
+describe('orderByScore', () => {
   it("when candidates are sorted, then the order is the comparator sort's exactly (ties by paper id, equal ones kept in place)", () => {
     let seed = 3;
     const rand = () => {
@@ -209,8 +209,11 @@ describe('sortByScore', () => {
         tag: i,
       }));
       const expected = [...head].sort((a, b) => b.score - a.score || a.paperId - b.paperId).map((c) => c.tag);
-      sortByScore(head);
-      expect(head.map((c) => c.tag)).toEqual(expected);
+      const order = orderByScore(
+        head.map((c) => c.score),
+        head.map((c) => c.paperId),
+      );
+      expect(order.map((i) => head[i]!.tag)).toEqual(expected);
     }
   });
 });
