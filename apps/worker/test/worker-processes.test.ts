@@ -52,7 +52,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the worker command as `npm start` does (IPC channel); resolves when it says it is ready. */
+/** Starts the worker command as `npm start` does (IPC channel); resolves when it says it is ready
+ * and its children's ready lines have been read. */
 async function startPrimary(extra: Record<string, string> = {}): Promise<Primary> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
     env: { ...workerProcessEnv(env, smtp.url), WORKER_PROCESSES: '2', ...extra },
@@ -80,6 +81,10 @@ async function startPrimary(extra: Record<string, string> = {}): Promise<Primary
       if (message?.paperboy === 'ready' && message.service === 'worker') resolve();
     });
   });
+  // The primary's "ready" comes over IPC; its children's ready lines come through a pipe and may
+  // be read after it. Tests look those lines up at once, so wait until every child's is in.
+  const children = Number(extra.WORKER_PROCESSES ?? '2');
+  await waitUntil(async () => pidsLogging(primary, 'paperboy worker ready').length >= children, 10);
   return primary;
 }
 
