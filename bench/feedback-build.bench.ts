@@ -4,17 +4,20 @@
 //   off   — nobody has voted: today's build (one extra indexed query per batch);
 //   cold  — every reader has VOTES votes and no model yet: each model is fitted in the build;
 //   warm  — the models are stored and the votes unchanged: loaded, not refitted.
-// Between runs the deliveries are deleted, so each run builds the same digests from scratch;
+// Between runs the deliveries are emptied, so each run builds the same digests from scratch;
 // off and warm alternate ROUNDS times (the votes are set aside and put back unchanged; which of
 // the two goes first swaps every round) and the median of each is reported, as a shared
 // machine's load swings from one run to the next, with the median of the rounds' warm ÷ off.
 // Each kind runs once unmeasured first (the build worker is a long-lived process: its code is
 // compiled and its caches warm), and the garbage of the previous run is collected before each
 // run, so neither kind pays the other's (a major collection landed in whichever run crossed
-// the heap's limit). The bench VACUUMs the rewritten tables between runs, as autovacuum would
-// (this machine runs with autovacuum off), so every run starts from the same tables.
-// Reports wall time and this process's CPU per reader (Postgres runs in its own processes: wall
-// time includes it). Data: bench/digest-send.data.ts (readers following 1–4 of 40 topics).
+// the heap's limit). The deliveries (and, for off, the votes) are TRUNCATEd between runs, so
+// every run starts from the same tables, with no dead rows and no statistics saying "empty":
+// DELETE + VACUUM (session 8's way) left the planner sure DeliveryPaper was empty while each
+// run filled it, and the received-papers statement then scanned the whole table once per reader
+// (~140 ms per batch of 200 instead of ~1 ms, most of Postgres's share of the build).
+// Reports wall time, this process's CPU and the CPU of the Postgres backends serving the run's
+// database (from /proc: the rest of what the build job costs the machine) per reader. Data: bench/digest-send.data.ts (readers following 1–4 of 40 topics).
 // Each run's digests are fingerprinted (a SHA-256 of every DeliveryPaper row: reader, paper,
 // rank, score, reason): a change to the learning code that claims "same results" must print the
 // same fingerprints as before it. --profile=DIR writes a CPU profile of each off and warm run.
@@ -30,6 +33,7 @@ import { buildDigests } from '@paperboy/core';
 import { createTestDatabase } from '@paperboy/db/testing';
 import { createQueues, createRedis } from '@paperboy/queue';
 import { seedBenchData } from './digest-send.data';
+import { CpuTally } from './morning-procs';
 
 const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -64,6 +68,10 @@ async function main(): Promise<void> {
     await session.post('Profiler.enable');
   }
   let profiled = 0;
+  const backendPids = async () =>
+    (await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`).map(
+      (r) => r.pid,
+    );
   async function fingerprint(): Promise<string> {
     const rows = await db.$queryRaw<{ s: number; p: number; r: number; sc: number; why: string }[]>`
       SELECT "subscriberId" AS s, "paperId" AS p, rank AS r, score AS sc, reason AS why FROM "DeliveryPaper" ORDER BY 1, 2`;
@@ -75,11 +83,11 @@ async function main(): Promise<void> {
   async function run(
     name: string,
     profile?: string,
-  ): Promise<{ name: string; wallMs: number; cpuMs: number; papers: number; digests: string }> {
-    await db.$executeRawUnsafe('DELETE FROM "DeliveryPaper"');
-    await db.$executeRawUnsafe('DELETE FROM "Delivery"');
-    await db.$executeRawUnsafe('VACUUM "DeliveryPaper", "Delivery", "Vote"');
+  ): Promise<{ name: string; wallMs: number; cpuMs: number; pgMs: number; papers: number; digests: string }> {
+    await db.$executeRawUnsafe('TRUNCATE "DeliveryPaper", "Delivery"');
     collectGarbage();
+    const postgres = new CpuTally();
+    postgres.begin(await backendPids());
     if (session && profile) await session.post('Profiler.start');
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -93,12 +101,15 @@ async function main(): Promise<void> {
     }
     const wallMs = performance.now() - t0;
     const c = process.cpuUsage(c0);
+    postgres.update(await backendPids());
     if (session && profile && PROFILE_DIR) {
       const { profile: data } = await session.post('Profiler.stop');
       profiled += 1;
       writeFileSync(`${PROFILE_DIR}/${profile}-${profiled}.cpuprofile`, JSON.stringify(data));
     }
-    return { name, wallMs, cpuMs: (c.user + c.system) / 1000, papers: carried, digests: await fingerprint() };
+    const cpuMs = (c.user + c.system) / 1000;
+    const pgMs = postgres.seconds() * 1000;
+    return { name, wallMs, cpuMs, pgMs, papers: carried, digests: await fingerprint() };
   }
 
   await run('warm-up (JIT, caches)');
@@ -118,7 +129,7 @@ async function main(): Promise<void> {
   const cold = await run(`on, cold: ${VOTES} votes each, every model fitted in the build`);
   const models = await db.readerModel.count();
   const offRun = async (profile?: string) => {
-    await db.$executeRawUnsafe('DELETE FROM "Vote"');
+    await db.$executeRawUnsafe('TRUNCATE "Vote"');
     const r = await run('off: no votes (today)', profile);
     await db.$executeRawUnsafe('INSERT INTO "Vote" SELECT * FROM bench_votes');
     return r;
@@ -140,9 +151,14 @@ async function main(): Promise<void> {
   for (const runs of [offs, warms])
     if (new Set(runs.map((r) => r.digests)).size !== 1) throw new Error('runs of one kind built different digests');
   const median = (runs: Awaited<ReturnType<typeof run>>[]) => {
-    const at = (k: 'wallMs' | 'cpuMs') =>
+    const at = (k: 'wallMs' | 'cpuMs' | 'pgMs') =>
       [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
-    return { ...(runs[0] as Awaited<ReturnType<typeof run>>), wallMs: at('wallMs'), cpuMs: at('cpuMs') };
+    return {
+      ...(runs[0] as Awaited<ReturnType<typeof run>>),
+      wallMs: at('wallMs'),
+      cpuMs: at('cpuMs'),
+      pgMs: at('pgMs'),
+    };
   };
   const off = median(offs);
   const warm = median(warms);
@@ -154,22 +170,27 @@ async function main(): Promise<void> {
     `${ids.length} readers, ${papers.length} papers, batches of ${BATCH}; ${models} models fitted; off and warm: median of ${ROUNDS} alternating runs`,
   );
   console.log(
-    '| build | wall per reader | CPU (this process) per reader | × off (wall) | × off (CPU) | papers carried | digests (fingerprint) |',
+    '| build | wall per reader | CPU (this process) per reader | CPU (Postgres, this db) per reader | × off (wall) | × off (CPU) | × off (CPU, both) | papers carried | digests (fingerprint) |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of [off, cold, warm])
     console.log(
-      `| ${r.name} | ${per(r.wallMs)} | ${per(r.cpuMs)} | ${(r.wallMs / off.wallMs).toFixed(2)} | ${(r.cpuMs / off.cpuMs).toFixed(2)} | ${r.papers} | ${r.digests} |`,
+      `| ${r.name} | ${per(r.wallMs)} | ${per(r.cpuMs)} | ${per(r.pgMs)} | ${(r.wallMs / off.wallMs).toFixed(2)} | ${(r.cpuMs / off.cpuMs).toFixed(2)} | ${((r.cpuMs + r.pgMs) / (off.cpuMs + off.pgMs)).toFixed(2)} | ${r.papers} | ${r.digests} |`,
     );
-  const rounds = (rs: Awaited<ReturnType<typeof run>>[], k: 'wallMs' | 'cpuMs') => rs.map((r) => per(r[k])).join(', ');
+  type Run = Awaited<ReturnType<typeof run>>;
+  const rounds = (rs: Run[], k: 'wallMs' | 'cpuMs' | 'pgMs') => rs.map((r) => per(r[k])).join(', ');
   console.log(`rounds, wall: off ${rounds(offs, 'wallMs')}; warm ${rounds(warms, 'wallMs')}`);
   console.log(`rounds, CPU: off ${rounds(offs, 'cpuMs')}; warm ${rounds(warms, 'cpuMs')}`);
-  const ratios = warms
-    .map((w, i) => w.cpuMs / (offs[i] as Awaited<ReturnType<typeof run>>).cpuMs)
-    .sort((a, b) => a - b);
-  console.log(
-    `warm ÷ off round by round (CPU): median ${(ratios[Math.floor(ratios.length / 2)] as number).toFixed(2)} (${ratios.map((x) => x.toFixed(2)).join(', ')})`,
-  );
+  console.log(`rounds, CPU (Postgres): off ${rounds(offs, 'pgMs')}; warm ${rounds(warms, 'pgMs')}`);
+  const roundRatios = (label: string, cost: (r: Run) => number) => {
+    const ratios = warms.map((w, i) => cost(w) / cost(offs[i] as Run)).sort((a, b) => a - b);
+    console.log(
+      `warm ÷ off round by round (${label}): median ${(ratios[Math.floor(ratios.length / 2)] as number).toFixed(2)} (${ratios.map((x) => x.toFixed(2)).join(', ')})`,
+    );
+  };
+  roundRatios('CPU', (r) => r.cpuMs);
+  roundRatios('CPU, this process and Postgres', (r) => r.cpuMs + r.pgMs);
+  roundRatios('wall', (r) => r.wallMs);
   console.log(
     `load average at the end: ${loadavg()
       .map((x) => x.toFixed(2))
