@@ -10,12 +10,31 @@ import { evaluateSplit, type SplitResult } from '../src/eval/real/evaluate-split
 import { formatSplit } from '../src/eval/real/format-report';
 import { isHeldOut, loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
 
+const USAGE = `Precision, recall, traps and reader coverage of the matcher on the labelled real arXiv papers.
+  npm run eval:report -- [--split=heldout|heldout2|heldout3|tuning|tuning2|tuning3|tuning4|all] [--json] [--brief]
+                         [--data=DIR] [--without-concepts] [--heldout-errors]
+--split      one split, or all (the default; "both" is its older name)
+--brief      leave out the papers behind each error
+--json       the results as JSON
+--data=DIR   where the real-paper corpus is (default: ${DEFAULT_DATA_DIR})
+--without-concepts  as if the related-concepts vocabulary were empty
+--heldout-errors    also print the held-out splits' paper-level errors (to audit labels, never to tune)`;
+const FLAGS = new Set(['split', 'json', 'brief', 'data', 'without-concepts', 'heldout-errors', 'help']);
+
 function arg(name: string): string | undefined {
   const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   return hit === undefined ? undefined : (hit.split('=')[1] ?? '');
 }
 
 function main(): void {
+  // Usage only, before anything is evaluated: asking how to call the report must not print a
+  // held-out split's figures to someone about to tune on the tuning splits.
+  const unknown = process.argv.slice(2).filter((a) => !FLAGS.has(a.replace(/^--/, '').split('=')[0] ?? ''));
+  if (arg('help') !== undefined || unknown.length > 0) {
+    if (unknown.length > 0) console.error(`unknown option ${unknown.join(' ')}`);
+    console.log(USAGE);
+    process.exit(unknown.length > 0 ? 2 : 0);
+  }
   const which = arg('split') ?? 'all';
   const splits: Split[] = which === 'all' || which === 'both' ? [...SPLITS] : SPLITS.filter((s) => s === which);
   if (splits.length === 0) {
