@@ -58,6 +58,17 @@ describe('loadPersonalizations', () => {
     expect(stored.liked).toEqual([papers[2], papers[1], papers[0]]);
   });
 
+  it('when a model was fitted in a build, then the next build loads the very same model (its digest does not change)', async () => {
+    await database.db.readerModel.deleteMany({ where: { subscriberId: reader } });
+    const fitted = await loadPersonalizations(database.db, [reader], options);
+    const loaded = await loadPersonalizations(database.db, [reader], options);
+    expect([fitted.stats.trained, loaded.stats.trained]).toEqual([1, 0]);
+    const [a, b] = [fitted, loaded].map((x) => x.byReader.get(reader)?.model);
+    expect(b?.bias).toBe(a?.bias);
+    expect(Array.from(b?.w ?? [])).toEqual(Array.from(a?.w ?? []));
+    expect(Array.from(b?.idx ?? [])).toEqual(Array.from(a?.idx ?? []));
+  });
+
   it('when a reader has no votes, then they get no personalisation', async () => {
     const other = await makeReader(database.db, ['reward models']);
     const { byReader, stats } = await loadPersonalizations(database.db, [other], options);

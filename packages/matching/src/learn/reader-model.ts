@@ -166,7 +166,10 @@ export function marginOf(model: LinearModel, features: SparseVector): number {
 }
 
 /** "v1:<bias>:<base64 of the int32 indices, then the float32 weights>" (little-endian): a few
- * kB, stored per reader, and read back as two typed-array copies rather than value by value. */
+ * kB, stored per reader, and read back as two typed-array copies rather than value by value.
+ * The bias is written in full (the shortest text that reads back as the same number): with six
+ * significant digits, as before, a digest composed with a model fitted in the build differed in
+ * its scores from the next build's with the same model loaded. */
 export function packModel(model: LinearModel): string {
   const n = model.idx.length;
   const bytes = new Uint8Array(n * 8);
@@ -175,7 +178,7 @@ export function packModel(model: LinearModel): string {
     view.setInt32(i * 4, model.idx[i] as number, true);
     view.setFloat32(n * 4 + i * 4, model.w[i] as number, true);
   }
-  return `v${MODEL_FORMAT_VERSION}:${model.bias.toPrecision(6)}:${Buffer.from(bytes).toString('base64')}`;
+  return `v${MODEL_FORMAT_VERSION}:${String(model.bias)}:${Buffer.from(bytes).toString('base64')}`;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
