@@ -17,6 +17,8 @@ export interface TopicList {
   reasons: MatchReason[];
   /** Dense paper index → entry position + 1 (0: absent). Built on first need: long lists only. */
   positions?: PositionTable;
+  /** Bit set of the list's dense paper indices (bit p of word p >> 5). Built on first need: long lists only. */
+  members?: Int32Array;
   /** This list as a reader's topic without a label of their own (shared, not made per reader). */
   unlabelled: { list: TopicList };
 }
@@ -96,6 +98,7 @@ export function prepareLists(
       // Present from the start though built later: adding a property afterwards gives the
       // object another hidden class, and code reading lists of both kinds gets slower.
       positions: undefined,
+      members: undefined,
       unlabelled: undefined as unknown as { list: TopicList },
     };
     list.unlabelled = { list };
@@ -118,6 +121,22 @@ export function positionsOf(list: TopicList, paperCount: number): PositionTable 
     list.positions = positions;
   }
   return list.positions;
+}
+
+/** Words of a bit set over a batch's papers. */
+export const memberWords = (paperCount: number): number => (paperCount + 31) >>> 5;
+
+/** Which papers a reader's long lists share is found from these: 128 bytes for 1,000 papers. */
+export function membersOf(list: TopicList, paperCount: number): Int32Array {
+  if (list.members === undefined) {
+    const members = new Int32Array(memberWords(paperCount));
+    for (let i = 0; i < list.length; i += 1) {
+      const p = list.papers[i] as number;
+      members[p >>> 5] = (members[p >>> 5] as number) | (1 << (p & 31));
+    }
+    list.members = members;
+  }
+  return list.members;
 }
 
 /** Lists up to this long are scanned rather than given a position table (memory: a table is
