@@ -15,7 +15,7 @@
 // (their jobs find no reader). The worker's every-minute scheduler keeps running on the real
 // clock beside it and finds nobody due (the simulated day is tomorrow).
 //
-// Run: npm run bench:morning -- [--readers=1000000] [--workers=1,2] [--dkim=off,on] [--papers=400] [--send-backlog=N]
+// Run: npm run bench:morning -- [--readers=1000000] [--workers=1,2] [--dkim=off,on] [--papers=400]
 //   (builds first; or `npx tsx --conditions=source bench/morning.bench.ts …` after `npm run build`)
 //   --keep leaves the seeded template database (paperboy_bench_morning_seed) for the next
 //   invocation with the same --readers/--papers, which then skips seeding; --reseed forces it.
@@ -51,8 +51,6 @@ const PAPERS = Number(argOf('papers') ?? 400);
 const WORKERS = (argOf('workers') ?? '1').split(',').map(Number);
 const DKIM = (argOf('dkim') ?? 'off').split(',').map((v) => v === 'on');
 const SAMPLE_MS = Number(argOf('sample-ms') ?? 1000);
-/** --send-backlog=N: the workers' SEND_BACKLOG_LIMIT (0: builds never wait, the way before it). */
-const SEND_BACKLOG = argOf('send-backlog');
 /** No message for this long while digests are owed: the run has stalled (throws with the queue state). */
 const STALL_MS = Number(argOf('stall-seconds') ?? 300) * 1000;
 const SERVER = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -79,9 +77,6 @@ const OVERRIDES: Record<string, string> = {
   PostgreSQL:
     "the machine's shared server and its settings (other databases on it are other sessions'); a database of the run's own",
   DKIM: 'runs with it on: a 2048-bit RSA key generated per run, DKIM_DOMAIN example.org, selector bench',
-  ...(SEND_BACKLOG !== undefined
-    ? { SEND_BACKLOG_LIMIT: `${SEND_BACKLOG} (default 40), from --send-backlog: to compare with another limit` }
-    : {}),
   autovacuum:
     "compensated when the server runs with autovacuum = off (this machine's configuration): the bench then does autovacuum's ANALYZE itself, once a minute, on each table changed by more than 50 + 10 % of its rows (the defaults), on a connection counted as autovacuum's CPU; not its VACUUM",
 };
@@ -217,7 +212,6 @@ async function run(workers: number, dkim: boolean, outDir: string) {
       SEND_RATE_PER_SECOND: '100000',
       INGEST_SCHEDULE: 'off',
       ...(key ? { DKIM_DOMAIN: 'example.org', DKIM_SELECTOR: 'bench', DKIM_PRIVATE_KEY: key } : {}),
-      ...(SEND_BACKLOG !== undefined ? { SEND_BACKLOG_LIMIT: SEND_BACKLOG } : {}),
     };
     const procs: Started[] = [];
     for (let i = 1; i <= workers; i++) {
