@@ -123,13 +123,6 @@ export const envSchema = z.object({
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
   SEND_CONCURRENCY: int(1, 1000).default(20),
   /**
-   * A batch build job waits (up to a minute) while more send jobs than this are waiting: builds
-   * and sends share a worker's event loop, and a morning's thousands of build jobs otherwise
-   * starved the sends (~50–100/s for the whole build phase of a million readers). 40 jobs are
-   * 2,000 digests. 0: never wait. A build job of one reader never waits.
-   */
-  SEND_BACKLOG_LIMIT: int(0, 1_000_000).default(40),
-  /**
    * Digests per send job. One job per email cost more in queue bookkeeping than the email
    * itself; a batch is claimed, rendered and recorded together. Lowered automatically to
    * SEND_RATE_PER_SECOND when that is smaller, so that the job limiter still holds the rate.

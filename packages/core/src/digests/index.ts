@@ -16,4 +16,3 @@ export * from './recover-deliveries.usecase';
 export * from './reconcile-digests.usecase';
 export * from './coalesce';
 export * from './send-batching';
-export * from './send-backlog';
