@@ -58,8 +58,8 @@ async function run<Row extends object>(db: Db, statement: { name: string; text: 
 export async function votersOf(db: Db, subscriberIds: readonly number[]): Promise<VoterRow[]> {
   const rows = await run<Omit<VoterRow, 'liked'> & { liked: string | null }>(db, VOTERS, [[...subscriberIds]]);
   // The liked ids come as "12,34": node-postgres's int[] parser builds each element character by
-  // character, ~1 kB of garbage per voter (a third of what the learning adds to a build's heap
-  // beside the packed model itself).
+  // character, ~1 kB of garbage per voter (an eighth of what the learning adds to a build's
+  // allocation; BENCHMARKS.md, "Build-job cost").
   const voters = rows as unknown as VoterRow[];
   for (const r of rows) {
     const text = r.liked;
