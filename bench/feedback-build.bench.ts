@@ -29,7 +29,7 @@
 // same fingerprints as before it. --profile=DIR writes a CPU profile of each off and warm run.
 //   npx tsx --conditions=source bench/feedback-build.bench.ts [--readers=2000] [--votes=10] [--rounds=3] [--profile=DIR]
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { setFlagsFromString } from 'node:v8';
@@ -39,7 +39,7 @@ import { buildDigests } from '@paperboy/core';
 import { createTestDatabase } from '@paperboy/db/testing';
 import { createQueues, createRedis } from '@paperboy/queue';
 import { seedBenchData } from './digest-send.data';
-import { CpuTally } from './morning-procs';
+import { CpuTally, statCpuSeconds } from './morning-procs';
 
 const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -57,18 +57,16 @@ const collectGarbage = runInNewContext('gc') as () => void;
 /** CPU milliseconds of this process's threads other than the main one (V8's platform workers,
  * libuv's pool), from /proc: process.cpuUsage() counts them all. */
 function helperThreadsMs(): number {
-  let ticks = 0;
+  let seconds = 0;
   for (const tid of readdirSync('/proc/self/task')) {
     if (tid === String(process.pid)) continue;
     try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      seconds += statCpuSeconds(`/proc/self/task/${tid}/stat`);
     } catch {
       // the thread ended between listing and reading
     }
   }
-  return ticks * 10; // USER_HZ = 100
+  return seconds * 1000;
 }
 
 async function main(): Promise<void> {

@@ -10,7 +10,13 @@ import path from 'node:path';
 const TICK = 100; // USER_HZ
 
 export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return statCpuSeconds(`/proc/${pid}/stat`);
+}
+
+/** User + system CPU seconds from a /proc stat file: a process's, or one thread's
+ * (`/proc/self/task/<tid>/stat`; `/proc/<tid>/stat` would give the whole process's). */
+export function statCpuSeconds(file: string): number {
+  const stat = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(stat[11]) + Number(stat[12])) / TICK;
 }
 
