@@ -1,10 +1,8 @@
 // Precision, recall, traps and reader coverage of the matcher on the labelled REAL arXiv papers
 // (packages/matching/eval/*.labels.json; texts read by id from the real-paper corpus, docs/architecture.md "Evaluation data").
-//   npx tsx packages/matching/scripts/eval-report.ts [--split=heldout|heldout2|heldout3|tuning|tuning2|all] [--json] [--brief] [--data=DIR] [--without-concepts]
-// --split=all (or both, its older name) reports every split. --brief leaves out the papers behind each
-// error. The held-out splits (heldout, heldout2, heldout3) are reported only, never tuned on: their paper-level
-// errors are not printed unless --heldout-errors is given (to audit the labels after a round, not to
-// tune the rules).
+// Options: USAGE below (what --help prints). The held-out splits (heldout, heldout2, heldout3) are
+// reported only, never tuned on: their paper-level errors are not printed unless --heldout-errors
+// is given (to audit the labels after a round, not to tune the rules).
 import { DEFAULT_DATA_DIR, findArxivData, loadArxivPapers, missingDataMessage } from '../src/eval/real/arxiv-data';
 import { evaluateSplit, type SplitResult } from '../src/eval/real/evaluate-split';
 import { formatSplit } from '../src/eval/real/format-report';
