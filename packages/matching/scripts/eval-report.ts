@@ -1,6 +1,6 @@
 // Precision, recall, traps and reader coverage of the matcher on the labelled REAL arXiv papers
 // (packages/matching/eval/*.labels.json; texts read by id from the real-paper corpus, docs/architecture.md "Evaluation data").
-// Options: USAGE below (what --help prints). The held-out splits (heldout, heldout2, heldout3) are
+// Options: USAGE below (what --help prints). The held-out splits (heldout, heldout2, heldout3, heldout4) are
 // reported only, never tuned on: their paper-level errors are not printed unless --heldout-errors
 // is given (to audit the labels after a round, not to tune the rules).
 import { DEFAULT_DATA_DIR, findArxivData, loadArxivPapers, missingDataMessage } from '../src/eval/real/arxiv-data';
@@ -9,7 +9,7 @@ import { formatSplit } from '../src/eval/real/format-report';
 import { isHeldOut, loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
 
 const USAGE = `Precision, recall, traps and reader coverage of the matcher on the labelled real arXiv papers.
-  npm run eval:report -- [--split=heldout|heldout2|heldout3|tuning|tuning2|tuning3|tuning4|all] [--json] [--brief]
+  npm run eval:report -- [--split=heldout|heldout2|heldout3|heldout4|tuning|tuning2|tuning3|tuning4|all] [--json] [--brief]
                          [--data=DIR] [--without-concepts] [--heldout-errors]
 --split      one split, or all (the default; "both" is its older name)
 --brief      leave out the papers behind each error
