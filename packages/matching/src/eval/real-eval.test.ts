@@ -10,12 +10,12 @@ import { checkLabels, loadLabels, SPLITS } from './real/labels';
 /** Just below each tuning split's figures when its gate was last set (session 6: tuning 0.87 /
  * 0.88, tuning2 0.83 / 0.81, tuning3 0.84 / 0.76; the round started tuning at 0.72 / 0.64;
  * tuning4, first run 0.83 / 0.44, at 0.90 / 0.60 after session 7's word families and telling
- * words). Raise them as the matcher improves; trading one for the other moves both, on purpose. */
+ * words; 0.86 / 0.91 after session 10 gave its topics related concepts). Raise them as the matcher improves; trading one for the other moves both, on purpose. */
 const GATES = {
   tuning: { macroPrecision: 0.85, macroRecall: 0.85 },
   tuning2: { macroPrecision: 0.8, macroRecall: 0.79 },
   tuning3: { macroPrecision: 0.81, macroRecall: 0.73 },
-  tuning4: { macroPrecision: 0.87, macroRecall: 0.58 },
+  tuning4: { macroPrecision: 0.84, macroRecall: 0.88 },
 } as const;
 /** The same splits matched without the related-concepts vocabulary (evaluateSplit's `concepts:
  * false`): how topics nobody wrote a concept for fare, which only the generic rules serve (session

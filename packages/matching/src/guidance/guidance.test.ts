@@ -110,9 +110,9 @@ describe('relatedTopicCandidates', () => {
     const quiet = relatedTopicCandidates(normalizeTopic('score-based generative models'), 'quiet', context);
     expect(quiet[0]).toBe('diffusion models');
     expect(quiet).toContain('latent diffusion');
-    const learned = relatedTopicCandidates(normalizeTopic('tool use'), 'quiet', {
+    const learned = relatedTopicCandidates(normalizeTopic('web browsing'), 'quiet', {
       vocabulary,
-      associations: { [normalizeTopic('tool use').key]: ['ai agent', 'never written'] },
+      associations: { [normalizeTopic('web browsing').key]: ['ai agent', 'never written'] },
     });
     expect(learned[0]).toBe('AI agents');
     const pairs = relatedTopicCandidates(normalizeTopic('fast diffusion models'), 'quiet', context);

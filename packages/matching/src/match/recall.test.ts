@@ -330,6 +330,12 @@ describe('matchPapers: words written as their siblings', () => {
 });
 
 describe('matchPapers: the telling word of two', () => {
+  // The rule serves topics nobody wrote a concept for; "causal inference" has one (whose
+  // "causal discovery" would match these titles by itself), so it is matched here without.
+  const idsWithoutConcepts = (topic: string, papers: MatchablePaper[]): number[] =>
+    (matchPapers(buildTopicIndex([topic], { concepts: false }), papers).get(normalizeTopic(topic).key) ?? [])
+      .map((m) => m.paperId)
+      .sort((a, b) => a - b);
   const through = (word: string, sentences: number) =>
     makePaper({
       title: `Linear ${word} discovery with interventions`,
@@ -338,11 +344,11 @@ describe('matchPapers: the telling word of two', () => {
 
   it('when the far rarer word runs through the title and three sentences, then the topic matches without the other', () => {
     const paper = through('causal', 3);
-    expect(ids('causal inference', [paper])).toEqual([paper.id]);
+    expect(idsWithoutConcepts('causal inference', [paper])).toEqual([paper.id]);
   });
 
   it('when it stands in fewer sentences, then it does not', () => {
-    expect(ids('causal inference', [through('causal', 2)])).toEqual([]);
+    expect(idsWithoutConcepts('causal inference', [through('causal', 2)])).toEqual([]);
   });
 
   it('when the two words are about as common, then one alone does not match', () => {
