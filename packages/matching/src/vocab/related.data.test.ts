@@ -1,3 +1,4 @@
+import { STOPWORDS } from '../text/stopwords.data';
 import { tokenize } from '../text/tokenize';
 import { RELATED_CONCEPTS } from './related.data';
 
@@ -16,5 +17,21 @@ describe('the related-concepts vocabulary', () => {
         .map((trap) => `${concept.topics[0]}: "${trap}"`);
     });
     expect(swallowing).toEqual([]);
+  });
+});
+
+describe('the related-concepts vocabulary, read as the matcher reads it', () => {
+  it('when a related term is written with several words, then it is not read as the one word its small words leave', () => {
+    // "in-context" reads as "context", "all-in-one" as "one": the term would count every paper
+    // that merely uses the remaining word.
+    const shrunk = RELATED_CONCEPTS.flatMap((concept) =>
+      Object.keys(concept.related)
+        .filter((term) => {
+          const words = term.toLowerCase().split(/[\s-]+/);
+          return words.some((w) => STOPWORDS.has(w)) && tokensOf(term).length === 1;
+        })
+        .map((term) => `${concept.topics[0]}: "${term}"`),
+    );
+    expect(shrunk).toEqual([]);
   });
 });

@@ -1156,7 +1156,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
     topics: ['small language models', 'SLM', 'on-device LLMs', 'efficient language models'],
     related: {
-      'on-device': 0.34,
+      'on-device model': 0.34,
+      'on-device deployment': 0.34,
       'small model': 0.5,
       'compact model': 0.5,
       'sub-billion': 1,
