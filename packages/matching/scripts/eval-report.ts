@@ -9,7 +9,7 @@ import { formatSplit } from '../src/eval/real/format-report';
 import { isHeldOut, loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
 
 const USAGE = `Precision, recall, traps and reader coverage of the matcher on the labelled real arXiv papers.
-  npm run eval:report -- [--split=heldout|heldout2|heldout3|heldout4|tuning|tuning2|tuning3|tuning4|all] [--json] [--brief]
+  npm run eval:report -- [--split=heldout|heldout2|heldout3|heldout4|tuning|tuning2|tuning3|tuning4|tuning5|all] [--json] [--brief]
                          [--data=DIR] [--without-concepts] [--heldout-errors]
 --split      one split, or all (the default; "both" is its older name)
 --brief      leave out the papers behind each error

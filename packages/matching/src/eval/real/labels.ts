@@ -13,6 +13,7 @@ export const SPLITS = [
   'tuning2',
   'tuning3',
   'tuning4',
+  'tuning5',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
