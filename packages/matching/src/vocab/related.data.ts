@@ -39,7 +39,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'score-based': 0.5,
       diffusion: 0.5,
       denoising: 0.34,
-      'flow matching': 0.34,
+      'flow matching': 0.5,
+      'rectified flow': 0.5,
       'masked diffusion': 1,
       'discrete diffusion': 1,
       'diffusion language model': 1,
@@ -515,6 +516,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'judge model',
       'reward judge',
       'AI judge',
+      'tennis court',
+      'basketball court',
     ],
   },
   {
@@ -577,6 +580,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: ['RAG', 'retrieval-augmented generation', 'retrieval augmented LLMs'],
     related: {
       'retrieval-augmented': 0.5,
+      'search-augmented': 1,
+      'deep research': 0.5,
       'retrieval-enhanced': 1,
       GraphRAG: 0.5,
       retriever: 0.5,
@@ -865,6 +870,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'video-LMM': 1,
       'visual instruction': 1,
     },
+    // Robot policies built on a VLM are vision-language-action models, their own topic.
+    traps: ['vision-language-action', 'vision-language navigation'],
   },
   {
     topics: [
@@ -916,6 +923,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       ungrounded: 0.34,
       'factual accuracy': 0.5,
     },
+    // A model "hallucinating" sensor readings or features on purpose is a technique, not the failure.
+    traps: ['sensor hallucination', 'feature hallucination', 'hallucinated features'],
   },
   {
     topics: ['AI safety', 'LLM safety', 'safety', 'AI alignment'],
@@ -942,8 +951,18 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'reward hacking': 0.5,
       oversight: 0.34,
       'dangerous capabilities': 1,
+      'self-preservation': 1,
+      monitorability: 1,
     },
-    traps: ['road safety', 'functional safety', 'safety-critical', 'food safety', 'driving safety', 'traffic safety'],
+    traps: [
+      'safety assurance',
+      'road safety',
+      'functional safety',
+      'safety-critical',
+      'food safety',
+      'driving safety',
+      'traffic safety',
+    ],
   },
   {
     // Narrower than AI safety: attacks that talk a model out of its safeguards, and their defences;
