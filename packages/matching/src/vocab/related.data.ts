@@ -123,10 +123,14 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'acoustic model': 0.5,
       'spoken language': 0.34,
       'audio transcription': 1,
+      'keyword spotting': 0.5,
+      'speech commands': 0.5,
     },
     traps: [
       'emotion recognition',
       'speaker recognition',
+      // "attack success rate (ASR)": the first mention, where the acronym is defined.
+      'attack success rate ASR',
       'speech emotion',
       'music transcription',
       'speaker verification',
@@ -260,6 +264,11 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'heterogeneous graph': 0.34,
       'over-smoothing': 1,
       oversmoothing: 1,
+      'graph attention': 0.5,
+      'graph autoencoder': 1,
+      'graph anomaly detection': 0.5,
+      homophily: 1,
+      heterophily: 1,
     },
   },
   {
@@ -640,6 +649,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'teacher-student': 0.5,
       'on-policy distillation': 1,
       'self-distillation': 1,
+      'knowledge transfer': 0.34,
+      'privileged knowledge': 0.5,
     },
     traps: [
       'dataset distillation',
@@ -661,6 +672,9 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'reasoning steps': 0.5,
       'reasoning path': 0.5,
       'test-time reasoning': 0.5,
+      'reasoning model': 0.34,
+      'latent reasoning': 0.5,
+      'process supervision': 0.5,
     },
   },
   {
@@ -672,6 +686,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'image patches': 0.5,
       'visual transformer': 1,
       'transformer-based vision': 1,
+      DINOv2: 0.5,
+      'vision foundation model': 0.34,
     },
   },
   {
@@ -716,6 +732,10 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'OCT image': 1,
       colonoscopy: 1,
       'medical scan': 1,
+      retinal: 0.5,
+      'digital pathology': 1,
+      'brain imaging': 1,
+      microscopy: 0.34,
     },
   },
   {
@@ -838,6 +858,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       software: 0.2,
       'unit test': 0.5,
       bug: 0.34,
+      debugging: 0.34,
+      'software development': 0.34,
     },
   },
   {
