@@ -5,6 +5,7 @@ import {
   followedTopicKeys,
   matchNewPapers,
   matchTopicAgainstRecentPapers,
+  refreshRecentMatches,
   TopicIndexCache,
   type MatchingDeps,
 } from '../src/matches';
@@ -125,5 +126,49 @@ describe('matchTopicAgainstRecentPapers', () => {
     await expect(matchTopicAgainstRecentPapers(deps, 'reward model | diffusion model')).rejects.toMatchObject({
       code: 'invalid_input',
     });
+  });
+});
+
+describe('refreshRecentMatches', () => {
+  it("when the stored matches of the window are an older matcher's, then a refresh makes them what the matcher finds now and leaves older papers alone", async () => {
+    const db = database.db;
+    const missed = await makePaper(db, { title: 'Consistency training for diffusion models', publishedAt: daysAgo(2) });
+    const wrong = await makePaper(db, {
+      title: 'Diffusion MRI tractography atlases',
+      abstract: 'White matter bundles from diffusion tensor imaging.',
+      publishedAt: daysAgo(2),
+    });
+    const outside = await makePaper(db, { title: 'Diffusion MRI in stroke', publishedAt: daysAgo(40) });
+    // As an older matcher left them: one paper missed, one matched in another sense, in and out of the window.
+    const stale = { topicKey: key('diffusion models'), score: 1, reason: { text: 'older matcher' } };
+    await db.match.createMany({
+      data: [
+        { ...stale, paperId: wrong },
+        { ...stale, paperId: outside },
+      ],
+    });
+
+    const progress: number[] = [];
+    const result = await refreshRecentMatches(deps, { onChunk: (sofar) => progress.push(sofar.papers) });
+
+    const rows = async (paperId: number) => (await db.match.findMany({ where: { paperId } })).map((m) => m.topicKey);
+    expect(await rows(missed)).toEqual([key('diffusion models')]);
+    expect(await rows(wrong)).toEqual([]);
+    expect(await rows(outside)).toEqual([key('diffusion models')]);
+    expect(result.removed).toBeGreaterThanOrEqual(1);
+    expect(progress.at(-1)).toBe(result.papers);
+    expect(result.papers).toBe(await db.paper.count({ where: { publishedAt: { gte: daysAgo(14) } } }));
+  });
+
+  it('when the window is not a whole number of days from 1, then it fails as invalid input', async () => {
+    await expect(refreshRecentMatches(deps, { sinceDays: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(refreshRecentMatches(deps, { sinceDays: 1.5 })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('when it runs again, then it writes the same rows and removes nothing', async () => {
+    const before = await database.db.match.count();
+    const again = await refreshRecentMatches(deps);
+    expect(again.removed).toBe(0);
+    expect(await database.db.match.count()).toBe(before);
   });
 });

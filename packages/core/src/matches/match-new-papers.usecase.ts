@@ -2,7 +2,7 @@
 // (readers share keys), never per reader. Steps: load the papers → load the followed keys →
 // stored term associations (version check) → (cached) index → matchPapers → upsert Match rows and drop the ones this run no longer finds.
 // Re-running it with the same papers and keys stores exactly the same rows.
-import { matchPapers, type TopicMatch } from '@paperboy/matching';
+import { type MatchablePaper, matchPapers, type TopicMatch } from '@paperboy/matching';
 import { type MatchingDeps, validIds } from './matching-deps';
 import { processAssociations, type StoredAssociations } from './stored-associations';
 import { processTopicIndex, type TopicIndexCache } from './topic-index-cache';
@@ -41,6 +41,16 @@ export async function matchNewPapers(
   const ids = validIds(paperIds, 'paperIds', MAX_PAPERS_PER_JOB);
   const papers = ids.length ? await loadPapersById(deps.db, ids) : [];
   if (papers.length === 0) return { papers: 0, topics: 0, matches: 0, removed: 0, invalidKeys: [] };
+  return matchAndStore(deps, papers, options);
+}
+
+/** These papers against every followed key, their Match rows made exactly what this run finds:
+ * the match job's work, and the refresh's (refresh-matches.usecase.ts) for each chunk of a window. */
+export async function matchAndStore(
+  deps: MatchingDeps,
+  papers: readonly MatchablePaper[],
+  options: MatchRunOptions = {},
+): Promise<MatchRunResult> {
   const keys = await followedTopicKeys(deps.db);
   const associations = await (options.associations ?? processAssociations).get(deps.db);
   const { index, invalid } = (options.indexCache ?? processTopicIndex).get(keys, associations);

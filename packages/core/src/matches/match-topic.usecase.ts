@@ -5,13 +5,9 @@ import { buildTopicIndex, matchPapers, parseTopicKey, type ParsedTopic } from '@
 import { AppError } from '../errors';
 import { flattenMatches } from './match-new-papers.usecase';
 import { loadPapersAfter, removeStaleMatches, upsertMatches } from './store';
-import { DAY_MS, type MatchingDeps, nowOf, windowDaysOf } from './matching-deps';
+import { DAY_MS, type MatchingDeps, MAX_WINDOW_PAPERS, nowOf, WINDOW_CHUNK, windowDaysOf } from './matching-deps';
 import { processAssociations } from './stored-associations';
 
-/** Papers matched per step: about one ingestion batch, so scores are on the same footing. */
-const CHUNK = 1_000;
-/** A window holds a few thousand papers; this bounds a misconfigured one. */
-const MAX_PAPERS = 50_000;
 const MAX_KEYS = 100;
 
 export interface TopicBackfillResult {
@@ -51,8 +47,8 @@ export async function matchTopicsAgainstRecentPapers(
   let papers = 0;
   let matches = 0;
   // Keyset pagination by id: bounded memory however long the window, and a retry redoes it all.
-  while (papers < MAX_PAPERS) {
-    const chunk = await loadPapersAfter(deps.db, since, afterId, CHUNK);
+  while (papers < MAX_WINDOW_PAPERS) {
+    const chunk = await loadPapersAfter(deps.db, since, afterId, WINDOW_CHUNK);
     if (chunk.length === 0) break;
     afterId = (chunk[chunk.length - 1] as { id: number }).id;
     papers += chunk.length;
