@@ -35,6 +35,11 @@ export const commands: CommandEntry[] = [
     load: () => import('./associations-rebuild.command.js').then((m) => m.associationsRebuildCommand),
   },
   {
+    name: 'matches:refresh',
+    summary: "Match the window's papers again with this version's matcher (after upgrading)",
+    load: () => import('./matches-refresh.command.js').then((m) => m.matchesRefreshCommand),
+  },
+  {
     name: 'send:pause',
     summary: 'Stop sending digests (queued ones wait; nothing is lost)',
     load: () => import('./send-pause.command.js').then((m) => m.sendPauseCommand),
