@@ -128,7 +128,10 @@
         );
         notes.push(`${g.topic} is too broad: ${share(g)} of recent papers.`);
       } else if (g.standing === 'quiet') {
-        li.appendChild(document.createTextNode(`: nothing in the last ${window.days} days.`));
+        // Out of the window the preview read: on a busy installation its newest papers span less
+        // than the window's days, so "nothing in the last 14 days" would be untrue.
+        const span = window.capped ? `the ${window.papers} newest papers` : `the last ${window.days} days`;
+        li.appendChild(document.createTextNode(`: nothing in ${span}.`));
         notes.push(`Nothing recent on ${g.topic}.`);
       } else li.appendChild(el('span', 'muted', ` · ${papersText(g.count)}`));
       if (g.didYouMean) {
