@@ -121,6 +121,19 @@ describe('relatedTopicCandidates', () => {
     const words = relatedTopicCandidates(normalizeTopic('quantum video'), 'quiet', context);
     expect(words).toEqual(['video']);
   });
+  it("when a quiet topic's pair is unused and one of its words is one every field uses, then only the other word is offered", () => {
+    const local = buildVocabulary([
+      { title: 'Tabular foundation models', abstract: 'Tabular data, in rows and columns.' },
+      { title: 'Tabular benchmarks revisited', abstract: 'Gradient boosting on tabular data.' },
+      { title: 'Learning to rank', abstract: 'Deep learning for search.' },
+      { title: 'Learning rates', abstract: 'Schedules for learning.' },
+    ]);
+    const offered = relatedTopicCandidates(normalizeTopic('tabular learning'), 'quiet', {
+      vocabulary: local,
+      associations: {},
+    });
+    expect(offered).toEqual(['tabular']);
+  });
   it('when a topic is fine, then nothing is offered', () => {
     expect(relatedTopicCandidates(normalizeTopic('diffusion models'), 'ok', context)).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { normalizeTopic } from '../topic/normalize-topic';
 import type { ParsedTopic } from '../types';
 import { collapseAliases } from '../vocab/alias-index';
 import type { AssociationTable } from '../vocab/associations';
+import { FREQUENT_TOKENS } from '../vocab/frequent-tokens';
 import { RELATED_CONCEPTS, type RelatedConcept } from '../vocab/related.data';
 import type { TermVocabulary } from './vocabulary';
 
@@ -78,7 +79,8 @@ function narrowerPairs(tokens: readonly string[], vocabulary: TermVocabulary): s
 }
 
 /** The topic's own word pairs that papers use ("quantum error correction" → "error correction");
- * single words only when no pair is used (a lone word is broader than any pair of it). */
+ * single words only when no pair is used (a lone word is broader than any pair of it), and never
+ * one that most fields use. */
 function ownParts(tokens: readonly string[], vocabulary: TermVocabulary): string[] {
   if (tokens.length < 2) return [];
   const known = (keys: string[]) =>
@@ -87,7 +89,8 @@ function ownParts(tokens: readonly string[], vocabulary: TermVocabulary): string
       return phrase ? [phrase.text] : [];
     });
   const pairs = known(tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`));
-  return pairs.length > 0 ? pairs : known(tokens.filter((t) => !GENERIC.has(t)));
+  // A lone word every field uses ("learning" of "tabular learning") would be broader still.
+  return pairs.length > 0 ? pairs : known(tokens.filter((t) => !GENERIC.has(t) && !FREQUENT_TOKENS.has(t)));
 }
 
 /** Candidate topics for a broad or quiet topic, best first, distinct from it and each other. */

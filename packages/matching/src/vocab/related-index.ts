@@ -4,11 +4,8 @@
 import { tokenize } from '../text/tokenize';
 import type { TopicPhrase } from '../types';
 import { collapseAliases } from './alias-index';
-import frequentTokens from './frequent-tokens.data.json';
+import { FREQUENT_TOKENS } from './frequent-tokens';
 import { FIXED_COMPOUNDS, GENERIC_HEADS, RELATED_CONCEPTS } from './related.data';
-
-/** Tokens in at least 8% of real papers (scripts/count-frequent-tokens.ts). */
-const FREQUENT_TOKENS: ReadonlySet<string> = new Set(frequentTokens.tokens);
 
 /** The one-word-inside allowance of a reader's unquoted phrase (kept in step with LOOSE_GAP). */
 const TERM_GAP = 1;
