@@ -2745,7 +2745,6 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'chart understanding': 0.5,
       'text recognition': 0.5,
       handwritten: 0.34,
-      PDF: 0.34,
     },
   },
   {
@@ -3262,7 +3261,6 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'channel estimation': 1,
       'channel state information': 1,
       'radio access network': 1,
-      RAN: 0.5,
       'spectrum sensing': 1,
       transmitter: 0.34,
       receiver: 0.34,
