@@ -4,8 +4,9 @@
 import { buildTopicIndex, matchPapers, parseTopicKey, type ParsedTopic } from '@paperboy/matching';
 import { AppError } from '../errors';
 import { flattenMatches } from './match-new-papers.usecase';
-import { loadPapersAfter, removeStaleMatches, upsertMatches } from './store';
-import { DAY_MS, type MatchingDeps, MAX_WINDOW_PAPERS, nowOf, WINDOW_CHUNK, windowDaysOf } from './matching-deps';
+import { removeStaleMatches, upsertMatches } from './store';
+import type { MatchingDeps } from './matching-deps';
+import { windowPaperChunks } from './window-papers';
 import { processAssociations } from './stored-associations';
 
 const MAX_KEYS = 100;
@@ -39,18 +40,13 @@ export async function matchTopicsAgainstRecentPapers(
   sinceDays?: number,
 ): Promise<TopicBackfillResult> {
   const parsed = parseKeys(topicKeys);
-  const since = new Date(nowOf(deps).getTime() - windowDaysOf(deps, sinceDays) * DAY_MS);
+  const window = windowPaperChunks(deps, sinceDays);
   // The same associations as the match job, so a backfilled topic matches as it will later.
   const index = buildTopicIndex(parsed, { associations: (await processAssociations.get(deps.db)).table });
   const keys = parsed.map((t) => t.key);
-  let afterId = 0;
   let papers = 0;
   let matches = 0;
-  // Keyset pagination by id: bounded memory however long the window, and a retry redoes it all.
-  while (papers < MAX_WINDOW_PAPERS) {
-    const chunk = await loadPapersAfter(deps.db, since, afterId, WINDOW_CHUNK);
-    if (chunk.length === 0) break;
-    afterId = (chunk[chunk.length - 1] as { id: number }).id;
+  for await (const chunk of window) {
     papers += chunk.length;
     const found = flattenMatches(matchPapers(index, chunk));
     matches += await upsertMatches(deps.db, found);

@@ -12,11 +12,6 @@ export interface MatchingDeps {
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 14;
-/** Papers matched per step when a whole window is matched: about one ingestion batch, so scores
- * are on the same footing as the match job's. */
-export const WINDOW_CHUNK = 1_000;
-/** A window holds a few thousand papers; this bounds a misconfigured one. */
-export const MAX_WINDOW_PAPERS = 50_000;
 
 export const nowOf = (deps: Pick<MatchingDeps, 'now'>): Date => (deps.now ? deps.now() : new Date());
 

@@ -5,8 +5,8 @@
 // now, chunk by chunk, leaving the rows exactly as a fresh match job would (the same upserts and
 // removals). Operators run it once after upgrading: `npm run paperboy -- matches:refresh`.
 import { matchAndStore } from './match-new-papers.usecase';
-import { DAY_MS, type MatchingDeps, MAX_WINDOW_PAPERS, nowOf, WINDOW_CHUNK, windowDaysOf } from './matching-deps';
-import { loadPapersAfter } from './store';
+import type { MatchingDeps } from './matching-deps';
+import { windowPaperChunks } from './window-papers';
 
 export interface RefreshMatchesResult {
   /** Papers of the window matched again. */
@@ -30,14 +30,9 @@ export async function refreshRecentMatches(
   deps: MatchingDeps,
   options: RefreshMatchesOptions = {},
 ): Promise<RefreshMatchesResult> {
-  const since = new Date(nowOf(deps).getTime() - windowDaysOf(deps, options.sinceDays) * DAY_MS);
+  const window = windowPaperChunks(deps, options.sinceDays);
   const total: RefreshMatchesResult = { papers: 0, matches: 0, removed: 0, invalidKeys: [] };
-  let afterId = 0;
-  // Keyset pagination by id: bounded memory however long the window; a rerun redoes it all.
-  while (total.papers < MAX_WINDOW_PAPERS) {
-    const chunk = await loadPapersAfter(deps.db, since, afterId, WINDOW_CHUNK);
-    if (chunk.length === 0) break;
-    afterId = (chunk[chunk.length - 1] as { id: number }).id;
+  for await (const chunk of window) {
     const run = await matchAndStore(deps, chunk);
     total.papers += run.papers;
     total.matches += run.matches;
