@@ -1,15 +1,15 @@
 // Precision, recall, traps and reader coverage of the matcher on the labelled REAL arXiv papers
 // (packages/matching/eval/*.labels.json; texts read by id from the real-paper corpus, docs/architecture.md "Evaluation data").
-// Options: USAGE below (what --help prints). The held-out splits (heldout, heldout2, heldout3, heldout4) are
-// reported only, never tuned on: their paper-level errors are not printed unless --heldout-errors
-// is given (to audit the labels after a round, not to tune the rules).
+// Options: USAGE below (what --help prints). The held-out splits (HELD_OUT_SPLITS in
+// src/eval/real/labels.ts) are reported only, never tuned on: their paper-level errors are not
+// printed unless --heldout-errors is given (to audit the labels after a round, not to tune the rules).
 import { DEFAULT_DATA_DIR, findArxivData, loadArxivPapers, missingDataMessage } from '../src/eval/real/arxiv-data';
 import { evaluateSplit, type SplitResult } from '../src/eval/real/evaluate-split';
 import { formatSplit } from '../src/eval/real/format-report';
 import { isHeldOut, loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
 
 const USAGE = `Precision, recall, traps and reader coverage of the matcher on the labelled real arXiv papers.
-  npm run eval:report -- [--split=heldout|heldout2|heldout3|heldout4|tuning|tuning2|tuning3|tuning4|tuning5|all] [--json] [--brief]
+  npm run eval:report -- [--split=${[...SPLITS, 'all'].join('|')}] [--json] [--brief]
                          [--data=DIR] [--without-concepts] [--heldout-errors]
 --split      one split, or all (the default; "both" is its older name)
 --brief      leave out the papers behind each error

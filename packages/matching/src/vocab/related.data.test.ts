@@ -18,9 +18,7 @@ describe('the related-concepts vocabulary', () => {
     });
     expect(swallowing).toEqual([]);
   });
-});
 
-describe('the related-concepts vocabulary, read as the matcher reads it', () => {
   it('when a related term is written with several words, then it is not read as the one word its small words leave', () => {
     // "in-context" reads as "context", "all-in-one" as "one": the term would count every paper
     // that merely uses the remaining word.
