@@ -108,6 +108,25 @@ describe('matchPapers: related concepts', () => {
     const once = makePaper({ abstract: 'We discuss a patient approach to optimisation of solvers.' });
     expect(ids('AI for healthcare', [once])).toEqual([]);
   });
+
+  it('when a reader adds a filler word to a concept ("speech recognition models"), then the concept and its bare name count', () => {
+    const bare = makePaper({
+      title: 'Streaming speech recognition for meetings',
+      abstract: 'We improve speech recognition of overlapping talkers.',
+    });
+    const asr = makePaper({
+      title: 'Whisper-style ASR for low-resource languages',
+      abstract: 'Our ASR system lowers the word error rate on five languages.',
+    });
+    const other = makePaper({ title: 'Speech synthesis for meetings', abstract: 'We synthesise speech.' });
+    expect(ids('speech recognition models', [bare, asr, other])).toEqual([bare.id, asr.id]);
+    expect(matchesOf('speech recognition models', [bare])[0]!.reason.text).toMatch(
+      /^Related to speech recognition models: .*'speech recognition'/,
+    );
+    // A filler word inside a concept's own name is no filler: "world models" is not "world".
+    const world = makePaper({ title: 'The world of trade', abstract: 'Trade around the world grows.' });
+    expect(ids('world models', [world])).toEqual([]);
+  });
 });
 
 describe('matchPapers: what a paper is about', () => {

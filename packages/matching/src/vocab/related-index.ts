@@ -69,6 +69,12 @@ function domainOf(tokens: readonly string[]): { domain: string[]; head: (typeof 
   return undefined;
 }
 
+/** Words a reader adds to a concept's name without changing it: "X models", "X-based Y",
+ * "X systems", "X methods" (canonical tokens). */
+const FILLER_TOKENS: ReadonlySet<string> = new Set(
+  ['model', 'models', 'system', 'method', 'framework', 'approach', 'based', 'technique', 'algorithm'].flatMap(tokensOf),
+);
+
 /** A domain word alone is a strong sign, not a synonym: one mention in the title, or two. */
 const DOMAIN_WEIGHT = 0.5;
 
@@ -82,6 +88,18 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
   const known = (key: string): RelatedEntry[] => (concepts ? (CONCEPTS.get(key) ?? []) : []);
   const key = phrase.tokens.join(' ');
   const entries = [...known(key)];
+  // "speech recognition models", "LLM-based agents": a concept with a filler word added. The
+  // concept applies, and its own name written without the filler counts as the topic itself.
+  // Two words must remain, or an acronym ("RAG systems"): one plain word is a sense of its own
+  // ("energy-based models" are not about energy).
+  const bare = phrase.tokens.filter((t) => !FILLER_TOKENS.has(t));
+  const acronym = bare.length === 1 && bare.some((t) => t !== t.toLowerCase());
+  const telling = bare.length >= 2 || acronym;
+  if (entries.length === 0 && telling && bare.length < phrase.tokens.length) {
+    const named = known(bare.join(' '));
+    if (named.length > 0)
+      entries.push(...named, { terms: [{ phrase: phraseOf(bare, TERM_GAP), weight: 1 }], traps: [] });
+  }
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const found = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
   if (found !== undefined) {
