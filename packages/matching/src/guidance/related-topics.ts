@@ -93,6 +93,9 @@ function ownParts(tokens: readonly string[], vocabulary: TermVocabulary): string
   return pairs.length > 0 ? pairs : known(tokens.filter((t) => !GENERIC.has(t) && !FREQUENT_TOKENS.has(t)));
 }
 
+/** Other names of a quiet topic's concept offered at most. */
+const QUIET_NAMES = 3;
+
 /** Candidate topics for a broad or quiet topic, best first, distinct from it and each other. */
 export function relatedTopicCandidates(
   topic: ParsedTopic,
@@ -108,7 +111,9 @@ export function relatedTopicCandidates(
       const terms = Object.entries(concept.related)
         .filter(([, weight]) => standing === 'quiet' || weight >= 1)
         .map(([text]) => text);
-      if (standing === 'quiet') texts.push(...concept.topics);
+      // Its main names, not every spelling readers type ("generative diffusion models"): those
+      // match much the same papers and would crowd out the related terms.
+      if (standing === 'quiet') texts.push(...concept.topics.slice(0, QUIET_NAMES));
       texts.push(...terms);
     }
     for (const term of context.associations[key] ?? []) {
