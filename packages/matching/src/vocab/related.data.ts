@@ -21,7 +21,17 @@ export const RELATED_VOCABULARY_VERSION = 1;
 
 export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
-    topics: ['diffusion models', 'diffusion', 'denoising diffusion', 'score-based generative models', 'DDPM'],
+    topics: [
+      'diffusion models',
+      'diffusion',
+      'denoising diffusion',
+      'score-based generative models',
+      'DDPM',
+      'diffusion-based generative models',
+      'generative diffusion models',
+      'generative diffusion',
+      'score-based models',
+    ],
     related: {
       'latent diffusion': 1,
       'diffusion-based': 1,
@@ -76,6 +86,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'recommendation systems',
       'RecSys',
       'recommendations',
+      'recommendation models',
     ],
     related: {
       recommender: 1,
@@ -600,7 +611,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['mixture of experts', 'MoE', 'sparse experts'],
+    topics: ['mixture of experts', 'MoE', 'sparse experts', 'sparse mixture of experts', 'sparse MoE'],
     related: {
       'expert routing': 1,
       'expert parallelism': 1,
@@ -613,7 +624,13 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['RLHF', 'reinforcement learning from human feedback', 'preference alignment', 'alignment'],
+    topics: [
+      'RLHF',
+      'reinforcement learning from human feedback',
+      'preference alignment',
+      'alignment',
+      'RL from human feedback',
+    ],
     related: {
       'human feedback': 0.34,
       'preference optimization': 0.5,
@@ -930,7 +947,14 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     ],
   },
   {
-    topics: ['hallucination', 'hallucinations', 'LLM hallucination', 'factuality'],
+    topics: [
+      'hallucination',
+      'hallucinations',
+      'LLM hallucination',
+      'factuality',
+      'hallucination detection',
+      'hallucination mitigation',
+    ],
     related: {
       hallucinate: 1,
       hallucinated: 1,
@@ -1022,7 +1046,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['machine translation', 'neural machine translation', 'translation', 'MT'],
+    topics: ['machine translation', 'neural machine translation', 'translation', 'MT', 'NMT'],
     related: {
       translation: 0.2,
       NMT: 1,
@@ -1532,7 +1556,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['fairness', 'bias', 'algorithmic fairness', 'AI fairness'],
+    topics: ['fairness', 'bias', 'algorithmic fairness', 'AI fairness', 'social bias', 'gender bias'],
     related: {
       fairness: 1,
       'social bias': 1,
@@ -3249,7 +3273,14 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['wireless communications', 'wireless networks', '6G', 'AI for wireless', 'semantic communication'],
+    topics: [
+      'wireless communications',
+      'wireless networks',
+      '6G',
+      'AI for wireless',
+      'semantic communication',
+      'wireless',
+    ],
     related: {
       wireless: 0.5,
       'wireless communication': 1,
@@ -3504,6 +3535,65 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
     // A person touching an object in an image, or a robot, is another field's interaction.
     traps: ['human-object interaction', 'hand-object interaction'],
+  },
+  {
+    topics: ['parameter-efficient fine-tuning', 'PEFT', 'parameter-efficient tuning', 'adapter tuning'],
+    related: {
+      LoRA: 1,
+      'low-rank adaptation': 1,
+      'low-rank adapter': 1,
+      QLoRA: 1,
+      DoRA: 1,
+      'prefix tuning': 1,
+      'prompt tuning': 0.5,
+      'adapter tuning': 1,
+      'parameter-efficient': 1,
+      adapters: 0.34,
+      'trainable parameters': 0.34,
+    },
+  },
+  {
+    topics: ['RLVR', 'GRPO', 'verifiable rewards', 'RL for reasoning', 'RL for LLM reasoning'],
+    related: {
+      'verifiable reward': 1,
+      GRPO: 1,
+      DAPO: 1,
+      'rule-based reward': 0.5,
+      'outcome reward': 0.5,
+      'reinforcement fine-tuning': 0.5,
+      'RL fine-tuning': 0.5,
+      'policy optimization': 0.34,
+      'reasoning RL': 0.5,
+      'zero RL': 0.5,
+    },
+  },
+  {
+    topics: ['process reward models', 'process supervision', 'step-level rewards'],
+    related: {
+      'process supervision': 1,
+      'process reward': 1,
+      'step-level reward': 1,
+      'step-wise reward': 1,
+      'step-level verifier': 1,
+      'step verification': 0.5,
+    },
+  },
+  {
+    topics: ['KV cache', 'KV cache compression', 'key-value cache'],
+    related: {
+      'key-value cache': 1,
+      'KV compression': 1,
+      'KV eviction': 1,
+      'cache eviction': 0.5,
+      'token eviction': 0.5,
+      'prefix caching': 0.5,
+      PagedAttention: 1,
+      'KV quantization': 1,
+      'cache compression': 0.5,
+      'long-context inference': 0.34,
+    },
+    // Storage systems' key-value stores and their caches are another field.
+    traps: ['key-value store', 'KV store', 'key-value database'],
   },
 ];
 
