@@ -233,6 +233,20 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('AI for healthcare', [segmentation, assistant])).toEqual([segmentation.id, assistant.id]);
   });
 
+  it('when a known concept heads the topic ("GNNs for drug discovery"), then the field\'s papers match only beside it', () => {
+    const screening = makePaper({
+      title: 'Virtual screening of kinase inhibitors',
+      abstract:
+        'We rank candidate molecules by predicted binding affinity. A graph neural network encodes each ligand.',
+    });
+    const docking = makePaper({
+      title: 'Faster docking for lead optimization',
+      abstract: 'We rank candidate molecules by predicted binding affinity with a physics-based scoring function.',
+    });
+    expect(ids('GNNs for drug discovery', [screening, docking])).toEqual([screening.id]);
+    expect(matchesOf('GNNs for drug discovery', [screening])[0]!.reason.kind).toBe('related');
+  });
+
   it('when X names a field such as education, then papers of the field match as related', () => {
     const education = makePaper({
       title: 'Adaptive tutoring in education',

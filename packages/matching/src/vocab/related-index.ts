@@ -56,8 +56,13 @@ const HEADS = Object.entries(GENERIC_HEADS)
   .sort((a, b) => b.tokens.length - a.tokens.length);
 
 /** "AI for agriculture" → domain ["agriculture"], head ["ai"]: the phrase without a generic head
- * at either end. */
-function domainOf(tokens: readonly string[]): { domain: string[]; head: (typeof HEADS)[number] } | undefined {
+ * at either end. With the vocabulary, a concept it knows also heads a phrase as its subject
+ * ("GNNs for drug discovery", "diffusion models for video"): the reader wants the domain's papers
+ * that use it, so the domain's terms count beside it. The longest known head wins. */
+function domainOf(
+  tokens: readonly string[],
+  concepts: boolean,
+): { domain: string[]; head: (typeof HEADS)[number] } | undefined {
   for (const head of HEADS) {
     const words = head.tokens;
     if (tokens.length <= words.length) continue;
@@ -65,6 +70,11 @@ function domainOf(tokens: readonly string[]): { domain: string[]; head: (typeof 
     const from = tokens.length - words.length;
     if (head.role !== 'kind' && words.every((t, j) => tokens[from + j] === t))
       return { domain: tokens.slice(0, from), head };
+  }
+  if (!concepts) return undefined;
+  for (let end = tokens.length - 1; end >= 1; end -= 1) {
+    const head = tokens.slice(0, end);
+    if (CONCEPTS.has(head.join(' '))) return { domain: tokens.slice(end), head: { tokens: head, role: 'subject' } };
   }
   return undefined;
 }
@@ -101,7 +111,7 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
       entries.push(...named, { terms: [{ phrase: phraseOf(bare, TERM_GAP), weight: 1 }], traps: [] });
   }
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
-  const found = entries.length === 0 ? domainOf(phrase.tokens) : undefined;
+  const found = entries.length === 0 ? domainOf(phrase.tokens, concepts) : undefined;
   if (found !== undefined) {
     const { domain, head } = found;
     // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing,
