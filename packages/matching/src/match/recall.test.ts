@@ -202,6 +202,18 @@ describe('matchPapers: senses the vocabulary keeps apart', () => {
     expect(ids('mechanistic interpretability', [shap, circuits])).toEqual([circuits.id]);
   });
 
+  it('when a paper speaks of gates or gating, then a graph-neural-network reader does not get it; a GAT does', () => {
+    const gates = makePaper({
+      title: 'Residual gates for logic gate networks',
+      abstract: 'Gating decides which layers run. Our gates skip compute in transformers.',
+    });
+    const gat = makePaper({
+      title: 'A GAT for molecule property prediction',
+      abstract: 'Graph attention networks weigh neighbours. Our GAT predicts solubility.',
+    });
+    expect(ids('graph neural networks', [gates, gat])).toEqual([gat.id]);
+  });
+
   it('when an unlearning paper speaks of forgetting, then forgetting alone does not make it continual learning', () => {
     const unlearning = makePaper({
       title: 'Stable forgetting for unlearning',
