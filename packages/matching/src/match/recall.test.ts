@@ -109,7 +109,7 @@ describe('matchPapers: related concepts', () => {
     expect(ids('AI for healthcare', [once])).toEqual([]);
   });
 
-  it('when a reader adds a filler word to a concept ("speech recognition models"), then the concept and its bare name count', () => {
+  it('when a reader adds a filler word to a concept ("speech recognition models"), then the concept applies and its bare name is the topic', () => {
     const bare = makePaper({
       title: 'Streaming speech recognition for meetings',
       abstract: 'We improve speech recognition of overlapping talkers.',
@@ -121,8 +121,16 @@ describe('matchPapers: related concepts', () => {
     const other = makePaper({ title: 'Speech synthesis for meetings', abstract: 'We synthesise speech.' });
     expect(ids('speech recognition models', [bare, asr, other])).toEqual([bare.id, asr.id]);
     expect(matchesOf('speech recognition models', [bare])[0]!.reason.text).toMatch(
-      /^Related to speech recognition models: .*'speech recognition'/,
+      /^Because you follow speech recognition models: 'speech recognition'/,
     );
+    // Typed as another of the concept's names, its main name is the topic too, named as strictly.
+    const moe = makePaper({ title: 'Routing tokens in a mixture of experts', abstract: 'We balance expert load.' });
+    const passing = makePaper({
+      title: 'Serving large models',
+      abstract: 'We batch requests. We cache results. We shard weights. It also helps mixture of experts layers.',
+    });
+    expect(ids('sparse mixture of experts', [moe, passing])).toEqual([moe.id]);
+    expect(matchesOf('sparse mixture of experts', [moe])[0]!.reason.kind).toBeUndefined();
     // A filler word inside a concept's own name is no filler: "world models" is not "world".
     const world = makePaper({ title: 'The world of trade', abstract: 'Trade around the world grows.' });
     expect(ids('world models', [world])).toEqual([]);

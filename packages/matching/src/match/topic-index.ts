@@ -92,6 +92,8 @@ class IndexBuilder {
   readonly tokenIds = new Map<string, number>();
   private readonly phraseIds = new Map<string, number>();
   private readonly topicKeys = new Set<string>();
+  /** Phrase id → the words it was compiled from. */
+  private readonly sourceOf: string[] = [];
 
   constructor(
     private readonly associations: AssociationTable,
@@ -115,6 +117,9 @@ class IndexBuilder {
           : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0, undefined, p.maxGap > 0 && p.tokens.length > 1),
       ),
     );
+    // Other ways to write the topic itself ("speech recognition" of "speech recognition models"):
+    // more alternatives, judged like the reader's own words.
+    if (!compound) alternatives.push(...this.equivalentsOf(parsed, alternatives));
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
     const { related, traps, anchors, together, telling } = this.relatedOf(parsed, alternatives, compound);
     const nominating = [
@@ -137,6 +142,21 @@ class IndexBuilder {
     });
   }
 
+  private equivalentsOf(parsed: ParsedTopic, alternatives: readonly number[][]): number[][] {
+    const have = new Set(alternatives.map((alt) => alt.join(' ')));
+    const out: number[][] = [];
+    for (const alt of parsed.alternatives) {
+      const only = alt.length === 1 ? alt[0] : undefined;
+      if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) continue;
+      for (const p of relatedFor(only, this.concepts)?.equivalents ?? []) {
+        const id = this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0, undefined, p.maxGap > 0 && p.tokens.length > 1);
+        if (!have.has(String(id))) out.push([id]);
+        have.add(String(id));
+      }
+    }
+    return out;
+  }
+
   /** Related terms of every single-phrase alternative the vocabulary knows (a quoted phrase asks
    * for exactly those words, so it gets none); the strongest weight when two concepts share one. */
   private relatedOf(
@@ -144,7 +164,9 @@ class IndexBuilder {
     alternatives: number[][],
     compound: boolean,
   ): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together' | 'telling'> {
-    const direct = new Set(alternatives.flat());
+    // By words, not by id: the reader's phrase is compiled with its proximity window, the same
+    // words as a related term without one ("mathematical reasoning" of math reasoning).
+    const direct = new Set(alternatives.flat().map((id) => this.sourceOf[id]));
     const related = new Map<number, RelatedRef>();
     const traps = new Set<number>();
     const anchors = new Set<number>();
@@ -152,7 +174,7 @@ class IndexBuilder {
     const together = new Map<string, string[]>();
     const add = (phraseId: number, weight: number, learned: boolean, requires?: number): void => {
       const known = related.get(phraseId);
-      if (!direct.has(phraseId) && (known === undefined || known.weight < weight))
+      if (!direct.has(this.sourceOf[phraseId]) && (known === undefined || known.weight < weight))
         related.set(phraseId, { phraseId, weight, learned, ...(requires === undefined ? {} : { requires }) });
     };
     parsed.alternatives.forEach((alt, a) => {
@@ -213,6 +235,7 @@ class IndexBuilder {
     const id = this.phrases.length;
     const variants = expandVariants(p.tokens, derive);
     this.phrases.push({ id, maxGap: p.maxGap, window, join, variants });
+    this.sourceOf.push(p.tokens.join(' '));
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);
     for (const variant of variants) {

@@ -26,6 +26,10 @@ export interface RelatedTerm {
 export interface RelatedEntry {
   terms: RelatedTerm[];
   traps: TopicPhrase[];
+  /** Other ways to write the topic itself ("speech recognition" for "speech recognition
+   * models"): a paper naming one of them names the topic, judged as strictly as the reader's own
+   * words. */
+  equivalents?: TopicPhrase[];
 }
 
 const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
@@ -44,9 +48,14 @@ for (const concept of RELATED_CONCEPTS) {
     })),
     traps: (concept.traps ?? []).map((text) => phraseOf(tokensOf(text), 0)),
   };
+  // Typed another way ("sparse mixture of experts", "self-driving vehicles"), the concept's main
+  // name is the topic too: the reader's own words alone would miss the papers that use it.
+  const main = tokensOf(concept.topics[0] as string);
+  const asMain = [phraseOf(main, TERM_GAP)];
   for (const topic of concept.topics) {
     const key = tokensOf(topic).join(' ');
-    CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), entry]);
+    const named = key === main.join(' ') ? entry : { ...entry, equivalents: asMain };
+    CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), named]);
   }
 }
 
@@ -82,8 +91,15 @@ function domainOf(
 /** Words a reader adds to a concept's name without changing it: "X models", "X-based Y",
  * "X systems", "X methods" (canonical tokens). */
 const FILLER_TOKENS: ReadonlySet<string> = new Set(
-  ['model', 'models', 'system', 'method', 'framework', 'approach', 'based', 'technique', 'algorithm'].flatMap(tokensOf),
+  [
+    ...['model', 'system', 'method', 'framework', 'approach', 'based', 'technique', 'algorithm'],
+    // Words that restate the concept rather than narrow it: "LoRA adapters", "MoE architectures",
+    // "chain of thought prompting", "RLHF alignment".
+    ...['architecture', 'adapter', 'prompting', 'alignment', 'paradigm'],
+  ].flatMap(tokensOf),
 );
+
+const BASED = tokensOf('based')[0] ?? 'based';
 
 /** A domain word alone is a strong sign, not a synonym: one mention in the title, or two. */
 const DOMAIN_WEIGHT = 0.5;
@@ -99,16 +115,14 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
   const key = phrase.tokens.join(' ');
   const entries = [...known(key)];
   // "speech recognition models", "LLM-based agents": a concept with a filler word added. The
-  // concept applies, and its own name written without the filler counts as the topic itself.
-  // Two words must remain, or an acronym ("RAG systems"): one plain word is a sense of its own
-  // ("energy-based models" are not about energy).
+  // concept applies, and its own name written without the filler is the topic itself.
+  // "X-based" is no filler when one word is left: "energy-based models" are not about energy,
+  // while "translation models" are about translation.
   const bare = phrase.tokens.filter((t) => !FILLER_TOKENS.has(t));
-  const acronym = bare.length === 1 && bare.some((t) => t !== t.toLowerCase());
-  const telling = bare.length >= 2 || acronym;
+  const telling = bare.length >= 2 || (bare.length === 1 && !phrase.tokens.includes(BASED));
   if (entries.length === 0 && telling && bare.length < phrase.tokens.length) {
     const named = known(bare.join(' '));
-    if (named.length > 0)
-      entries.push(...named, { terms: [{ phrase: phraseOf(bare, TERM_GAP), weight: 1 }], traps: [] });
+    if (named.length > 0) entries.push(...named, { terms: [], traps: [], equivalents: [phraseOf(bare, TERM_GAP)] });
   }
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const found = entries.length === 0 ? domainOf(phrase.tokens, concepts) : undefined;
@@ -117,8 +131,10 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing,
     // but the vocabulary's own concept of it ("benchmark") still counts beside the head.
     const isField = domain.some((t) => !FREQUENT_TOKENS.has(t));
+    const named = known(domain.join(' '));
     const fromDomain: RelatedEntry[] = [
-      ...known(domain.join(' ')),
+      // "NLP for legal documents": the concept inside the domain when the domain is none itself.
+      ...(named.length > 0 ? named : containedConcept(domain, known)).map(withoutEquivalents),
       // Written as its siblings too: "financial" for AI for finance, "educational" for education.
       ...(isField
         ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, derive: true }], traps: [] }]
@@ -128,8 +144,44 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     for (const e of fromDomain)
       entries.push(requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) });
   }
+  if (entries.length === 0) entries.push(...containedConcept(phrase.tokens, known));
   if (entries.length === 0) return undefined;
-  return { terms: entries.flatMap((e) => e.terms), traps: entries.flatMap((e) => e.traps) };
+  return {
+    terms: entries.flatMap((e) => e.terms),
+    traps: entries.flatMap((e) => e.traps),
+    equivalents: entries.flatMap((e) => e.equivalents ?? []),
+  };
+}
+
+/** A concept's other names are the reader's topic only when the reader typed the concept. */
+const withoutEquivalents = ({ terms, traps }: RelatedEntry): RelatedEntry => ({ terms, traps });
+
+/** What a contained concept's name and terms weigh: the reader's other words may narrow it. */
+const CONTAINED_SHARE = 0.5;
+
+/**
+ * The longest run of the phrase's words that names a concept ("LoRA adapters", "chain of thought
+ * prompting", "self-driving vehicles"): the reader's other words restate or narrow it, so its
+ * name is a strong sign and its terms count at half their weight. A lone word the whole field
+ * uses ("learning", "model") names nothing, nor does the X of "X-based".
+ */
+function containedConcept(tokens: readonly string[], known: (key: string) => RelatedEntry[]): RelatedEntry[] {
+  for (let size = tokens.length - 1; size >= 1; size -= 1) {
+    for (let from = 0; from + size <= tokens.length; from += 1) {
+      const run = tokens.slice(from, from + size);
+      if (size === 1 && FREQUENT_TOKENS.has(run[0] as string)) continue;
+      // "energy-based models" are a kind of model, not about energy.
+      if (tokens[from + size] === BASED) continue;
+      const found = known(run.join(' '));
+      if (found.length === 0) continue;
+      const halved = found.map((e) => ({
+        traps: e.traps,
+        terms: e.terms.map((t) => ({ ...t, weight: t.weight * CONTAINED_SHARE })),
+      }));
+      return [{ terms: [{ phrase: phraseOf(run, TERM_GAP), weight: CONTAINED_SHARE }], traps: [] }, ...halved];
+    }
+  }
+  return [];
 }
 
 const COMPOUNDS = new Set(FIXED_COMPOUNDS.map((c) => tokensOf(c).join(' ')));
