@@ -183,6 +183,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'autonomous driving',
       'self-driving',
       'self-driving cars',
+      'self-driving vehicles',
       'autonomous vehicles',
       'end-to-end driving',
       'driving',
@@ -253,6 +254,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: [
       'graph neural networks',
       'GNN',
+      'graph neural nets',
       'graph learning',
       'geometric deep learning',
       'graph representation learning',
@@ -826,7 +828,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['federated learning', 'FL', 'federated'],
+    topics: ['federated learning', 'FL', 'federated', 'federated training'],
     related: {
       federated: 0.5,
       FedAvg: 1,
