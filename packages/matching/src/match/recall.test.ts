@@ -267,6 +267,13 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(matchesOf('GNNs for drug discovery', [screening])[0]!.reason.kind).toBe('related');
   });
 
+  it('when a paper writes the field before its subject ("video diffusion models"), then it names "diffusion models for video"', () => {
+    const video = makePaper({ title: 'Sparse attention for video diffusion models', abstract: 'We skip blocks.' });
+    const [match] = matchesOf('diffusion models for video', [video]);
+    expect(match?.reason.kind).toBeUndefined();
+    expect(match?.reason.matched).toEqual(['video diffusion models']);
+  });
+
   it('when X names a field such as education, then papers of the field match as related', () => {
     const education = makePaper({
       title: 'Adaptive tutoring in education',

@@ -143,6 +143,11 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
     for (const e of fromDomain)
       entries.push(requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) });
+    // "diffusion models for video" is written "video diffusion models", "LLMs for healthcare"
+    // "healthcare LLMs": the field before its subject names the topic too.
+    const headFirst = head.tokens.every((t, j) => phrase.tokens[j] === t);
+    if (requires !== undefined && headFirst)
+      entries.push({ terms: [], traps: [], equivalents: [phraseOf([...domain, ...head.tokens], TERM_GAP)] });
   }
   if (entries.length === 0) entries.push(...containedConcept(phrase.tokens, known));
   if (entries.length === 0) return undefined;
