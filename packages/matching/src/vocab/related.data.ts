@@ -3559,7 +3559,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     related: {
       'verifiable reward': 1,
       GRPO: 1,
-      DAPO: 1,
+      // Also "Defect-aware Prompt Optimization" and others: a sign, not a synonym.
+      DAPO: 0.5,
       'rule-based reward': 0.5,
       'outcome reward': 0.5,
       'reinforcement fine-tuning': 0.5,
@@ -3596,6 +3597,29 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
     // Storage systems' key-value stores and their caches are another field.
     traps: ['key-value store', 'KV store', 'key-value database'],
+  },
+  {
+    topics: ['optimizers', 'optimizer', 'deep learning optimizers', 'training optimizers'],
+    related: {
+      // Papers of every field name the optimizer they trained with: a sign, not the subject.
+      AdamW: 0.5,
+      'Adam optimizer': 0.5,
+      'Muon optimizer': 1,
+      Muon: 0.5,
+      Shampoo: 0.5,
+      'Lion optimizer': 1,
+      'adaptive optimizers': 1,
+      'optimizer states': 1,
+      'second-order optimizer': 1,
+      'stochastic gradient descent': 0.34,
+      SGD: 0.34,
+      'learning rate schedule': 0.5,
+      preconditioner: 0.34,
+      'weight decay': 0.34,
+      momentum: 0.2,
+    },
+    // An optimizer of queries, compilers or circuits is another field.
+    traps: ['query optimizer', 'query optimization', 'compiler optimization', 'black-box optimizer'],
   },
 ];
 
