@@ -414,6 +414,10 @@ describe('matchPapers: the telling word of two', () => {
   it('when the two words are about as common, then one alone does not match', () => {
     expect(ids('question answering', [through('question', 4)])).toEqual([]);
   });
+
+  it('when the rarer word is itself common ("graph" of graph generation), then it alone does not match', () => {
+    expect(idsWithoutConcepts('graph generation', [through('graph', 4)])).toEqual([]);
+  });
 });
 
 describe('matchPapers: a field written as its siblings', () => {

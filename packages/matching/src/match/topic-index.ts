@@ -12,7 +12,7 @@ import { GENERIC_TOKENS, UBIQUITOUS_TOKENS } from '../vocab/common-words.data';
 import { isFixedCompound, relatedFor } from '../vocab/related-index';
 import { ASSOCIATION_WEIGHT, SIBLING_WEIGHT } from './evidence-weights';
 import { siblingsOf } from '../vocab/word-families';
-import { isCommonWord, tellingWords } from '../vocab/token-shares';
+import { canTellAlone, isCommonWord, tellingWords } from '../vocab/token-shares';
 
 /** Words of any kind a reader's unquoted phrase may have inside ("protein sequence design",
  * "graph neural network (GNN) recommenders"); such a match weighs less than a tight one. */
@@ -202,7 +202,8 @@ class IndexBuilder {
       // Of two words that may stand apart, one far more common than the other may be missing
       // from a paper on the topic: "causal" through a paper is about causal inference.
       const telling = tellingWords(own);
-      if (!compound && !ubiquitous && only.tokens.length === 2 && own.length === 2 && telling.length === 1)
+      const alone = telling.length === 1 && canTellAlone(telling[0] as string);
+      if (!compound && !ubiquitous && only.tokens.length === 2 && own.length === 2 && alone)
         tellingAlone.add(this.phrase({ tokens: telling, maxGap: 0 }, 0));
       if (!compound && !ubiquitous)
         for (const v of this.phrases[alternatives[a]![0]!]!.variants)

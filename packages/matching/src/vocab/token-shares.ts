@@ -23,5 +23,10 @@ export function tellingWords(tokens: readonly string[]): string[] {
   return tokens.filter((t) => papersUsing(t) < TELLING_RATIO * rarest);
 }
 
+/** A telling word alone says the topic only when it is itself specific: "causal" (2% of papers),
+ * "segmentation" (5%), not "graph" (7%, any paper with a graph in it, for "graph generation"). */
+export const TELLING_MAX_SHARE = 0.06;
+export const canTellAlone = (token: string): boolean => papersUsing(token) < TELLING_MAX_SHARE * data.papers;
+
 /** Research vocabulary: a word in at least 8% of papers ("based", "inference", "evaluation"). */
 export const isCommonWord = (token: string): boolean => papersUsing(token) >= 0.08 * data.papers;
