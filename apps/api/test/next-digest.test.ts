@@ -66,7 +66,7 @@ describe('next digest on the preferences page', () => {
     expect(card).toContain('Nothing new on legal NLP right now.');
     expect(card).toContain('▲ 100');
     // The trending paper's reason carries its upvotes; they are not repeated beside the title.
-    expect(card).toContain('▲ 400 · #1 on Hugging Face today');
+    expect(card).toContain('▲ 400 · #1 trending today');
     expect(card.match(/▲ 400/g)).toHaveLength(1);
 
     // The build stores exactly what the page showed, in the same order.

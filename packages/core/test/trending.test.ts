@@ -17,6 +17,7 @@ async function paper(
     seenAt?: Date;
     withdrawn?: boolean;
     snapshots?: [hoursAgo: number, upvotes: number][];
+    hfUrl?: string;
   },
 ) {
   seq += 1;
@@ -29,6 +30,7 @@ async function paper(
       createdAt: p.seenAt ?? p.publishedAt ?? hoursAgo(10),
       upvotes: p.upvotes,
       sources: ['test'],
+      hfUrl: p.hfUrl ?? null,
       withdrawnAt: p.withdrawn ? hoursAgo(1) : null,
     },
   });
@@ -57,13 +59,19 @@ describe('trendingPapers', () => {
       ],
     });
     // First seen today (snapshot inside the period only): all 50 count.
-    const fresh = await paper(db, { upvotes: 50, publishedAt: hoursAgo(12), snapshots: [[11, 3]] });
+    const fresh = await paper(db, {
+      upvotes: 50,
+      publishedAt: hoursAgo(12),
+      snapshots: [[11, 3]],
+      hfUrl: 'https://huggingface.co/papers/2612.00002',
+    });
     const list = await trendingPapers(db, { period: 'daily', now: NOW, limit: 10 });
     expect(list.map((p) => [p.paperId, p.score, p.gained, p.rank])).toEqual([
       [fresh, 50, false, 1],
       [old, 10, true, 2],
     ]);
-    expect(list.map((p) => p.reason)).toEqual(['▲ 50 · #1 on Hugging Face today', '▲ 10 · #2 on Hugging Face today']);
+    // Only a paper with a Hugging Face page has Hugging Face upvotes; an imported one is ours.
+    expect(list.map((p) => p.reason)).toEqual(['▲ 50 · #1 on Hugging Face today', '▲ 10 · #2 trending today']);
   });
 
   it('when papers stay under TRENDING_MIN_UPVOTES in the period, then they are left out, and a quiet day lists nothing', async () => {
@@ -93,7 +101,7 @@ describe('trendingPapers', () => {
     expect(ids(await trendingPapers(db, { period: 'daily', now: NOW, limit: 10 }))).toEqual([today]);
     const weekly = await trendingPapers(db, { period: 'weekly', now: NOW, limit: 10 });
     expect(ids(weekly)).toEqual([fourDays, today]);
-    expect(weekly[0]!.reason).toBe('▲ 90 · #1 on Hugging Face this week');
+    expect(weekly[0]!.reason).toBe('▲ 90 · #1 trending this week');
   });
 
   it('when papers are excluded, then the rest fill the limit and keep their rank in the period', async () => {
@@ -163,8 +171,8 @@ describe('rankTrending', () => {
     const at = hoursAgo(5);
     const list = rankTrending(
       [
-        { paperId: 1, upvotes: 1_200, baselineUpvotes: 1_300, publishedAt: at },
-        { paperId: 2, upvotes: 1_238, baselineUpvotes: null, publishedAt: at },
+        { paperId: 1, upvotes: 1_200, baselineUpvotes: 1_300, publishedAt: at, onHub: true },
+        { paperId: 2, upvotes: 1_238, baselineUpvotes: null, publishedAt: at, onHub: true },
       ],
       { period: 'daily', minUpvotes: 0 },
     );

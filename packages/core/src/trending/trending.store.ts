@@ -13,6 +13,8 @@ export interface TrendingCandidate {
   /** Upvotes at the period's start (latest PaperSignal at or before it); null: no snapshot that old. */
   baselineUpvotes: number | null;
   publishedAt: Date;
+  /** Whether the paper has a Hugging Face page: only then are its upvotes Hugging Face's. */
+  onHub: boolean;
 }
 
 export interface CandidateWindow {
@@ -29,7 +31,8 @@ export async function loadTrendingCandidates(
 ): Promise<TrendingCandidate[]> {
   // Both branches of the OR have an index (publishedAt, createdAt): a bitmap OR, no scan.
   return db.$queryRaw<TrendingCandidate[]>`
-    SELECT p.id AS "paperId", p.upvotes, b.upvotes AS "baselineUpvotes", p."publishedAt"
+    SELECT p.id AS "paperId", p.upvotes, b.upvotes AS "baselineUpvotes", p."publishedAt",
+      p."hfUrl" IS NOT NULL AS "onHub"
     FROM "Paper" p
     LEFT JOIN LATERAL (
       SELECT s.upvotes FROM "PaperSignal" s

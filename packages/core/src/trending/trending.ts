@@ -45,8 +45,10 @@ export function trendingWindow(period: TrendingPeriod, now: Date, minUpvotes = D
   return { since: new Date(now.getTime() - ms), freshSince: new Date(now.getTime() - 2 * ms), minUpvotes };
 }
 
-export function trendingReason(score: number, rank: number, period: TrendingPeriod): string {
-  return `▲ ${count.format(score)} · #${rank} on Hugging Face ${PERIOD_WORDS[period]}`;
+/** "▲ 238 · #1 on Hugging Face today"; a paper without a Hugging Face page (imported from a
+ * file or the admin API with upvotes of its own) is "#1 trending today": the place is paperboy's. */
+export function trendingReason(score: number, rank: number, period: TrendingPeriod, onHub = true): string {
+  return `▲ ${count.format(score)} · #${rank} ${onHub ? 'on Hugging Face' : 'trending'} ${PERIOD_WORDS[period]}`;
 }
 
 /** Pure: ranks candidates by upvotes in the period (gained, else total), floor applied, ties by recency. */
@@ -58,13 +60,17 @@ export function rankTrending(
     const gained = c.baselineUpvotes !== null;
     // Upvotes can be corrected downwards upstream: a loss is no gain.
     const score = Math.max(0, gained ? c.upvotes - (c.baselineUpvotes as number) : c.upvotes);
-    return { paperId: c.paperId, score, upvotes: c.upvotes, gained, publishedAt: c.publishedAt };
+    return { paperId: c.paperId, score, upvotes: c.upvotes, gained, publishedAt: c.publishedAt, onHub: c.onHub };
   });
   return scored
     .filter((p) => p.score >= Math.max(1, options.minUpvotes))
     .sort((a, b) => b.score - a.score || b.publishedAt.getTime() - a.publishedAt.getTime() || b.paperId - a.paperId)
     .slice(0, options.size ?? TRENDING_LIST_SIZE)
-    .map((p, i) => ({ ...p, rank: i + 1, reason: trendingReason(p.score, i + 1, options.period) }));
+    .map(({ onHub, ...p }, i) => ({
+      ...p,
+      rank: i + 1,
+      reason: trendingReason(p.score, i + 1, options.period, onHub),
+    }));
 }
 
 /** The reader's share of a period's list: exclusions dropped, at most `limit`. */
