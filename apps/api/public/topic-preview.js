@@ -18,6 +18,7 @@
   const guidance = document.getElementById('topic-guidance');
   const guidanceList = document.getElementById('topic-guidance-list');
   const guidanceStatus = document.getElementById('topic-guidance-status');
+  const guidanceHint = document.querySelector('#topic-guidance .hint');
   let timer = null;
   let lastQuery = null;
 
@@ -116,6 +117,10 @@
   }
   function guide(items, window) {
     guidanceList.textContent = '';
+    if (guidanceHint && window)
+      guidanceHint.textContent = window.capped
+        ? `Your topics in the ${window.papers} newest papers:`
+        : `Your topics over the last ${window.days} days:`;
     const notes = [];
     for (const g of items) {
       const li = el('li', `guide-${g.standing}`);
@@ -192,7 +197,9 @@
         for (const g of topicsFound) counts[g.topic] = g.count;
         show(
           data.papers,
-          data.papers.length ? 'From the last two weeks:' : 'Nothing recent matches yet. New papers arrive every day.',
+          data.papers.length
+            ? `From ${data.window?.capped ? `the ${data.window.papers} newest papers` : 'the last two weeks'}:`
+            : 'Nothing recent matches yet. New papers arrive every day.',
           null,
           data.alsoTrending,
           data.quiet,

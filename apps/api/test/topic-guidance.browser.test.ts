@@ -104,6 +104,25 @@ describe('guidance while typing, with JavaScript', () => {
     });
   }
 
+  it('when the window holds more papers than the preview reads, then every line says "the N newest papers", not "two weeks"', async () => {
+    const busy = await startTestApp({ PUBLIC_URL: 'http://127.0.0.1:1', PREVIEW_MAX_PAPERS: '10' });
+    const browser = await openBrowser({ viewport: { width: 1280, height: 900 } });
+    try {
+      expect(await seedGuidancePapers(busy)).toBeGreaterThan(10);
+      const page = await browser.context.newPage();
+      await page.goto(`${busy.baseUrl}/`);
+      await page.check('input[name="digestMode"][value="topics"]');
+      await typeTopics(page, 'AI agents, quantum error correction');
+      await page.waitForSelector('#topic-guidance-list li.guide-quiet:has-text("quantum error correction")');
+      expect(await guidanceText(page)).toContain('quantum error correction: nothing in the 10 newest papers.');
+      expect(await page.textContent('#topic-guidance .hint')).toBe('Your topics in the 10 newest papers:');
+      expect(await page.textContent('#preview-status')).toBe('From the 10 newest papers:');
+    } finally {
+      await browser.close();
+      await busy.close();
+    }
+  });
+
   it('when a reader edits topics on the preferences page, then the same guidance and preview appear beside the form', async () => {
     const reader = await app.database.db.subscriber.create({
       data: {

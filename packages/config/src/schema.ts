@@ -99,6 +99,8 @@ export const envSchema = z.object({
    * two weeks' papers is called too broad on the subscribe form and the preferences page.
    */
   PREVIEW_BROAD_SHARE: z.coerce.number().gt(0).max(1).default(0.3),
+  /** The newest papers of those two weeks the preview reads at most (it says so when it stops there). */
+  PREVIEW_MAX_PAPERS: int(10, 100_000).default(500),
   /** No email when nothing new matched a reader this period (off: send an "all quiet" digest). */
   DIGEST_SKIP_EMPTY: bool.default(true),
   /**

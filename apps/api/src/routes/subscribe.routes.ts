@@ -46,6 +46,7 @@ export function subscribeRoutes(
   const preview = createPaperPreview(deps.db, {
     minUpvotes: config.TRENDING_MIN_UPVOTES,
     broadShare: config.PREVIEW_BROAD_SHARE,
+    maxPapers: config.PREVIEW_MAX_PAPERS,
     ...(deps.now ? { now: deps.now } : {}),
   });
 
