@@ -163,6 +163,15 @@ describe('matchPapers: scores and reasons', () => {
     expect(match?.reason.field).toBe('both');
     expect(match?.reason.matched).toEqual(['RLHF', 'Reinforcement learning from human feedback']);
   });
+
+  it('when the words found stand across a bracket, then the quote keeps the bracket whole', () => {
+    const paper = makePaper({
+      title: 'Compressing the key-value (KV) cache of long prompts',
+      abstract: 'We evict tokens.',
+    });
+    const [match] = matchPapers(buildTopicIndex(['KV cache']), [paper]).get('kv cach') ?? [];
+    expect(match?.reason.matched).toEqual(['(KV) cache']);
+  });
 });
 
 describe('matchPapers: inputs', () => {

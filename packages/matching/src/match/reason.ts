@@ -30,6 +30,18 @@ function fieldOf(occurrences: readonly Occurrence[]): MatchField {
   return inTitle ? 'title' : 'abstract';
 }
 
+const count = (text: string, ch: string): number => text.split(ch).length - 1;
+
+/** The span with the bracket it opens or closes, when that stands just beside it: a phrase
+ * found across "key-value (KV) cache" is quoted "(KV) cache", not "KV) cache". */
+function balanced(source: string, start: number, end: number): string {
+  const words = source.slice(start, end);
+  const open = count(words, '(') - count(words, ')');
+  if (open < 0 && source[start - 1] === '(') return source.slice(start - 1, end);
+  if (open > 0 && source[end] === ')') return source.slice(start, end + 1);
+  return words;
+}
+
 /** Quotes the paper's own words, title first, each phrasing once (case-insensitively). */
 export function buildReason(
   topic: string,
@@ -44,7 +56,7 @@ export function buildReason(
   const matched: string[] = [];
   for (const occ of ordered) {
     const source = occ.field === 0 ? doc.paper.title : doc.paper.abstract;
-    const words = source.slice(occ.start, occ.end).replace(/\s+/g, ' ');
+    const words = balanced(source, occ.start, occ.end).replace(/\s+/g, ' ');
     if (seen.has(words.toLowerCase())) continue;
     seen.add(words.toLowerCase());
     if (matched.length < MAX_QUOTES) matched.push(words);
