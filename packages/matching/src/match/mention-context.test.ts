@@ -70,6 +70,14 @@ describe('mentionShare', () => {
     expect(shareOf(text, 'federated learning')).toBe(LIST_ITEM_MENTION);
   });
 
+  it('when an opening sentence credits the field with being changed by something else, then the mention is the setting', () => {
+    expect(shareOf('Transformers have revolutionized NLP and vision alike.', 'NLP')).toBe(BACKGROUND_MENTION);
+    expect(shareOf('Large language models have shown remarkable success in code generation.', 'code generation')).toBe(
+      BACKGROUND_MENTION,
+    );
+    expect(shareOf('We bring NLP to the bedside.', 'NLP')).toBe(1);
+  });
+
   it('when the mention is what was traditionally done, then it counts as prior work', () => {
     const text = 'Slot filling is traditionally implemented as a cascade of speech recognition and understanding.';
     expect(shareOf(text, 'speech recognition')).toBe(BACKGROUND_MENTION);
