@@ -267,6 +267,14 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(matchesOf('GNNs for drug discovery', [screening])[0]!.reason.kind).toBe('related');
   });
 
+  it('when the words after a known concept name no field ("diffusion generative models"), then the concept inside still counts', () => {
+    const paper = makePaper({
+      title: 'Latent diffusion for protein backbones',
+      abstract: 'We train a diffusion model on backbones. Denoising diffusion samples designable folds.',
+    });
+    expect(ids('diffusion generative models', [paper])).toEqual([paper.id]);
+  });
+
   it('when a paper writes the field before its subject ("video diffusion models"), then it names "diffusion models for video"', () => {
     const video = makePaper({ title: 'Sparse attention for video diffusion models', abstract: 'We skip blocks.' });
     const [match] = matchesOf('diffusion models for video', [video]);

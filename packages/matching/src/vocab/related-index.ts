@@ -4,6 +4,7 @@
 import { tokenize } from '../text/tokenize';
 import type { TopicPhrase } from '../types';
 import { collapseAliases } from './alias-index';
+import { GENERIC_TOKENS } from './common-words.data';
 import { FREQUENT_TOKENS } from './frequent-tokens';
 import { FIXED_COMPOUNDS, GENERIC_HEADS, RELATED_CONCEPTS } from './related.data';
 
@@ -146,7 +147,7 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     // "diffusion models for video" is written "video diffusion models", "LLMs for healthcare"
     // "healthcare LLMs": the field before its subject names the topic too.
     const headFirst = head.tokens.every((t, j) => phrase.tokens[j] === t);
-    if (requires !== undefined && headFirst)
+    if (requires !== undefined && headFirst && fromDomain.length > 0)
       entries.push({ terms: [], traps: [], equivalents: [phraseOf([...domain, ...head.tokens], TERM_GAP)] });
   }
   if (entries.length === 0) entries.push(...containedConcept(phrase.tokens, known));
@@ -168,13 +169,13 @@ const CONTAINED_SHARE = 0.5;
  * The longest run of the phrase's words that names a concept ("LoRA adapters", "chain of thought
  * prompting", "self-driving vehicles"): the reader's other words restate or narrow it, so its
  * name is a strong sign and its terms count at half their weight. A lone word the whole field
- * uses ("learning", "model") names nothing, nor does the X of "X-based".
+ * uses ("learning", "model": the generic words) names nothing, nor does the X of "X-based".
  */
 function containedConcept(tokens: readonly string[], known: (key: string) => RelatedEntry[]): RelatedEntry[] {
   for (let size = tokens.length - 1; size >= 1; size -= 1) {
     for (let from = 0; from + size <= tokens.length; from += 1) {
       const run = tokens.slice(from, from + size);
-      if (size === 1 && FREQUENT_TOKENS.has(run[0] as string)) continue;
+      if (size === 1 && GENERIC_TOKENS.has(run[0] as string)) continue;
       // "energy-based models" are a kind of model, not about energy.
       if (tokens[from + size] === BASED) continue;
       const found = known(run.join(' '));
