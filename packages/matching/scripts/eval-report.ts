@@ -7,17 +7,20 @@ import { DEFAULT_DATA_DIR, findArxivData, loadArxivPapers, missingDataMessage } 
 import { evaluateSplit, type SplitResult } from '../src/eval/real/evaluate-split';
 import { formatSplit } from '../src/eval/real/format-report';
 import { isHeldOut, loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
+import { evaluateTyped, formatTyped, loadTypedLists } from '../src/eval/real/typed-topics';
 
 const USAGE = `Precision, recall, traps and reader coverage of the matcher on the labelled real arXiv papers.
   npm run eval:report -- [--split=${[...SPLITS, 'all'].join('|')}] [--json] [--brief]
-                         [--data=DIR] [--without-concepts] [--heldout-errors]
+                         [--data=DIR] [--without-concepts] [--heldout-errors] [--typed[=LIST]]
 --split      one split, or all (the default; "both" is its older name)
 --brief      leave out the papers behind each error
 --json       the results as JSON
 --data=DIR   where the real-paper corpus is (default: ${DEFAULT_DATA_DIR})
 --without-concepts  as if the related-concepts vocabulary were empty
---heldout-errors    also print the held-out splits' paper-level errors (to audit labels, never to tune)`;
-const FLAGS = new Set(['split', 'json', 'brief', 'data', 'without-concepts', 'heldout-errors', 'help']);
+--heldout-errors    also print the held-out splits' paper-level errors (to audit labels, never to tune)
+--typed[=LIST]      the tuning splits scored with each main topic typed another way (eval/typed-topics.json):
+                    every list but the held-out one, or LIST alone (--typed=heldout: report, never tune)`;
+const FLAGS = new Set(['split', 'json', 'brief', 'data', 'without-concepts', 'heldout-errors', 'typed', 'help']);
 
 function arg(name: string): string | undefined {
   const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -32,6 +35,10 @@ function main(): void {
     if (unknown.length > 0) console.error(`unknown option ${unknown.join(' ')}`);
     console.log(USAGE);
     process.exit(unknown.length > 0 ? 2 : 0);
+  }
+  if (arg('typed') !== undefined) {
+    typedReport(arg('typed') as string, arg('data') || DEFAULT_DATA_DIR);
+    return;
   }
   const which = arg('split') ?? 'all';
   const splits: Split[] = which === 'all' || which === 'both' ? [...SPLITS] : SPLITS.filter((s) => s === which);
@@ -62,6 +69,30 @@ function main(): void {
   const details = (r: SplitResult) =>
     arg('brief') === undefined && (!isHeldOut(r.split) || arg('heldout-errors') !== undefined);
   console.log(results.map((r) => formatSplit(r, { details: details(r) })).join('\n\n'));
+}
+
+/** --typed: the typed-spelling lists over the tuning splits' papers. */
+function typedReport(only: string, dir: string): void {
+  const { lists } = loadTypedLists();
+  const names = only === '' ? Object.keys(lists).filter((n) => n !== 'heldout') : [only];
+  const unknown = names.filter((n) => !(n in lists));
+  if (unknown.length > 0) {
+    console.error(`--typed must name one of ${Object.keys(lists).join(', ')} (got "${unknown.join(', ')}")`);
+    process.exit(2);
+  }
+  const file = findArxivData(dir);
+  if (file === null) {
+    console.log(missingDataMessage(dir));
+    return;
+  }
+  const sets = SPLITS.filter((s) => !isHeldOut(s)).map((s) => loadLabels(s));
+  const texts = loadArxivPapers(
+    file,
+    sets.flatMap((s) => s.papers.map((p) => p.id)),
+  );
+  const results = names.map((n) => evaluateTyped(n, lists[n] as Record<string, string>, sets, texts));
+  if (arg('json') !== undefined) console.log(JSON.stringify(results, null, 2));
+  else console.log(results.map(formatTyped).join('\n\n'));
 }
 
 main();
