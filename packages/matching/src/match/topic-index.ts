@@ -219,7 +219,10 @@ class IndexBuilder {
         add(this.phrase({ tokens: term.split(' '), maxGap: 0 }, 0), ASSOCIATION_WEIGHT, true);
     });
     // Strongest first: evidence counts each place in a paper once, for its strongest term.
-    const strongestFirst = [...related.values()].sort((a, b) => b.weight - a.weight || a.phraseId - b.phraseId);
+    // Ties keep the order the terms were added in (the concept's own order; sort is stable), not
+    // their phrase ids: ids depend on the other topics of the index, and a topic must be judged
+    // (and its reason quoted) alike in any index.
+    const strongestFirst = [...related.values()].sort((a, b) => b.weight - a.weight);
     return {
       related: strongestFirst,
       traps: [...traps],
