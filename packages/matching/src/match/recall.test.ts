@@ -273,6 +273,8 @@ describe('matchPapers: "AI for X" domains', () => {
       abstract: 'We train a diffusion model on backbones. Denoising diffusion samples designable folds.',
     });
     expect(ids('diffusion generative models', [paper])).toEqual([paper.id]);
+    // After a modifier the concept is narrowed: diffusion papers in general are not "educational".
+    expect(ids('educational diffusion models', [paper])).toEqual([]);
   });
 
   it('when a paper writes the field before its subject ("video diffusion models"), then it names "diffusion models for video"', () => {
