@@ -142,6 +142,8 @@ class IndexBuilder {
     });
   }
 
+  /** The phrases that name the topic as the vocabulary knows it (vocab/related-index.ts
+   * `equivalents`), each as one more single-phrase alternative, once. */
   private equivalentsOf(parsed: ParsedTopic, alternatives: readonly number[][]): number[][] {
     const have = new Set(alternatives.map((alt) => alt.join(' ')));
     const out: number[][] = [];
