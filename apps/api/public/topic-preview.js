@@ -19,6 +19,8 @@
   const guidanceList = document.getElementById('topic-guidance-list');
   const guidanceStatus = document.getElementById('topic-guidance-status');
   const guidanceHint = document.querySelector('#topic-guidance .hint');
+  /** "the 500 newest papers" when the preview read only those of the window, else null. */
+  let quietSpan = null;
   let timer = null;
   let lastQuery = null;
 
@@ -74,7 +76,14 @@
       li.appendChild(el('div', 'hint', [p.authors.join(', '), p.reason].filter(Boolean).join(' · ')));
       target.appendChild(li);
     }
-    for (const topic of quiet || []) target.appendChild(el('li', 'hint preview-quiet', `Nothing recent on ${topic}.`));
+    for (const topic of quiet || [])
+      target.appendChild(
+        el(
+          'li',
+          'hint preview-quiet',
+          quietSpan ? `Nothing in ${quietSpan} on ${topic}.` : `Nothing recent on ${topic}.`,
+        ),
+      );
   }
   function show(papers, message, title, also, quiet, counts) {
     heading.textContent = title || 'Recent papers you would have got';
@@ -192,14 +201,16 @@
           );
         }
         const topicsFound = data.topics || [];
+        // A busy installation's preview reads its newest papers only: "nothing recent" would be untrue.
+        quietSpan = data.window?.capped ? `the ${data.window.papers} newest papers` : null;
         guide(topicsFound, data.window);
         const counts = {};
         for (const g of topicsFound) counts[g.topic] = g.count;
         show(
           data.papers,
           data.papers.length
-            ? `From ${data.window?.capped ? `the ${data.window.papers} newest papers` : 'the last two weeks'}:`
-            : 'Nothing recent matches yet. New papers arrive every day.',
+            ? `From ${quietSpan ?? 'the last two weeks'}:`
+            : `Nothing ${quietSpan ? `in ${quietSpan} ` : 'recent '}matches yet. New papers arrive every day.`,
           null,
           data.alsoTrending,
           data.quiet,

@@ -117,6 +117,14 @@ describe('guidance while typing, with JavaScript', () => {
       expect(await guidanceText(page)).toContain('quantum error correction: nothing in the 10 newest papers.');
       expect(await page.textContent('#topic-guidance .hint')).toBe('Your topics in the 10 newest papers:');
       expect(await page.textContent('#preview-status')).toBe('From the 10 newest papers:');
+      expect(await page.textContent('#preview-list')).toContain(
+        'Nothing in the 10 newest papers on quantum error correction.',
+      );
+      await typeTopics(page, 'quantum error correction');
+      await page.waitForFunction(() => document.querySelector('#preview-status')?.textContent?.startsWith('Nothing'));
+      expect(await page.textContent('#preview-status')).toBe(
+        'Nothing in the 10 newest papers matches yet. New papers arrive every day.',
+      );
     } finally {
       await browser.close();
       await busy.close();
