@@ -131,6 +131,10 @@ describe('matchPapers: related concepts', () => {
     });
     expect(ids('sparse mixture of experts', [moe, passing])).toEqual([moe.id]);
     expect(matchesOf('sparse mixture of experts', [moe])[0]!.reason.kind).toBeUndefined();
+    // One plain word left is not the topic alone ("translate" the plan); the concept's main name is.
+    const plan = makePaper({ title: 'We translate task plans into robot code', abstract: 'Plans translate to code.' });
+    const mt = makePaper({ title: 'Machine translation for Gujarati', abstract: 'We improve machine translation.' });
+    expect(ids('translation models', [plan, mt])).toEqual([mt.id]);
     // A filler word inside a concept's own name is no filler: "world models" is not "world".
     const world = makePaper({ title: 'The world of trade', abstract: 'Trade around the world grows.' });
     expect(ids('world models', [world])).toEqual([]);

@@ -119,11 +119,15 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
   // concept applies, and its own name written without the filler is the topic itself.
   // "X-based" is no filler when one word is left: "energy-based models" are not about energy,
   // while "translation models" are about translation.
+  // One plain word left ("translation" of "translation models") gives the concept but is not the
+  // topic itself: alone it has other senses ("translate" the plan); the concept's main name is.
   const bare = phrase.tokens.filter((t) => !FILLER_TOKENS.has(t));
   const telling = bare.length >= 2 || (bare.length === 1 && !phrase.tokens.includes(BASED));
   if (entries.length === 0 && telling && bare.length < phrase.tokens.length) {
     const named = known(bare.join(' '));
-    if (named.length > 0) entries.push(...named, { terms: [], traps: [], equivalents: [phraseOf(bare, TERM_GAP)] });
+    const plainWord = bare.length === 1 && bare.every((t) => t === t.toLowerCase());
+    if (named.length > 0)
+      entries.push(...named, { terms: [], traps: [], equivalents: plainWord ? [] : [phraseOf(bare, TERM_GAP)] });
   }
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const found = entries.length === 0 ? domainOf(phrase.tokens, concepts) : undefined;
