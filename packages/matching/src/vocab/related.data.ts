@@ -3555,7 +3555,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['RLVR', 'GRPO', 'verifiable rewards', 'RL for reasoning', 'RL for LLM reasoning'],
+    topics: ['RLVR', 'verifiable rewards', 'RL for reasoning', 'RL for LLM reasoning'],
     related: {
       'verifiable reward': 1,
       GRPO: 1,
@@ -3568,6 +3568,19 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'policy optimization': 0.34,
       'reasoning RL': 0.5,
       'zero RL': 0.5,
+    },
+  },
+  {
+    // Its own concept, not a name of RLVR's: a concept's other names take its main name as the
+    // topic too, and an RLVR paper that never uses GRPO is not a GRPO paper.
+    topics: ['GRPO', 'group relative policy optimization'],
+    related: {
+      'group relative': 1,
+      GSPO: 1,
+      'Dr. GRPO': 1,
+      'group-relative advantage': 1,
+      'verifiable reward': 0.34,
+      'policy optimization': 0.2,
     },
   },
   {
@@ -3619,7 +3632,14 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       momentum: 0.2,
     },
     // An optimizer of queries, compilers or circuits is another field.
-    traps: ['query optimizer', 'query optimization', 'compiler optimization', 'black-box optimizer'],
+    traps: [
+      'query optimizer',
+      'query optimization',
+      'database optimizer',
+      'cost-based optimizer',
+      'compiler optimization',
+      'black-box optimizer',
+    ],
   },
 ];
 
