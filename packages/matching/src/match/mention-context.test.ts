@@ -75,6 +75,7 @@ describe('mentionShare', () => {
     expect(shareOf('Large language models have shown remarkable success in code generation.', 'code generation')).toBe(
       BACKGROUND_MENTION,
     );
+    expect(shareOf('Recent advances in NLP have enabled causal estimation from text.', 'NLP')).toBe(BACKGROUND_MENTION);
     expect(shareOf('We bring NLP to the bedside.', 'NLP')).toBe(1);
   });
 

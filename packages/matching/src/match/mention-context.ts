@@ -27,7 +27,7 @@ const BACKGROUND_SENTENCE =
  * revolutionized NLP", "LLMs have shown remarkable success in code generation"): the setting,
  * not the subject. */
 const CREDITED_BEFORE =
-  /\b(?:revolutioni[sz]ed|transformed|reshaped|(?:achieved|shown|demonstrated|made)\s+(?:[^\s,;:]+\s+){0,3}(?:success|successes|progress|advances|breakthroughs|promise|performance|capabilities)\s+(?:in|on|across|for)|widely\s+(?:used|adopted|applied|studied)\s+(?:in|for|across))\s+(?:[^\s,;:]+\s+){0,3}$/i;
+  /(?:\b(?:revolutioni[sz]ed|transformed|reshaped|(?:achieved|shown|demonstrated|made)\s+(?:[^\s,;:]+\s+){0,3}(?:success|successes|progress|advances|breakthroughs|promise|performance|capabilities|improvements?|gains)\s+(?:in|on|across|for)|widely\s+(?:used|adopted|applied|studied)\s+(?:in|for|across))|^(?:recent\s+)?(?:advances|progress|developments|breakthroughs)\s+in)\s+(?:[^\s,;:]+\s+){0,3}$/i;
 const EXPERIMENTS_SENTENCE =
   /^(?:(?:extensive|comprehensive|empirical|further|our|numerical)\s+)?(?:experiments?|evaluations?|experimental results|results|we (?:evaluate|test|validate|benchmark|conduct|experiment)|evaluated|tested|validated)\b/i;
 /** The start of a list's next item, a modifier or two before the mention allowed. */
@@ -85,7 +85,7 @@ function readShare(text: string, occ: Occurrence): number {
   if (inExampleList(before, after)) return LIST_ITEM_MENTION;
   if (COLON_LIST.test(sentenceBefore(text, occ.start, true))) return LIST_ITEM_MENTION;
   if (COMPARED_BEFORE.test(before)) return LIST_ITEM_MENTION;
-  if (CREDITED_BEFORE.test(before)) return BACKGROUND_MENTION;
+  if (CREDITED_BEFORE.test(before.trimStart())) return BACKGROUND_MENTION;
   // Past the opening sentences, "we evaluate X" reports experiments; first, it states the subject.
   if (occ.sentence >= 2 && EXPERIMENTS_SENTENCE.test(before.trimStart())) return LIST_ITEM_MENTION;
   return BACKGROUND_SENTENCE.test(before.trimStart()) || BACKGROUND_WORD.test(before) ? BACKGROUND_MENTION : 1;
