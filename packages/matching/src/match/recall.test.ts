@@ -254,6 +254,8 @@ describe('matchPapers: "AI for X" domains', () => {
       abstract: 'We fine-tune large language models on clinical notes. Clinicians rate the answers to patients.',
     });
     expect(ids('medical LLMs', [segmentation, assistant])).toEqual([assistant.id]);
+    // The reason names the subject the field's words needed, not only the field's words.
+    expect(matchesOf('medical LLMs', [assistant])[0]!.reason.matched[0]).toBe('large language models');
     expect(ids('AI for healthcare', [segmentation, assistant])).toEqual([segmentation.id, assistant.id]);
   });
 

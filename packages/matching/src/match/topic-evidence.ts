@@ -97,7 +97,11 @@ function topicWordsTrapped(topic: IndexedTopic, rawHits: PhraseHits, hits: Phras
 /** A related term keeps its context's share, but never below RELATED_MIN_SHARE unless negated. */
 const relatedShare = (share: number): number => (share === 0 ? 0 : Math.max(share, RELATED_MIN_SHARE));
 
-function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPaper): SignEvidence {
+/** Related evidence, and where the paper names the subject its counted terms required ("LLMs" of
+ * "LLMs for healthcare"): the reason quotes it, or it would show only the field's words. */
+type RelatedSign = SignEvidence & { subject?: Occurrence };
+
+function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPaper): RelatedSign {
   // Most papers judged for a topic have none of its related terms: say so before allocating.
   if (!topic.related.some((ref) => hits.has(ref.phraseId))) return { evidence: 0, mentions: 0, occurrences: [] };
   let evidence = 0;
@@ -105,6 +109,7 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
   const weighted: { w: number; occ: Occurrence[] }[] = [];
   const counted: Occurrence[] = [];
   const anchored = topic.anchors.some((id) => hits.has(id));
+  let subject: Occurrence | undefined;
   // Strongest terms first (the index keeps them so), and a place in the text counts once:
   // "vision-language models" is one mention of VLMs, not also one of "vision-language".
   for (const ref of topic.related) {
@@ -114,6 +119,7 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
     const list = found.filter((occ) => !counted.some((c) => overlaps(c, occ)));
     if (list.length === 0) continue;
     counted.push(...list);
+    if (ref.requires !== undefined && subject === undefined) subject = hits.get(ref.requires)?.[0];
     // A synonym in the title, or what the abstract's first sentence is about, says it twice over.
     const synonym = ref.weight >= 1;
     let title = 0;
@@ -132,7 +138,7 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
     weighted.push({ w, occ: list });
   }
   weighted.sort((a, b) => b.w - a.w);
-  return { evidence, mentions, occurrences: weighted.flatMap((x) => x.occ) };
+  return { evidence, mentions, occurrences: weighted.flatMap((x) => x.occ), ...(subject ? { subject } : {}) };
 }
 
 // judgeTopic runs for every paper x topic sharing a phrase (a million times for the benchmark's
@@ -206,5 +212,11 @@ export function judgeTopic(
   // recognition") makes its case only by naming the topic, never by related terms.
   if (topicWordsTrapped(topic, rawHits, hits)) return undefined;
   const weight = RELATED_MAX * (related.evidence / (related.evidence + 1));
-  return { kind: 'related', weight, occurrences: related.occurrences };
+  // The subject first: "Related to LLMs for healthcare: 'LLMs', 'clinical notes', …".
+  const { subject } = related;
+  const quoted =
+    subject === undefined || related.occurrences.some((o) => overlaps(o, subject))
+      ? related.occurrences
+      : [subject, ...related.occurrences];
+  return { kind: 'related', weight, occurrences: quoted };
 }
