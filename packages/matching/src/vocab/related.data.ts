@@ -208,7 +208,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'bird-eye view': 0.5,
       "bird's-eye view": 0.5,
       BEV: 0.5,
-      lidar: 0.5,
+      lidar: 0.34,
       vehicle: 0.2,
       traffic: 0.2,
       'occupancy prediction': 0.5,
