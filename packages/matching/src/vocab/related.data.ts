@@ -214,7 +214,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'occupancy prediction': 0.5,
       KITTI: 1,
     },
-    traps: ['driving force', 'driving factor', 'data-driven'],
+    traps: ['driving force', 'driving factor', 'data-driven', 'differential drive'],
   },
   {
     topics: [
