@@ -111,7 +111,10 @@ export function findAt(
   const last = matchAt(s, variant, maxGap, i);
   if (join !== undefined) return last >= 0 && joinedAsCompound(s, i, last, join) ? last : -1;
   if (last >= 0) return variant.derived ? last + NEAR : last;
-  if (window === 0 || variant.tokens.length < 2) return last;
+  // A sibling word already weighs as a proximity match: with words inside too it says little
+  // ("diffusion transformers have empowered video generation models" is not "diffusion generative
+  // models").
+  if (window === 0 || variant.tokens.length < 2 || variant.derived) return last;
   const near = matchNear(s, variant, window, i);
   return near >= 0 ? near + NEAR : -1;
 }

@@ -395,6 +395,15 @@ describe('matchPapers: words written as their siblings', () => {
     expect(list[1]!.reason.matched).toEqual(['Adversarially robust']);
   });
 
+  it('when the derivation also has other words inside the phrase, then it is not the topic', () => {
+    const apart = makePaper({
+      title: 'Adversarially trained image classifiers are robust',
+      abstract: 'We train them.',
+    });
+    const index = buildTopicIndex(['adversarial robustness'], { concepts: false });
+    expect(matchPapers(index, [apart]).get(normalizeTopic('adversarial robustness').key) ?? []).toEqual([]);
+  });
+
   it('when a one-word topic the vocabulary does not know is written as a sibling often enough, then it matches', () => {
     const often = makePaper({
       title: 'Causal discovery in query logs',
