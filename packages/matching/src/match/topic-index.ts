@@ -84,6 +84,9 @@ function toParsed(input: TopicInput): ParsedTopic {
   return parseTopicKey(input.key, input.label);
 }
 
+/** A single unquoted alternative's phrase and what the vocabulary knows of it. */
+type Known = { only: TopicPhrase; entry: ReturnType<typeof relatedFor> } | undefined;
+
 class IndexBuilder {
   readonly topics: IndexedTopic[] = [];
   readonly phrases: CompiledPhrase[] = [];
@@ -109,19 +112,21 @@ class IndexBuilder {
       parsed.alternatives.length === 1 &&
       parsed.alternatives[0]!.length === 1 &&
       isFixedCompound(parsed.alternatives[0]![0]!);
-    // An unquoted phrase of several words may also stand written with a sibling of one of them.
     const alternatives = parsed.alternatives.map((alt) =>
-      alt.map((p) =>
-        compound
-          ? this.phrase(p, 0, COMPOUND_JOIN)
-          : this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0, undefined, p.maxGap > 0 && p.tokens.length > 1),
-      ),
+      alt.map((p) => (compound ? this.phrase(p, 0, COMPOUND_JOIN) : this.readerPhrase(p))),
     );
+    // What the vocabulary knows of each single-phrase alternative, looked up once.
+    const known = parsed.alternatives.map((alt) => {
+      const only = alt.length === 1 ? alt[0] : undefined;
+      // A quoted phrase asks for exactly those words: the vocabulary adds nothing to it.
+      if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) return undefined;
+      return { only, entry: relatedFor(only, this.concepts) };
+    });
     // Other ways to write the topic itself ("speech recognition" of "speech recognition models"):
     // more alternatives, judged like the reader's own words.
-    if (!compound) alternatives.push(...this.equivalentsOf(parsed, alternatives));
+    if (!compound) alternatives.push(...this.equivalentsOf(known, alternatives));
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
-    const { related, traps, anchors, together, telling } = this.relatedOf(parsed, alternatives, compound);
+    const { related, traps, anchors, together, telling } = this.relatedOf(known, alternatives, compound);
     const nominating = [
       ...alternatives.flat(),
       ...telling,
@@ -144,25 +149,28 @@ class IndexBuilder {
 
   /** The phrases that name the topic as the vocabulary knows it (vocab/related-index.ts
    * `equivalents`), each as one more single-phrase alternative, once. */
-  private equivalentsOf(parsed: ParsedTopic, alternatives: readonly number[][]): number[][] {
+  private equivalentsOf(known: readonly Known[], alternatives: readonly number[][]): number[][] {
     const have = new Set(alternatives.map((alt) => alt.join(' ')));
     const out: number[][] = [];
-    for (const alt of parsed.alternatives) {
-      const only = alt.length === 1 ? alt[0] : undefined;
-      if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) continue;
-      for (const p of relatedFor(only, this.concepts)?.equivalents ?? []) {
-        const id = this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0, undefined, p.maxGap > 0 && p.tokens.length > 1);
+    for (const k of known)
+      for (const p of k?.entry?.equivalents ?? []) {
+        const id = this.readerPhrase(p);
         if (!have.has(String(id))) out.push([id]);
         have.add(String(id));
       }
-    }
     return out;
+  }
+
+  /** A phrase as a reader's own words are compiled: unquoted, with the proximity window, and
+   * written with siblings when it has several words. */
+  private readerPhrase(p: TopicPhrase): number {
+    return this.phrase(p, p.maxGap > 0 ? PROXIMITY_WINDOW : 0, undefined, p.maxGap > 0 && p.tokens.length > 1);
   }
 
   /** Related terms of every single-phrase alternative the vocabulary knows (a quoted phrase asks
    * for exactly those words, so it gets none); the strongest weight when two concepts share one. */
   private relatedOf(
-    parsed: ParsedTopic,
+    known: readonly Known[],
     alternatives: number[][],
     compound: boolean,
   ): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together' | 'telling'> {
@@ -179,10 +187,9 @@ class IndexBuilder {
       if (!direct.has(this.sourceOf[phraseId]) && (known === undefined || known.weight < weight))
         related.set(phraseId, { phraseId, weight, learned, ...(requires === undefined ? {} : { requires }) });
     };
-    parsed.alternatives.forEach((alt, a) => {
-      const only = alt.length === 1 ? alt[0] : undefined;
-      if (only === undefined || (only.maxGap === 0 && only.tokens.length > 1)) return;
-      const entry = relatedFor(only, this.concepts);
+    known.forEach((k, a) => {
+      if (k === undefined) return;
+      const { only, entry } = k;
       for (const term of entry?.terms ?? [])
         add(
           this.phrase(term.phrase, 0, term.joiner ? joinWith(term.joiner) : undefined, term.derive === true),
