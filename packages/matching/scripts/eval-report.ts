@@ -90,7 +90,8 @@ function typedReport(only: string, dir: string): void {
     file,
     sets.flatMap((s) => s.papers.map((p) => p.id)),
   );
-  const results = names.map((n) => evaluateTyped(n, lists[n] as Record<string, string>, sets, texts));
+  const plain = sets.map((set) => evaluateSplit(set, texts)); // the labels' own spelling, once for every list
+  const results = names.map((n) => evaluateTyped(n, lists[n] as Record<string, string>, sets, texts, plain));
   if (arg('json') !== undefined) console.log(JSON.stringify(results, null, 2));
   else console.log(results.map(formatTyped).join('\n\n'));
 }

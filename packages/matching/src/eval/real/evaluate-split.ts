@@ -81,6 +81,15 @@ export interface EvaluateOptions {
   concepts?: boolean;
 }
 
+/** A topic's precision and recall. Nothing matched for a topic with relevant papers counts as
+ * precision 0: the reader got nothing. */
+export function precisionRecall(truePositives: number, matched: number, positives: number) {
+  return {
+    precision: matched === 0 ? (positives === 0 ? 1 : 0) : truePositives / matched,
+    recall: positives === 0 ? 1 : truePositives / positives,
+  };
+}
+
 export function evaluateSplit(
   labels: LabelSet,
   texts: ReadonlyMap<string, ArxivPaper>,
@@ -111,9 +120,7 @@ export function evaluateSplit(
       positives: want.size,
       matched: got.size,
       truePositives: tp,
-      // Nothing matched for a topic with relevant papers counts as precision 0: the reader got nothing.
-      precision: got.size === 0 ? (want.size === 0 ? 1 : 0) : tp / got.size,
-      recall: want.size === 0 ? 1 : tp / want.size,
+      ...precisionRecall(tp, got.size, want.size),
       falsePositives: [...got].filter((id) => !want.has(id)).map(refOf),
       missed: [...want].filter((id) => !got.has(id)).map(refOf),
       trapsMatched: trapIds.filter((id) => got.has(id)).map(refOf),

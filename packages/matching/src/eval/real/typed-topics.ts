@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArxivPaper } from './arxiv-data';
-import { evaluateSplit } from './evaluate-split';
+import { evaluateSplit, precisionRecall, type SplitResult } from './evaluate-split';
 import { LABELS_DIR, type LabelSet } from './labels';
 
 export interface TypedLists {
@@ -46,23 +46,21 @@ interface Counts {
   positives: number;
 }
 
-/** Precision as the split report counts it: nothing matched for a topic with papers is 0. */
-const score = (c: Counts) => ({
-  precision: c.matched === 0 ? (c.positives === 0 ? 1 : 0) : c.tp / c.matched,
-  recall: c.positives === 0 ? 1 : c.tp / c.positives,
-});
+const score = (c: Counts) => precisionRecall(c.tp, c.matched, c.positives);
 
 const mean = (rows: readonly { precision: number; recall: number }[]) => ({
   precision: rows.reduce((s, r) => s + r.precision, 0) / Math.max(rows.length, 1),
   recall: rows.reduce((s, r) => s + r.recall, 0) / Math.max(rows.length, 1),
 });
 
-/** Each listed topic's figures pooled over the given splits, as labelled and as typed. */
+/** Each listed topic's figures pooled over the given splits, as labelled and as typed; `plain`,
+ * the splits as labelled (in the order of `sets`), is shared when several lists are scored. */
 export function evaluateTyped(
   list: string,
   spelling: Readonly<Record<string, string>>,
   sets: readonly LabelSet[],
   texts: ReadonlyMap<string, ArxivPaper>,
+  plain: readonly SplitResult[] = sets.map((set) => evaluateSplit(set, texts)),
 ): TypedResult {
   const pooled = new Map<string, { asLabelled: Counts; asTyped: Counts }>();
   const add = (c: Counts, r: { truePositives: number; matched: number; positives: number }) => {
@@ -70,10 +68,9 @@ export function evaluateTyped(
     c.matched += r.matched;
     c.positives += r.positives;
   };
-  for (const set of sets) {
-    const plain = evaluateSplit(set, texts);
+  sets.forEach((set, i) => {
     const typed = evaluateSplit(renamed(set, spelling), texts);
-    for (const r of plain.topics) {
+    for (const r of (plain[i] as SplitResult).topics) {
       const as = spelling[r.topic];
       const t = as === undefined ? undefined : typed.topics.find((x) => x.topic === as);
       if (t === undefined) continue;
@@ -85,7 +82,7 @@ export function evaluateTyped(
       add(row.asTyped, t);
       pooled.set(r.topic, row);
     }
-  }
+  });
   const rows = [...pooled].map(([topic, c]) => ({
     topic,
     typed: spelling[topic] as string,
