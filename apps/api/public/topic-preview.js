@@ -119,16 +119,16 @@
     return button;
   }
   // A busy installation has more recent papers than the preview reads: then it says so.
-  const recent = (window) =>
-    window.capped ? `the ${window.papers} newest papers` : `the last ${window.days} days' papers`;
+  const newest = (window) => (window?.capped ? `the ${window.papers} newest papers` : null);
+  const recent = (window) => newest(window) ?? `the last ${window.days} days' papers`;
   function share(g) {
     return `${Math.round(g.share * 100)}%`;
   }
   function guide(items, window) {
     guidanceList.textContent = '';
     if (guidanceHint && window)
-      guidanceHint.textContent = window.capped
-        ? `Your topics in the ${window.papers} newest papers:`
+      guidanceHint.textContent = newest(window)
+        ? `Your topics in ${newest(window)}:`
         : `Your topics over the last ${window.days} days:`;
     const notes = [];
     for (const g of items) {
@@ -144,7 +144,7 @@
       } else if (g.standing === 'quiet') {
         // Out of the window the preview read: on a busy installation its newest papers span less
         // than the window's days, so "nothing in the last 14 days" would be untrue.
-        const span = window.capped ? `the ${window.papers} newest papers` : `the last ${window.days} days`;
+        const span = newest(window) ?? `the last ${window.days} days`;
         li.appendChild(document.createTextNode(`: nothing in ${span}.`));
         notes.push(`Nothing recent on ${g.topic}.`);
       } else li.appendChild(el('span', 'muted', ` · ${papersText(g.count)}`));
@@ -202,7 +202,7 @@
         }
         const topicsFound = data.topics || [];
         // A busy installation's preview reads its newest papers only: "nothing recent" would be untrue.
-        quietSpan = data.window?.capped ? `the ${data.window.papers} newest papers` : null;
+        quietSpan = newest(data.window);
         guide(topicsFound, data.window);
         const counts = {};
         for (const g of topicsFound) counts[g.topic] = g.count;
