@@ -19,7 +19,7 @@ const USAGE = `Precision, recall, traps and reader coverage of the matcher on th
 --without-concepts  as if the related-concepts vocabulary were empty
 --heldout-errors    also print the held-out splits' paper-level errors (to audit labels, never to tune)
 --typed[=LIST]      the tuning splits scored with each main topic typed another way (eval/typed-topics.json):
-                    every list but the held-out one, or LIST alone (--typed=heldout: report, never tune)`;
+                    every list but the held-out ones, or LIST alone (--typed=heldout: report, never tune)`;
 const FLAGS = new Set(['split', 'json', 'brief', 'data', 'without-concepts', 'heldout-errors', 'typed', 'help']);
 
 function arg(name: string): string | undefined {
@@ -74,7 +74,7 @@ function main(): void {
 /** --typed: the typed-spelling lists over the tuning splits' papers. */
 function typedReport(only: string, dir: string): void {
   const { lists } = loadTypedLists();
-  const names = only === '' ? Object.keys(lists).filter((n) => n !== 'heldout') : [only];
+  const names = only === '' ? Object.keys(lists).filter((n) => !n.startsWith('heldout')) : [only];
   const unknown = names.filter((n) => !(n in lists));
   if (unknown.length > 0) {
     console.error(`--typed must name one of ${Object.keys(lists).join(', ')} (got "${unknown.join(', ')}")`);
