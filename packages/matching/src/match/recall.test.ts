@@ -139,6 +139,17 @@ describe('matchPapers: related concepts', () => {
     const world = makePaper({ title: 'The world of trade', abstract: 'Trade around the world grows.' });
     expect(ids('world models', [world])).toEqual([]);
   });
+
+  it("when a reader types a concept's words in another order or form, then its names are the topic", () => {
+    const vit = makePaper({ title: 'Pruning tokens in vision transformers', abstract: 'We speed up ViT inference.' });
+    const other = makePaper({ title: 'Transformers for text ranking', abstract: 'We rank passages.' });
+    expect(ids('transformers for vision', [vit, other])).toEqual([vit.id]);
+    const protein = makePaper({ title: 'Diffusion for protein design', abstract: 'We generate binders.' });
+    expect(ids('designing proteins', [protein])).toEqual([protein.id]);
+    // A research word left alone names nothing: "LLM evaluation" is not every benchmark paper.
+    const benchmark = makePaper({ title: 'A benchmark for chart reading', abstract: 'We evaluate vision models.' });
+    expect(ids('LLM evaluation', [benchmark])).toEqual([]);
+  });
 });
 
 describe('matchPapers: what a paper is about', () => {
@@ -287,7 +298,25 @@ describe('matchPapers: "AI for X" domains', () => {
     const video = makePaper({ title: 'Sparse attention for video diffusion models', abstract: 'We skip blocks.' });
     const [match] = matchesOf('diffusion models for video', [video]);
     expect(match?.reason.kind).toBeUndefined();
-    expect(match?.reason.matched).toEqual(['video diffusion models']);
+    expect(match?.reason.matched).toEqual(['video diffusion']);
+  });
+
+  it('when a reader writes "machine learning for X", then it is "AI for X"', () => {
+    const notes = makePaper({
+      title: 'Summarising clinical notes',
+      abstract: 'We summarise clinical notes of patients.',
+    });
+    expect(ids('machine learning for health', [notes])).toEqual([notes.id]);
+    expect(ids('AI for health', [notes])).toEqual([notes.id]);
+  });
+
+  it('when the field beside a subject names a concept in another order ("generating code with LLMs"), then its papers match beside the subject', () => {
+    const codegen = makePaper({
+      title: 'Repository-level code generation',
+      abstract: 'Large language models write code. We improve code generation with retrieval of repository context.',
+    });
+    const other = makePaper({ title: 'Generating code-switched speech', abstract: 'We synthesise speech.' });
+    expect(ids('generating code with LLMs', [codegen, other])).toEqual([codegen.id]);
   });
 
   it('when X names a field such as education, then papers of the field match as related', () => {

@@ -2,6 +2,7 @@
 // weights) and the traps its matches must avoid. Looked up once per distinct topic when the
 // index is built, so it costs nothing per paper or per reader.
 import { tokenize } from '../text/tokenize';
+import { wordRoot } from '../text/word-family';
 import type { TopicPhrase } from '../types';
 import { collapseAliases } from './alias-index';
 import { GENERIC_TOKENS } from './common-words.data';
@@ -38,8 +39,30 @@ const phraseOf = (tokens: string[], gap: number): TopicPhrase => ({ tokens, maxG
 
 const HYPHENATED_WITH_SMALL_WORD = /[\p{L}\p{N}]-(to|of|and|the|a|in|for)-[\p{L}\p{N}]/iu;
 
+/** Words a reader adds to a concept's name without changing it: "X models", "X-based Y",
+ * "X systems", "X methods" (canonical tokens). */
+const FILLER_TOKENS: ReadonlySet<string> = new Set(
+  [
+    ...['model', 'system', 'method', 'framework', 'approach', 'based', 'technique', 'algorithm'],
+    // Words that restate the concept rather than narrow it: "LoRA adapters", "MoE architectures",
+    // "chain of thought prompting", "RLHF alignment", "recommendation engines".
+    ...['architecture', 'adapter', 'prompting', 'alignment', 'paradigm', 'engine'],
+  ].flatMap(tokensOf),
+);
+
+const BASED = tokensOf('based')[0] ?? 'based';
+const AI = tokensOf('AI')[0] ?? 'ai';
+
+/** A phrase's words as a set, order and form aside (word roots, sorted), fillers and small
+ * words left out: the key of BY_WORDS. */
+const bagOf = (tokens: readonly string[]): string =>
+  [...new Set(tokens.filter((t) => !FILLER_TOKENS.has(t)).map(wordRoot))].sort().join(' ');
+
 /** Phrase tokens (joined by spaces) → the concepts readers type that way. */
 const CONCEPTS = new Map<string, RelatedEntry[]>();
+/** The same concepts by their names' words in any order and form, fillers left out
+ * (bagOf): "transformers for vision", "designing proteins", "expert mixture models". */
+const BY_WORDS = new Map<string, RelatedEntry[]>();
 for (const concept of RELATED_CONCEPTS) {
   const entry: RelatedEntry = {
     terms: Object.entries(concept.related).map(([text, weight]) => ({
@@ -57,6 +80,14 @@ for (const concept of RELATED_CONCEPTS) {
     const key = tokensOf(topic).join(' ');
     const named = key === main.join(' ') ? entry : { ...entry, equivalents: asMain };
     CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), named]);
+    // Its words in another order name the topic as this spelling does, and as its main name.
+    const equivalents = key === main.join(' ') ? asMain : [phraseOf(tokensOf(topic), TERM_GAP), ...asMain];
+    for (const words of [tokensOf(topic), tokenize(topic, 'topic').tokens]) {
+      const bag = bagOf(words);
+      const known = BY_WORDS.get(bag) ?? [];
+      if (bag.includes(' ') && !known.some((e) => e.terms === entry.terms))
+        BY_WORDS.set(bag, [...known, { ...entry, equivalents }]);
+    }
   }
 }
 
@@ -89,19 +120,6 @@ function domainOf(
   return undefined;
 }
 
-/** Words a reader adds to a concept's name without changing it: "X models", "X-based Y",
- * "X systems", "X methods" (canonical tokens). */
-const FILLER_TOKENS: ReadonlySet<string> = new Set(
-  [
-    ...['model', 'system', 'method', 'framework', 'approach', 'based', 'technique', 'algorithm'],
-    // Words that restate the concept rather than narrow it: "LoRA adapters", "MoE architectures",
-    // "chain of thought prompting", "RLHF alignment".
-    ...['architecture', 'adapter', 'prompting', 'alignment', 'paradigm'],
-  ].flatMap(tokensOf),
-);
-
-const BASED = tokensOf('based')[0] ?? 'based';
-
 /** A domain word alone is a strong sign, not a synonym: one mention in the title, or two. */
 const DOMAIN_WEIGHT = 0.5;
 
@@ -129,6 +147,7 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     if (named.length > 0)
       entries.push(...named, { terms: [], traps: [], equivalents: plainWord ? [] : [phraseOf(bare, TERM_GAP)] });
   }
+  if (entries.length === 0 && concepts) entries.push(...byWords(phrase.tokens));
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const found = entries.length === 0 ? domainOf(phrase.tokens, concepts) : undefined;
   if (found !== undefined) {
@@ -136,16 +155,20 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing,
     // but the vocabulary's own concept of it ("benchmark") still counts beside the head.
     const isField = domain.some((t) => !FREQUENT_TOKENS.has(t));
-    const named = known(domain.join(' '));
+    // "machine learning for health" is "AI for health": the heads of the kind AI name no more.
+    const asDomain = known(domain.join(' '));
+    const named = asDomain.length > 0 || head.role !== 'implied' ? asDomain : known([AI, ...domain].join(' '));
+    // "generating code with LLMs": the domain may name a concept in another order too.
+    const concept = named.length > 0 || !concepts ? named : byWords(domain);
+    const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
     const fromDomain: RelatedEntry[] = [
       // "NLP for legal documents": the concept inside the domain when the domain is none itself.
-      ...(named.length > 0 ? named : containedConcept(domain, known)).map(withoutEquivalents),
+      ...(concept.length > 0 ? concept : containedConcept(domain, known)).map(withoutEquivalents),
       // Written as its siblings too: "financial" for AI for finance, "educational" for education.
       ...(isField
         ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, derive: true }], traps: [] }]
         : []),
     ];
-    const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
     for (const e of fromDomain)
       entries.push(requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) });
     // "diffusion models for video" is written "video diffusion models", "LLMs for healthcare"
@@ -161,6 +184,13 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     traps: entries.flatMap((e) => e.traps),
     equivalents: entries.flatMap((e) => e.equivalents ?? []),
   };
+}
+
+/** A concept typed in another order or form: "transformers for vision", "designing proteins",
+ * "expert mixture models". Two words at least: one word and fillers are the filler rule's. */
+function byWords(tokens: readonly string[]): RelatedEntry[] {
+  const bag = bagOf(tokens);
+  return bag.includes(' ') ? (BY_WORDS.get(bag) ?? []) : [];
 }
 
 /** A concept's other names are the reader's topic only when the reader typed the concept. */
