@@ -184,6 +184,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'self-driving',
       'self-driving cars',
       'self-driving vehicles',
+      'driverless cars',
+      'driverless',
       'autonomous vehicles',
       'end-to-end driving',
       'driving',
@@ -255,6 +257,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'graph neural networks',
       'GNN',
       'graph neural nets',
+      'graph networks',
       'graph learning',
       'geometric deep learning',
       'graph representation learning',
@@ -395,6 +398,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'science',
       'scientific AI',
       'machine learning for science',
+      'scientific research',
       'AI for physics',
       'AI for chemistry',
       'AI for materials',
@@ -632,6 +636,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'preference alignment',
       'alignment',
       'RL from human feedback',
+      'human feedback',
+      'learning from human feedback',
     ],
     related: {
       'human feedback': 0.34,
@@ -854,7 +860,15 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['code generation', 'code LLMs', 'LLMs for code', 'program synthesis', 'coding agents', 'AI for code'],
+    topics: [
+      'code generation',
+      'code LLMs',
+      'LLMs for code',
+      'program synthesis',
+      'code synthesis',
+      'coding agents',
+      'AI for code',
+    ],
     related: {
       'code LLM': 1,
       'program synthesis': 1,
@@ -975,7 +989,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     traps: ['sensor hallucination', 'feature hallucination', 'hallucinated features'],
   },
   {
-    topics: ['AI safety', 'LLM safety', 'safety', 'AI alignment'],
+    topics: ['AI safety', 'LLM safety', 'safety', 'AI alignment', 'safe AI'],
     related: {
       jailbreak: 1,
       'red teaming': 1,
