@@ -319,6 +319,16 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('generating code with LLMs', [codegen, other])).toEqual([codegen.id]);
   });
 
+  it('when a method is typed with the model it is built for ("MoE LLMs"), then its papers match without naming the model', () => {
+    const moe = makePaper({
+      title: 'Balancing load across experts',
+      abstract: 'We route tokens in a sparse mixture of experts and drop the auxiliary loss.',
+    });
+    const dense = makePaper({ title: 'Dense LLMs at scale', abstract: 'We train large language models.' });
+    expect(ids('MoE LLMs', [moe, dense])).toEqual([moe.id]);
+    expect(ids('reward models for LLMs', [moe, dense])).toEqual([]);
+  });
+
   it('when X names a field such as education, then papers of the field match as related', () => {
     const education = makePaper({
       title: 'Adaptive tutoring in education',

@@ -32,6 +32,8 @@ export interface RelatedEntry {
    * models"): a paper naming one of them names the topic, judged as strictly as the reader's own
    * words. */
   equivalents?: TopicPhrase[];
+  /** A field that methods are applied to (healthcare, law), not a method (RLHF, MoE). */
+  field?: boolean;
 }
 
 const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
@@ -58,6 +60,9 @@ const AI = tokensOf('AI')[0] ?? 'ai';
 const bagOf = (tokens: readonly string[]): string =>
   [...new Set(tokens.filter((t) => !FILLER_TOKENS.has(t)).map(wordRoot))].sort().join(' ');
 
+/** A field's spelling: "AI for healthcare", "ML in finance", "legal NLP", "clinical AI". */
+const FIELD_SPELLING = /^(AI|ML|machine learning|deep learning|artificial intelligence|NLP) (for|in) |\s(AI|NLP)$/i;
+
 /** Phrase tokens (joined by spaces) → the concepts readers type that way. */
 const CONCEPTS = new Map<string, RelatedEntry[]>();
 /** The same concepts by their names' words in any order and form, fillers left out
@@ -71,6 +76,7 @@ for (const concept of RELATED_CONCEPTS) {
       weight,
     })),
     traps: (concept.traps ?? []).map((text) => phraseOf(tokensOf(text), 0)),
+    field: concept.topics.some((t) => FIELD_SPELLING.test(t)) || undefined,
   };
   // Typed another way ("sparse mixture of experts", "self-driving vehicles"), the concept's main
   // name is the topic too: the reader's own words alone would miss the papers that use it.
@@ -160,6 +166,19 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     const named = asDomain.length > 0 || head.role !== 'implied' ? asDomain : known([AI, ...domain].join(' '));
     // "generating code with LLMs": the domain may name a concept in another order too.
     const concept = named.length > 0 || !concepts ? named : byWords(domain);
+    // "RLHF for language models", "MoE LLMs": a method with the model it is built for is the
+    // method's topic, and its papers need not name the model. A field is narrowed by it
+    // ("medical LLMs": the medical papers about LLMs), and research vocabulary too.
+    if (
+      HEADS.includes(head) &&
+      head.role === 'subject' &&
+      isField &&
+      concept.length > 0 &&
+      !concept.some((e) => e.field)
+    ) {
+      entries.push(...concept, { terms: [], traps: [], equivalents: [phraseOf(domain, TERM_GAP)] });
+      return merged(entries);
+    }
     const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
     const fromDomain: RelatedEntry[] = [
       // "NLP for legal documents": the concept inside the domain when the domain is none itself.
@@ -178,13 +197,17 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
       entries.push({ terms: [], traps: [], equivalents: [phraseOf([...domain, ...head.tokens], TERM_GAP)] });
   }
   if (entries.length === 0) entries.push(...containedConcept(phrase.tokens, known));
-  if (entries.length === 0) return undefined;
-  return {
-    terms: entries.flatMap((e) => e.terms),
-    traps: entries.flatMap((e) => e.traps),
-    equivalents: entries.flatMap((e) => e.equivalents ?? []),
-  };
+  return merged(entries);
 }
+
+const merged = (entries: readonly RelatedEntry[]): RelatedEntry | undefined =>
+  entries.length === 0
+    ? undefined
+    : {
+        terms: entries.flatMap((e) => e.terms),
+        traps: entries.flatMap((e) => e.traps),
+        equivalents: entries.flatMap((e) => e.equivalents ?? []),
+      };
 
 /** A concept typed in another order or form: "transformers for vision", "designing proteins",
  * "expert mixture models". Two words at least: one word and fillers are the filler rule's. */
