@@ -62,6 +62,21 @@ describe('normalizeTopic', () => {
     expect(normalizeTopic('rock or roll').alternatives).toHaveLength(1);
   });
 
+  it('when "and" joins two things a reader follows, then each is an alternative sharing the words before it', () => {
+    expect(key('robot grasping and manipulation')).toBe(key('robot grasping OR robot manipulation'));
+    expect(key('medical image segmentation and analysis')).toBe(
+      key('medical image segmentation OR medical image analysis'),
+    );
+    // The word after "and" alone names something, its pair with the words before does not.
+    expect(key('diffusion models and GANs')).toBe(key('diffusion models OR GANs'));
+    expect(key('reinforcement learning and large language models')).toBe(key('RL OR LLMs'));
+    // One name with "and" inside, "and" read both ways, or beside other operators: left whole.
+    expect(normalizeTopic('simultaneous localization and mapping').alternatives).toHaveLength(1);
+    expect(normalizeTopic('speech and audio language models').alternatives).toHaveLength(1);
+    expect(normalizeTopic('"grasping and manipulation"').alternatives).toHaveLength(1);
+    expect(normalizeTopic('grasping and manipulation OR RLHF').alternatives).toHaveLength(2);
+  });
+
   it('when a word or phrase starts with a minus, then it is an exclusion', () => {
     const t = normalizeTopic('diffusion models -survey -"literature review"');
     expect(t.exclusions.map((p) => p.tokens)).toEqual([

@@ -4,6 +4,8 @@
 import type { ParsedTopic, TopicPhrase } from '../types';
 import { tokenize } from '../text/tokenize';
 import { collapseAliases } from '../vocab/alias-index';
+import { namesConcept } from '../vocab/related-index';
+import { expandConjunction } from './conjunction';
 import { lexQuery, type QueryPart } from './query-lexer';
 import { TopicError } from './topic-error';
 import { LOOSE_GAP, canonicalQuery, serializeTopicKey } from './topic-key';
@@ -28,6 +30,12 @@ function toPhrase(text: string, quoted: boolean): TopicPhrase | undefined {
   const tokens = collapseAliases(tokenize(text, 'topic').tokens);
   if (tokens.length === 0) return undefined;
   return { tokens, maxGap: quoted || tokens.length === 1 ? 0 : LOOSE_GAP };
+}
+
+/** Whether the words name a concept the vocabulary knows (for expandConjunction). */
+function namesSomething(text: string): boolean {
+  const phrase = toPhrase(text, false);
+  return phrase !== undefined && namesConcept(phrase);
 }
 
 function collect(parts: QueryPart[]): { alternatives: TopicPhrase[][]; exclusions: TopicPhrase[] } {
@@ -80,7 +88,7 @@ export function normalizeTopic(raw: string, limits: TopicLimits = DEFAULT_TOPIC_
       `A topic can be at most ${limits.maxLength} characters (this one has ${label.length}).`,
     );
   }
-  const parsed = collect(lexQuery(label));
+  const parsed = collect(expandConjunction(lexQuery(label), namesSomething));
   validate(label, parsed, limits);
   const key = serializeTopicKey(parsed.alternatives, parsed.exclusions);
   return { raw, key, label, ...parsed };

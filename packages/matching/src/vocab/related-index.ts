@@ -209,6 +209,10 @@ const merged = (entries: readonly RelatedEntry[]): RelatedEntry | undefined =>
         equivalents: entries.flatMap((e) => e.equivalents ?? []),
       };
 
+/** Whether the words name a concept of the vocabulary, as typed or in another order or form. */
+export const namesConcept = (phrase: TopicPhrase): boolean =>
+  CONCEPTS.has(phrase.tokens.join(' ')) || byWords(phrase.tokens).length > 0;
+
 /** A concept typed in another order or form: "transformers for vision", "designing proteins",
  * "expert mixture models". Two words at least: one word and fillers are the filler rule's. */
 function byWords(tokens: readonly string[]): RelatedEntry[] {
