@@ -294,6 +294,21 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('educational diffusion models', [paper])).toEqual([]);
   });
 
+  it('when modifiers come before a known concept ("educational diffusion models"), then its papers that use those words match', () => {
+    const tutor = makePaper({
+      title: 'Generating worked examples for tutoring',
+      abstract: 'We adapt diffusion models to educational content. Teachers rate the diffusion model outputs.',
+    });
+    const art = makePaper({
+      title: 'Generating art',
+      abstract: 'We adapt diffusion models to paintings. Artists rate the diffusion model outputs.',
+    });
+    expect(ids('educational diffusion models', [tutor, art])).toEqual([tutor.id]);
+    // "New" is what every paper claims: "designing new proteins" is protein design.
+    const binder = makePaper({ title: 'Protein design with diffusion', abstract: 'We design binders.' });
+    expect(ids('designing new proteins', [binder])).toEqual([binder.id]);
+  });
+
   it('when a paper writes the field before its subject ("video diffusion models"), then it names "diffusion models for video"', () => {
     const video = makePaper({ title: 'Sparse attention for video diffusion models', abstract: 'We skip blocks.' });
     const [match] = matchesOf('diffusion models for video', [video]);
