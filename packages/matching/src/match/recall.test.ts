@@ -316,13 +316,14 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(match?.reason.matched).toEqual(['video diffusion']);
   });
 
-  it('when a reader writes "machine learning for X", then it is "AI for X"', () => {
+  it('when a reader writes "machine learning for X" or "AI-driven X", then it is "AI for X"', () => {
     const notes = makePaper({
       title: 'Summarising clinical notes',
       abstract: 'We summarise clinical notes of patients.',
     });
     expect(ids('machine learning for health', [notes])).toEqual([notes.id]);
     expect(ids('AI for health', [notes])).toEqual([notes.id]);
+    expect(ids('AI-driven healthcare', [notes])).toEqual([notes.id]);
   });
 
   it('when the field beside a subject names a concept in another order ("generating code with LLMs"), then its papers match beside the subject', () => {

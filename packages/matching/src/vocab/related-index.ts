@@ -116,7 +116,12 @@ function domainOf(
   for (const head of HEADS) {
     const words = head.tokens;
     if (tokens.length <= words.length) continue;
-    if (words.every((t, j) => tokens[j] === t)) return { domain: tokens.slice(words.length), head };
+    if (words.every((t, j) => tokens[j] === t)) {
+      // "AI-driven science" is AI for science.
+      const from = JOINERS.has(tokens[words.length] as string) ? words.length + 1 : words.length;
+      if (from < tokens.length) return { domain: tokens.slice(from), head };
+      continue;
+    }
     const from = tokens.length - words.length;
     if (head.role !== 'kind' && words.every((t, j) => tokens[from + j] === t))
       return { domain: tokens.slice(0, from), head };
@@ -128,6 +133,9 @@ function domainOf(
   }
   return undefined;
 }
+
+/** Words between a head and its domain that add nothing: "AI-driven science". */
+const JOINERS: ReadonlySet<string> = new Set(['driven', 'assisted'].flatMap(tokensOf));
 
 /** A domain word alone is a strong sign, not a synonym: one mention in the title, or two. */
 const DOMAIN_WEIGHT = 0.5;
