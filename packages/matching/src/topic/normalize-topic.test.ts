@@ -77,6 +77,18 @@ describe('normalizeTopic', () => {
     expect(normalizeTopic('grasping and manipulation OR RLHF').alternatives).toHaveLength(2);
   });
 
+  it('when words around the topic ask for papers ("papers on X", "X research"), then they are not part of its key', () => {
+    expect(key('papers on diffusion models')).toBe(key('diffusion models'));
+    expect(key('recent advances in RAG')).toBe(key('RAG'));
+    expect(key('research about protein design')).toBe(key('protein design'));
+    expect(key('diffusion models research')).toBe(key('diffusion models'));
+    // Left alone when the rest names nothing known, or is a name with that word in it.
+    expect(key('operations research')).not.toBe(key('operations'));
+    expect(key('deep research')).not.toBe(key('deep'));
+    expect(key('research agents')).not.toBe(key('agents'));
+    expect(normalizeTopic('papers on diffusion models').label).toBe('papers on diffusion models');
+  });
+
   it('when a word or phrase starts with a minus, then it is an exclusion', () => {
     const t = normalizeTopic('diffusion models -survey -"literature review"');
     expect(t.exclusions.map((p) => p.tokens)).toEqual([

@@ -6,6 +6,7 @@ import { tokenize } from '../text/tokenize';
 import { collapseAliases } from '../vocab/alias-index';
 import { namesConcept } from '../vocab/related-index';
 import { expandConjunction } from './conjunction';
+import { withoutRequestWords } from './request-words';
 import { lexQuery, type QueryPart } from './query-lexer';
 import { TopicError } from './topic-error';
 import { LOOSE_GAP, canonicalQuery, serializeTopicKey } from './topic-key';
@@ -88,7 +89,7 @@ export function normalizeTopic(raw: string, limits: TopicLimits = DEFAULT_TOPIC_
       `A topic can be at most ${limits.maxLength} characters (this one has ${label.length}).`,
     );
   }
-  const parsed = collect(expandConjunction(lexQuery(label), namesSomething));
+  const parsed = collect(expandConjunction(lexQuery(withoutRequestWords(label, namesSomething)), namesSomething));
   validate(label, parsed, limits);
   const key = serializeTopicKey(parsed.alternatives, parsed.exclusions);
   return { raw, key, label, ...parsed };
