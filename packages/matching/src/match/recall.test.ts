@@ -343,6 +343,12 @@ describe('matchPapers: "AI for X" domains', () => {
     const dense = makePaper({ title: 'Dense LLMs at scale', abstract: 'We train large language models.' });
     expect(ids('MoE LLMs', [moe, dense])).toEqual([moe.id]);
     expect(ids('reward models for LLMs', [moe, dense])).toEqual([]);
+    // So with the kind of AI it is: "deep learning for" adds nothing to LLM agents.
+    const agent = makePaper({
+      title: 'Agentic AI that books travel',
+      abstract: 'Our LLM agents plan trips and call booking tools.',
+    });
+    expect(ids('deep learning for LLM agents', [agent, dense])).toEqual([agent.id]);
   });
 
   it('when X names a field such as education, then papers of the field match as related', () => {

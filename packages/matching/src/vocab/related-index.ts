@@ -63,8 +63,9 @@ const bagOf = (tokens: readonly string[]): string =>
 /** "designing new proteins", "novel recommender systems": new is what every paper claims. */
 const NEW_TOKENS: ReadonlySet<string> = new Set(['new', 'novel'].flatMap(tokensOf));
 
-/** A field's spelling: "AI for healthcare", "ML in finance", "legal NLP", "clinical AI". */
-const FIELD_SPELLING = /^(AI|ML|machine learning|deep learning|artificial intelligence|NLP) (for|in) |\s(AI|NLP)$/i;
+/** A field's spelling: "AI for healthcare", "ML in finance", "legal NLP". Not "X AI": agentic,
+ * embodied and explainable AI are kinds of AI, not fields it serves. */
+const FIELD_SPELLING = /^(AI|ML|machine learning|deep learning|artificial intelligence|NLP) (for|in) |\sNLP$/i;
 
 /** Phrase tokens (joined by spaces) → the concepts readers type that way. */
 const CONCEPTS = new Map<string, RelatedEntry[]>();
@@ -177,16 +178,11 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
     const named = asDomain.length > 0 || head.role !== 'implied' ? asDomain : known([AI, ...domain].join(' '));
     // "generating code with LLMs": the domain may name a concept in another order too.
     const concept = named.length > 0 || !concepts ? named : byWords(domain);
-    // "RLHF for language models", "MoE LLMs": a method with the model it is built for is the
-    // method's topic, and its papers need not name the model. A field is narrowed by it
+    // "RLHF for language models", "MoE LLMs", "deep learning for LLM agents": a method with the
+    // model it is built for (or the kind of AI it is) is the method's topic, and its papers need
+    // not name the model. A field is narrowed by it
     // ("medical LLMs": the medical papers about LLMs), and research vocabulary too.
-    if (
-      HEADS.includes(head) &&
-      head.role === 'subject' &&
-      isField &&
-      concept.length > 0 &&
-      !concept.some((e) => e.field)
-    ) {
+    if (HEADS.includes(head) && (isField || domain.length > 1) && concept.length > 0 && !concept.some((e) => e.field)) {
       entries.push(...concept, { terms: [], traps: [], equivalents: [phraseOf(domain, TERM_GAP)] });
       return merged(entries);
     }
