@@ -9,9 +9,10 @@ const AND = /\s+(?:and|&)\s+/i;
  * The bare words of a topic with one "and" → its two sides as alternatives, or undefined to keep
  * the words as one phrase. One word after "and" shares the words before it ("medical image
  * segmentation and analysis" → "medical image analysis"), unless that names nothing while the
- * word alone does ("diffusion models and GANs"). One word before it and several after
- * ("vision and language models") is left whole: it reads both ways. `names` says whether words
- * name something the vocabulary knows ("simultaneous localization and mapping" is one name).
+ * word alone does ("diffusion models and GANs"). One word before it shares the words after ("image
+ * and video generation" → "image generation"). `names` says whether words name something the
+ * vocabulary knows: such a name is left whole ("simultaneous localization and mapping", "vision
+ * and language models").
  */
 export function splitConjunction(words: string, names: (text: string) => boolean): [string, string] | undefined {
   const sides = words.split(AND);
@@ -19,7 +20,8 @@ export function splitConjunction(words: string, names: (text: string) => boolean
   const [left, right] = sides as [string, string];
   const before = left.split(' ');
   const after = right.split(' ');
-  if (after.length > 1) return before.length > 1 ? [left, right] : undefined;
+  // "image and video generation": one word before shares the words after ("image generation").
+  if (after.length > 1) return before.length > 1 ? [left, right] : [[left, ...after.slice(1)].join(' '), right];
   const shared = [...before.slice(0, -1), right].join(' ');
   if (before.length > 1 && !names(shared) && (names(right) || /\p{Lu}/u.test(right))) return [left, right];
   return [left, shared];

@@ -70,9 +70,14 @@ describe('normalizeTopic', () => {
     // The word after "and" alone names something, its pair with the words before does not.
     expect(key('diffusion models and GANs')).toBe(key('diffusion models OR GANs'));
     expect(key('reinforcement learning and large language models')).toBe(key('RL OR LLMs'));
-    // One name with "and" inside, "and" read both ways, or beside other operators: left whole.
+    // One word before "and" shares the words after it.
+    expect(key('image and video generation')).toBe(key('image generation OR video generation'));
+    expect(key('detection and mitigation of hallucinations')).toBe(
+      key('detection of hallucinations OR mitigation of hallucinations'),
+    );
+    // One name with "and" inside, or beside other operators: left whole.
     expect(normalizeTopic('simultaneous localization and mapping').alternatives).toHaveLength(1);
-    expect(normalizeTopic('speech and audio language models').alternatives).toHaveLength(1);
+    expect(normalizeTopic('vision and language models').alternatives).toHaveLength(1);
     expect(normalizeTopic('"grasping and manipulation"').alternatives).toHaveLength(1);
     expect(normalizeTopic('grasping and manipulation OR RLHF').alternatives).toHaveLength(2);
   });
