@@ -532,6 +532,21 @@ describe('matchPapers: own words beside a ubiquitous one', () => {
     });
     expect(ids('energy-based models', [paper])).toEqual([]);
   });
+
+  it('when each word is research vocabulary and none is in the title, then saying them apart is not the topic', () => {
+    const gui = makePaper({
+      title: 'GUI automation with group reflection',
+      abstract:
+        'GUI automation has attracted research efforts, where agents process requests and give operations. We build an agent that clicks. It plans. It reflects.',
+    });
+    expect(ids('operations research', [gui])).toEqual([]);
+    // With one of them in the title, the paper is about it: "Agents" titled, "LLM" inside.
+    const agents = makePaper({
+      title: 'Graph of Agents for long context',
+      abstract: 'Agents built from an LLM share notes across a long document. The agents vote.',
+    });
+    expect(ids('LLM agents', [agents])).toEqual([agents.id]);
+  });
 });
 
 describe('buildTopicIndex: without the concepts vocabulary', () => {

@@ -58,6 +58,9 @@ export interface IndexedTopic {
   /** Of a two-word phrase whose other word is far more common, the telling one ("causal" of
    * causal inference, vocab/token-shares.ts): said apart, it needs the other word nowhere. */
   telling: number[];
+  /** Its words are each research vocabulary: said apart, one must be in the title ("operations"
+   * and "research" open many abstracts apart; "Agents" in a title with "LLM" is LLM agents). */
+  commonWords: boolean;
 }
 
 export interface VariantRef {
@@ -126,7 +129,7 @@ class IndexBuilder {
     // more alternatives, judged like the reader's own words.
     if (!compound) alternatives.push(...this.equivalentsOf(known, alternatives));
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
-    const { related, traps, anchors, together, telling } = this.relatedOf(known, alternatives, compound);
+    const { related, traps, anchors, together, telling, commonWords } = this.relatedOf(known, alternatives, compound);
     const nominating = [
       ...alternatives.flat(),
       ...telling,
@@ -144,6 +147,7 @@ class IndexBuilder {
       anchors,
       together,
       telling,
+      commonWords,
     });
   }
 
@@ -173,7 +177,7 @@ class IndexBuilder {
     known: readonly Known[],
     alternatives: number[][],
     compound: boolean,
-  ): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together' | 'telling'> {
+  ): Pick<IndexedTopic, 'related' | 'traps' | 'anchors' | 'together' | 'telling' | 'commonWords'> {
     // By words, not by id: the reader's phrase is compiled with its proximity window, the same
     // words as a related term without one ("mathematical reasoning" of math reasoning).
     const direct = new Set(alternatives.flat().map((id) => this.sourceOf[id]));
@@ -182,6 +186,7 @@ class IndexBuilder {
     const anchors = new Set<number>();
     const tellingAlone = new Set<number>();
     const together = new Map<string, string[]>();
+    let commonWords = true;
     const add = (phraseId: number, weight: number, learned: boolean, requires?: number): void => {
       const known = related.get(phraseId);
       if (!direct.has(this.sourceOf[phraseId]) && (known === undefined || known.weight < weight))
@@ -207,6 +212,7 @@ class IndexBuilder {
       const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
       if (own.length === 0 || only.tokens.length < 2) return;
       for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
+      if (!own.every(isCommonWord)) commonWords = false;
       const ubiquitous = only.tokens.some((t) => UBIQUITOUS_TOKENS.has(t));
       // Of two words that may stand apart, one far more common than the other may be missing
       // from a paper on the topic: "causal" through a paper is about causal inference.
@@ -238,6 +244,7 @@ class IndexBuilder {
       anchors: [...anchors],
       together: [...together.values()],
       telling: [...tellingAlone],
+      commonWords,
     };
   }
 

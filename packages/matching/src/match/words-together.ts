@@ -156,6 +156,7 @@ function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits
   if (anchors.length >= 2) {
     const firsts = anchors.map((list) => list.find(leading));
     if (firsts.some((occ) => occ === undefined)) return none;
+    if (topic.commonWords && !firsts.some((occ) => occ?.field === 0)) return none;
     return { evidence: APART_WEIGHT, mentions: 2, occurrences: firsts as Occurrence[] };
   }
   const has = (t: string) => positionsOf(doc.title).has(t) || positionsOf(doc.abstract).has(t);
