@@ -644,7 +644,6 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'preference optimization': 0.5,
       DPO: 0.5,
       'preference data': 0.34,
-      PPO: 0.34,
       'human preferences': 0.34,
       'preference learning': 0.5,
       RLAIF: 1,
