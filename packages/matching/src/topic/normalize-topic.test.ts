@@ -87,6 +87,9 @@ describe('normalizeTopic', () => {
     expect(key('recent advances in RAG')).toBe(key('RAG'));
     expect(key('research about protein design')).toBe(key('protein design'));
     expect(key('diffusion models research')).toBe(key('diffusion models'));
+    expect(key('latest diffusion models papers')).toBe(key('diffusion models'));
+    expect(key('new RAG work')).toBe(key('RAG'));
+    expect(key('latest LLM evaluation papers')).toBe(key('LLM evaluation'));
     // Left alone when the rest names nothing known, or is a name with that word in it.
     expect(key('operations research')).not.toBe(key('operations'));
     expect(key('deep research')).not.toBe(key('deep'));

@@ -5,16 +5,23 @@
 
 const LEADING =
   /^(?:(?:the\s+)?(?:recent|latest|new|current)\s+)?(?:papers?|research|work|studies|study|advances|progress|developments?|anything|everything|articles?)\s+(?:on|in|about|into|of|regarding|related\s+to)\s+(?=\S)/i;
-const TRAILING = /\s+(?:research|papers|studies|literature)$/i;
+const TRAILING = /\s+(?:research|papers|studies|literature|work)$/i;
+/** "latest diffusion models papers", "recent RAG work": no concept starts with these words. */
+const FRESH = /^(?:the\s+)?(?:latest|recent|newest|new|current)\s+(?=\S)/i;
 
 /**
- * The topic without the words that ask for papers about it. A trailing "research" goes only when
- * what is left names a concept the vocabulary knows: "operations research", "deep research" and
- * "ML for scientific research" keep it. `names` says whether words name a concept.
+ * The topic without the words that ask for papers about it. A trailing "papers" goes, and with
+ * it a leading "latest" or "new"; a trailing "research" or "work" only when what is left names a
+ * concept the vocabulary knows ("operations research", "deep research" and "ML for scientific
+ * research" keep it). `names` says whether words name a concept.
  */
 export function withoutRequestWords(text: string, names: (text: string) => boolean): string {
   const rest = text.replace(LEADING, '');
   const trimmed = rest.replace(TRAILING, '');
   if (trimmed === rest) return rest;
+  const fresh = trimmed.replace(FRESH, '');
+  // "papers" ends no name; "research" ends some ("operations research").
+  const asking = /(papers|studies|literature)$/i.test(rest);
+  if (names(fresh) || asking) return fresh;
   return names(trimmed) ? trimmed : rest;
 }
