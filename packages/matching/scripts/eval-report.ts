@@ -7,11 +7,12 @@ import { DEFAULT_DATA_DIR, findArxivData, loadArxivPapers, missingDataMessage } 
 import { evaluateSplit, type SplitResult } from '../src/eval/real/evaluate-split';
 import { formatSplit } from '../src/eval/real/format-report';
 import { isHeldOut, loadLabels, SPLITS, type Split } from '../src/eval/real/labels';
-import { evaluateTyped, formatTyped, loadTypedLists } from '../src/eval/real/typed-topics';
+import { rewrittenLists } from '../src/eval/real/topic-rewrites';
+import { evaluateTyped, formatRewrites, formatTyped, loadTypedLists } from '../src/eval/real/typed-topics';
 
 const USAGE = `Precision, recall, traps and reader coverage of the matcher on the labelled real arXiv papers.
   npm run eval:report -- [--split=${[...SPLITS, 'all'].join('|')}] [--json] [--brief]
-                         [--data=DIR] [--without-concepts] [--heldout-errors] [--typed[=LIST]]
+                         [--data=DIR] [--without-concepts] [--heldout-errors] [--typed[=LIST]] [--rewrites]
 --split      one split, or all (the default; "both" is its older name)
 --brief      leave out the papers behind each error
 --json       the results as JSON
@@ -19,8 +20,19 @@ const USAGE = `Precision, recall, traps and reader coverage of the matcher on th
 --without-concepts  as if the related-concepts vocabulary were empty
 --heldout-errors    also print the held-out splits' paper-level errors (to audit labels, never to tune)
 --typed[=LIST]      the tuning splits scored with each main topic typed another way (eval/typed-topics.json):
-                    every list but the held-out ones, or LIST alone (--typed=heldout: report, never tune)`;
-const FLAGS = new Set(['split', 'json', 'brief', 'data', 'without-concepts', 'heldout-errors', 'typed', 'help']);
+                    every list but the held-out ones, or LIST alone (--typed=heldout: report, never tune)
+--rewrites          the tuning splits scored with every topic rewritten one mechanical way ("papers on X", "X models")`;
+const FLAGS = new Set([
+  'split',
+  'json',
+  'brief',
+  'data',
+  'without-concepts',
+  'heldout-errors',
+  'typed',
+  'rewrites',
+  'help',
+]);
 
 function arg(name: string): string | undefined {
   const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -36,8 +48,8 @@ function main(): void {
     console.log(USAGE);
     process.exit(unknown.length > 0 ? 2 : 0);
   }
-  if (arg('typed') !== undefined) {
-    typedReport(arg('typed') as string, arg('data') || DEFAULT_DATA_DIR);
+  if (arg('typed') !== undefined || arg('rewrites') !== undefined) {
+    typedReport(arg('typed'), arg('data') || DEFAULT_DATA_DIR);
     return;
   }
   const which = arg('split') ?? 'all';
@@ -71,21 +83,23 @@ function main(): void {
   console.log(results.map((r) => formatSplit(r, { details: details(r) })).join('\n\n'));
 }
 
-/** --typed: the typed-spelling lists over the tuning splits' papers. */
-function typedReport(only: string, dir: string): void {
-  const { lists } = loadTypedLists();
-  const names = only === '' ? Object.keys(lists).filter((n) => !n.startsWith('heldout')) : [only];
-  const unknown = names.filter((n) => !(n in lists));
-  if (unknown.length > 0) {
-    console.error(`--typed must name one of ${Object.keys(lists).join(', ')} (got "${unknown.join(', ')}")`);
-    process.exit(2);
-  }
+/** --typed: the typed-spelling lists over the tuning splits' papers; --rewrites: every topic of
+ * theirs rewritten one mechanical way, one summary line per rewrite. */
+function typedReport(only: string | undefined, dir: string): void {
   const file = findArxivData(dir);
   if (file === null) {
     console.log(missingDataMessage(dir));
     return;
   }
   const sets = SPLITS.filter((s) => !isHeldOut(s)).map((s) => loadLabels(s));
+  const lists =
+    only === undefined ? rewrittenLists([...new Set(sets.flatMap((s) => s.topics))]) : loadTypedLists().lists;
+  const names = only === undefined || only === '' ? Object.keys(lists).filter((n) => !n.startsWith('heldout')) : [only];
+  const unknown = names.filter((n) => !(n in lists));
+  if (unknown.length > 0) {
+    console.error(`--typed must name one of ${Object.keys(lists).join(', ')} (got "${unknown.join(', ')}")`);
+    process.exit(2);
+  }
   const texts = loadArxivPapers(
     file,
     sets.flatMap((s) => s.papers.map((p) => p.id)),
@@ -93,7 +107,8 @@ function typedReport(only: string, dir: string): void {
   const plain = sets.map((set) => evaluateSplit(set, texts)); // the labels' own spelling, once for every list
   const results = names.map((n) => evaluateTyped(n, lists[n] as Record<string, string>, sets, texts, plain));
   if (arg('json') !== undefined) console.log(JSON.stringify(results, null, 2));
-  else console.log(results.map(formatTyped).join('\n\n'));
+  else if (only !== undefined) console.log(results.map(formatTyped).join('\n\n'));
+  else console.log(formatRewrites(results));
 }
 
 main();

@@ -107,3 +107,15 @@ export function formatTyped(result: TypedResult): string {
     `| **macro** | | **${pr(result.macro.asLabelled)}** | **${pr(result.macro.asTyped)}** |`,
   ].join('\n');
 }
+
+/** One line per list: how many topics it rewrote, macro P / R as labelled and as rewritten. */
+export function formatRewrites(results: readonly TypedResult[]): string {
+  const pr = (x: { precision: number; recall: number }) => `${x.precision.toFixed(2)} / ${x.recall.toFixed(2)}`;
+  return [
+    "## topics rewritten (the tuning splits' papers; macro precision / recall)",
+    '',
+    '| rewrite | topics | as labelled | rewritten |',
+    '| --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.list} | ${r.rows.length} | ${pr(r.macro.asLabelled)} | ${pr(r.macro.asTyped)} |`),
+  ].join('\n');
+}
