@@ -236,12 +236,11 @@ const CONTAINED_SHARE = 0.5;
 /**
  * The longest run of the phrase's first words that names a concept ("LoRA adapters", "chain of
  * thought prompting", "time-series prediction"): the words after it restate or specify it, so its
- * name is a strong sign and its terms count at half their weight. Else the longest run of its last
- * words: a concept after other words is narrowed by them ("educational diffusion models",
- * "privacy-preserving CoT"), so only its names count, and only beside those words. Its papers in
- * general are not the reader's, and lending them its terms cost the matching benchmark 1.6x (its
- * topics are such modifier-and-head pairs). A lone generic word ("learning", "model") names
- * nothing, nor does the X of "X-based".
+ * name is a strong sign and its terms count at half their weight. A concept after other words is
+ * narrowed by them ("educational diffusion models", "privacy-preserving CoT"): its papers in
+ * general are not the reader's. Lending them its terms cost the matching benchmark 1.6x, and even
+ * its names beside those words 1.25x (its topics are such modifier-and-head pairs). A lone
+ * generic word ("learning", "model") names nothing, nor does the X of "X-based".
  */
 function containedConcept(tokens: readonly string[], known: (key: string) => RelatedEntry[]): RelatedEntry[] {
   for (let size = tokens.length - 1; size >= 1; size -= 1) {
@@ -256,15 +255,6 @@ function containedConcept(tokens: readonly string[], known: (key: string) => Rel
       terms: e.terms.map((t) => ({ ...t, weight: t.weight * CONTAINED_SHARE })),
     }));
     return [{ terms: [{ phrase: phraseOf(run, TERM_GAP), weight: CONTAINED_SHARE }], traps: [] }, ...halved];
-  }
-  for (let from = 1; from < tokens.length; from += 1) {
-    const run = tokens.slice(from);
-    if (run.length === 1 && GENERIC_TOKENS.has(run[0] as string)) continue;
-    const found = known(run.join(' '));
-    if (found.length === 0) continue;
-    const requires = phraseOf(tokens.slice(0, from), TERM_GAP);
-    const names = [phraseOf(run, TERM_GAP), ...found.flatMap((e) => e.equivalents ?? [])];
-    return [{ terms: names.map((phrase) => ({ phrase, weight: 1, requires })), traps: found.flatMap((e) => e.traps) }];
   }
   return [];
 }
