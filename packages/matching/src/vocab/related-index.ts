@@ -55,13 +55,13 @@ const FILLER_TOKENS: ReadonlySet<string> = new Set(
 const BASED = tokensOf('based')[0] ?? 'based';
 const AI = tokensOf('AI')[0] ?? 'ai';
 
+/** "designing new proteins", "novel recommender systems": new is what every paper claims. */
+const NEW_TOKENS: ReadonlySet<string> = new Set(['new', 'novel'].flatMap(tokensOf));
+
 /** A phrase's words as a set, order and form aside (word roots, sorted), fillers and small
  * words left out: the key of BY_WORDS. */
 const bagOf = (tokens: readonly string[]): string =>
   [...new Set(tokens.filter((t) => !FILLER_TOKENS.has(t) && !NEW_TOKENS.has(t)).map(wordRoot))].sort().join(' ');
-
-/** "designing new proteins", "novel recommender systems": new is what every paper claims. */
-const NEW_TOKENS: ReadonlySet<string> = new Set(['new', 'novel'].flatMap(tokensOf));
 
 /** A field's spelling: "AI for healthcare", "ML in finance", "legal NLP". Not "X AI": agentic,
  * embodied and explainable AI are kinds of AI, not fields it serves. */
@@ -149,62 +149,75 @@ const DOMAIN_WEIGHT = 0.5;
  */
 export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry | undefined {
   const known = (key: string): RelatedEntry[] => (concepts ? (CONCEPTS.get(key) ?? []) : []);
-  const key = phrase.tokens.join(' ');
-  const entries = [...known(key)];
-  // "speech recognition models", "LLM-based agents": a concept with a filler word added. The
-  // concept applies, and its own name written without the filler is the topic itself.
-  // "X-based" is no filler when one word is left: "energy-based models" are not about energy,
-  // while "translation models" are about translation.
-  // One plain word left ("translation" of "translation models") gives the concept but is not the
-  // topic itself: alone it has other senses ("translate" the plan); the concept's main name is.
-  const bare = phrase.tokens.filter((t) => !FILLER_TOKENS.has(t));
-  const telling = bare.length >= 2 || (bare.length === 1 && !phrase.tokens.includes(BASED));
-  if (entries.length === 0 && telling && bare.length < phrase.tokens.length) {
-    const named = known(bare.join(' '));
-    const plainWord = bare.length === 1 && bare.every((t) => t === t.toLowerCase());
-    if (named.length > 0)
-      entries.push(...named, { terms: [], traps: [], equivalents: plainWord ? [] : [phraseOf(bare, TERM_GAP)] });
-  }
-  if (entries.length === 0 && concepts) entries.push(...byWords(phrase.tokens));
+  const typed = known(phrase.tokens.join(' '));
+  if (typed.length > 0) return merged(typed);
+  const filled = withoutFiller(phrase.tokens, known);
+  if (filled.length > 0) return merged(filled);
+  const reordered = concepts ? byWords(phrase.tokens) : [];
+  if (reordered.length > 0) return merged(reordered);
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
-  const found = entries.length === 0 ? domainOf(phrase.tokens, concepts) : undefined;
-  if (found !== undefined) {
-    const { domain, head } = found;
-    // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing,
-    // but the vocabulary's own concept of it ("benchmark") still counts beside the head.
-    const isField = domain.some((t) => !FREQUENT_TOKENS.has(t));
-    // "machine learning for health" is "AI for health": the heads of the kind AI name no more.
-    const asDomain = known(domain.join(' '));
-    const named = asDomain.length > 0 || head.role !== 'implied' ? asDomain : known([AI, ...domain].join(' '));
-    // "generating code with LLMs": the domain may name a concept in another order too.
-    const concept = named.length > 0 || !concepts ? named : byWords(domain);
-    // "RLHF for language models", "MoE LLMs", "deep learning for LLM agents": a method with the
-    // model it is built for (or the kind of AI it is) is the method's topic, and its papers need
-    // not name the model. A field is narrowed by it
-    // ("medical LLMs": the medical papers about LLMs), and research vocabulary too.
-    if (HEADS.includes(head) && (isField || domain.length > 1) && concept.length > 0 && !concept.some((e) => e.field)) {
-      entries.push(...concept, { terms: [], traps: [], equivalents: [phraseOf(domain, TERM_GAP)] });
-      return merged(entries);
-    }
-    const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
-    const fromDomain: RelatedEntry[] = [
-      // "NLP for legal documents": the concept inside the domain when the domain is none itself.
-      ...(concept.length > 0 ? concept : containedConcept(domain, known)).map(withoutEquivalents),
-      // Written as its siblings too: "financial" for AI for finance, "educational" for education.
-      ...(isField
-        ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, derive: true }], traps: [] }]
-        : []),
-    ];
-    for (const e of fromDomain)
-      entries.push(requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) });
-    // "diffusion models for video" is written "video diffusion models", "LLMs for healthcare"
-    // "healthcare LLMs": the field before its subject names the topic too.
-    const headFirst = head.tokens.every((t, j) => phrase.tokens[j] === t);
-    if (requires !== undefined && headFirst && fromDomain.length > 0)
-      entries.push({ terms: [], traps: [], equivalents: [phraseOf([...domain, ...head.tokens], TERM_GAP)] });
-  }
-  if (entries.length === 0) entries.push(...containedConcept(phrase.tokens, known));
-  return merged(entries);
+  const found = domainOf(phrase.tokens, concepts);
+  const entries = found === undefined ? [] : domainEntries(phrase.tokens, found, known, concepts);
+  return merged(entries.length > 0 ? entries : containedConcept(phrase.tokens, known));
+}
+
+/**
+ * "speech recognition models", "LLM-based agents": a concept with a filler word added. The
+ * concept applies, and its own name written without the filler is the topic itself. "X-based" is
+ * no filler when one word is left: "energy-based models" are not about energy, while "translation
+ * models" are about translation. One plain word left ("translation" of "translation models")
+ * gives the concept but is not the topic itself: alone it has other senses ("translate" the
+ * plan); the concept's main name is.
+ */
+function withoutFiller(tokens: readonly string[], known: (key: string) => RelatedEntry[]): RelatedEntry[] {
+  const bare = tokens.filter((t) => !FILLER_TOKENS.has(t));
+  const telling = bare.length >= 2 || (bare.length === 1 && !tokens.includes(BASED));
+  if (!telling || bare.length === tokens.length) return [];
+  const named = known(bare.join(' '));
+  if (named.length === 0) return [];
+  const plainWord = bare.length === 1 && bare.every((t) => t === t.toLowerCase());
+  return [...named, { terms: [], traps: [], equivalents: plainWord ? [] : [phraseOf(bare, TERM_GAP)] }];
+}
+
+/** "AI for X", "X LLMs", "GNNs for X": what the domain X and the head say of the topic. */
+function domainEntries(
+  tokens: readonly string[],
+  { domain, head }: NonNullable<ReturnType<typeof domainOf>>,
+  known: (key: string) => RelatedEntry[],
+  concepts: boolean,
+): RelatedEntry[] {
+  // "LLM evaluation": "evaluation" is research vocabulary, not a field; alone it says nothing,
+  // but the vocabulary's own concept of it ("benchmark") still counts beside the head.
+  const isField = domain.some((t) => !FREQUENT_TOKENS.has(t));
+  // "machine learning for health" is "AI for health": the heads of the kind AI name no more.
+  const asDomain = known(domain.join(' '));
+  const named = asDomain.length > 0 || head.role !== 'implied' ? asDomain : known([AI, ...domain].join(' '));
+  // "generating code with LLMs": the domain may name a concept in another order too.
+  const concept = named.length > 0 || !concepts ? named : byWords(domain);
+  // "RLHF for language models", "MoE LLMs", "deep learning for LLM agents": a method with the
+  // model it is built for (or the kind of AI it is) is the method's topic, and its papers need
+  // not name the model. A field is narrowed by it ("medical LLMs": the medical papers about
+  // LLMs), and so is research vocabulary.
+  if (HEADS.includes(head) && (isField || domain.length > 1) && concept.length > 0 && !concept.some((e) => e.field))
+    return [...concept, { terms: [], traps: [], equivalents: [phraseOf(domain, TERM_GAP)] }];
+  const requires = head.role === 'implied' ? undefined : phraseOf(head.tokens, TERM_GAP);
+  const fromDomain: RelatedEntry[] = [
+    // "NLP for legal documents": the concept inside the domain when the domain is none itself.
+    ...(concept.length > 0 ? concept : containedConcept(domain, known)).map(withoutEquivalents),
+    // Written as its siblings too: "financial" for AI for finance, "educational" for education.
+    ...(isField
+      ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, derive: true }], traps: [] }]
+      : []),
+  ];
+  const entries = fromDomain.map((e) =>
+    requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) },
+  );
+  // "diffusion models for video" is written "video diffusion models", "LLMs for healthcare"
+  // "healthcare LLMs": the field before its subject names the topic too.
+  const headFirst = head.tokens.every((t, j) => tokens[j] === t);
+  if (requires !== undefined && headFirst && fromDomain.length > 0)
+    entries.push({ terms: [], traps: [], equivalents: [phraseOf([...domain, ...head.tokens], TERM_GAP)] });
+  return entries;
 }
 
 const merged = (entries: readonly RelatedEntry[]): RelatedEntry | undefined =>
