@@ -121,6 +121,15 @@ describe('relatedTopicCandidates', () => {
     const words = relatedTopicCandidates(normalizeTopic('quantum video'), 'quiet', context);
     expect(words).toEqual(['video']);
   });
+  it("when a quiet topic names a concept in another order or with a filler word, then that concept's names are offered", () => {
+    const protein = relatedTopicCandidates(normalizeTopic('designing proteins'), 'quiet', context);
+    const design = relatedTopicCandidates(normalizeTopic('protein design'), 'quiet', context);
+    // The concept's main name first (the reader's wording is another), then what it offers.
+    expect(protein[0]).toBe('protein design');
+    expect(protein.slice(1, 3)).toEqual(design.slice(0, 2));
+    const asr = relatedTopicCandidates(normalizeTopic('speech recognition models'), 'quiet', context);
+    expect(asr).toContain('ASR');
+  });
   it("when a quiet topic's pair is unused and one of its words is one every field uses, then only the other word is offered", () => {
     const local = buildVocabulary([
       { title: 'Tabular foundation models', abstract: 'Tabular data, in rows and columns.' },

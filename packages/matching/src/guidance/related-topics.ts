@@ -12,6 +12,7 @@ import type { ParsedTopic } from '../types';
 import { collapseAliases } from '../vocab/alias-index';
 import type { AssociationTable } from '../vocab/associations';
 import { FREQUENT_TOKENS } from '../vocab/frequent-tokens';
+import { conceptSpelling } from '../vocab/related-index';
 import { RELATED_CONCEPTS, type RelatedConcept } from '../vocab/related.data';
 import type { TermVocabulary } from './vocabulary';
 
@@ -107,7 +108,7 @@ export function relatedTopicCandidates(
   const texts: string[] = [];
   for (const phrase of phrases) {
     const key = phrase.tokens.join(' ');
-    for (const concept of CONCEPTS.get(key) ?? []) {
+    for (const concept of CONCEPTS.get(conceptSpelling(phrase.tokens) ?? key) ?? []) {
       const terms = Object.entries(concept.related)
         .filter(([, weight]) => standing === 'quiet' || weight >= 1)
         .map(([text]) => text);

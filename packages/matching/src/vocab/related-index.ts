@@ -72,6 +72,8 @@ const CONCEPTS = new Map<string, RelatedEntry[]>();
 /** The same concepts by their names' words in any order and form, fillers left out
  * (bagOf): "transformers for vision", "designing proteins", "expert mixture models". */
 const BY_WORDS = new Map<string, RelatedEntry[]>();
+/** The same words as a set → the first concept spelling with them (its key in CONCEPTS). */
+const SPELLING_BY_WORDS = new Map<string, string>();
 for (const concept of RELATED_CONCEPTS) {
   const entry: RelatedEntry = {
     terms: Object.entries(concept.related).map(([text, weight]) => ({
@@ -97,6 +99,7 @@ for (const concept of RELATED_CONCEPTS) {
       const known = BY_WORDS.get(bag) ?? [];
       if (bag.includes(' ') && !known.some((e) => e.terms === entry.terms))
         BY_WORDS.set(bag, [...known, { ...entry, equivalents }]);
+      if (bag.includes(' ') && !SPELLING_BY_WORDS.has(bag)) SPELLING_BY_WORDS.set(bag, key);
     }
   }
 }
@@ -228,6 +231,18 @@ const merged = (entries: readonly RelatedEntry[]): RelatedEntry | undefined =>
         traps: entries.flatMap((e) => e.traps),
         equivalents: entries.flatMap((e) => e.equivalents ?? []),
       };
+
+/** The key of the concept spelling a reader's words name: as typed, without a filler word
+ * ("speech recognition models"), or in another order or form ("designing proteins"). Guidance
+ * offers that concept's names and terms, as matching uses them. */
+export function conceptSpelling(tokens: readonly string[]): string | undefined {
+  const key = tokens.join(' ');
+  if (CONCEPTS.has(key)) return key;
+  const bare = tokens.filter((t) => !FILLER_TOKENS.has(t));
+  if (bare.length >= 2 && CONCEPTS.has(bare.join(' '))) return bare.join(' ');
+  const bag = bagOf(tokens);
+  return bag.includes(' ') ? SPELLING_BY_WORDS.get(bag) : undefined;
+}
 
 /** Whether the words name a concept of the vocabulary, as typed or in another order or form. */
 export const namesConcept = (phrase: TopicPhrase): boolean =>
