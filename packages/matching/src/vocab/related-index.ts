@@ -70,10 +70,9 @@ const FIELD_SPELLING = /^(AI|ML|machine learning|deep learning|artificial intell
 /** Phrase tokens (joined by spaces) → the concepts readers type that way. */
 const CONCEPTS = new Map<string, RelatedEntry[]>();
 /** The same concepts by their names' words in any order and form, fillers left out
- * (bagOf): "transformers for vision", "designing proteins", "expert mixture models". */
+ * (bagOf): "transformers for vision", "designing proteins", "expert mixture models". Each entry's
+ * first equivalent is the spelling whose words these are. */
 const BY_WORDS = new Map<string, RelatedEntry[]>();
-/** The same words as a set → the first concept spelling with them (its key in CONCEPTS). */
-const SPELLING_BY_WORDS = new Map<string, string>();
 for (const concept of RELATED_CONCEPTS) {
   const entry: RelatedEntry = {
     terms: Object.entries(concept.related).map(([text, weight]) => ({
@@ -89,17 +88,17 @@ for (const concept of RELATED_CONCEPTS) {
   const main = tokensOf(concept.topics[0] as string);
   const asMain = [phraseOf(main, TERM_GAP)];
   for (const topic of concept.topics) {
-    const key = tokensOf(topic).join(' ');
-    const named = key === main.join(' ') ? entry : { ...entry, equivalents: asMain };
-    CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), named]);
+    const spelling = tokensOf(topic);
+    const key = spelling.join(' ');
+    const isMain = key === main.join(' ');
+    CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), isMain ? entry : { ...entry, equivalents: asMain }]);
     // Its words in another order name the topic as this spelling does, and as its main name.
-    const equivalents = key === main.join(' ') ? asMain : [phraseOf(tokensOf(topic), TERM_GAP), ...asMain];
-    for (const words of [tokensOf(topic), tokenize(topic, 'topic').tokens]) {
+    const equivalents = isMain ? asMain : [phraseOf(spelling, TERM_GAP), ...asMain];
+    for (const words of [spelling, tokenize(topic, 'topic').tokens]) {
       const bag = bagOf(words);
       const known = BY_WORDS.get(bag) ?? [];
       if (bag.includes(' ') && !known.some((e) => e.terms === entry.terms))
         BY_WORDS.set(bag, [...known, { ...entry, equivalents }]);
-      if (bag.includes(' ') && !SPELLING_BY_WORDS.has(bag)) SPELLING_BY_WORDS.set(bag, key);
     }
   }
 }
@@ -240,8 +239,8 @@ export function conceptSpelling(tokens: readonly string[]): string | undefined {
   if (CONCEPTS.has(key)) return key;
   const bare = tokens.filter((t) => !FILLER_TOKENS.has(t));
   if (bare.length >= 2 && CONCEPTS.has(bare.join(' '))) return bare.join(' ');
-  const bag = bagOf(tokens);
-  return bag.includes(' ') ? SPELLING_BY_WORDS.get(bag) : undefined;
+  // The first concept with these words, named first by the spelling that has them.
+  return byWords(tokens)[0]?.equivalents?.[0]?.tokens.join(' ');
 }
 
 /** Whether the words name a concept of the vocabulary, as typed or in another order or form. */

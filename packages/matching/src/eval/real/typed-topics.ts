@@ -96,8 +96,10 @@ export function evaluateTyped(
   };
 }
 
+/** Precision and recall as the reports print them: "0.82 / 0.83". */
+const pr = (x: { precision: number; recall: number }): string => `${x.precision.toFixed(2)} / ${x.recall.toFixed(2)}`;
+
 export function formatTyped(result: TypedResult): string {
-  const pr = (x: { precision: number; recall: number }) => `${x.precision.toFixed(2)} / ${x.recall.toFixed(2)}`;
   return [
     `## typed spellings: ${result.list} (the tuning splits' papers; precision / recall)`,
     '',
@@ -110,7 +112,6 @@ export function formatTyped(result: TypedResult): string {
 
 /** One line per list: how many topics it rewrote, macro P / R as labelled and as rewritten. */
 export function formatRewrites(results: readonly TypedResult[]): string {
-  const pr = (x: { precision: number; recall: number }) => `${x.precision.toFixed(2)} / ${x.recall.toFixed(2)}`;
   return [
     "## topics rewritten (the tuning splits' papers; macro precision / recall)",
     '',
