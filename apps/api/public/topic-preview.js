@@ -19,8 +19,6 @@
   const guidanceList = document.getElementById('topic-guidance-list');
   const guidanceStatus = document.getElementById('topic-guidance-status');
   const guidanceHint = document.querySelector('#topic-guidance .hint');
-  /** "the 500 newest papers" when the preview read only those of the window, else null. */
-  let quietSpan = null;
   let timer = null;
   let lastQuery = null;
 
@@ -46,7 +44,8 @@
   };
   const papersText = (n) => `${n} recent paper${n === 1 ? '' : 's'}`;
 
-  function fill(target, papers, quiet, counts) {
+  /** `span`: "the 500 newest papers" when the preview read only those of the window, else null. */
+  function fill(target, papers, quiet, counts, span) {
     target.textContent = '';
     // As in the digest: a heading per topic when there are several, then "Nothing new on X".
     const sections = papers.map((p) => p.section).filter((s, i, all) => s && all.indexOf(s) === i);
@@ -78,17 +77,13 @@
     }
     for (const topic of quiet || [])
       target.appendChild(
-        el(
-          'li',
-          'hint preview-quiet',
-          quietSpan ? `Nothing in ${quietSpan} on ${topic}.` : `Nothing recent on ${topic}.`,
-        ),
+        el('li', 'hint preview-quiet', span ? `Nothing in ${span} on ${topic}.` : `Nothing recent on ${topic}.`),
       );
   }
-  function show(papers, message, title, also, quiet, counts) {
+  function show(papers, message, title, also, quiet, counts, span) {
     heading.textContent = title || 'Recent papers you would have got';
     previewStatus.textContent = message;
-    fill(list, papers, papers.length ? quiet : [], counts);
+    fill(list, papers, papers.length ? quiet : [], counts, span);
     fill(alsoList, also || []);
     alsoHeading.hidden = !also?.length;
   }
@@ -202,19 +197,20 @@
         }
         const topicsFound = data.topics || [];
         // A busy installation's preview reads its newest papers only: "nothing recent" would be untrue.
-        quietSpan = newest(data.window);
+        const span = newest(data.window);
         guide(topicsFound, data.window);
         const counts = {};
         for (const g of topicsFound) counts[g.topic] = g.count;
         show(
           data.papers,
           data.papers.length
-            ? `From ${quietSpan ?? 'the last two weeks'}:`
-            : `Nothing ${quietSpan ? `in ${quietSpan} ` : 'recent '}matches yet. New papers arrive every day.`,
+            ? `From ${span ?? 'the last two weeks'}:`
+            : `Nothing ${span ? `in ${span} ` : 'recent '}matches yet. New papers arrive every day.`,
           null,
           data.alsoTrending,
           data.quiet,
           counts,
+          span,
         );
       })
       .catch(() => {
