@@ -1,7 +1,7 @@
 // The digest's feedback links against the real app: a GET (what mail scanners and prefetchers
 // do) records nothing; the page's POST records, idempotently, can be changed and undone; votes
 // are in the export and go with a wipe.
-import { addTopicLink, buildReaderLinks, topicLink, voteLink } from '@paperboy/core';
+import { addTopicLink, buildReaderLinks, readerToken, topicLink, voteLink } from '@paperboy/core';
 import { normalizeTopic } from '@paperboy/matching';
 import { activeReader, openForm, postForm, postJson } from './reader-client';
 import { startTestApp, type TestApp } from './test-app';
@@ -71,13 +71,35 @@ describe('vote links', () => {
 
   it('when a vote link is tampered with, names another link purpose, or says neither more nor less, then it is a clear 4xx', async () => {
     const { reader, vote } = await readerAndPaper('tamper@example.org');
-    expect((await fetch(`${vote.slice(0, -3)}AAA?v=more`)).status).toBe(400);
+    const [start, paperId] = [vote.slice(0, vote.lastIndexOf('/')), vote.slice(vote.lastIndexOf('/') + 1)];
+    expect((await fetch(`${start.slice(0, -3)}AAA/${paperId}?v=more`)).status).toBe(400);
+    for (const path of ['0', '-1', '1e3', `${paperId}x`, '99999999999', `${paperId}/${paperId}`])
+      expect((await fetch(`${start}/${path}?v=more`)).status).toBe(path.includes('/') ? 404 : 400);
     const manageToken = buildReaderLinks(app.config, reader.id).manageUrl.split('/').pop();
     expect((await fetch(`${app.baseUrl}/vote/${manageToken}?v=more`)).status).toBe(400);
     expect((await fetch(`${vote}?v=maybe`)).status).toBe(400);
     expect((await fetch(vote)).status).toBe(400);
     expect((await postJson(vote, { v: 'sideways' })).status).toBe(400);
     expect(await votesOf(reader.id)).toEqual([]);
+  });
+
+  it('when a link sent before votes named the paper after the token is opened, then it still records for its paper, and only without a paper after it', async () => {
+    const { reader, paper } = await readerAndPaper('old-vote-link@example.org');
+    const old = `${app.baseUrl}/vote/${readerToken(app.config, 'vote', reader.id, undefined, `p${paper.id}`)}`;
+    expect(await (await postJson(old, { v: 'less' })).json()).toEqual({ vote: -1, previous: 0 });
+    expect((await votesOf(reader.id)).map((v) => [v.paperId, v.value])).toEqual([[paper.id, -1]]);
+    // The token names its paper: a paper id after it would be a second, unsigned answer.
+    expect((await postJson(`${old}/${paper.id}`, { v: 'more' })).status).toBe(400);
+    expect((await votesOf(reader.id)).map((v) => v.value)).toEqual([-1]);
+  });
+
+  it("when the paper id after a reader's vote link is changed, then the vote is that reader's on that paper, and a paper that does not exist is a 404", async () => {
+    const { reader, vote } = await readerAndPaper('other-paper@example.org');
+    const { paper: other } = await readerAndPaper('owner-of-other@example.org');
+    const start = vote.slice(0, vote.lastIndexOf('/'));
+    expect(await (await postJson(`${start}/${other.id}`, { v: 'more' })).json()).toEqual({ vote: 1, previous: 0 });
+    expect((await votesOf(reader.id)).map((v) => v.paperId)).toEqual([other.id]);
+    expect((await postJson(`${start}/2147483000`, { v: 'more' })).status).toBe(404);
   });
 
   it('when a JSON client posts, then it gets the vote and the previous one back', async () => {

@@ -42,16 +42,21 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
   const now = () => (deps.now ? deps.now() : new Date());
   const manageUrl = (id: number) => buildReaderLinks(deps.config, id).manageUrl;
 
-  router.get('/vote/:token', async (req, res) => {
+  // A vote link is /vote/{token}/{paperId}; links sent before session 13 have the paper in the token.
+  const VOTE_PATH = '/vote/:token{/:paperId}';
+  const voteAction = (token: string, paperId: string | undefined) =>
+    `/vote/${token}${paperId === undefined ? '' : `/${paperId}`}`;
+
+  router.get(VOTE_PATH, async (req, res) => {
     privatePage(res);
-    const { subscriberId, paperId } = verifyVoteToken(deps.config, req.params.token, now());
+    const { subscriberId, paperId } = verifyVoteToken(deps.config, req.params.token, now(), req.params.paperId);
     const wanted = parseVote(req.query.v);
     if (wanted === undefined || wanted === 0) throw badChoice('"more" or "less" like this');
     const state = await describeVote(deps.db, subscriberId, paperId);
     if (wantsJson(req)) return void res.json({ paper: { title: state.title }, vote: state.value, recorded: false });
     res.type('html').send(
       votePage({
-        action: `/vote/${req.params.token}`,
+        action: voteAction(String(req.params.token), req.params.paperId as string | undefined),
         csrf: csrf.token(req, res),
         title: state.title,
         wanted,
@@ -60,16 +65,16 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
     );
   });
 
-  router.post('/vote/:token', formBody, csrf.require, async (req, res) => {
+  router.post(VOTE_PATH, formBody, csrf.require, async (req, res) => {
     privatePage(res);
-    const { subscriberId, paperId } = verifyVoteToken(deps.config, req.params.token, now());
+    const { subscriberId, paperId } = verifyVoteToken(deps.config, req.params.token, now(), req.params.paperId);
     const value: VoteValue | undefined = parseVote(field(req, 'v'));
     if (value === undefined) throw badChoice('"more", "less" or "none"');
     const outcome = await recordVote(deps.db, subscriberId, paperId, value, now());
     if (wantsJson(req)) return void res.json({ vote: outcome.value, previous: outcome.previous });
     res.type('html').send(
       votedPage({
-        action: `/vote/${req.params.token}`,
+        action: voteAction(String(req.params.token), req.params.paperId as string | undefined),
         csrf: csrf.token(req, res),
         title: outcome.title,
         value: outcome.value,

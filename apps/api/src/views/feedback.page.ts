@@ -31,7 +31,7 @@ function voteForm(
   return html`<form method="post" action="${action}"${auto ? html` data-auto-confirm` : html``} class="inline-form">${csrfInput(csrf)}<input type="hidden" name="v" value="${VOTE_FIELD[value]}"><button type="submit"${kind === 'secondary' ? html` class="secondary"` : html``}>${label}</button></form>`;
 }
 
-/** GET /vote/:token — nothing recorded yet. */
+/** GET /vote/:token/:paperId — nothing recorded yet. */
 export function votePage(o: {
   action: string;
   csrf: string;
@@ -49,7 +49,7 @@ export function votePage(o: {
   return page(o.wanted === 1 ? 'More like this' : 'Less like this', body, true);
 }
 
-/** POST /vote/:token — recorded; undo puts back the previous vote. */
+/** POST /vote/:token/:paperId — recorded; undo puts back the previous vote. */
 export function votedPage(o: {
   action: string;
   csrf: string;

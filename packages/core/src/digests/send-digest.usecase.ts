@@ -22,7 +22,7 @@ import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/store';
 import { buildReaderLinks } from '../tokens/reader-links';
-import { addTopicLink, topicLink, voteLink } from '../tokens/feedback-links';
+import { addTopicLink, topicLink, voteLinkBase } from '../tokens/feedback-links';
 import { suggestTopicsForDeliveries, type DigestSuggestion } from '../feedback/related-topics';
 import { digestClock, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
 import type { RecordSent } from './send-batching';
@@ -345,15 +345,13 @@ export function composeDigest(
 
 export { toDigestPaper, decodeReason } from './digest-card';
 
-/** This reader's signed "more / less like this" link per paper and topic link per section. */
+/** This reader's signed "more / less like this" links (one start for every paper) and topic link per section. */
 function feedbackLinks(config: SendDeps['config'], claimed: ClaimedDelivery, now: Date) {
-  const votes: Record<number, string> = {};
-  for (const p of claimed.papers)
-    if (p.id !== undefined && !(p.id in votes)) votes[p.id] = voteLink(config, claimed.subscriberId, p.id, now);
+  const voteBase = voteLinkBase(config, claimed.subscriberId, now);
   const topics: Record<string, string> = {};
   claimed.topics.forEach((raw, i) => {
     const key = claimed.topicKeys?.[i];
     if (key) topics[raw.replace(/\s+/g, ' ').trim()] = topicLink(config, claimed.subscriberId, key, now);
   });
-  return { votes, topics };
+  return { voteBase, topics };
 }

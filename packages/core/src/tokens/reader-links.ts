@@ -5,7 +5,7 @@
 //   one-click    the same URL as unsubscribe: RFC 8058 clients POST `List-Unsubscribe=One-Click`
 //                to it with no cookie and no CSRF token.
 //   confirm      {PUBLIC_URL}/confirm/{token}       (GET page with the confirm button)
-//   vote         {PUBLIC_URL}/vote/{token}?v=more|less   (GET page; POST records: feedback-links.ts)
+//   vote         {PUBLIC_URL}/vote/{token}/{paperId}?v=more|less   (GET page; POST records: feedback-links.ts)
 //   topic        {PUBLIC_URL}/topic/{token}?do=fewer|mute (GET page; POST changes the topic)
 //   add topic    {PUBLIC_URL}/add-topic/{token}       (GET page; POST adds the suggested topic)
 import { signToken, type TokenPurpose, type TokenSecrets } from './signed-token';

@@ -45,7 +45,7 @@ export interface DigestPaper {
    * reader's votes brought it ("Because you liked …", reason already phrased). */
   section?: 'trending' | 'liked';
   /** The paper's id: when given, the card carries "More like this / Less like this" links
-   * (`links.votes` must then hold this reader's link for it). */
+   * (`links.voteBase` must then be given). */
   paperId?: number;
 }
 
@@ -66,8 +66,9 @@ export interface DigestEmailData {
   links: {
     manageUrl: string;
     unsubscribeUrl: string;
-    /** This reader's vote link per paper id (the card adds ?v=more / ?v=less). */
-    votes?: Record<number, string>;
+    /** Where this reader's vote links begin, ending in "/": a card adds its paper id and
+     * ?v=more / ?v=less. */
+    voteBase?: string;
     /** This reader's topic link per section heading (their wording; ?do=fewer / ?do=mute). */
     topics?: Record<string, string>;
     /** One related topic other readers follow that `papers` of this digest's papers also

@@ -312,6 +312,27 @@ describe('createRenderer', () => {
     ).toThrow(/links\.suggest\.papers/);
   });
 
+  it("when a digest's papers have ids, then each card's more/less links are the reader's vote start and the paper id, in both parts; without a usable start it refuses", () => {
+    const data = sampleThreeTopicDigest();
+    const email = fast.renderDigest(data);
+    const ids = data.papers.flatMap((p) => (p.paperId === undefined ? [] : [p.paperId]));
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids)
+      for (const v of ['more', 'less']) {
+        const link = `https://paperboy.example.com/vote/v0.sample/${id}?v=${v}`;
+        expect(linkTargets(email.html)).toContain(link);
+        expect(email.text).toContain(link);
+      }
+    expect(email.html + email.text).not.toContain('paperboy.invalid');
+    for (const voteBase of [
+      undefined,
+      'https://paperboy.example.com/vote/v0',
+      'javascript:alert(1)/',
+      'https://a.b/"x/',
+    ])
+      expect(() => fast.renderDigest({ ...data, links: { ...data.links, voteBase } })).toThrow(/links\.voteBase/);
+  });
+
   it('when the text part is read on its own, then it has every paper, reason and link and no HTML', () => {
     const data = sampleDigestData(2, 10);
     const { text } = fast.renderDigest(data);

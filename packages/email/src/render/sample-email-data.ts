@@ -180,11 +180,7 @@ export function sampleThreeTopicDigest(): DigestEmailData {
   digest.papers = digest.papers.map((p, i) =>
     p.section === 'trending' || typeof p.reason === 'string' ? p : { ...p, paperId: i + 1 },
   );
-  digest.links.votes = Object.fromEntries(
-    digest.papers.flatMap((p) =>
-      p.paperId === undefined ? [] : [[p.paperId, `https://paperboy.example.com/vote/v${p.paperId}.sample`]],
-    ),
-  );
+  digest.links.voteBase = 'https://paperboy.example.com/vote/v0.sample/';
   digest.links.topics = Object.fromEntries(
     digest.topics.map((t, i) => [t, `https://paperboy.example.com/topic/t${i}.sample`]),
   );
