@@ -146,6 +146,9 @@ describe('matchPapers: related concepts', () => {
     expect(ids('transformers for vision', [vit, other])).toEqual([vit.id]);
     const protein = makePaper({ title: 'Diffusion for protein design', abstract: 'We generate binders.' });
     expect(ids('designing proteins', [protein])).toEqual([protein.id]);
+    // The verb's form of a noun that stems apart: "recognizing" / "recognition".
+    const asr = makePaper({ title: 'Streaming speech recognition on device', abstract: 'We cut latency.' });
+    expect(ids('recognizing speech', [asr])).toEqual([asr.id]);
     // A research word left alone names nothing: "LLM evaluation" is not every benchmark paper.
     const benchmark = makePaper({ title: 'A benchmark for chart reading', abstract: 'We evaluate vision models.' });
     expect(ids('LLM evaluation', [benchmark])).toEqual([]);
@@ -323,6 +326,18 @@ describe('matchPapers: "AI for X" domains', () => {
     });
     const other = makePaper({ title: 'Generating code-switched speech', abstract: 'We synthesise speech.' });
     expect(ids('generating code with LLMs', [codegen, other])).toEqual([codegen.id]);
+  });
+
+  it('when a concept comes first and then what it is for ("3DGS rendering"), then its papers that name it by any name and say those words anywhere match', () => {
+    const splat = makePaper({
+      title: 'Anti-aliased 3D Gaussian Splatting',
+      abstract: 'Splats alias at low resolution. Our filter removes the artefacts when rendering at any scale.',
+    });
+    const geometry = makePaper({
+      title: 'Meshes from 3D Gaussian Splatting',
+      abstract: 'We extract surfaces from the splats for editing.',
+    });
+    expect(ids('3DGS rendering', [splat, geometry])).toEqual([splat.id]);
   });
 
   it('when a method is typed with the model it is built for ("MoE LLMs"), then its papers match without naming the model', () => {

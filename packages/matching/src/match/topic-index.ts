@@ -181,16 +181,18 @@ class IndexBuilder {
     // By words, not by id: the reader's phrase is compiled with its proximity window, the same
     // words as a related term without one ("mathematical reasoning" of math reasoning).
     const direct = new Set(alternatives.flat().map((id) => this.sourceOf[id]));
-    const related = new Map<number, RelatedRef>();
+    // By phrase and what it requires: "3DGS" beside "rendering" is one term, "3DGS" alone another.
+    const related = new Map<string, RelatedRef>();
     const traps = new Set<number>();
     const anchors = new Set<number>();
     const tellingAlone = new Set<number>();
     const together = new Map<string, string[]>();
     let commonWords = true;
     const add = (phraseId: number, weight: number, learned: boolean, requires?: number): void => {
-      const known = related.get(phraseId);
+      const key = `${phraseId}:${requires ?? ''}`;
+      const known = related.get(key);
       if (!direct.has(this.sourceOf[phraseId]) && (known === undefined || known.weight < weight))
-        related.set(phraseId, { phraseId, weight, learned, ...(requires === undefined ? {} : { requires }) });
+        related.set(key, { phraseId, weight, learned, ...(requires === undefined ? {} : { requires }) });
     };
     known.forEach((k, a) => {
       if (k === undefined) return;

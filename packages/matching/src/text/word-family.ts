@@ -26,6 +26,9 @@ const ENDINGS: readonly (readonly [RegExp, string])[] = [
   [/mentat$/, 'ment'],
   [/izat$/, 'iz'],
   [/isat$/, 'iz'],
+  // "recognition" / "recognizing", "classification" / "classifying": the verb's root.
+  [/nition$/, 'niz'],
+  [/ificat$/, 'if'],
   [/or$/, ''],
   [/er$/, ''],
   [/y$/, ''],

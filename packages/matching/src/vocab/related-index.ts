@@ -69,6 +69,9 @@ const FIELD_SPELLING = /^(AI|ML|machine learning|deep learning|artificial intell
 
 /** Phrase tokens (joined by spaces) → the concepts readers type that way. */
 const CONCEPTS = new Map<string, RelatedEntry[]>();
+/** Phrase tokens → every name of the concepts spelled that way ("3DGS": 3D Gaussian splatting,
+ * Gaussian splatting, 3DGS). */
+const NAMES = new Map<string, TopicPhrase[]>();
 /** The same concepts by their names' words in any order and form, fillers left out
  * (bagOf): "transformers for vision", "designing proteins", "expert mixture models". Each entry's
  * first equivalent is the spelling whose words these are. */
@@ -87,11 +90,13 @@ for (const concept of RELATED_CONCEPTS) {
   // name is the topic too: the reader's own words alone would miss the papers that use it.
   const main = tokensOf(concept.topics[0] as string);
   const asMain = [phraseOf(main, TERM_GAP)];
+  const names = concept.topics.map((t) => phraseOf(tokensOf(t), TERM_GAP));
   for (const topic of concept.topics) {
     const spelling = tokensOf(topic);
     const key = spelling.join(' ');
     const isMain = key === main.join(' ');
     CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), isMain ? entry : { ...entry, equivalents: asMain }]);
+    NAMES.set(key, [...(NAMES.get(key) ?? []), ...names]);
     // Its words in another order name the topic as this spelling does, and as its main name.
     const equivalents = isMain ? asMain : [phraseOf(spelling, TERM_GAP), ...asMain];
     for (const words of [spelling, tokenize(topic, 'topic').tokens]) {
@@ -160,7 +165,20 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
   // Only for a topic the vocabulary does not know: "LLM agents" is a concept, not "agents".
   const found = domainOf(phrase.tokens, concepts);
   const entries = found === undefined ? [] : domainEntries(phrase.tokens, found, known, concepts);
-  return merged(entries.length > 0 ? entries : containedConcept(phrase.tokens, known));
+  const named = found === undefined ? [] : namedBesideDomain(found);
+  return merged([...(entries.length > 0 ? entries : containedConcept(phrase.tokens, known)), ...named]);
+}
+
+/**
+ * "3DGS rendering", "Gaussian splatting for 3D scenes", "manipulation with robot arms": a concept
+ * first, then what it is applied to or said of. Its papers name it by any of its names ("3D
+ * Gaussian Splatting" for 3DGS) and say those other words somewhere, seldom beside it.
+ */
+function namedBesideDomain({ domain, head }: NonNullable<ReturnType<typeof domainOf>>): RelatedEntry[] {
+  if (head.role !== 'subject') return [];
+  const within = phraseOf(domain, TERM_GAP);
+  const names = NAMES.get(head.tokens.join(' ')) ?? [];
+  return [{ terms: names.map((phrase) => ({ phrase, weight: 1, requires: within })), traps: [] }];
 }
 
 /**
