@@ -340,6 +340,19 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('3DGS rendering', [splat, geometry])).toEqual([splat.id]);
   });
 
+  it('when the words after the concept name no field the vocabulary knows ("for 3D scenes"), then any one of them will do; a known field is needed as written', () => {
+    const scenes = makePaper({
+      title: 'Gaussian Splatting with learned densification',
+      abstract: 'We grow splats where the scene needs detail and prune them elsewhere.',
+    });
+    expect(ids('Gaussian splatting for 3D scenes', [scenes])).toEqual([scenes.id]);
+    const images = makePaper({
+      title: 'Faster sampling for diffusion models',
+      abstract: 'We distil the sampler; images and video frames come out in four steps.',
+    });
+    expect(ids('diffusion models for video', [images])).toEqual([]);
+  });
+
   it('when a method is typed with the model it is built for ("MoE LLMs"), then its papers match without naming the model', () => {
     const moe = makePaper({
       title: 'Balancing load across experts',

@@ -176,9 +176,14 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
  */
 function namedBesideDomain({ domain, head }: NonNullable<ReturnType<typeof domainOf>>): RelatedEntry[] {
   if (head.role !== 'subject') return [];
-  const within = phraseOf(domain, TERM_GAP);
   const names = NAMES.get(head.tokens.join(' ')) ?? [];
-  return [{ terms: names.map((phrase) => ({ phrase, weight: 1, requires: within })), traps: [] }];
+  // What the vocabulary knows as a field or concept ("video", "medical imaging") narrows the
+  // concept, written as the reader wrote it; other words restate what its papers are about
+  // ("3D scenes", "robot arms"), and any one of them will do.
+  const known = CONCEPTS.has(domain.join(' ')) || byWords(domain).length > 0;
+  const words = domain.filter((t) => !GENERIC_TOKENS.has(t) && !FREQUENT_TOKENS.has(t));
+  const within = known || words.length === 0 ? [phraseOf(domain, TERM_GAP)] : words.map((t) => phraseOf([t], 0));
+  return [{ terms: names.flatMap((phrase) => within.map((requires) => ({ phrase, weight: 1, requires }))), traps: [] }];
 }
 
 /**
