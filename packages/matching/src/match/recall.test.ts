@@ -146,6 +146,11 @@ describe('matchPapers: related concepts', () => {
     expect(ids('transformers for vision', [vit, other])).toEqual([vit.id]);
     const protein = makePaper({ title: 'Diffusion for protein design', abstract: 'We generate binders.' });
     expect(ids('designing proteins', [protein])).toEqual([protein.id]);
+    // Joined by a word that adds nothing: "agents built on LLMs", "LLM-powered agents".
+    const agent = makePaper({ title: 'LLM agents that browse', abstract: 'Our agent plans web tasks.' });
+    const power = makePaper({ title: 'Power grids under load', abstract: 'Agents bid for electricity.' });
+    expect(ids('agents built on large language models', [agent, power])).toEqual([agent.id]);
+    expect(ids('LLM-powered agents', [agent, power])).toEqual([agent.id]);
     // The verb's form of a noun that stems apart: "recognizing" / "recognition".
     const asr = makePaper({ title: 'Streaming speech recognition on device', abstract: 'We cut latency.' });
     expect(ids('recognizing speech', [asr])).toEqual([asr.id]);

@@ -9,7 +9,7 @@ import { COMPOUND_JOIN, joinWith } from './phrase-search';
 import { DEFAULT_ASSOCIATIONS } from '../vocab/default-associations';
 import type { AssociationTable } from '../vocab/associations';
 import { GENERIC_TOKENS, UBIQUITOUS_TOKENS } from '../vocab/common-words.data';
-import { isFixedCompound, relatedFor } from '../vocab/related-index';
+import { isFixedCompound, isJoiner, relatedFor } from '../vocab/related-index';
 import { ASSOCIATION_WEIGHT, SIBLING_WEIGHT } from './evidence-weights';
 import { siblingsOf } from '../vocab/word-families';
 import { canTellAlone, isCommonWord, tellingWords } from '../vocab/token-shares';
@@ -211,7 +211,7 @@ class IndexBuilder {
         for (const sibling of siblingsOf(only.tokens[0] as string))
           add(this.phrase({ tokens: [sibling], maxGap: 0 }, 0), SIBLING_WEIGHT, false);
       // A one-word topic found in a paper is a direct match already: the rest adds nothing.
-      const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t));
+      const own = only.tokens.filter((t) => !GENERIC_TOKENS.has(t) && !isJoiner(t));
       if (own.length === 0 || only.tokens.length < 2) return;
       for (const t of own) anchors.add(this.phrase({ tokens: [t], maxGap: 0 }, 0));
       if (!own.every(isCommonWord)) commonWords = false;

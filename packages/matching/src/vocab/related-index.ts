@@ -142,8 +142,12 @@ function domainOf(
   return undefined;
 }
 
-/** Words between a head and its domain that add nothing: "AI-driven science". */
-const JOINERS: ReadonlySet<string> = new Set(['driven', 'assisted'].flatMap(tokensOf));
+/** Words between a head and its domain that add nothing: "AI-driven science", "agents built on
+ * LLMs", "LLM-powered agents". */
+const JOINERS: ReadonlySet<string> = new Set(['driven', 'assisted', 'powered', 'built', 'enabled'].flatMap(tokensOf));
+
+/** A joining word is no word of the topic's own: "power" in a paper is no sign of "LLM-powered agents". */
+export const isJoiner = (token: string): boolean => JOINERS.has(token);
 
 /** A domain word alone is a strong sign, not a synonym: one mention in the title, or two. */
 const DOMAIN_WEIGHT = 0.5;
@@ -155,6 +159,13 @@ const DOMAIN_WEIGHT = 0.5;
  * concept for fares, which the evaluation measures with --without-concepts.
  */
 export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry | undefined {
+  // "agents built on LLMs" is LLM agents, and papers saying "LLM agents" name it.
+  const joined = phrase.tokens.filter((t) => !JOINERS.has(t));
+  if (joined.length >= 2 && joined.length < phrase.tokens.length) {
+    const found = relatedFor({ ...phrase, tokens: joined }, concepts);
+    const equivalent = phraseOf(joined, TERM_GAP);
+    return found && { ...found, equivalents: [...(found.equivalents ?? []), equivalent] };
+  }
   const known = (key: string): RelatedEntry[] => (concepts ? (CONCEPTS.get(key) ?? []) : []);
   const typed = known(phrase.tokens.join(' '));
   if (typed.length > 0) return merged(typed);
@@ -255,9 +266,12 @@ const merged = (entries: readonly RelatedEntry[]): RelatedEntry | undefined =>
       };
 
 /** The key of the concept spelling a reader's words name: as typed, without a filler word
- * ("speech recognition models"), or in another order or form ("designing proteins"). Guidance
+ * ("speech recognition models") or a joining one ("agents built on LLMs"), or in another order or
+ * form ("designing proteins"). Guidance
  * offers that concept's names and terms, as matching uses them. */
-export function conceptSpelling(tokens: readonly string[]): string | undefined {
+export function conceptSpelling(typed: readonly string[]): string | undefined {
+  const joined = typed.filter((t) => !JOINERS.has(t));
+  const tokens = joined.length >= 2 ? joined : typed;
   const key = tokens.join(' ');
   if (CONCEPTS.has(key)) return key;
   const bare = tokens.filter((t) => !FILLER_TOKENS.has(t));
