@@ -186,7 +186,9 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
  * Gaussian Splatting" for 3DGS) and say those other words somewhere, seldom beside it.
  */
 function namedBesideDomain({ domain, head }: NonNullable<ReturnType<typeof domainOf>>): RelatedEntry[] {
-  if (head.role !== 'subject') return [];
+  // A concept of the vocabulary heading the phrase, not a generic head ("medical LLMs" stays the
+  // field's papers that use an LLM).
+  if (head.role !== 'subject' || HEADS.includes(head)) return [];
   const names = NAMES.get(head.tokens.join(' ')) ?? [];
   // What the vocabulary knows as a field or concept ("video", "medical imaging") narrows the
   // concept, written as the reader wrote it; other words restate what its papers are about
