@@ -26,7 +26,8 @@ function row(name: string, r: FaultResult): string {
 function mergeTable(previous: string, fresh: Map<string, string>): string {
   const rows = new Map<string, string>();
   for (const line of previous.split('\n')) {
-    const key = /^\| `([^`]+)` \|/.exec(line)?.[1];
+    // Cells may be padded (a formatter aligns the table's columns).
+    const key = /^\| `([^`]+)` +\|/.exec(line)?.[1];
     if (key) rows.set(key, line);
   }
   for (const [key, line] of fresh) rows.set(key, line);

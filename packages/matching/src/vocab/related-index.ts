@@ -269,8 +269,8 @@ const merged = (entries: readonly RelatedEntry[]): RelatedEntry | undefined =>
 
 /** The key of the concept spelling a reader's words name: as typed, without a filler word
  * ("speech recognition models") or a joining one ("agents built on LLMs"), or in another order or
- * form ("designing proteins"). Guidance
- * offers that concept's names and terms, as matching uses them. */
+ * form ("designing proteins"). Guidance offers that concept's names and terms, as matching uses
+ * them. */
 export function conceptSpelling(typed: readonly string[]): string | undefined {
   const joined = typed.filter((t) => !JOINERS.has(t));
   const tokens = joined.length >= 2 ? joined : typed;
