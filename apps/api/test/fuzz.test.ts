@@ -64,7 +64,7 @@ describe('fuzzing every public endpoint', () => {
           ? [
               `${readerToken(app.config, 'vote', id)}/${paper.id}`,
               `${readerToken(app.config, 'vote', id)}/7`,
-              // Links sent before session 13 name the paper inside the token.
+              // Older links: one token per paper, naming it inside.
               readerToken(app.config, 'vote', id, undefined, `p${paper.id}`),
             ]
           : [

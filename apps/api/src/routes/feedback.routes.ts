@@ -42,7 +42,7 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
   const now = () => (deps.now ? deps.now() : new Date());
   const manageUrl = (id: number) => buildReaderLinks(deps.config, id).manageUrl;
 
-  // A vote link is /vote/{token}/{paperId}; links sent before session 13 have the paper in the token.
+  // A vote link is /vote/{token}/{paperId}; older links (one token per paper) are /vote/{token}.
   const VOTE_PATH = '/vote/:token{/:paperId}';
   const voteAction = (token: string, paperId: string | undefined) =>
     `/vote/${token}${paperId === undefined ? '' : `/${paperId}`}`;

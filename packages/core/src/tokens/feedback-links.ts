@@ -1,5 +1,5 @@
-// The digest's feedback links, signed per reader and per thing they are about, so a link can
-// only ever speak for the reader it was sent to, about that paper or topic, and needs no login:
+// The digest's feedback links, signed per reader (and topic links per topic key), so a link can
+// only ever speak for the reader it was sent to, and needs no login:
 //   {PUBLIC_URL}/vote/{token}/{paperId}?v=more   "more like this" (less: v=less) — token names the reader
 //   {PUBLIC_URL}/topic/{token}?do=fewer "fewer on this topic" (mute: do=mute) — reader + topic key
 //   {PUBLIC_URL}/add-topic/{token}      "add this topic" (a related topic the digest suggests) — reader + topic key
@@ -39,7 +39,7 @@ function badLink(): AppError {
 
 /**
  * The reader and paper a vote link names (throws invalid_token / expired_token): the paper from
- * the path after the token, or, in links sent before session 13, from the token itself (`ref`
+ * the path after the token, or, in older links (one token per paper), from the token itself (`ref`
  * "p<id>"; such a link has nothing after the token).
  */
 export function verifyVoteToken(config: LinkConfig, token: unknown, now = new Date(), paperInPath?: unknown) {
