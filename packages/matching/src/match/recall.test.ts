@@ -358,6 +358,15 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('diffusion models for video', [images])).toEqual([]);
   });
 
+  it('when the first words of one concept\'s name come with a generic head ("retrieval-augmented language models"), then it is that concept', () => {
+    const rag = makePaper({
+      title: 'Retrieval-augmented generation for long documents',
+      abstract: 'We retrieve passages before the model answers.',
+    });
+    const other = makePaper({ title: 'Language models that plan', abstract: 'We train planners.' });
+    expect(ids('retrieval-augmented language models', [rag, other])).toEqual([rag.id]);
+  });
+
   it('when a method is typed with the model it is built for ("MoE LLMs"), then its papers match without naming the model', () => {
     const moe = makePaper({
       title: 'Balancing load across experts',

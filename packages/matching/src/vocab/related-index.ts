@@ -108,6 +108,27 @@ for (const concept of RELATED_CONCEPTS) {
   }
 }
 
+/** The first words (two or more) of exactly one concept's longer name → that concept: a reader
+ * who writes "retrieval-augmented language models" names RAG with a generic head for its last
+ * word. Starts shared by two concepts name neither. */
+const STARTS = new Map<string, RelatedEntry[]>();
+{
+  const owners = new Map<string, Set<RelatedEntry[]>>();
+  for (const [key, entries] of CONCEPTS) {
+    const words = key.split(' ');
+    for (let n = 2; n < words.length; n += 1) {
+      const start = words.slice(0, n).join(' ');
+      if (CONCEPTS.has(start)) continue;
+      owners.set(start, (owners.get(start) ?? new Set()).add(entries));
+    }
+  }
+  for (const [start, found] of owners) {
+    // One concept, however many of its spellings begin this way.
+    const concepts = new Set([...found].flatMap((entries) => entries.map((e) => e.terms)));
+    if (concepts.size === 1) STARTS.set(start, [...found][0] as RelatedEntry[]);
+  }
+}
+
 /** Longest first, so "language model" wins over a shorter head inside it. */
 const HEADS = Object.entries(GENERIC_HEADS)
   .map(([text, role]) => ({ tokens: tokensOf(text), role }))
@@ -231,7 +252,9 @@ function domainEntries(
   const asDomain = known(domain.join(' '));
   const named = asDomain.length > 0 || head.role !== 'implied' ? asDomain : known([AI, ...domain].join(' '));
   // "generating code with LLMs": the domain may name a concept in another order too.
-  const concept = named.length > 0 || !concepts ? named : byWords(domain);
+  const reordered = named.length > 0 || !concepts ? named : byWords(domain);
+  // "retrieval-augmented language models": the start of one concept's name, its last word the head's.
+  const concept = reordered.length > 0 || !concepts ? reordered : (STARTS.get(domain.join(' ')) ?? []);
   // "RLHF for language models", "MoE LLMs", "deep learning for LLM agents": a method with the
   // model it is built for (or the kind of AI it is) is the method's topic, and its papers need
   // not name the model. A field is narrowed by it ("medical LLMs": the medical papers about
