@@ -100,6 +100,10 @@ describe('vote links', () => {
     expect(await (await postJson(`${start}/${other.id}`, { v: 'more' })).json()).toEqual({ vote: 1, previous: 0 });
     expect((await votesOf(reader.id)).map((v) => v.paperId)).toEqual([other.id]);
     expect((await postJson(`${start}/2147483000`, { v: 'more' })).status).toBe(404);
+    const missing = await fetch(`${start}/2147483000?v=more`, { headers: { Accept: 'text/html' } });
+    const page = await missing.text();
+    expect([missing.status, page.includes('This paper is no longer here')]).toEqual([404, true]);
+    expect(page).not.toContain('subscription no longer exists');
   });
 
   it('when a JSON client posts, then it gets the vote and the previous one back', async () => {

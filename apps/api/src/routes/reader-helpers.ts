@@ -58,8 +58,10 @@ export const readerErrorPage: ErrorRequestHandler = (error, req, res, next) => {
     error.code === 'expired_token'
       ? 'Links in our emails work for a limited time. Open the link in a more recent email from us.'
       : error.message;
+  // A use case may name what is missing better than its code does ("This paper is no longer here").
+  const pageTitle = (error.details as { pageTitle?: unknown } | undefined)?.pageTitle;
   res
     .status(error.status)
     .type('html')
-    .send(linkProblemPage(TITLES[error.code] as string, message));
+    .send(linkProblemPage(typeof pageTitle === 'string' ? pageTitle : (TITLES[error.code] as string), message));
 };
