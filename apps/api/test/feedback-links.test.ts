@@ -176,6 +176,9 @@ describe('preferences page', () => {
     expect(page.html).toContain('What your feedback changes');
     expect(page.html).toMatch(/diffusion models: <strong>muted<\/strong>/);
     expect(page.html).toContain(`less like this: ${paper.title}`);
+    expect(page.html).toContain(
+      '<strong>more like this</strong> on 0 papers and <strong>less like this</strong> on 1 paper;',
+    );
 
     const unmuted = await postForm(`${manage}/topic-setting`, { key: 'diffusion models', do: 'normal' }, page);
     expect(unmuted.status).toBe(303);

@@ -6,6 +6,8 @@ import { html } from './html';
 
 const SETTING: Record<TopicSetting, string> = { normal: 'as usual', fewer: 'fewer papers', muted: 'muted' };
 
+const papers = (n: number): string => `${n} paper${n === 1 ? '' : 's'}`;
+
 export function learningSection(base: string, csrf: string, view: LearningView | undefined) {
   if (!view) return html``;
   const changed = view.topics.filter((t) => t.setting !== 'normal');
@@ -30,7 +32,7 @@ export function learningSection(base: string, csrf: string, view: LearningView |
     ${
       more + less === 0
         ? html`<p class="muted">No votes yet. Each paper in your digest has "More like this" and "Less like this": your votes re-rank your own digest, and may add a few papers like the ones you liked from beyond your topics.</p>`
-        : html`<p>You voted <strong>more like this</strong> on ${more} and <strong>less like this</strong> on ${less} paper${more + less === 1 ? '' : 's'}; they re-rank your digest${view.model ? html` (model fitted ${view.model.trainedAt.toISOString().slice(0, 10)} on ${view.model.votes} vote${view.model.votes === 1 ? '' : 's'})` : html``}. Only your votes teach it, and only your digest.</p>
+        : html`<p>You voted <strong>more like this</strong> on ${papers(more)} and <strong>less like this</strong> on ${papers(less)}; they re-rank your digest${view.model ? html` (model fitted ${view.model.trainedAt.toISOString().slice(0, 10)} on ${view.model.votes} vote${view.model.votes === 1 ? '' : 's'})` : html``}. Only your votes teach it, and only your digest.</p>
       <ul>${recent.map((v) => html`<li>${v.vote}: ${v.paper.title}</li>`)}</ul>
       <form method="post" action="${base}/votes/forget">${csrfInput(csrf)}<button type="submit" class="secondary">Forget all my votes</button></form>`
     }${related}</section>`;
