@@ -90,13 +90,18 @@ for (const concept of RELATED_CONCEPTS) {
   // name is the topic too: the reader's own words alone would miss the papers that use it.
   const main = tokensOf(concept.topics[0] as string);
   const asMain = [phraseOf(main, TERM_GAP)];
-  const names = concept.topics.map((t) => phraseOf(tokensOf(t), TERM_GAP));
-  for (const topic of concept.topics) {
-    const spelling = tokensOf(topic);
+  const spellings = concept.topics.map(tokensOf);
+  concept.topics.forEach((topic, i) => {
+    const spelling = spellings[i] as string[];
     const key = spelling.join(' ');
     const isMain = key === main.join(' ');
     CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), isMain ? entry : { ...entry, equivalents: asMain }]);
-    NAMES.set(key, [...(NAMES.get(key) ?? []), ...names]);
+    // Each name once: spellings meet as aliases ("3D Gaussian splatting" is 3DGS), and two
+    // concepts may share one.
+    const named = NAMES.get(key) ?? [];
+    for (const other of spellings)
+      if (!named.some((n) => n.tokens.join(' ') === other.join(' '))) named.push(phraseOf(other, TERM_GAP));
+    NAMES.set(key, named);
     // Its words in another order name the topic as this spelling does, and as its main name.
     const equivalents = isMain ? asMain : [phraseOf(spelling, TERM_GAP), ...asMain];
     for (const words of [spelling, tokenize(topic, 'topic').tokens]) {
@@ -105,7 +110,7 @@ for (const concept of RELATED_CONCEPTS) {
       if (bag.includes(' ') && !known.some((e) => e.terms === entry.terms))
         BY_WORDS.set(bag, [...known, { ...entry, equivalents }]);
     }
-  }
+  });
 }
 
 /** The first words (two or more) of exactly one concept's longer name → that concept: a reader
@@ -170,6 +175,12 @@ const JOINERS: ReadonlySet<string> = new Set(['driven', 'assisted', 'powered', '
 /** A joining word is no word of the topic's own: "power" in a paper is no sign of "LLM-powered agents". */
 export const isJoiner = (token: string): boolean => JOINERS.has(token);
 
+/** The words without joining ones, when two are left ("agents built on LLMs" → agents LLMs). */
+function withoutJoiners(tokens: readonly string[]): readonly string[] {
+  const joined = tokens.filter((t) => !JOINERS.has(t));
+  return joined.length >= 2 ? joined : tokens;
+}
+
 /** A domain word alone is a strong sign, not a synonym: one mention in the title, or two. */
 const DOMAIN_WEIGHT = 0.5;
 
@@ -181,8 +192,8 @@ const DOMAIN_WEIGHT = 0.5;
  */
 export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry | undefined {
   // "agents built on LLMs" is LLM agents, and papers saying "LLM agents" name it.
-  const joined = phrase.tokens.filter((t) => !JOINERS.has(t));
-  if (joined.length >= 2 && joined.length < phrase.tokens.length) {
+  const joined = withoutJoiners(phrase.tokens) as string[];
+  if (joined.length < phrase.tokens.length) {
     const found = relatedFor({ ...phrase, tokens: joined }, concepts);
     const equivalent = phraseOf(joined, TERM_GAP);
     return found && { ...found, equivalents: [...(found.equivalents ?? []), equivalent] };
@@ -214,9 +225,11 @@ function namedBesideDomain({ domain, head }: NonNullable<ReturnType<typeof domai
   // What the vocabulary knows as a field or concept ("video", "medical imaging") narrows the
   // concept, written as the reader wrote it; other words restate what its papers are about
   // ("3D scenes", "robot arms"), and any one of them will do.
-  const known = CONCEPTS.has(domain.join(' ')) || byWords(domain).length > 0;
   const words = domain.filter((t) => !GENERIC_TOKENS.has(t) && !FREQUENT_TOKENS.has(t));
-  const within = known || words.length === 0 ? [phraseOf(domain, TERM_GAP)] : words.map((t) => phraseOf([t], 0));
+  const within =
+    namesConcept({ tokens: domain, maxGap: TERM_GAP }) || words.length === 0
+      ? [phraseOf(domain, TERM_GAP)]
+      : words.map((t) => phraseOf([t], 0));
   return [{ terms: names.flatMap((phrase) => within.map((requires) => ({ phrase, weight: 1, requires }))), traps: [] }];
 }
 
@@ -295,8 +308,7 @@ const merged = (entries: readonly RelatedEntry[]): RelatedEntry | undefined =>
  * form ("designing proteins"). Guidance offers that concept's names and terms, as matching uses
  * them. */
 export function conceptSpelling(typed: readonly string[]): string | undefined {
-  const joined = typed.filter((t) => !JOINERS.has(t));
-  const tokens = joined.length >= 2 ? joined : typed;
+  const tokens = withoutJoiners(typed);
   const key = tokens.join(' ');
   if (CONCEPTS.has(key)) return key;
   const bare = tokens.filter((t) => !FILLER_TOKENS.has(t));
