@@ -125,7 +125,19 @@ export function sevenBitMessage(before: Buffer[], body: string, after: Buffer[])
   head.copy(message, 0);
   if (!writeSevenBit(message, head.length, body)) return undefined;
   tail.copy(message, head.length + body.length);
-  const crlfOnly = (piece: Buffer) => CRLF_CHECKED.has(piece) || crlfLinesOnly(piece.toString('latin1'));
   if (before.every(crlfOnly) && after.every(crlfOnly)) CRLF_CHECKED.add(message);
   return message;
+}
+
+/** Checked already, or checked now (small pieces: headers, a signature). */
+const crlfOnly = (piece: Buffer): boolean => CRLF_CHECKED.has(piece) || crlfLinesOnly(piece.toString('latin1'));
+
+/**
+ * The pieces in one buffer, remembered as CRLF-checked when each piece is CRLF-only: a DKIM
+ * signature put before a built message keeps the message's check.
+ */
+export function joinChecked(pieces: Buffer[]): Buffer {
+  const joined = Buffer.concat(pieces);
+  if (pieces.every(crlfOnly)) CRLF_CHECKED.add(joined);
+  return joined;
 }

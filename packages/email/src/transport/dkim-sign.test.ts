@@ -5,6 +5,7 @@ import DKIM from 'nodemailer/lib/dkim';
 import { SMTPServer } from 'smtp-server';
 import { buildMessage } from '../message/build-message';
 import { buildRawMail, type RawMail } from '../message/raw-message';
+import { isCrlfChecked } from '../message/wire-form';
 import { createRenderer } from '../render/renderer';
 import { sampleDigestData } from '../render/sample-email-data';
 import { createDkimSigner, dkimKey, relaxedBody } from './dkim-sign';
@@ -184,6 +185,8 @@ describe("DKIM's body hash", () => {
     expect(relaxedBody(bodyOf(raw))).toBeDefined();
     const signed = await sign(raw);
     expect(signed.equals(await signedByNodemailer(raw))).toBe(true);
+    // Built messages are known to be CRLF-only, and signing keeps that (no second scan in SMTP).
+    expect([isCrlfChecked(raw), isCrlfChecked(signed)]).toEqual([true, true]);
     expect((await verify(signed))[0]?.status.result).toBe('pass');
   });
 
