@@ -60,6 +60,19 @@ describe('guidance on each topic', () => {
     for (const s of quiet?.suggestions ?? []) expect(s.count).toBeGreaterThan(0);
   });
 
+  it('when a word looks like another that has no papers either, then no "did you mean" swaps it for that one', async () => {
+    // "bridge" is one letter from "ridge", as "cafe" is from "care": neither has papers here, so
+    // nothing says the reader meant the other word.
+    for (const topic of ['bridge', 'Schrödinger bridge', 'cafe']) {
+      const [quiet] = await guidanceOf(topic);
+      expect({ topic, count: quiet?.count, didYouMean: quiet?.didYouMean }).toEqual({
+        topic,
+        count: 0,
+        didYouMean: undefined,
+      });
+    }
+  });
+
   it('when a topic is fine, then it has its count only; each of several topics gets its own line', async () => {
     const all = await guidanceOf('reward models\nAI\ndifusion models');
     expect(all.map((g) => [g.topic, g.standing])).toEqual([

@@ -93,7 +93,8 @@ export function guideTopics(topics: { key: string; raw: string }[], context: Gui
       count,
       share: context.windowPapers > 0 ? count / context.windowPapers : 0,
       standing,
-      ...(fix && fixCount >= count ? { didYouMean: { topic: fix.raw, count: fixCount } } : {}),
+      // Only a spelling that papers use more: "bridge" is no typo of "ridge" when neither has any.
+      ...(fix && fixCount > count ? { didYouMean: { topic: fix.raw, count: fixCount } } : {}),
       suggestions,
     };
   });
