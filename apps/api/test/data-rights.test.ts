@@ -145,7 +145,10 @@ describe('data rights', () => {
       { n: bigint }[]
     >`SELECT count(*) AS n FROM "SubscriptionEvent" WHERE data::text ILIKE '%wipe@example.org%'`;
     expect(Number(rows[0]!.n)).toBe(0);
-    expect((await fetch(url, { headers: { Accept: 'text/html' } })).status).toBe(404);
+    const gone = await fetch(url, { headers: { Accept: 'text/html' } });
+    expect(gone.status).toBe(404);
+    // The wiped address is blocked for good: the page must not invite it to subscribe again.
+    expect(await gone.text()).not.toContain('You can always');
     const oneClick = local(buildReaderLinks(app.config, reader.id).oneClickUrl);
     const post = await fetch(oneClick, {
       method: 'POST',

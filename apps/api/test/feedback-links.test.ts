@@ -104,6 +104,8 @@ describe('vote links', () => {
     const page = await missing.text();
     expect([missing.status, page.includes('This paper is no longer here')]).toEqual([404, true]);
     expect(page).not.toContain('subscription no longer exists');
+    // The reader is still subscribed: the page says so instead of offering to subscribe again.
+    expect([page.includes('Your subscription is unchanged'), page.includes('subscribe again')]).toEqual([true, false]);
   });
 
   it('when a JSON client posts, then it gets the vote and the previous one back', async () => {
@@ -138,7 +140,12 @@ describe('topic links', () => {
   it('when the reader no longer follows the topic, then the link says so (404), nothing else changes', async () => {
     const { reader } = await readerAndPaper('unfollowed@example.org');
     const link = local(topicLink(app.config, reader.id, 'quantum chemistry'));
-    expect((await fetch(`${link}?do=mute`, { headers: { Accept: 'text/html' } })).status).toBe(404);
+    const res = await fetch(`${link}?do=mute`, { headers: { Accept: 'text/html' } });
+    const page = await res.text();
+    expect(res.status).toBe(404);
+    expect(page).toContain('<h1>You no longer follow this topic</h1>');
+    expect(page).toContain('Your subscription is unchanged');
+    expect(page).not.toMatch(/subscription no longer exists|subscribe again/);
   });
 });
 

@@ -58,10 +58,13 @@ export const readerErrorPage: ErrorRequestHandler = (error, req, res, next) => {
     error.code === 'expired_token'
       ? 'Links in our emails work for a limited time. Open the link in a more recent email from us.'
       : error.message;
-  // A use case may name what is missing better than its code does ("This paper is no longer here").
-  const pageTitle = (error.details as { pageTitle?: unknown } | undefined)?.pageTitle;
+  // A use case may name what is missing better than its code does ("This paper is no longer here"),
+  // and say that the reader's subscription itself is fine.
+  const details = error.details as { pageTitle?: unknown; subscribed?: unknown } | undefined;
+  const title = typeof details?.pageTitle === 'string' ? details.pageTitle : (TITLES[error.code] as string);
+  const nextStep = details?.subscribed === true ? 'subscribed' : error.code === 'not_found' ? 'none' : 'subscribe';
   res
     .status(error.status)
     .type('html')
-    .send(linkProblemPage(typeof pageTitle === 'string' ? pageTitle : (TITLES[error.code] as string), message));
+    .send(linkProblemPage(title, message, nextStep));
 };

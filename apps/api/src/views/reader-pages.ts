@@ -28,12 +28,19 @@ export function expiredConfirmPage(token: string, csrf: string): string {
   );
 }
 
-export function linkProblemPage(title: string, message: string): string {
-  return page(
-    title,
-    html`<h1>${title}</h1><div class="card"><p>${message}</p>
-    <p>You can always <a href="/">subscribe again from the start page</a>; if you are already subscribed we will email you a link to manage it.</p></div>`,
-  );
+/** What a link problem page offers next: a way back in (a link that does not work), a word
+ * that the reader's subscription is untouched (a paper or topic that is gone), or nothing (a
+ * deleted subscription, whose address may be blocked for good). */
+export type LinkProblemNext = 'subscribe' | 'subscribed' | 'none';
+
+const NEXT_STEPS: Record<LinkProblemNext, SafeHtml> = {
+  subscribe: html`<p>You can always <a href="/">subscribe again from the start page</a>; if you are already subscribed we will email you a link to manage it.</p>`,
+  subscribed: html`<p>Your subscription is unchanged. Every digest ends with a link to your preferences.</p>`,
+  none: html``,
+};
+
+export function linkProblemPage(title: string, message: string, next: LinkProblemNext = 'subscribe'): string {
+  return page(title, html`<h1>${title}</h1><div class="card"><p>${message}</p>${NEXT_STEPS[next]}</div>`);
 }
 
 export function wipedPage(): string {

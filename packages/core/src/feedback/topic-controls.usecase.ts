@@ -36,6 +36,7 @@ async function followedTopic(db: Db, subscriberId: number, key: string) {
     throw new AppError(
       'not_found',
       'You no longer follow this topic, so there is nothing to change. Manage your topics from any digest.',
+      { details: { pageTitle: 'You no longer follow this topic', subscribed: true } },
     );
   return topic;
 }

@@ -34,7 +34,7 @@ async function titleOf(db: Db, paperId: number): Promise<string> {
   const title = await paperTitle(db, paperId);
   if (title === null)
     throw new AppError('not_found', 'This paper is no longer in paperboy, so there is nothing to vote on.', {
-      details: { pageTitle: 'This paper is no longer here' },
+      details: { pageTitle: 'This paper is no longer here', subscribed: true },
     });
   return title;
 }

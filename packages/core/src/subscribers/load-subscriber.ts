@@ -8,7 +8,7 @@ export async function loadSubscriber(db: Db, id: number) {
   if (!subscriber) {
     throw new AppError(
       'not_found',
-      'We have no subscription for this link any more. If you want papers again, subscribe from the start page.',
+      'We have no subscription for this link any more: its reader deleted it, or it was never confirmed. A subscription that was never confirmed can be started again from the start page.',
     );
   }
   return subscriber;
