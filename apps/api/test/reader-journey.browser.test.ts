@@ -147,6 +147,8 @@ describe('a reader in a real browser', () => {
 
     await page.click('button:has-text("Resubscribe")');
     await page.waitForSelector('text=Welcome back!');
+    // Back in: the heading says so, no longer "Unsubscribe from paperboy?".
+    expect(await page.textContent('h1')).toBe('You are subscribed again');
     const back = await reader('ada@example.org');
     expect(back.status).toBe('active');
     expect(back.nextDigestAt).not.toBeNull();

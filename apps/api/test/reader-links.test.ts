@@ -64,6 +64,20 @@ describe('unsubscribe page actions', () => {
     expect([res.status, res.headers.get('location')?.endsWith('?done=unsubscribe')]).toEqual([303, true]);
     expect(await statusOf(reader.id)).toBe('unsubscribed');
   });
+
+  it('when the page comes back after an action, then its heading and notice follow it, and an unknown one adds nothing', async () => {
+    const reader = await activeReader(app, 'done-page@example.org');
+    const url = localUrl(buildReaderLinks(app.config, reader.id).unsubscribeUrl);
+    const pageOf = async (done: string) => (await fetch(`${url}?done=${done}`)).text();
+    const back = await pageOf('resubscribe');
+    expect([back.includes('<h1>You are subscribed again</h1>'), back.includes('Welcome back!')]).toEqual([true, true]);
+    for (const done of ['constructor', 'toString', 'nonsense']) {
+      const page = await pageOf(done);
+      expect([done, page.includes('<h1>Unsubscribe from paperboy?</h1>'), /role="status"|function/.test(page)]).toEqual(
+        [done, true, false],
+      );
+    }
+  });
 });
 
 describe('link tokens', () => {

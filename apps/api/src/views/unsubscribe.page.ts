@@ -12,7 +12,15 @@ export interface UnsubscribePageOptions {
   frequency: string;
   manageUrl: string;
   notice?: string;
+  /** What the reader just did on this page (`?done=`): after "Resubscribe" the page welcomes
+   * them back rather than asking again whether to unsubscribe. */
+  done?: string;
 }
+
+const HEADINGS = new Map([
+  ['resubscribe', 'You are subscribed again'],
+  ['confirm', 'Confirm to subscribe again'],
+]);
 
 export function unsubscribePage(o: UnsubscribePageOptions): string {
   const action = `/unsubscribe/${o.token}`;
@@ -24,7 +32,7 @@ export function unsubscribePage(o: UnsubscribePageOptions): string {
       ? html`<h1>You are unsubscribed</h1>${notice}
         <div class="card"><p><strong>${o.email}</strong> will not get any more digests from paperboy.</p>
         <p>Clicked by mistake, or missing the papers already?</p>${button('resubscribe', 'Resubscribe')}</div>`
-      : html`<h1>Unsubscribe from paperboy?</h1>${notice}
+      : html`<h1>${HEADINGS.get(o.done ?? '') ?? 'Unsubscribe from paperboy?'}</h1>${notice}
         <div class="card"><p>This stops every digest to <strong>${o.email}</strong>, right away.</p>${button('unsubscribe', 'Unsubscribe')}</div>
         ${
           o.frequency === 'daily'
