@@ -102,4 +102,12 @@ describe('next digest on the preferences page', () => {
     expect(body.papers[4]!.title).toBe('Latent diffusion models for proteins');
     expect(body.quiet).toEqual(['legal NLP']);
   });
+
+  it('when a topic has more matches than the live preview shows, then none that the digest carries under it is offered as "Also trending"', async () => {
+    // The eight reward-model papers above (▲ 93–100): the preview shows five, the digest ten.
+    const res = await fetch(`${app.baseUrl}/subscribe/preview?topics=reward+models`);
+    const body = (await res.json()) as { papers: { title: string }[]; alsoTrending: { title: string }[] };
+    expect(body.papers.length).toBeLessThan(8);
+    expect(body.alsoTrending.map((p) => p.title)).toEqual(['Sparse attention kernels at scale']);
+  });
 });

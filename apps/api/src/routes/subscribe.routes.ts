@@ -47,6 +47,7 @@ export function subscribeRoutes(
     minUpvotes: config.TRENDING_MIN_UPVOTES,
     broadShare: config.PREVIEW_BROAD_SHARE,
     maxPapers: config.PREVIEW_MAX_PAPERS,
+    digestCap: config.DIGEST_MAX_PAPERS,
     ...(deps.now ? { now: deps.now } : {}),
   });
 

@@ -77,6 +77,9 @@ export interface PreviewOptions {
   maxPapers?: number;
   cacheMs?: number;
   show?: number;
+  /** config.DIGEST_MAX_PAPERS: the digest's size. "Also trending" leaves out every paper the
+   * digest would carry under a topic, shown in the preview or not. */
+  digestCap?: number;
   /** config.TRENDING_MIN_UPVOTES. */
   minUpvotes?: number;
   /** config.PREVIEW_BROAD_SHARE: a topic matching more than this share of the window is "too broad". */
@@ -135,6 +138,7 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     maxPapers = 500,
     cacheMs = 60_000,
     show = 5,
+    digestCap = 10,
     minUpvotes = DEFAULT_TRENDING_MIN_UPVOTES,
     broadShare = DEFAULT_STANDING_OPTIONS.broadShare,
     now = () => new Date(),
@@ -142,7 +146,13 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
   // A keystroke waits for the vocabulary's build a moment at most (the first one in a process).
   const vocabulary = vocabularyWithin(options.vocabulary ?? createTermVocabulary(db), VOCABULARY_WAIT_MS);
   const standing = { ...DEFAULT_STANDING_OPTIONS, broadShare };
-  const trending = createTrendingPreview(db, { minUpvotes, cacheMs, now, size: show + ALSO_TRENDING });
+  // Enough for "Also trending" once every paper of the digest is left out.
+  const trending = createTrendingPreview(db, {
+    minUpvotes,
+    cacheMs,
+    now,
+    size: Math.max(show, digestCap) + ALSO_TRENDING,
+  });
   let cache: Snapshot | undefined;
   const snapshot = (): Snapshot => {
     if (!cache || Date.now() - cache.at > cacheMs) {
@@ -154,9 +164,14 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
     }
     return cache;
   };
-  async function topicPapers(
-    topics: { key: string; raw: string }[],
-  ): Promise<{ papers: TopicPreviewPaper[]; quiet: string[]; topics: TopicGuidance[]; window: PreviewWindow }> {
+  async function topicPapers(topics: { key: string; raw: string }[]): Promise<{
+    papers: TopicPreviewPaper[];
+    /** The papers the digest would carry under a topic (at its own size, not the preview's). */
+    inDigest: Set<number>;
+    quiet: string[];
+    topics: TopicGuidance[];
+    window: PreviewWindow;
+  }> {
     const snap = snapshot();
     const [papers, associations, words] = await Promise.all([snap.papers, snap.associations, vocabulary()]);
     const window = { days: windowDays, papers: papers.length, capped: papers.length >= maxPapers };
@@ -171,12 +186,13 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
           : new Map([...matchesFor(snap, papers, some, associations)].map(([key, list]) => [key, list.length])),
     });
     if (papers.length === 0 || topics.length === 0)
-      return { papers: [], quiet: topics.map((t) => t.raw), topics: guidance, window };
+      return { papers: [], inDigest: new Set(), quiet: topics.map((t) => t.raw), topics: guidance, window };
     const matches = matchesFor(snap, papers, topics, associations);
-    // The digest's own composition (balanced topic sections, near-duplicates out), at the preview's size.
-    const composed = createDigestRanker(matches, { cap: show }).compose(
-      topics.map((t) => ({ key: t.key, label: t.raw })),
-    );
+    // The digest's own composition (balanced topic sections, near-duplicates out), at the preview's
+    // size for what it shows and at the digest's for what "Also trending" must leave out.
+    const followed = topics.map((t) => ({ key: t.key, label: t.raw }));
+    const composed = createDigestRanker(matches, { cap: show }).compose(followed);
+    const digest = createDigestRanker(matches, { cap: digestCap }).compose(followed);
     const byId = new Map(papers.map((p) => [p.id, p]));
     const cards = composed.papers.map((r) => {
       const p = byId.get(r.paperId) as StoredPaper;
@@ -191,7 +207,8 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
         section: r.reason.topic,
       };
     });
-    return { papers: cards, quiet: composed.quiet.map((q) => q.label), topics: guidance, window };
+    const inDigest = new Set(digest.papers.map((r) => r.paperId));
+    return { papers: cards, inDigest, quiet: composed.quiet.map((q) => q.label), topics: guidance, window };
   }
   return async (rawTopics: unknown, choice: PreviewChoice = {}): Promise<PreviewResult> => {
     const { topics, error } = cleanTopics(rawTopics);
@@ -215,9 +232,9 @@ export function createPaperPreview(db: Db, options: PreviewOptions = {}) {
         window: { days: windowDays, papers: 0, capped: false },
       };
     }
-    const { papers, quiet, topics: guidance, window } = await topicPapers(topics);
+    const { papers, inDigest, quiet, topics: guidance, window } = await topicPapers(topics);
     if (!followsTrending(mode)) return { mode, papers, alsoTrending: [], quiet, topics: guidance, window };
-    const shown = new Set(papers.map((p) => p.paperId));
+    const shown = new Set([...inDigest, ...papers.map((p) => p.paperId)]);
     return {
       mode,
       papers,
