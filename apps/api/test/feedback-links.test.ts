@@ -51,7 +51,10 @@ describe('vote links', () => {
     expect(html).toContain('Noted: more like this');
     expect(html).toContain('name="v" value="none"'); // the undo form
     expect(html).toContain('From your next digest, papers like this one rank higher');
-    await postForm(vote, { v: 'more' }, session);
+    // The same vote again: nothing before it on this page to undo to, but it can be taken back.
+    const again = await (await postForm(vote, { v: 'more' }, session)).text();
+    expect(again).toContain('Remove this vote');
+    expect(again).toContain('name="v" value="none"');
     expect((await votesOf(reader.id)).map((v) => [v.paperId, v.value])).toEqual([[paper.id, 1]]);
 
     const changed = await postForm(vote, { v: 'less' }, session);
@@ -61,6 +64,18 @@ describe('vote links', () => {
     const undone = await postForm(vote, { v: 'none' }, session);
     expect(await undone.text()).toContain('Vote removed');
     expect(await votesOf(reader.id)).toEqual([]);
+  });
+
+  it('when an unsubscribed reader votes, then the page does not promise a next digest', async () => {
+    const { reader, vote } = await readerAndPaper('left-voter@example.org');
+    await app.database.db.subscriber.update({ where: { id: reader.id }, data: { status: 'unsubscribed' } });
+    const asked = await (await fetch(`${vote}?v=less`, { headers: { Accept: 'text/html' } })).text();
+    const session = await openForm(`${vote}?v=less`);
+    const noted = await (await postForm(vote, { v: 'less' }, session)).text();
+    for (const page of [asked, noted]) {
+      expect(page).toContain('You get no digests now; once they start again, papers like this one rank lower');
+      expect(page).not.toContain('From your next digest');
+    }
   });
 
   it('when the form comes without its CSRF field, then it is refused and nothing is recorded', async () => {

@@ -61,6 +61,7 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
         title: state.title,
         wanted,
         current: state.value,
+        receivesDigests: state.receivesDigests,
       }),
     );
   });
@@ -79,6 +80,7 @@ export function feedbackRoutes(deps: AppDeps, csrf: Csrf): Router {
         title: outcome.title,
         value: outcome.value,
         previous: outcome.previous,
+        receivesDigests: outcome.receivesDigests,
         manageUrl: manageUrl(subscriberId),
       }),
     );

@@ -10,10 +10,12 @@ import { layout } from './layout';
 const VOTE_WORD: Record<VoteValue, string> = { 1: 'more like this', [-1]: 'less like this', 0: 'no vote' };
 const VOTE_FIELD: Record<VoteValue, string> = { 1: 'more', [-1]: 'less', 0: 'none' };
 
-function voteEffect(value: VoteValue): string {
+function voteEffect(value: VoteValue, receivesDigests: boolean): string {
+  // An unsubscribed or paused reader gets no next digest: the vote waits for one.
+  const when = receivesDigests ? 'From your next digest' : 'You get no digests now; once they start again';
   if (value === 1)
-    return 'From your next digest, papers like this one rank higher within your topics, and up to a few papers like it from beyond your topics may be added ("Because you liked …").';
-  if (value === -1) return 'From your next digest, papers like this one rank lower within your topics.';
+    return `${when}, papers like this one rank higher within your topics, and up to a few papers like it from beyond your topics may be added ("Because you liked …").`;
+  if (value === -1) return `${when}, papers like this one rank lower within your topics.`;
   return 'This paper no longer counts for or against anything in your digests.';
 }
 
@@ -38,15 +40,30 @@ export function votePage(o: {
   title: string;
   wanted: VoteValue;
   current: VoteValue;
+  receivesDigests: boolean;
 }): string {
   const word = VOTE_WORD[o.wanted];
   const body = html`<h1>${o.wanted === 1 ? 'More like this?' : 'Less like this?'}</h1>
     <div class="card"><p><strong>${o.title}</strong></p>
-      <p>${voteEffect(o.wanted)}</p>
+      <p>${voteEffect(o.wanted, o.receivesDigests)}</p>
       ${o.current !== 0 && o.current !== o.wanted ? html`<p class="muted">You said ${VOTE_WORD[o.current]} before; this changes it.</p>` : html``}
       ${voteForm(o.action, o.csrf, o.wanted, `Yes, ${word}`, 'primary', true)}
       <p class="muted" id="confirm-status" role="status" aria-live="polite"></p></div>`;
   return page(o.wanted === 1 ? 'More like this' : 'Less like this', body, true);
+}
+
+/** Undo puts back the vote before; the same vote clicked twice (nothing before it to go back
+ * to on this page) can still be taken back. */
+function undoForm(o: { action: string; csrf: string; value: VoteValue; previous: VoteValue }): SafeHtml {
+  if (o.previous !== o.value)
+    return voteForm(
+      o.action,
+      o.csrf,
+      o.previous,
+      o.previous === 0 ? 'Undo' : `Undo (back to ${VOTE_WORD[o.previous]})`,
+      'secondary',
+    );
+  return o.value === 0 ? html`` : voteForm(o.action, o.csrf, 0, 'Remove this vote', 'secondary');
 }
 
 /** POST /vote/:token/:paperId — recorded; undo puts back the previous vote. */
@@ -56,14 +73,15 @@ export function votedPage(o: {
   title: string;
   value: VoteValue;
   previous: VoteValue;
+  receivesDigests: boolean;
   manageUrl: string;
 }): string {
   const heading = o.value === 0 ? 'Vote removed' : `Noted: ${VOTE_WORD[o.value]}`;
   const other: VoteValue = o.value === 1 ? -1 : 1;
   const body = html`<h1>${heading}</h1>
     <div class="card" id="vote-result"><p><strong>${o.title}</strong></p>
-      <p>${voteEffect(o.value)}</p>
-      ${o.previous !== o.value ? voteForm(o.action, o.csrf, o.previous, o.previous === 0 ? 'Undo' : `Undo (back to ${VOTE_WORD[o.previous]})`, 'secondary') : html``}
+      <p>${voteEffect(o.value, o.receivesDigests)}</p>
+      ${undoForm(o)}
       ${o.value !== 0 ? voteForm(o.action, o.csrf, other, `Change to ${VOTE_WORD[other]}`, 'secondary') : html``}
       <p class="muted">Your votes teach only your own digest. See them, or forget them all, on <a href="${o.manageUrl}">your preferences page</a>.</p></div>`;
   return page(heading, body);

@@ -15,6 +15,8 @@ export interface VoteState {
   title: string;
   /** The vote now. */
   value: VoteValue;
+  /** Whether digests go to the reader now (active): a vote only shows in a digest that comes. */
+  receivesDigests: boolean;
 }
 
 export interface VoteOutcome extends VoteState {
@@ -41,11 +43,12 @@ async function titleOf(db: Db, paperId: number): Promise<string> {
 
 /** What the vote page shows before anything is recorded (a GET changes nothing). */
 export async function describeVote(db: Db, subscriberId: number, paperId: number): Promise<VoteState> {
-  await loadSubscriber(db, subscriberId);
+  const reader = await loadSubscriber(db, subscriberId);
   return {
     paperId,
     title: await titleOf(db, paperId),
     value: (await voteValue(db, subscriberId, paperId)) as VoteValue,
+    receivesDigests: reader.status === 'active',
   };
 }
 
@@ -56,14 +59,15 @@ export async function recordVote(
   value: VoteValue,
   now = new Date(),
 ): Promise<VoteOutcome> {
-  await loadSubscriber(db, subscriberId);
+  const reader = await loadSubscriber(db, subscriberId);
   const title = await titleOf(db, paperId);
+  const receivesDigests = reader.status === 'active';
   return db.$transaction(async (tx) => {
     // The row lock of the upsert orders concurrent clicks; `previous` is read under it.
     const previous = (await lockVote(tx, subscriberId, paperId)) as VoteValue;
-    if (previous === value) return { paperId, title, value, previous };
+    if (previous === value) return { paperId, title, value, previous, receivesDigests };
     await writeVote(tx, subscriberId, paperId, value, now);
-    return { paperId, title, value, previous };
+    return { paperId, title, value, previous, receivesDigests };
   });
 }
 
