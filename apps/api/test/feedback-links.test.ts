@@ -197,6 +197,9 @@ describe('preferences page', () => {
     const page = await openForm(manage);
     expect(page.html).toContain('What your feedback changes');
     expect(page.html).toMatch(/diffusion models: <strong>muted<\/strong>/);
+    // Every row has the same buttons; each one's accessible name starts with its text and names its topic.
+    expect(page.html).toContain('aria-label="Unmute: diffusion models"');
+    expect(page.html).toContain('aria-label="Mute: reward models"');
     expect(page.html).toContain(`less like this: ${paper.title}`);
     expect(page.html).toContain(
       '<strong>more like this</strong> on 0 papers and <strong>less like this</strong> on 1 paper;',

@@ -15,16 +15,18 @@ export function learningSection(base: string, csrf: string, view: LearningView |
     (t) => html`<li>${t.label}: <strong>${SETTING[t.setting]}</strong>
       ${(['normal', 'fewer', 'muted'] as const)
         .filter((s) => s !== t.setting)
-        .map(
-          (s) =>
-            html` <form method="post" action="${base}/topic-setting" class="inline-form">${csrfInput(csrf)}<input type="hidden" name="key" value="${t.key}"><input type="hidden" name="do" value="${s === 'muted' ? 'mute' : s}"><button type="submit" class="secondary">${s === 'normal' ? (t.setting === 'muted' ? 'Unmute' : 'Back to as usual') : s === 'fewer' ? 'Fewer' : 'Mute'}</button></form>`,
-        )}</li>`,
+        .map((s) => {
+          const label =
+            s === 'normal' ? (t.setting === 'muted' ? 'Unmute' : 'Back to as usual') : s === 'fewer' ? 'Fewer' : 'Mute';
+          // Each row has the same buttons: the accessible name says which topic each one is for.
+          return html` <form method="post" action="${base}/topic-setting" class="inline-form">${csrfInput(csrf)}<input type="hidden" name="key" value="${t.key}"><input type="hidden" name="do" value="${s === 'muted' ? 'mute' : s}"><button type="submit" class="secondary" aria-label="${label}: ${t.label}">${label}</button></form>`;
+        })}</li>`,
   );
   const { more, less, recent } = view.votes;
   const related = view.related.length
     ? html`<h3>Related topics</h3><p class="muted">Other readers follow these, and they matched papers of your recent digests.</p><ul class="related-topics">${view.related.map(
         (t) =>
-          html`<li>${t.label} <span class="muted">(${t.papers} of your papers)</span> <form method="post" action="${base}/topic-add" class="inline-form">${csrfInput(csrf)}<input type="hidden" name="topic" value="${t.label}"><button type="submit" class="secondary">Add this topic</button></form></li>`,
+          html`<li>${t.label} <span class="muted">(${t.papers} of your papers)</span> <form method="post" action="${base}/topic-add" class="inline-form">${csrfInput(csrf)}<input type="hidden" name="topic" value="${t.label}"><button type="submit" class="secondary" aria-label="Add this topic: ${t.label}">Add this topic</button></form></li>`,
       )}</ul>`
     : html``;
   return html`<section class="card" id="learning"><h2>What your feedback changes</h2>
