@@ -13,14 +13,14 @@ export function learningSection(base: string, csrf: string, view: LearningView |
   const changed = view.topics.filter((t) => t.setting !== 'normal');
   const topicRows = view.topics.map(
     (t) => html`<li>${t.label}: <strong>${SETTING[t.setting]}</strong>
-      ${(['normal', 'fewer', 'muted'] as const)
+      <span class="topic-actions">${(['normal', 'fewer', 'muted'] as const)
         .filter((s) => s !== t.setting)
         .map((s) => {
           const label =
             s === 'normal' ? (t.setting === 'muted' ? 'Unmute' : 'Back to as usual') : s === 'fewer' ? 'Fewer' : 'Mute';
           // Each row has the same buttons: the accessible name says which topic each one is for.
           return html` <form method="post" action="${base}/topic-setting" class="inline-form">${csrfInput(csrf)}<input type="hidden" name="key" value="${t.key}"><input type="hidden" name="do" value="${s === 'muted' ? 'mute' : s}"><button type="submit" class="secondary" aria-label="${label}: ${t.label}">${label}</button></form>`;
-        })}</li>`,
+        })}</span></li>`,
   );
   const { more, less, recent } = view.votes;
   const related = view.related.length
