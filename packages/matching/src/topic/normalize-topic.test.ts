@@ -110,6 +110,17 @@ describe('normalizeTopic', () => {
     expect(normalizeTopic('reward-models').exclusions).toEqual([]);
   });
 
+  it('when a quote is left open, then the label closes it where the matched phrase ends, and the key is the same', () => {
+    const cases: [string, string][] = [
+      ['"unterminated quote', '"unterminated quote"'],
+      ['RLHF OR "reward models', 'RLHF OR "reward models"'],
+      ['“reward models', '“reward models”'],
+      ['"closed" already', '"closed" already'],
+    ];
+    for (const [typed, label] of cases)
+      expect([normalizeTopic(typed).label, normalizeTopic(typed).key]).toEqual([label, normalizeTopic(label).key]);
+  });
+
   it('when the topic is normalised, then the label is the topic as typed, tidied', () => {
     expect(normalizeTopic('  Reward   Models ').label).toBe('Reward Models');
   });

@@ -92,7 +92,15 @@ export function normalizeTopic(raw: string, limits: TopicLimits = DEFAULT_TOPIC_
   const parsed = collect(expandConjunction(lexQuery(withoutRequestWords(label, namesSomething)), namesSomething));
   validate(label, parsed, limits);
   const key = serializeTopicKey(parsed.alternatives, parsed.exclusions);
-  return { raw, key, label, ...parsed };
+  return { raw, key, label: closedQuotes(label), ...parsed };
+}
+
+/** A quote left open runs to the end of the topic (query-lexer.ts): the label closes it there
+ * too, so that pages and digests show the phrase that is matched, not a stray quote. */
+function closedQuotes(label: string): string {
+  const count = (quote: RegExp) => label.match(quote)?.length ?? 0;
+  if (count(/"/g) % 2 === 1) return `${label}"`;
+  return count(/“/g) > count(/”/g) ? `${label}”` : label;
 }
 
 /** The key alone, for callers that only store it. */
