@@ -5,12 +5,11 @@
 // Results go in BENCHMARKS.md ("DKIM's body hash natively").
 import { generateKeyPairSync } from 'node:crypto';
 import os from 'node:os';
-import DKIM from 'nodemailer/lib/dkim';
 import { buildMessage } from '../packages/email/src/message/build-message';
 import { buildRawMail } from '../packages/email/src/message/raw-message';
 import { createRenderer } from '../packages/email/src/render/renderer';
 import { sampleDigestData } from '../packages/email/src/render/sample-email-data';
-import { createDkimSigner, dkimKey } from '../packages/email/src/transport/dkim-sign';
+import { createDkimSigner, dkimKey, streamingSigner } from '../packages/email/src/transport/dkim-sign';
 
 const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -19,18 +18,12 @@ const BATCH = arg('batch', 500);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-async function streamed(dkim: DKIM, message: Buffer): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of dkim.sign(message)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 async function main(): Promise<void> {
   const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString();
   const key = dkimKey({ domainName: 'example.org', keySelector: 'bench', privateKey });
-  const library = new DKIM(key);
+  const library = streamingSigner(key);
   const native = createDkimSigner(key);
 
   const renderer = await createRenderer();
@@ -48,12 +41,12 @@ async function main(): Promise<void> {
     return buildRawMail(message, new Date('2026-12-07T08:00:00Z')).raw;
   });
   for (const m of messages.slice(0, 50))
-    if (!(await native(m)).equals(await streamed(library, m))) throw new Error('the two signers disagree');
+    if (!(await native(m)).equals(await library(m))) throw new Error('the two signers disagree');
 
   const perMessageMs = { library: [] as number[], native: [] as number[] };
   for (let round = 0; round < ROUNDS; round++)
     for (const [name, sign] of [
-      ['library', (m: Buffer) => streamed(library, m)],
+      ['library', library],
       ['native', native],
     ] as const) {
       const start = process.cpuUsage();
