@@ -16,14 +16,6 @@ import type { Csrf } from '../middleware/csrf.middleware';
 import { unsubscribePage } from '../views/unsubscribe.page';
 import { formBody, privatePage, readerDeps, requestContext, subscriberFromToken, wantsJson } from './reader-helpers';
 
-// A Map: `?done=constructor` must find nothing, not Object's own properties.
-const NOTICES = new Map([
-  ['unsubscribe', 'Done. You will not get any more digests.'],
-  ['weekly', 'Done: you now get one email a week.'],
-  ['resubscribe', 'Welcome back! Your digests start again.'],
-  ['confirm', 'Welcome back! Please confirm from the email we just sent you.'],
-]);
-
 /** RFC 8058 allows multipart/form-data as well as form encoding. */
 function isOneClick(req: Request): boolean {
   const body = req.body as unknown;
@@ -46,7 +38,6 @@ export function unsubscribeRoutes(deps: AppDeps, csrf: Csrf): Router {
       status: s.status,
       frequency: s.frequency,
       manageUrl: buildReaderLinks(deps.config, id).manageUrl,
-      notice: NOTICES.get(String(req.query.done)),
       done: String(req.query.done ?? ''),
     });
     res.type('html').send(page);

@@ -11,12 +11,18 @@ export interface UnsubscribePageOptions {
   status: string;
   frequency: string;
   manageUrl: string;
-  notice?: string;
-  /** What the reader just did on this page (`?done=`): after "Resubscribe" the page welcomes
-   * them back rather than asking again whether to unsubscribe. */
+  /** What the reader just did on this page (`?done=`): the page says it is done, and after
+   * "Resubscribe" welcomes them back rather than asking again whether to unsubscribe. */
   done?: string;
 }
 
+// Maps: `?done=constructor` must find nothing, not Object's own properties.
+const NOTICES = new Map([
+  ['unsubscribe', 'Done. You will not get any more digests.'],
+  ['weekly', 'Done: you now get one email a week.'],
+  ['resubscribe', 'Welcome back! Your digests start again.'],
+  ['confirm', 'Welcome back! Please confirm from the email we just sent you.'],
+]);
 const HEADINGS = new Map([
   ['resubscribe', 'You are subscribed again'],
   ['confirm', 'Confirm to subscribe again'],
@@ -26,7 +32,8 @@ export function unsubscribePage(o: UnsubscribePageOptions): string {
   const action = `/unsubscribe/${o.token}`;
   const button = (value: string, label: string, cls = '') =>
     html`<form method="post" action="${action}" class="inline">${csrfInput(o.csrf)}<input type="hidden" name="action" value="${value}"><button type="submit" class="${cls}">${label}</button></form>`;
-  const notice = o.notice ? html`<div class="notice ok-box" role="status">${o.notice}</div>` : html``;
+  const done = NOTICES.get(o.done ?? '');
+  const notice = done ? html`<div class="notice ok-box" role="status">${done}</div>` : html``;
   const body =
     o.status === 'unsubscribed'
       ? html`<h1>You are unsubscribed</h1>${notice}
