@@ -58,13 +58,17 @@ export function tagPaper(
   stats: BatchStats,
   bm25: Bm25Options,
 ): Map<number, TopicEvidence> {
-  const tagged = new Map<number, TopicEvidence | undefined>();
+  const tagged = new Map<number, TopicEvidence>();
+  // Topics judged already, one byte each: most of the ~1,000 judged a paper say no, and a map
+  // entry for each of them was much of the matcher's garbage.
+  const judged = new Uint8Array(index.topics.length);
   for (const phraseId of hits.keys()) {
     for (const topicIdx of index.topicsByPhrase[phraseId] ?? []) {
-      if (tagged.has(topicIdx)) continue;
-      tagged.set(topicIdx, judgeTopic(index.topics[topicIdx] as IndexedTopic, doc, hits, stats, bm25));
+      if (judged[topicIdx] === 1) continue;
+      judged[topicIdx] = 1;
+      const evidence = judgeTopic(index.topics[topicIdx] as IndexedTopic, doc, hits, stats, bm25);
+      if (evidence !== undefined) tagged.set(topicIdx, evidence);
     }
   }
-  for (const [topicIdx, evidence] of tagged) if (evidence === undefined) tagged.delete(topicIdx);
-  return tagged as Map<number, TopicEvidence>;
+  return tagged;
 }

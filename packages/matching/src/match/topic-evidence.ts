@@ -27,7 +27,7 @@ import {
   TITLE_ECHO,
   TITLE_MENTION,
 } from './evidence-weights';
-import { type SignEvidence, togetherEvidence, wordsApartEvidence } from './words-together';
+import { NO_SIGN, type SignEvidence, togetherEvidence, wordsApartEvidence } from './words-together';
 import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
 
@@ -103,7 +103,7 @@ type RelatedSign = SignEvidence & { subject?: Occurrence };
 
 function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPaper): RelatedSign {
   // Most papers judged for a topic have none of its related terms: say so before allocating.
-  if (!topic.related.some((ref) => hits.has(ref.phraseId))) return { evidence: 0, mentions: 0, occurrences: [] };
+  if (!topic.related.some((ref) => hits.has(ref.phraseId))) return NO_SIGN;
   let evidence = 0;
   let mentions = 0;
   const weighted: { w: number; occ: Occurrence[] }[] = [];
@@ -116,7 +116,8 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
     const found = hits.get(ref.phraseId);
     if (found === undefined || (ref.learned && !anchored)) continue;
     if (ref.requires !== undefined && !hits.has(ref.requires)) continue;
-    const list = found.filter((occ) => !counted.some((c) => overlaps(c, occ)));
+    // The first term found takes its list as is (nothing counted yet to overlap).
+    const list = counted.length === 0 ? found : found.filter((occ) => !counted.some((c) => overlaps(c, occ)));
     if (list.length === 0) continue;
     counted.push(...list);
     if (ref.requires !== undefined && subject === undefined) subject = hits.get(ref.requires)?.[0];
@@ -157,15 +158,17 @@ function trappedOccurrences(topic: IndexedTopic, rawHits: PhraseHits): readonly 
   return trapped ?? NO_OCCURRENCES;
 }
 
+const NO_ALTERNATIVES: readonly number[][] = Object.freeze([]);
+
 /** The alternatives whose every phrase is in the paper, in the topic's order. */
-function presentAlternatives(topic: IndexedTopic, hits: PhraseHits): number[][] {
+function presentAlternatives(topic: IndexedTopic, hits: PhraseHits): readonly number[][] {
   let alts: number[][] | undefined;
   for (const alt of topic.alternatives) {
     if (!everyHit(alt, hits)) continue;
     if (alts === undefined) alts = [];
     alts.push(alt);
   }
-  return alts ?? [];
+  return alts ?? NO_ALTERNATIVES;
 }
 
 function everyHit(ids: readonly number[], hits: PhraseHits): boolean {
@@ -173,11 +176,15 @@ function everyHit(ids: readonly number[], hits: PhraseHits): boolean {
   return true;
 }
 
-/** Adds another sign's evidence to `to`, its occurrences first. */
-function addSign(to: SignEvidence, sign: SignEvidence): void {
-  to.evidence += sign.evidence;
-  to.mentions += sign.mentions;
-  if (sign.occurrences.length > 0) to.occurrences = [...sign.occurrences, ...to.occurrences];
+/** Two signs as one, the later's occurrences first; a sign adding nothing, without a new object. */
+function withSign(to: RelatedSign, sign: SignEvidence): RelatedSign {
+  if (sign === NO_SIGN) return to;
+  return {
+    ...to,
+    evidence: to.evidence + sign.evidence,
+    mentions: to.mentions + sign.mentions,
+    occurrences: [...sign.occurrences, ...to.occurrences],
+  };
 }
 
 export function judgeTopic(
@@ -190,15 +197,14 @@ export function judgeTopic(
   const trapped = trappedOccurrences(topic, rawHits);
   const hits = withoutTraps(rawHits, trapped);
   if (topic.exclusions.some((id) => hits.has(id))) return undefined;
-  const related = relatedEvidence(topic, hits, doc);
+  let related = relatedEvidence(topic, hits, doc);
   const alts = presentAlternatives(topic, hits);
   // Only without the phrase itself: its own sentence would count twice otherwise.
   if (alts.length === 0 && topic.together.length > 0 && topic.anchors.some((id) => hits.has(id))) {
     // Words a related term already counted ("answer questions") do not count again together.
-    const together = togetherEvidence(topic, doc, [...trapped, ...related.occurrences]);
-    addSign(related, together);
+    related = withSign(related, togetherEvidence(topic, doc, trapped, related.occurrences));
   }
-  if (alts.length === 0) addSign(related, wordsApartEvidence(topic, doc, hits));
+  if (alts.length === 0) related = withSign(related, wordsApartEvidence(topic, doc, hits));
   if (alts.length > 0) {
     const best = bestAlternative(doc, hits, alts, stats, bm25);
     if (mentionEvidence(doc, best.occurrences) + related.evidence >= DIRECT_THRESHOLD) {

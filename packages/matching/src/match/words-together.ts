@@ -4,7 +4,7 @@
 // stream gets one token → positions map, built on first use and reused by every topic.
 import type { TokenStream } from '../text/tokenize';
 import type { AnalyzedPaper } from './analyze-paper';
-import { overlaps, type Occurrence } from './phrase-search';
+import type { Occurrence } from './phrase-search';
 import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
 import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './evidence-weights';
@@ -30,6 +30,14 @@ export interface SignEvidence {
   mentions: number;
   occurrences: Occurrence[];
 }
+
+/** No sign at all: shared, and frozen so that nobody adds to it. Most paper × topic pairs
+ * judged end here, and an object for each was a good part of the matcher's garbage. */
+export const NO_SIGN: SignEvidence = Object.freeze({
+  evidence: 0,
+  mentions: 0,
+  occurrences: Object.freeze([]) as never,
+});
 
 /** Longest stretch of the paper quoted as one piece in a reason. */
 const MAX_QUOTE = 48;
@@ -89,11 +97,25 @@ function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[
 
 const FIELDS = [0, 1] as const;
 
-/** `taken`: stretches that may not count (traps, and words a related term already counted). */
-export function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper, taken: readonly Occurrence[]): SignEvidence {
+/** Whether token `k` of the field lies in one of the stretches. */
+function inside(stretches: readonly Occurrence[], s: TokenStream, field: 0 | 1, k: number): boolean {
+  const start = s.starts[k] as number;
+  const end = s.ends[k] as number;
+  for (const t of stretches) if (t.field === field && t.start < end && start < t.end) return true;
+  return false;
+}
+
+/** `trapped`, `counted`: stretches that may not count (traps, and words a related term already
+ * counted). */
+export function togetherEvidence(
+  topic: IndexedTopic,
+  doc: AnalyzedPaper,
+  trapped: readonly Occurrence[],
+  counted: readonly Occurrence[],
+): SignEvidence {
   let evidence = 0;
   let mentions = 0;
-  const occurrences: Occurrence[] = [];
+  let occurrences: Occurrence[] | undefined;
   for (const field of FIELDS) {
     const s = field === 0 ? doc.title : doc.abstract;
     const positions = positionsOf(s);
@@ -105,15 +127,16 @@ export function togetherEvidence(topic: IndexedTopic, doc: AnalyzedPaper, taken:
         if (sentencesSeen.has(s.sentences[i] as number)) continue;
         const at = placesNear(s, lists, i);
         // "speech emotion recognition": the words, in another sense; "answer questions": counted.
-        if (at === undefined || at.some((k) => taken.some((t) => overlaps(t, stretch(s, field, k, k))))) continue;
+        if (at === undefined || at.some((k) => inside(trapped, s, field, k) || inside(counted, s, field, k))) continue;
         sentencesSeen.add(s.sentences[i] as number);
         evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
         mentions += 1;
-        occurrences.push(...quote(s, field, at));
+        (occurrences ??= []).push(...quote(s, field, at));
       }
       if (sentencesSeen.size > 0) break; // one phrasing of the topic is enough
     }
   }
+  if (occurrences === undefined) return NO_SIGN;
   return { evidence: Math.min(evidence, TOGETHER_WEIGHT * MAX_ABSTRACT_MENTIONS), mentions, occurrences };
 }
 
@@ -146,12 +169,13 @@ function runsThrough(list: readonly Occurrence[], need: number): SignEvidence | 
 }
 
 function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits): SignEvidence {
-  const none = { evidence: 0, mentions: 0, occurrences: [] };
+  const none = NO_SIGN;
   // Words that may not stand apart ("text-to-video", a phrase of ubiquitous words) have no
   // together-sets: apart they are not the topic (and their anchors nominate nothing to judge).
-  if (topic.together.length === 0) return none;
-  const anchors = topic.anchors.map((id) => hits.get(id) ?? []);
-  if (anchors.length === 0 || anchors.some((list) => list.length === 0)) return none;
+  if (topic.together.length === 0 || topic.anchors.length === 0) return none;
+  // Usually an anchor is missing: say so before collecting them.
+  for (const id of topic.anchors) if (!hits.has(id)) return none;
+  const anchors = topic.anchors.map((id) => hits.get(id) as Occurrence[]);
   const leading = (occ: Occurrence) => occ.field === 0 || occ.sentence === 0;
   if (anchors.length >= 2) {
     const firsts = anchors.map((list) => list.find(leading));
