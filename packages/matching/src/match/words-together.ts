@@ -131,7 +131,8 @@ export function togetherEvidence(
         sentencesSeen.add(s.sentences[i] as number);
         evidence += TOGETHER_WEIGHT * (field === 0 ? TITLE_FACTOR : 1);
         mentions += 1;
-        (occurrences ??= []).push(...quote(s, field, at));
+        if (occurrences === undefined) occurrences = [];
+        occurrences.push(...quote(s, field, at));
       }
       if (sentencesSeen.size > 0) break; // one phrasing of the topic is enough
     }
