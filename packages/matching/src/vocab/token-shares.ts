@@ -7,7 +7,7 @@ import data from './token-shares.data.json';
 const COUNTS: Readonly<Record<string, number>> = data.counts;
 
 /** A word rarer than the table holds counts as half its floor: all rare words tell alike. */
-function papersUsing(token: string): number {
+export function papersUsing(token: string): number {
   return Object.hasOwn(COUNTS, token) ? (COUNTS[token] as number) : (data.minShare * data.papers) / 2;
 }
 
