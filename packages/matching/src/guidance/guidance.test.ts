@@ -130,6 +130,16 @@ describe('relatedTopicCandidates', () => {
     const asr = relatedTopicCandidates(normalizeTopic('speech recognition models'), 'quiet', context);
     expect(asr).toContain('ASR');
   });
+  it('when a quiet topic is a known concept after the words that narrow it ("low-bit LLM quantization"), then the concept\'s main name is offered first', () => {
+    expect(relatedTopicCandidates(normalizeTopic('low-bit LLM quantization'), 'quiet', context)[0]).toBe(
+      'quantization',
+    );
+    expect(relatedTopicCandidates(normalizeTopic('image diffusion models'), 'quiet', context)[0]).toBe(
+      'diffusion models',
+    );
+    // A topic that is fine, or a concept as typed, is left to the rules above.
+    expect(relatedTopicCandidates(normalizeTopic('image diffusion models'), 'ok', context)).toEqual([]);
+  });
   it("when a quiet topic's pair is unused and one of its words is one every field uses, then only the other word is offered", () => {
     const local = buildVocabulary([
       { title: 'Tabular foundation models', abstract: 'Tabular data, in rows and columns.' },

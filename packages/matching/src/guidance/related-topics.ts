@@ -94,6 +94,17 @@ function ownParts(tokens: readonly string[], vocabulary: TermVocabulary): string
   return pairs.length > 0 ? pairs : known(tokens.filter((t) => !GENERIC.has(t) && !FREQUENT_TOKENS.has(t)));
 }
 
+/** The main name of the concept a phrase's last words name, after words that narrow it ("image
+ * diffusion models" → "diffusion models"): papers seldom say the two together. */
+function narrowedConcept(tokens: readonly string[]): string[] {
+  for (let start = 1; start < tokens.length; start += 1) {
+    const key = conceptSpelling(tokens.slice(start));
+    const concepts = key === undefined ? undefined : CONCEPTS.get(key);
+    if (concepts !== undefined) return concepts.map((c) => c.topics[0] as string);
+  }
+  return [];
+}
+
 /** Other names of a quiet topic's concept offered at most. */
 const QUIET_NAMES = 3;
 
@@ -108,7 +119,10 @@ export function relatedTopicCandidates(
   const texts: string[] = [];
   for (const phrase of phrases) {
     const key = phrase.tokens.join(' ');
-    for (const concept of CONCEPTS.get(conceptSpelling(phrase.tokens) ?? key) ?? []) {
+    const named = CONCEPTS.get(conceptSpelling(phrase.tokens) ?? key);
+    // "low-bit LLM quantization" finding nothing: the concept its last words name, by its main name.
+    if (named === undefined && standing === 'quiet') texts.push(...narrowedConcept(phrase.tokens));
+    for (const concept of named ?? []) {
       const terms = Object.entries(concept.related)
         .filter(([, weight]) => standing === 'quiet' || weight >= 1)
         .map(([text]) => text);
