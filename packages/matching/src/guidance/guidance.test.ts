@@ -137,7 +137,7 @@ describe('relatedTopicCandidates', () => {
     expect(relatedTopicCandidates(normalizeTopic('image diffusion models'), 'quiet', context)[0]).toBe(
       'diffusion models',
     );
-    // A topic that is fine, or a concept as typed, is left to the rules above.
+    // A topic that is fine gets no candidates, narrowed or not.
     expect(relatedTopicCandidates(normalizeTopic('image diffusion models'), 'ok', context)).toEqual([]);
   });
   it("when a quiet topic's pair is unused and one of its words is one every field uses, then only the other word is offered", () => {
