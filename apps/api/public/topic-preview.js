@@ -88,6 +88,9 @@
     alsoHeading.hidden = !also?.length;
   }
 
+  // What a click on a suggestion did, said again with the guidance it brings: the guidance's
+  // own announcement would otherwise replace it before a screen reader had read it.
+  let replacedNote = '';
   // A suggestion replaces the topic as typed (in the box, or a ticked popular topic).
   function replaceTopic(from, to) {
     let replaced = false;
@@ -103,7 +106,8 @@
         if (same(box.value, from)) box.checked = false;
       topics.value = topics.value.replace(/\s*$/, '') + (topics.value.trim() ? '\n' : '') + to;
     }
-    guidanceStatus.textContent = `Replaced ${from} with ${to}.`;
+    replacedNote = `Replaced ${from} with ${to}.`;
+    guidanceStatus.textContent = replacedNote;
     topics.focus();
     refresh();
   }
@@ -159,7 +163,8 @@
     }
     guidance.hidden = items.length === 0;
     // Announced politely, and only what needs attention (the counts are on screen).
-    const note = notes.join(' ');
+    const note = [replacedNote, ...notes].filter(Boolean).join(' ');
+    replacedNote = '';
     if (guidanceStatus.dataset.note !== note) {
       guidanceStatus.dataset.note = note;
       guidanceStatus.textContent = note;

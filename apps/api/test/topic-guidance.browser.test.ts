@@ -73,6 +73,10 @@ describe('guidance while typing, with JavaScript', () => {
         expect(await page.inputValue('#topics')).toBe('diffusion models');
         await page.waitForSelector('#topic-guidance-list li.guide-ok');
         expect(await guidanceText(page)).toContain('diffusion models · 4 recent papers');
+        // What the click did is still there for a screen reader once the new guidance is in.
+        expect(await page.textContent('#topic-guidance-status')).toBe(
+          'Replaced difusion models with diffusion models.',
+        );
         await page.waitForSelector('#preview-list li:has-text("Latent diffusion models for video")');
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('topics');
 
