@@ -132,9 +132,12 @@ export function occurrenceAt(s: TokenStream, field: FieldIndex, i: number, found
   };
 }
 
+/** Whether an occurrence shares any text with the span `start`..`end` of a field. */
+export const overlapsSpan = (a: Occurrence, field: number, start: number, end: number): boolean =>
+  a.field === field && a.start < end && start < a.end;
+
 /** Whether two occurrences share any text (same field, intersecting character ranges). */
-export const overlaps = (a: Occurrence, b: Occurrence): boolean =>
-  a.field === b.field && a.start < b.end && b.start < a.end;
+export const overlaps = (a: Occurrence, b: Occurrence): boolean => overlapsSpan(a, b.field, b.start, b.end);
 
 /** Overlapping occurrences of one phrase are one mention ("process reward models" already
  * covers "reward models"): counting both would inflate the score and repeat the quote. */

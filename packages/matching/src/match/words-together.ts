@@ -4,7 +4,7 @@
 // stream gets one token → positions map, built on first use and reused by every topic.
 import type { TokenStream } from '../text/tokenize';
 import type { AnalyzedPaper } from './analyze-paper';
-import type { Occurrence } from './phrase-search';
+import { overlapsSpan, type Occurrence } from './phrase-search';
 import type { PhraseHits } from './tag-paper';
 import type { IndexedTopic } from './topic-index';
 import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './evidence-weights';
@@ -97,12 +97,12 @@ function quote(s: TokenStream, field: 0 | 1, at: readonly number[]): Occurrence[
 
 const FIELDS = [0, 1] as const;
 
-/** Whether token `k` of the field lies in one of the stretches. */
+/** Whether token `k` of the field lies in one of the stretches (read off its offsets: no
+ * occurrence object per check). */
 function inside(stretches: readonly Occurrence[], s: TokenStream, field: 0 | 1, k: number): boolean {
   const start = s.starts[k] as number;
   const end = s.ends[k] as number;
-  for (const t of stretches) if (t.field === field && t.start < end && start < t.end) return true;
-  return false;
+  return stretches.some((t) => overlapsSpan(t, field, start, end));
 }
 
 /** `trapped`, `counted`: stretches that may not count (traps, and words a related term already
