@@ -41,6 +41,9 @@ async function titleOf(db: Db, paperId: number): Promise<string> {
   return title;
 }
 
+/** Digests go to an active reader only: a paused or unsubscribed one sees a vote once they start again. */
+const receivesDigests = (reader: { status: string }): boolean => reader.status === 'active';
+
 /** What the vote page shows before anything is recorded (a GET changes nothing). */
 export async function describeVote(db: Db, subscriberId: number, paperId: number): Promise<VoteState> {
   const reader = await loadSubscriber(db, subscriberId);
@@ -48,7 +51,7 @@ export async function describeVote(db: Db, subscriberId: number, paperId: number
     paperId,
     title: await titleOf(db, paperId),
     value: (await voteValue(db, subscriberId, paperId)) as VoteValue,
-    receivesDigests: reader.status === 'active',
+    receivesDigests: receivesDigests(reader),
   };
 }
 
@@ -61,13 +64,13 @@ export async function recordVote(
 ): Promise<VoteOutcome> {
   const reader = await loadSubscriber(db, subscriberId);
   const title = await titleOf(db, paperId);
-  const receivesDigests = reader.status === 'active';
+  const receives = receivesDigests(reader);
   return db.$transaction(async (tx) => {
     // The row lock of the upsert orders concurrent clicks; `previous` is read under it.
     const previous = (await lockVote(tx, subscriberId, paperId)) as VoteValue;
-    if (previous === value) return { paperId, title, value, previous, receivesDigests };
+    if (previous === value) return { paperId, title, value, previous, receivesDigests: receives };
     await writeVote(tx, subscriberId, paperId, value, now);
-    return { paperId, title, value, previous, receivesDigests };
+    return { paperId, title, value, previous, receivesDigests: receives };
   });
 }
 
