@@ -102,6 +102,7 @@ describe('paperboy CLI', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
 
+  // Seven CLI processes in a row: ~1 s each on a quiet machine, past the default 30 s on a loaded one.
   it('when the input is wrong, then it says why and exits 64 without running anything', async () => {
     expect(await cli('nonsense')).toMatchObject({
       code: 64,
@@ -131,7 +132,7 @@ describe('paperboy CLI', () => {
       code: 64,
       stderr: expect.stringContaining('--days must be'),
     });
-  });
+  }, 60_000);
 
   it('when a file cannot be read, then papers:import fails with exit 1 and a clear message', async () => {
     expect(await cli('papers:import', '/nonexistent/papers.ndjson')).toMatchObject({
