@@ -99,7 +99,8 @@ function joinedAsCompound(s: TokenStream, i: number, last: number, join: RegExp)
 }
 
 /** The strict match at `i`, else (with a window) the proximity one flagged with NEAR, else -1.
- * A compound (`join` given) must stand joined as one. */
+ * A compound (`join` given) must stand joined as one; `acrossBrackets`: the words side by side
+ * across a bracket count as strict (a trap's, see CompiledPhrase). */
 export function findAt(
   s: TokenStream,
   variant: PhraseVariant,
@@ -107,10 +108,13 @@ export function findAt(
   window: number,
   i: number,
   join?: RegExp,
+  acrossBrackets = false,
 ): number {
   const last = matchAt(s, variant, maxGap, i);
   if (join !== undefined) return last >= 0 && joinedAsCompound(s, i, last, join) ? last : -1;
   if (last >= 0) return variant.derived ? last + NEAR : last;
+  // A window of no words, within a span (brackets do not end one): adjacent words only.
+  if (acrossBrackets) return variant.tokens.length < 2 ? -1 : matchNear(s, variant, 0, i);
   // A sibling word already weighs as a proximity match: with words inside too it says little
   // ("diffusion transformers have empowered video generation models" is not "diffusion generative
   // models").
@@ -154,13 +158,19 @@ export function addOccurrence(list: Occurrence[], occ: Occurrence): void {
 export function scanPhrase(
   s: TokenStream,
   field: FieldIndex,
-  phrase: { variants: readonly PhraseVariant[]; maxGap: number; window: number; join?: RegExp },
+  phrase: {
+    variants: readonly PhraseVariant[];
+    maxGap: number;
+    window: number;
+    join?: RegExp;
+    acrossBrackets?: boolean;
+  },
   found: Occurrence[] = [],
 ): Occurrence[] {
   for (let i = 0; i < s.tokens.length; i += 1) {
     for (const variant of phrase.variants) {
       if (s.tokens[i] !== variant.tokens[0]) continue;
-      const last = findAt(s, variant, phrase.maxGap, phrase.window, i, phrase.join);
+      const last = findAt(s, variant, phrase.maxGap, phrase.window, i, phrase.join, phrase.acrossBrackets);
       if (last >= 0) {
         addOccurrence(found, occurrenceAt(s, field, i, last, variant.tokens.length));
         break; // one occurrence per start position, whichever variant found it

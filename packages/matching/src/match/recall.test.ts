@@ -61,6 +61,12 @@ describe('matchPapers: traps', () => {
       'Detecting image manipulation in news photos',
       'Image manipulation detection with forensic cues.',
     ],
+    // The trap "attack success rate ASR" takes the acronym where a paper defines it in brackets.
+    [
+      'ASR',
+      'Role-play jailbreaks of aligned chat models',
+      'Role-play prompts raise the attack success rate (ASR) of jailbreaks on aligned models.',
+    ],
   ])('when a paper uses the words of "%s" in another sense (%s), then it does not match', (topic, title, abstract) => {
     expect(ids(topic, [makePaper({ title, abstract })])).toEqual([]);
   });

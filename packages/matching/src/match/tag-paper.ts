@@ -37,7 +37,7 @@ export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
         if (ref.phraseId === lastPhrase) continue; // one occurrence per phrase and start position
         const phrase = index.phrases[ref.phraseId];
         if (phrase === undefined || !allPresent(ref.rest, present, mark)) continue;
-        const found = findAt(s, ref.variant, phrase.maxGap, phrase.window, i, phrase.join);
+        const found = findAt(s, ref.variant, phrase.maxGap, phrase.window, i, phrase.join, phrase.acrossBrackets);
         if (found < 0) continue;
         lastPhrase = ref.phraseId;
         const occ = occurrenceAt(s, field, i, found, ref.variant.tokens.length);

@@ -28,6 +28,9 @@ export interface CompiledPhrase {
   window: number;
   /** A compound: how its words must stand joined ("text-to-video"); undefined for a phrase. */
   join?: RegExp;
+  /** A trap: its words side by side, a bracket between them too, so that it takes the mention
+   * where a paper defines an acronym another way ("attack success rate (ASR)"). */
+  acrossBrackets: boolean;
   variants: PhraseVariant[];
 }
 
@@ -225,7 +228,7 @@ class IndexBuilder {
           false,
           term.requires === undefined ? undefined : this.phrase(term.requires, 0),
         );
-      for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0));
+      for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0, undefined, false, true));
       // A one-word topic the vocabulary does not know: its siblings ("tokenizer" for
       // tokenization, "private" for privacy) are a weak sign of it (a concept lists its own terms).
       if (entry === undefined && only.tokens.length === 1)
@@ -271,13 +274,13 @@ class IndexBuilder {
     };
   }
 
-  private phrase(p: TopicPhrase, window: number, join?: RegExp, derive = false): number {
-    const key = `${join ? join.source : window}${derive ? 'd' : ''}:${phraseKey(p)}`;
+  private phrase(p: TopicPhrase, window: number, join?: RegExp, derive = false, acrossBrackets = false): number {
+    const key = `${join ? join.source : window}${derive ? 'd' : ''}${acrossBrackets ? 'b' : ''}:${phraseKey(p)}`;
     const known = this.phraseIds.get(key);
     if (known !== undefined) return known;
     const id = this.phrases.length;
     const variants = expandVariants(p.tokens, derive);
-    this.phrases.push({ id, maxGap: p.maxGap, window, join, variants });
+    this.phrases.push({ id, maxGap: p.maxGap, window, join, acrossBrackets, variants });
     this.sourceOf.push(p.tokens.join(' '));
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);
