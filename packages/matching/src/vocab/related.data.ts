@@ -669,6 +669,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'Bradley-Terry': 0.5,
       RewardBench: 1,
       'process supervision': 0.5,
+      'rubric-based reward': 1,
     },
   },
   {
@@ -1526,6 +1527,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'land cover': 1,
       'UAV imagery': 1,
       'drone imagery': 1,
+      'aerial imagery': 1,
     },
   },
   {
@@ -1625,6 +1627,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       privacy: 0.5,
       'data leakage': 0.34,
       unlearning: 0.2,
+      PII: 1,
+      'personally identifiable information': 1,
     },
   },
   {
@@ -2888,7 +2892,6 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     related: {
       'AI governance': 1,
       'AI regulation': 1,
-      'AI Act': 1,
       'AI policy': 1,
       'AI ethics': 1,
       'responsible AI': 1,
