@@ -13,7 +13,7 @@ import { collapseAliases } from '../vocab/alias-index';
 import type { AssociationTable } from '../vocab/associations';
 import { FREQUENT_TOKENS } from '../vocab/frequent-tokens';
 import { conceptSpelling } from '../vocab/related-index';
-import { RELATED_CONCEPTS, type RelatedConcept } from '../vocab/related.data';
+import { RELATED_CONCEPTS, type RelatedConcept, termWeight } from '../vocab/related.data';
 import type { TermVocabulary } from './vocabulary';
 
 /** broad: matches a large share of recent papers; quiet: matches none; ok: neither. */
@@ -124,7 +124,7 @@ export function relatedTopicCandidates(
     if (named === undefined && standing === 'quiet') texts.push(...narrowedConcept(phrase.tokens));
     for (const concept of named ?? []) {
       const terms = Object.entries(concept.related)
-        .filter(([, weight]) => standing === 'quiet' || weight >= 1)
+        .filter(([, value]) => standing === 'quiet' || termWeight(value) >= 1)
         .map(([text]) => text);
       // Its main names, not every spelling readers type ("generative diffusion models"): those
       // match much the same papers and would crowd out the related terms.

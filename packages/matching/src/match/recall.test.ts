@@ -110,6 +110,23 @@ describe('matchPapers: related concepts', () => {
     expect(ids('AI for agriculture', [crops, other])).toEqual([crops.id]);
   });
 
+  it('when a paper says only "ASR", then it is speech recognition where it also says "speech", and never where ASR is an attack success rate', () => {
+    // "speech recognition" sits inside ASR's expansion, so the acronym alone never named it.
+    const asr = makePaper({
+      title: 'Streaming ASR for meetings',
+      abstract: 'We lower the ASR error rate on conversational speech of overlapping talkers.',
+    });
+    const attack = makePaper({
+      title: 'Role-play jailbreaks of aligned chat models',
+      abstract: 'Role-play prompts raise the attack success rate (ASR) of jailbreaks. The ASR doubles on every model.',
+    });
+    const otherAcronym = makePaper({
+      title: 'ASR: augmentation-sensitivity risk scores for chest X-ray models',
+      abstract: 'ASR flags overconfident failures of CXR classifiers; ASR needs no labels.',
+    });
+    expect(ids('speech recognition', [asr, attack, otherAcronym])).toEqual([asr.id]);
+  });
+
   it('when a paper mentions a weak related term once, then that alone is not enough', () => {
     const once = makePaper({ abstract: 'We discuss a patient approach to optimisation of solvers.' });
     expect(ids('AI for healthcare', [once])).toEqual([]);

@@ -7,7 +7,7 @@ import type { TopicPhrase } from '../types';
 import { collapseAliases } from './alias-index';
 import { GENERIC_TOKENS } from './common-words.data';
 import { FREQUENT_TOKENS } from './frequent-tokens';
-import { FIXED_COMPOUNDS, GENERIC_HEADS, RELATED_CONCEPTS } from './related.data';
+import { FIXED_COMPOUNDS, GENERIC_HEADS, RELATED_CONCEPTS, termWeight } from './related.data';
 
 /** The one-word-inside allowance of a reader's unquoted phrase (kept in step with LOOSE_GAP). */
 const TERM_GAP = 1;
@@ -78,10 +78,11 @@ const NAMES = new Map<string, TopicPhrase[]>();
 const BY_WORDS = new Map<string, RelatedEntry[]>();
 for (const concept of RELATED_CONCEPTS) {
   const entry: RelatedEntry = {
-    terms: Object.entries(concept.related).map(([text, weight]) => ({
+    terms: Object.entries(concept.related).map(([text, value]) => ({
       phrase: phraseOf(tokensOf(text), TERM_GAP),
       joiner: HYPHENATED_WITH_SMALL_WORD.exec(text)?.[1]?.toLowerCase(),
-      weight,
+      weight: termWeight(value),
+      ...(typeof value === 'number' ? {} : { requires: phraseOf(tokensOf(value.besides), 0) }),
     })),
     traps: (concept.traps ?? []).map((text) => phraseOf(tokensOf(text), 0)),
     field: concept.topics.some((t) => FIELD_SPELLING.test(t)) || undefined,

@@ -13,9 +13,20 @@
 // is not about diffusion models, "speech emotion recognition" is not speech recognition.
 export interface RelatedConcept {
   topics: string[];
-  related: Record<string, number>;
+  related: Record<string, number | RelatedWithWord>;
   traps?: string[];
 }
+
+/** A term that counts only in a paper that also says `besides`: an acronym other fields use for
+ * their own things ("ASR" is also an attack success rate, a risk score, a safety report). */
+export interface RelatedWithWord {
+  weight: number;
+  besides: string;
+}
+
+/** A related term's weight, however it is written. */
+export const termWeight = (value: number | RelatedWithWord): number =>
+  typeof value === 'number' ? value : value.weight;
 
 export const RELATED_VOCABULARY_VERSION = 1;
 
@@ -125,6 +136,8 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     topics: ['speech recognition', 'ASR', 'automatic speech recognition', 'speech-to-text'],
     related: {
       'speech-to-text': 1,
+      // "speech recognition" is inside ASR's expansion, so its papers that say only "ASR" need it.
+      ASR: { weight: 0.5, besides: 'speech' },
       'word error rate': 0.5,
       'speech transcription': 0.5,
       'speech recognizer': 1,
