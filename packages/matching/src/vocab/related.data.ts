@@ -2905,6 +2905,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     related: {
       'AI governance': 1,
       'AI regulation': 1,
+      'AI Act': 1,
       'AI policy': 1,
       'AI ethics': 1,
       'responsible AI': 1,
@@ -3317,6 +3318,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     related: {
       surgical: 0.5,
       surgery: 0.5,
+      'surgical video': 1,
       'surgical scene': 1,
       'surgical phase': 1,
       'surgical instrument': 1,
