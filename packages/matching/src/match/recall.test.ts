@@ -125,6 +125,12 @@ describe('matchPapers: related concepts', () => {
       abstract: 'ASR flags overconfident failures of CXR classifiers; ASR needs no labels.',
     });
     expect(ids('speech recognition', [asr, attack, otherAcronym])).toEqual([asr.id]);
+    // Narrowed by a head, the term keeps its own word: a diffusion jailbreak's ASR is no speech.
+    const diffusionAttack = makePaper({
+      title: 'Jailbreaking text-to-image diffusion models: ASR above 90%',
+      abstract: 'Our prompts reach a high ASR on diffusion models; the ASR holds under filters.',
+    });
+    expect(ids('diffusion models for speech recognition', [diffusionAttack])).toEqual([]);
   });
 
   it('when a paper mentions a weak related term once, then that alone is not enough', () => {

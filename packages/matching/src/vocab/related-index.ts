@@ -284,8 +284,13 @@ function domainEntries(
       ? [{ terms: [{ phrase: phraseOf(domain, TERM_GAP), weight: DOMAIN_WEIGHT, derive: true }], traps: [] }]
       : []),
   ];
+  // A term that already asks for a word of its own ("ASR" beside "speech") is left out here: a
+  // term can ask for one phrase, and beside the head alone it would be read in its other senses
+  // ("diffusion models for speech recognition": diffusion jailbreaks' attack success rate).
   const entries = fromDomain.map((e) =>
-    requires === undefined ? e : { ...e, terms: e.terms.map((t) => ({ ...t, requires })) },
+    requires === undefined
+      ? e
+      : { ...e, terms: e.terms.filter((t) => t.requires === undefined).map((t) => ({ ...t, requires })) },
   );
   // "diffusion models for video" is written "video diffusion models", "LLMs for healthcare"
   // "healthcare LLMs": the field before its subject names the topic too.
