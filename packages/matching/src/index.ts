@@ -17,7 +17,13 @@ export { normalizeTopic, topicKey, DEFAULT_TOPIC_LIMITS, type TopicLimits } from
 export { parseTopicKey } from './topic/topic-key';
 export { TopicError, type TopicErrorCode } from './topic/topic-error';
 export { ALIASES, type AliasEntry } from './vocab/aliases.data';
-export { RELATED_CONCEPTS, RELATED_VOCABULARY_VERSION, type RelatedConcept } from './vocab/related.data';
+export {
+  RELATED_CONCEPTS,
+  RELATED_VOCABULARY_VERSION,
+  type RelatedConcept,
+  type RelatedWithWord,
+  termWeight,
+} from './vocab/related.data';
 export {
   learnAssociations,
   DEFAULT_LEARN_OPTIONS,

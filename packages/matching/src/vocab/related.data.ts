@@ -28,7 +28,8 @@ export interface RelatedWithWord {
 export const termWeight = (value: number | RelatedWithWord): number =>
   typeof value === 'number' ? value : value.weight;
 
-export const RELATED_VOCABULARY_VERSION = 1;
+/** The data's shape: 2 since a term may be `{ weight, besides }` as well as a weight. */
+export const RELATED_VOCABULARY_VERSION = 2;
 
 export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
   {
