@@ -14,8 +14,8 @@ import { evaluateTyped, loadTypedLists } from './real/typed-topics';
  * tuning4, first run 0.83 / 0.44, at 0.90 / 0.60 after session 7's word families and telling
  * words, 0.86 / 0.91 after session 10 gave its topics related concepts; tuning5, the first 30
  * topics on 460 new papers, first run 0.78 / 0.74, gated at 0.79 / 0.75 after session 10's traps
- * and synonyms; session 16's field terms took tuning2 to 0.84 / 0.84, tuning3 0.87 / 0.79, tuning4
- * 0.87 / 0.93, tuning5 0.79 / 0.78). Raise them as the matcher improves; trading one for the
+ * and synonyms; session 16's field terms took tuning to 0.86 / 0.88, tuning2 0.84 / 0.84, tuning3
+ * 0.87 / 0.79, tuning4 0.87 / 0.92, tuning5 0.80 / 0.78). Raise them as the matcher improves; trading one for the
  * other moves both, on purpose. */
 const GATES = {
   tuning: { macroPrecision: 0.85, macroRecall: 0.85 },
