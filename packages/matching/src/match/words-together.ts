@@ -170,21 +170,20 @@ function runsThrough(list: readonly Occurrence[], need: number): SignEvidence | 
 }
 
 function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits): SignEvidence {
-  const none = NO_SIGN;
   // Words that may not stand apart ("text-to-video", a phrase of ubiquitous words) have no
   // together-sets: apart they are not the topic (and their anchors nominate nothing to judge).
-  if (topic.together.length === 0 || topic.anchors.length === 0) return none;
+  if (topic.together.length === 0 || topic.anchors.length === 0) return NO_SIGN;
   // Usually an anchor is missing: say so before collecting them.
-  for (const id of topic.anchors) if (!hits.has(id)) return none;
+  for (const id of topic.anchors) if (!hits.has(id)) return NO_SIGN;
   const anchors = topic.anchors.map((id) => hits.get(id) as Occurrence[]);
   const leading = (occ: Occurrence) => occ.field === 0 || occ.sentence === 0;
   if (anchors.length >= 2) {
     const firsts = anchors.map((list) => list.find(leading));
-    if (firsts.some((occ) => occ === undefined)) return none;
-    if (topic.commonWords && !firsts.some((occ) => occ?.field === 0)) return none;
+    if (firsts.some((occ) => occ === undefined)) return NO_SIGN;
+    if (topic.commonWords && !firsts.some((occ) => occ?.field === 0)) return NO_SIGN;
     return { evidence: APART_WEIGHT, mentions: 2, occurrences: firsts as Occurrence[] };
   }
   const has = (t: string) => positionsOf(doc.title).has(t) || positionsOf(doc.abstract).has(t);
-  if (!topic.together.some((w) => w.every(has))) return none;
-  return runsThrough(anchors[0] as Occurrence[], APART_SENTENCES) ?? none;
+  if (!topic.together.some((w) => w.every(has))) return NO_SIGN;
+  return runsThrough(anchors[0] as Occurrence[], APART_SENTENCES) ?? NO_SIGN;
 }
