@@ -412,6 +412,22 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('deep learning for LLM agents', [agent, dense])).toEqual([agent.id]);
   });
 
+  it('when a concept comes after the words that narrow it, then its other names count with a narrowing word in the same sentence', () => {
+    const dexterous = makePaper({
+      title: 'In-hand reorientation with tactile feedback',
+      abstract: 'We study dexterous manipulation with a five-fingered hand. Policies learn from tactile signals.',
+    });
+    const elsewhere = makePaper({
+      title: 'Pick and place from pixels',
+      abstract: 'We study robotic manipulation of household objects. A dexterous gripper is future work.',
+    });
+    expect(ids('dexterous robot manipulation', [dexterous, elsewhere])).toEqual([dexterous.id]);
+    // Both in the title say it too; a narrowing word the paper never writes is not the topic.
+    const titled = makePaper({ title: 'Multivariate time-series forecasting with patches', abstract: 'We forecast.' });
+    const univariate = makePaper({ title: 'Time-series forecasting with patches', abstract: 'We forecast loads.' });
+    expect(ids('multivariate time series forecasting', [titled, univariate])).toEqual([titled.id]);
+  });
+
   it('when X names a field such as education, then papers of the field match as related', () => {
     const education = makePaper({
       title: 'Adaptive tutoring in education',

@@ -63,8 +63,14 @@ export function tagPaper(
   // entry for each of them was much of the matcher's garbage.
   const judged = new Uint8Array(index.topics.length);
   for (const phraseId of hits.keys()) {
-    for (const topicIdx of index.topicsByPhrase[phraseId] ?? []) {
+    const topics = index.topicsByPhrase[phraseId] ?? [];
+    const beside = index.nominatesBeside[phraseId] ?? [];
+    for (let k = 0; k < topics.length; k += 1) {
+      const topicIdx = topics[k] as number;
       if (judged[topicIdx] === 1) continue;
+      // Not yet marked: another of the paper's phrases may still nominate the topic.
+      const needs = beside[k];
+      if (needs !== undefined && !needs.some((id) => hits.has(id))) continue;
       judged[topicIdx] = 1;
       const evidence = judgeTopic(index.topics[topicIdx] as IndexedTopic, doc, hits, stats, bm25);
       if (evidence !== undefined) tagged.set(topicIdx, evidence);

@@ -102,11 +102,13 @@ const relatedShare = (share: number): number => (share === 0 ? 0 : Math.max(shar
 type RelatedSign = SignEvidence & { subject?: Occurrence };
 
 function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPaper): RelatedSign {
-  // Most papers judged for a topic have none of its related terms: say so before allocating.
-  if (!topic.related.some((ref) => hits.has(ref.phraseId))) return NO_SIGN;
+  // Most papers judged for a topic have none of its related terms, or not beside what they
+  // require: say so before allocating.
+  if (!topic.related.some((ref) => hits.has(ref.phraseId) && (ref.requires === undefined || hits.has(ref.requires))))
+    return NO_SIGN;
   let evidence = 0;
   let mentions = 0;
-  const weighted: { w: number; occ: Occurrence[] }[] = [];
+  const weighted: { w: number; occ: readonly Occurrence[] }[] = [];
   const counted: Occurrence[] = [];
   const anchored = topic.anchors.some((id) => hits.has(id));
   let subject: Occurrence | undefined;
@@ -116,8 +118,9 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
     const found = hits.get(ref.phraseId);
     if (found === undefined || (ref.learned && !anchored)) continue;
     if (ref.requires !== undefined && !hits.has(ref.requires)) continue;
+    const beside = ref.requiresNear ? besideRequired(found, hits.get(ref.requires as number) ?? []) : found;
     // The first term found takes its list as is (nothing counted yet to overlap).
-    const list = counted.length === 0 ? found : found.filter((occ) => !counted.some((c) => overlaps(c, occ)));
+    const list = counted.length === 0 ? beside : beside.filter((occ) => !counted.some((c) => overlaps(c, occ)));
     if (list.length === 0) continue;
     counted.push(...list);
     if (ref.requires !== undefined && subject === undefined) subject = hits.get(ref.requires)?.[0];
@@ -140,6 +143,14 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
   }
   weighted.sort((a, b) => b.w - a.w);
   return { evidence, mentions, occurrences: weighted.flatMap((x) => x.occ), ...(subject ? { subject } : {}) };
+}
+
+/** The term's occurrences in a sentence that holds the required phrase too (the title counts as
+ * one sentence). */
+function besideRequired(found: readonly Occurrence[], required: readonly Occurrence[]): readonly Occurrence[] {
+  const near = (occ: Occurrence): boolean =>
+    required.some((r) => r.field === occ.field && (occ.field === 0 || r.sentence === occ.sentence));
+  return found.every(near) ? found : found.filter(near);
 }
 
 // judgeTopic runs for every paper x topic sharing a nominating phrase (~570,000 times for the

@@ -42,6 +42,8 @@ export interface RelatedRef {
   learned: boolean;
   /** Counts only when this phrase is in the paper too (a domain's terms beside "LLM"). */
   requires?: number;
+  /** ...and in the same sentence as the term, or both in the title. */
+  requiresNear?: boolean;
 }
 
 export interface IndexedTopic {
@@ -80,6 +82,9 @@ export interface TopicIndex {
   readonly byFirstToken: ReadonlyMap<string, readonly VariantRef[]>;
   /** Phrase id → indices of the topics that need it positively (exclusions do not nominate). */
   readonly topicsByPhrase: readonly (readonly number[])[];
+  /** Phrase id → for each of its topics (in topicsByPhrase's order), the phrases one of which the
+   * paper must also hold for this one to nominate it; undefined: it nominates alone. */
+  readonly nominatesBeside: readonly (readonly (readonly number[] | undefined)[])[];
   /** Every token of a variant → a small number, to mark a paper's tokens present in an array. */
   readonly tokenIds: ReadonlyMap<string, number>;
 }
@@ -98,6 +103,7 @@ class IndexBuilder {
   readonly phrases: CompiledPhrase[] = [];
   readonly byFirstToken = new Map<string, VariantRef[]>();
   readonly topicsByPhrase: number[][] = [];
+  readonly nominatesBeside: (number[] | undefined)[][] = [];
   readonly tokenIds = new Map<string, number>();
   private readonly phraseIds = new Map<string, number>();
   private readonly topicKeys = new Set<string>();
@@ -133,13 +139,22 @@ class IndexBuilder {
     if (!compound) alternatives.push(...this.equivalentsOf(known, alternatives));
     const exclusions = parsed.exclusions.map((p) => this.phrase(p, 0));
     const { related, traps, anchors, together, telling, commonWords } = this.relatedOf(known, alternatives, compound);
-    const nominating = [
-      ...alternatives.flat(),
-      ...telling,
-      ...related.map((r) => r.phraseId),
-      ...this.anchorNominators(anchors, together),
-    ];
-    for (const id of new Set(nominating)) this.topicsByPhrase[id]?.push(topicIdx);
+    // Phrase → undefined when it nominates the topic alone, else the phrases one of which the
+    // paper must hold beside it: a related term that requires a phrase counts only with both
+    // ("diffusion models" beside "efficient" of "efficient diffusion models"), and judging every
+    // paper naming the concept for every topic narrowing it would be in vain.
+    const nominating = new Map<number, number[] | undefined>();
+    for (const id of [...alternatives.flat(), ...telling, ...this.anchorNominators(anchors, together)])
+      nominating.set(id, undefined);
+    for (const r of related) {
+      if (r.requires === undefined) nominating.set(r.phraseId, undefined);
+      else if (!nominating.has(r.phraseId)) nominating.set(r.phraseId, [r.requires]);
+      else nominating.get(r.phraseId)?.push(r.requires);
+    }
+    for (const [id, beside] of nominating) {
+      this.topicsByPhrase[id]?.push(topicIdx);
+      this.nominatesBeside[id]?.push(beside);
+    }
     this.topics.push({
       key: parsed.key,
       label: parsed.label,
@@ -212,11 +227,17 @@ class IndexBuilder {
     const tellingAlone = new Set<number>();
     const together = new Map<string, string[]>();
     let commonWords = true;
-    const add = (phraseId: number, weight: number, learned: boolean, requires?: number): void => {
-      const key = `${phraseId}:${requires ?? ''}`;
+    const add = (phraseId: number, weight: number, learned: boolean, requires?: number, near?: boolean): void => {
+      const key = `${phraseId}:${requires ?? ''}${near ? ':near' : ''}`;
       const known = related.get(key);
       if (!direct.has(this.sourceOf[phraseId]) && (known === undefined || known.weight < weight))
-        related.set(key, { phraseId, weight, learned, ...(requires === undefined ? {} : { requires }) });
+        related.set(key, {
+          phraseId,
+          weight,
+          learned,
+          ...(requires === undefined ? {} : { requires }),
+          ...(near ? { requiresNear: true } : {}),
+        });
     };
     known.forEach((k, a) => {
       if (k === undefined) return;
@@ -227,6 +248,7 @@ class IndexBuilder {
           term.weight,
           false,
           term.requires === undefined ? undefined : this.phrase(term.requires, 0),
+          term.requiresNear,
         );
       for (const trap of entry?.traps ?? []) traps.add(this.phrase(trap, 0, undefined, false, true));
       // A one-word topic the vocabulary does not know: its siblings ("tokenizer" for
@@ -284,6 +306,7 @@ class IndexBuilder {
     this.sourceOf.push(p.tokens.join(' '));
     this.phraseIds.set(key, id);
     this.topicsByPhrase.push([]);
+    this.nominatesBeside.push([]);
     for (const variant of variants) {
       const first = variant.tokens[0] as string;
       const refs = this.byFirstToken.get(first) ?? [];
@@ -334,6 +357,7 @@ export function buildTopicIndex(topics: Iterable<TopicInput>, opts: BuildIndexOp
     phrases: builder.phrases,
     byFirstToken: builder.byFirstToken,
     topicsByPhrase: builder.topicsByPhrase,
+    nominatesBeside: builder.nominatesBeside,
     tokenIds: builder.tokenIds,
   };
 }

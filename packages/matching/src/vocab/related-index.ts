@@ -23,6 +23,9 @@ export interface RelatedTerm {
   weight: number;
   /** Also written with siblings of its words (vocab/word-families.ts). */
   derive?: boolean;
+  /** `requires` counts only in the same sentence as the term, or both in the title: the words
+   * that narrow a concept ("dexterous" of "dexterous robot manipulation") qualify its mention. */
+  requiresNear?: boolean;
 }
 
 export interface RelatedEntry {
@@ -210,7 +213,50 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
   const found = domainOf(phrase.tokens, concepts);
   const entries = found === undefined ? [] : domainEntries(phrase.tokens, found, known, concepts);
   const named = found === undefined ? [] : namedBesideDomain(found);
-  return merged([...(entries.length > 0 ? entries : containedConcept(phrase.tokens, known)), ...named]);
+  const contained = entries.length > 0 ? entries : containedConcept(phrase.tokens, known);
+  const narrowed = found === undefined && contained.length === 0 ? narrowedConcept(phrase.tokens, known) : [];
+  return merged([...contained, ...narrowed, ...named]);
+}
+
+/** Words that say which kind of model, not what it is about: "LLM quantization" is the heads'
+ * rule's (a method beside its model), not a narrowed quantization. */
+const HEAD_TOKENS: ReadonlySet<string> = new Set(HEADS.flatMap((h) => h.tokens));
+
+/**
+ * "dexterous robot manipulation", "multivariate time series forecasting", "low-bit LLM
+ * quantization": a concept after the words that narrow it. Its papers name the concept by any of
+ * its names ("dexterous manipulation" is robotic manipulation) with the narrowing word in the same
+ * sentence or both in the title, where a passing "dexterous" elsewhere says nothing. The narrowing
+ * words are those neither generic nor research vocabulary ("bit", not "low"); when none is left,
+ * all of them as written ("image" of "image diffusion models", "efficient" of "efficient vision
+ * transformers"). Called only when no concept starts the phrase (containedConcept's) and no head
+ * or field ends it (domainOf's).
+ */
+function narrowedConcept(tokens: readonly string[], known: (key: string) => RelatedEntry[]): RelatedEntry[] {
+  for (let start = 1; start < tokens.length; start += 1) {
+    const key = conceptKey(tokens.slice(start), known);
+    if (key === undefined) continue;
+    const modifiers = tokens.slice(0, start);
+    if (modifiers.every((t) => HEAD_TOKENS.has(t) || NEW_TOKENS.has(t))) return [];
+    const telling = modifiers.filter(
+      (t) => !HEAD_TOKENS.has(t) && !GENERIC_TOKENS.has(t) && !FREQUENT_TOKENS.has(t) && !NEW_TOKENS.has(t),
+    );
+    const within = telling.length > 0 ? telling.map((t) => phraseOf([t], 0)) : [phraseOf(modifiers, TERM_GAP)];
+    const terms = (NAMES.get(key) ?? []).flatMap((phrase) =>
+      within.map((requires) => ({ phrase, weight: 1, requires, requiresNear: true })),
+    );
+    return [{ terms, traps: known(key).flatMap((e) => e.traps) }];
+  }
+  return [];
+}
+
+/** The key of the concept the words name, as typed or without a filler word ("diffusion models"
+ * of "video diffusion models"). */
+function conceptKey(tokens: readonly string[], known: (key: string) => RelatedEntry[]): string | undefined {
+  const typed = tokens.join(' ');
+  if (known(typed).length > 0) return typed;
+  const bare = tokens.filter((t) => !FILLER_TOKENS.has(t)).join(' ');
+  return bare !== '' && bare !== typed && known(bare).length > 0 ? bare : undefined;
 }
 
 /**
