@@ -148,9 +148,11 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
 /** The term's occurrences in a sentence that holds the required phrase too (the title counts as
  * one sentence). */
 function besideRequired(found: readonly Occurrence[], required: readonly Occurrence[]): readonly Occurrence[] {
-  const near = (occ: Occurrence): boolean =>
-    required.some((r) => r.field === occ.field && (occ.field === 0 || r.sentence === occ.sentence));
-  return found.every(near) ? found : found.filter(near);
+  return found.every((occ) => besideOne(occ, required)) ? found : found.filter((occ) => besideOne(occ, required));
+}
+
+function besideOne(occ: Occurrence, required: readonly Occurrence[]): boolean {
+  return required.some((r) => r.field === occ.field && (occ.field === 0 || r.sentence === occ.sentence));
 }
 
 // judgeTopic runs for every paper x topic sharing a nominating phrase (~570,000 times for the
@@ -188,6 +190,14 @@ function everyHit(ids: readonly number[], hits: PhraseHits): boolean {
   return true;
 }
 
+/** Whether some together-set of the topic may be in the paper: every anchor of the set among
+ * the phrase hits. Told from the hits alone, before any token is looked up: it rules out a
+ * quarter of the papers judged for the benchmark's topics. */
+function mayHoldTogether(topic: IndexedTopic, hits: PhraseHits): boolean {
+  if (!topic.anchors.some((id) => hits.has(id))) return false;
+  return topic.togetherAnchors.some((ids) => ids.every((id) => hits.has(id)));
+}
+
 /** Two signs as one, the later's occurrences first; a sign adding nothing, without a new object. */
 function withSign(to: RelatedSign, sign: SignEvidence): RelatedSign {
   if (sign === NO_SIGN) return to;
@@ -212,7 +222,7 @@ export function judgeTopic(
   let related = relatedEvidence(topic, hits, doc);
   const alts = presentAlternatives(topic, hits);
   // Only without the phrase itself: its own sentence would count twice otherwise.
-  if (alts.length === 0 && topic.together.length > 0 && topic.anchors.some((id) => hits.has(id))) {
+  if (alts.length === 0 && topic.together.length > 0 && mayHoldTogether(topic, hits)) {
     // Words a related term already counted ("answer questions") do not count again together.
     related = withSign(related, togetherEvidence(topic, doc, trapped, related.occurrences));
   }

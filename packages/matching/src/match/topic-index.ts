@@ -60,6 +60,9 @@ export interface IndexedTopic {
   anchors: number[];
   /** Token sets of the topic's multi-word phrases: all in one sentence, any order, is evidence. */
   together: string[][];
+  /** For each together-set, the anchors among its words: a paper lacking one of them cannot
+   * hold the set, told by the phrase hits before any token is looked up. */
+  togetherAnchors: number[][];
   /** Of a two-word phrase whose other word is far more common, the telling one ("causal" of
    * causal inference, vocab/token-shares.ts): said apart, it needs the other word nowhere. */
   telling: number[];
@@ -164,6 +167,7 @@ class IndexBuilder {
       traps,
       anchors,
       together,
+      togetherAnchors: together.map((words) => anchors.filter((id) => words.includes(this.sourceOf[id] as string))),
       telling,
       commonWords,
     });
