@@ -428,6 +428,23 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('multivariate time series forecasting', [titled, univariate])).toEqual([titled.id]);
   });
 
+  it('when one related term is all a paper has, outside its title, then it is not about the topic; a second sign or the title makes it so', () => {
+    const passing = makePaper({
+      title: 'Scheduling jobs on a shared cluster',
+      abstract:
+        'We schedule jobs on a shared GPU cluster. A clinical partner runs it, and clinical workloads come first.',
+    });
+    const two = makePaper({
+      title: 'Triage from intake forms',
+      abstract: 'We predict clinical deterioration from intake forms. Patients flagged early were seen sooner.',
+    });
+    const titled = makePaper({
+      title: 'Clinical deterioration from intake forms',
+      abstract: 'We predict clinical deterioration from intake forms and flag it early.',
+    });
+    expect(ids('AI for healthcare', [passing, two, titled])).toEqual([two.id, titled.id]);
+  });
+
   it('when X names a field such as education, then papers of the field match as related', () => {
     const education = makePaper({
       title: 'Adaptive tutoring in education',

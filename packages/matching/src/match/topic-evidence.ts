@@ -142,7 +142,13 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
     weighted.push({ w, occ: list });
   }
   weighted.sort((a, b) => b.w - a.w);
-  return { evidence, mentions, occurrences: weighted.flatMap((x) => x.occ), ...(subject ? { subject } : {}) };
+  return {
+    evidence,
+    mentions,
+    signs: weighted.length,
+    occurrences: weighted.flatMap((x) => x.occ),
+    ...(subject ? { subject } : {}),
+  };
 }
 
 /** The term's occurrences in a sentence that holds the required phrase too (the title counts as
@@ -205,6 +211,7 @@ function withSign(to: RelatedSign, sign: SignEvidence): RelatedSign {
     ...to,
     evidence: to.evidence + sign.evidence,
     mentions: to.mentions + sign.mentions,
+    signs: to.signs + sign.signs,
     occurrences: [...sign.occurrences, ...to.occurrences],
   };
 }
@@ -236,6 +243,11 @@ export function judgeTopic(
   }
   // One word in a title is a hint, not a topic: related evidence needs two mentions at least.
   if (related.evidence < RELATED_THRESHOLD || related.mentions < 2) return undefined;
+  // One sign alone (a related term, or the words together) and none of it in the title is a word
+  // the paper uses, not what it is about: on the tuning splits such matches were right 21 times
+  // in 70 (49 false matches gone, micro precision 0.84 -> 0.87, recall -0.013). The subject a term required ("LLMs" of "LLMs for healthcare") is a second sign.
+  if (related.signs + (related.subject ? 1 : 0) < 2 && !related.occurrences.some((o) => o.field === 0))
+    return undefined;
   // A paper that uses the topic's own words in another sense ("Whisper for speech emotion
   // recognition") makes its case only by naming the topic, never by related terms.
   if (topicWordsTrapped(topic, rawHits, hits)) return undefined;

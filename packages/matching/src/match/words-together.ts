@@ -28,6 +28,8 @@ const TELLING_SENTENCES = 3;
 export interface SignEvidence {
   evidence: number;
   mentions: number;
+  /** How many different signs (related terms, words together, words apart) make it. */
+  signs: number;
   occurrences: Occurrence[];
 }
 
@@ -36,6 +38,7 @@ export interface SignEvidence {
 export const NO_SIGN: SignEvidence = Object.freeze({
   evidence: 0,
   mentions: 0,
+  signs: 0,
   occurrences: Object.freeze([]) as never,
 });
 
@@ -138,7 +141,7 @@ export function togetherEvidence(
     }
   }
   if (occurrences === undefined) return NO_SIGN;
-  return { evidence: Math.min(evidence, TOGETHER_WEIGHT * MAX_ABSTRACT_MENTIONS), mentions, occurrences };
+  return { evidence: Math.min(evidence, TOGETHER_WEIGHT * MAX_ABSTRACT_MENTIONS), mentions, signs: 1, occurrences };
 }
 
 /**
@@ -166,7 +169,7 @@ function runsThrough(list: readonly Occurrence[], need: number): SignEvidence | 
   const inTitle = list.find((occ) => occ.field === 0);
   const sentences = new Set(list.filter((occ) => occ.field === 1).map((occ) => occ.sentence));
   if (inTitle === undefined || sentences.size < need) return undefined;
-  return { evidence: APART_WEIGHT, mentions: 2, occurrences: [inTitle] };
+  return { evidence: APART_WEIGHT, mentions: 2, signs: 1, occurrences: [inTitle] };
 }
 
 function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits): SignEvidence {
@@ -181,7 +184,7 @@ function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits
     const firsts = anchors.map((list) => list.find(leading));
     if (firsts.some((occ) => occ === undefined)) return NO_SIGN;
     if (topic.commonWords && !firsts.some((occ) => occ?.field === 0)) return NO_SIGN;
-    return { evidence: APART_WEIGHT, mentions: 2, occurrences: firsts as Occurrence[] };
+    return { evidence: APART_WEIGHT, mentions: 2, signs: 1, occurrences: firsts as Occurrence[] };
   }
   const has = (t: string) => positionsOf(doc.title).has(t) || positionsOf(doc.abstract).has(t);
   if (!topic.together.some((w) => w.every(has))) return NO_SIGN;
