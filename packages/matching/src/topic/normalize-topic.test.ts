@@ -35,6 +35,21 @@ describe('normalizeTopic', () => {
     expect(key('multi-agent LLMs')).toContain('LLM');
   });
 
+  it.each([
+    ['reinforcement learning from human feedback (RLHF)', 'RLHF'],
+    ['RLHF (reinforcement learning from human feedback)', 'RLHF'],
+    ['Graph Neural Networks (GNNs) for drug discovery', 'graph neural networks for drug discovery'],
+    ['continual learning (CL)', 'continual learning'],
+    ['text-to-image (T2I) generation', 'text-to-image generation'],
+  ])('when a reader types %s, restating the words in brackets, then the key is that of %s', (typed, plain) => {
+    expect(key(typed)).toBe(key(plain));
+  });
+
+  it('when brackets say something else, then their words stay in the topic', () => {
+    expect(key('diffusion models (image)')).toBe(key('diffusion models image'));
+    expect(key('continual learning (RL)')).not.toBe(key('continual learning'));
+  });
+
   it('when different topics are typed, then their keys differ', () => {
     expect(key('reward models')).not.toBe(key('reward hacking'));
     expect(key('RL')).not.toBe(key('RLHF'));

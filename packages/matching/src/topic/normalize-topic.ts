@@ -7,6 +7,7 @@ import { collapseAliases } from '../vocab/alias-index';
 import { namesConcept } from '../vocab/related-index';
 import { expandConjunction } from './conjunction';
 import { withoutRequestWords } from './request-words';
+import { withoutRestatedAcronyms } from './restated-acronym';
 import { lexQuery, type QueryPart } from './query-lexer';
 import { TopicError } from './topic-error';
 import { LOOSE_GAP, canonicalQuery, serializeTopicKey } from './topic-key';
@@ -89,7 +90,8 @@ export function normalizeTopic(raw: string, limits: TopicLimits = DEFAULT_TOPIC_
       `A topic can be at most ${limits.maxLength} characters (this one has ${label.length}).`,
     );
   }
-  const parsed = collect(expandConjunction(lexQuery(withoutRequestWords(label, namesSomething)), namesSomething));
+  const asked = withoutRequestWords(withoutRestatedAcronyms(label), namesSomething);
+  const parsed = collect(expandConjunction(lexQuery(asked), namesSomething));
   validate(label, parsed, limits);
   const key = serializeTopicKey(parsed.alternatives, parsed.exclusions);
   return { raw, key, label: closedQuotes(label), ...parsed };

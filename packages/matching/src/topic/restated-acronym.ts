@@ -1,0 +1,44 @@
+// "reinforcement learning from human feedback (RLHF)", "continual learning (CL)": readers often
+// type a name with its acronym in brackets, as papers introduce it. The bracket restates the
+// words before it; kept, the topic became "RLHF RLHF", a phrase no paper writes.
+import { tokenize } from '../text/tokenize';
+import { collapseAliases } from '../vocab/alias-index';
+
+const BRACKETED = /\s*\(([^()]{1,80})\)/g;
+/** An acronym as written in brackets: letters and digits, a plural "s" at most after them. */
+const ACRONYM = /^([A-Za-z0-9]{2,10}?)s?$/;
+
+const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
+
+/** Whether `inside` says again the words that end `before`: the same words once aliases meet
+ * ("(RLHF)", "(3DGS)"), or the initials of as many words ("(CL)", "(LRMs)"). */
+function restates(before: string, inside: string): boolean {
+  const said = tokensOf(before);
+  const again = tokensOf(inside);
+  if (
+    again.length > 0 &&
+    again.length <= said.length &&
+    again.every((t, j) => said[said.length - again.length + j] === t)
+  )
+    return true;
+  const letters = ACRONYM.exec(inside.trim())?.[1]?.toLowerCase();
+  if (letters === undefined) return false;
+  const words = before
+    .trim()
+    .split(/[\s-]+/)
+    .slice(-letters.length);
+  return words.length === letters.length && words.every((w, j) => initialOf(w) === letters[j]);
+}
+
+/** A word's letter in an acronym: "to" is often 2 ("T2I", "I2V"), "for" 4. */
+function initialOf(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  return lower === 'to' ? '2' : lower === 'for' ? '4' : lower[0];
+}
+
+/** The topic without brackets that restate the words before them; other brackets stay. */
+export function withoutRestatedAcronyms(text: string): string {
+  return text.replace(BRACKETED, (whole, inside: string, offset: number) =>
+    restates(text.slice(0, offset), inside) ? '' : whole,
+  );
+}
