@@ -11,6 +11,15 @@ describe('tokenize', () => {
     expect(tokens('Schrödinger’s ﬁeld')).toEqual(tokens("Schrodinger's field"));
   });
 
+  it("when a word is spelled the British way, then its token is the American spelling's", () => {
+    expect(tokens('Personalised tokenisation of tumour behaviour')).toEqual(
+      tokens('personalized tokenization of tumor behavior'),
+    );
+    expect(tokens('Optimisers analyse the centre', 'topic')).toEqual(tokens('optimizers analyze the center', 'topic'));
+    // "supervised" is spelled so on both sides of the Atlantic: no "supervized" to meet.
+    expect(tokens('supervised')).not.toEqual(tokens('supervized'));
+  });
+
   it('when a compound is written joined, hyphenated or spaced, then it is one token', () => {
     const joined = tokens('finetuning');
     expect(joined).toHaveLength(1);
