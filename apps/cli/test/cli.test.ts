@@ -18,6 +18,8 @@ let redis: Redis;
 let queues: Queues;
 const prefix = `test-cli-${randomBytes(4).toString('hex')}`;
 const DIFFUSION_KEY = 'diffusion model';
+/** normalizeTopic('diffusion').key: the word alone, as this version keys it. */
+const DIFFUSION_WORD_KEY = 'diffusion';
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return cliWith({}, ...args);
@@ -174,21 +176,24 @@ describe('paperboy CLI', () => {
     expect(text).toMatch(/reported\s+bounces and complaints from relays, 24 h \/ 30 days: none/);
   });
 
-  it('when matches:refresh runs, then the papers of the window are matched again for the followed topics and it says how many', async () => {
+  it('when matches:refresh runs, then stored topics get the keys their words make now, the papers of the window are matched again, and it says how many', async () => {
     const active = await database.db.subscriber.findUniqueOrThrow({ where: { email: 'active@example.org' } });
-    // The reader's stored key above is an old form that parses but matches nothing; this one is
-    // normalizeTopic('diffusion models').key, as the readers code stores it.
+    // The reader's stored key above ('diffus' for "diffusion") is an old form that matches
+    // nothing; this one is normalizeTopic('diffusion models').key, as the readers code stores it.
     await database.db.topic.create({ data: { subscriberId: active.id, raw: 'diffusion models', key: DIFFUSION_KEY } });
     await database.db.match.deleteMany();
     const run = await cli('matches:refresh');
-    expect(run).toMatchObject({
-      code: 0,
-      stdout: expect.stringContaining(
-        'Matched 2 paper(s) of the last 14 days again: 2 match row(s) written, 0 no longer found',
-      ),
-    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Read 2 stored topic(s): 1 given the key their words make now, 0 removed');
+    expect(run.stdout).toContain(
+      'Matched 2 paper(s) of the last 14 days again: 4 match row(s) written, 0 no longer found',
+    );
+    const topics = await database.db.topic.findMany({ where: { subscriberId: active.id }, orderBy: { id: 'asc' } });
+    expect(topics.map((t) => t.key)).toEqual([DIFFUSION_WORD_KEY, DIFFUSION_KEY]);
     const rows = await database.db.match.findMany({ select: { topicKey: true } });
-    expect(rows.map((r) => r.topicKey)).toEqual([DIFFUSION_KEY, DIFFUSION_KEY]);
+    expect(rows.map((r) => r.topicKey).sort()).toEqual(
+      [DIFFUSION_KEY, DIFFUSION_KEY, DIFFUSION_WORD_KEY, DIFFUSION_WORD_KEY].sort(),
+    );
   });
 
   it('when associations:rebuild runs with too few stored papers, then it says so and empties the stored table (the shipped one applies)', async () => {

@@ -6,6 +6,7 @@ import {
   matchNewPapers,
   matchTopicAgainstRecentPapers,
   refreshRecentMatches,
+  rekeyStoredTopics,
   TopicIndexCache,
   type MatchingDeps,
 } from '../src/matches';
@@ -170,5 +171,34 @@ describe('refreshRecentMatches', () => {
     const again = await refreshRecentMatches(deps);
     expect(again.removed).toBe(0);
     expect(await database.db.match.count()).toBe(before);
+  });
+});
+
+describe('rekeyStoredTopics', () => {
+  it('when stored keys are an older reading of the words, then each topic gets the key its words make now, and a reader left with two of one key keeps one', async () => {
+    const db = database.db;
+    const typed = 'reinforcement learning from human feedback (RLHF)';
+    // As an older version keyed them: the bracket read as more words.
+    const one = await makeReader(db, ['diffusion models']);
+    await db.topic.create({ data: { subscriberId: one, raw: typed, key: 'RLHF RLHF' } });
+    const both = await makeReader(db, ['RLHF']);
+    await db.topic.create({ data: { subscriberId: both, raw: typed, key: 'RLHF RLHF', muted: true } });
+    const unreadable = await makeReader(db, []);
+    await db.topic.create({ data: { subscriberId: unreadable, raw: 'the of and', key: 'kept as it was' } });
+
+    const result = await rekeyStoredTopics({ db }, { batchSize: 2 });
+
+    const keysOf = async (id: number) =>
+      (await db.topic.findMany({ where: { subscriberId: id }, orderBy: { id: 'asc' } })).map((t) => [t.key, t.muted]);
+    expect(await keysOf(one)).toEqual([
+      [key('diffusion models'), false],
+      [key('RLHF'), false],
+    ]);
+    // The reader's own "RLHF" stays, with its settings; the duplicate goes.
+    expect(await keysOf(both)).toEqual([[key('RLHF'), false]]);
+    expect(await keysOf(unreadable)).toEqual([['kept as it was', false]]);
+    expect(result).toMatchObject({ rekeyed: 1, merged: 1, unreadable: ['the of and'] });
+    expect(result.topics).toBe((await db.topic.count()) + 1);
+    expect(await rekeyStoredTopics({ db })).toMatchObject({ rekeyed: 0, merged: 0 });
   });
 });

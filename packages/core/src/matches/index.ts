@@ -1,7 +1,7 @@
 // Matching against the database: the match job (new papers × distinct followed topics), the
-// backfill for newly followed topics, the refresh of a window's matches after an upgrade, the
-// daily rebuild of the learned term associations, each reader's ranked digest candidates, the
-// subscribe page preview. The pure engine is @paperboy/matching.
+// backfill for newly followed topics, the refresh of a window's matches and of the stored topics'
+// keys after an upgrade, the daily rebuild of the learned term associations, each reader's ranked
+// digest candidates, the subscribe page preview. The pure engine is @paperboy/matching.
 export type { MatchingDeps } from './matching-deps';
 export {
   matchNewPapers,
@@ -14,6 +14,7 @@ export {
   type RefreshMatchesResult,
   type RefreshMatchesOptions,
 } from './refresh-matches.usecase';
+export { rekeyStoredTopics, type RekeyTopicsResult } from './rekey-topics.usecase';
 export {
   matchTopicAgainstRecentPapers,
   matchTopicsAgainstRecentPapers,

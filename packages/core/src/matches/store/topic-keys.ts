@@ -21,3 +21,41 @@ export async function followedTopicKeys(db: Db): Promise<string[]> {
       WHERE t."key" = k."key" AND s."status" IN ('active', 'pending'))`;
   return rows.map((r) => r.key);
 }
+
+/** Topic rows after `afterId` in id order, `limit` of them: as typed and as keyed. */
+export function topicRowsAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; raw: string; key: string }[]> {
+  return db.topic.findMany({
+    where: { id: { gt: afterId } },
+    orderBy: { id: 'asc' },
+    take: limit,
+    select: { id: true, raw: true, key: true },
+  });
+}
+
+/**
+ * Gives the rows `ids` the key `key`. A reader who already follows `key` (or has two of these
+ * rows) keeps one topic: the row with that key, else their first of `ids`; the others go, as
+ * duplicates of it. Returns the rows re-keyed and the rows removed.
+ */
+export async function rekeyTopicRows(
+  db: Db,
+  ids: readonly number[],
+  key: string,
+): Promise<{ rekeyed: number; merged: number }> {
+  const list = [...ids];
+  return db.$transaction(async (tx) => {
+    const rekeyed = await tx.$executeRaw`
+      UPDATE "Topic" SET "key" = ${key}
+      WHERE "id" IN (
+        SELECT DISTINCT ON ("subscriberId") "id" FROM "Topic"
+        WHERE "id" = ANY(${list}) ORDER BY "subscriberId", "id")
+      AND NOT EXISTS (
+        SELECT 1 FROM "Topic" t WHERE t."subscriberId" = "Topic"."subscriberId" AND t."key" = ${key})`;
+    const merged = await tx.$executeRaw`DELETE FROM "Topic" WHERE "id" = ANY(${list}) AND "key" <> ${key}`;
+    return { rekeyed, merged };
+  });
+}
