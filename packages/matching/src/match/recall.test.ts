@@ -426,6 +426,12 @@ describe('matchPapers: "AI for X" domains', () => {
     const titled = makePaper({ title: 'Multivariate time-series forecasting with patches', abstract: 'We forecast.' });
     const univariate = makePaper({ title: 'Time-series forecasting with patches', abstract: 'We forecast loads.' });
     expect(ids('multivariate time series forecasting', [titled, univariate])).toEqual([titled.id]);
+    // A word of a longer head ("generative" of generative AI) narrows like any other.
+    const generative = makePaper({
+      title: 'Sampling binders from a flow model',
+      abstract: 'We train a generative flow model for de novo protein design. Designs fold as predicted.',
+    });
+    expect(ids('generative protein design', [generative, dexterous])).toEqual([generative.id]);
   });
 
   it('when one related term is all a paper has, outside its title, then it is not about the topic; a second sign or the title makes it so', () => {

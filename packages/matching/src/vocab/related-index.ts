@@ -218,9 +218,13 @@ export function relatedFor(phrase: TopicPhrase, concepts = true): RelatedEntry |
   return merged([...contained, ...narrowed, ...named]);
 }
 
-/** Words that say which kind of model, not what it is about: "LLM quantization" is the heads'
- * rule's (a method beside its model), not a narrowed quantization. */
-const HEAD_TOKENS: ReadonlySet<string> = new Set(HEADS.flatMap((h) => h.tokens));
+/** One-word heads say which kind of model, not what it is about: "LLM quantization" is the
+ * heads' rule's (a method beside its model), not a narrowed quantization. A word of a longer head
+ * alone narrows ("generative" of "generative protein design" is not generative AI). */
+const HEAD_WORDS: ReadonlySet<string> = new Set(
+  HEADS.filter((h) => h.tokens.length === 1).map((h) => h.tokens[0] as string),
+);
+const isHead = (tokens: readonly string[]): boolean => HEADS.some((h) => h.tokens.join(' ') === tokens.join(' '));
 
 /**
  * "dexterous robot manipulation", "multivariate time series forecasting", "low-bit LLM
@@ -237,9 +241,9 @@ function narrowedConcept(tokens: readonly string[], known: (key: string) => Rela
     const key = conceptKey(tokens.slice(start), known);
     if (key === undefined) continue;
     const modifiers = tokens.slice(0, start);
-    if (modifiers.every((t) => HEAD_TOKENS.has(t) || NEW_TOKENS.has(t))) return [];
+    if (isHead(modifiers) || modifiers.every((t) => HEAD_WORDS.has(t) || NEW_TOKENS.has(t))) return [];
     const telling = modifiers.filter(
-      (t) => !HEAD_TOKENS.has(t) && !GENERIC_TOKENS.has(t) && !FREQUENT_TOKENS.has(t) && !NEW_TOKENS.has(t),
+      (t) => !HEAD_WORDS.has(t) && !GENERIC_TOKENS.has(t) && !FREQUENT_TOKENS.has(t) && !NEW_TOKENS.has(t),
     );
     const within = telling.length > 0 ? telling.map((t) => phraseOf([t], 0)) : [phraseOf(modifiers, TERM_GAP)];
     const terms = (NAMES.get(key) ?? []).flatMap((phrase) =>
