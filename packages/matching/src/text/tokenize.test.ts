@@ -16,7 +16,14 @@ describe('tokenize', () => {
       tokens('personalized tokenization of tumor behavior'),
     );
     expect(tokens('Optimisers analyse the centre', 'topic')).toEqual(tokens('optimizers analyze the center', 'topic'));
-    // "supervised" is spelled so on both sides of the Atlantic: no "supervized" to meet.
+    // Every form of the word: the corpus had too few "quantise" or "summarised" to learn them.
+    expect(tokens('quantise quantised summarise summarised')).toEqual(
+      tokens('quantize quantized summarize summarized'),
+    );
+    // "analyses" is the plural of analysis, not the verb; "synthesis" shares its stem with
+    // "synthesise", so neither moves; "supervised" is spelled so on both sides of the Atlantic.
+    expect(tokens('analyses')).toEqual(tokens('analysis'));
+    expect(tokens('synthesis')).not.toEqual(tokens('synthesize'));
     expect(tokens('supervised')).not.toEqual(tokens('supervized'));
   });
 

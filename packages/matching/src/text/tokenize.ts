@@ -8,17 +8,10 @@ import { stemWord } from './stem';
 import { STOPWORDS } from './stopwords.data';
 import usSpellings from './us-spellings.data.json';
 
-/** British spellings → the American ones most papers write (scripts/learn-us-spellings.ts):
- * "optimisation" and "optimization" are one word to a reader of either. */
-const US_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(usSpellings.pairs));
-
-/** A plural the corpus had too few of ("optimisers") is its singular's plural. */
-function americanSpelling(lower: string): string {
-  const known = US_SPELLINGS.get(lower);
-  if (known !== undefined || !lower.endsWith('s')) return known ?? lower;
-  const singular = US_SPELLINGS.get(lower.slice(0, -1));
-  return singular === undefined ? lower : `${singular}s`;
-}
+/** Stems of British spellings → those of the American ones most papers write
+ * (scripts/learn-us-spellings.ts): "optimisation" and "optimization" are one word to a reader of
+ * either, in every form ("quantised", "quantising"). */
+const US_STEMS: ReadonlyMap<string, string> = new Map(Object.entries(usSpellings.stems));
 
 export interface TokenStream {
   source: string;
@@ -78,7 +71,8 @@ function canonicalWord(folded: string, mode: TokenizeMode): string | undefined {
   // Unknown capitals ("LLaMA", a shouted title) are ordinary words from here on.
   const lower = folded.toLowerCase();
   if (STOPWORDS.has(lower)) return undefined;
-  const stem = stemWord(americanSpelling(lower));
+  const stemmed = stemWord(lower);
+  const stem = US_STEMS.get(stemmed) ?? stemmed;
   const entry = ACRONYMS.get(stem) ?? ACRONYMS.get(lower);
   if (entry && (mode === 'topic' || !entry.wordLike)) return entry.acronym;
   return stem;
