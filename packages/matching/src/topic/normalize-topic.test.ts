@@ -41,6 +41,8 @@ describe('normalizeTopic', () => {
     ['Graph Neural Networks (GNNs) for drug discovery', 'graph neural networks for drug discovery'],
     ['continual learning (CL)', 'continual learning'],
     ['text-to-image (T2I) generation', 'text-to-image generation'],
+    ['text-to-image (T2I)generation', 'text-to-image generation'],
+    ['learning to rank (LTR)', 'learning to rank'],
   ])('when a reader types %s, restating the words in brackets, then the key is that of %s', (typed, plain) => {
     expect(key(typed)).toBe(key(plain));
   });

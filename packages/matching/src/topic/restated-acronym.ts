@@ -27,18 +27,20 @@ function restates(before: string, inside: string): boolean {
     .trim()
     .split(/[\s-]+/)
     .slice(-letters.length);
-  return words.length === letters.length && words.every((w, j) => initialOf(w) === letters[j]);
+  return words.length === letters.length && words.every((w, j) => standsFor(w, letters[j] as string));
 }
 
-/** A word's letter in an acronym: "to" is often 2 ("T2I", "I2V"), "for" 4. */
-function initialOf(word: string): string | undefined {
+/** Whether a word's letter in an acronym is `letter`: its initial, or 2 for "to" ("T2I") and 4
+ * for "for". */
+function standsFor(word: string, letter: string): boolean {
   const lower = word.toLowerCase();
-  return lower === 'to' ? '2' : lower === 'for' ? '4' : lower[0];
+  return lower[0] === letter || (lower === 'to' && letter === '2') || (lower === 'for' && letter === '4');
 }
 
 /** The topic without brackets that restate the words before them; other brackets stay. */
 export function withoutRestatedAcronyms(text: string): string {
-  return text.replace(BRACKETED, (whole, inside: string, offset: number) =>
-    restates(text.slice(0, offset), inside) ? '' : whole,
+  const kept = text.replace(BRACKETED, (whole, inside: string, offset: number) =>
+    restates(text.slice(0, offset), inside) ? ' ' : whole,
   );
+  return kept === text ? text : kept.replace(/\s+/g, ' ').trim();
 }
