@@ -423,7 +423,7 @@ describe('matchPapers: "AI for X" domains', () => {
     });
     expect(ids('dexterous robot manipulation', [dexterous, elsewhere])).toEqual([dexterous.id]);
     // Both in the title say it too; a narrowing word the paper never writes is not the topic.
-    const titled = makePaper({ title: 'Multivariate time-series forecasting with patches', abstract: 'We forecast.' });
+    const titled = makePaper({ title: 'Multivariate forecasting of grid loads', abstract: 'We forecast loads.' });
     const univariate = makePaper({ title: 'Time-series forecasting with patches', abstract: 'We forecast loads.' });
     expect(ids('multivariate time series forecasting', [titled, univariate])).toEqual([titled.id]);
     // A word of a longer head ("generative" of generative AI) narrows like any other.

@@ -184,7 +184,8 @@ function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits
     const firsts = anchors.map((list) => list.find(leading));
     if (firsts.some((occ) => occ === undefined)) return NO_SIGN;
     if (topic.commonWords && !firsts.some((occ) => occ?.field === 0)) return NO_SIGN;
-    return { evidence: APART_WEIGHT, mentions: 2, signs: 1, occurrences: firsts as Occurrence[] };
+    // Each telling word where the paper says what it is about is a sign of its own.
+    return { evidence: APART_WEIGHT, mentions: 2, signs: anchors.length, occurrences: firsts as Occurrence[] };
   }
   const has = (t: string) => positionsOf(doc.title).has(t) || positionsOf(doc.abstract).has(t);
   if (!topic.together.some((w) => w.every(has))) return NO_SIGN;

@@ -233,8 +233,8 @@ const isHead = (tokens: readonly string[]): boolean => HEADS.some((h) => h.token
  * sentence or both in the title, where a passing "dexterous" elsewhere says nothing. The narrowing
  * words are those neither generic nor research vocabulary ("bit", not "low"); when none is left,
  * all of them as written ("image" of "image diffusion models", "efficient" of "efficient vision
- * transformers"). Called only when no concept starts the phrase (containedConcept's) and no head
- * or field ends it (domainOf's).
+ * transformers"), but for heads and "new". Called only when no concept starts the phrase
+ * (containedConcept's) and no head or field ends it (domainOf's).
  */
 function narrowedConcept(tokens: readonly string[], known: (key: string) => RelatedEntry[]): RelatedEntry[] {
   for (let start = 1; start < tokens.length; start += 1) {
@@ -245,7 +245,8 @@ function narrowedConcept(tokens: readonly string[], known: (key: string) => Rela
     const telling = modifiers.filter(
       (t) => !HEAD_WORDS.has(t) && !GENERIC_TOKENS.has(t) && !FREQUENT_TOKENS.has(t) && !NEW_TOKENS.has(t),
     );
-    const within = telling.length > 0 ? telling.map((t) => phraseOf([t], 0)) : [phraseOf(modifiers, TERM_GAP)];
+    const plain = modifiers.filter((t) => !HEAD_WORDS.has(t) && !NEW_TOKENS.has(t));
+    const within = telling.length > 0 ? telling.map((t) => phraseOf([t], 0)) : [phraseOf(plain, TERM_GAP)];
     const terms = (NAMES.get(key) ?? []).flatMap((phrase) =>
       within.map((requires) => ({ phrase, weight: 1, requires, requiresNear: true })),
     );
