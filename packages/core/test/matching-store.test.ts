@@ -183,22 +183,40 @@ describe('rekeyStoredTopics', () => {
     await db.topic.create({ data: { subscriberId: one, raw: typed, key: 'RLHF RLHF' } });
     const both = await makeReader(db, ['RLHF']);
     await db.topic.create({ data: { subscriberId: both, raw: typed, key: 'RLHF RLHF', muted: true } });
+    // Two old readings of one reader that meet on one key now, in one batch.
+    const twice = await makeReader(db, []);
+    await db.topic.create({ data: { subscriberId: twice, raw: typed, key: 'RLHF RLHF' } });
+    await db.topic.create({
+      data: { subscriberId: twice, raw: 'RLHF (reinforcement learning from human feedback)', key: 'RLHF  RLHF' },
+    });
+    // Keys that swap: each row's new key is the other's old one.
+    const swap = await makeReader(db, []);
+    await db.topic.create({ data: { subscriberId: swap, raw: 'diffusion models', key: key('RLHF') } });
+    await db.topic.create({ data: { subscriberId: swap, raw: 'RLHF', key: key('diffusion models') } });
     const unreadable = await makeReader(db, []);
     await db.topic.create({ data: { subscriberId: unreadable, raw: 'the of and', key: 'kept as it was' } });
 
-    const result = await rekeyStoredTopics({ db }, { batchSize: 2 });
+    const result = await rekeyStoredTopics({ db }, { batchSize: 3 });
 
     const keysOf = async (id: number) =>
-      (await db.topic.findMany({ where: { subscriberId: id }, orderBy: { id: 'asc' } })).map((t) => [t.key, t.muted]);
+      (await db.topic.findMany({ where: { subscriberId: id }, orderBy: { id: 'asc' } })).map((t) => [
+        t.raw,
+        t.key,
+        t.muted,
+      ]);
     expect(await keysOf(one)).toEqual([
-      [key('diffusion models'), false],
-      [key('RLHF'), false],
+      ['diffusion models', key('diffusion models'), false],
+      [typed, key('RLHF'), false],
     ]);
     // The reader's own "RLHF" stays, with its settings; the duplicate goes.
-    expect(await keysOf(both)).toEqual([[key('RLHF'), false]]);
-    expect(await keysOf(unreadable)).toEqual([['kept as it was', false]]);
-    expect(result).toMatchObject({ rekeyed: 1, merged: 1, unreadable: ['the of and'] });
-    expect(result.topics).toBe((await db.topic.count()) + 1);
+    expect(await keysOf(both)).toEqual([['RLHF', key('RLHF'), false]]);
+    expect(await keysOf(twice)).toEqual([[typed, key('RLHF'), false]]);
+    expect(await keysOf(swap)).toEqual([
+      ['diffusion models', key('diffusion models'), false],
+      ['RLHF', key('RLHF'), false],
+    ]);
+    expect(await keysOf(unreadable)).toEqual([['the of and', 'kept as it was', false]]);
+    expect(result).toMatchObject({ rekeyed: 4, merged: 2, unreadable: ['the of and'] });
     expect(await rekeyStoredTopics({ db })).toMatchObject({ rekeyed: 0, merged: 0 });
   });
 });

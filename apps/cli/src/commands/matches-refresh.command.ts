@@ -21,7 +21,8 @@ as they stand.`,
     ctx.out(
       `Read ${keys.topics.toLocaleString('en-US')} stored topic(s): ${keys.rekeyed.toLocaleString('en-US')} given the key their words make now, ${keys.merged.toLocaleString('en-US')} removed as the same topic twice.`,
     );
-    if (keys.unreadable.length > 0) ctx.out(`Kept as they were (no longer a topic): ${keys.unreadable.join(', ')}`);
+    if (keys.unreadable.length > 0)
+      ctx.out(`Kept as they were (no longer a topic; at most 10 shown): ${keys.unreadable.join(', ')}`);
     const r = await refreshRecentMatches(
       { db: ctx.db, config: ctx.config },
       { sinceDays, onChunk: (sofar) => ctx.err(`  ${sofar.papers.toLocaleString('en-US')} paper(s) matched…`) },

@@ -27,35 +27,40 @@ export function topicRowsAfter(
   db: Db,
   afterId: number,
   limit: number,
-): Promise<{ id: number; raw: string; key: string }[]> {
+): Promise<{ id: number; subscriberId: number; raw: string; key: string }[]> {
   return db.topic.findMany({
     where: { id: { gt: afterId } },
     orderBy: { id: 'asc' },
     take: limit,
-    select: { id: true, raw: true, key: true },
+    select: { id: true, subscriberId: true, raw: true, key: true },
+  });
+}
+
+/** Every topic row of these readers, in id order. */
+export function topicsOfReaders(
+  db: Db,
+  subscriberIds: readonly number[],
+): Promise<{ id: number; subscriberId: number; raw: string; key: string }[]> {
+  return db.topic.findMany({
+    where: { subscriberId: { in: [...subscriberIds] } },
+    orderBy: { id: 'asc' },
+    select: { id: true, subscriberId: true, raw: true, key: true },
   });
 }
 
 /**
- * Gives the rows `ids` the key `key`. A reader who already follows `key` (or has two of these
- * rows) keeps one topic: the row with that key, else their first of `ids`; the others go, as
- * duplicates of it. Returns the rows re-keyed and the rows removed.
+ * Removes the rows `remove` and gives the rows `rekey` their new keys, in one transaction. The
+ * moving rows first take a key no topic has ("#rekey <id>"), so that one reader's keys may move in a
+ * chain or a swap without two rows holding one key on the way (Topic is unique per reader and key).
  */
-export async function rekeyTopicRows(
+export async function applyTopicKeys(
   db: Db,
-  ids: readonly number[],
-  key: string,
-): Promise<{ rekeyed: number; merged: number }> {
-  const list = [...ids];
-  return db.$transaction(async (tx) => {
-    const rekeyed = await tx.$executeRaw`
-      UPDATE "Topic" SET "key" = ${key}
-      WHERE "id" IN (
-        SELECT DISTINCT ON ("subscriberId") "id" FROM "Topic"
-        WHERE "id" = ANY(${list}) ORDER BY "subscriberId", "id")
-      AND NOT EXISTS (
-        SELECT 1 FROM "Topic" t WHERE t."subscriberId" = "Topic"."subscriberId" AND t."key" = ${key})`;
-    const merged = await tx.$executeRaw`DELETE FROM "Topic" WHERE "id" = ANY(${list}) AND "key" <> ${key}`;
-    return { rekeyed, merged };
+  remove: readonly number[],
+  rekey: readonly { id: number; key: string }[],
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    if (remove.length > 0) await tx.topic.deleteMany({ where: { id: { in: [...remove] } } });
+    for (const { id } of rekey) await tx.topic.update({ where: { id }, data: { key: `#rekey ${id}` } });
+    for (const { id, key } of rekey) await tx.topic.update({ where: { id }, data: { key } });
   });
 }
