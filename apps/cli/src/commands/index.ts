@@ -36,7 +36,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'matches:refresh',
-    summary: "Match the window's papers again with this version's matcher (after upgrading)",
+    summary: "Re-key stored topics and match the window's papers again with this version's matcher (after upgrading)",
     load: () => import('./matches-refresh.command.js').then((m) => m.matchesRefreshCommand),
   },
   {
