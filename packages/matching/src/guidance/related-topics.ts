@@ -6,10 +6,9 @@
 // concept; for a quiet topic also its other names), the learned term associations, then the
 // vocabulary of stored papers: the word pairs that contain the topic's word ("AI" → "AI
 // agents", "generative AI") for a broad topic, the topic's own words and pairs for a quiet one.
-import { tokenize } from '../text/tokenize';
 import { normalizeTopic } from '../topic/normalize-topic';
 import type { ParsedTopic } from '../types';
-import { collapseAliases } from '../vocab/alias-index';
+import { topicTokens } from '../vocab/alias-index';
 import type { AssociationTable } from '../vocab/associations';
 import { FREQUENT_TOKENS } from '../vocab/frequent-tokens';
 import { conceptSpelling } from '../vocab/related-index';
@@ -38,20 +37,18 @@ export function topicStanding(
   return 'ok';
 }
 
-const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
-
 /** Concept topic (canonical tokens) → the concepts readers type that way. */
 const CONCEPTS = new Map<string, RelatedConcept[]>();
 for (const concept of RELATED_CONCEPTS) {
   for (const topic of concept.topics) {
-    const key = tokensOf(topic).join(' ');
+    const key = topicTokens(topic).join(' ');
     CONCEPTS.set(key, [...(CONCEPTS.get(key) ?? []), concept]);
   }
 }
 
 /** Companion words that make a pair no narrower than the topic ("AI model", "AI system"). */
 const GENERIC = new Set(
-  tokensOf(
+  topicTokens(
     'model method approach framework system task result paper work base new use propose performance show study ' +
       'state art different various novel recent existing large',
   ),

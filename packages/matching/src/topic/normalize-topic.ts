@@ -2,8 +2,7 @@
 // ("Reward Models", "reward model", "reward-models"; "RLHF" and its expansion) get the same key,
 // so matching runs once for all of them.
 import type { ParsedTopic, TopicPhrase } from '../types';
-import { tokenize } from '../text/tokenize';
-import { collapseAliases } from '../vocab/alias-index';
+import { topicTokens } from '../vocab/alias-index';
 import { namesConcept } from '../vocab/related-index';
 import { expandConjunction } from './conjunction';
 import { withoutRequestWords } from './request-words';
@@ -29,7 +28,7 @@ export const DEFAULT_TOPIC_LIMITS: TopicLimits = {
 
 // Unquoted multi-word topics allow one extra word inside ("reward process models").
 function toPhrase(text: string, quoted: boolean): TopicPhrase | undefined {
-  const tokens = collapseAliases(tokenize(text, 'topic').tokens);
+  const tokens = topicTokens(text);
   if (tokens.length === 0) return undefined;
   return { tokens, maxGap: quoted || tokens.length === 1 ? 0 : LOOSE_GAP };
 }

@@ -1,20 +1,17 @@
 // "reinforcement learning from human feedback (RLHF)", "continual learning (CL)": readers often
 // type a name with its acronym in brackets, as papers introduce it. The bracket restates the
 // words before it; kept, the topic became "RLHF RLHF", a phrase no paper writes.
-import { tokenize } from '../text/tokenize';
-import { collapseAliases } from '../vocab/alias-index';
+import { topicTokens } from '../vocab/alias-index';
 
 const BRACKETED = /\s*\(([^()]{1,80})\)/g;
 /** An acronym as written in brackets: letters and digits, a plural "s" at most after them. */
 const ACRONYM = /^([A-Za-z0-9]{2,10}?)s?$/;
 
-const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
-
 /** Whether `inside` says again the words that end `before`: the same words once aliases meet
  * ("(RLHF)", "(3DGS)"), or the initials of as many words ("(CL)", "(LRMs)"). */
 function restates(before: string, inside: string): boolean {
-  const said = tokensOf(before);
-  const again = tokensOf(inside);
+  const said = topicTokens(before);
+  const again = topicTokens(inside);
   if (
     again.length > 0 &&
     again.length <= said.length &&

@@ -73,6 +73,9 @@ export function collapseAliases(tokens: readonly string[]): string[] {
   return out;
 }
 
+/** A topic's words as the matcher reads them: tokens, expansions collapsed to their acronym. */
+export const topicTokens = (text: string): string[] => collapseAliases(toTokens(text));
+
 /** Token forms of each INTERCHANGEABLE group ("test tim", "inferenc tim"). */
 const INTERCHANGE_GROUPS: readonly (readonly string[][])[] = INTERCHANGEABLE.map((group) => group.map(toTokens));
 

@@ -4,7 +4,7 @@
 import { tokenize } from '../text/tokenize';
 import { wordRoot } from '../text/word-family';
 import type { TopicPhrase } from '../types';
-import { collapseAliases } from './alias-index';
+import { topicTokens } from './alias-index';
 import { GENERIC_TOKENS } from './common-words.data';
 import { FREQUENT_TOKENS } from './frequent-tokens';
 import { FIXED_COMPOUNDS, GENERIC_HEADS, RELATED_CONCEPTS, termWeight } from './related.data';
@@ -39,7 +39,6 @@ export interface RelatedEntry {
   field?: boolean;
 }
 
-const tokensOf = (text: string): string[] => collapseAliases(tokenize(text, 'topic').tokens);
 const phraseOf = (tokens: string[], gap: number): TopicPhrase => ({ tokens, maxGap: tokens.length > 1 ? gap : 0 });
 
 const HYPHENATED_WITH_SMALL_WORD = /[\p{L}\p{N}]-(to|of|and|the|a|in|for)-[\p{L}\p{N}]/iu;
@@ -52,14 +51,14 @@ const FILLER_TOKENS: ReadonlySet<string> = new Set(
     // Words that restate the concept rather than narrow it: "LoRA adapters", "MoE architectures",
     // "chain of thought prompting", "RLHF alignment", "recommendation engines".
     ...['architecture', 'adapter', 'prompting', 'alignment', 'paradigm', 'engine'],
-  ].flatMap(tokensOf),
+  ].flatMap(topicTokens),
 );
 
-const BASED = tokensOf('based')[0] ?? 'based';
-const AI = tokensOf('AI')[0] ?? 'ai';
+const BASED = topicTokens('based')[0] ?? 'based';
+const AI = topicTokens('AI')[0] ?? 'ai';
 
 /** "designing new proteins", "novel recommender systems": new is what every paper claims. */
-const NEW_TOKENS: ReadonlySet<string> = new Set(['new', 'novel'].flatMap(tokensOf));
+const NEW_TOKENS: ReadonlySet<string> = new Set(['new', 'novel'].flatMap(topicTokens));
 
 /** A phrase's words as a set, order and form aside (word roots, sorted), fillers and small
  * words left out: the key of BY_WORDS. */
@@ -82,19 +81,19 @@ const BY_WORDS = new Map<string, RelatedEntry[]>();
 for (const concept of RELATED_CONCEPTS) {
   const entry: RelatedEntry = {
     terms: Object.entries(concept.related).map(([text, value]) => ({
-      phrase: phraseOf(tokensOf(text), TERM_GAP),
+      phrase: phraseOf(topicTokens(text), TERM_GAP),
       joiner: HYPHENATED_WITH_SMALL_WORD.exec(text)?.[1]?.toLowerCase(),
       weight: termWeight(value),
-      ...(typeof value === 'number' ? {} : { requires: phraseOf(tokensOf(value.besides), 0) }),
+      ...(typeof value === 'number' ? {} : { requires: phraseOf(topicTokens(value.besides), 0) }),
     })),
-    traps: (concept.traps ?? []).map((text) => phraseOf(tokensOf(text), 0)),
+    traps: (concept.traps ?? []).map((text) => phraseOf(topicTokens(text), 0)),
     field: concept.topics.some((t) => FIELD_SPELLING.test(t)) || undefined,
   };
   // Typed another way ("sparse mixture of experts", "self-driving vehicles"), the concept's main
   // name is the topic too: the reader's own words alone would miss the papers that use it.
-  const main = tokensOf(concept.topics[0] as string);
+  const main = topicTokens(concept.topics[0] as string);
   const asMain = [phraseOf(main, TERM_GAP)];
-  const spellings = concept.topics.map(tokensOf);
+  const spellings = concept.topics.map(topicTokens);
   concept.topics.forEach((topic, i) => {
     const spelling = spellings[i] as string[];
     const key = spelling.join(' ');
@@ -140,7 +139,7 @@ const STARTS = new Map<string, RelatedEntry[]>();
 
 /** Longest first, so "language model" wins over a shorter head inside it. */
 const HEADS = Object.entries(GENERIC_HEADS)
-  .map(([text, role]) => ({ tokens: tokensOf(text), role }))
+  .map(([text, role]) => ({ tokens: topicTokens(text), role }))
   .sort((a, b) => b.tokens.length - a.tokens.length);
 
 /** "AI for agriculture" → domain ["agriculture"], head ["ai"]: the phrase without a generic head
@@ -174,7 +173,9 @@ function domainOf(
 
 /** Words between a head and its domain that add nothing: "AI-driven science", "agents built on
  * LLMs", "LLM-powered agents". */
-const JOINERS: ReadonlySet<string> = new Set(['driven', 'assisted', 'powered', 'built', 'enabled'].flatMap(tokensOf));
+const JOINERS: ReadonlySet<string> = new Set(
+  ['driven', 'assisted', 'powered', 'built', 'enabled'].flatMap(topicTokens),
+);
 
 /** A joining word is no word of the topic's own: "power" in a paper is no sign of "LLM-powered agents". */
 export const isJoiner = (token: string): boolean => JOINERS.has(token);
@@ -417,7 +418,7 @@ function containedConcept(tokens: readonly string[], known: (key: string) => Rel
   return [];
 }
 
-const COMPOUNDS = new Set(FIXED_COMPOUNDS.map((c) => tokensOf(c).join(' ')));
+const COMPOUNDS = new Set(FIXED_COMPOUNDS.map((c) => topicTokens(c).join(' ')));
 
 /** Whether the phrase is a term written as one compound: its words apart mean something else. */
 export const isFixedCompound = (phrase: TopicPhrase): boolean => COMPOUNDS.has(phrase.tokens.join(' '));
