@@ -8,7 +8,7 @@
 // run it after upgrading, before the matches are refreshed (`matches:refresh` does both).
 import { normalizeTopic } from '@paperboy/matching';
 import { positiveInt, type MatchingDeps } from './matching-deps';
-import { applyTopicKeys, topicRowsAfter, topicsOfReaders } from './store';
+import { applyTopicKeys, topicRowsAfter, topicsOfReaders, type TopicKeyRow } from './store';
 
 export interface RekeyTopicsResult {
   /** Topic rows read. */
@@ -21,11 +21,7 @@ export interface RekeyTopicsResult {
   unreadable: string[];
 }
 
-interface TopicRow {
-  id: number;
-  raw: string;
-  key: string;
-}
+type TopicRow = Pick<TopicKeyRow, 'id' | 'raw' | 'key'>;
 
 /** Reads words into keys, each wording once (readers share them); null: no topic any more. */
 class KeyReader {
@@ -49,7 +45,9 @@ export function planReaderKeys(
   const byKey = new Map<string, TopicRow[]>();
   for (const row of rows) {
     const key = keyOf(row);
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    const same = byKey.get(key);
+    if (same === undefined) byKey.set(key, [row]);
+    else same.push(row);
   }
   const remove: number[] = [];
   const rekey: { id: number; key: string }[] = [];
@@ -76,14 +74,15 @@ export async function rekeyStoredTopics(
     result.topics += rows.length;
     const readers = [...new Set(rows.filter((r) => reader.keyOf(r) !== r.key).map((r) => r.subscriberId))];
     if (readers.length === 0) continue;
-    const all = await topicsOfReaders(deps.db, readers);
+    // Each reader's rows, grouped in one pass (a filter per reader would cost readers × rows).
+    const topicsOf = new Map<number, TopicKeyRow[]>();
+    for (const row of await topicsOfReaders(deps.db, readers)) {
+      const list = topicsOf.get(row.subscriberId);
+      if (list === undefined) topicsOf.set(row.subscriberId, [row]);
+      else list.push(row);
+    }
     for (const id of readers) {
-      const plan = await rekeyReader(
-        deps,
-        id,
-        all.filter((r) => r.subscriberId === id),
-        (r) => reader.keyOf(r),
-      );
+      const plan = await rekeyReader(deps, id, topicsOf.get(id) ?? [], (r) => reader.keyOf(r));
       result.rekeyed += plan.rekey.length;
       result.merged += plan.remove.length;
     }

@@ -22,29 +22,32 @@ export async function followedTopicKeys(db: Db): Promise<string[]> {
   return rows.map((r) => r.key);
 }
 
-/** Topic rows after `afterId` in id order, `limit` of them: as typed and as keyed. */
-export function topicRowsAfter(
-  db: Db,
-  afterId: number,
-  limit: number,
-): Promise<{ id: number; subscriberId: number; raw: string; key: string }[]> {
+/** A topic row as typed and as keyed, with its reader. */
+export interface TopicKeyRow {
+  id: number;
+  subscriberId: number;
+  raw: string;
+  key: string;
+}
+
+const TOPIC_KEY_ROW = { id: true, subscriberId: true, raw: true, key: true } as const;
+
+/** Topic rows after `afterId` in id order, `limit` of them. */
+export function topicRowsAfter(db: Db, afterId: number, limit: number): Promise<TopicKeyRow[]> {
   return db.topic.findMany({
     where: { id: { gt: afterId } },
     orderBy: { id: 'asc' },
     take: limit,
-    select: { id: true, subscriberId: true, raw: true, key: true },
+    select: TOPIC_KEY_ROW,
   });
 }
 
 /** Every topic row of these readers, in id order. */
-export function topicsOfReaders(
-  db: Db,
-  subscriberIds: readonly number[],
-): Promise<{ id: number; subscriberId: number; raw: string; key: string }[]> {
+export function topicsOfReaders(db: Db, subscriberIds: readonly number[]): Promise<TopicKeyRow[]> {
   return db.topic.findMany({
     where: { subscriberId: { in: [...subscriberIds] } },
     orderBy: { id: 'asc' },
-    select: { id: true, subscriberId: true, raw: true, key: true },
+    select: TOPIC_KEY_ROW,
   });
 }
 
