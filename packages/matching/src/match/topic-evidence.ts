@@ -104,8 +104,7 @@ type RelatedSign = SignEvidence & { subject?: Occurrence };
 function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPaper): RelatedSign {
   // Most papers judged for a topic have none of its related terms, or not beside what they
   // require: say so before allocating.
-  if (!topic.related.some((ref) => hits.has(ref.phraseId) && (ref.requires === undefined || hits.has(ref.requires))))
-    return NO_SIGN;
+  if (!topic.related.some((ref) => termPresent(ref, hits))) return NO_SIGN;
   let evidence = 0;
   let mentions = 0;
   const weighted: { w: number; occ: readonly Occurrence[] }[] = [];
@@ -115,9 +114,8 @@ function relatedEvidence(topic: IndexedTopic, hits: PhraseHits, doc: AnalyzedPap
   // Strongest terms first (the index keeps them so), and a place in the text counts once:
   // "vision-language models" is one mention of VLMs, not also one of "vision-language".
   for (const ref of topic.related) {
-    const found = hits.get(ref.phraseId);
-    if (found === undefined || (ref.learned && !anchored)) continue;
-    if (ref.requires !== undefined && !hits.has(ref.requires)) continue;
+    if (!termPresent(ref, hits) || (ref.learned && !anchored)) continue;
+    const found = hits.get(ref.phraseId) as Occurrence[];
     const beside = ref.requiresNear ? besideRequired(found, hits.get(ref.requires as number) ?? []) : found;
     // The first term found takes its list as is (nothing counted yet to overlap).
     const list = counted.length === 0 ? beside : beside.filter((occ) => !counted.some((c) => overlaps(c, occ)));
@@ -157,19 +155,24 @@ function subjectBeside(ref: RelatedRef, list: readonly Occurrence[], hits: Phras
   const required = hits.get(ref.requires as number) ?? [];
   return required.find(
     (r) =>
-      !list.some((occ) => overlaps(occ, r)) && (ref.requiresNear !== true || list.some((occ) => besideOne(occ, [r]))),
+      !list.some((occ) => overlaps(occ, r)) && (ref.requiresNear !== true || list.some((occ) => inOneSentence(occ, r))),
   );
 }
 
-/** The term's occurrences in a sentence that holds the required phrase too (the title counts as
- * one sentence). */
+/** The term's occurrences in a sentence that holds the required phrase too. */
 function besideRequired(found: readonly Occurrence[], required: readonly Occurrence[]): readonly Occurrence[] {
-  return found.every((occ) => besideOne(occ, required)) ? found : found.filter((occ) => besideOne(occ, required));
+  // Usually every one is: the same list, nothing allocated.
+  if (found.every((occ) => required.some((r) => inOneSentence(occ, r)))) return found;
+  return found.filter((occ) => required.some((r) => inOneSentence(occ, r)));
 }
 
-function besideOne(occ: Occurrence, required: readonly Occurrence[]): boolean {
-  return required.some((r) => r.field === occ.field && (occ.field === 0 || r.sentence === occ.sentence));
-}
+/** Whether two occurrences stand in one sentence (the title counts as one). */
+const inOneSentence = (a: Occurrence, b: Occurrence): boolean =>
+  a.field === b.field && (a.field === 0 || a.sentence === b.sentence);
+
+/** Whether a related term is in the paper, with the phrase it requires if any. */
+const termPresent = (ref: RelatedRef, hits: PhraseHits): boolean =>
+  hits.has(ref.phraseId) && (ref.requires === undefined || hits.has(ref.requires));
 
 // judgeTopic runs for every paper x topic sharing a nominating phrase (~570,000 times for the
 // benchmark's thousand papers: a topic's rarest own word nominates it for its words together or
