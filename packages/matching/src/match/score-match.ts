@@ -3,7 +3,7 @@
 import type { AnalyzedPaper } from './analyze-paper';
 import { phraseWeight, type BatchStats, type Bm25Options } from './bm25';
 import type { Occurrence } from './phrase-search';
-import type { PhraseHits } from './tag-paper';
+import type { PhraseHits } from './phrase-hits';
 
 export function batchStats(docs: readonly AnalyzedPaper[]): BatchStats {
   const n = Math.max(docs.length, 1);

@@ -3,31 +3,30 @@
 // phrases are judged (topic-evidence.ts).
 import { fieldStream, type AnalyzedPaper, type FieldIndex } from './analyze-paper';
 import type { BatchStats, Bm25Options } from './bm25';
-import { addOccurrence, findAt, occurrenceAt, type Occurrence } from './phrase-search';
+import { FIELD_BIT, PhraseHits } from './phrase-hits';
+import { addOccurrence, findAt, occurrenceAt } from './phrase-search';
 import { judgeTopic, type TopicEvidence } from './topic-evidence';
 import type { IndexedTopic, TopicIndex } from './topic-index';
 
-/** Phrase id → where it occurs in the paper. */
-export type PhraseHits = Map<number, Occurrence[]>;
-
-/** Whether every token of `ids` is marked `mark` in `present`. */
+/** Whether every token of `ids` is marked `mark` (the field's bit) in `present`. */
 function allPresent(ids: readonly number[], present: Uint8Array, mark: number): boolean {
-  for (let j = 0; j < ids.length; j += 1) if (present[ids[j] as number] !== mark) return false;
+  for (let j = 0; j < ids.length; j += 1) if (((present[ids[j] as number] as number) & mark) === 0) return false;
   return true;
 }
 
 export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
-  const hits: PhraseHits = new Map();
-  // The index's tokens this paper has, per field. A common first word ("efficient", "energy")
-  // starts hundreds of variants, and trying each at every place cost the matching ~4 M tries
-  // for 1,000 papers; a variant with a word the field lacks cannot be there (~93 % of them).
+  // The index's tokens this paper has, a bit per field (FIELD_BIT). A common first word
+  // ("efficient", "energy") starts hundreds of variants, and trying each at every place cost the
+  // matching ~4 M tries for 1,000 papers; a variant with a word the field lacks cannot be there
+  // (~93 % of them). Judging reads the marks again for the topics' words together.
   const present = new Uint8Array(index.tokenIds.size);
+  const hits = new PhraseHits(index.phrases.length, present);
   for (const field of [0, 1] as FieldIndex[]) {
     const s = fieldStream(doc, field);
-    const mark = field + 1;
+    const mark = FIELD_BIT[field];
     for (const token of s.tokens) {
       const id = index.tokenIds.get(token);
-      if (id !== undefined) present[id] = mark;
+      if (id !== undefined) present[id] = (present[id] as number) | mark;
     }
     for (let i = 0; i < s.tokens.length; i += 1) {
       const refs = index.byFirstToken.get(s.tokens[i] as string);
@@ -62,7 +61,7 @@ export function tagPaper(
   // Topics judged already, one byte each: most of the ~1,000 judged a paper say no, and a map
   // entry for each of them was much of the matcher's garbage.
   const judged = new Uint8Array(index.topics.length);
-  for (const phraseId of hits.keys()) {
+  for (const phraseId of hits.ids()) {
     const topics = index.topicsByPhrase[phraseId] ?? [];
     const beside = index.nominatesBeside[phraseId] ?? [];
     for (let k = 0; k < topics.length; k += 1) {

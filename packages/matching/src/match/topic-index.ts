@@ -63,6 +63,9 @@ export interface IndexedTopic {
   /** For each together-set, the anchors among its words: a paper lacking one of them cannot
    * hold the set, told by the phrase hits before any token is looked up. */
   togetherAnchors: number[][];
+  /** Each together-set's words as `tokenIds`: which fields hold them all is read off the marks
+   * findPhrases leaves (PhraseHits.fieldsHolding), not looked up in the paper's words. */
+  togetherTokens: number[][];
   /** Of a two-word phrase whose other word is far more common, the telling one ("causal" of
    * causal inference, vocab/token-shares.ts): said apart, it needs the other word nowhere. */
   telling: number[];
@@ -88,7 +91,7 @@ export interface TopicIndex {
   /** Phrase id → for each of its topics (in topicsByPhrase's order), the phrases one of which the
    * paper must also hold for this one to nominate it; undefined: it nominates alone. */
   readonly nominatesBeside: readonly (readonly (readonly number[] | undefined)[])[];
-  /** Every token of a variant → a small number, to mark a paper's tokens present in an array. */
+  /** Every token of a variant or a together-set → a small number, to mark a paper's tokens present in an array. */
   readonly tokenIds: ReadonlyMap<string, number>;
 }
 
@@ -168,6 +171,7 @@ class IndexBuilder {
       anchors,
       together,
       togetherAnchors: together.map((words) => anchors.filter((id) => words.includes(this.sourceOf[id] as string))),
+      togetherTokens: together.map((words) => words.map((t) => this.tokenId(t))),
       telling,
       commonWords,
     });

@@ -5,7 +5,7 @@
 import type { TokenStream } from '../text/tokenize';
 import type { AnalyzedPaper } from './analyze-paper';
 import { overlapsSpan, type Occurrence } from './phrase-search';
-import type { PhraseHits } from './tag-paper';
+import { FIELD_BIT, type PhraseHits } from './phrase-hits';
 import type { IndexedTopic } from './topic-index';
 import { MAX_ABSTRACT_MENTIONS, TITLE_FACTOR } from './evidence-weights';
 
@@ -108,11 +108,23 @@ function inside(stretches: readonly Occurrence[], s: TokenStream, field: 0 | 1, 
   return stretches.some((t) => overlapsSpan(t, field, start, end));
 }
 
-/** `trapped`, `counted`: stretches that may not count (traps, and words a related term already
- * counted). */
+/**
+ * The FIELD_BITs of the fields that may hold the topic's together-set `j`: every word of it there,
+ * and every anchor among the hits (an anchor that is not stands nowhere, or only inside a trap).
+ * Read off marks: looking the words up in the fields' positions was ~7.5 M hash lookups for the
+ * benchmark's batch, nearly all of them missing (topics spelled with aliases have dozens of sets).
+ */
+export function holdsSet(topic: IndexedTopic, j: number, hits: PhraseHits): number {
+  if (!hits.hasAll(topic.togetherAnchors[j] as number[])) return 0;
+  return hits.fieldsHolding(topic.togetherTokens[j] as number[]);
+}
+
+/** `hits`: the paper's phrases without traps; `trapped`, `counted`: stretches that may not count
+ * (traps, and words a related term already counted). */
 export function togetherEvidence(
   topic: IndexedTopic,
   doc: AnalyzedPaper,
+  hits: PhraseHits,
   trapped: readonly Occurrence[],
   counted: readonly Occurrence[],
 ): SignEvidence {
@@ -122,7 +134,9 @@ export function togetherEvidence(
   for (const field of FIELDS) {
     const s = field === 0 ? doc.title : doc.abstract;
     const positions = positionsOf(s);
-    for (const tokens of topic.together) {
+    for (let j = 0; j < topic.together.length; j += 1) {
+      if ((holdsSet(topic, j, hits) & FIELD_BIT[field]) === 0) continue;
+      const tokens = topic.together[j] as string[];
       const lists = listsOf(positions, tokens);
       if (lists === undefined) continue;
       const sentencesSeen = new Set<number>(); // one mention per sentence
@@ -166,9 +180,11 @@ export function wordsApartEvidence(topic: IndexedTopic, doc: AnalyzedPaper, hits
 
 /** A word in the title and in `need` sentences of the abstract: the paper's subject. */
 function runsThrough(list: readonly Occurrence[], need: number): SignEvidence | undefined {
+  // Usually the word is not in the title: say so before counting sentences.
   const inTitle = list.find((occ) => occ.field === 0);
+  if (inTitle === undefined) return undefined;
   const sentences = new Set(list.filter((occ) => occ.field === 1).map((occ) => occ.sentence));
-  if (inTitle === undefined || sentences.size < need) return undefined;
+  if (sentences.size < need) return undefined;
   return { evidence: APART_WEIGHT, mentions: 2, signs: 1, occurrences: [inTitle] };
 }
 
@@ -187,7 +203,8 @@ function allWordsApart(topic: IndexedTopic, doc: AnalyzedPaper, hits: PhraseHits
     // Each telling word where the paper says what it is about is a sign of its own.
     return { evidence: APART_WEIGHT, mentions: 2, signs: anchors.length, occurrences: firsts as Occurrence[] };
   }
+  const through = runsThrough(anchors[0] as Occurrence[], APART_SENTENCES);
+  if (through === undefined) return NO_SIGN;
   const has = (t: string) => positionsOf(doc.title).has(t) || positionsOf(doc.abstract).has(t);
-  if (!topic.together.some((w) => w.every(has))) return NO_SIGN;
-  return runsThrough(anchors[0] as Occurrence[], APART_SENTENCES) ?? NO_SIGN;
+  return topic.together.some((w) => w.every(has)) ? through : NO_SIGN;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_BM25, idf, type BatchStats, type Bm25Options } from '../match/b
 import { scanPhrase, type Occurrence } from '../match/phrase-search';
 import { buildReason, relabelReason } from '../match/reason';
 import { batchStats } from '../match/score-match';
-import type { PhraseHits } from '../match/tag-paper';
+import { PhraseHits } from '../match/phrase-hits';
 import { relevanceOf } from '../match/evidence-weights';
 import { judgeTopic, type TopicEvidence } from '../match/topic-evidence';
 import { buildTopicIndex, type TopicIndex, type TopicInput } from '../match/topic-index';
@@ -65,7 +65,7 @@ export class NaiveRanker {
     const found: { doc: AnalyzedPaper; evidence: TopicEvidence }[] = [];
     for (let d = 0; d < this.docs.length; d += 1) {
       const doc = this.docs[d]!;
-      const hits: PhraseHits = new Map();
+      const hits = new PhraseHits(topic.phrases.length);
       for (const phrase of topic.phrases) {
         if (!this.mayContain(d, phrase.variants)) continue;
         const occ: Occurrence[] = [];
