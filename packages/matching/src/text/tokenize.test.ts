@@ -57,6 +57,14 @@ describe('tokenize', () => {
     expect(tokens('rag', 'topic')).toEqual(['RAG']);
   });
 
+  it('when one word is read in a paper and in a topic, in either order, then each keeps its own reading', () => {
+    // Words are read once and remembered (tokenize's WORD_FORMS): per mode, or "rag" would be
+    // whatever the first reader made of it.
+    expect(tokens('rag tagging', 'paper')).toEqual(['rag', 'tag']);
+    expect(tokens('rag tagging', 'topic')).toEqual(['RAG', 'tag']);
+    expect(tokens('rag tagging', 'paper')).toEqual(['rag', 'tag']);
+  });
+
   it('when punctuation separates words, then they are in different clauses', () => {
     const s = tokenize('diffusion. Models, reward-models', 'paper');
     expect(s.clauses).toEqual([0, 1, 2, 2]);

@@ -78,6 +78,32 @@ function canonicalWord(folded: string, mode: TokenizeMode): string | undefined {
   return stem;
 }
 
+/** A word as written, read once: lower-cased after folding (what a compound prefix is matched
+ * on), and its canonical token (undefined for a stop word). */
+interface WordForm {
+  lower: string;
+  token: string | undefined;
+}
+
+/** Each mode's words as written → their forms. Papers repeat their words (the matching benchmark's
+ * thousand abstracts hold ~190,000 words, ~17,000 of them distinct), and folding, stemming and the
+ * acronym look-ups of every word were over half of tokenising. Cleared when full: a bound on
+ * memory, not an eviction policy worth its bookkeeping. */
+const WORD_FORMS: Readonly<Record<TokenizeMode, Map<string, WordForm>>> = { topic: new Map(), paper: new Map() };
+const MAX_WORD_FORMS = 100_000;
+
+function wordForm(written: string, mode: TokenizeMode): WordForm {
+  const forms = WORD_FORMS[mode];
+  let form = forms.get(written);
+  if (form === undefined) {
+    const folded = fold(written);
+    form = { lower: folded.toLowerCase(), token: canonicalWord(folded, mode) };
+    if (forms.size >= MAX_WORD_FORMS) forms.clear();
+    forms.set(written, form);
+  }
+  return form;
+}
+
 function joinsNext(prefixWord: string, nextStem: string): boolean {
   // "Self-RAG", "multi-LLM": an acronym keeps its identity rather than vanish into a compound.
   if (nextStem !== nextStem.toLowerCase()) return false;
@@ -111,8 +137,7 @@ export function tokenize(source: string, mode: TokenizeMode): TokenStream {
     if (CLAUSE_BREAK.test(gap)) clause += 1;
     if (SPAN_BREAK.test(gap)) span += 1;
     if (SENTENCE_BREAK.test(gap)) sentence += 1;
-    const folded = fold(m[0]);
-    const token = canonicalWord(folded, mode);
+    const { lower, token } = wordForm(m[0], mode);
     const last = out.tokens.length - 1;
     if (token !== undefined && prevEmitted && JOINER.test(gap) && joinsNext(prevWord, token)) {
       out.tokens[last] = prevWord + token;
@@ -132,7 +157,7 @@ export function tokenize(source: string, mode: TokenizeMode): TokenStream {
       prevEmitted = false;
       stops += 1;
     }
-    prevWord = folded.toLowerCase();
+    prevWord = lower;
     prevEnd = end;
   }
   return out;
