@@ -18,7 +18,7 @@ const USAGE = `Precision, recall, traps and reader coverage of the matcher on th
 --json       the results as JSON
 --data=DIR   where the real-paper corpus is (default: ${DEFAULT_DATA_DIR})
 --without-concepts  as if the related-concepts vocabulary were empty
---heldout-errors    also print the held-out splits' paper-level errors (to audit labels, never to tune)
+--heldout-errors    also give the held-out splits' paper-level errors, in text or JSON (to audit labels, never to tune)
 --typed[=LIST]      the tuning splits scored with each main topic typed another way (eval/typed-topics.json):
                     every list but the held-out ones, or LIST alone (--typed=heldout: report, never tune)
 --rewrites          the tuning splits scored with every topic rewritten one mechanical way ("papers on X", "X models")`;
@@ -74,13 +74,33 @@ function main(): void {
   const concepts = arg('without-concepts') === undefined;
   const results: SplitResult[] = sets.map((set) => evaluateSplit(set, texts, { concepts }));
   if (!concepts) console.log('(without the related-concepts vocabulary)');
+  const heldOutErrors = arg('heldout-errors') !== undefined;
   if (arg('json') !== undefined) {
-    console.log(JSON.stringify(results, null, 2));
+    console.log(
+      JSON.stringify(
+        results.map((r) => (isHeldOut(r.split) && !heldOutErrors ? figuresOnly(r) : r)),
+        null,
+        2,
+      ),
+    );
     return;
   }
-  const details = (r: SplitResult) =>
-    arg('brief') === undefined && (!isHeldOut(r.split) || arg('heldout-errors') !== undefined);
+  const details = (r: SplitResult) => arg('brief') === undefined && (!isHeldOut(r.split) || heldOutErrors);
   console.log(results.map((r) => formatSplit(r, { details: details(r) })).join('\n\n'));
+}
+
+/** A held-out split as JSON without the papers behind its errors, only how many (as the text
+ * report leaves them out): the JSON used to carry them, titles and all. */
+function figuresOnly(r: SplitResult) {
+  return {
+    ...r,
+    topics: r.topics.map(({ falsePositives, missed, trapsMatched, ...figures }) => ({
+      ...figures,
+      falsePositives: falsePositives.length,
+      missed: missed.length,
+      trapsMatched: trapsMatched.length,
+    })),
+  };
 }
 
 /** --typed: the typed-spelling lists over the tuning splits' papers; --rewrites: every topic of

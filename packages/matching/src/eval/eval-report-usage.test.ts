@@ -2,6 +2,7 @@
 // how to call it before tuning must not be shown a held-out split's figures.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { findArxivData } from './real/arxiv-data';
 
 function report(args: string[]) {
   const result = spawnSync(
@@ -19,6 +20,26 @@ describe('eval-report usage', () => {
     expect(out).toContain('--split');
     expect(out).not.toMatch(/macro P|## heldout/);
   });
+
+  const withData = findArxivData() === null ? it.skip : it;
+
+  withData(
+    'when a held-out split is asked for as JSON, then it holds its figures but not the papers behind its errors',
+    () => {
+      const { code, out } = report(['--split=heldout', '--json']);
+      expect(code).toBe(0);
+      const [split] = JSON.parse(out) as { split: string; topics: Record<string, unknown>[] }[];
+      expect(split?.split).toBe('heldout');
+      expect(split?.topics.length).toBeGreaterThan(0);
+      for (const topic of split?.topics ?? []) {
+        expect(typeof topic.precision).toBe('number');
+        for (const list of ['falsePositives', 'missed', 'trapsMatched']) expect(typeof topic[list]).toBe('number');
+      }
+      // A tuning split keeps its papers: they are what tuning reads.
+      const [tuning] = JSON.parse(report(['--split=tuning', '--json']).out) as { topics: { missed: unknown }[] }[];
+      expect(tuning?.topics.some((t) => Array.isArray(t.missed) && t.missed.length > 0)).toBe(true);
+    },
+  );
 
   it('when given an unknown option, then it names it, prints the usage and exits with 2 before evaluating', () => {
     const { code, out, err } = report(['--split=tuning', '--hepl']);
