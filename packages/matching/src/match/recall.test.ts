@@ -434,26 +434,6 @@ describe('matchPapers: "AI for X" domains', () => {
     expect(ids('generative protein design', [generative, dexterous])).toEqual([generative.id]);
   });
 
-  it('when the words before a concept make another of its names with its last word ("autonomous LLM agents"), then they restate it and its papers match', () => {
-    // "autonomous agents" is a name of LLM agents: "autonomous" says again what they are.
-    const agents = makePaper({
-      title: 'Agents that book travel',
-      abstract: 'Our LLM agents plan trips and call booking tools. They recover from failed calls.',
-    });
-    const other = makePaper({ title: 'Autonomous drones', abstract: 'We fly autonomous drones over fields.' });
-    expect(ids('autonomous LLM agents', [agents, other])).toEqual([agents.id]);
-    // A part of a field that is no name of it still narrows: the dexterous papers alone.
-    const dexterous = makePaper({
-      title: 'In-hand reorientation with tactile feedback',
-      abstract: 'We study dexterous manipulation with a five-fingered hand. Policies learn from tactile signals.',
-    });
-    const pickAndPlace = makePaper({
-      title: 'Pick and place from pixels',
-      abstract: 'We study robotic manipulation of household objects. Grasps succeed nine times in ten.',
-    });
-    expect(ids('dexterous robot manipulation', [dexterous, pickAndPlace])).toEqual([dexterous.id]);
-  });
-
   it('when one related term is all a paper has, outside its title, then it is not about the topic; a second sign or the title makes it so', () => {
     const passing = makePaper({
       title: 'Scheduling jobs on a shared cluster',

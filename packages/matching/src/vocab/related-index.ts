@@ -243,9 +243,6 @@ function narrowedConcept(tokens: readonly string[], known: (key: string) => Rela
     if (key === undefined) continue;
     const modifiers = tokens.slice(0, start);
     if (isHead(modifiers) || modifiers.every((t) => HEAD_WORDS.has(t) || NEW_TOKENS.has(t))) return [];
-    const concept = key.split(' ');
-    if (restatesConcept(modifiers, concept, key))
-      return [...known(key), { terms: [], traps: [], equivalents: [phraseOf(concept, TERM_GAP)] }];
     const telling = modifiers.filter(
       (t) => !HEAD_WORDS.has(t) && !GENERIC_TOKENS.has(t) && !FREQUENT_TOKENS.has(t) && !NEW_TOKENS.has(t),
     );
@@ -257,18 +254,6 @@ function narrowedConcept(tokens: readonly string[], known: (key: string) => Rela
     return [{ terms, traps: known(key).flatMap((e) => e.traps) }];
   }
   return [];
-}
-
-/** "autonomous LLM agents": the words in front of the concept, with its last words, make another
- * of its names ("autonomous agents"). They say again what the concept is, not which part of it:
- * its papers are the topic's, as they are for the name typed alone. */
-function restatesConcept(modifiers: readonly string[], concept: readonly string[], key: string): boolean {
-  return (NAMES.get(key) ?? []).some(({ tokens: name }) => {
-    const rest = name.length - modifiers.length;
-    if (rest < 1 || rest > concept.length || !modifiers.every((t, j) => name[j] === t)) return false;
-    for (let j = 1; j <= rest; j += 1) if (name[name.length - j] !== concept[concept.length - j]) return false;
-    return true;
-  });
 }
 
 /** The key of the concept the words name, as typed or without a filler word ("diffusion models"

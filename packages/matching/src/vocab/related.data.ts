@@ -201,6 +201,7 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'driverless cars',
       'driverless',
       'autonomous vehicles',
+      'end-to-end driving',
       'driving',
     ],
     related: {
@@ -215,7 +216,6 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
       'ego-vehicle': 1,
       ADAS: 1,
       'driver assistance': 1,
-      // A kind of driving model, not the field's name: "end-to-end autonomous driving" narrows to it.
       'end-to-end driving': 1,
       'driving policy': 1,
       driving: 0.34,
@@ -790,13 +790,18 @@ export const RELATED_CONCEPTS: readonly RelatedConcept[] = [
     },
   },
   {
-    topics: ['robot manipulation', 'robotic manipulation', 'manipulation', 'robot learning', 'robotics'],
+    topics: [
+      'robot manipulation',
+      'robotic manipulation',
+      'manipulation',
+      'dexterous manipulation',
+      'robot learning',
+      'robotics',
+    ],
     related: {
       manipulation: 0.34,
       grasping: 1,
       grasp: 0.5,
-      // A part of the field, not its name: "dexterous robot manipulation" narrows to it.
-      'dexterous manipulation': 1,
       dexterous: 0.5,
       'pick-and-place': 1,
       'robotic arm': 0.5,
