@@ -74,7 +74,7 @@ function titleEchoes(doc: AnalyzedPaper, occurrences: readonly Occurrence[]): bo
 
 const NO_OCCURRENCES: readonly Occurrence[] = [];
 
-/** The hits with every occurrence a trap overlaps removed (the same map when nothing changes). */
+/** The hits with every occurrence a trap overlaps removed (the same hits when nothing changes). */
 function withoutTraps(hits: PhraseHits, trapped: readonly Occurrence[]): PhraseHits {
   if (trapped.length === 0) return hits;
   const clean = hits.emptyCopy();

@@ -87,8 +87,8 @@ interface WordForm {
 
 /** Each mode's words as written → their forms. Papers repeat their words (the matching benchmark's
  * thousand abstracts hold ~190,000 words, ~17,000 of them distinct), and folding, stemming and the
- * acronym look-ups of every word were over half of tokenising. Cleared when full: a bound on
- * memory, not an eviction policy worth its bookkeeping. */
+ * acronym look-ups of every word were over half of tokenising. Cleared when full: a bound on the
+ * entries, not an eviction policy worth its bookkeeping. */
 const WORD_FORMS: Readonly<Record<TokenizeMode, Map<string, WordForm>>> = { topic: new Map(), paper: new Map() };
 const MAX_WORD_FORMS = 100_000;
 
@@ -96,10 +96,14 @@ function wordForm(written: string, mode: TokenizeMode): WordForm {
   const forms = WORD_FORMS[mode];
   let form = forms.get(written);
   if (form === undefined) {
-    const folded = fold(written);
+    // A word cut from a long text can be a view into that text (V8 keeps a slice of 13 characters
+    // or more as one): kept as a key, it would keep the whole abstract alive. A copy of its own
+    // is kept instead, and everything read from it.
+    const own = ` ${written}`.slice(1);
+    const folded = fold(own);
     form = { lower: folded.toLowerCase(), token: canonicalWord(folded, mode) };
     if (forms.size >= MAX_WORD_FORMS) forms.clear();
-    forms.set(written, form);
+    forms.set(own, form);
   }
   return form;
 }
