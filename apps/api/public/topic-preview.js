@@ -206,10 +206,13 @@
         guide(topicsFound, data.window);
         const counts = {};
         for (const g of topicsFound) counts[g.topic] = g.count;
+        // "Your top 5": the headings count every paper of a topic ("13 recent papers"), and a
+        // reader seeing five under them asked where the rest went.
+        const top = data.papers.length === 1 ? 'Your top paper' : `Your top ${data.papers.length}`;
         show(
           data.papers,
           data.papers.length
-            ? `From ${span ?? 'the last two weeks'}:`
+            ? `${top} from ${span ?? 'the last two weeks'}:`
             : `Nothing ${span ? `in ${span} ` : 'recent '}matches yet. New papers arrive every day.`,
           null,
           data.alsoTrending,
