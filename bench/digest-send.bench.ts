@@ -200,6 +200,8 @@ async function main(): Promise<void> {
   const workers: Worker[] = PROCS
     ? []
     : startWorkers(deps, [digestBuildProcessor, digestSendProcessor] as ProcessorDefinition[]);
+  // Timed from a started worker: its compose threads have compiled their templates.
+  if (!PROCS) await digestSendProcessor.start?.(deps);
   const childCpuBefore = children.map((c) => procStats(c.pid!).cpuSeconds);
 
   const backends = databaseBackends(async () =>

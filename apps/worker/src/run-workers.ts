@@ -31,6 +31,7 @@ export function startWorkers(
   options: StartWorkersOptions = {},
 ): Worker[] {
   return definitions.map((definition) => {
+    void definition.start?.(deps);
     const run = async (job: Job) => {
       const log = deps.logger.child({ queue: definition.queue, jobId: job.id, attempt: job.attemptsMade + 1 });
       const started = Date.now();

@@ -2,7 +2,7 @@
 // a stand-in that fails like Nodemailer does (responseCode + command), so the batch rules can be
 // seen one by one: a transient failure queues that delivery alone with backoff, the last
 // attempt gives up, and a pause by the breaker mid-batch hands the rest back unsent.
-import { buildDigests, sendDigests, type MailSender, type SendBreaker } from '@paperboy/core';
+import { buildDigests, ComposeUnavailable, sendDigests, type MailSender, type SendBreaker } from '@paperboy/core';
 import { createRenderer } from '@paperboy/email';
 import { QUEUE } from '@paperboy/queue';
 import { seedPapers, seedReaders } from './digest.factory';
@@ -107,5 +107,23 @@ describe('a send batch', () => {
       ids.slice(2).map(() => ['pending', 0, 'sending was paused']),
     );
     expect((await retryJobs()).flatMap((j) => j.data.deliveryIds).sort()).toEqual([...ids].sort());
+  });
+
+  it('when the compose thread is away, then the delivery keeps its claim and goes again after the lease, neither sent nor failed', async () => {
+    const [id] = await builtDeliveries('away', 1);
+    const sent: string[] = [];
+    const composer = { compose: () => Promise.reject(new ComposeUnavailable('the compose thread exited (code 1)')) };
+    const deps = { ...(await sendDeps({ sendMail: async (m) => (sent.push(m.envelope.to[0]!), {}) })), composer };
+    const outcomes = await sendDigests(deps, [id!]);
+    expect(outcomes).toEqual([
+      { retrying: 'the compose thread exited (code 1)', deliveryId: id, delayMs: expect.any(Number) },
+    ]);
+    // The lease runs from the claim (moments ago), and the retry waits until past it.
+    expect((outcomes[0] as { delayMs: number }).delayMs).toBeGreaterThan(
+      (env.deps.config.SEND_LEASE_SECONDS - 10) * 1000,
+    );
+    expect(sent).toEqual([]);
+    expect(await db().delivery.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'sending' });
+    expect((await retryJobs()).map((j) => j.data.deliveryIds)).toEqual([[id]]);
   });
 });

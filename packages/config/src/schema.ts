@@ -125,6 +125,13 @@ export const envSchema = z.object({
   /** Digest sends in flight per worker process (the shared SEND_RATE_PER_SECOND caps the total). */
   SEND_CONCURRENCY: int(1, 1000).default(20),
   /**
+   * Threads per worker process that compose digests (render and MIME) off its event loop, which
+   * then only claims, sends and records. 1 by default: on a 2-core machine the event loop was
+   * the send rate's limit with a core part idle (BENCHMARKS.md, "Sending"). 0: compose on the
+   * event loop.
+   */
+  SEND_COMPOSE_THREADS: int(0, 16).default(1),
+  /**
    * Digests per send job. One job per email cost more in queue bookkeeping than the email
    * itself; a batch is claimed, rendered and recorded together. Lowered automatically to
    * SEND_RATE_PER_SECOND when that is smaller, so that the job limiter still holds the rate.

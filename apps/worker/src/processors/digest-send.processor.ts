@@ -1,9 +1,10 @@
 // Sends a batch of built digests (core decides and records; this file wires the process-wide
-// pieces: the renderer compiled once, the pooled SMTP transport, the consecutive-error breaker,
-// the coalesced 'sent' writes). A BullMQ limiter keyed in Redis caps the rate across every
+// pieces: the renderer compiled once, the compose threads, the pooled SMTP transport, the
+// consecutive-error breaker, the coalesced 'sent' writes). A BullMQ limiter keyed in Redis caps the rate across every
 // worker process: it counts jobs, and a batch is sized so that jobs × batch ≤ the rate.
 import {
   batchedRecordSent,
+  ComposeThreads,
   createSendBreaker,
   sendDigests,
   sendJobsPerSecond,
@@ -22,7 +23,13 @@ import { defineProcessor } from './processor';
 const JOBS_IN_FLIGHT = 2;
 
 // Per process (per deps): the consecutive-error breaker and the batched 'sent' writes.
-const perProcess = new WeakMap<WorkerDeps, { breaker: SendBreaker; recordSent: RecordSent; mail: MailSender }>();
+interface ProcessParts {
+  breaker: SendBreaker;
+  recordSent: RecordSent;
+  mail: MailSender;
+  composer?: ComposeThreads;
+}
+const perProcess = new WeakMap<WorkerDeps, ProcessParts>();
 
 function processParts(deps: WorkerDeps) {
   let parts = perProcess.get(deps);
@@ -38,7 +45,13 @@ function processParts(deps: WorkerDeps) {
       logger: deps.logger,
       onTrip: () => metrics?.sendBreakerTrips.inc(),
     });
-    parts = { breaker, recordSent: batchedRecordSent(deps.db), mail: digestSender(deps.mail) };
+    const threads = deps.config.SEND_COMPOSE_THREADS;
+    parts = {
+      breaker,
+      recordSent: batchedRecordSent(deps.db),
+      mail: digestSender(deps.mail),
+      ...(threads > 0 && { composer: new ComposeThreads(deps.config, threads) }),
+    };
     perProcess.set(deps, parts);
   }
   return parts;
@@ -71,11 +84,13 @@ export const digestSendProcessor = defineProcessor({
     lockDuration: deps.config.JOB_LOCK_SECONDS * 1000,
     stalledInterval: deps.config.JOB_LOCK_SECONDS * 1000,
   }),
+  // The compose threads start (and compile their templates) with the worker.
+  start: (deps) => processParts(deps).composer?.start(),
   async handle(payload, _job, deps) {
-    const { breaker, recordSent, mail } = processParts(deps);
+    const { breaker, recordSent, mail, composer } = processParts(deps);
     const ids = payload.deliveryIds ?? [payload.deliveryId!];
     const concurrency = Math.max(1, Math.ceil(deps.config.SEND_CONCURRENCY / JOBS_IN_FLIGHT));
-    const sendDeps = { ...deps, mail, renderer: await getSharedRenderer(), breaker, recordSent, concurrency };
+    const sendDeps = { ...deps, mail, renderer: await getSharedRenderer(), breaker, recordSent, concurrency, composer };
     return summarise(await sendDigests(sendDeps, ids));
   },
 });

@@ -14,6 +14,11 @@ export interface ProcessorDefinition<Q extends QueueName = QueueName> {
    */
   options?: (deps: WorkerDeps) => Pick<WorkerOptions, 'concurrency' | 'limiter' | 'lockDuration' | 'stalledInterval'>;
   handle: (payload: Payload<Q>, job: Job, deps: WorkerDeps) => Promise<unknown>;
+  /**
+   * Readies the process's parts when the worker starts, so that its first job does not wait for
+   * them; settles when they are ready (it never rejects: a part that failed is tried again by the jobs).
+   */
+  start?: (deps: WorkerDeps) => Promise<void> | undefined;
 }
 
 export function defineProcessor<Q extends QueueName>(definition: ProcessorDefinition<Q>): ProcessorDefinition<Q> {

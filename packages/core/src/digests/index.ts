@@ -16,3 +16,4 @@ export * from './recover-deliveries.usecase';
 export * from './reconcile-digests.usecase';
 export * from './coalesce';
 export * from './send-batching';
+export * from './compose-threads';

@@ -10,19 +10,10 @@
 // The only duplicate left is SMTP's own window: the server has accepted DATA but we die
 // before 'sent' is committed (one loopback UPDATE, about a millisecond). The retry then sends
 // the same email with the same Message-ID, which receivers use to drop it.
-import {
-  buildMessage,
-  buildRawMail,
-  classifySmtpError,
-  describeSmtpError,
-  type RawMail,
-  type Renderer,
-} from '@paperboy/email';
+import { buildRawMail, classifySmtpError, describeSmtpError, type RawMail, type Renderer } from '@paperboy/email';
 import type { Logger } from '@paperboy/logger';
 import { AppError } from '../errors';
 import { hardBounceWrites } from '../subscribers/store';
-import { buildReaderLinks } from '../tokens/reader-links';
-import { addTopicLink, topicLink, voteLinkBase } from '../tokens/feedback-links';
 import { suggestTopicsForDeliveries, type DigestSuggestion } from '../feedback/related-topics';
 import { digestClock, SEND_ATTEMPTS, sendRetryDelayMs, type DigestDeps } from './digest-deps';
 import type { RecordSent } from './send-batching';
@@ -35,7 +26,8 @@ import {
   recordOutcome,
   type ClaimedDelivery,
 } from './store';
-import { quietTopics, toCardWithoutVotes, toDigestPaper } from './digest-card';
+import { ComposeUnavailable, type DigestComposer } from './compose-threads';
+import { composeRawDigest } from './digest-email';
 import { composeNotice, loadNoticeData } from './empty-notice';
 import { SendRequeue } from './send-requeue';
 
@@ -52,6 +44,8 @@ export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now' | 'qu
   concurrency?: number;
   /** A batched version (the worker coalesces the 'sent' writes of concurrent sends); default: one query each. */
   recordSent?: RecordSent;
+  /** Composes digests elsewhere (the worker's compose threads); default: on this thread. */
+  composer?: DigestComposer;
 }
 
 export type SendOutcome =
@@ -61,7 +55,7 @@ export type SendOutcome =
   /** Not this time: queued again on its own, to run after `delayMs`. */
   | { retrying: string; deliveryId: number; delayMs: number };
 
-export const DIGEST_LIST = { name: 'paperboy digest', id: 'digest' };
+export { DIGEST_LIST } from './digest-email';
 
 export async function sendDigest(deps: SendDeps, deliveryId: number): Promise<SendOutcome> {
   return (await sendDigests(deps, [deliveryId]))[0] as SendOutcome;
@@ -140,25 +134,28 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
       claimed.kind === 'notice'
         ? await loadNoticeData(deps.db, claimed, deps.config.EMPTY_PERIODS_NOTICE ?? 1, now)
         : undefined;
-    let message: ReturnType<typeof buildMessage> | undefined;
+    // Only the wire form waits for SMTP: the rendered HTML and text (~60 KB of strings per
+    // email) are never held through the wait. Held, with every send of the batch in flight,
+    // each young-generation GC had to copy them (send bench: worker 1.57-1.70 -> 1.51-1.59 ms
+    // CPU per digest, scavenges 2.3-2.7 -> 0.7-1.5 s per 5,000 digests; BENCHMARKS.md).
+    let raw: RawMail;
     try {
-      message = notice
-        ? composeNotice(deps, claimed, notice, now)
-        : composeDigest(deps, claimed, now, batch.suggestions.get(deliveryId));
+      const suggestion = batch.suggestions.get(deliveryId);
+      raw = notice
+        ? buildRawMail(composeNotice(deps, claimed, notice, now), now)
+        : deps.composer
+          ? await deps.composer.compose(claimed, now, suggestion)
+          : composeRawDigest(deps, claimed, now, suggestion);
     } catch (error) {
+      // A compose thread that went away says nothing about the data: tried again after the lease.
+      if (error instanceof ComposeUnavailable) throw error;
       // Bad stored data (e.g. a malformed paper URL) fails the same way every time: no retry.
       const detail = `cannot build the email: ${(error as Error).message}`.slice(0, 500);
       await recordOutcome(deps.db, deliveryId, 'failed', now, { lastError: detail });
       return { failed: 'invalid_message', deliveryId, detail };
     }
-    const messageId = message.messageId;
+    const messageId = raw.messageId;
     try {
-      const raw = buildRawMail(message, now);
-      // Only the wire form waits for SMTP: the rendered HTML and text (~60 KB of strings per
-      // email) are let go first. Kept through the wait, with every send of the batch in flight,
-      // each young-generation GC had to copy them (send bench: worker 1.57-1.70 -> 1.51-1.59 ms
-      // CPU per digest, scavenges 2.3-2.7 -> 0.7-1.5 s per 5,000 digests; BENCHMARKS.md).
-      message = undefined;
       await deps.mail.sendMail(raw);
     } catch (error) {
       return await handleSmtpFailure(deps, claimed, error, batch);
@@ -297,61 +294,5 @@ async function hardBounce(deps: SendDeps, claimed: ClaimedDelivery, detail: stri
   ]);
 }
 
-export function composeDigest(
-  deps: Pick<SendDeps, 'config'> & { renderer: Pick<Renderer, 'renderDigest'> },
-  claimed: ClaimedDelivery,
-  now: Date,
-  suggestion?: DigestSuggestion,
-): ReturnType<typeof buildMessage> {
-  const links = buildReaderLinks(deps.config, claimed.subscriberId, now);
-  const topics = claimed.digestMode === 'trending' ? [] : claimed.topics;
-  // Feedback links only where votes and topic controls act: a digest with topic sections.
-  const feedback = topics.length > 0 ? feedbackLinks(deps.config, claimed, now) : undefined;
-  const suggest =
-    feedback && suggestion
-      ? {
-          topic: suggestion.label,
-          papers: suggestion.papers,
-          url: addTopicLink(deps.config, claimed.subscriberId, suggestion.key, now),
-        }
-      : undefined;
-  const papers = claimed.papers.map(feedback ? toDigestPaper : toCardWithoutVotes);
-  const content = deps.renderer.renderDigest({
-    reader: { email: claimed.email },
-    topics,
-    frequency: claimed.frequency,
-    papers,
-    quietTopics: quietTopics(topics, papers),
-    date: now,
-    timeZone: claimed.timezone,
-    links: {
-      manageUrl: links.manageUrl,
-      unsubscribeUrl: links.unsubscribeUrl,
-      ...feedback,
-      ...(suggest && { suggest }),
-    },
-  });
-  return buildMessage({
-    from: deps.config.MAIL_FROM,
-    to: claimed.email,
-    content,
-    // The delivery id: every attempt of this digest carries the same Message-ID.
-    idempotencyKey: `delivery-${claimed.id}`,
-    secretKey: deps.config.SECRET_KEY,
-    list: DIGEST_LIST,
-    unsubscribe: { url: links.oneClickUrl },
-  });
-}
-
+export { composeDigest } from './digest-email';
 export { toDigestPaper, decodeReason } from './digest-card';
-
-/** This reader's signed "more / less like this" links (one start for every paper) and topic link per section. */
-function feedbackLinks(config: SendDeps['config'], claimed: ClaimedDelivery, now: Date) {
-  const voteBase = voteLinkBase(config, claimed.subscriberId, now);
-  const topics: Record<string, string> = {};
-  claimed.topics.forEach((raw, i) => {
-    const key = claimed.topicKeys?.[i];
-    if (key) topics[raw.replace(/\s+/g, ' ').trim()] = topicLink(config, claimed.subscriberId, key, now);
-  });
-  return { voteBase, topics };
-}

@@ -90,6 +90,14 @@ export function isCrlfChecked(bytes: Buffer): boolean {
   return CRLF_CHECKED.has(bytes);
 }
 
+/**
+ * Remembers bytes as CRLF-checked that another thread built and checked (a compose thread's
+ * message: postMessage hands over the bytes, not this thread's memory of having checked them).
+ */
+export function markCrlfChecked(bytes: Buffer): void {
+  CRLF_CHECKED.add(bytes);
+}
+
 /** Writes `body` at `at` (room for body.length bytes) and tells whether it is 7bit as written. */
 function writeSevenBit(target: Buffer, at: number, body: string): boolean {
   // In UTF-8 a non-ASCII character takes 2-4 bytes: it either does not fit (fewer bytes

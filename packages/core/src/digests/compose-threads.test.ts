@@ -1,0 +1,105 @@
+// Compose threads (real worker threads) make the same email the event loop makes, keep their
+// paper rows bounded, tell bad data from a thread that went away, and start again after one did.
+import { loadConfig } from '@paperboy/config';
+import { createRenderer, isCrlfChecked, type RawMail } from '@paperboy/email';
+import { ComposeThreads, ComposeUnavailable } from './compose-threads';
+import { composeRawDigest } from './digest-email';
+import type { PaperRow } from './paper-cache';
+import { encodeReason, type ClaimedDelivery } from './store';
+
+const config = loadConfig({ NODE_ENV: 'test' });
+const now = new Date('2026-12-07T08:00:00Z');
+
+const row = (title: string, fields: Partial<PaperRow> = {}): PaperRow =>
+  Object.freeze({
+    id: title.length,
+    title,
+    sourceId: '2612.01234',
+    authors: Object.freeze(['Ada Lovelace', 'Alan Turing']) as string[],
+    abstract: `We study ${title.toLowerCase()} with careful ablations.`,
+    upvotes: 12,
+    hfUrl: null,
+    arxivUrl: null,
+    pdfUrl: null,
+    githubRepo: null,
+    projectPage: null,
+    organization: 'Example Lab',
+    publishedAt: new Date('2026-12-03T00:00:00Z'),
+    numComments: 2,
+    reason: encodeReason({ topic: 'reward models', matched: ['reward model'], field: 'title', text: title }),
+    ...fields,
+  });
+
+const delivery = (id: number, papers: PaperRow[]): ClaimedDelivery => ({
+  id,
+  subscriberId: 40 + id,
+  periodKey: 'd2026-12-07',
+  kind: 'digest',
+  attempts: 1,
+  email: `reader-${id}@example.org`,
+  frequency: 'daily',
+  digestMode: 'topics',
+  timezone: 'Europe/Paris',
+  topics: ['reward models'],
+  topicKeys: ['reward model'],
+  papers,
+});
+
+/** The message with its random MIME boundary named the same, so two builds compare. */
+const text = (mail: RawMail) => mail.raw.toString('latin1').replace(/----=_paperboy_[0-9a-f-]+/g, 'BOUNDARY');
+
+let threads: ComposeThreads;
+afterEach(() => threads?.close());
+
+describe('compose threads', () => {
+  it('when a digest is composed in a thread, then it is the email the event loop composes, checked for SMTP', async () => {
+    threads = new ComposeThreads(config, 1);
+    const claimed = delivery(1, [row('Robust reward models'), row('Reward hacking in the wild')]);
+    const inThread = await threads.compose(claimed, now);
+    const here = composeRawDigest({ config, renderer: await createRenderer() }, claimed, now);
+    expect(text(inThread)).toBe(text(here));
+    expect(inThread.messageId).toBe(here.messageId);
+    expect(inThread.envelope).toEqual({ from: expect.any(String), to: ['reader-1@example.org'] });
+    expect(isCrlfChecked(inThread.raw)).toBe(true);
+  });
+
+  it('when a thread is told to forget the rows it kept, then later digests still carry papers it had before', async () => {
+    threads = new ComposeThreads(config, 1, 2);
+    const [a, b, c] = [row('Alpha reward models'), row('Beta reward models'), row('Gamma reward models')];
+    const mails = [];
+    // Each request's rows go past the two kept: the thread forgets and is sent them again.
+    for (const [i, papers] of [
+      [a, b],
+      [b, c],
+      [a, c],
+      [a, b],
+    ].entries())
+      mails.push(text(await threads.compose(delivery(i, papers as PaperRow[]), now)));
+    expect(mails.map((m) => ['Alpha', 'Beta', 'Gamma'].filter((w) => m.includes(`${w} reward models`)))).toEqual([
+      ['Alpha', 'Beta'],
+      ['Beta', 'Gamma'],
+      ['Alpha', 'Gamma'],
+      ['Alpha', 'Beta'],
+    ]);
+  });
+
+  it('when the stored data cannot make an email, then composing fails with the reason, not as the thread being away', async () => {
+    threads = new ComposeThreads(config, 1);
+    const error = await threads.compose(delivery(2, [row('A bad link', { hfUrl: 'javascript:alert(1)' })]), now).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ComposeUnavailable);
+    expect(error?.message).toMatch(/url/i);
+  });
+
+  it('when the threads stop with a digest in hand, then it fails as unavailable, and the next digest starts a thread again', async () => {
+    threads = new ComposeThreads(config, 1);
+    const inHand = threads.compose(delivery(3, [row('Stopped reward models')]), now);
+    await threads.close();
+    await expect(inHand).rejects.toBeInstanceOf(ComposeUnavailable);
+    const again = await threads.compose(delivery(4, [row('Restarted reward models')]), now);
+    expect(text(again)).toContain('Restarted reward models');
+  });
+});
