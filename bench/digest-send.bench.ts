@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'bullmq';
-import { loadConfig } from '@paperboy/config';
+import { composeThreads, loadConfig } from '@paperboy/config';
 import { scheduleDigests } from '@paperboy/core';
 import { createTestDatabase } from '@paperboy/db/testing';
 import { createMailTransport } from '@paperboy/email';
@@ -192,6 +192,8 @@ async function main(): Promise<void> {
     SEND_RATE_PER_SECOND: '100000',
     SEND_CONCURRENCY: String(CONCURRENCY),
     SMTP_POOL_SIZE: String(POOL),
+    // Separate processes each see WORKER_PROCESSES=1: given what "auto" gives PROCS of them.
+    SEND_COMPOSE_THREADS: String(composeThreads('auto', PROCS, os.availableParallelism())),
   };
   for (let i = 0; i < PROCS; i++) startWorkerProcess(childEnv);
   // Ready when every process's send worker has registered with Redis.

@@ -29,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Job, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
+import { composeThreads } from '@paperboy/config';
 import { closeQueues, createQueues, createRedis, jobId, QUEUE } from '@paperboy/queue';
 import { cpuPerDigest, markdownTable, onceEachProblems, peaks, type RunRow, stageFigure, thin } from './morning-plan';
 import {
@@ -67,6 +68,8 @@ const OVERRIDES: Record<string, string> = {
   INGEST_SCHEDULE:
     'off (production default on): no pulls from Hugging Face/arXiv during the run; the day of papers is seeded',
   METRICS_PORT: 'a free port per worker (default 9464): two workers on one host cannot share one port',
+  SEND_COMPOSE_THREADS:
+    "what its default (auto) gives WORKER_PROCESSES=N on this machine, N the run's worker processes: 1 where N is below the cores, else 0. The bench starts each worker as a process of its own (WORKER_PROCESSES=1 each), where auto would give every one a thread",
   SMTP_URL: 'smtp:// to the loopback sink, no STARTTLS (a relay would be smtps:// or STARTTLS)',
   schedule:
     "the digest-schedule job gets its `now` payload: each due minute of the simulated day, back to back, instead of the every-minute scheduler's real clock (see the header of bench/morning.bench.ts)",
@@ -211,6 +214,8 @@ async function run(workers: number, dkim: boolean, outDir: string) {
       SECRET_KEY: randomBytes(24).toString('base64'),
       SEND_RATE_PER_SECOND: '100000',
       INGEST_SCHEDULE: 'off',
+      // What "auto" gives this many worker processes on this machine (see OVERRIDES).
+      SEND_COMPOSE_THREADS: String(composeThreads('auto', workers, os.availableParallelism())),
       ...(key ? { DKIM_DOMAIN: 'example.org', DKIM_SELECTOR: 'bench', DKIM_PRIVATE_KEY: key } : {}),
     };
     const procs: Started[] = [];

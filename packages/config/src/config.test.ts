@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './index';
+import { ConfigError, composeThreads, loadConfig } from './index';
 
 const devSecretFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'paperboy-config-')), '.paperboy', 'secret-key');
 const SECRET = { SECRET_KEY: 'k'.repeat(32) };
@@ -116,6 +116,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test', WORKER_PROCESSES: '2' }).WORKER_PROCESSES).toBe(2);
     for (const bad of ['0', '65', '1.5', 'many'])
       expect(() => loadConfig({ NODE_ENV: 'test', WORKER_PROCESSES: bad })).toThrow(/WORKER_PROCESSES/);
+  });
+
+  it('when SEND_COMPOSE_THREADS is auto, then a worker gets a compose thread only where its processes leave a core free; a number wins', () => {
+    expect([composeThreads('auto', 1, 2), composeThreads('auto', 2, 2), composeThreads('auto', 3, 2)]).toEqual([
+      1, 0, 0,
+    ]);
+    expect([composeThreads('auto', 1, 1), composeThreads('auto', 2, 8)]).toEqual([0, 1]);
+    expect(composeThreads(0, 1, 8)).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', SEND_COMPOSE_THREADS: '3' }).SEND_COMPOSE_THREADS).toBe(3);
+    // 64 processes leave no core of this machine free.
+    expect(loadConfig({ NODE_ENV: 'test', WORKER_PROCESSES: '64' }).SEND_COMPOSE_THREADS).toBe(0);
+    for (const bad of ['-1', '17', 'many'])
+      expect(() => loadConfig({ NODE_ENV: 'test', SEND_COMPOSE_THREADS: bad })).toThrow(/SEND_COMPOSE_THREADS/);
   });
 
   it('when running in production without SECRET_KEY or PUBLIC_URL, then it refuses to start', () => {

@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives a Config object.
 import { createPublicKey } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { developmentSecretKey, DEV_SECRET_FILE } from './dev-secret';
 import { DOT_ENV_FILE, withDotEnv } from './dot-env';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
@@ -23,6 +24,14 @@ export interface Config extends Env, StorageConfig {
   useDevMailbox: boolean;
   /** Worker processes the worker command runs (default 1: see the README's "Worker processes"). */
   WORKER_PROCESSES: number;
+  /** Compose threads per worker process, "auto" resolved for this machine. */
+  SEND_COMPOSE_THREADS: number;
+}
+
+/** A compose thread where the worker's event loops leave a core free (see SEND_COMPOSE_THREADS). */
+export function composeThreads(setting: Env['SEND_COMPOSE_THREADS'], processes: number, cores: number): number {
+  if (setting !== 'auto') return setting;
+  return processes < cores ? 1 : 0;
 }
 
 function isRegExp(source: string): boolean {
@@ -137,5 +146,6 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, options: Load
     isDevelopment: e.NODE_ENV === 'development',
     useDevMailbox: !e.SMTP_URL,
     WORKER_PROCESSES: e.WORKER_PROCESSES,
+    SEND_COMPOSE_THREADS: composeThreads(e.SEND_COMPOSE_THREADS, e.WORKER_PROCESSES, availableParallelism()),
   };
 }

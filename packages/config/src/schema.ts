@@ -126,11 +126,12 @@ export const envSchema = z.object({
   SEND_CONCURRENCY: int(1, 1000).default(20),
   /**
    * Threads per worker process that compose digests (render and MIME) off its event loop, which
-   * then only claims, sends and records. 1 by default: on a 2-core machine the event loop was
-   * the send rate's limit with a core part idle (BENCHMARKS.md, "Sending"). 0: compose on the
-   * event loop.
+   * then only claims, sends and records. "auto" (default): 1 when the machine has more cores
+   * than WORKER_PROCESSES, else 0 (composing on the event loop). On 2 cores one process sent
+   * ~14 % faster with the thread; two processes with a thread each, ~8 % slower than without
+   * (BENCHMARKS.md, "Sending").
    */
-  SEND_COMPOSE_THREADS: int(0, 16).default(1),
+  SEND_COMPOSE_THREADS: z.union([z.literal('auto'), int(0, 16)]).default('auto'),
   /**
    * Digests per send job. One job per email cost more in queue bookkeeping than the email
    * itself; a batch is claimed, rendered and recorded together. Lowered automatically to
