@@ -109,21 +109,20 @@ describe('a send batch', () => {
     expect((await retryJobs()).flatMap((j) => j.data.deliveryIds).sort()).toEqual([...ids].sort());
   });
 
-  it('when the compose thread is away, then the delivery keeps its claim and goes again after the lease, neither sent nor failed', async () => {
+  it('when no compose thread can take a digest, then it is composed on the event loop and sent once; bad data still fails it', async () => {
     const [id] = await builtDeliveries('away', 1);
     const sent: string[] = [];
     const composer = { compose: () => Promise.reject(new ComposeUnavailable('the compose thread exited (code 1)')) };
     const deps = { ...(await sendDeps({ sendMail: async (m) => (sent.push(m.envelope.to[0]!), {}) })), composer };
-    const outcomes = await sendDigests(deps, [id!]);
-    expect(outcomes).toEqual([
-      { retrying: 'the compose thread exited (code 1)', deliveryId: id, delayMs: expect.any(Number) },
+    expect(await sendDigests(deps, [id!])).toEqual([
+      { sent: true, deliveryId: id, messageId: expect.any(String), attempt: 1 },
     ]);
-    // The lease runs from the claim (moments ago), and the retry waits until past it.
-    expect((outcomes[0] as { delayMs: number }).delayMs).toBeGreaterThan(
-      (env.deps.config.SEND_LEASE_SECONDS - 10) * 1000,
-    );
-    expect(sent).toEqual([]);
-    expect(await db().delivery.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'sending' });
-    expect((await retryJobs()).map((j) => j.data.deliveryIds)).toEqual([[id]]);
+    expect(sent).toEqual(['away-0@example.org']);
+    const [bad] = await builtDeliveries('bad', 1);
+    const refused = { compose: () => Promise.reject(new Error('digest: papers[0].url must be an http(s) URL')) };
+    expect(await sendDigests({ ...deps, composer: refused }, [bad!])).toEqual([
+      { failed: 'invalid_message', deliveryId: bad, detail: expect.stringMatching(/cannot build the email: .*url/) },
+    ]);
+    expect(sent).toEqual(['away-0@example.org']);
   });
 });

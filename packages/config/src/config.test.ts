@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, composeThreads, loadConfig } from './index';
 
@@ -125,8 +125,10 @@ describe('loadConfig', () => {
     expect([composeThreads('auto', 1, 1), composeThreads('auto', 2, 8)]).toEqual([0, 1]);
     expect(composeThreads(0, 1, 8)).toBe(0);
     expect(loadConfig({ NODE_ENV: 'test', SEND_COMPOSE_THREADS: '3' }).SEND_COMPOSE_THREADS).toBe(3);
-    // 64 processes leave no core of this machine free.
-    expect(loadConfig({ NODE_ENV: 'test', WORKER_PROCESSES: '64' }).SEND_COMPOSE_THREADS).toBe(0);
+    for (const processes of [1, 64])
+      expect(loadConfig({ NODE_ENV: 'test', WORKER_PROCESSES: String(processes) }).SEND_COMPOSE_THREADS).toBe(
+        composeThreads('auto', processes, availableParallelism()),
+      );
     for (const bad of ['-1', '17', 'many'])
       expect(() => loadConfig({ NODE_ENV: 'test', SEND_COMPOSE_THREADS: bad })).toThrow(/SEND_COMPOSE_THREADS/);
   });

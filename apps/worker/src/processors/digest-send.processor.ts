@@ -50,7 +50,9 @@ function processParts(deps: WorkerDeps) {
       breaker,
       recordSent: batchedRecordSent(deps.db),
       mail: digestSender(deps.mail),
-      ...(threads > 0 && { composer: new ComposeThreads(deps.config, threads) }),
+      ...(threads > 0 && {
+        composer: new ComposeThreads(deps.config, threads, { onProblem: (message) => deps.logger.warn(message) }),
+      }),
     };
     perProcess.set(deps, parts);
   }
@@ -84,8 +86,12 @@ export const digestSendProcessor = defineProcessor({
     lockDuration: deps.config.JOB_LOCK_SECONDS * 1000,
     stalledInterval: deps.config.JOB_LOCK_SECONDS * 1000,
   }),
-  // The compose threads start (and compile their templates) with the worker.
-  start: (deps) => processParts(deps).composer?.start(),
+  // The templates compile, and the compose threads start, with the worker. Neither throws:
+  // the first job would try again, and digests go without threads while they cannot start.
+  start: (deps) => {
+    getSharedRenderer().catch(() => undefined);
+    return processParts(deps).composer?.start();
+  },
   async handle(payload, _job, deps) {
     const { breaker, recordSent, mail, composer } = processParts(deps);
     const ids = payload.deliveryIds ?? [payload.deliveryId!];

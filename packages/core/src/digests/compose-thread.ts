@@ -2,60 +2,37 @@
 // with the process's templates compiled once here.
 import { parentPort, workerData } from 'node:worker_threads';
 import { getSharedRenderer, isCrlfChecked } from '@paperboy/email';
+import { RowNotHeld, RowStore } from './compose-rows';
+import type { ComposeReply, ComposeRequest } from './compose-threads';
 import type { DigestConfig } from './digest-deps';
 import type { PaperRow } from './store';
-import type { ComposeReply, ComposeRequest, PaperOnWire } from './compose-threads';
 import { composeRawDigest } from './digest-email';
 
 const { config } = workerData as { config: DigestConfig };
 const port = parentPort;
-// Compiled now, while the worker starts, not when the first digest waits for it.
+const rows = new RowStore();
+
+// Compiled now, while the worker starts, not when the first digest waits for it. A failure is
+// told to each digest, which is then composed elsewhere, and tried again by the next.
 getSharedRenderer().then(
   () => port?.postMessage('ready'),
-  // Each digest tries again (and says why it cannot go) until the templates compile.
   () => port?.postMessage('ready'),
 );
-
-/** The rows this thread was sent, by key, frozen as they were on the sending side (see compose-threads.ts). */
-const rows = new Map<number, PaperRow>();
-
-/**
- * The request's rows. Those it brings are kept first, all of them and before anything can fail
- * or wait: the sending side counts them as held from now on.
- */
-function paperRows(request: ComposeRequest): PaperRow[] {
-  if (request.forget) rows.clear();
-  for (const paper of request.papers) {
-    if (typeof paper === 'number') continue;
-    const [key, row] = paper;
-    Object.freeze(row.authors);
-    Object.freeze(row);
-    if (key !== -1) rows.set(key, row);
-  }
-  return request.papers.map((paper) => {
-    if (typeof paper !== 'number') return paper[1];
-    const row = rows.get(paper);
-    if (!row) throw new ComposeUnavailableHere(`paper row ${paper} was never sent to this thread`);
-    return row;
-  });
-}
-
-/** The two sides disagree on what this thread holds: a fault of the threads, not the delivery's. */
-class ComposeUnavailableHere extends Error {}
 
 port?.on('message', async (request: ComposeRequest) => {
   let papers: PaperRow[];
   try {
-    papers = paperRows(request);
+    // Before anything waits: requests must take their rows in the order they were sent.
+    papers = rows.take(request);
   } catch (error) {
-    port.postMessage({ id: request.id, error: (error as Error).message, unavailable: true } satisfies ComposeReply);
+    port.postMessage({ id: request.id, error: (error as Error).message, unavailable: error instanceof RowNotHeld });
     return;
   }
   let renderer: Awaited<ReturnType<typeof getSharedRenderer>>;
   try {
     renderer = await getSharedRenderer();
   } catch (error) {
-    // Templates that would not compile say nothing about this delivery: it is tried again.
+    // Templates that would not compile say nothing about this delivery.
     port.postMessage({ id: request.id, error: (error as Error).message, unavailable: true } satisfies ComposeReply);
     return;
   }
@@ -68,13 +45,8 @@ port?.on('message', async (request: ComposeRequest) => {
     const own = mail.raw.byteOffset === 0 && mail.raw.byteLength === mail.raw.buffer.byteLength;
     const raw = own ? mail.raw : new Uint8Array(mail.raw);
     transfer.push(raw.buffer as ArrayBuffer);
-    reply = {
-      id: request.id,
-      raw,
-      crlfChecked: isCrlfChecked(mail.raw),
-      messageId: mail.messageId,
-      envelope: mail.envelope,
-    };
+    const envelope = mail.envelope;
+    reply = { id: request.id, raw, crlfChecked: isCrlfChecked(mail.raw), messageId: mail.messageId, envelope };
   } catch (error) {
     reply = { id: request.id, error: (error as Error).message };
   }

@@ -1,5 +1,6 @@
-// Compose threads (real worker threads) make the same email the event loop makes, keep their
-// paper rows bounded, tell bad data from a thread that went away, and start again after one did.
+// Compose threads (real worker threads) make the same email the event loop makes, take rows
+// by key across forgetting, tell bad data from a thread that went away, stop a hung one, and
+// start again (backing off) after one died.
 import { loadConfig } from '@paperboy/config';
 import { createRenderer, isCrlfChecked, type RawMail } from '@paperboy/email';
 import { ComposeThreads, ComposeUnavailable } from './compose-threads';
@@ -63,11 +64,11 @@ describe('compose threads', () => {
     expect(isCrlfChecked(inThread.raw)).toBe(true);
   });
 
-  it('when a thread is told to forget the rows it kept, then later digests still carry papers it had before', async () => {
-    threads = new ComposeThreads(config, 1, 2);
+  it('when rows go by key and the thread forgets them in between, then every digest carries its own papers', async () => {
+    threads = new ComposeThreads(config, 1, { rowsKept: 3 });
     const [a, b, c] = [row('Alpha reward models'), row('Beta reward models'), row('Gamma reward models')];
     const mails = [];
-    // Each request's rows go past the two kept: the thread forgets and is sent them again.
+    // The second request names B by key; the third passes the three kept (forget, sent again); the fourth names A by key.
     for (const [i, papers] of [
       [a, b],
       [b, c],
@@ -94,12 +95,40 @@ describe('compose threads', () => {
     expect(error?.message).toMatch(/url/i);
   });
 
-  it('when the threads stop with a digest in hand, then it fails as unavailable, and the next digest starts a thread again', async () => {
+  it('when the threads are closed with a digest in hand, then it fails as unavailable, and the next digest starts a thread at once', async () => {
     threads = new ComposeThreads(config, 1);
     const inHand = threads.compose(delivery(3, [row('Stopped reward models')]), now);
     await threads.close();
     await expect(inHand).rejects.toBeInstanceOf(ComposeUnavailable);
     const again = await threads.compose(delivery(4, [row('Restarted reward models')]), now);
     expect(text(again)).toContain('Restarted reward models');
+  });
+
+  it('when a thread dies, then its digest in hand and those right after fail as unavailable, the worker is told, and a new thread takes over after a second', async () => {
+    const problems: string[] = [];
+    threads = new ComposeThreads(config, 1, { onProblem: (m) => problems.push(m) });
+    await threads.start();
+    const inHand = threads.compose(delivery(5, [row('Dying reward models')]), now);
+    // The thread ends on its own (not through close): as an uncaught crash or an OOM would.
+    await (threads as unknown as { slots: { thread: { stop(): Promise<number> } }[] }).slots[0]!.thread.stop();
+    await expect(inHand).rejects.toBeInstanceOf(ComposeUnavailable);
+    await expect(threads.compose(delivery(6, [row('Waiting reward models')]), now)).rejects.toBeInstanceOf(
+      ComposeUnavailable,
+    );
+    expect(problems).toEqual([expect.stringMatching(/exited .*composed on the event loop for 1 s/)]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(text(await threads.compose(delivery(7, [row('Revived reward models')]), now))).toContain(
+      'Revived reward models',
+    );
+  });
+
+  it('when a digest is not composed by the deadline, then its thread is stopped and the digest fails as unavailable', async () => {
+    const problems: string[] = [];
+    // 1 ms: a thread still starting (hundreds of ms) is "hung" as far as the watch can tell.
+    threads = new ComposeThreads(config, 1, { deadlineMs: 1, onProblem: (m) => problems.push(m) });
+    const error = await threads.compose(delivery(8, [row('Slow reward models')]), now).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(ComposeUnavailable);
+    expect((error as Error).message).toMatch(/took over 1 ms/);
+    expect(problems).toEqual([expect.stringMatching(/took over 1 ms/)]);
   });
 });

@@ -2,39 +2,32 @@
 // worker's event loop made that one thread the send rate's limit while the machine still had
 // CPU to spare (BENCHMARKS.md, "Sending", session 19). Compose threads take it off: the event
 // loop claims, sends and records; the threads turn claimed deliveries into MIME buffers, which
-// come back without a copy (the buffer's memory is transferred).
+// come back without a copy (the buffer's memory is transferred). When no thread can take a
+// digest (one failed to start, died, or hung), the caller composes it on the event loop.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { markCrlfChecked, type RawMail } from '@paperboy/email';
 import type { DigestSuggestion } from '../feedback/related-topics';
+import { RowLedger, type RowsOnWire } from './compose-rows';
 import type { DigestConfig } from './digest-deps';
-import type { ClaimedDelivery, PaperRow } from './store';
+import type { ClaimedDelivery } from './store';
 
 export interface DigestComposer {
   /**
-   * The delivery's email as SMTP takes it. Rejects with ComposeUnavailable when the composing
-   * went away (retry later); any other rejection is the data's (the same every time).
+   * The delivery's email as SMTP takes it. Rejects with ComposeUnavailable when no thread could
+   * compose it (compose it elsewhere); any other rejection is the data's (the same every time).
    */
   compose(claimed: ClaimedDelivery, now: Date, suggestion?: DigestSuggestion): Promise<RawMail>;
 }
 
-/** The compose thread stopped or could not start: nothing is wrong with the delivery. */
+/** No compose thread could take the digest: nothing is wrong with the delivery. */
 export class ComposeUnavailable extends Error {}
 
-/**
- * A paper row as a request carries it: its key alone once the thread has it, else the key and
- * the row (key -1: a row to use once, not kept).
- */
-export type PaperOnWire = number | [key: number, row: PaperRow];
-
 /** A compose thread's request and reply (compose-thread.ts answers). */
-export interface ComposeRequest {
+export interface ComposeRequest extends RowsOnWire {
   id: number;
   /** The delivery without its papers, which come in `papers`. */
   claimed: ClaimedDelivery;
-  papers: PaperOnWire[];
-  /** The thread forgets the rows it kept before this request (its memory stays bounded). */
-  forget?: boolean;
   now: Date;
   suggestion?: DigestSuggestion;
 }
@@ -42,10 +35,23 @@ export type ComposeReply =
   | { id: number; raw: Uint8Array; crlfChecked: boolean; messageId: string; envelope: RawMail['envelope'] }
   | { id: number; error: string; unavailable?: boolean };
 
+export interface ComposeThreadsOptions {
+  /** Rows a thread keeps before it is told to forget them all (default 10,000: rows are per paper and reason). */
+  rowsKept?: number;
+  /** A digest not composed in this long stops its thread (hung: the thread is started again). */
+  deadlineMs?: number;
+  /** Told when a thread stops or cannot start (the worker logs it). */
+  onProblem?: (message: string) => void;
+}
+
 interface Waiting {
+  since: number;
   resolve(mail: RawMail): void;
   reject(error: Error): void;
 }
+
+/** Thread restarts back off from 1 s, doubling up to a minute while they keep failing. */
+const RESTART_DELAY_MS = { first: 1_000, max: 60_000 };
 
 /** The thread runs the TypeScript source as the process does (through tsx, Jest) or compiled JS. */
 function bootstrap(): { code: string; execArgv?: string[] } {
@@ -53,33 +59,22 @@ function bootstrap(): { code: string; execArgv?: string[] } {
   const file = path.join(__dirname, `compose-thread${ext}`);
   if (ext !== '.ts') return { code: `require(${JSON.stringify(file)});` };
   const tsx = `require(${JSON.stringify(require.resolve('tsx/cjs'))});`;
-  // From the sources, the thread resolves workspace packages to their sources too.
-  return { code: `${tsx} require(${JSON.stringify(file)});`, execArgv: [...process.execArgv, '--conditions=source'] };
+  // From the sources, workspace packages resolve to their sources too. Only this flag: a thread
+  // refuses some of the process's own (--max-old-space-size, --expose-gc, …).
+  return { code: `${tsx} require(${JSON.stringify(file)});`, execArgv: ['--conditions=source'] };
 }
-
-// Paper rows are shared, frozen objects (the paper cache gives one per paper and reason), and
-// the renderer keeps each card's view by the row's identity. A row cloned into every request
-// would be a new object each time and rendered afresh (the thread's CPU per digest about
-// doubled), so each row is sent to a thread once, under a key, and named by its key after.
-const rowKeys = new WeakMap<PaperRow, number>();
-let nextRowKey = 0;
-
-/** Rows a thread keeps before it is told to forget them all (the paper cache holds up to 2,000 papers). */
-const ROWS_KEPT = 10_000;
 
 class ComposeThread {
   readonly waiting = new Map<number, Waiting>();
   /** Settles once the thread has compiled its templates (or has gone). */
   readonly ready: Promise<void>;
-  private readonly rowsSent = new Set<number>();
   private readonly worker: Worker;
+  private readonly ledger: RowLedger;
+  private readonly watch: NodeJS.Timeout;
 
-  constructor(
-    config: DigestConfig,
-    private readonly rowsKept: number,
-    onGone: (thread: ComposeThread) => void,
-  ) {
+  constructor(config: DigestConfig, options: Required<ComposeThreadsOptions>, onGone: (why: string) => void) {
     const { code, execArgv } = bootstrap();
+    this.ledger = new RowLedger(options.rowsKept);
     this.worker = new Worker(code, { eval: true, execArgv, workerData: { config } });
     // An idle thread does not keep the process alive; one with work in hand does (see send).
     this.worker.unref();
@@ -88,39 +83,47 @@ class ComposeThread {
       isReady = resolve;
     });
     this.worker.on('message', (reply: ComposeReply | 'ready') => (reply === 'ready' ? isReady() : this.settle(reply)));
-    const gone = (why: string) => {
+    let gone = false;
+    const end = (why: string) => {
+      // 'error' is followed by 'exit': the first one says why.
+      if (gone) return;
+      gone = true;
+      clearInterval(this.watch);
       isReady();
-      onGone(this);
+      onGone(why);
       for (const waiting of this.waiting.values()) waiting.reject(new ComposeUnavailable(why));
       this.waiting.clear();
     };
-    this.worker.on('error', (error) => gone(`the compose thread failed: ${error.message}`));
-    this.worker.on('exit', (code) => gone(`the compose thread exited (code ${code})`));
+    this.worker.on('error', (error) => end(`the compose thread failed: ${error.message}`));
+    this.worker.on('exit', (code) => end(`the compose thread exited (code ${code})`));
+    this.worker.on('messageerror', () => this.worker.terminate());
+    // A digest takes about a millisecond; one waiting past the deadline means a hung thread.
+    this.watch = setInterval(
+      () => {
+        const oldest = this.waiting.values().next().value;
+        if (oldest && Date.now() - oldest.since > options.deadlineMs) {
+          end(`the compose thread took over ${options.deadlineMs} ms for a digest and was stopped`);
+          void this.worker.terminate();
+        }
+      },
+      Math.min(options.deadlineMs, 5_000),
+    ).unref();
   }
 
   send(id: number, claimed: ClaimedDelivery, now: Date, suggestion?: DigestSuggestion): Promise<RawMail> {
-    const forget = this.rowsSent.size + claimed.papers.length > this.rowsKept;
-    if (forget) this.rowsSent.clear();
-    const papers = claimed.papers.map((row) => this.onWire(row));
-    const request: ComposeRequest = { id, claimed: { ...claimed, papers: [] }, papers, forget, now, suggestion };
+    const rows = this.ledger.wire(claimed.papers);
+    const request: ComposeRequest = { id, claimed: { ...claimed, papers: [] }, ...rows, now, suggestion };
     return new Promise((resolve, reject) => {
+      try {
+        this.worker.postMessage(request);
+      } catch (error) {
+        this.ledger.lost();
+        reject(new ComposeUnavailable(`the compose thread was not sent the digest: ${(error as Error).message}`));
+        return;
+      }
       if (this.waiting.size === 0) this.worker.ref();
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage(request);
+      this.waiting.set(id, { since: Date.now(), resolve, reject });
     });
-  }
-
-  private onWire(row: PaperRow): PaperOnWire {
-    // Only a frozen row is known to stay as it is.
-    if (!Object.isFrozen(row)) return [-1, row];
-    let key = rowKeys.get(row);
-    if (key === undefined) {
-      key = nextRowKey++;
-      rowKeys.set(row, key);
-    }
-    if (this.rowsSent.has(key)) return key;
-    this.rowsSent.add(key);
-    return [key, row];
   }
 
   private settle(reply: ComposeReply): void {
@@ -129,6 +132,7 @@ class ComposeThread {
     this.waiting.delete(reply.id);
     if (this.waiting.size === 0) this.worker.unref();
     if ('error' in reply) {
+      if (reply.unavailable) this.ledger.lost();
       waiting.reject(reply.unavailable ? new ComposeUnavailable(reply.error) : new Error(reply.error));
       return;
     }
@@ -143,59 +147,80 @@ class ComposeThread {
   }
 }
 
-/** `count` compose threads, each started on first use and again after it stops; a request goes to the least busy. */
+interface Slot {
+  thread?: ComposeThread;
+  /** While a thread keeps failing: no new one before this time (ms), and the next wait. */
+  restartAt: number;
+  delayMs: number;
+}
+
+/** `count` compose threads, each started again after it stops (backing off); a request goes to the least busy. */
 export class ComposeThreads implements DigestComposer {
-  private readonly threads: (ComposeThread | undefined)[];
+  private readonly slots: Slot[];
+  private readonly options: Required<ComposeThreadsOptions>;
   private nextId = 0;
 
   constructor(
     private readonly config: DigestConfig,
     count: number,
-    private readonly rowsKept = ROWS_KEPT,
+    options: ComposeThreadsOptions = {},
   ) {
     if (!Number.isInteger(count) || count < 1)
       throw new RangeError('compose threads: count must be a positive integer');
-    this.threads = new Array(count).fill(undefined);
+    this.options = { rowsKept: 10_000, deadlineMs: 30_000, onProblem: () => undefined, ...options };
+    this.slots = Array.from({ length: count }, () => ({ restartAt: 0, delayMs: RESTART_DELAY_MS.first }));
   }
 
-  compose(claimed: ClaimedDelivery, now: Date, suggestion?: DigestSuggestion): Promise<RawMail> {
-    return this.thread().send(this.nextId++, claimed, now, suggestion);
+  async compose(claimed: ClaimedDelivery, now: Date, suggestion?: DigestSuggestion): Promise<RawMail> {
+    const slot = this.pick();
+    if (!slot?.thread) throw new ComposeUnavailable('no compose thread is running (restarting after a failure)');
+    const mail = await slot.thread.send(this.nextId++, claimed, now, suggestion);
+    slot.delayMs = RESTART_DELAY_MS.first;
+    return mail;
   }
 
   /**
    * Starts every thread now rather than on its first digest; settles once each has compiled its
-   * templates (or has gone: its digests then start another).
+   * templates (or has gone: its digests are then composed elsewhere until it starts again).
    */
   start(): Promise<void> {
-    for (let i = 0; i < this.threads.length; i++) this.threads[i] ??= this.startThread();
-    return Promise.all(this.threads.map((t) => t?.ready)).then(() => undefined);
+    return Promise.all(this.slots.map((slot) => this.ensure(slot)?.ready)).then(() => undefined);
   }
 
-  /** Stops every thread; a request still waiting is rejected as ComposeUnavailable. */
+  /** Stops every thread; a digest still in one is rejected as ComposeUnavailable. The next digest starts them again. */
   async close(): Promise<void> {
-    const running = this.threads.filter((t): t is ComposeThread => t !== undefined);
-    this.threads.fill(undefined);
-    await Promise.all(running.map((t) => t.stop()));
+    const running = this.slots.flatMap((slot) => (slot.thread ? [slot.thread] : []));
+    for (const slot of this.slots) Object.assign(slot, { thread: undefined, restartAt: 0 });
+    await Promise.all(running.map((thread) => thread.stop()));
   }
 
-  private thread(): ComposeThread {
-    let best = 0;
-    for (let i = 0; i < this.threads.length; i++) {
-      const thread = this.threads[i];
-      if (!thread) {
-        const started = this.startThread();
-        this.threads[i] = started;
-        return started;
-      }
-      if (thread.waiting.size < (this.threads[best] as ComposeThread).waiting.size) best = i;
+  /** The least busy running thread, starting those that may start. */
+  private pick(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      const thread = this.ensure(slot);
+      if (thread && (!best?.thread || thread.waiting.size < best.thread.waiting.size)) best = slot;
     }
-    return this.threads[best] as ComposeThread;
+    return best;
   }
 
-  private startThread(): ComposeThread {
-    return new ComposeThread(this.config, this.rowsKept, (gone) => {
-      const at = this.threads.indexOf(gone);
-      if (at !== -1) this.threads[at] = undefined;
-    });
+  private ensure(slot: Slot): ComposeThread | undefined {
+    if (slot.thread || Date.now() < slot.restartAt) return slot.thread;
+    try {
+      const thread: ComposeThread = new ComposeThread(this.config, this.options, (why) => {
+        if (slot.thread === thread) this.failed(slot, why);
+      });
+      slot.thread = thread;
+    } catch (error) {
+      this.failed(slot, `a compose thread could not start: ${(error as Error).message}`);
+    }
+    return slot.thread;
+  }
+
+  private failed(slot: Slot, why: string): void {
+    slot.thread = undefined;
+    slot.restartAt = Date.now() + slot.delayMs;
+    this.options.onProblem(`${why}; digests are composed on the event loop for ${slot.delayMs / 1000} s`);
+    slot.delayMs = Math.min(slot.delayMs * 2, RESTART_DELAY_MS.max);
   }
 }

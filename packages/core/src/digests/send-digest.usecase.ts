@@ -44,7 +44,7 @@ export interface SendDeps extends Pick<DigestDeps, 'db' | 'config' | 'now' | 'qu
   concurrency?: number;
   /** A batched version (the worker coalesces the 'sent' writes of concurrent sends); default: one query each. */
   recordSent?: RecordSent;
-  /** Composes digests elsewhere (the worker's compose threads); default: on this thread. */
+  /** Composes digests elsewhere (the worker's compose threads), falling back to this thread; default: on this thread. */
   composer?: DigestComposer;
 }
 
@@ -143,12 +143,8 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
       const suggestion = batch.suggestions.get(deliveryId);
       raw = notice
         ? buildRawMail(composeNotice(deps, claimed, notice, now), now)
-        : deps.composer
-          ? await deps.composer.compose(claimed, now, suggestion)
-          : composeRawDigest(deps, claimed, now, suggestion);
+        : await composeDigestMail(deps, claimed, now, suggestion);
     } catch (error) {
-      // A compose thread that went away says nothing about the data: tried again after the lease.
-      if (error instanceof ComposeUnavailable) throw error;
       // Bad stored data (e.g. a malformed paper URL) fails the same way every time: no retry.
       const detail = `cannot build the email: ${(error as Error).message}`.slice(0, 500);
       await recordOutcome(deps.db, deliveryId, 'failed', now, { lastError: detail });
@@ -169,6 +165,24 @@ async function sendClaimed(deps: SendDeps, claimed: ClaimedDelivery, batch: Batc
     deps.logger?.error({ deliveryId, err: error }, 'digest send interrupted; retrying after the lease');
     return retryAfterLease(deps, deliveryId, batch.claimedAt, (error as Error).message, batch);
   }
+}
+
+/** In a compose thread when one can take it (see compose-threads.ts), else on this thread. */
+async function composeDigestMail(
+  deps: SendDeps,
+  claimed: ClaimedDelivery,
+  now: Date,
+  suggestion?: DigestSuggestion,
+): Promise<RawMail> {
+  if (deps.composer) {
+    try {
+      return await deps.composer.compose(claimed, now, suggestion);
+    } catch (error) {
+      // No thread could take it (the composer says why, once): nothing is wrong with the digest.
+      if (!(error instanceof ComposeUnavailable)) throw error;
+    }
+  }
+  return composeRawDigest(deps, claimed, now, suggestion);
 }
 
 const RECORD_SENT_RETRY_MS = [0, 100, 500];
