@@ -19,8 +19,18 @@ import { QUEUE } from '@paperboy/queue';
 import type { WorkerDeps } from '../worker-deps';
 import { defineProcessor } from './processor';
 
-/** Send jobs one worker runs at once: while one batch waits on the database, another is on SMTP. */
-const JOBS_IN_FLIGHT = 2;
+/**
+ * Send jobs one worker runs at once: while one batch waits on the database (its claim, its
+ * 'sent' writes), the others keep the SMTP connections busy. With 2, the connections idled at
+ * each batch's start and end (send bench: 1,164 -> 1,264 digests/s, medians of four; BENCHMARKS.md).
+ */
+const JOBS_IN_FLIGHT = 4;
+
+/** Send jobs in flight, and sends in flight within each, so that all together stay within SEND_CONCURRENCY. */
+export function sendSlots(sendConcurrency: number): { jobs: number; perJob: number } {
+  const jobs = Math.min(JOBS_IN_FLIGHT, sendConcurrency);
+  return { jobs, perJob: Math.floor(sendConcurrency / jobs) };
+}
 
 // Per process (per deps): the consecutive-error breaker and the batched 'sent' writes.
 interface ProcessParts {
@@ -81,7 +91,7 @@ export function summarise(outcomes: SendOutcome[]) {
 export const digestSendProcessor = defineProcessor({
   queue: QUEUE.digestSend,
   options: (deps) => ({
-    concurrency: JOBS_IN_FLIGHT,
+    concurrency: sendSlots(deps.config.SEND_CONCURRENCY).jobs,
     limiter: { max: sendJobsPerSecond(deps.config), duration: 1000 },
     lockDuration: deps.config.JOB_LOCK_SECONDS * 1000,
     stalledInterval: deps.config.JOB_LOCK_SECONDS * 1000,
@@ -95,7 +105,7 @@ export const digestSendProcessor = defineProcessor({
   async handle(payload, _job, deps) {
     const { breaker, recordSent, mail, composer } = processParts(deps);
     const ids = payload.deliveryIds ?? [payload.deliveryId!];
-    const concurrency = Math.max(1, Math.ceil(deps.config.SEND_CONCURRENCY / JOBS_IN_FLIGHT));
+    const concurrency = sendSlots(deps.config.SEND_CONCURRENCY).perJob;
     const sendDeps = { ...deps, mail, renderer: await getSharedRenderer(), breaker, recordSent, concurrency, composer };
     return summarise(await sendDigests(sendDeps, ids));
   },
