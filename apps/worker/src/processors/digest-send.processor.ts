@@ -1,7 +1,8 @@
 // Sends a batch of built digests (core decides and records; this file wires the process-wide
 // pieces: the renderer compiled once, the compose threads, the pooled SMTP transport, the
-// consecutive-error breaker, the coalesced 'sent' writes). A BullMQ limiter keyed in Redis caps the rate across every
-// worker process: it counts jobs, and a batch is sized so that jobs × batch ≤ the rate.
+// consecutive-error breaker, the coalesced 'sent' writes). A BullMQ limiter keyed in Redis caps
+// the rate across every worker process: it counts jobs, and a batch is sized so that
+// jobs × batch ≤ the rate.
 import {
   batchedRecordSent,
   ComposeThreads,
@@ -32,7 +33,7 @@ export function sendSlots(sendConcurrency: number): { jobs: number; perJob: numb
   return { jobs, perJob: Math.floor(sendConcurrency / jobs) };
 }
 
-// Per process (per deps): the consecutive-error breaker and the batched 'sent' writes.
+// Per process (per deps): the consecutive-error breaker, the batched 'sent' writes, the compose threads.
 interface ProcessParts {
   breaker: SendBreaker;
   recordSent: RecordSent;
