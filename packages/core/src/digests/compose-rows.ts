@@ -40,7 +40,8 @@ export class RowLedger {
   constructor(private readonly kept: number) {}
 
   wire(rows: PaperRow[]): RowsOnWire {
-    const forget = this.startOver || this.held.size + rows.length > this.kept;
+    const adding = rows.filter((row) => !this.held.has(rowKeys.get(row) ?? -1)).length;
+    const forget = this.startOver || this.held.size + adding > this.kept;
     if (forget) {
       this.held.clear();
       this.startOver = false;
@@ -76,9 +77,9 @@ export class RowStore {
     for (const paper of papers) {
       if (typeof paper === 'number') continue;
       const [key, row] = paper;
+      if (key === -1) continue;
       Object.freeze(row.authors);
-      Object.freeze(row);
-      if (key !== -1) this.rows.set(key, row);
+      this.rows.set(key, Object.freeze(row));
     }
     return papers.map((paper) => {
       if (typeof paper !== 'number') return paper[1];

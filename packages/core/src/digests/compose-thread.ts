@@ -19,6 +19,10 @@ getSharedRenderer().then(
   () => port?.postMessage('ready'),
 );
 
+// A request that cannot be read would leave its digest waiting: end the thread, whose digests in
+// hand are then composed elsewhere and which starts again.
+port?.on('messageerror', () => process.exit(1));
+
 port?.on('message', async (request: ComposeRequest) => {
   let papers: PaperRow[];
   try {

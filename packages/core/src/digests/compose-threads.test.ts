@@ -66,21 +66,24 @@ describe('compose threads', () => {
 
   it('when rows go by key and the thread forgets them in between, then every digest carries its own papers', async () => {
     threads = new ComposeThreads(config, 1, { rowsKept: 3 });
-    const [a, b, c] = [row('Alpha reward models'), row('Beta reward models'), row('Gamma reward models')];
-    const mails = [];
-    // The second request names B by key; the third passes the three kept (forget, sent again); the fourth names A by key.
-    for (const [i, papers] of [
+    const words = ['Alpha', 'Beta', 'Gamma', 'Delta'];
+    const [a, b, c, d] = words.map((w) => row(`${w} reward models`)) as PaperRow[];
+    // B by key; D would make four kept (forget, C and D sent again); C and D by key; A sent, D by key.
+    const requests = [
       [a, b],
       [b, c],
-      [a, c],
-      [a, b],
-    ].entries())
-      mails.push(text(await threads.compose(delivery(i, papers as PaperRow[]), now)));
-    expect(mails.map((m) => ['Alpha', 'Beta', 'Gamma'].filter((w) => m.includes(`${w} reward models`)))).toEqual([
+      [c, d],
+      [c, d],
+      [a, d],
+    ] as PaperRow[][];
+    const mails = [];
+    for (const [i, papers] of requests.entries()) mails.push(text(await threads.compose(delivery(i, papers), now)));
+    expect(mails.map((m) => words.filter((w) => m.includes(`${w} reward models`)))).toEqual([
       ['Alpha', 'Beta'],
       ['Beta', 'Gamma'],
-      ['Alpha', 'Gamma'],
-      ['Alpha', 'Beta'],
+      ['Gamma', 'Delta'],
+      ['Gamma', 'Delta'],
+      ['Alpha', 'Delta'],
     ]);
   });
 
@@ -115,11 +118,43 @@ describe('compose threads', () => {
     await expect(threads.compose(delivery(6, [row('Waiting reward models')]), now)).rejects.toBeInstanceOf(
       ComposeUnavailable,
     );
-    expect(problems).toEqual([expect.stringMatching(/exited .*composed on the event loop for 1 s/)]);
+    expect(problems).toEqual([expect.stringMatching(/exited .*starts again in 1 s/)]);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(text(await threads.compose(delivery(7, [row('Revived reward models')]), now))).toContain(
       'Revived reward models',
     );
+    // It worked again: a second death waits the shortest time again, not twice as long.
+    await (threads as unknown as { slots: { thread: { stop(): Promise<number> } }[] }).slots[0]!.thread.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(problems[1]).toMatch(/starts again in 1 s/);
+  });
+
+  it('when a thread cannot start, then start() still settles, digests fail as unavailable, and each new try waits twice as long', async () => {
+    const problems: string[] = [];
+    // A function cannot be copied to a thread: every start fails, as a broken install would.
+    const unstartable = { ...config, SECRET_KEY: (() => 'x') as unknown as string };
+    threads = new ComposeThreads(unstartable, 1, { onProblem: (m) => problems.push(m) });
+    await threads.start();
+    await expect(threads.compose(delivery(9, [row('Unstarted reward models')]), now)).rejects.toBeInstanceOf(
+      ComposeUnavailable,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await expect(threads.compose(delivery(10, [row('Unstarted reward models')]), now)).rejects.toBeInstanceOf(
+      ComposeUnavailable,
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/could not start.*starts again in 1 s/),
+      expect.stringMatching(/could not start.*starts again in 2 s/),
+    ]);
+  });
+
+  it('when a request cannot be sent to the thread, then it fails as unavailable and the next one brings its rows again', async () => {
+    threads = new ComposeThreads(config, 1);
+    const shared = row('Shared reward models');
+    const uncopyable = { ...delivery(11, [shared]), email: (() => 'x') as unknown as string };
+    await expect(threads.compose(uncopyable, now)).rejects.toBeInstanceOf(ComposeUnavailable);
+    // Had the row been counted as the thread's, this would name it by a key the thread lacks.
+    expect(text(await threads.compose(delivery(12, [shared]), now))).toContain('Shared reward models');
   });
 
   it('when a digest is not composed by the deadline, then its thread is stopped and the digest fails as unavailable', async () => {
@@ -130,5 +165,12 @@ describe('compose threads', () => {
     expect(error).toBeInstanceOf(ComposeUnavailable);
     expect((error as Error).message).toMatch(/took over 1 ms/);
     expect(problems).toEqual([expect.stringMatching(/took over 1 ms/)]);
+  });
+
+  it('when a thread does not start by the deadline, then it is stopped and start() settles', async () => {
+    const problems: string[] = [];
+    threads = new ComposeThreads(config, 1, { deadlineMs: 1, onProblem: (m) => problems.push(m) });
+    await threads.start();
+    expect(problems).toEqual([expect.stringMatching(/did not start within 1 ms/)]);
   });
 });

@@ -5,6 +5,7 @@
 // come back without a copy (the buffer's memory is transferred). When no thread can take a
 // digest (one failed to start, died, or hung), the caller composes it on the event loop.
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { markCrlfChecked, type RawMail } from '@paperboy/email';
 import type { DigestSuggestion } from '../feedback/related-topics';
@@ -21,7 +22,9 @@ export interface DigestComposer {
 }
 
 /** No compose thread could take the digest: nothing is wrong with the delivery. */
-export class ComposeUnavailable extends Error {}
+export class ComposeUnavailable extends Error {
+  override name = 'ComposeUnavailable';
+}
 
 /** A compose thread's request and reply (compose-thread.ts answers). */
 export interface ComposeRequest extends RowsOnWire {
@@ -38,7 +41,11 @@ export type ComposeReply =
 export interface ComposeThreadsOptions {
   /** Rows a thread keeps before it is told to forget them all (default 10,000: rows are per paper and reason). */
   rowsKept?: number;
-  /** A digest not composed in this long stops its thread (hung: the thread is started again). */
+  /**
+   * A digest not composed in this long, or a thread not started in this long, stops the thread
+   * (hung: it is started again). Its digests are then composed on the event loop, so a digest
+   * that itself hangs the renderer would hang the event loop too, as it did before threads.
+   */
   deadlineMs?: number;
   /** Told when a thread stops or cannot start (the worker logs it). */
   onProblem?: (message: string) => void;
@@ -78,9 +85,14 @@ class ComposeThread {
     this.worker = new Worker(code, { eval: true, execArgv, workerData: { config } });
     // An idle thread does not keep the process alive; one with work in hand does (see send).
     this.worker.unref();
+    const startedAt = performance.now();
+    let started = false;
     let isReady: () => void = () => undefined;
     this.ready = new Promise((resolve) => {
-      isReady = resolve;
+      isReady = () => {
+        started = true;
+        resolve();
+      };
     });
     this.worker.on('message', (reply: ComposeReply | 'ready') => (reply === 'ready' ? isReady() : this.settle(reply)));
     let gone = false;
@@ -97,14 +109,19 @@ class ComposeThread {
     this.worker.on('error', (error) => end(`the compose thread failed: ${error.message}`));
     this.worker.on('exit', (code) => end(`the compose thread exited (code ${code})`));
     this.worker.on('messageerror', () => this.worker.terminate());
-    // A digest takes about a millisecond; one waiting past the deadline means a hung thread.
+    // A digest takes about a millisecond and a start about a second: past the deadline, hung.
+    const hung = (why: string) => {
+      end(why);
+      void this.worker.terminate();
+    };
     this.watch = setInterval(
       () => {
         const oldest = this.waiting.values().next().value;
-        if (oldest && Date.now() - oldest.since > options.deadlineMs) {
-          end(`the compose thread took over ${options.deadlineMs} ms for a digest and was stopped`);
-          void this.worker.terminate();
-        }
+        const now = performance.now();
+        if (oldest && now - oldest.since > options.deadlineMs)
+          hung(`the compose thread took over ${options.deadlineMs} ms for a digest and was stopped`);
+        else if (!started && now - startedAt > options.deadlineMs)
+          hung(`the compose thread did not start within ${options.deadlineMs} ms and was stopped`);
       },
       Math.min(options.deadlineMs, 5_000),
     ).unref();
@@ -122,7 +139,7 @@ class ComposeThread {
         return;
       }
       if (this.waiting.size === 0) this.worker.ref();
-      this.waiting.set(id, { since: Date.now(), resolve, reject });
+      this.waiting.set(id, { since: performance.now(), resolve, reject });
     });
   }
 
@@ -173,9 +190,11 @@ export class ComposeThreads implements DigestComposer {
 
   async compose(claimed: ClaimedDelivery, now: Date, suggestion?: DigestSuggestion): Promise<RawMail> {
     const slot = this.pick();
-    if (!slot?.thread) throw new ComposeUnavailable('no compose thread is running (restarting after a failure)');
-    const mail = await slot.thread.send(this.nextId++, claimed, now, suggestion);
-    slot.delayMs = RESTART_DELAY_MS.first;
+    const thread = slot?.thread;
+    if (!slot || !thread) throw new ComposeUnavailable('no compose thread is running (restarting after a failure)');
+    const mail = await thread.send(this.nextId++, claimed, now, suggestion);
+    // This thread works: if it fails later, its slot starts again after the shortest wait.
+    if (slot.thread === thread) slot.delayMs = RESTART_DELAY_MS.first;
     return mail;
   }
 
@@ -190,7 +209,8 @@ export class ComposeThreads implements DigestComposer {
   /** Stops every thread; a digest still in one is rejected as ComposeUnavailable. The next digest starts them again. */
   async close(): Promise<void> {
     const running = this.slots.flatMap((slot) => (slot.thread ? [slot.thread] : []));
-    for (const slot of this.slots) Object.assign(slot, { thread: undefined, restartAt: 0 });
+    for (const slot of this.slots)
+      Object.assign(slot, { thread: undefined, restartAt: 0, delayMs: RESTART_DELAY_MS.first });
     await Promise.all(running.map((thread) => thread.stop()));
   }
 
@@ -205,7 +225,7 @@ export class ComposeThreads implements DigestComposer {
   }
 
   private ensure(slot: Slot): ComposeThread | undefined {
-    if (slot.thread || Date.now() < slot.restartAt) return slot.thread;
+    if (slot.thread || performance.now() < slot.restartAt) return slot.thread;
     try {
       const thread: ComposeThread = new ComposeThread(this.config, this.options, (why) => {
         if (slot.thread === thread) this.failed(slot, why);
@@ -219,8 +239,10 @@ export class ComposeThreads implements DigestComposer {
 
   private failed(slot: Slot, why: string): void {
     slot.thread = undefined;
-    slot.restartAt = Date.now() + slot.delayMs;
-    this.options.onProblem(`${why}; digests are composed on the event loop for ${slot.delayMs / 1000} s`);
+    slot.restartAt = performance.now() + slot.delayMs;
+    this.options.onProblem(
+      `${why}; it starts again in ${slot.delayMs / 1000} s (its digests go to another thread or the event loop)`,
+    );
     slot.delayMs = Math.min(slot.delayMs * 2, RESTART_DELAY_MS.max);
   }
 }
