@@ -3,27 +3,9 @@
 // lost track starts over instead of naming rows the thread lacks.
 import { RowLedger, RowNotHeld, RowStore, type PaperOnWire } from './compose-rows';
 import type { PaperRow } from './paper-cache';
+import { frozenRow, paperRow } from '../../test/paper-row.factory';
 
-const row = (title: string, frozen = true): PaperRow => {
-  const r = {
-    title,
-    sourceId: '2612.01234',
-    authors: ['Ada Lovelace'],
-    abstract: 'About reward models.',
-    upvotes: 1,
-    hfUrl: null,
-    arxivUrl: null,
-    pdfUrl: null,
-    githubRepo: null,
-    projectPage: null,
-    organization: null,
-    publishedAt: new Date('2026-12-03T00:00:00Z'),
-    numComments: 0,
-    reason: 'because',
-  };
-  if (frozen) Object.freeze(r.authors);
-  return frozen ? Object.freeze(r) : r;
-};
+const row = (title: string, frozen = true): PaperRow => (frozen ? frozenRow(title) : paperRow(title));
 
 /** How each row went: 'row' with its fields, 'key' alone, or 'once' (not kept). */
 const shape = (papers: PaperOnWire[]) =>

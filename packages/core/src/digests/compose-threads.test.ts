@@ -7,25 +7,15 @@ import { ComposeThreads, ComposeUnavailable } from './compose-threads';
 import { composeRawDigest } from './digest-email';
 import type { PaperRow } from './paper-cache';
 import { encodeReason, type ClaimedDelivery } from './store';
+import { frozenRow } from '../../test/paper-row.factory';
 
 const config = loadConfig({ NODE_ENV: 'test' });
 const now = new Date('2026-12-07T08:00:00Z');
 
 const row = (title: string, fields: Partial<PaperRow> = {}): PaperRow =>
-  Object.freeze({
+  frozenRow(title, {
     id: title.length,
-    title,
-    sourceId: '2612.01234',
-    authors: Object.freeze(['Ada Lovelace', 'Alan Turing']) as string[],
-    abstract: `We study ${title.toLowerCase()} with careful ablations.`,
-    upvotes: 12,
-    hfUrl: null,
-    arxivUrl: null,
-    pdfUrl: null,
-    githubRepo: null,
-    projectPage: null,
     organization: 'Example Lab',
-    publishedAt: new Date('2026-12-03T00:00:00Z'),
     numComments: 2,
     reason: encodeReason({ topic: 'reward models', matched: ['reward model'], field: 'title', text: title }),
     ...fields,

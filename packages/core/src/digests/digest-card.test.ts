@@ -4,27 +4,17 @@ import { createRenderer, sampleDigestData } from '@paperboy/email';
 import { encodeReason } from './store';
 import { decodeStoredReason, quietTopics, toDigestPaper } from './digest-card';
 import type { PaperRow } from './paper-cache';
+import { paperRow } from '../../test/paper-row.factory';
 
-const row = (fields: Partial<PaperRow> = {}): PaperRow => ({
-  title: 'Robust RLHF via reward model ensembles',
-  sourceId: '2612.01234',
-  authors: ['Ada Lovelace'],
-  abstract: 'About reward models.',
-  upvotes: 12,
-  hfUrl: null,
-  arxivUrl: null,
-  pdfUrl: null,
-  githubRepo: null,
-  projectPage: null,
-  organization: null,
-  publishedAt: new Date('2026-12-03T00:00:00Z'),
-  numComments: 0,
-  reason: encodeReason(
-    { topic: 'reward models', matched: ['reward model'], field: 'title', text: 'x' },
-    { also: ['RLHF'], growth: 7 },
-  ),
-  ...fields,
-});
+const row = (fields: Partial<PaperRow> = {}): PaperRow =>
+  paperRow('Robust RLHF via reward model ensembles', {
+    abstract: 'About reward models.',
+    reason: encodeReason(
+      { topic: 'reward models', matched: ['reward model'], field: 'title', text: 'x' },
+      { also: ['RLHF'], growth: 7 },
+    ),
+    ...fields,
+  });
 
 describe('toDigestPaper', () => {
   it('when only the arXiv id is stored, then the card links the Hugging Face page, the arXiv abstract and the PDF', () => {

@@ -2,7 +2,7 @@
 // unsubscribe, votes, topic controls, "add this topic") and the MIME buffer SMTP takes. Pure
 // work on data the claim returned, with no database: a compose thread (compose-threads.ts)
 // runs it off the worker's event loop.
-import { buildMessage, buildRawMail, type RawMail, type Renderer } from '@paperboy/email';
+import { buildMessage, buildRawMail, type RawMail, type RenderedEmail, type Renderer } from '@paperboy/email';
 import type { DigestSuggestion } from '../feedback/related-topics';
 import { buildReaderLinks } from '../tokens/reader-links';
 import { addTopicLink, topicLink, voteLinkBase } from '../tokens/feedback-links';
@@ -51,15 +51,25 @@ export function composeDigest(
       ...(suggest && { suggest }),
     },
   });
+  return deliveryMessage(deps.config, claimed, content, links.oneClickUrl);
+}
+
+/** A delivery's email, digest or notice, under the digest list's headers and one-click unsubscribe. */
+export function deliveryMessage(
+  config: Pick<DigestConfig, 'MAIL_FROM' | 'SECRET_KEY'>,
+  claimed: Pick<ClaimedDelivery, 'id' | 'email'>,
+  content: RenderedEmail,
+  oneClickUrl: string,
+): ReturnType<typeof buildMessage> {
   return buildMessage({
-    from: deps.config.MAIL_FROM,
+    from: config.MAIL_FROM,
     to: claimed.email,
     content,
-    // The delivery id: every attempt of this digest carries the same Message-ID.
+    // The delivery id: every attempt of this delivery carries the same Message-ID.
     idempotencyKey: `delivery-${claimed.id}`,
-    secretKey: deps.config.SECRET_KEY,
+    secretKey: config.SECRET_KEY,
     list: DIGEST_LIST,
-    unsubscribe: { url: links.oneClickUrl },
+    unsubscribe: { url: oneClickUrl },
   });
 }
 

@@ -3,9 +3,10 @@
 // have papers, related ones first (a followed topic's distinctive word in them: "legal NLP" →
 // "NLP for law", "clinical NLP"), then the busiest. Loaded at send time, from stored matches.
 import type { Db } from '@paperboy/db';
-import { buildMessage, type NoticeEmailData, type Renderer } from '@paperboy/email';
+import type { buildMessage, NoticeEmailData, Renderer } from '@paperboy/email';
 import { buildReaderLinks } from '../tokens/reader-links';
 import type { DigestConfig } from './digest-deps';
+import { deliveryMessage } from './digest-email';
 import { busyTopics, type ClaimedDelivery, followedCounts, type TopicCountRow } from './store';
 
 const DAY_MS = 86_400_000;
@@ -86,14 +87,6 @@ export function composeNotice(
     ...data,
     links: { manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl },
   });
-  return buildMessage({
-    from: deps.config.MAIL_FROM,
-    to: claimed.email,
-    content,
-    // The delivery id, as for a digest: every attempt of this notice carries the same Message-ID.
-    idempotencyKey: `delivery-${claimed.id}`,
-    secretKey: deps.config.SECRET_KEY,
-    list: { name: 'paperboy digest', id: 'digest' },
-    unsubscribe: { url: links.oneClickUrl },
-  });
+  // The delivery id, as for a digest: every attempt of this notice carries the same Message-ID.
+  return deliveryMessage(deps.config, claimed, content, links.oneClickUrl);
 }

@@ -1,20 +1,15 @@
 import { PaperCache, type LoadPapers, type PaperFields, type PaperRef } from './paper-cache';
+import { paperRow } from '../../test/paper-row.factory';
 
-const fields = (id: number, upvotes = 1): PaperFields => ({
-  title: `Paper ${id}`,
-  sourceId: `2611.${id}`,
-  authors: ['Ada Lovelace'],
-  abstract: 'About things.',
-  upvotes,
-  hfUrl: null,
-  arxivUrl: null,
-  pdfUrl: null,
-  githubRepo: null,
-  projectPage: null,
-  organization: null,
-  publishedAt: new Date('2026-11-26T00:00:00Z'),
-  numComments: 0,
-});
+const fields = (id: number, upvotes = 1): PaperFields => {
+  const { reason: _, ...rest } = paperRow(`Paper ${id}`, {
+    sourceId: `2611.${id}`,
+    abstract: 'About things.',
+    upvotes,
+    publishedAt: new Date('2026-11-26T00:00:00Z'),
+  });
+  return rest;
+};
 
 /** A fake Paper table: id → [version, upvotes]; records what each load asked for. */
 function table(rows: Record<number, [string, number]>) {
