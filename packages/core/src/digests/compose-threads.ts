@@ -108,7 +108,7 @@ class ComposeThread {
     };
     this.worker.on('error', (error) => end(`the compose thread failed: ${error.message}`));
     this.worker.on('exit', (code) => end(`the compose thread exited (code ${code})`));
-    this.worker.on('messageerror', () => this.worker.terminate());
+    this.worker.on('messageerror', () => void this.worker.terminate());
     // A digest takes about a millisecond and a start about a second: past the deadline, hung.
     const hung = (why: string) => {
       end(why);
