@@ -2,7 +2,15 @@
 // a stand-in that fails like Nodemailer does (responseCode + command), so the batch rules can be
 // seen one by one: a transient failure queues that delivery alone with backoff, the last
 // attempt gives up, and a pause by the breaker mid-batch hands the rest back unsent.
-import { buildDigests, ComposeUnavailable, sendDigests, type MailSender, type SendBreaker } from '@paperboy/core';
+import {
+  buildDigests,
+  ComposeUnavailable,
+  consecutiveErrorsKey,
+  createSendBreaker,
+  sendDigests,
+  type MailSender,
+  type SendBreaker,
+} from '@paperboy/core';
 import { createRenderer } from '@paperboy/email';
 import { QUEUE } from '@paperboy/queue';
 import { seedPapers, seedReaders } from './digest.factory';
@@ -107,6 +115,38 @@ describe('a send batch', () => {
       ids.slice(2).map(() => ['pending', 0, 'sending was paused']),
     );
     expect((await retryJobs()).flatMap((j) => j.data.deliveryIds).sort()).toEqual([...ids].sort());
+  });
+
+  it('when sending is already paused and a send of a batch still running fails, then the rest of that batch is handed back unsent', async () => {
+    const ids = await builtDeliveries('late', 3);
+    const queue = env.deps.queues[QUEUE.digestSend];
+    const key = consecutiveErrorsKey(env.deps.config.REDIS_PREFIX);
+    // Another batch's failures tripped the breaker a moment ago: the queue is paused, the count at the threshold.
+    await queue.pause();
+    await env.deps.redis.set(key, 2);
+    const breaker = createSendBreaker({
+      redis: env.deps.redis,
+      queues: env.deps.queues,
+      prefix: env.deps.config.REDIS_PREFIX,
+      threshold: 3,
+    });
+    const unknown = Object.assign(new Error('user unknown'), {
+      responseCode: 550,
+      command: 'RCPT TO',
+      response: '550 5.1.1 user unknown',
+    });
+    const suppressedBefore = await db().suppression.count();
+    const tried: string[] = [];
+    const mail: MailSender = { sendMail: async (m) => (tried.push(m.envelope.to[0]!), Promise.reject(unknown)) };
+    try {
+      const outcomes = await sendDigests(await sendDeps(mail, breaker), ids);
+      expect(outcomes.map((o) => Object.keys(o)[0])).toEqual(['failed', 'retrying', 'retrying']);
+      expect(tried).toEqual(['late-0@example.org']);
+      expect(await db().suppression.count()).toBe(suppressedBefore + 1);
+    } finally {
+      await queue.resume();
+      await env.deps.redis.del(key);
+    }
   });
 
   it('when no compose thread can take a digest, then it is composed on the event loop and sent once; bad data still fails it', async () => {

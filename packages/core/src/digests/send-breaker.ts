@@ -43,8 +43,11 @@ export function createSendBreaker(options: SendBreakerOptions): SendBreaker {
       sawFailure = true;
       const consecutive = await options.redis.incr(key);
       await options.redis.expire(key, 24 * 3600);
-      if (consecutive < options.threshold || (await options.queues[QUEUE.digestSend].isPaused()))
-        return { paused: false, consecutive };
+      if (consecutive < options.threshold) return { paused: false, consecutive };
+      // Paused already (by another batch's failure, or by hand): this batch stops too, rather
+      // than sending the rest of its digests into the failure (a relay calling every address
+      // unknown would have each of them suppressed).
+      if (await options.queues[QUEUE.digestSend].isPaused()) return { paused: true, consecutive };
       if (consecutive > options.threshold) {
         // Past the threshold and not paused: sending was resumed since the pause (failures of
         // sends already running kept counting). Count anew, so that still failing pauses again.
