@@ -33,10 +33,16 @@ describe('PhraseHits', () => {
     // Each in some field, but never all in one: no field holds the set.
     expect(hits.fieldsHolding([0, 2])).toBe(0);
     expect(hits.fieldsHolding([1, 3])).toBe(0);
+    // Asked of one field only: whether that field holds them all.
+    expect([hits.fieldsHolding([0, 1], FIELD_BIT[0]), hits.fieldsHolding([0, 1], FIELD_BIT[1])]).toEqual([
+      FIELD_BIT[0],
+      0,
+    ]);
   });
 
   it('when no tokens were marked, then every field may hold them, and a copy keeps the marks but not the phrases', () => {
     expect(new PhraseHits(1).fieldsHolding([0, 7])).toBe(FIELD_BIT[0] | FIELD_BIT[1]);
+    expect(new PhraseHits(1).fieldsHolding([0, 7], FIELD_BIT[1])).toBe(FIELD_BIT[1]);
     const marked = new PhraseHits(2, Uint8Array.from([FIELD_BIT[1]]));
     marked.set(1, [occ(1)]);
     const copy = marked.emptyCopy();

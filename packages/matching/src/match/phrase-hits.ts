@@ -38,11 +38,14 @@ export class PhraseHits {
     return new PhraseHits(this.marks.length, this.tokens);
   }
 
-  /** The FIELD_BITs of the fields holding every one of the tokens (`tokenIds`). */
-  fieldsHolding(tokenIds: readonly number[]): number {
+  /**
+   * The FIELD_BITs of the fields holding every one of the tokens (`tokenIds`), among `within`
+   * (both by default; one field's bit stops at the first token that field lacks).
+   */
+  fieldsHolding(tokenIds: readonly number[], within = BOTH_FIELDS): number {
     const tokens = this.tokens;
-    if (tokens === undefined) return BOTH_FIELDS;
-    let fields = BOTH_FIELDS;
+    if (tokens === undefined) return within;
+    let fields = within;
     for (let j = 0; j < tokenIds.length && fields !== 0; j += 1) fields &= tokens[tokenIds[j] as number] as number;
     return fields;
   }

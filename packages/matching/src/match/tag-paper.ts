@@ -8,12 +8,6 @@ import { addOccurrence, findAt, occurrenceAt } from './phrase-search';
 import { judgeTopic, type TopicEvidence } from './topic-evidence';
 import type { IndexedTopic, TopicIndex } from './topic-index';
 
-/** Whether every token of `ids` is marked `mark` (the field's bit) in `present`. */
-function allPresent(ids: readonly number[], present: Uint8Array, mark: number): boolean {
-  for (let j = 0; j < ids.length; j += 1) if (((present[ids[j] as number] as number) & mark) === 0) return false;
-  return true;
-}
-
 export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
   // The index's tokens this paper has, a bit per field (FIELD_BIT). A common first word
   // ("efficient", "energy") starts hundreds of variants, and trying each at every place cost the
@@ -35,7 +29,7 @@ export function findPhrases(index: TopicIndex, doc: AnalyzedPaper): PhraseHits {
       for (const ref of refs) {
         if (ref.phraseId === lastPhrase) continue; // one occurrence per phrase and start position
         const phrase = index.phrases[ref.phraseId];
-        if (phrase === undefined || !allPresent(ref.rest, present, mark)) continue;
+        if (phrase === undefined || hits.fieldsHolding(ref.rest, mark) === 0) continue;
         const found = findAt(s, ref.variant, phrase.maxGap, phrase.window, i, phrase.join, phrase.acrossBrackets);
         if (found < 0) continue;
         lastPhrase = ref.phraseId;
