@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { markCrlfChecked, type RawMail } from '@paperboy/email';
 import type { DigestSuggestion } from '../feedback/related-topics';
+import { threadEntry } from '../thread-entry';
 import { RowLedger, type RowsOnWire } from './compose-rows';
 import type { DigestConfig } from './digest-deps';
 import type { ClaimedDelivery } from './store';
@@ -60,17 +61,6 @@ interface Waiting {
 /** Thread restarts back off from 1 s, doubling up to a minute while they keep failing. */
 const RESTART_DELAY_MS = { first: 1_000, max: 60_000 };
 
-/** The thread runs the TypeScript source as the process does (through tsx, Jest) or compiled JS. */
-function bootstrap(): { code: string; execArgv?: string[] } {
-  const ext = path.extname(__filename);
-  const file = path.join(__dirname, `compose-thread${ext}`);
-  if (ext !== '.ts') return { code: `require(${JSON.stringify(file)});` };
-  const tsx = `require(${JSON.stringify(require.resolve('tsx/cjs'))});`;
-  // From the sources, workspace packages resolve to their sources too. Only this flag: a thread
-  // refuses some of the process's own (--max-old-space-size, --expose-gc, …).
-  return { code: `${tsx} require(${JSON.stringify(file)});`, execArgv: ['--conditions=source'] };
-}
-
 class ComposeThread {
   readonly waiting = new Map<number, Waiting>();
   /** Settles once the thread has compiled its templates (or has gone). */
@@ -80,7 +70,7 @@ class ComposeThread {
   private readonly watch: NodeJS.Timeout;
 
   constructor(config: DigestConfig, options: Required<ComposeThreadsOptions>, onGone: (why: string) => void) {
-    const { code, execArgv } = bootstrap();
+    const { code, execArgv } = threadEntry(__dirname, 'compose-thread', path.extname(__filename));
     this.ledger = new RowLedger(options.rowsKept);
     this.worker = new Worker(code, { eval: true, execArgv, workerData: { config } });
     // An idle thread does not keep the process alive; one with work in hand does (see send).

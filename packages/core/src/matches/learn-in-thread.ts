@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AssociationTable, MatchablePaper } from '@paperboy/matching';
+import { threadEntry } from '../thread-entry';
 
 export type LearnFn = (papers: MatchablePaper[], phrases: string[]) => Promise<AssociationTable>;
 
@@ -13,19 +14,10 @@ export type LearnFn = (papers: MatchablePaper[], phrases: string[]) => Promise<A
  * not take the worker process down with it. */
 const THREAD_HEAP_MB = 2_048;
 
-/** The thread runs the TypeScript source as the process does (through tsx) or compiled JS. */
-function bootstrap(): string {
-  const ext = path.extname(__filename);
-  const file = path.join(__dirname, `learn-associations-thread${ext}`);
-  const tsx = ext === '.ts' ? `require(${JSON.stringify(require.resolve('tsx/cjs'))});` : '';
-  return `${tsx} require(${JSON.stringify(file)});`;
-}
-
 export const learnInThread: LearnFn = (papers, phrases) =>
   new Promise((resolve, reject) => {
-    // From the TypeScript source (tsx, Jest) the thread resolves workspace packages to their sources too.
-    const execArgv = path.extname(__filename) === '.ts' ? [...process.execArgv, '--conditions=source'] : undefined;
-    const worker = new Worker(bootstrap(), {
+    const { code, execArgv } = threadEntry(__dirname, 'learn-associations-thread', path.extname(__filename));
+    const worker = new Worker(code, {
       eval: true,
       execArgv,
       workerData: { papers, phrases },
